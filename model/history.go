@@ -1,0 +1,98 @@
+package model
+
+import (
+	"sort"
+	"time"
+)
+
+// DefaultHistoryCap keeps a day of Zoom's per-minute samples.
+const DefaultHistoryCap = 24 * 60
+
+// History is a bounded, time-ordered set of samples for one participant.
+// Merging a sample whose time is already held replaces it, so polling the
+// same minute again never adds a second point, and late samples land in
+// order. When full, the oldest samples are dropped.
+type History struct {
+	cap     int
+	samples []Sample
+	version uint64
+}
+
+// NewHistory returns an empty history that keeps at most capacity samples
+// (DefaultHistoryCap when capacity <= 0).
+func NewHistory(capacity int) *History {
+	if capacity <= 0 {
+		capacity = DefaultHistoryCap
+	}
+	return &History{cap: capacity}
+}
+
+// Merge adds samples, replacing any held sample with the same time, and
+// reports how many were new (not replacements).
+func (h *History) Merge(samples ...Sample) (added int) {
+	for _, s := range samples {
+		if s.Time.IsZero() {
+			continue // a sample without a time cannot be placed; Zoom always sends one
+		}
+		i := sort.Search(len(h.samples), func(i int) bool { return !h.samples[i].Time.Before(s.Time) })
+		if i < len(h.samples) && h.samples[i].Time.Equal(s.Time) {
+			h.samples[i] = s
+			continue
+		}
+		h.samples = append(h.samples, Sample{})
+		copy(h.samples[i+1:], h.samples[i:])
+		h.samples[i] = s
+		added++
+	}
+	if over := len(h.samples) - h.cap; over > 0 {
+		h.samples = append(h.samples[:0:0], h.samples[over:]...)
+	}
+	if len(samples) > 0 {
+		h.version++
+	}
+	return added
+}
+
+// Len is the number of samples held.
+func (h *History) Len() int { return len(h.samples) }
+
+// Version changes whenever Merge changes the history, so views can cache
+// what they drew from it.
+func (h *History) Version() uint64 { return h.version }
+
+// Samples returns the held samples, oldest first. The slice is shared:
+// callers must not modify it.
+func (h *History) Samples() []Sample { return h.samples }
+
+// Latest returns the newest sample, if any.
+func (h *History) Latest() (Sample, bool) {
+	if len(h.samples) == 0 {
+		return Sample{}, false
+	}
+	return h.samples[len(h.samples)-1], true
+}
+
+// Since returns the samples at or after t, oldest first (shared slice).
+func (h *History) Since(t time.Time) []Sample {
+	i := sort.Search(len(h.samples), func(i int) bool { return !h.samples[i].Time.Before(t) })
+	return h.samples[i:]
+}
+
+// Point is one reading of a series at a time; V may be absent.
+type Point struct {
+	Time time.Time
+	V    Value
+}
+
+// Series extracts one stream field across samples. A sample without the
+// stream yields an absent point, so gaps stay gaps.
+func Series(samples []Sample, k StreamKey, field func(StreamStats) Value) []Point {
+	pts := make([]Point, len(samples))
+	for i, s := range samples {
+		pts[i].Time = s.Time
+		if st, ok := s.Streams[k]; ok {
+			pts[i].V = field(st)
+		}
+	}
+	return pts
+}

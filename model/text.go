@@ -1,0 +1,101 @@
+package model
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Sanitize makes text from the API safe to print on a terminal. Names,
+// locations and error messages are chosen by whoever joins a meeting, so
+// they may carry escape sequences that retitle the window, clear the
+// screen or write the clipboard (OSC 52); kubectl's CVE-2021-25743 was this.
+// Sanitize removes C0 and C1 controls, whole CSI, OSC, DCS, SOS, PM and APC
+// sequences and bare ESCs, and bidi overrides that reorder what is shown;
+// tabs and newlines become spaces and invalid UTF-8 becomes U+FFFD.
+func Sanitize(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			b.WriteRune(utf8.RuneError)
+			i++
+			continue
+		}
+		i += size
+		switch {
+		case r == 0x1b: // ESC: the sequence kind is the next byte
+			if i >= len(s) {
+				continue
+			}
+			switch c := s[i]; c {
+			case '[':
+				i = skipCSI(s, i+1)
+			case ']', 'P', 'X', '^', '_':
+				i = skipString(s, i+1)
+			default:
+				if c >= 0x20 && c < 0x7f {
+					i++ // two-byte escape such as ESC c (reset)
+				}
+			}
+		case r == 0x9b: // C1 CSI
+			i = skipCSI(s, i)
+		case r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f: // C1 OSC, DCS, SOS, PM, APC
+			i = skipString(s, i)
+		case r == '\t' || r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case r < 0x20 || (r >= 0x7f && r <= 0x9f):
+		case isBidiControl(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isPlain is the fast path: printable ASCII needs no work.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// skipCSI returns the index after a CSI sequence's final byte (0x40-0x7e).
+func skipCSI(s string, i int) int {
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= 0x40 && c <= 0x7e {
+			return i + 1
+		}
+	}
+	return i
+}
+
+// skipString returns the index after a control string, which ends at BEL,
+// ESC \ or the C1 ST (U+009C); an unterminated one runs to the end.
+func skipString(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == 0x07 || r == 0x9c:
+			return i + size
+		case r == 0x1b:
+			if i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+			return i + 1
+		}
+		i += size
+	}
+	return i
+}
+
+func isBidiControl(r rune) bool {
+	return r == 0x061c || r == 0x200e || r == 0x200f ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
