@@ -1,0 +1,84 @@
+// Package theme maps semantic roles (text, border, good, warn, critical…)
+// to colours, and builds every lipgloss style the UI uses once per theme.
+// Colours live here and nowhere else; model decides levels, theme decides
+// how a level looks.
+package theme
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Theme is a palette of semantic colours.
+type Theme struct {
+	Name     string
+	Text     lipgloss.TerminalColor
+	Muted    lipgloss.TerminalColor
+	Accent   lipgloss.TerminalColor
+	Border   lipgloss.TerminalColor
+	Focus    lipgloss.TerminalColor
+	Good     lipgloss.TerminalColor
+	Warn     lipgloss.TerminalColor
+	Critical lipgloss.TerminalColor
+	BarBG    lipgloss.TerminalColor
+}
+
+// Names lists the built-in themes in the order `t` cycles them.
+var Names = []string{"dark", "light", "high-contrast"}
+
+// Dark is the default, for dark terminal backgrounds.
+func Dark() Theme {
+	return Theme{
+		Name: "dark", Text: lipgloss.Color("252"), Muted: lipgloss.Color("244"),
+		Accent: lipgloss.Color("75"), Border: lipgloss.Color("240"), Focus: lipgloss.Color("75"),
+		Good: lipgloss.Color("78"), Warn: lipgloss.Color("220"), Critical: lipgloss.Color("203"),
+		BarBG: lipgloss.Color("236"),
+	}
+}
+
+// Light suits light backgrounds: darker hues that keep contrast on white.
+func Light() Theme {
+	return Theme{
+		Name: "light", Text: lipgloss.Color("235"), Muted: lipgloss.Color("242"),
+		Accent: lipgloss.Color("25"), Border: lipgloss.Color("248"), Focus: lipgloss.Color("25"),
+		Good: lipgloss.Color("28"), Warn: lipgloss.Color("130"), Critical: lipgloss.Color("160"),
+		BarBG: lipgloss.Color("254"),
+	}
+}
+
+// HighContrast uses the 16 basic ANSI colours only, bright on default, so
+// it reads on any palette and through any terminal multiplexer.
+func HighContrast() Theme {
+	return Theme{
+		Name: "high-contrast", Text: lipgloss.Color("15"), Muted: lipgloss.Color("7"),
+		Accent: lipgloss.Color("14"), Border: lipgloss.Color("15"), Focus: lipgloss.Color("11"),
+		Good: lipgloss.Color("10"), Warn: lipgloss.Color("11"), Critical: lipgloss.Color("9"),
+		BarBG: lipgloss.Color("0"),
+	}
+}
+
+// ByName returns the named theme, or an error listing the known names.
+func ByName(name string) (Theme, error) {
+	switch strings.ToLower(name) {
+	case "dark", "":
+		return Dark(), nil
+	case "light":
+		return Light(), nil
+	case "high-contrast", "highcontrast", "hc":
+		return HighContrast(), nil
+	}
+	return Theme{}, fmt.Errorf("unknown theme %q: choose one of %s", name, strings.Join(Names, ", "))
+}
+
+// Next is the theme after t in Names, wrapping around.
+func Next(t Theme) Theme {
+	for i, n := range Names {
+		if n == t.Name {
+			next, _ := ByName(Names[(i+1)%len(Names)])
+			return next
+		}
+	}
+	return Dark()
+}
