@@ -34,17 +34,19 @@ func (v Value) String() string {
 // qostop knows. Callers count these; the reading itself is treated as absent.
 var ErrUnparseable = errors.New("unparseable value")
 
-// unit is one accepted suffix and the factor that brings it to the base unit.
+// unit is one accepted suffix and the power of ten that brings it to the
+// base unit. A power, not a float factor: 1.005*1000 is 1004.9999999999999,
+// while parsing "1.005e3" gives 1005, and values must export as Zoom sent them.
 type unit struct {
 	suffix string
-	factor float64
+	exp10  string // appended to the number as an exponent; "" for none
 }
 
 var (
-	bitrateUnits = []unit{{"mbps", 1000}, {"kbps", 1}, {"bps", 0.001}}
-	msUnits      = []unit{{"ms", 1}}
-	pctUnits     = []unit{{"%", 1}}
-	fpsUnits     = []unit{{"fps", 1}}
+	bitrateUnits = []unit{{"mbps", "e3"}, {"kbps", ""}, {"bps", "e-3"}}
+	msUnits      = []unit{{"ms", ""}}
+	pctUnits     = []unit{{"%", ""}}
+	fpsUnits     = []unit{{"fps", ""}}
 )
 
 // parseUnit parses "<number><space?><unit>". An empty string is absent
@@ -55,20 +57,51 @@ func parseUnit(s string, units []unit) (Value, error) {
 	if t == "" {
 		return None, nil
 	}
-	lower := strings.ToLower(t)
-	factor := 1.0
+	num, exp := strings.ToLower(t), ""
 	for _, u := range units {
-		if strings.HasSuffix(lower, u.suffix) {
-			lower = strings.TrimSpace(strings.TrimSuffix(lower, u.suffix))
-			factor = u.factor
+		if strings.HasSuffix(num, u.suffix) {
+			num = strings.TrimSpace(strings.TrimSuffix(num, u.suffix))
+			exp = u.exp10
 			break
 		}
 	}
-	f, err := strconv.ParseFloat(lower, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 {
+	// strconv alone would also take "+5", "1e3", "0x1p4", "Inf" and "NaN";
+	// Zoom sends none of these, so they are garbage, not readings.
+	if !isDecimal(num) {
 		return None, fmt.Errorf("%w: %q", ErrUnparseable, s)
 	}
-	return Some(f * factor), nil
+	f, err := strconv.ParseFloat(num+exp, 64)
+	if err != nil || math.IsInf(f, 0) {
+		return None, fmt.Errorf("%w: %q", ErrUnparseable, s)
+	}
+	return Some(f), nil
+}
+
+// isDecimal reports whether s is a plain unsigned decimal such as "27.15",
+// "0" or ".5": digits with at most one point, and at least one digit.
+func isDecimal(s string) bool {
+	digits, points := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && points <= 1
+}
+
+// isDigits reports whether s is a non-empty run of ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // ParseBitrate parses "23 kbps", "27.15kbps" or "1.2 Mbps" into kbps.
@@ -97,9 +130,13 @@ func ParseResolution(s string) (w, h Value, err error) {
 	if !found {
 		return None, None, fmt.Errorf("%w: %q", ErrUnparseable, s)
 	}
-	wi, err1 := strconv.Atoi(strings.TrimSpace(a))
-	hi, err2 := strconv.Atoi(strings.TrimSpace(b))
-	if err1 != nil || err2 != nil || wi < 0 || hi < 0 {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if !isDigits(a) || !isDigits(b) { // Atoi would take "+1280"
+		return None, None, fmt.Errorf("%w: %q", ErrUnparseable, s)
+	}
+	wi, err1 := strconv.Atoi(a)
+	hi, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil {
 		return None, None, fmt.Errorf("%w: %q", ErrUnparseable, s)
 	}
 	if wi == 0 && hi == 0 {
