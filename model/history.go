@@ -28,8 +28,12 @@ func NewHistory(capacity int) *History {
 }
 
 // Merge adds samples, replacing any held sample with the same time, and
-// reports how many were new (not replacements).
+// reports how many new (not replacement) samples it now holds: one older
+// than everything in a full history is dropped at once and not counted.
+// Version changes only if the held samples did.
 func (h *History) Merge(samples ...Sample) (added int) {
+	var fresh []time.Time
+	replaced := false
 	for _, s := range samples {
 		if s.Time.IsZero() {
 			continue // a sample without a time cannot be placed; Zoom always sends one
@@ -37,17 +41,25 @@ func (h *History) Merge(samples ...Sample) (added int) {
 		i := sort.Search(len(h.samples), func(i int) bool { return !h.samples[i].Time.Before(s.Time) })
 		if i < len(h.samples) && h.samples[i].Time.Equal(s.Time) {
 			h.samples[i] = s
+			replaced = true
 			continue
 		}
 		h.samples = append(h.samples, Sample{})
 		copy(h.samples[i+1:], h.samples[i:])
 		h.samples[i] = s
-		added++
+		fresh = append(fresh, s.Time)
 	}
 	if over := len(h.samples) - h.cap; over > 0 {
 		h.samples = append(h.samples[:0:0], h.samples[over:]...)
 	}
-	if len(samples) > 0 {
+	// Trimming drops the oldest, so a new sample survived iff it is not
+	// older than the oldest one held.
+	for _, t := range fresh {
+		if !t.Before(h.samples[0].Time) {
+			added++
+		}
+	}
+	if replaced || added > 0 {
 		h.version++
 	}
 	return added
