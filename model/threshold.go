@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -83,6 +84,10 @@ func (t Thresholds) Validate() error {
 	for m := Metric(0); m < numMetrics; m++ {
 		b := t[m]
 		switch {
+		case !finite(b.Warn) || !finite(b.Critical):
+			// NaN compares false with everything, so it would pass the
+			// order checks below and then judge every reading Good.
+			return fmt.Errorf("threshold %s: limits must be finite numbers (have %g:%g)", m, b.Warn, b.Critical)
 		case m.lowerIsWorse():
 			if b.Warn <= b.Critical {
 				return fmt.Errorf("threshold %s: warn (%g) must be above critical (%g): a weaker signal is worse", m, b.Warn, b.Critical)
@@ -154,6 +159,8 @@ func ParseThresholds(base Thresholds, spec string) (Thresholds, error) {
 	}
 	return t, nil
 }
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
 func metricByName(name string) (Metric, bool) {
 	for m := Metric(0); m < numMetrics; m++ {
