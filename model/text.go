@@ -31,15 +31,13 @@ func Sanitize(s string) string {
 			if i >= len(s) {
 				continue
 			}
-			switch c := s[i]; c {
+			switch s[i] {
 			case '[':
 				i = skipCSI(s, i+1)
 			case ']', 'P', 'X', '^', '_':
 				i = skipString(s, i+1)
 			default:
-				if c >= 0x20 && c < 0x7f {
-					i++ // two-byte escape such as ESC c (reset)
-				}
+				i = skipEscape(s, i)
 			}
 		case r == 0x9b: // C1 CSI
 			i = skipCSI(s, i)
@@ -76,8 +74,24 @@ func skipCSI(s string, i int) int {
 	return i
 }
 
+// skipEscape returns the index after the rest of an escape sequence that is
+// not a control string or CSI: intermediates (0x20-0x2f) then one final
+// byte (0x30-0x7e), as in ESC c (reset) or ESC ( B (charset). Anything else
+// ends it, so only the ESC is dropped.
+func skipEscape(s string, i int) int {
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
+		i++
+	}
+	return i
+}
+
 // skipString returns the index after a control string, which ends at BEL,
-// ESC \ or the C1 ST (U+009C); an unterminated one runs to the end.
+// ESC \ or the C1 ST (U+009C); an unterminated one runs to the end. Any
+// other ESC cancels the string and starts a new sequence, as in a
+// terminal, so it is left for the caller to remove.
 func skipString(s string, i int) int {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -88,7 +102,7 @@ func skipString(s string, i int) int {
 			if i+1 < len(s) && s[i+1] == '\\' {
 				return i + 2
 			}
-			return i + 1
+			return i
 		}
 		i += size
 	}
