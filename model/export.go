@@ -1,0 +1,238 @@
+package model
+
+import (
+	"math"
+	"slices"
+	"time"
+)
+
+// This file is the schema of `qostop snapshot --format json`. It is a
+// contract with scripts, so it follows three rules:
+//
+//   - Stream keys are Zoom's own (StreamKey.WireName), so output can be
+//     checked against Zoom's documentation and other tools.
+//   - A missing reading is left out, never written as 0: a silent stream
+//     must not read as a perfect one. A stream with no readings, and cpu or
+//     wifi with none, are left out too. Numbers are as Zoom sent them, in
+//     the unit the key names.
+//   - Times are RFC 3339 in UTC; samples are oldest first.
+//
+// Identity fields are always present (Zoom sends "" when it does not say,
+// and so does the snapshot), except join_time and leave_time, which are
+// left out when unknown or, for leave_time, while the participant is still
+// in the meeting. Text is passed through Sanitize: names are chosen by
+// whoever joins, and a snapshot is often read on a terminal.
+//
+// A meeting snapshot lists each participant as their identity fields with
+// their samples beside them in the same object (MeetingParticipant), so
+// `jq '.participants[] | {user_name, samples}'` works without nesting.
+
+// Snapshot is one participant's QoS as exported.
+type Snapshot struct {
+	MeetingID   string              `json:"meeting_id"`
+	Type        MeetingType         `json:"type"`
+	Participant SnapshotParticipant `json:"participant"`
+	Samples     []SnapshotSample    `json:"samples"`
+}
+
+// MeetingSnapshot is every participant's QoS in one meeting as exported.
+type MeetingSnapshot struct {
+	MeetingID    string               `json:"meeting_id"`
+	Type         MeetingType          `json:"type"`
+	Participants []MeetingParticipant `json:"participants"`
+}
+
+// MeetingParticipant is one participant in a MeetingSnapshot: identity
+// fields and samples in one object.
+type MeetingParticipant struct {
+	SnapshotParticipant
+	Samples []SnapshotSample `json:"samples"`
+}
+
+// SnapshotParticipant is who a participant is, as exported.
+type SnapshotParticipant struct {
+	ID          string   `json:"id"`
+	UserID      string   `json:"user_id"`
+	UserName    string   `json:"user_name"`
+	Email       string   `json:"email"`
+	Device      string   `json:"device"`
+	Client      string   `json:"client"`
+	Location    string   `json:"location"`
+	NetworkType string   `json:"network_type"`
+	IPAddress   string   `json:"ip_address"`
+	DataCenter  string   `json:"data_center"`
+	Version     string   `json:"version"`
+	JoinTime    string   `json:"join_time,omitempty"`
+	LeaveTime   string   `json:"leave_time,omitempty"`
+	Health      string   `json:"health"`
+	IssueList   []string `json:"issue_list"`
+}
+
+// SnapshotSample is one per-minute sample as exported. Streams is keyed by
+// Zoom's stream names ("audio_input", "as_output", …).
+type SnapshotSample struct {
+	Time    string                    `json:"time"`
+	Streams map[string]SnapshotStream `json:"streams"`
+	CPU     *SnapshotCPU              `json:"cpu,omitempty"`
+	WiFi    *SnapshotWiFi             `json:"wifi,omitempty"`
+}
+
+// SnapshotStream is one stream's readings; a nil field had no reading.
+type SnapshotStream struct {
+	BitrateKbps  *float64 `json:"bitrate_kbps,omitempty"`
+	LatencyMS    *float64 `json:"latency_ms,omitempty"`
+	JitterMS     *float64 `json:"jitter_ms,omitempty"`
+	AvgLossPct   *float64 `json:"avg_loss_pct,omitempty"`
+	MaxLossPct   *float64 `json:"max_loss_pct,omitempty"`
+	FrameRateFPS *float64 `json:"frame_rate_fps,omitempty"`
+	Width        *int64   `json:"width,omitempty"`
+	Height       *int64   `json:"height,omitempty"`
+}
+
+// SnapshotCPU is the participant machine's processor load in percent.
+type SnapshotCPU struct {
+	ZoomMinPct   *float64 `json:"zoom_min_pct,omitempty"`
+	ZoomAvgPct   *float64 `json:"zoom_avg_pct,omitempty"`
+	ZoomMaxPct   *float64 `json:"zoom_max_pct,omitempty"`
+	SystemMaxPct *float64 `json:"system_max_pct,omitempty"`
+}
+
+// SnapshotWiFi is the participant's Wi-Fi signal in dBm.
+type SnapshotWiFi struct {
+	MinRSSIdBm *float64 `json:"min_rssi_dbm,omitempty"`
+	AvgRSSIdBm *float64 `json:"avg_rssi_dbm,omitempty"`
+	MaxRSSIdBm *float64 `json:"max_rssi_dbm,omitempty"`
+}
+
+// NewSnapshot exports one participant's QoS in meeting meetingID.
+func NewSnapshot(meetingID string, typ MeetingType, p Participant) Snapshot {
+	return Snapshot{
+		MeetingID:   Sanitize(meetingID),
+		Type:        typ,
+		Participant: newSnapshotParticipant(p),
+		Samples:     newSnapshotSamples(p.Samples),
+	}
+}
+
+// NewMeetingSnapshot exports the QoS of every participant in ps, in order.
+func NewMeetingSnapshot(meetingID string, typ MeetingType, ps []Participant) MeetingSnapshot {
+	out := MeetingSnapshot{
+		MeetingID:    Sanitize(meetingID),
+		Type:         typ,
+		Participants: make([]MeetingParticipant, 0, len(ps)),
+	}
+	for _, p := range ps {
+		out.Participants = append(out.Participants, MeetingParticipant{
+			SnapshotParticipant: newSnapshotParticipant(p),
+			Samples:             newSnapshotSamples(p.Samples),
+		})
+	}
+	return out
+}
+
+func newSnapshotParticipant(p Participant) SnapshotParticipant {
+	issues := make([]string, 0, len(p.IssueList))
+	for _, s := range p.IssueList {
+		issues = append(issues, Sanitize(s))
+	}
+	return SnapshotParticipant{
+		ID:          Sanitize(p.ID),
+		UserID:      Sanitize(p.UserID),
+		UserName:    Sanitize(p.UserName),
+		Email:       Sanitize(p.Email),
+		Device:      Sanitize(p.Device),
+		Client:      Sanitize(p.Client),
+		Location:    Sanitize(p.Location),
+		NetworkType: Sanitize(p.NetworkType),
+		IPAddress:   Sanitize(p.IPAddress),
+		DataCenter:  Sanitize(p.DataCenter),
+		Version:     Sanitize(p.Version),
+		JoinTime:    exportTime(p.JoinTime),
+		LeaveTime:   exportTime(p.LeaveTime),
+		Health:      Sanitize(p.Health),
+		IssueList:   issues,
+	}
+}
+
+// newSnapshotSamples exports samples oldest first. Participant.Samples is
+// documented as ordered, but the export promises it, so it does not trust
+// its caller; the sort is stable and leaves the input alone.
+func newSnapshotSamples(samples []Sample) []SnapshotSample {
+	sorted := slices.Clone(samples)
+	slices.SortStableFunc(sorted, func(a, b Sample) int { return a.Time.Compare(b.Time) })
+	out := make([]SnapshotSample, 0, len(sorted))
+	for _, s := range sorted {
+		out = append(out, newSnapshotSample(s))
+	}
+	return out
+}
+
+func newSnapshotSample(s Sample) SnapshotSample {
+	out := SnapshotSample{
+		Time:    exportTime(s.Time),
+		Streams: make(map[string]SnapshotStream, len(s.Streams)),
+	}
+	for k, st := range s.Streams {
+		if st.Empty() {
+			continue
+		}
+		out.Streams[k.WireName()] = SnapshotStream{
+			BitrateKbps:  exportValue(st.BitrateKbps),
+			LatencyMS:    exportValue(st.LatencyMS),
+			JitterMS:     exportValue(st.JitterMS),
+			AvgLossPct:   exportValue(st.AvgLossPct),
+			MaxLossPct:   exportValue(st.MaxLossPct),
+			FrameRateFPS: exportValue(st.FrameRateFPS),
+			Width:        exportInt(st.Width),
+			Height:       exportInt(st.Height),
+		}
+	}
+	cpu := SnapshotCPU{
+		ZoomMinPct:   exportValue(s.CPU.ZoomMinPct),
+		ZoomAvgPct:   exportValue(s.CPU.ZoomAvgPct),
+		ZoomMaxPct:   exportValue(s.CPU.ZoomMaxPct),
+		SystemMaxPct: exportValue(s.CPU.SystemMaxPct),
+	}
+	if cpu != (SnapshotCPU{}) {
+		out.CPU = &cpu
+	}
+	wifi := SnapshotWiFi{
+		MinRSSIdBm: exportValue(s.WiFi.MinRSSIdBm),
+		AvgRSSIdBm: exportValue(s.WiFi.AvgRSSIdBm),
+		MaxRSSIdBm: exportValue(s.WiFi.MaxRSSIdBm),
+	}
+	if wifi != (SnapshotWiFi{}) {
+		out.WiFi = &wifi
+	}
+	return out
+}
+
+// exportValue is the JSON form of a reading: nil (left out) when absent,
+// so that absent never reads as 0. No parser yields NaN or ±Inf, but JSON
+// cannot carry them and one would fail the whole encoding, so a reading
+// that is not a number counts as absent.
+func exportValue(v Value) *float64 {
+	if !v.OK || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
+		return nil
+	}
+	f := v.V
+	return &f
+}
+
+// exportInt is exportValue for whole numbers such as a resolution's sides;
+// one out of int64's range (which no parser yields) counts as absent.
+func exportInt(v Value) *int64 {
+	if !v.OK || !(v.V > math.MinInt64 && v.V < math.MaxInt64) {
+		return nil
+	}
+	n := int64(v.V)
+	return &n
+}
+
+// exportTime formats t as RFC 3339 in UTC, or "" (left out) when zero.
+func exportTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
