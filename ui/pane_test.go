@@ -1,0 +1,404 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/muesli/termenv"
+	"github.com/qostop/qostop/model"
+)
+
+var (
+	audioSend = key(model.Audio, model.Send, model.Client)
+	audioRecv = key(model.Audio, model.Receive, model.Client)
+	videoSend = key(model.Video, model.Send, model.Client)
+	videoRecv = key(model.Video, model.Receive, model.Client)
+)
+
+// missingCurrent is a call whose newest audio send sample has no latency
+// and no bitrate, and whose audio receive stopped three minutes early.
+func missingCurrent() []model.Sample {
+	s := fixture(30, everyStream...)
+	last := len(s) - 1
+	st := s[last].Streams[audioSend]
+	st.LatencyMS, st.BitrateKbps = model.None, model.None
+	s[last].Streams[audioSend] = st
+	for i := last - 2; i <= last; i++ {
+		delete(s[i].Streams, audioRecv)
+	}
+	return s
+}
+
+// critical is a call whose newest audio send latency and loss are past
+// the critical bounds and jitter and max loss past the warn bounds.
+func critical() []model.Sample {
+	s := fixture(30, everyStream...)
+	last := len(s) - 1
+	st := s[last].Streams[audioSend]
+	st.LatencyMS, st.JitterMS, st.AvgLossPct, st.MaxLossPct = ms(450), ms(40), ms(6), ms(7)
+	s[last].Streams[audioSend] = st
+	return s
+}
+
+// viaConnectors has audio on the client and through a room connector both
+// ways, and received audio through the web gateway.
+func viaConnectors() []model.Sample {
+	return fixture(30, audioSend, audioRecv,
+		key(model.Audio, model.Send, model.CRC), key(model.Audio, model.Receive, model.CRC),
+		key(model.Audio, model.Receive, model.RWG))
+}
+
+func TestPaneGolden(t *testing.T) {
+	normal := fixture(40, everyStream...)
+	tests := []struct {
+		name    string
+		media   model.Media
+		w, h    int
+		ascii   bool
+		samples []model.Sample
+	}{
+		{"audio_80x7", model.Audio, 80, 7, false, normal},
+		{"video_120x9", model.Video, 120, 9, false, normal},
+		{"video_stacked_60x16", model.Video, 60, 16, false, normal},
+		{"audio_compact_80x4", model.Audio, 80, 4, false, normal},
+		{"video_compact_80x4", model.Video, 80, 4, false, normal},
+		{"share_no_traffic_80x4", model.Share, 80, 4, false, normal},
+		{"video_send_missing_80x9", model.Video, 80, 9, false, fixture(40, videoRecv)},
+		{"video_send_missing_compact_80x4", model.Video, 80, 4, false, fixture(40, videoRecv)},
+		{"audio_missing_current_80x7", model.Audio, 80, 7, false, missingCurrent()},
+		{"audio_missing_current_compact_80x4", model.Audio, 80, 4, false, missingCurrent()},
+		{"audio_critical_80x7", model.Audio, 80, 7, false, critical()},
+		{"audio_critical_compact_80x4", model.Audio, 80, 4, false, critical()},
+		{"ascii_video_80x9", model.Video, 80, 9, true, normal},
+		{"ascii_audio_compact_80x4", model.Audio, 80, 4, true, critical()},
+		{"connectors_audio_100x17", model.Audio, 100, 17, false, viaConnectors()},
+		{"connectors_audio_compact_100x7", model.Audio, 100, 7, false, viaConnectors()},
+		{"day_video_200x9", model.Video, 200, 9, false, fixture(model.DefaultHistoryCap, everyStream...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newTestPane(tt.media, tt.w, tt.h, tt.ascii, tt.samples)
+			golden.RequireEqual(t, p.view())
+		})
+	}
+}
+
+// paneRow finds the first line of a drawn pane that contains label.
+func paneRow(t *testing.T, view, label string) string {
+	t.Helper()
+	for _, l := range strings.Split(view, "\n") {
+		if strings.Contains(l, label) {
+			return l
+		}
+	}
+	t.Fatalf("no row with %q in\n%s", label, view)
+	return ""
+}
+
+func TestPaneMissingValueIsDashAndGap(t *testing.T) {
+	// Fewer samples than sparkline cells, so each sample is one column.
+	p := newTestPane(model.Audio, 120, 7, false, missingCurrent())
+	view := p.view()
+	// Side by side: keep the send column, left of the divider.
+	sendCol := func(label string) string {
+		row, _, _ := strings.Cut(paneRow(t, view, label), " │ ")
+		return row
+	}
+	lat := []rune(sendCol("latency"))
+	jit := []rune(sendCol("jitter"))
+	br := sendCol("bitrate")
+
+	if !strings.Contains(string(lat), " - ") || strings.Contains(string(lat), " 0 ms") {
+		t.Errorf("latency row should show - for the missing current value, not 0:\n%s", string(lat))
+	}
+	if !strings.Contains(br, " - ") || strings.Contains(br, " 0 kbps") {
+		t.Errorf("bitrate row should show - for the missing current value, not 0:\n%s", br)
+	}
+	// The newest column is where jitter's last glyph is; latency has a gap there.
+	end := -1
+	for i, r := range jit {
+		if strings.ContainsRune(strings.Join(sparkBlocks, ""), r) {
+			end = i
+		}
+	}
+	if end < 1 {
+		t.Fatalf("no sparkline in jitter row %q", string(jit))
+	}
+	if lat[end] != ' ' {
+		t.Errorf("latency sparkline newest column = %q, want a gap:\n%s\n%s", lat[end], string(lat), string(jit))
+	}
+	if !strings.ContainsRune(strings.Join(sparkBlocks, ""), lat[end-1]) {
+		t.Errorf("latency sparkline column before the gap = %q, want a bar", lat[end-1])
+	}
+}
+
+func TestPaneStoppedStreamSaysWhen(t *testing.T) {
+	p := newTestPane(model.Audio, 80, 7, false, missingCurrent())
+	if row := paneRow(t, p.view(), "receive"); !strings.Contains(row, "last seen 10:26") {
+		t.Errorf("receive stopped after 10:26 but the title does not say so: %q", row)
+	}
+	if row := paneRow(t, p.view(), "send"); strings.Contains(row, "send (last seen") {
+		t.Errorf("send is current but is marked as stopped: %q", row)
+	}
+}
+
+func TestPaneMarkers(t *testing.T) {
+	for _, h := range []int{7, 4} { // full, compact
+		p := newTestPane(model.Audio, 80, h, false, critical())
+		send := paneRow(t, p.view(), "send")
+		if h == 7 {
+			lat, jit, loss := paneRow(t, p.view(), "latency"), paneRow(t, p.view(), "jitter"), paneRow(t, p.view(), "loss")
+			send = lat + jit + loss
+		}
+		for _, want := range []string{"450", "ms!", "40", "ms*", "6%!", "7%*"} {
+			if !strings.Contains(send, want) {
+				t.Errorf("height %d: send rows lack %q:\n%s", h, want, p.view())
+			}
+		}
+	}
+}
+
+func TestPaneColoursByLevel(t *testing.T) {
+	st := testStyles(termenv.ANSI256, false)
+	p := newMediaPane(model.Audio)
+	p.setStyles(st)
+	p.setSize(80, 7)
+	p.setData(critical())
+	crit, good := inkOf(st.Level(model.Critical)), inkOf(st.Level(model.Good))
+	if crit.pre == "" || crit.pre == good.pre {
+		t.Fatalf("test needs distinct critical and good colours, got %q and %q", crit.pre, good.pre)
+	}
+	if v := p.view(); !strings.Contains(v, crit.pre+"450 ms!"+crit.suf) {
+		t.Errorf("critical latency not drawn in the critical style:\n%q", v)
+	}
+	s := critical()
+	recvJitter := s[len(s)-1].Streams[audioRecv].JitterMS.V
+	if v := p.view(); !strings.Contains(v, good.pre+fmtNum(recvJitter)+" ms ") {
+		t.Errorf("healthy receive jitter not drawn in the good style:\n%q", v)
+	}
+}
+
+func TestPaneNoTraffic(t *testing.T) {
+	for _, h := range []int{3, 4, 9} {
+		p := newTestPane(model.Share, 80, h, false, fixture(10, everyStream...))
+		if p.hasTraffic() {
+			t.Fatal("share pane reports traffic in a call without screen share")
+		}
+		if v := p.view(); !strings.Contains(v, "no screen share in this window") || strings.Contains(v, "0 ms") {
+			t.Errorf("height %d: want one line saying there was no share, got\n%s", h, v)
+		}
+	}
+	p := newTestPane(model.Video, 80, 9, false, fixture(10, videoRecv))
+	if !p.hasTraffic() {
+		t.Fatal("video pane with received video reports no traffic")
+	}
+	if v := p.view(); !strings.Contains(v, "send: no traffic") || !strings.Contains(v, "1280x720") {
+		t.Errorf("want send: no traffic beside the receive rows, got\n%s", v)
+	}
+}
+
+func TestPaneEmptyStreamObjectIsNoTraffic(t *testing.T) {
+	s := fixture(5)
+	for i := range s {
+		s[i].Streams[key(model.Share, model.Send, model.Client)] = model.StreamStats{} // Zoom's all-"" object
+	}
+	if p := newTestPane(model.Share, 80, 4, false, s); p.hasTraffic() {
+		t.Error("a stream whose every field is empty counts as traffic")
+	}
+}
+
+func TestPaneConnectorsVisible(t *testing.T) {
+	for _, h := range []int{17, 7} {
+		p := newTestPane(model.Audio, 100, h, false, viaConnectors())
+		v := p.view()
+		for _, want := range []string{"send via room connector", "receive via room connector", "receive via web gateway"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("height %d: %q missing from\n%s", h, want, v)
+			}
+		}
+	}
+}
+
+func TestPaneMinHeight(t *testing.T) {
+	normal := fixture(10, everyStream...)
+	tests := []struct {
+		media         model.Media
+		w             int
+		samples       []model.Sample
+		full, compact int
+	}{
+		{model.Audio, 80, normal, 7, 4},
+		{model.Video, 80, normal, 9, 4},
+		{model.Share, 80, normal, 3, 3},
+		{model.Audio, 60, normal, 12, 4},
+		{model.Video, 60, normal, 16, 4},
+		{model.Video, 80, fixture(10, videoRecv), 9, 4},
+		{model.Audio, 100, viaConnectors(), 17, 7},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%s_%d", tt.media, tt.w), func(t *testing.T) {
+			p := newTestPane(tt.media, tt.w, 30, false, tt.samples)
+			if got := p.minHeight(false); got != tt.full {
+				t.Errorf("minHeight(full) = %d, want %d", got, tt.full)
+			}
+			if got := p.minHeight(true); got != tt.compact {
+				t.Errorf("minHeight(compact) = %d, want %d", got, tt.compact)
+			}
+			// At its full height the pane draws rows; one less, compact lines.
+			p.setSize(tt.w, tt.full)
+			full := p.view()
+			p.setSize(tt.w, tt.full-1)
+			compact := p.view()
+			if p.hasTraffic() && (!strings.Contains(full, "latency") || strings.Contains(compact, "latency")) {
+				t.Errorf("want full rows at height %d and compact below:\n%s\n%s", tt.full, full, compact)
+			}
+		})
+	}
+}
+
+// At 80x24 the three panes must fit beside a 3-line header, the system
+// line and the status bar: 24-5 = 19 rows.
+func TestPanesFit80x24(t *testing.T) {
+	s := fixture(60, everyStream...)
+	total := 0
+	for _, m := range model.Medias {
+		p := newTestPane(m, 80, 6, false, s)
+		total += p.minHeight(true)
+	}
+	if total > 19 {
+		t.Errorf("compact panes need %d rows, more than the 19 left at 80x24", total)
+	}
+}
+
+func TestPaneViewIsExactlyItsSize(t *testing.T) {
+	data := map[string][]model.Sample{
+		"normal":     fixture(50, everyStream...),
+		"none":       nil,
+		"connectors": viaConnectors(),
+		"day":        fixture(model.DefaultHistoryCap, everyStream...),
+	}
+	for name, s := range data {
+		for _, m := range model.Medias {
+			for _, ascii := range []bool{false, true} {
+				p := newTestPane(m, 0, 0, ascii, s)
+				for _, focused := range []bool{false, true} {
+					p.setFocused(focused)
+					for w := 0; w <= 210; w += 1 + w/8 {
+						for h := 0; h <= 40; h += 1 + h/6 {
+							p.setSize(w, h)
+							checkSize(t, fmt.Sprintf("%s/%s/ascii=%v/focused=%v/%dx%d", name, m, ascii, focused, w, h), p.view(), w, h)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func checkSize(t *testing.T, name, v string, w, h int) {
+	t.Helper()
+	if h == 0 {
+		if v != "" {
+			t.Errorf("%s: want empty view, got %q", name, v)
+		}
+		return
+	}
+	lines := strings.Split(v, "\n")
+	if len(lines) != h {
+		t.Errorf("%s: %d lines, want %d:\n%s", name, len(lines), h, v)
+		return
+	}
+	for i, l := range lines {
+		if got := ansi.StringWidth(l); got != w {
+			t.Errorf("%s: line %d is %d cells, want %d: %q", name, i, got, w, l)
+			return
+		}
+	}
+}
+
+func TestPaneASCIIModeIsASCII(t *testing.T) {
+	for _, s := range [][]model.Sample{fixture(40, everyStream...), viaConnectors(), critical(), nil} {
+		for _, m := range model.Medias {
+			for _, size := range [][2]int{{80, 4}, {80, 9}, {60, 16}, {200, 20}, {5, 3}} {
+				p := newTestPane(m, size[0], size[1], true, s)
+				p.setFocused(size[1] == 9)
+				v := p.view()
+				for i := 0; i < len(v); i++ {
+					if v[i] >= 0x80 {
+						t.Fatalf("%s %dx%d: byte %#x at %d in ASCII mode:\n%s", m, size[0], size[1], v[i], i, v)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestPaneViewIsCached(t *testing.T) {
+	p := newTestPane(model.Video, 200, 20, false, fixture(model.DefaultHistoryCap, everyStream...))
+	first := p.view()
+	if allocs := testing.AllocsPerRun(20, func() { _ = p.view() }); allocs != 0 {
+		t.Errorf("view() with nothing changed allocates %.0f times: it is redrawing", allocs)
+	}
+	// A Bubble Tea model is copied on every Update: drawing through the
+	// copy must fill the cache the original holds, and a setter on the
+	// copy must not change what the original shows.
+	q := p
+	q.setFocused(true)
+	if strings.Contains(p.view(), "[video]") || !strings.Contains(q.view(), "[video]") {
+		t.Error("focus set on a copy leaked into the original, or did not show on the copy")
+	}
+	if p.view() != first {
+		t.Error("the original's view changed after a setter on a copy")
+	}
+	r := newTestPane(model.Audio, 80, 7, false, fixture(10, everyStream...))
+	c := r
+	_ = c.view()
+	if allocs := testing.AllocsPerRun(5, func() { _ = r.view() }); allocs != 0 {
+		t.Error("a view() through a copy did not fill the shared cache")
+	}
+	r.setSize(80, 7) // unchanged: keeps the cache
+	if allocs := testing.AllocsPerRun(5, func() { _ = r.view() }); allocs != 0 {
+		t.Error("setSize with the same size threw the drawing away")
+	}
+	before := r.view()
+	s := critical()
+	r.setData(s)
+	if r.view() == before || !strings.Contains(r.view(), "450 ms!") {
+		t.Error("setData did not redraw")
+	}
+	th := model.DefaultThresholds()
+	th[model.Latency] = model.Bound{Warn: 500, Critical: 600}
+	r.setThresholds(th)
+	if strings.Contains(r.view(), "450 ms!") || !strings.Contains(r.view(), "450 ms ") {
+		t.Error("setThresholds did not re-judge the current values")
+	}
+	r.setStyles(testStyles(termenv.Ascii, true))
+	if !strings.HasPrefix(r.view(), "+-") {
+		t.Errorf("setStyles to ASCII did not redraw the border: %q", r.view()[:10])
+	}
+}
+
+func TestPaneZeroValueAndUnstyled(t *testing.T) {
+	var p mediaPane // never built with newMediaPane
+	p.setSize(40, 5)
+	checkSize(t, "zero", p.view(), 40, 5)
+	q := newMediaPane(model.Audio) // no setStyles yet
+	q.setSize(40, 5)
+	q.setData(fixture(3, everyStream...))
+	checkSize(t, "unstyled", q.view(), 40, 5)
+}
+
+func TestFmtNum(t *testing.T) {
+	for in, want := range map[float64]string{0: "0", 0.03: "0.03", 0.3: "0.3", 1.9: "1.9", 12: "12", 12.5: "12.5",
+		126: "126", 1055: "1055", 99.96: "100", -70: "-70"} {
+		if got := fmtNum(in); got != want {
+			t.Errorf("fmtNum(%v) = %q, want %q", in, got, want)
+		}
+	}
+	if got := fmtBitrate(12500, " "); got != "12.5 Mbps" {
+		t.Errorf("fmtBitrate(12500) = %q", got)
+	}
+}

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"math"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
+)
+
+// Sparkline glyphs, lowest first. A present reading always gets at least
+// the lowest glyph, so a real 0 stays visible and differs from a gap.
+var (
+	sparkBlocks = []string{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"}
+	// sparkASCII climbs from the baseline to a full cell; '*' and '!' are
+	// left out because they are the level markers beside values.
+	sparkASCII = []string{"_", ".", "-", "=", "^", "#"}
+)
+
+// sparkCol is one sparkline column: a reading (ok false for a gap) and
+// the level it is drawn in.
+type sparkCol struct {
+	v  float64
+	ok bool
+	lv model.Level
+}
+
+// sparkline draws values as one column each, newest at the right, exactly
+// width cells. Absent values are a gap (a blank), never drawn as 0. With
+// more values than width only the newest width are drawn; with fewer the
+// line is blank on the left. Each column is coloured by levels[i] through
+// st.Level; with levels nil (an unjudged metric such as bitrate) it takes
+// the accent colour.
+func sparkline(vals []model.Value, levels []model.Level, width int, st theme.Styles) string {
+	if width <= 0 {
+		return ""
+	}
+	start := max(0, len(vals)-width)
+	cols := make([]sparkCol, 0, len(vals)-start)
+	ceil := 0.0
+	for i := start; i < len(vals); i++ {
+		c := sparkCol{v: vals[i].V, ok: vals[i].OK}
+		if i < len(levels) {
+			c.lv = levels[i]
+		}
+		if c.ok {
+			ceil = max(ceil, c.v)
+		}
+		cols = append(cols, c)
+	}
+	var pl palette
+	pl.ascii = st.ASCII()
+	for l := model.Unknown; l <= model.Critical; l++ {
+		pl.level[l] = inkOf(st.Level(l))
+	}
+	pl.accent = inkOf(st.Accent)
+	var b strings.Builder
+	pl.spark(&b, cols, width, ceil, levels != nil)
+	return b.String()
+}
+
+// ink is a style reduced to the escape sequences it puts around text, so
+// a sparkline of 100 columns costs a few string writes instead of 100
+// lipgloss renders. Only plain foreground/bold styles reduce this way,
+// which is all the level and text styles in theme are.
+type ink struct{ pre, suf string }
+
+func inkOf(s lipgloss.Style) ink {
+	const probe = "x"
+	out := s.Render(probe)
+	i := strings.Index(out, probe)
+	if i < 0 || strings.Count(out, probe) != 1 {
+		return ink{}
+	}
+	return ink{pre: out[:i], suf: out[i+len(probe):]}
+}
+
+// put writes s in the ink's colour.
+func (k ink) put(b *strings.Builder, s string) {
+	if k.pre == "" {
+		b.WriteString(s)
+		return
+	}
+	b.WriteString(k.pre)
+	b.WriteString(s)
+	b.WriteString(k.suf)
+}
+
+// spark writes exactly width cells: the columns right-aligned, blank on
+// the left when there are fewer columns than cells. Heights scale from 0
+// to ceil. Runs of one level share one pair of escape sequences.
+func (pl *palette) spark(b *strings.Builder, cols []sparkCol, width int, ceil float64, judged bool) {
+	if width <= 0 {
+		return
+	}
+	if len(cols) > width {
+		cols = cols[len(cols)-width:]
+	}
+	for range width - len(cols) {
+		b.WriteByte(' ')
+	}
+	glyphs := sparkBlocks
+	if pl.ascii {
+		glyphs = sparkASCII
+	}
+	n := float64(len(glyphs))
+	runInk, inRun := ink{}, false
+	for _, c := range cols {
+		if !c.ok {
+			if inRun {
+				b.WriteString(runInk.suf)
+				inRun = false
+			}
+			b.WriteByte(' ')
+			continue
+		}
+		k := pl.accent
+		if judged {
+			k = pl.level[min(max(c.lv, model.Unknown), model.Critical)]
+		}
+		if !inRun || k != runInk {
+			if inRun {
+				b.WriteString(runInk.suf)
+			}
+			b.WriteString(k.pre)
+			runInk, inRun = k, true
+		}
+		g := 0
+		if ceil > 0 && c.v > 0 {
+			g = int(math.Ceil(min(c.v/ceil, 1)*n)) - 1
+		}
+		b.WriteString(glyphs[min(max(g, 0), len(glyphs)-1)])
+	}
+	if inRun {
+		b.WriteString(runInk.suf)
+	}
+}
