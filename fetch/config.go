@@ -1,0 +1,137 @@
+package fetch
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Zoom's commercial and government clouds. Token and API hosts must come
+// from the same cloud: a zoomgov.com token is rejected by api.zoom.us.
+const (
+	DefaultAPIURL   = "https://api.zoom.us/v2"
+	DefaultOAuthURL = "https://zoom.us/oauth/token"
+	GovAPIURL       = "https://api.zoomgov.com/v2"
+	GovOAuthURL     = "https://zoomgov.com/oauth/token"
+)
+
+// DefaultTimeout bounds one HTTP request when Config.Timeout is zero.
+const DefaultTimeout = 10 * time.Second
+
+// Config is everything a Client needs. The zero value of each optional
+// field picks a sensible default.
+type Config struct {
+	APIURL   string // base of the REST API; "" means DefaultAPIURL
+	OAuthURL string // token endpoint; "" means DefaultOAuthURL
+
+	// Credentials of a Server-to-Server OAuth app (ZOOM_ACCOUNT_ID,
+	// ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).
+	AccountID, ClientID, ClientSecret string
+
+	// Timeout bounds each HTTP request, token requests included
+	// (DefaultTimeout when zero).
+	Timeout time.Duration
+	// MaxWait is how long a call may sleep for a rate limit to pass before
+	// retrying once; 0 returns the rate-limit error at once.
+	MaxWait time.Duration
+	// Transport carries every request; nil means a clone of
+	// http.DefaultTransport that honours HTTPS_PROXY and friends.
+	Transport http.RoundTripper
+	// DebugLog, if set, gets one line per request: time, method, path and
+	// query, status and duration. Headers and bodies are never written, so
+	// neither the secret nor a token can reach it.
+	DebugLog io.Writer
+}
+
+func (c Config) withDefaults() Config {
+	if c.APIURL == "" {
+		c.APIURL = DefaultAPIURL
+	}
+	if c.OAuthURL == "" {
+		c.OAuthURL = DefaultOAuthURL
+	}
+	if c.Timeout == 0 {
+		c.Timeout = DefaultTimeout
+	}
+	return c
+}
+
+// Validate says what is missing or malformed, naming the environment
+// variables that set the credentials, so a first run fails with a fix
+// rather than with a 401.
+func (c Config) Validate() error {
+	c = c.withDefaults()
+	var errs []error
+	var missing []string
+	for _, f := range []struct{ env, val string }{
+		{"ZOOM_ACCOUNT_ID", c.AccountID},
+		{"ZOOM_CLIENT_ID", c.ClientID},
+		{"ZOOM_CLIENT_SECRET", c.ClientSecret},
+	} {
+		if strings.TrimSpace(f.val) == "" {
+			missing = append(missing, f.env)
+		}
+	}
+	if len(missing) > 0 {
+		errs = append(errs, fmt.Errorf("missing %s: set %s to the Account ID, Client ID and Client secret "+
+			"shown under App Credentials of your Server-to-Server OAuth app in the Zoom App Marketplace",
+			strings.Join(missing, ", "), plural(len(missing), "it", "them")))
+	}
+	if err := checkURL("API URL (--api-url / ZOOM_API_URL)", c.APIURL); err != nil {
+		errs = append(errs, err)
+	}
+	if err := checkURL("OAuth URL (--oauth-url / ZOOM_OAUTH_URL)", c.OAuthURL); err != nil {
+		errs = append(errs, err)
+	}
+	if c.Timeout < 0 {
+		errs = append(errs, fmt.Errorf("timeout %v must not be negative", c.Timeout))
+	}
+	if c.MaxWait < 0 {
+		errs = append(errs, fmt.Errorf("maximum rate-limit wait %v must not be negative", c.MaxWait))
+	}
+	return errors.Join(errs...)
+}
+
+// checkURL accepts https anywhere and plain http only on loopback (the
+// simulator), because the client secret and bearer tokens travel to these
+// hosts.
+func checkURL(what, raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return fmt.Errorf("%s %q is not a valid URL: want e.g. %s", what, raw, exampleFor(what))
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("%s %q must not contain a query, fragment or user info", what, raw)
+	}
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return fmt.Errorf("%s %q uses plain http: credentials would cross the network unencrypted; use https", what, raw)
+	}
+	return nil
+}
+
+func exampleFor(what string) string {
+	if strings.HasPrefix(what, "OAuth") {
+		return DefaultOAuthURL
+	}
+	return DefaultAPIURL
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
