@@ -1,0 +1,163 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/qostop/qostop/model"
+)
+
+// The table output is checked against golden files in testdata/, named
+// after the test; run `go test ./ui -run Report -update` to rewrite them
+// and read the diff before committing.
+
+var reportT0 = time.Date(2026, 11, 25, 19, 20, 0, 0, time.UTC)
+
+func reportKey(m model.Media, d model.Direction, p model.Path) model.StreamKey {
+	return model.StreamKey{Media: m, Dir: d, Path: p}
+}
+
+// reportParticipant has a stream at every level, missing readings beside
+// real zeros, an escape sequence in the name, and three samples of which
+// only the newest is tabled.
+func reportParticipant() model.Participant {
+	some := model.Some
+	old := model.Sample{Time: reportT0, Streams: map[model.StreamKey]model.StreamStats{
+		reportKey(model.Audio, model.Send, model.Client): {LatencyMS: some(999)}, // not newest: not shown
+	}}
+	return model.Participant{
+		ID: "_f08HhPJS82MIVLuuFaJPg", UserID: "16778240", UserName: "José\t\x1b]0;pwned\x07Müller",
+		Device: "Mac", Client: "Zoom", Version: "6.2.5", NetworkType: "Wifi", Location: "Boston (US)",
+		DataCenter: "US (Virginia)", Health: "Warning", IssueList: []string{"audio", "network"},
+		JoinTime: time.Date(2026, 11, 25, 19, 5, 30, 0, time.UTC),
+		Samples: []model.Sample{old, {Time: reportT0.Add(time.Minute)}, {
+			Time: reportT0.Add(2 * time.Minute),
+			Streams: map[model.StreamKey]model.StreamStats{
+				reportKey(model.Audio, model.Send, model.Client): {
+					BitrateKbps: some(23), LatencyMS: some(126), JitterMS: some(6), AvgLossPct: some(0.3), MaxLossPct: some(1.9)},
+				reportKey(model.Audio, model.Receive, model.Client): { // warn jitter, real zero loss, no latency
+					BitrateKbps: some(63), JitterMS: some(31), AvgLossPct: some(0), MaxLossPct: some(0)},
+				reportKey(model.Video, model.Send, model.Client): { // critical latency and loss
+					BitrateKbps: some(1200), LatencyMS: some(320), JitterMS: some(30), AvgLossPct: some(5.5), MaxLossPct: some(12),
+					FrameRateFPS: some(12), Width: some(1280), Height: some(720)},
+				reportKey(model.Video, model.Receive, model.Client): { // everything but bitrate and fps missing
+					BitrateKbps: some(27.15), FrameRateFPS: some(0)},
+				reportKey(model.Share, model.Receive, model.Client): {
+					BitrateKbps: some(70), LatencyMS: some(135), JitterMS: some(8), AvgLossPct: some(0), MaxLossPct: some(0)},
+				reportKey(model.Audio, model.Send, model.CRC): {
+					BitrateKbps: some(64), LatencyMS: some(150), JitterMS: some(2), AvgLossPct: some(1), MaxLossPct: some(5)},
+			},
+			CPU:  model.CPU{ZoomMinPct: some(0), ZoomMaxPct: some(14), SystemMaxPct: some(96)},
+			WiFi: model.WiFi{MinRSSIdBm: some(-76), AvgRSSIdBm: some(-70), MaxRSSIdBm: some(-60)},
+		}},
+	}
+}
+
+func TestReportParticipant(t *testing.T) {
+	var b bytes.Buffer
+	snap := model.NewSnapshot("85746065432", model.Live, reportParticipant())
+	if err := WriteTable(&b, snap, model.DefaultThresholds()); err != nil {
+		t.Fatal(err)
+	}
+	golden.RequireEqual(t, b.String())
+	requirePlain(t, b.String())
+}
+
+func TestReportParticipantNoSamples(t *testing.T) {
+	var b bytes.Buffer
+	p := model.Participant{UserID: "42", LeaveTime: reportT0}
+	if err := WriteTable(&b, model.NewSnapshot("1", model.Past, p), model.DefaultThresholds()); err != nil {
+		t.Fatal(err)
+	}
+	golden.RequireEqual(t, b.String())
+}
+
+func TestReportMeeting(t *testing.T) {
+	room := model.Participant{
+		UserID: "2", UserName: "Room 4B", Device: "H.323/SIP", NetworkType: "Wired",
+		LeaveTime: reportT0.Add(3 * time.Minute),
+		Samples: []model.Sample{{Time: reportT0, Streams: map[model.StreamKey]model.StreamStats{
+			reportKey(model.Audio, model.Send, model.CRC):    {LatencyMS: model.Some(40), AvgLossPct: model.Some(0)},
+			reportKey(model.Audio, model.Receive, model.CRC): {LatencyMS: model.Some(60), AvgLossPct: model.Some(1.2)},
+		}}},
+	}
+	silent := model.Participant{UserID: "3", Device: "iOS", NetworkType: "Cellular"} // no name, no samples
+	snap := model.NewMeetingSnapshot("85746065432", model.Live, []model.Participant{reportParticipant(), room, silent})
+	var b bytes.Buffer
+	if err := WriteMeetingTable(&b, snap, model.DefaultThresholds()); err != nil {
+		t.Fatal(err)
+	}
+	golden.RequireEqual(t, b.String())
+	requirePlain(t, b.String())
+}
+
+func TestReportMeetingEmpty(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteMeetingTable(&b, model.NewMeetingSnapshot("1", model.Past, nil), model.DefaultThresholds()); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), "Meeting 1 (past), 0 participants\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+func TestReportSampleSpan(t *testing.T) {
+	at := func(s string) model.SnapshotSample { return model.SnapshotSample{Time: s} }
+	for _, tc := range []struct {
+		name    string
+		samples []model.SnapshotSample
+		want    string
+	}{
+		{"one", []model.SnapshotSample{at("2026-11-25T19:22:00Z")}, "1 sample at 19:22 UTC."},
+		{"same day", []model.SnapshotSample{at("2026-11-25T19:20:00Z"), at("2026-11-25T19:21:00Z"), at("2026-11-25T19:22:00Z")},
+			"3 samples from 19:20 to 19:22 UTC."},
+		{"across midnight", []model.SnapshotSample{at("2026-11-25T23:59:00Z"), at("2026-11-26T00:01:00Z")},
+			"2 samples from 2026-11-25 23:59 to 2026-11-26 00:01 UTC."},
+		{"offset shown in UTC", []model.SnapshotSample{at("2026-11-25T14:20:00-05:00"), at("2026-11-25T19:21:00Z")},
+			"2 samples from 19:20 to 19:21 UTC."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tableSpan(tc.samples); got != tc.want {
+				t.Fatalf("tableSpan = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// A failed write is reported, not swallowed.
+func TestReportWriteError(t *testing.T) {
+	snap := model.NewSnapshot("1", model.Live, reportParticipant())
+	if err := WriteTable(failWriter{}, snap, model.DefaultThresholds()); !errors.Is(err, errWrite) {
+		t.Fatalf("WriteTable error = %v, want %v", err, errWrite)
+	}
+	msnap := model.NewMeetingSnapshot("1", model.Live, []model.Participant{reportParticipant()})
+	if err := WriteMeetingTable(failWriter{}, msnap, model.DefaultThresholds()); !errors.Is(err, errWrite) {
+		t.Fatalf("WriteMeetingTable error = %v, want %v", err, errWrite)
+	}
+}
+
+var errWrite = errors.New("disk full")
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errWrite }
+
+// requirePlain fails if the table holds anything but printable text and
+// newlines, or trailing spaces.
+func requirePlain(t *testing.T, s string) {
+	t.Helper()
+	for _, r := range s {
+		if (r < 0x20 && r != '\n') || (r >= 0x7f && r <= 0x9f) {
+			t.Fatalf("output holds control %U", r)
+		}
+	}
+	for i, l := range strings.Split(s, "\n") {
+		if strings.HasSuffix(l, " ") {
+			t.Fatalf("line %d has trailing spaces: %q", i+1, l)
+		}
+	}
+}
