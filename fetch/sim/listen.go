@@ -1,0 +1,61 @@
+package sim
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// ListenAndServe runs a simulator on addr (":0" picks a free port) until
+// ctx ends, calling ready with the base URL once it accepts connections:
+// the API is at baseURL+"/v2" and the token endpoint at
+// baseURL+"/oauth/token". It returns nil after a shutdown caused by ctx.
+func ListenAndServe(ctx context.Context, addr string, opts Options, ready func(baseURL string)) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	sim := New(opts)
+	srv := &http.Server{
+		Handler:           sim.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		// Requests inherit ctx, so a stalled FaultSlow response ends with
+		// the server instead of holding shutdown up.
+		BaseContext: func(net.Listener) context.Context { return ctx },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	if ready != nil {
+		ready(baseURL(ln.Addr()))
+	}
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sim.Close()
+	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err = srv.Shutdown(shutCtx)
+	if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) && err == nil {
+		err = serr
+	}
+	return err
+}
+
+// baseURL names a listener so a client on the same machine can reach it,
+// even when it listens on every interface.
+func baseURL(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		return "http://" + a.String()
+	}
+	host := tcp.IP
+	if host == nil || host.IsUnspecified() {
+		host = net.IPv4(127, 0, 0, 1)
+	}
+	return "http://" + net.JoinHostPort(host.String(), strconv.Itoa(tcp.Port))
+}
