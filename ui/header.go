@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
+)
+
+// headerInfo is who and what the watch screen is about.
+type headerInfo struct {
+	Participant      model.Participant
+	MeetingID, Topic string
+	Type             model.MeetingType // LIVE or PAST badge
+}
+
+// renderHeader draws one to three lines, each cut to width:
+//
+//	name, LIVE/PAST, when they left, Zoom's health and issue list
+//	device, client and version, OS, network type, location, data center
+//	meeting topic and ID
+//
+// Lines with nothing to say are left out. Every text from Zoom passes
+// through model.Sanitize: a display name can carry escape sequences.
+func renderHeader(h headerInfo, st theme.Styles, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	p := h.Participant
+	sep := st.Muted.Render(headerSep(st))
+	var lines []string
+
+	name := model.Sanitize(p.UserName)
+	if strings.TrimSpace(name) == "" {
+		name = strings.TrimSpace("(hidden) " + model.Sanitize(p.UserID))
+	}
+	first := []string{st.Title.Render(name)}
+	switch h.Type {
+	case model.Live:
+		first = append(first, st.Accent.Render("LIVE"))
+	case model.Past:
+		first = append(first, st.Muted.Render("PAST"))
+	}
+	if p.Left() {
+		first = append(first, st.Muted.Render("left "+p.LeaveTime.Format("15:04")))
+	}
+	if health := model.Sanitize(p.Health); health != "" {
+		lv := healthLevel(health)
+		mark := strings.TrimSpace(theme.Marker(lv))
+		first = append(first, st.Muted.Render("health ")+st.Level(lv).Render(health+mark))
+	}
+	if len(p.IssueList) > 0 {
+		issues := make([]string, 0, len(p.IssueList))
+		for _, s := range p.IssueList {
+			if s = model.Sanitize(s); s != "" {
+				issues = append(issues, s)
+			}
+		}
+		if len(issues) > 0 {
+			first = append(first, st.Muted.Render("issues ")+st.Level(model.Warn).Render(strings.Join(issues, ", ")))
+		}
+	}
+	lines = append(lines, strings.Join(first, "  "))
+
+	var second []string
+	client := strings.TrimSpace(model.Sanitize(p.Client) + " " + model.Sanitize(p.Version))
+	for _, part := range []string{model.Sanitize(p.Device), client, model.Sanitize(p.OS),
+		model.Sanitize(p.NetworkType), model.Sanitize(p.Location)} {
+		if part != "" {
+			second = append(second, st.Text.Render(part))
+		}
+	}
+	if dc := model.Sanitize(p.DataCenter); dc != "" {
+		second = append(second, st.Muted.Render("data center ")+st.Text.Render(dc))
+	}
+	if len(second) > 0 {
+		lines = append(lines, strings.Join(second, sep))
+	}
+
+	var third []string
+	if topic := model.Sanitize(h.Topic); topic != "" {
+		third = append(third, st.Text.Render(topic))
+	}
+	if id := model.Sanitize(h.MeetingID); id != "" {
+		third = append(third, st.Muted.Render("meeting ")+st.Text.Render(id))
+	}
+	if len(third) > 0 {
+		lines = append(lines, strings.Join(third, sep))
+	}
+
+	tail := "…"
+	if st.ASCII() {
+		tail = "~"
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, width, tail)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func headerSep(st theme.Styles) string {
+	if st.ASCII() {
+		return " | "
+	}
+	return " · "
+}
+
+// healthLevel reads Zoom's free-text health ("Warning" is the one seen)
+// as a level; anything unknown stays Unknown rather than guessing good.
+func healthLevel(h string) model.Level {
+	s := strings.ToLower(h)
+	switch {
+	case strings.Contains(s, "crit"), strings.Contains(s, "bad"), strings.Contains(s, "poor"):
+		return model.Critical
+	case strings.Contains(s, "warn"):
+		return model.Warn
+	case s == "good", s == "normal", s == "ok", s == "healthy":
+		return model.Good
+	}
+	return model.Unknown
+}
