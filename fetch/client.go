@@ -1,0 +1,239 @@
+package fetch
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/oauth2"
+	"golang.org/x/time/rate"
+)
+
+// maxBody bounds one answer: a page of ten participants with a day of
+// per-minute samples each is some tens of MB; more is not Zoom.
+const maxBody = 64 << 20
+
+// Client talks to Zoom's Dashboard API. Make one with New; it is safe for
+// concurrent use.
+type Client struct {
+	cfg      Config
+	base     *url.URL
+	httpc    *http.Client
+	auth     *auth
+	blocks   blocks
+	polite   *rate.Limiter
+	now      func() time.Time
+	requests atomic.Int64
+	tokenReq atomic.Int64
+}
+
+// New validates cfg and builds a Client. It sends nothing: the first call
+// fetches the token.
+func New(cfg Config) (*Client, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	base, err := url.Parse(strings.TrimRight(cfg.APIURL, "/"))
+	if err != nil {
+		return nil, err // Validate parsed it already
+	}
+	rt := cfg.Transport
+	if rt == nil {
+		rt = defaultTransport()
+	}
+	var log *debugLog
+	if cfg.DebugLog != nil {
+		log = &debugLog{w: cfg.DebugLog}
+	}
+	c := &Client{cfg: cfg, base: base, polite: newPoliteLimiter(), now: time.Now}
+	c.httpc = &http.Client{Transport: meter{base: rt, count: &c.requests, log: log}}
+	tokenHTTP := &http.Client{Transport: meter{base: rt, count: &c.tokenReq, log: log}}
+	c.auth = newAuth(cfg, tokenHTTP, func() time.Time { return c.now() })
+	return c, nil
+}
+
+// Requests is the number of API requests sent over the wire, retries
+// included and token requests not.
+func (c *Client) Requests() int64 { return c.requests.Load() }
+
+// TokenRequests is the number of requests sent to the OAuth token endpoint.
+func (c *Client) TokenRequests() int64 { return c.tokenReq.Load() }
+
+// call is one logical API request.
+type call struct {
+	op    string
+	class class
+	url   *url.URL
+}
+
+// get sends c, handling token refresh, rate limits and errors, and returns
+// a 2xx body that is non-empty UTF-8. It sends at most three requests: one,
+// one after a rejected token, one after waiting out a rate limit.
+func (c *Client) get(ctx context.Context, k call) ([]byte, error) {
+	body, err := c.getOnce(ctx, k)
+	if err != nil {
+		return nil, c.redact(err)
+	}
+	return body, nil
+}
+
+func (c *Client) getOnce(ctx context.Context, k call) ([]byte, *APIError) {
+	waited, refreshed := false, false
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, canceled(k.op, err)
+		}
+		if e := c.blocks.refusal(k.class, c.now(), k.op); e != nil {
+			if waited || !c.mayWait(e.RetryAt) {
+				return nil, e
+			}
+			waited = true
+			if err := sleep(ctx, e.RetryAt.Sub(c.now())); err != nil {
+				return nil, canceled(k.op, err)
+			}
+			continue
+		}
+		tok, e := c.auth.token(ctx, k.op)
+		if e != nil {
+			return nil, e
+		}
+		if err := c.polite.Wait(ctx); err != nil {
+			return nil, canceled(k.op, errors.Join(err, ctx.Err()))
+		}
+		status, hdr, body, e := c.send(ctx, k, tok)
+		if e != nil {
+			return nil, e
+		}
+		switch {
+		case status == http.StatusUnauthorized && !refreshed:
+			// Code 124: the token expired or was revoked early. One new
+			// token, one retry; a second 401 is not a stale token.
+			refreshed = true
+			c.auth.drop(tok)
+			continue
+		case status == http.StatusUnauthorized:
+			e := httpError(k.op, status, hdr, body)
+			if e.Kind == Unauthorized || e.Kind == Unexpected {
+				e.Kind = Unauthorized
+			}
+			c.auth.reject(tok, e)
+			return nil, e
+		case status == http.StatusTooManyRequests:
+			e := httpError(k.op, status, hdr, body)
+			e.Kind = RateLimited
+			e.RetryAt, e.LimitType = retryAt(hdr, c.now())
+			c.blocks.block(k.class, e)
+			if waited || !c.mayWait(e.RetryAt) {
+				return nil, e
+			}
+			continue // the refusal check above waits, once
+		case status < 200 || status > 299:
+			return nil, httpError(k.op, status, hdr, body)
+		}
+		return checkBody(k.op, status, body)
+	}
+}
+
+func (c *Client) mayWait(until time.Time) bool {
+	return c.cfg.MaxWait > 0 && until.Sub(c.now()) <= c.cfg.MaxWait
+}
+
+// send makes one request under its own timeout and reads the whole body
+// within it, so a server that stalls mid-body is a timeout too.
+func (c *Client) send(ctx context.Context, k call, tok *oauth2.Token) (int, http.Header, []byte, *APIError) {
+	rctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(rctx, http.MethodGet, k.url.String(), nil)
+	if err != nil {
+		return 0, nil, nil, &APIError{Op: k.op, Kind: BadRequest, Err: err, detail: "cannot build the request URL"}
+	}
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", userAgent)
+	// Set by hand rather than through oauth2.Transport, so a rejected
+	// token can be dropped and replaced.
+	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+	resp, err := c.httpc.Do(req)
+	if err != nil {
+		return 0, nil, nil, c.wireError(ctx, k.op, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	if err != nil {
+		if ctx.Err() != nil || rctx.Err() != nil || isNetErr(err) {
+			return 0, nil, nil, c.wireError(ctx, k.op, err)
+		}
+		return 0, nil, nil, &APIError{Op: k.op, Status: resp.StatusCode, Kind: BadResponse, Err: err,
+			detail: "the answer was cut short"}
+	}
+	if len(body) > maxBody {
+		return 0, nil, nil, &APIError{Op: k.op, Status: resp.StatusCode, Kind: BadResponse,
+			detail: "the answer is larger than 64 MiB"}
+	}
+	return resp.StatusCode, resp.Header, body, nil
+}
+
+func (c *Client) wireError(ctx context.Context, op string, err error) *APIError {
+	if ctx.Err() != nil {
+		return canceled(op, ctx.Err())
+	}
+	e := netError(op, c.base.Host, false, err)
+	if e.cause == causeTimeout {
+		e.timeout = c.cfg.Timeout
+	}
+	return e
+}
+
+// checkBody rejects 2xx bodies no decoder should see.
+func checkBody(op string, status int, body []byte) ([]byte, *APIError) {
+	switch {
+	case len(bytes.TrimSpace(body)) == 0:
+		return nil, &APIError{Op: op, Status: status, Kind: BadResponse, detail: "the answer was empty"}
+	case !utf8.Valid(body):
+		return nil, &APIError{Op: op, Status: status, Kind: BadResponse, detail: "the answer is not valid UTF-8 text"}
+	}
+	return body, nil
+}
+
+// decodeError explains a 2xx body that is not the expected JSON.
+func decodeError(op string, body []byte, err error) *APIError {
+	e := &APIError{Op: op, Status: http.StatusOK, Kind: BadResponse, Err: err}
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &se) && se.Offset >= int64(len(bytes.TrimRight(body, " \t\r\n"))):
+		e.detail = "the JSON ends early: the answer was cut short"
+	case looksHTML(string(bytes.TrimSpace(body)), ""):
+		e.detail = "got " + snippet(body, "text/html") + " instead of JSON: a captive portal or proxy login page?"
+	case se != nil:
+		e.detail = "the answer is not JSON"
+	default:
+		e.detail = "the JSON is not shaped as expected"
+	}
+	return e
+}
+
+// redact removes the client secret and any issued token from everything an
+// error can print. Nothing should put them there; this makes sure.
+func (c *Client) redact(e *APIError) error {
+	for _, s := range c.auth.secrets() {
+		if len(s) < 4 {
+			continue // too short to tell from ordinary text
+		}
+		e.Message = strings.ReplaceAll(e.Message, s, "[redacted]")
+		e.detail = strings.ReplaceAll(e.detail, s, "[redacted]")
+		e.LimitType = strings.ReplaceAll(e.LimitType, s, "[redacted]")
+		e.Op = strings.ReplaceAll(e.Op, s, "[redacted]")
+		if e.Err != nil && strings.Contains(e.Err.Error(), s) {
+			e.Err = errors.New("[redacted]")
+		}
+	}
+	return e
+}

@@ -1,0 +1,135 @@
+package fetch
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/qostop/qostop/model"
+)
+
+// maxPages stops a server that never stops handing out page tokens.
+const maxPages = 1000
+
+// Page sizes: the maxima Zoom allows per endpoint, to spend the fewest
+// requests of the account's shared quota.
+const (
+	qosPageSize  = 10
+	listPageSize = 300
+)
+
+// ParticipantQoS fetches one participant's QoS samples (GET
+// /metrics/meetings/{meetingId}/participants/{participantId}/qos).
+func (c *Client) ParticipantQoS(ctx context.Context, meetingID, participantID string, typ model.MeetingType) (model.Participant, error) {
+	op := "fetch participant QoS (meeting " + idText(meetingID) + ", participant " + idText(participantID) + ")"
+	if e := needIDs(op, meetingID, participantID); e != nil {
+		return model.Participant{}, e
+	}
+	u := c.endpoint(url.Values{"type": {typeParam(typ)}},
+		"metrics", "meetings", escapeMeetingID(meetingID), "participants", url.PathEscape(participantID), "qos")
+	body, err := c.get(ctx, call{op: op, class: heavy, url: u})
+	if err != nil {
+		return model.Participant{}, err
+	}
+	p, err := decodeParticipant(body)
+	if err != nil {
+		return model.Participant{}, c.redact(decodeError(op, body, err))
+	}
+	return p, nil
+}
+
+// MeetingQoS fetches the QoS samples of every participant in a meeting
+// (GET /metrics/meetings/{meetingId}/participants/qos), all pages.
+func (c *Client) MeetingQoS(ctx context.Context, meetingID string, typ model.MeetingType) ([]model.Participant, error) {
+	op := "fetch meeting QoS (meeting " + idText(meetingID) + ")"
+	if e := needIDs(op, meetingID); e != nil {
+		return nil, e
+	}
+	return c.participantPages(ctx, op, qosPageSize, typ, escapeMeetingID(meetingID), "participants", "qos")
+}
+
+// Participants lists a meeting's participants without samples (GET
+// /metrics/meetings/{meetingId}/participants), all pages. Their UserID is
+// the participant ID ParticipantQoS takes.
+func (c *Client) Participants(ctx context.Context, meetingID string, typ model.MeetingType) ([]model.Participant, error) {
+	op := "list participants (meeting " + idText(meetingID) + ")"
+	if e := needIDs(op, meetingID); e != nil {
+		return nil, e
+	}
+	return c.participantPages(ctx, op, listPageSize, typ, escapeMeetingID(meetingID), "participants")
+}
+
+func (c *Client) participantPages(ctx context.Context, op string, size int, typ model.MeetingType, path ...string) ([]model.Participant, error) {
+	q := url.Values{"type": {typeParam(typ)}, "page_size": {strconv.Itoa(size)}}
+	var all []model.Participant
+	err := c.pages(ctx, op, heavy, q, append([]string{"metrics", "meetings"}, path...), func(body []byte) (string, error) {
+		ps, next, err := decodeParticipantPage(body)
+		all = append(all, ps...)
+		return next, err
+	})
+	return all, err
+}
+
+// LiveMeetings lists the meetings in progress (GET /metrics/meetings?type=live)
+// that started between from and to (dates in UTC), all pages.
+func (c *Client) LiveMeetings(ctx context.Context, from, to time.Time) ([]model.Meeting, error) {
+	op := "list live meetings"
+	now := c.now()
+	if from.IsZero() {
+		from = now
+	}
+	if to.IsZero() {
+		to = now
+	}
+	q := url.Values{
+		"type":      {string(model.Live)},
+		"from":      {from.UTC().Format(time.DateOnly)},
+		"to":        {to.UTC().Format(time.DateOnly)},
+		"page_size": {strconv.Itoa(listPageSize)},
+	}
+	var all []model.Meeting
+	err := c.pages(ctx, op, resourceIntensive, q, []string{"metrics", "meetings"}, func(body []byte) (string, error) {
+		ms, next, err := decodeMeetingPage(body)
+		all = append(all, ms...)
+		return next, err
+	})
+	return all, err
+}
+
+// pages follows next_page_token until Zoom returns an empty one. A failure
+// on any page fails the whole call: a partial list would look complete.
+func (c *Client) pages(ctx context.Context, op string, cl class, q url.Values, path []string, each func([]byte) (string, error)) error {
+	seen := make(map[string]bool)
+	for range maxPages {
+		body, err := c.get(ctx, call{op: op, class: cl, url: c.endpoint(q, path...)})
+		if err != nil {
+			return err
+		}
+		next, err := each(body)
+		if err != nil {
+			return c.redact(decodeError(op, body, err))
+		}
+		if next == "" {
+			return nil
+		}
+		if seen[next] {
+			return c.redact(&APIError{Op: op, Kind: BadResponse, detail: "Zoom returned the same page token twice"})
+		}
+		seen[next] = true
+		q.Set("next_page_token", next)
+	}
+	return &APIError{Op: op, Kind: BadResponse, detail: "more than " + strconv.Itoa(maxPages) + " pages"}
+}
+
+// needIDs refuses empty IDs locally: Zoom would route them to another
+// endpoint and answer with something confusing.
+func needIDs(op string, ids ...string) *APIError {
+	for _, id := range ids {
+		if strings.TrimSpace(id) == "" {
+			return &APIError{Op: op, Kind: BadRequest, detail: "empty meeting or participant ID"}
+		}
+	}
+	return nil
+}

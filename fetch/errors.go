@@ -1,0 +1,256 @@
+package fetch
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// ErrorKind says what class of failure an APIError is, so callers can
+// decide (retry, stop, show a fix) without parsing text.
+type ErrorKind int
+
+// The kinds of failure. Unexpected is the zero value: an HTTP status or
+// Zoom code qostop has no advice for.
+const (
+	Unexpected    ErrorKind = iota
+	NotFound                // 404 / code 3001: no such meeting (or not live now)
+	MissingScope            // code 4700: the token lacks Dashboard scopes
+	InvalidClient           // the token endpoint refused the account ID, client ID or secret
+	NoDashboard             // code 200: the account has no Dashboard
+	RateLimited             // 429, or refused locally until RetryAt
+	Unauthorized            // 401 even with a fresh token
+	BadRequest              // 400 / code 300
+	TooOld                  // code 12702: meeting older than a year
+	Server                  // 5xx from Zoom
+	Network                 // refused, DNS, TLS, timeout: no HTTP answer
+	BadResponse             // an answer that cannot be decoded
+	Canceled                // the caller's context ended
+)
+
+var kindNames = [...]string{"unexpected", "not found", "missing scope", "invalid client",
+	"no dashboard", "rate limited", "unauthorized", "bad request", "too old", "server",
+	"network", "bad response", "canceled"}
+
+func (k ErrorKind) String() string {
+	if k < 0 || int(k) >= len(kindNames) {
+		return "unknown"
+	}
+	return kindNames[k]
+}
+
+// netCause refines Network errors; it only shapes the advice in Error.
+type netCause int
+
+const (
+	causeOther netCause = iota
+	causeRefused
+	causeDNS
+	causeTLS
+	causeTimeout
+)
+
+// APIError is every failure a Client returns. Its text is written for the
+// person on call: what failed, what it means, what to do.
+type APIError struct {
+	Op        string    // what was being done, e.g. "fetch participant QoS"
+	Status    int       // HTTP status, 0 when no answer arrived
+	Code      int       // Zoom's error code, 0 if none
+	Message   string    // Zoom's message, sanitized
+	RetryAt   time.Time // rate limits: when a request may be sent again
+	LimitType string    // "QPS", "Daily-limit" or ""
+	Kind      ErrorKind
+	Err       error // underlying cause, if any; never carries a secret
+
+	host    string   // host that failed, for network advice
+	token   bool     // the failure was at the token endpoint
+	cause   netCause // Network only
+	detail  string   // short, sanitized extra: network detail, body snippet, scopes
+	timeout time.Duration
+}
+
+// Error explains the failure in plain words.
+func (e *APIError) Error() string {
+	s := e.explain()
+	if e.Op != "" {
+		s = e.Op + ": " + s
+	}
+	return s
+}
+
+// Unwrap exposes the cause, e.g. context.Canceled.
+func (e *APIError) Unwrap() error { return e.Err }
+
+// Temporary reports whether trying again later may succeed without anyone
+// changing configuration.
+func (e *APIError) Temporary() bool {
+	switch e.Kind {
+	case RateLimited, Server, Network, BadResponse:
+		return true
+	}
+	return false
+}
+
+func (e *APIError) explain() string {
+	switch e.Kind {
+	case NotFound:
+		return "Zoom found no such meeting, or it is not live now" + e.said() + ". For a meeting " +
+			"that has ended use --type past. If you gave a meeting UUID, " +
+			"copy it exactly as Zoom shows it (qostop encodes it for the URL itself); " +
+			"for a participant, use the user_id from the participant list"
+	case MissingScope:
+		scopes := e.detail
+		if scopes == "" {
+			scopes = "the Dashboard scopes"
+		}
+		return "the access token lacks " + scopes + e.said() + ". Add " +
+			"dashboard_meetings:read:admin (or the granular dashboard:read:meeting_participant_qos:admin, " +
+			"dashboard:read:list_meeting_participants_qos:admin, dashboard:read:list_meeting_participants:admin " +
+			"and dashboard:read:list_meetings:admin) to the Server-to-Server OAuth app in the Zoom App " +
+			"Marketplace, then restart qostop so it gets a token with the new scopes"
+	case InvalidClient:
+		return "Zoom's token endpoint (" + e.host + ") rejected the account ID, client ID or client secret" +
+			e.said() + ". Check ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET against App " +
+			"Credentials of your Server-to-Server OAuth app in the Zoom App Marketplace, and that the " +
+			"app is activated. Zoom for Government accounts need the zoomgov.com URLs"
+	case NoDashboard:
+		return "this Zoom account has no Dashboard" + e.said() + ". The QoS API needs a Business plan " +
+			"or higher with the Dashboard enabled; ask the account owner"
+	case RateLimited:
+		return e.rateText()
+	case Unauthorized:
+		return "Zoom rejected the access token even after qostop fetched a new one" + e.said() +
+			". Check that the Server-to-Server OAuth app is activated and belongs to the account in " +
+			"ZOOM_ACCOUNT_ID, and that the API URL and OAuth URL are of the same Zoom cloud " +
+			"(api.zoom.us with zoom.us, api.zoomgov.com with zoomgov.com)"
+	case BadRequest:
+		if e.Status == 0 {
+			return "invalid request" + e.said() + "; nothing was sent to Zoom"
+		}
+		return "Zoom rejected the request as invalid" + e.said() + ". Check the meeting ID and --type; " +
+			"if it mentions next_page_token, the page token expired (they last 15 minutes) and the " +
+			"next refresh starts over"
+	case TooOld:
+		return "the meeting is more than a year old" + e.said() + "; Zoom's Dashboard keeps QoS data " +
+			"for 12 months only"
+	case Server:
+		where := "Zoom's server"
+		if e.token {
+			where = "Zoom's token endpoint (" + e.host + ")"
+		}
+		return where + " failed" + e.said() + ". The problem is on Zoom's side; qostop tries again " +
+			"at the next refresh. If it lasts, see https://status.zoom.us"
+	case Network:
+		return e.networkText()
+	case BadResponse:
+		return "Zoom's answer could not be read" + e.said() + ". A proxy or flaky network may have " +
+			"cut it short, or Zoom changed its format; qostop tries again at the next refresh"
+	case Canceled:
+		return "stopped before Zoom answered"
+	}
+	return "Zoom answered with an unexpected error" + e.said() + "; run with the debug log to see " +
+		"which request failed"
+}
+
+// said quotes what Zoom told us: status, code, message or snippet.
+func (e *APIError) said() string {
+	var parts []string
+	if e.Status != 0 {
+		parts = append(parts, fmt.Sprintf("HTTP %d", e.Status))
+	}
+	if e.Code != 0 {
+		parts = append(parts, fmt.Sprintf("code %d", e.Code))
+	}
+	s := strings.Join(parts, ", ")
+	// Zoom's words are quoted; qostop's own detail is not.
+	msg := ""
+	switch {
+	case e.Message != "":
+		msg = fmt.Sprintf("%q", e.Message)
+	case e.Kind != MissingScope:
+		msg = e.detail
+	}
+	if msg != "" {
+		if s != "" {
+			s += ": "
+		}
+		s += msg
+	}
+	if s == "" {
+		return ""
+	}
+	return " (" + s + ")"
+}
+
+func (e *APIError) rateText() string {
+	lt := e.LimitType
+	if lt == "" {
+		lt = "unspecified"
+	}
+	s := "rate limited (" + lt + ")"
+	if !e.RetryAt.IsZero() {
+		s += " until " + clockText(e.RetryAt)
+	}
+	switch e.LimitType {
+	case "Daily-limit":
+		s += ": the account's daily quota of Dashboard requests, shared by every app on it, is used up; " +
+			"it resets at 00:00 UTC. qostop sends nothing until then"
+	default:
+		s += ": Zoom allows only a few Dashboard requests per second per account, shared by every app " +
+			"on it. qostop waits and tries again by itself; if this repeats, poll less often or watch " +
+			"fewer participants"
+	}
+	if e.Message != "" {
+		s += fmt.Sprintf(" (Zoom: %q)", e.Message)
+	}
+	return s
+}
+
+// clockText gives a time in UTC and, when it differs, local time, with the
+// date when it is not today, so "until 00:00:00 UTC" is never ambiguous.
+func clockText(t time.Time) string {
+	u := t.UTC()
+	s := u.Format("15:04:05") + " UTC"
+	if u.Format(time.DateOnly) != time.Now().UTC().Format(time.DateOnly) {
+		s += " on " + u.Format("2006-01-02")
+	}
+	if _, off := t.Local().Zone(); off != 0 {
+		s += " (" + t.Local().Format("15:04:05") + " local time)"
+	}
+	return s
+}
+
+func (e *APIError) networkText() string {
+	setting := "the API URL (--api-url / ZOOM_API_URL)"
+	if e.token {
+		setting = "the OAuth URL (--oauth-url / ZOOM_OAUTH_URL)"
+	}
+	host := e.host
+	var s string
+	switch e.cause {
+	case causeRefused:
+		s = "cannot connect to " + host + ": connection refused. Nothing is listening there: check " +
+			setting + " and, if you use a proxy, HTTPS_PROXY"
+	case causeDNS:
+		s = "cannot resolve host " + host + " (DNS lookup failed). Check " + setting +
+			" for typos, your DNS settings and network connection"
+	case causeTLS:
+		s = "secure connection (TLS) to " + host + " failed: the certificate is not trusted or does " +
+			"not match. Check " + setting + "; behind a TLS-inspecting proxy, install its CA " +
+			"certificate or check HTTPS_PROXY"
+	case causeTimeout:
+		s = "no answer from " + host
+		if e.timeout > 0 {
+			s += " within " + e.timeout.String()
+		}
+		s += " (timeout). Check your network, proxy (HTTPS_PROXY) and " + setting +
+			"; qostop tries again at the next refresh"
+	default:
+		s = "network error talking to " + host + ". Check your network connection, proxy " +
+			"(HTTPS_PROXY) and " + setting
+	}
+	if e.detail != "" {
+		s += fmt.Sprintf(" (%s)", e.detail)
+	}
+	return s
+}

@@ -1,0 +1,235 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qostop/qostop/model"
+)
+
+func TestZoomErrorsInPlainWords(t *testing.T) {
+	html := `<!DOCTYPE html><html><head><title>502 Bad Gateway</title><script>alert(1)</script></head>` +
+		`<body><h1>nginx</h1>` + strings.Repeat("<p>padding</p>", 100) + `</body></html>`
+	for _, c := range []struct {
+		name        string
+		status      int
+		ctype, body string
+		kind        ErrorKind
+		code        int
+		want        []string
+	}{
+		{"not found", 404, "", `{"code":3001,"message":"Meeting does not exist: pfVhQWoSQmUs6ZOwFD4kw==."}`,
+			NotFound, 3001, []string{"no such meeting", "not live now", "--type past", "UUID", "Meeting does not exist", "HTTP 404, code 3001"}},
+		{"bare 404", 404, "text/plain", `404 page not found`,
+			NotFound, 0, []string{"no such meeting", "--type past", "404 page not found"}},
+		{"missing scopes", 400, "", `{"code":4700,"message":"Invalid access token, does not contain scopes: [dashboard_meetings:read:admin, dashboard:read:admin]."}`,
+			MissingScope, 4700, []string{"lacks the scopes dashboard_meetings:read:admin, dashboard:read:admin", "Server-to-Server OAuth app",
+				"dashboard:read:meeting_participant_qos:admin", "restart qostop"}},
+		{"no dashboard", 400, "", `{"code":200,"message":"No permission."}`,
+			NoDashboard, 200, []string{"no Dashboard", "Business plan", "No permission."}},
+		{"bad request", 400, "", `{"code":300,"message":"The next page token is invalid or expired.","errors":[{"field":"next_page_token","message":"expired"}]}`,
+			BadRequest, 300, []string{"rejected the request as invalid", "next_page_token", "15 minutes", "[next_page_token expired]"}},
+		{"too old", 400, "", `{"code":12702,"message":"Can not access a meeting a year ago."}`,
+			TooOld, 12702, []string{"more than a year old", "12 months"}},
+		{"server html", 502, "text/html", html,
+			Server, 0, []string{"Zoom's server failed", "HTTP 502", "502 Bad Gateway", "Zoom's side", "next refresh"}},
+		{"server json", 500, "", `{"code":500,"message":"Internal error."}`,
+			Server, 500, []string{"Zoom's server failed", "Internal error."}},
+		{"unknown", 418, "", `{"code":9999,"message":"I'm a teapot"}`,
+			Unexpected, 9999, []string{"unexpected error", "HTTP 418", "teapot"}},
+		{"hostile message", 400, "", `{"code":300,"message":"evil \u001b]52;c;SGVsbG8=\u0007 \u001b[2J text"}`,
+			BadRequest, 300, []string{"evil text"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+				if c.ctype == "" {
+					c.ctype = "application/json"
+				}
+				w.Header().Set("Content-Type", c.ctype)
+				w.WriteHeader(c.status)
+				_, _ = w.Write([]byte(c.body))
+			})
+			_, err := f.client().ParticipantQoS(bg, "pfVhQWoSQmUs6ZOwFD4kw==", "7", model.Live)
+			e := asAPIError(t, err, c.kind)
+			if e.Status != c.status || e.Code != c.code {
+				t.Errorf("status %d code %d, want %d %d", e.Status, e.Code, c.status, c.code)
+			}
+			wantText(t, err, append(c.want, "fetch participant QoS (meeting pfVhQWoSQmUs6ZOwFD4kw==, participant 7)")...)
+			if s := err.Error(); strings.ContainsAny(s, "\x1b\x07<>") || len(s) > 1000 {
+				t.Errorf("unsafe or long error text (%d bytes): %q", len(s), s)
+			}
+			if f.apiHits.Load() != 1 {
+				t.Errorf("%d requests, want 1 (no retry for %s)", f.apiHits.Load(), c.kind)
+			}
+		})
+	}
+}
+
+func TestUndecodableAnswers(t *testing.T) {
+	full := string(readFixture(t, "participant-qos.json"))
+	for _, c := range []struct {
+		name, ctype, body string
+		want              string
+	}{
+		{"truncated", "application/json", full[:len(full)/2], "cut short"},
+		{"empty", "application/json", "", "empty"},
+		{"whitespace", "application/json", " \n", "empty"},
+		{"invalid utf-8", "application/json", `{"user_name":"` + "\xff\xfe" + `"}`, "UTF-8"},
+		{"html portal", "text/html", `<html><head><title>Hotel WiFi Login</title></head></html>`, "HTML page titled Hotel WiFi Login"},
+		{"not json", "text/plain", `hello`, "not JSON"},
+		{"wrong shape", "application/json", `[1,2,3]`, "not shaped as expected"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", c.ctype)
+				_, _ = w.Write([]byte(c.body))
+			})
+			_, err := f.client().ParticipantQoS(bg, "1", "7", model.Live)
+			asAPIError(t, err, BadResponse)
+			wantText(t, err, "could not be read", c.want)
+		})
+	}
+}
+
+// A body cut off on the wire (Content-Length longer than what arrives).
+func TestConnectionDroppedMidBody(t *testing.T) {
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "1000")
+		w.WriteHeader(200)
+		_, _ = w.Write([]byte(`{"user_qos":[`))
+		panic(http.ErrAbortHandler)
+	})
+	_, err := f.client().ParticipantQoS(bg, "1", "7", model.Live)
+	var e *APIError
+	if !errors.As(err, &e) || (e.Kind != BadResponse && e.Kind != Network) {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestConnectionRefused(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	f := newFake(t, okParticipant)
+	c := f.client(func(cfg *Config) { cfg.APIURL = "http://" + addr + "/v2" })
+	_, err = c.ParticipantQoS(bg, "1", "7", model.Live)
+	e := asAPIError(t, err, Network)
+	if e.Status != 0 {
+		t.Errorf("status %d for no answer", e.Status)
+	}
+	wantText(t, err, "cannot connect to "+addr, "connection refused", "--api-url / ZOOM_API_URL", "HTTPS_PROXY")
+	if c.Requests() != 1 {
+		t.Errorf("Requests %d, want 1 (the attempt counts)", c.Requests())
+	}
+
+	c = f.client(func(cfg *Config) { cfg.OAuthURL = "http://" + addr + "/oauth/token" })
+	_, err = c.ParticipantQoS(bg, "1", "7", model.Live)
+	asAPIError(t, err, Network)
+	wantText(t, err, "cannot connect to "+addr, "--oauth-url / ZOOM_OAUTH_URL")
+}
+
+func TestDNSFailure(t *testing.T) {
+	f := newFake(t, okParticipant)
+	c := f.client(func(cfg *Config) { cfg.APIURL = "https://nonexistent.invalid/v2" })
+	_, err := c.ParticipantQoS(bg, "1", "7", model.Live)
+	e := asAPIError(t, err, Network)
+	if e.cause != causeDNS && e.cause != causeTimeout {
+		t.Errorf("cause %v, want DNS", e.cause)
+	}
+	wantText(t, err, "nonexistent.invalid", "--api-url / ZOOM_API_URL")
+	if e.cause == causeDNS {
+		wantText(t, err, "cannot resolve host nonexistent.invalid", "DNS")
+	}
+}
+
+func TestUntrustedTLS(t *testing.T) {
+	tlsSrv := httptest.NewUnstartedServer(http.HandlerFunc(okParticipant))
+	tlsSrv.Config.ErrorLog = log.New(io.Discard, "", 0) // the failed handshake is the point
+	tlsSrv.StartTLS()
+	defer tlsSrv.Close()
+	f := newFake(t, okParticipant)
+	c := f.client(func(cfg *Config) { cfg.APIURL = tlsSrv.URL + "/v2" })
+	_, err := c.ParticipantQoS(bg, "1", "7", model.Live)
+	asAPIError(t, err, Network)
+	wantText(t, err, "TLS", strings.TrimPrefix(tlsSrv.URL, "https://"), "not trusted", "CA certificate", "unknown authority")
+}
+
+func TestTimeout(t *testing.T) {
+	t.Parallel()
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(2 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
+	c := f.client(func(cfg *Config) { cfg.Timeout = 200 * time.Millisecond })
+	start := time.Now()
+	_, err := c.ParticipantQoS(bg, "1", "7", model.Live)
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("took %v with a 200ms timeout", d)
+	}
+	e := asAPIError(t, err, Network)
+	if e.cause != causeTimeout {
+		t.Errorf("cause %v", e.cause)
+	}
+	wantText(t, err, "no answer from "+f.srv.Listener.Addr().String()+" within 200ms (timeout)", "HTTPS_PROXY")
+}
+
+// A body that stalls after the headers is a timeout too.
+func TestTimeoutMidBody(t *testing.T) {
+	t.Parallel()
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(200)
+		_, _ = w.Write([]byte(`{"user_qos":[`))
+		w.(http.Flusher).Flush()
+		select {
+		case <-time.After(2 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
+	c := f.client(func(cfg *Config) { cfg.Timeout = 200 * time.Millisecond })
+	_, err := c.ParticipantQoS(bg, "1", "7", model.Live)
+	asAPIError(t, err, Network)
+	wantText(t, err, "timeout")
+}
+
+func TestCallerCancels(t *testing.T) {
+	t.Parallel()
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(2 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
+	ctx, cancel := context.WithCancel(bg)
+	time.AfterFunc(100*time.Millisecond, cancel)
+	_, err := f.client().ParticipantQoS(ctx, "1", "7", model.Live)
+	asAPIError(t, err, Canceled)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("errors.Is(err, context.Canceled) false for %v", err)
+	}
+	_, err = f.client().ParticipantQoS(ctx, "1", "7", model.Live)
+	asAPIError(t, err, Canceled)
+}
+
+func TestErrorKindNames(t *testing.T) {
+	for k := Unexpected; k <= Canceled; k++ {
+		if s := k.String(); s == "" || s == "unknown" {
+			t.Errorf("kind %d has no name", k)
+		}
+	}
+	if (ErrorKind(99)).String() != "unknown" {
+		t.Error("out-of-range kind")
+	}
+}
