@@ -147,12 +147,12 @@ func (p *mediaPane) render() string {
 		return blankBlock(w, h)
 	}
 	iw, ih := w-2, h-2
-	var lines []cell
+	var lines []textCell
 	switch {
 	case !p.data.hasTraffic():
-		var c cellBuf
+		var c textCellBuf
 		c.add(p.pal.muted, "no "+p.media.String()+" in this window")
-		lines = []cell{c.cell()}
+		lines = []textCell{c.done()}
 	case ih >= p.rows(iw, false):
 		lines = p.fullLines(iw)
 	default:
@@ -164,7 +164,7 @@ func (p *mediaPane) render() string {
 // fullLines draws every metric of every path with traffic: per direction a
 // title, then label, sparkline and current value per metric, the values
 // right-aligned in one column so the sparklines end together.
-func (p *mediaPane) fullLines(iw int) []cell {
+func (p *mediaPane) fullLines(iw int) []textCell {
 	pl := &p.pal
 	side := iw >= paneSideBySide
 	cw := iw
@@ -172,13 +172,13 @@ func (p *mediaPane) fullLines(iw int) []cell {
 		cw = (iw - 3) / 2
 	}
 	kinds := rowsFor(p.media)
-	var vals [2][][]cell
+	var vals [2][][]textCell
 	vw := 0
 	for d, secs := range p.data.dirs {
-		vals[d] = make([][]cell, len(secs))
+		vals[d] = make([][]textCell, len(secs))
 		for si := range secs {
-			cur := secs[si].current()
-			vals[d][si] = make([]cell, len(kinds))
+			cur := secs[si].cur
+			vals[d][si] = make([]textCell, len(kinds))
 			for ki, k := range kinds {
 				c := pl.fullValue(k, cur, p.th)
 				vals[d][si][ki] = c
@@ -187,7 +187,7 @@ func (p *mediaPane) fullLines(iw int) []cell {
 		}
 	}
 	sw := cw - rowLabelWidth - vw - 2
-	var out [2][]cell
+	var out [2][]textCell
 	for d, secs := range p.data.dirs {
 		if len(secs) == 0 {
 			out[d] = append(out[d], p.noTraffic(model.Direction(d)))
@@ -197,15 +197,19 @@ func (p *mediaPane) fullLines(iw int) []cell {
 			sec := &secs[si]
 			out[d] = append(out[d], p.sectionTitle(sec, false))
 			for ki, k := range kinds {
-				var c cellBuf
+				var c textCellBuf
 				c.add(pl.muted, k.label())
 				writeSpaces(&c.b, rowLabelWidth-len(k.label())+1)
 				c.w += rowLabelWidth - len(k.label()) + 1
 				if sw > 0 {
-					if sr, ok := k.series(); ok {
-						lv := func(st model.StreamStats) model.Level { return p.th.Level(sr.metric, sr.field(st)) }
-						cols, peak := columns(sec, sr, lv, p.th, sw)
-						pl.spark(&c.b, cols, sw, peak, sr.judged)
+					if f, m, judged, ok := k.series(); ok {
+						cols, peak := sparkBuckets(sec.vals[f], sw, !judged)
+						if judged {
+							judgeColumns(cols, m, p.th)
+							// A calm call draws low bars rather than filling the cell.
+							peak = max(peak, p.th[m].Warn)
+						}
+						pl.spark(&c.b, cols, sw, peak, judged)
 					} else {
 						writeSpaces(&c.b, sw)
 					}
@@ -216,7 +220,7 @@ func (p *mediaPane) fullLines(iw int) []cell {
 				writeSpaces(&c.b, vw-v.w)
 				c.b.WriteString(v.s)
 				c.w += vw
-				out[d] = append(out[d], c.cell())
+				out[d] = append(out[d], c.done())
 			}
 		}
 	}
@@ -228,9 +232,9 @@ func (p *mediaPane) fullLines(iw int) []cell {
 		sep = " | "
 	}
 	n := max(len(out[0]), len(out[1]))
-	lines := make([]cell, n)
+	lines := make([]textCell, n)
 	for i := range lines {
-		var left, right cell
+		var left, right textCell
 		if i < len(out[0]) {
 			left = out[0][i]
 		}
@@ -241,7 +245,7 @@ func (p *mediaPane) fullLines(iw int) []cell {
 		writeFit(&b, left, cw)
 		pl.muted.put(&b, sep)
 		writeFit(&b, right, cw)
-		lines[i] = cell{b.String(), 2*cw + 3}
+		lines[i] = textCell{b.String(), 2*cw + 3}
 	}
 	return lines
 }
@@ -252,12 +256,12 @@ func (p *mediaPane) fullLines(iw int) []cell {
 // jitter, loss and, room permitting, bitrate, frame rate and resolution.
 // Fields are aligned in columns across lines and dropped from the right
 // of compactField's order when the sparkline would get too short.
-func (p *mediaPane) compactLines(iw int) []cell {
+func (p *mediaPane) compactLines(iw int) []textCell {
 	pl := &p.pal
 	type row struct {
 		sec    *paneSection
-		label  cell
-		fields [numCompactFields]cell
+		label  textCell
+		fields [numCompactFields]textCell
 	}
 	var rows []row
 	labelW := 0
@@ -271,7 +275,7 @@ func (p *mediaPane) compactLines(iw int) []cell {
 		for si := range secs {
 			r := row{sec: &secs[si], label: p.sectionTitle(&secs[si], true)}
 			labelW = max(labelW, r.label.w)
-			cur := secs[si].current()
+			cur := secs[si].cur
 			for f := range numCompactFields {
 				if f.applies(p.media) {
 					r.fields[f] = pl.compactValue(f, cur, p.th)
@@ -296,20 +300,18 @@ func (p *mediaPane) compactLines(iw int) []cell {
 		}
 	}
 	sw := iw - fixed
-	latency, _ := rowLatency.series()
-	level := p.th.StreamLevel
-	lines := make([]cell, 0, len(rows))
+	lines := make([]textCell, 0, len(rows))
 	for _, r := range rows {
 		if r.sec == nil {
 			lines = append(lines, r.label)
 			continue
 		}
-		var c cellBuf
+		var c textCellBuf
 		c.b.WriteString(r.label.s)
 		writeSpaces(&c.b, labelW-r.label.w+1)
 		c.w = labelW + 1
 		if sw > 0 {
-			cols, peak := columns(r.sec, latency, level, p.th, sw)
+			cols, peak := streamColumns(r.sec, sw, p.th)
 			pl.spark(&c.b, cols, sw, peak, true)
 			c.w += sw
 		}
@@ -323,7 +325,7 @@ func (p *mediaPane) compactLines(iw int) []cell {
 			writeSpaces(&c.b, fieldW[f]-fc.w)
 			c.w += 2 + fieldW[f]
 		}
-		lines = append(lines, c.cell())
+		lines = append(lines, c.done())
 	}
 	return lines
 }
@@ -331,8 +333,8 @@ func (p *mediaPane) compactLines(iw int) []cell {
 // sectionTitle names a stream: "send", "receive via room connector", and
 // when the stream stopped before the window's newest sample, when it was
 // last seen (the values shown are from then).
-func (p *mediaPane) sectionTitle(sec *paneSection, compact bool) cell {
-	var c cellBuf
+func (p *mediaPane) sectionTitle(sec *paneSection, compact bool) textCell {
+	var c textCellBuf
 	c.add(p.pal.title, sec.key.Dir.String())
 	if sec.key.Path != model.Client {
 		c.add(p.pal.text, " via "+sec.key.Path.String())
@@ -340,19 +342,19 @@ func (p *mediaPane) sectionTitle(sec *paneSection, compact bool) cell {
 	if !compact && !sec.lastTime.Equal(p.data.newest) {
 		c.add(p.pal.muted, " (last seen "+sec.lastTime.Format("15:04")+")")
 	}
-	return c.cell()
+	return c.done()
 }
 
-func (p *mediaPane) noTraffic(d model.Direction) cell {
-	var c cellBuf
+func (p *mediaPane) noTraffic(d model.Direction) textCell {
+	var c textCellBuf
 	c.add(p.pal.muted, d.String()+": no traffic")
-	return c.cell()
+	return c.done()
 }
 
 // frame puts lines inside the border, each fitted to exactly iw cells and
 // ih rows, with the medium's name in the top edge. A focused pane's name
 // is bracketed so focus shows without colour too.
-func (p *mediaPane) frame(lines []cell, iw, ih int) string {
+func (p *mediaPane) frame(lines []textCell, iw, ih int) string {
 	pl := &p.pal
 	bd, bk := pl.bdr, pl.border
 	if p.focused {
@@ -447,12 +449,12 @@ func frameInk(st theme.Styles, s lipgloss.Style) (lipgloss.Border, ink) {
 	return bd, k
 }
 
-const spaces = "                                                                                                                                "
+const blanks = "                                                                                                                                "
 
 func writeSpaces(b *strings.Builder, n int) {
 	for n > 0 {
-		k := min(n, len(spaces))
-		b.WriteString(spaces[:k])
+		k := min(n, len(blanks))
+		b.WriteString(blanks[:k])
 		n -= k
 	}
 }
@@ -464,7 +466,7 @@ func repeatTo(b *strings.Builder, s string, n int) {
 }
 
 // writeFit writes c padded or cut to exactly w cells.
-func writeFit(b *strings.Builder, c cell, w int) {
+func writeFit(b *strings.Builder, c textCell, w int) {
 	if c.w > w {
 		s := ansi.Truncate(c.s, w, "")
 		b.WriteString(s)

@@ -44,7 +44,7 @@ func streamAt(i int, video bool, phase float64) model.StreamStats {
 }
 
 // fixture builds n per-minute samples holding the given streams.
-func fixture(n int, keys ...model.StreamKey) []model.Sample {
+func paneFixture(n int, keys ...model.StreamKey) []model.Sample {
 	out := make([]model.Sample, n)
 	for i := range out {
 		s := model.Sample{Time: paneT0.Add(time.Duration(i) * time.Minute), Streams: map[model.StreamKey]model.StreamStats{}}
@@ -57,14 +57,14 @@ func fixture(n int, keys ...model.StreamKey) []model.Sample {
 	return out
 }
 
-func key(m model.Media, d model.Direction, p model.Path) model.StreamKey {
+func skey(m model.Media, d model.Direction, p model.Path) model.StreamKey {
 	return model.StreamKey{Media: m, Dir: d, Path: p}
 }
 
 // everyStream is a normal call: audio and video both ways on the client.
 var everyStream = []model.StreamKey{
-	key(model.Audio, model.Send, model.Client), key(model.Audio, model.Receive, model.Client),
-	key(model.Video, model.Send, model.Client), key(model.Video, model.Receive, model.Client),
+	skey(model.Audio, model.Send, model.Client), skey(model.Audio, model.Receive, model.Client),
+	skey(model.Video, model.Send, model.Client), skey(model.Video, model.Receive, model.Client),
 }
 
 // newTestPane is a pane with Ascii-profile styles, sized and filled.

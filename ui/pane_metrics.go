@@ -10,14 +10,28 @@ import (
 	"github.com/qostop/qostop/theme"
 )
 
+// paneField is one per-sample reading a section keeps for its sparklines.
+type paneField int
+
+const (
+	fLatency paneField = iota
+	fJitter
+	fAvgLoss
+	fMaxLoss
+	fBitrate
+	fFPS
+	numFields
+)
+
 // paneSection is one stream (medium, direction, path) that had traffic in
-// the window, its stats laid out by window index so every section's
-// sparklines share one time axis.
+// the window. Its readings are stored per field, one per window sample
+// (absent where the sample lacks the stream), so every section's
+// sparklines share one time axis and a redraw scans flat slices instead of
+// maps.
 type paneSection struct {
 	key      model.StreamKey
-	stats    []model.StreamStats // one per window sample; zero where absent
-	present  []bool
-	last     int // index of the newest sample that holds the stream
+	vals     [numFields][]model.Value
+	cur      model.StreamStats // the newest sample that holds the stream
 	lastTime time.Time
 }
 
@@ -32,34 +46,31 @@ type paneData struct {
 // extractPane picks medium m's streams out of the window. A stream object
 // with every field empty counts as no traffic, as Zoom's "" means no data.
 func extractPane(m model.Media, samples []model.Sample) paneData {
-	d := paneData{n: len(samples)}
-	if len(samples) > 0 {
-		d.newest = samples[len(samples)-1].Time
+	n := len(samples)
+	d := paneData{n: n}
+	if n > 0 {
+		d.newest = samples[n-1].Time
 	}
-	var keys [2][3]model.StreamKey
 	var secs [2][3]*paneSection
-	for di, dir := range []model.Direction{model.Send, model.Receive} {
-		for pi, path := range model.Paths {
-			keys[di][pi] = model.StreamKey{Media: m, Dir: dir, Path: path}
-		}
-	}
-	for i, s := range samples {
-		if len(s.Streams) == 0 {
-			continue
-		}
-		for di := range keys {
-			for pi, k := range keys[di] {
-				st, ok := s.Streams[k]
-				if !ok || st.Empty() {
-					continue
-				}
-				sec := secs[di][pi]
-				if sec == nil {
-					sec = &paneSection{key: k, stats: make([]model.StreamStats, len(samples)), present: make([]bool, len(samples))}
-					secs[di][pi] = sec
-				}
-				sec.stats[i], sec.present[i], sec.last, sec.lastTime = st, true, i, s.Time
+	for i := range samples {
+		s := &samples[i]
+		for k, st := range s.Streams {
+			if k.Media != m || k.Dir < model.Send || k.Dir > model.Receive || k.Path < model.Client || k.Path > model.RWG || st.Empty() {
+				continue
 			}
+			sec := secs[k.Dir][k.Path]
+			if sec == nil {
+				sec = &paneSection{key: k}
+				buf := make([]model.Value, int(numFields)*n)
+				for f := range sec.vals {
+					sec.vals[f] = buf[f*n : (f+1)*n : (f+1)*n]
+				}
+				secs[k.Dir][k.Path] = sec
+			}
+			sec.vals[fLatency][i], sec.vals[fJitter][i] = st.LatencyMS, st.JitterMS
+			sec.vals[fAvgLoss][i], sec.vals[fMaxLoss][i] = st.AvgLossPct, st.MaxLossPct
+			sec.vals[fBitrate][i], sec.vals[fFPS][i] = st.BitrateKbps, st.FrameRateFPS
+			sec.cur, sec.lastTime = st, s.Time // samples are oldest first
 		}
 	}
 	for di := range secs {
@@ -73,9 +84,6 @@ func extractPane(m model.Media, samples []model.Sample) paneData {
 }
 
 func (d paneData) hasTraffic() bool { return len(d.dirs[0])+len(d.dirs[1]) > 0 }
-
-// current is the section's newest sample: the values the pane prints.
-func (s *paneSection) current() model.StreamStats { return s.stats[s.last] }
 
 // rowKind is one metric row of a full pane.
 type rowKind int
@@ -108,39 +116,31 @@ func (k rowKind) label() string {
 	return [...]string{"latency", "jitter", "loss", "bitrate", "frames", "res"}[k]
 }
 
-// series says what a row's sparkline plots: the field, whether and how it
-// is judged, and how a column that covers several samples sums them up.
-// Judged metrics keep the worst reading of a column, so a one-minute spike
-// survives a day-long window; bitrate and frame rate keep the mean.
-type series struct {
-	field  func(model.StreamStats) model.Value
-	metric model.Metric
-	judged bool
-}
-
-func (k rowKind) series() (series, bool) {
+// series says what a row's sparkline plots and whether it is judged; ok is
+// false for resolution, which is text only.
+func (k rowKind) series() (f paneField, m model.Metric, judged, ok bool) {
 	switch k {
 	case rowLatency:
-		return series{func(s model.StreamStats) model.Value { return s.LatencyMS }, model.Latency, true}, true
+		return fLatency, model.Latency, true, true
 	case rowJitter:
-		return series{func(s model.StreamStats) model.Value { return s.JitterMS }, model.Jitter, true}, true
+		return fJitter, model.Jitter, true, true
 	case rowLoss:
-		return series{func(s model.StreamStats) model.Value { return s.AvgLossPct }, model.AvgLoss, true}, true
+		return fAvgLoss, model.AvgLoss, true, true
 	case rowBitrate:
-		return series{field: func(s model.StreamStats) model.Value { return s.BitrateKbps }}, true
+		return fBitrate, 0, false, true
 	case rowFPS:
-		return series{field: func(s model.StreamStats) model.Value { return s.FrameRateFPS }}, true
+		return fFPS, 0, false, true
 	}
-	return series{}, false
+	return 0, 0, false, false
 }
 
-// columns reduces a section to width sparkline columns aligned to the
-// window (one per sample when they fit, else buckets of neighbouring
-// samples, newest at the right) and returns the height the tallest column
-// should reach. For a judged metric that height is at least the warn
-// bound, so a calm call draws low bars instead of filling the cell.
-func columns(sec *paneSection, sr series, level func(model.StreamStats) model.Level, th model.Thresholds, width int) ([]sparkCol, float64) {
-	n := len(sec.stats)
+// sparkBuckets reduces one series to at most width columns aligned to the
+// window: one per sample when they fit, else runs of neighbouring
+// samples, newest at the right. A judged metric keeps a column's worst
+// (highest) reading, so a one-minute spike survives a day-long window;
+// bitrate and frame rate keep the mean. It returns the tallest column.
+func sparkBuckets(vals []model.Value, width int, mean bool) ([]sparkCol, float64) {
+	n := len(vals)
 	if width <= 0 || n == 0 {
 		return nil, 0
 	}
@@ -148,57 +148,75 @@ func columns(sec *paneSection, sr series, level func(model.StreamStats) model.Le
 	cols := make([]sparkCol, ncol)
 	peak := 0.0
 	for c := range cols {
-		lo, hi := c*n/ncol, (c+1)*n/ncol
-		col := &cols[c]
-		sum, cnt := 0.0, 0
-		for i := lo; i < hi; i++ {
-			if !sec.present[i] {
-				continue
-			}
-			st := &sec.stats[i]
-			v := sr.field(*st)
-			if !v.OK {
-				continue
-			}
-			cnt++
-			sum += v.V
-			if sr.judged {
-				col.v = max(col.v, v.V)
-				col.lv = max(col.lv, level(*st))
+		hi := (c + 1) * n / ncol
+		sum, top, cnt := 0.0, 0.0, 0
+		for _, v := range vals[c*n/ncol : hi] {
+			if v.OK {
+				cnt++
+				sum += v.V
+				top = max(top, v.V)
 			}
 		}
 		if cnt == 0 {
 			continue
 		}
-		col.ok = true
-		if !sr.judged {
-			col.v = sum / float64(cnt)
+		if mean {
+			top = sum / float64(cnt)
 		}
-		peak = max(peak, col.v)
-	}
-	if sr.judged {
-		peak = max(peak, th[sr.metric].Warn)
+		cols[c] = sparkCol{v: top, ok: true}
+		peak = max(peak, top)
 	}
 	return cols, peak
 }
 
-// cell is a styled piece of a line and its width in terminal cells.
-type cell struct {
+// judgeColumns sets each column's level from its (worst) reading; as every pane
+// metric is worse when higher, that is the worst level in the column.
+func judgeColumns(cols []sparkCol, m model.Metric, th model.Thresholds) {
+	for i := range cols {
+		if cols[i].ok {
+			cols[i].lv = max(cols[i].lv, th.Level(m, model.Some(cols[i].v)))
+		}
+	}
+}
+
+// streamJudged are the readings model.Thresholds.StreamLevel judges.
+var streamJudged = [...]struct {
+	f paneField
+	m model.Metric
+}{{fLatency, model.Latency}, {fJitter, model.Jitter}, {fAvgLoss, model.AvgLoss}, {fMaxLoss, model.MaxLoss}}
+
+// streamColumns is a compact line's sparkline: latency for height, the
+// stream's worst level (as StreamLevel judges it) for colour, so a loss
+// burst shows even when latency was calm.
+func streamColumns(sec *paneSection, width int, th model.Thresholds) ([]sparkCol, float64) {
+	cols, peak := sparkBuckets(sec.vals[fLatency], width, false)
+	for _, j := range streamJudged {
+		other, _ := sparkBuckets(sec.vals[j.f], width, false)
+		judgeColumns(other, j.m, th)
+		for i := range cols {
+			cols[i].lv = max(cols[i].lv, other[i].lv)
+		}
+	}
+	return cols, max(peak, th[model.Latency].Warn)
+}
+
+// textCell is a styled piece of a line and its width in terminal cells.
+type textCell struct {
 	s string
 	w int
 }
 
-type cellBuf struct {
+type textCellBuf struct {
 	b strings.Builder
 	w int
 }
 
-func (c *cellBuf) add(k ink, s string) {
+func (c *textCellBuf) add(k ink, s string) {
 	k.put(&c.b, s)
 	c.w += textWidth(s)
 }
 
-func (c *cellBuf) cell() cell { return cell{c.b.String(), c.w} }
+func (c *textCellBuf) done() textCell { return textCell{c.b.String(), c.w} }
 
 // textWidth is the width of unstyled text; ASCII skips the grapheme walk.
 func textWidth(s string) int {
@@ -237,7 +255,7 @@ func fmtBitrate(kbps float64, sep string) string {
 // judged writes a judged reading in its level's colour followed by the
 // colour-free marker. A full row always writes the marker cell (blank when
 // healthy) so digits line up; a compact line writes only a real marker.
-func (pl *palette) judged(c *cellBuf, v model.Value, lv model.Level, unit string, full bool) {
+func (pl *palette) judged(c *textCellBuf, v model.Value, lv model.Level, unit string, full bool) {
 	if !v.OK {
 		c.add(pl.muted, "-")
 		if full {
@@ -253,11 +271,11 @@ func (pl *palette) judged(c *cellBuf, v model.Value, lv model.Level, unit string
 }
 
 // plain writes an unjudged reading, or a muted "-" when absent.
-func (pl *palette) plain(c *cellBuf, v model.Value, text string) { pl.plainOr(c, v, text, "-") }
+func (pl *palette) plain(c *textCellBuf, v model.Value, text string) { pl.plainOr(c, v, text, "-") }
 
 // plainOr is plain with the absent text given: a compact line has no row
 // label, so its "-" keeps the unit to say what is missing.
-func (pl *palette) plainOr(c *cellBuf, v model.Value, text, absent string) {
+func (pl *palette) plainOr(c *textCellBuf, v model.Value, text, absent string) {
 	if !v.OK {
 		c.add(pl.muted, absent)
 		return
@@ -267,8 +285,8 @@ func (pl *palette) plainOr(c *cellBuf, v model.Value, text, absent string) {
 
 // fullValue is the value column of a full row: the current reading with
 // unit and marker, e.g. "126 ms!" or "0.3%  max 1.9%*".
-func (pl *palette) fullValue(k rowKind, s model.StreamStats, th model.Thresholds) cell {
-	var c cellBuf
+func (pl *palette) fullValue(k rowKind, s model.StreamStats, th model.Thresholds) textCell {
+	var c textCellBuf
 	switch k {
 	case rowLatency:
 		pl.judged(&c, s.LatencyMS, th.Level(model.Latency, s.LatencyMS), " ms", true)
@@ -285,13 +303,13 @@ func (pl *palette) fullValue(k rowKind, s model.StreamStats, th model.Thresholds
 		pl.plain(&c, s.FrameRateFPS, fmtNum(s.FrameRateFPS.V)+" fps")
 		c.add(ink{}, " ")
 	case rowRes:
-		pl.plain(&c, model.Value{OK: s.Width.OK && s.Height.OK}, resolution(s))
+		pl.plain(&c, model.Value{OK: s.Width.OK && s.Height.OK}, fmtResolution(s))
 		c.add(ink{}, " ")
 	}
-	return c.cell()
+	return c.done()
 }
 
-func resolution(s model.StreamStats) string {
+func fmtResolution(s model.StreamStats) string {
 	return strconv.Itoa(int(s.Width.V)) + "x" + strconv.Itoa(int(s.Height.V))
 }
 
@@ -318,8 +336,8 @@ func (f compactField) applies(m model.Media) bool {
 }
 
 // compactValue is one field of a compact line, e.g. "lat 126ms!".
-func (pl *palette) compactValue(f compactField, s model.StreamStats, th model.Thresholds) cell {
-	var c cellBuf
+func (pl *palette) compactValue(f compactField, s model.StreamStats, th model.Thresholds) textCell {
+	var c textCellBuf
 	switch f {
 	case cfLatency:
 		c.add(pl.muted, "lat ")
@@ -337,7 +355,7 @@ func (pl *palette) compactValue(f compactField, s model.StreamStats, th model.Th
 	case cfFPS:
 		pl.plainOr(&c, s.FrameRateFPS, fmtNum(s.FrameRateFPS.V)+"fps", "- fps")
 	case cfRes:
-		pl.plainOr(&c, model.Value{OK: s.Width.OK && s.Height.OK}, resolution(s), "res -")
+		pl.plainOr(&c, model.Value{OK: s.Width.OK && s.Height.OK}, fmtResolution(s), "res -")
 	}
-	return c.cell()
+	return c.done()
 }

@@ -12,16 +12,16 @@ import (
 )
 
 var (
-	audioSend = key(model.Audio, model.Send, model.Client)
-	audioRecv = key(model.Audio, model.Receive, model.Client)
-	videoSend = key(model.Video, model.Send, model.Client)
-	videoRecv = key(model.Video, model.Receive, model.Client)
+	audioSend = skey(model.Audio, model.Send, model.Client)
+	audioRecv = skey(model.Audio, model.Receive, model.Client)
+	videoSend = skey(model.Video, model.Send, model.Client)
+	videoRecv = skey(model.Video, model.Receive, model.Client)
 )
 
 // missingCurrent is a call whose newest audio send sample has no latency
 // and no bitrate, and whose audio receive stopped three minutes early.
 func missingCurrent() []model.Sample {
-	s := fixture(30, everyStream...)
+	s := paneFixture(30, everyStream...)
 	last := len(s) - 1
 	st := s[last].Streams[audioSend]
 	st.LatencyMS, st.BitrateKbps = model.None, model.None
@@ -34,8 +34,8 @@ func missingCurrent() []model.Sample {
 
 // critical is a call whose newest audio send latency and loss are past
 // the critical bounds and jitter and max loss past the warn bounds.
-func critical() []model.Sample {
-	s := fixture(30, everyStream...)
+func criticalCall() []model.Sample {
+	s := paneFixture(30, everyStream...)
 	last := len(s) - 1
 	st := s[last].Streams[audioSend]
 	st.LatencyMS, st.JitterMS, st.AvgLossPct, st.MaxLossPct = ms(450), ms(40), ms(6), ms(7)
@@ -46,13 +46,13 @@ func critical() []model.Sample {
 // viaConnectors has audio on the client and through a room connector both
 // ways, and received audio through the web gateway.
 func viaConnectors() []model.Sample {
-	return fixture(30, audioSend, audioRecv,
-		key(model.Audio, model.Send, model.CRC), key(model.Audio, model.Receive, model.CRC),
-		key(model.Audio, model.Receive, model.RWG))
+	return paneFixture(30, audioSend, audioRecv,
+		skey(model.Audio, model.Send, model.CRC), skey(model.Audio, model.Receive, model.CRC),
+		skey(model.Audio, model.Receive, model.RWG))
 }
 
 func TestPaneGolden(t *testing.T) {
-	normal := fixture(40, everyStream...)
+	normal := paneFixture(40, everyStream...)
 	tests := []struct {
 		name    string
 		media   model.Media
@@ -66,17 +66,17 @@ func TestPaneGolden(t *testing.T) {
 		{"audio_compact_80x4", model.Audio, 80, 4, false, normal},
 		{"video_compact_80x4", model.Video, 80, 4, false, normal},
 		{"share_no_traffic_80x4", model.Share, 80, 4, false, normal},
-		{"video_send_missing_80x9", model.Video, 80, 9, false, fixture(40, videoRecv)},
-		{"video_send_missing_compact_80x4", model.Video, 80, 4, false, fixture(40, videoRecv)},
+		{"video_send_missing_80x9", model.Video, 80, 9, false, paneFixture(40, videoRecv)},
+		{"video_send_missing_compact_80x4", model.Video, 80, 4, false, paneFixture(40, videoRecv)},
 		{"audio_missing_current_80x7", model.Audio, 80, 7, false, missingCurrent()},
 		{"audio_missing_current_compact_80x4", model.Audio, 80, 4, false, missingCurrent()},
-		{"audio_critical_80x7", model.Audio, 80, 7, false, critical()},
-		{"audio_critical_compact_80x4", model.Audio, 80, 4, false, critical()},
+		{"audio_critical_80x7", model.Audio, 80, 7, false, criticalCall()},
+		{"audio_critical_compact_80x4", model.Audio, 80, 4, false, criticalCall()},
 		{"ascii_video_80x9", model.Video, 80, 9, true, normal},
-		{"ascii_audio_compact_80x4", model.Audio, 80, 4, true, critical()},
+		{"ascii_audio_compact_80x4", model.Audio, 80, 4, true, criticalCall()},
 		{"connectors_audio_100x17", model.Audio, 100, 17, false, viaConnectors()},
 		{"connectors_audio_compact_100x7", model.Audio, 100, 7, false, viaConnectors()},
-		{"day_video_200x9", model.Video, 200, 9, false, fixture(model.DefaultHistoryCap, everyStream...)},
+		{"day_video_200x9", model.Video, 200, 9, false, paneFixture(model.DefaultHistoryCap, everyStream...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,7 +147,7 @@ func TestPaneStoppedStreamSaysWhen(t *testing.T) {
 
 func TestPaneMarkers(t *testing.T) {
 	for _, h := range []int{7, 4} { // full, compact
-		p := newTestPane(model.Audio, 80, h, false, critical())
+		p := newTestPane(model.Audio, 80, h, false, criticalCall())
 		send := paneRow(t, p.view(), "send")
 		if h == 7 {
 			lat, jit, loss := paneRow(t, p.view(), "latency"), paneRow(t, p.view(), "jitter"), paneRow(t, p.view(), "loss")
@@ -166,7 +166,7 @@ func TestPaneColoursByLevel(t *testing.T) {
 	p := newMediaPane(model.Audio)
 	p.setStyles(st)
 	p.setSize(80, 7)
-	p.setData(critical())
+	p.setData(criticalCall())
 	crit, good := inkOf(st.Level(model.Critical)), inkOf(st.Level(model.Good))
 	if crit.pre == "" || crit.pre == good.pre {
 		t.Fatalf("test needs distinct critical and good colours, got %q and %q", crit.pre, good.pre)
@@ -174,7 +174,7 @@ func TestPaneColoursByLevel(t *testing.T) {
 	if v := p.view(); !strings.Contains(v, crit.pre+"450 ms!"+crit.suf) {
 		t.Errorf("critical latency not drawn in the critical style:\n%q", v)
 	}
-	s := critical()
+	s := criticalCall()
 	recvJitter := s[len(s)-1].Streams[audioRecv].JitterMS.V
 	if v := p.view(); !strings.Contains(v, good.pre+fmtNum(recvJitter)+" ms ") {
 		t.Errorf("healthy receive jitter not drawn in the good style:\n%q", v)
@@ -183,7 +183,7 @@ func TestPaneColoursByLevel(t *testing.T) {
 
 func TestPaneNoTraffic(t *testing.T) {
 	for _, h := range []int{3, 4, 9} {
-		p := newTestPane(model.Share, 80, h, false, fixture(10, everyStream...))
+		p := newTestPane(model.Share, 80, h, false, paneFixture(10, everyStream...))
 		if p.hasTraffic() {
 			t.Fatal("share pane reports traffic in a call without screen share")
 		}
@@ -191,7 +191,7 @@ func TestPaneNoTraffic(t *testing.T) {
 			t.Errorf("height %d: want one line saying there was no share, got\n%s", h, v)
 		}
 	}
-	p := newTestPane(model.Video, 80, 9, false, fixture(10, videoRecv))
+	p := newTestPane(model.Video, 80, 9, false, paneFixture(10, videoRecv))
 	if !p.hasTraffic() {
 		t.Fatal("video pane with received video reports no traffic")
 	}
@@ -201,9 +201,9 @@ func TestPaneNoTraffic(t *testing.T) {
 }
 
 func TestPaneEmptyStreamObjectIsNoTraffic(t *testing.T) {
-	s := fixture(5)
+	s := paneFixture(5)
 	for i := range s {
-		s[i].Streams[key(model.Share, model.Send, model.Client)] = model.StreamStats{} // Zoom's all-"" object
+		s[i].Streams[skey(model.Share, model.Send, model.Client)] = model.StreamStats{} // Zoom's all-"" object
 	}
 	if p := newTestPane(model.Share, 80, 4, false, s); p.hasTraffic() {
 		t.Error("a stream whose every field is empty counts as traffic")
@@ -223,7 +223,7 @@ func TestPaneConnectorsVisible(t *testing.T) {
 }
 
 func TestPaneMinHeight(t *testing.T) {
-	normal := fixture(10, everyStream...)
+	normal := paneFixture(10, everyStream...)
 	tests := []struct {
 		media         model.Media
 		w             int
@@ -235,7 +235,7 @@ func TestPaneMinHeight(t *testing.T) {
 		{model.Share, 80, normal, 3, 3},
 		{model.Audio, 60, normal, 12, 4},
 		{model.Video, 60, normal, 16, 4},
-		{model.Video, 80, fixture(10, videoRecv), 9, 4},
+		{model.Video, 80, paneFixture(10, videoRecv), 9, 4},
 		{model.Audio, 100, viaConnectors(), 17, 7},
 	}
 	for _, tt := range tests {
@@ -262,7 +262,7 @@ func TestPaneMinHeight(t *testing.T) {
 // At 80x24 the three panes must fit beside a 3-line header, the system
 // line and the status bar: 24-5 = 19 rows.
 func TestPanesFit80x24(t *testing.T) {
-	s := fixture(60, everyStream...)
+	s := paneFixture(60, everyStream...)
 	total := 0
 	for _, m := range model.Medias {
 		p := newTestPane(m, 80, 6, false, s)
@@ -275,10 +275,10 @@ func TestPanesFit80x24(t *testing.T) {
 
 func TestPaneViewIsExactlyItsSize(t *testing.T) {
 	data := map[string][]model.Sample{
-		"normal":     fixture(50, everyStream...),
+		"normal":     paneFixture(50, everyStream...),
 		"none":       nil,
 		"connectors": viaConnectors(),
-		"day":        fixture(model.DefaultHistoryCap, everyStream...),
+		"day":        paneFixture(model.DefaultHistoryCap, everyStream...),
 	}
 	for name, s := range data {
 		for _, m := range model.Medias {
@@ -320,7 +320,7 @@ func checkSize(t *testing.T, name, v string, w, h int) {
 }
 
 func TestPaneASCIIModeIsASCII(t *testing.T) {
-	for _, s := range [][]model.Sample{fixture(40, everyStream...), viaConnectors(), critical(), nil} {
+	for _, s := range [][]model.Sample{paneFixture(40, everyStream...), viaConnectors(), criticalCall(), nil} {
 		for _, m := range model.Medias {
 			for _, size := range [][2]int{{80, 4}, {80, 9}, {60, 16}, {200, 20}, {5, 3}} {
 				p := newTestPane(m, size[0], size[1], true, s)
@@ -337,7 +337,7 @@ func TestPaneASCIIModeIsASCII(t *testing.T) {
 }
 
 func TestPaneViewIsCached(t *testing.T) {
-	p := newTestPane(model.Video, 200, 20, false, fixture(model.DefaultHistoryCap, everyStream...))
+	p := newTestPane(model.Video, 200, 20, false, paneFixture(model.DefaultHistoryCap, everyStream...))
 	first := p.view()
 	if allocs := testing.AllocsPerRun(20, func() { _ = p.view() }); allocs != 0 {
 		t.Errorf("view() with nothing changed allocates %.0f times: it is redrawing", allocs)
@@ -353,7 +353,7 @@ func TestPaneViewIsCached(t *testing.T) {
 	if p.view() != first {
 		t.Error("the original's view changed after a setter on a copy")
 	}
-	r := newTestPane(model.Audio, 80, 7, false, fixture(10, everyStream...))
+	r := newTestPane(model.Audio, 80, 7, false, paneFixture(10, everyStream...))
 	c := r
 	_ = c.view()
 	if allocs := testing.AllocsPerRun(5, func() { _ = r.view() }); allocs != 0 {
@@ -364,7 +364,7 @@ func TestPaneViewIsCached(t *testing.T) {
 		t.Error("setSize with the same size threw the drawing away")
 	}
 	before := r.view()
-	s := critical()
+	s := criticalCall()
 	r.setData(s)
 	if r.view() == before || !strings.Contains(r.view(), "450 ms!") {
 		t.Error("setData did not redraw")
@@ -387,7 +387,7 @@ func TestPaneZeroValueAndUnstyled(t *testing.T) {
 	checkSize(t, "zero", p.view(), 40, 5)
 	q := newMediaPane(model.Audio) // no setStyles yet
 	q.setSize(40, 5)
-	q.setData(fixture(3, everyStream...))
+	q.setData(paneFixture(3, everyStream...))
 	checkSize(t, "unstyled", q.view(), 40, 5)
 }
 

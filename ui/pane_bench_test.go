@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/muesli/termenv"
+	"github.com/qostop/qostop/model"
+)
+
+// paneBenchSizes are a video pane's sizes on two screens: compact at
+// 80x24 (a third of what header and status bar leave) and full at 200x60.
+var paneBenchSizes = []struct {
+	name string
+	w, h int
+}{{"80x24", 80, 5}, {"200x60", 200, 18}}
+
+// BenchmarkPaneRebuild is a redraw after new data: extracting the
+// medium's streams from a full day's history and drawing the pane, in
+// true colour so every escape sequence is written.
+func BenchmarkPaneRebuild(b *testing.B) {
+	samples := paneFixture(model.DefaultHistoryCap, everyStream...)
+	for _, sz := range paneBenchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			p := newMediaPane(model.Video)
+			p.setStyles(testStyles(termenv.TrueColor, false))
+			p.setSize(sz.w, sz.h)
+			b.ReportAllocs()
+			for b.Loop() {
+				p.setData(samples)
+				_ = p.view()
+			}
+		})
+	}
+}
+
+// BenchmarkPaneResize is a redraw without new data (resize, focus, theme).
+func BenchmarkPaneResize(b *testing.B) {
+	samples := paneFixture(model.DefaultHistoryCap, everyStream...)
+	for _, sz := range paneBenchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			p := newMediaPane(model.Video)
+			p.setStyles(testStyles(termenv.TrueColor, false))
+			p.setData(samples)
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				p.setSize(sz.w-i%2, sz.h)
+				_ = p.view()
+			}
+		})
+	}
+}
+
+// BenchmarkPaneView is a frame where nothing changed: the cached string.
+func BenchmarkPaneView(b *testing.B) {
+	p := newMediaPane(model.Video)
+	p.setStyles(testStyles(termenv.TrueColor, false))
+	p.setSize(200, 18)
+	p.setData(paneFixture(model.DefaultHistoryCap, everyStream...))
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = p.view()
+	}
+}
+
+func BenchmarkHeaderAndSysLine(b *testing.B) {
+	st := testStyles(termenv.TrueColor, false)
+	h := fullHeader()
+	s := paneFixture(1, everyStream...)[0]
+	th := model.DefaultThresholds()
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = renderHeader(h, st, 200)
+		_ = renderSysLine(s, true, th, st, 200)
+	}
+}
