@@ -39,7 +39,7 @@ func (s *Server) values(m *meeting, p *member, k int) sampleVals {
 	jit := pr.jitter + 2*n(2) + c.jitter
 	loss := func(salt uint64) (float64, float64) {
 		avg := pr.loss*(0.3+1.4*n(salt)) + c.loss
-		return avg, avg + (0.2+2*avg)*n(salt+1) + c.maxLoss
+		return avg, avg + (0.2+0.8*avg)*n(salt+1) + c.maxLoss
 	}
 	v := sampleVals{k: k, cond: c}
 
