@@ -1,7 +1,9 @@
 package fetch
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -177,12 +179,32 @@ func (a *auth) fail(e *APIError) {
 	a.lastErr = &c
 }
 
-// secrets lists strings that must never appear in error text.
+// secrets lists strings that must never appear in error text: the
+// secret, the Basic credential built from it, and recent tokens.
 func (a *auth) secrets() []string {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return append([]string{a.conf.ClientSecret}, a.issued...)
+	basic := func(id, secret string) string {
+		return base64.StdEncoding.EncodeToString([]byte(id + ":" + secret))
+	}
+	s := []string{a.conf.ClientSecret, basic(a.conf.ClientID, a.conf.ClientSecret),
+		basic(url.QueryEscape(a.conf.ClientID), url.QueryEscape(a.conf.ClientSecret))}
+	return append(s, a.issued...)
 }
+
+// scrub removes secrets from a body before any of it is quoted, so that
+// truncating a quote can never leave part of one behind.
+func (a *auth) scrub(b []byte) []byte {
+	for _, s := range a.secrets() {
+		if len(s) >= minSecret {
+			b = bytes.ReplaceAll(b, []byte(s), []byte("[redacted]"))
+		}
+	}
+	return b
+}
+
+// minSecret: shorter strings cannot be told from ordinary text.
+const minSecret = 4
 
 // errBadToken stands in for oauth2's own errors, whose text may quote the
 // token endpoint's body.
@@ -211,7 +233,8 @@ func (a *auth) tokenError(op string, err error) *APIError {
 		Reason text `json:"reason"`
 		Error  text `json:"error"`
 	}
-	_ = json.Unmarshal(re.Body, &body) // the shape is optional; a snippet covers the rest
+	raw := a.scrub(re.Body)
+	_ = json.Unmarshal(raw, &body) // the shape is optional; a snippet covers the rest
 	code := body.Error.s
 	if code == "" {
 		code = re.ErrorCode
@@ -226,7 +249,7 @@ func (a *auth) tokenError(op string, err error) *APIError {
 	case code != "" || reason != "":
 		e.Message = clean(code + reason)
 	default:
-		e.detail = snippet(re.Body, hdr.Get("Content-Type"))
+		e.detail = snippet(raw, hdr.Get("Content-Type"))
 	}
 	switch {
 	case e.Status == http.StatusTooManyRequests:

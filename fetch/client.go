@@ -113,6 +113,9 @@ func (c *Client) getOnce(ctx context.Context, k call) ([]byte, *APIError) {
 		if e != nil {
 			return nil, e
 		}
+		if status < 200 || status > 299 {
+			body = c.auth.scrub(body) // only quoted from here on
+		}
 		switch {
 		case status == http.StatusUnauthorized && !refreshed:
 			// Code 124: the token expired or was revoked early. One new
@@ -221,11 +224,12 @@ func decodeError(op string, body []byte, err error) *APIError {
 }
 
 // redact removes the client secret and any issued token from everything an
-// error can print. Nothing should put them there; this makes sure.
+// error can print. Bodies are scrubbed before they are quoted; this is the
+// second line of defence.
 func (c *Client) redact(e *APIError) error {
 	for _, s := range c.auth.secrets() {
-		if len(s) < 4 {
-			continue // too short to tell from ordinary text
+		if len(s) < minSecret {
+			continue
 		}
 		e.Message = strings.ReplaceAll(e.Message, s, "[redacted]")
 		e.detail = strings.ReplaceAll(e.detail, s, "[redacted]")

@@ -35,7 +35,7 @@ func (c *Client) ParticipantQoS(ctx context.Context, meetingID, participantID st
 	}
 	p, err := decodeParticipant(body)
 	if err != nil {
-		return model.Participant{}, c.redact(decodeError(op, body, err))
+		return model.Participant{}, c.redact(decodeError(op, c.auth.scrub(body), err))
 	}
 	return p, nil
 }
@@ -109,7 +109,7 @@ func (c *Client) pages(ctx context.Context, op string, cl class, q url.Values, p
 		}
 		next, err := each(body)
 		if err != nil {
-			return c.redact(decodeError(op, body, err))
+			return c.redact(decodeError(op, c.auth.scrub(body), err))
 		}
 		if next == "" {
 			return nil

@@ -75,7 +75,7 @@ func (f *fakeZoom) token(w http.ResponseWriter, r *http.Request) {
 	_ = r.ParseForm()
 	if r.Method != http.MethodPost || r.Header.Get("Authorization") != want ||
 		r.PostForm.Get("grant_type") != "account_credentials" || r.PostForm.Get("account_id") != testAccount ||
-		r.PostForm.Has("scope") || r.PostForm.Has("client_secret") {
+		r.PostForm.Has("scope") || r.PostForm.Has("client_secret") || r.Header.Get("User-Agent") != "qostop" {
 		writeJSON(w, 401, `{"reason":"Invalid client_id or client_secret","error":"invalid_client"}`)
 		return
 	}

@@ -123,14 +123,12 @@ func parseRetryAfter(v string, now time.Time) (time.Time, bool) {
 
 func limitType(v string) string {
 	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "":
-		return ""
 	case "qps":
 		return "QPS"
 	case "daily-limit", "daily_limit", "daily":
 		return "Daily-limit"
 	}
-	return clean(v)
+	return "" // unknown: treated as no type rather than quoted from the wire
 }
 
 // sleep waits d or until ctx ends.
