@@ -1,0 +1,72 @@
+package fetch
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+var timeZero time.Time
+
+func TestConfigValidate(t *testing.T) {
+	good := Config{AccountID: "a", ClientID: "b", ClientSecret: "c"}
+	for _, c := range []struct {
+		name string
+		mod  func(*Config)
+		want []string // empty: valid
+	}{
+		{"defaults", func(*Config) {}, nil},
+		{"gov", func(c *Config) { c.APIURL, c.OAuthURL = GovAPIURL, GovOAuthURL }, nil},
+		{"loopback http", func(c *Config) {
+			c.APIURL, c.OAuthURL = "http://127.0.0.1:8080/v2", "http://localhost:8080/oauth/token"
+		}, nil},
+		{"nothing set", func(c *Config) { *c = Config{} },
+			[]string{"missing ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET", "set them", "Server-to-Server OAuth app"}},
+		{"secret missing", func(c *Config) { c.ClientSecret = " " }, []string{"missing ZOOM_CLIENT_SECRET: set it"}},
+		{"bad api url", func(c *Config) { c.APIURL = "api.zoom.us/v2" }, []string{"API URL (--api-url / ZOOM_API_URL)", "not a valid URL"}},
+		{"bad oauth url", func(c *Config) { c.OAuthURL = "ftp://zoom.us/oauth/token" }, []string{"--oauth-url / ZOOM_OAUTH_URL"}},
+		{"plain http off loopback", func(c *Config) { c.APIURL = "http://api.zoom.us/v2" }, []string{"plain http", "use https"}},
+		{"query in url", func(c *Config) { c.APIURL = "https://api.zoom.us/v2?x=1" }, []string{"must not contain a query"}},
+		{"negative timeout", func(c *Config) { c.Timeout = -time.Second }, []string{"timeout"}},
+		{"negative max wait", func(c *Config) { c.MaxWait = -time.Second }, []string{"rate-limit wait"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := good
+			c.mod(&cfg)
+			err := cfg.Validate()
+			if len(c.want) == 0 {
+				if err != nil {
+					t.Fatalf("valid config rejected: %v", err)
+				}
+				if _, err := New(cfg); err != nil {
+					t.Fatalf("New: %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatal("invalid config accepted")
+			}
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error lacks %q: %v", w, err)
+				}
+			}
+			if _, err := New(cfg); err == nil {
+				t.Error("New accepted an invalid config")
+			}
+		})
+	}
+}
+
+func TestConfigDefaults(t *testing.T) {
+	c, err := New(Config{AccountID: "a", ClientID: "b", ClientSecret: "c"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.cfg.APIURL != DefaultAPIURL || c.cfg.OAuthURL != DefaultOAuthURL || c.cfg.Timeout != DefaultTimeout {
+		t.Errorf("defaults %+v", c.cfg)
+	}
+	if got := c.endpoint(nil, "metrics").String(); got != "https://api.zoom.us/v2/metrics" {
+		t.Errorf("endpoint %s", got)
+	}
+}
