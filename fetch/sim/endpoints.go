@@ -86,6 +86,9 @@ func (s *Server) listMeetings(q url.Values) reply {
 		if m.ended != past {
 			continue
 		}
+		// from/to select past meetings by start date. A live meeting is
+		// listed whatever the dates: a client whose local "today" is not
+		// UTC's must still find the meeting it is in.
 		day := m.start().Truncate(24 * time.Hour)
 		if past && (day.Before(days[0]) || day.After(days[1])) {
 			continue

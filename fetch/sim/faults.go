@@ -22,7 +22,7 @@ const (
 	FaultQPS          FaultKind = "rate-limit-qps"   // 429, X-RateLimit-Type QPS, Retry-After ~1-2 s
 	FaultDailyLimit   FaultKind = "rate-limit-daily" // 429, X-RateLimit-Type Daily-limit, Retry-After ~10-20 s
 	FaultSlow         FaultKind = "slow"             // the right answer after Options.SlowDelay
-	FaultReset        FaultKind = "reset"            // the connection closed with no response
+	FaultReset        FaultKind = "reset"            // the connection closed with no response; needs a real server
 )
 
 // AllFaultKinds lists every fault, in a fixed order so that seeded draws
