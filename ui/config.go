@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
+)
+
+// Polling limits. Zoom samples once a minute, so polling faster than every
+// few seconds only spends the account's shared rate limit.
+const (
+	DefaultInterval    = 10 * time.Second
+	DefaultMinInterval = 2 * time.Second
+	MaxInterval        = 10 * time.Minute
+	// maxBackoff caps the wait between retries after errors.
+	maxBackoff = 2 * time.Minute
+)
+
+// Config is what the UI needs from main: where to fetch, what to watch
+// and how to draw it. Zero values of the optional fields pick defaults.
+type Config struct {
+	Source        Source
+	MeetingID     string
+	ParticipantID string
+	Type          model.MeetingType // "" means live
+
+	// Interval is the time between polls (DefaultInterval when zero);
+	// it may not be below MinInterval (DefaultMinInterval when zero; the
+	// demo lowers it) nor above MaxInterval.
+	Interval, MinInterval time.Duration
+
+	Thresholds model.Thresholds // zero value means model.DefaultThresholds
+	Theme      theme.Theme      // zero value means theme.Dark
+	ASCII      bool             // ASCII-only borders and sparklines
+
+	// Renderer decides the colour profile; nil means
+	// lipgloss.DefaultRenderer(), which honours NO_COLOR.
+	Renderer *lipgloss.Renderer
+	// Now is the clock (time.Now when nil). Times are shown in the
+	// location of the times it returns, so a test clock in UTC draws UTC.
+	Now func() time.Time
+	// Topic is the meeting topic for the header, if known.
+	Topic string
+}
+
+// withDefaults fills the optional fields.
+func (c Config) withDefaults() Config {
+	if c.Type == "" {
+		c.Type = model.Live
+	}
+	if c.MinInterval <= 0 {
+		c.MinInterval = DefaultMinInterval
+	}
+	if c.Interval == 0 {
+		c.Interval = max(DefaultInterval, c.MinInterval)
+	}
+	if c.Thresholds == (model.Thresholds{}) {
+		c.Thresholds = model.DefaultThresholds()
+	}
+	if c.Theme.Name == "" {
+		c.Theme = theme.Dark()
+	}
+	if c.Renderer == nil {
+		c.Renderer = lipgloss.DefaultRenderer()
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	return c
+}
+
+// Validate says what is wrong with c, in terms of the flags that set it.
+func (c Config) Validate() error {
+	c = c.withDefaults()
+	var errs []error
+	if c.Source == nil {
+		errs = append(errs, errors.New("no data source"))
+	}
+	if c.MeetingID == "" {
+		errs = append(errs, errors.New("no meeting ID"))
+	}
+	if c.ParticipantID == "" {
+		errs = append(errs, errors.New("no participant ID"))
+	}
+	if c.Type != model.Live && c.Type != model.Past {
+		errs = append(errs, fmt.Errorf("meeting type %q: want live or past", c.Type))
+	}
+	if c.MinInterval > MaxInterval {
+		errs = append(errs, fmt.Errorf("minimum interval %s is above the maximum of %s", c.MinInterval, MaxInterval))
+	}
+	switch {
+	case c.Interval < c.MinInterval:
+		errs = append(errs, fmt.Errorf("--interval %s is too short: at least %s (Zoom samples once a minute, "+
+			"and every request counts against the account's shared rate limit)", c.Interval, c.MinInterval))
+	case c.Interval > MaxInterval:
+		errs = append(errs, fmt.Errorf("--interval %s is too long: at most %s", c.Interval, MaxInterval))
+	}
+	if err := c.Thresholds.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
