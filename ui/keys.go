@@ -1,0 +1,57 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is every key the UI answers to. It implements help.KeyMap, so
+// the help line and the full help (?) are generated from the same
+// bindings that Update dispatches on and cannot drift apart.
+type KeyMap struct {
+	Quit        key.Binding
+	Help        key.Binding
+	Pause       key.Binding
+	Refresh     key.Binding
+	SlowerPoll  key.Binding // longer interval
+	FasterPoll  key.Binding // shorter interval
+	ShorterSpan key.Binding // shorter history window
+	LongerSpan  key.Binding // longer history window
+	NextPane    key.Binding
+	PrevPane    key.Binding
+	Expand      key.Binding // focused pane full screen, and back
+	Back        key.Binding
+	Theme       key.Binding
+}
+
+// DefaultKeyMap is qostop's key map.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		Pause:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause")),
+		Refresh:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+		SlowerPoll:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "poll less often")),
+		FasterPoll:  key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "poll more often")),
+		ShorterSpan: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "shorter window")),
+		LongerSpan:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "longer window")),
+		NextPane:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		PrevPane:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("S-tab", "previous pane")),
+		Expand:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "expand")),
+		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Theme:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
+	}
+}
+
+// ShortHelp is the one-line help: the keys a newcomer needs first.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Quit, k.Pause, k.Refresh, k.NextPane, k.Expand, k.Help}
+}
+
+// FullHelp is the help that ? shows, in columns of four so it fits 80
+// columns.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Quit, k.Help, k.Pause, k.Refresh},
+		{k.SlowerPoll, k.FasterPoll, k.ShorterSpan, k.LongerSpan},
+		{k.NextPane, k.PrevPane, k.Expand, k.Back},
+		{k.Theme},
+	}
+}
