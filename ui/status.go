@@ -1,0 +1,202 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
+)
+
+// statusInfo is everything the status bar shows, copied out of the watch
+// screen so the bar is a pure function of it.
+type statusInfo struct {
+	now      time.Time
+	loc      *time.Location
+	newest   time.Time // newest sample; zero when there is none
+	stale    bool
+	lastPoll time.Time // when the last answer arrived; zero before the first
+	nextPoll time.Time // when the next poll is due; zero when none is scheduled
+	inflight bool
+	paused   bool
+	done     bool // a past meeting, fetched: nothing more to poll
+	interval time.Duration
+	span     string // history window, e.g. "30m"
+	requests int64
+	limited  bool // the last answer was a rate limit
+	retryAt  time.Time
+	limit    string // "QPS", "Daily-limit" or ""
+	helpHint bool   // end with "? help": no help line below says it
+}
+
+// statusStyles are the theme's styles on the bar's background, built once
+// per theme: a bare foreground style inside the bar would end with a reset
+// and punch a hole in the background.
+type statusStyles struct {
+	base, muted, warn, crit, key lipgloss.Style
+	sep, dash, dots              string
+}
+
+func newStatusStyles(st theme.Styles) statusStyles {
+	s := statusStyles{
+		base:  st.Bar,
+		muted: st.Muted.Inherit(st.Bar),
+		warn:  st.Level(model.Warn).Inherit(st.Bar).Bold(true),
+		crit:  st.Level(model.Critical).Inherit(st.Bar).Bold(true),
+		key:   st.Key.Inherit(st.Bar),
+		sep:   " · ",
+		dash:  "—",
+		dots:  "…",
+	}
+	if st.ASCII() {
+		s.sep, s.dash, s.dots = " | ", "-", "..."
+	}
+	return s
+}
+
+// segment is one part of the bar. Parts with a higher drop number go
+// first when the bar is too narrow.
+type segment struct {
+	text  string
+	style lipgloss.Style
+	drop  int
+}
+
+// renderStatus draws the one-line status bar, exactly width cells.
+func renderStatus(si statusInfo, ss statusStyles, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	clock := func(t time.Time) string { return t.In(si.loc).Format("15:04:05") }
+	var segs []segment
+	if si.paused {
+		segs = append(segs, segment{"PAUSED", ss.warn, 0})
+	}
+	if si.stale {
+		segs = append(segs, segment{"STALE", ss.crit, 0})
+	}
+	if si.newest.IsZero() {
+		segs = append(segs, segment{"no data yet", ss.muted, 1})
+	} else {
+		segs = append(segs, segment{"newest " + clock(si.newest) + " (" + fmtDur(si.now.Sub(si.newest)) + " ago)", ss.base, 1})
+	}
+	switch {
+	case si.limited && !si.inflight && !si.paused && !si.nextPoll.IsZero():
+		segs = append(segs, segment{limitText(si.limit) + " " + ss.dash + " next try in " + fmtDur(si.nextPoll.Sub(si.now)), ss.warn, 0})
+	case si.limited && si.paused && si.now.Before(si.retryAt):
+		segs = append(segs, segment{limitText(si.limit) + " until " + clock(si.retryAt), ss.warn, 0})
+	case si.inflight:
+		segs = append(segs, segment{"polling" + ss.dots, ss.base, 1})
+	case si.done:
+		segs = append(segs, segment{"past meeting: fetched once", ss.muted, 1})
+	case !si.paused && !si.nextPoll.IsZero():
+		segs = append(segs, segment{"next in " + fmtDur(si.nextPoll.Sub(si.now)), ss.base, 1})
+	}
+	if !si.lastPoll.IsZero() {
+		segs = append(segs, segment{"polled " + clock(si.lastPoll), ss.muted, 4})
+	}
+	if !si.done {
+		segs = append(segs, segment{"every " + fmtDur(si.interval), ss.muted, 3})
+	}
+	segs = append(segs, segment{"window " + si.span, ss.muted, 3})
+	segs = append(segs, segment{plural(int(si.requests), "request", "requests"), ss.muted, 2})
+	help := segment{"? help", ss.key, 0}
+	if !si.helpHint {
+		help.text = ""
+	}
+
+	sepW := ansi.StringWidth(ss.sep)
+	total := func() int {
+		w := 1 + ansi.StringWidth(help.text) + 1 // a space either side
+		for i, s := range segs {
+			if i > 0 {
+				w += sepW
+			}
+			w += ansi.StringWidth(s.text)
+		}
+		return w
+	}
+	for len(segs) > 1 && total() > width {
+		worst := 0
+		for i, s := range segs {
+			if s.drop >= segs[worst].drop {
+				worst = i
+			}
+		}
+		segs = append(segs[:worst], segs[worst+1:]...)
+	}
+	if total() > width {
+		help.text = ""
+	}
+
+	var b strings.Builder
+	b.WriteString(ss.base.Render(" "))
+	for i, s := range segs {
+		if i > 0 {
+			b.WriteString(ss.muted.Render(ss.sep))
+		}
+		b.WriteString(s.style.Render(s.text))
+	}
+	line := ansi.Truncate(b.String(), width-1, "")
+	right := ""
+	if help.text != "" {
+		right = help.style.Render(help.text) + ss.base.Render(" ")
+	}
+	gap := width - ansi.StringWidth(line) - ansi.StringWidth(right)
+	if gap < 0 {
+		right, gap = "", width-ansi.StringWidth(line)
+	}
+	return line + ss.base.Render(strings.Repeat(" ", gap)) + right
+}
+
+// limitText is "rate limited", with Zoom's limit type when it said.
+func limitText(limitType string) string {
+	if limitType == "" {
+		return "rate limited"
+	}
+	return "rate limited (" + limitType + ")"
+}
+
+// renderErrLines draws the last error in plain words over at most rows
+// lines of width cells, cutting the last line if the text is longer.
+func renderErrLines(text string, rows, width int, st theme.Styles) string {
+	if rows <= 0 || width <= 0 || text == "" {
+		return ""
+	}
+	lines := strings.Split(ansi.Wordwrap("error: "+text, width, " "), "\n")
+	if len(lines) > rows {
+		rest := strings.Join(lines[rows-1:], " ")
+		lines = append(lines[:rows-1], ansi.Truncate(rest, width, ellipsis(st)))
+	}
+	for i, l := range lines {
+		lines[i] = st.Level(model.Critical).Render(ansi.Truncate(l, width, ""))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fmtDur is a short duration for the bar: "7s", "4m05s", "2h10m".
+// Countdowns round up, so "next in 1s" shows until the poll is due.
+func fmtDur(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	s := int64((d + time.Second - 1) / time.Second)
+	switch {
+	case s < 60:
+		return strconv.FormatInt(s, 10) + "s"
+	case s < 3600:
+		if s%60 == 0 {
+			return strconv.FormatInt(s/60, 10) + "m"
+		}
+		return fmt.Sprintf("%dm%02ds", s/60, s%60)
+	default:
+		if s%3600 == 0 {
+			return strconv.FormatInt(s/3600, 10) + "h"
+		}
+		return fmt.Sprintf("%dh%02dm", s/3600, (s%3600)/60)
+	}
+}
