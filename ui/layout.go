@@ -1,0 +1,129 @@
+package ui
+
+import "fmt"
+
+// The smallest terminal the watch screen draws in: three compact panes
+// (four rows each), a header line and the status bar, 60 columns wide.
+const (
+	minWidth  = 60
+	minHeight = 16
+)
+
+// layoutIn is what the layout depends on: the terminal, how many rows each
+// part wants, and which optional parts are on.
+type layoutIn struct {
+	width, height int
+	headerLines   int    // lines renderHeader produced (1 to 3)
+	full, compact [3]int // each pane's outer height, full and compact
+	expanded      int    // index of the pane shown alone, or -1
+	helpRows      int    // rows of the full help when shown, else 0
+	errRows       int    // rows the error text wants (0 when no error)
+}
+
+// layout is how many rows each part of the screen gets. Every row of the
+// terminal is accounted for: header + panes + sys + events + err + help
+// + 1 (status bar) == height, unless tooSmall.
+type layout struct {
+	tooSmall bool
+	header   int
+	panes    [3]int // outer heights; 0 hides a pane
+	sys      int
+	events   int // the event log, or the full help when helpRows > 0
+	err      int
+	help     int // the one-line help
+}
+
+// tooSmallText is the whole screen when the terminal is below the minimum.
+func tooSmallText(width, height int) string {
+	return fmt.Sprintf("terminal too small: need %dx%d, have %dx%d", minWidth, minHeight, width, height)
+}
+
+// computeLayout shares the rows out in order of importance, so every size
+// from the minimum up is usable and nothing is ever cut mid-pane:
+//
+//  1. the status bar, then every pane in its compact form (one line per
+//     stream), so all three media are always on screen;
+//  2. one row each for the header, the error (if any), the event log (or
+//     the full help), the machine line and the help line;
+//  3. the rest of the header and up to three event rows;
+//  4. panes grow to their full form (a sparkline per metric), audio
+//     first, then video, then screen share, each only if it fits whole;
+//  5. a second row for the error, so an error does not reshape the
+//     panes when the screen is tight;
+//  6. whatever is left lengthens the event log.
+//
+// At 120x40 this gives every pane in full and a ten-row event log; at
+// 80x24 audio in full, video and share compact, three event rows. A pane
+// that is expanded takes every row but the header line, error, help and
+// status.
+func computeLayout(in layoutIn) layout {
+	var l layout
+	if in.width < minWidth || in.height < minHeight {
+		l.tooSmall = true
+		return l
+	}
+	rem := in.height - 1 // the status bar
+	take := func(n int) int {
+		n = max(0, min(n, rem))
+		rem -= n
+		return n
+	}
+	if in.expanded >= 0 && in.expanded < 3 {
+		l.header = take(1)
+		if in.errRows > 0 {
+			l.err = take(1)
+		}
+		if in.helpRows > 0 {
+			l.events = take(in.helpRows)
+		} else {
+			l.help = take(1)
+		}
+		l.panes[in.expanded] = rem
+		return l
+	}
+
+	sum := in.compact[0] + in.compact[1] + in.compact[2]
+	if sum > rem {
+		// Only a participant on several paths at once (client and room
+		// connector) gets here near the minimum size: squeeze every pane
+		// in proportion, and the panes cut what does not fit.
+		left := rem
+		for i := range l.panes {
+			l.panes[i] = in.compact[i] * rem / sum
+			left -= l.panes[i]
+		}
+		l.panes[0] += left
+		return l
+	}
+	rem -= sum
+	l.panes = in.compact
+
+	l.header = take(1)
+	if in.errRows > 0 {
+		l.err = take(1)
+	}
+	if in.helpRows > 0 {
+		l.events = take(in.helpRows)
+	} else {
+		l.events = take(1)
+	}
+	l.sys = take(1)
+	if in.helpRows == 0 {
+		l.help = take(1)
+	}
+	l.header += take(in.headerLines - 1)
+	l.events += take(3 - l.events)
+	for i := range l.panes {
+		if grow := in.full[i] - in.compact[i]; grow > 0 && grow <= rem {
+			l.panes[i] += take(grow)
+		}
+	}
+	l.err += take(in.errRows - l.err)
+	l.events += take(rem)
+	return l
+}
+
+// rows is the number of rows the layout fills, for tests.
+func (l layout) rows() int {
+	return l.header + l.panes[0] + l.panes[1] + l.panes[2] + l.sys + l.events + l.err + l.help + 1
+}
