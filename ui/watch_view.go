@@ -1,0 +1,175 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/model"
+)
+
+// rebuild redoes everything above the status bar after a change that can
+// show: new data, size, theme, focus, window, help or expand. Panes redraw
+// only if their own data, size, focus or styles changed.
+func (m *watchModel) rebuild() {
+	if m.width <= 0 || m.height <= 0 {
+		return // no WindowSizeMsg yet: nothing to draw into
+	}
+	if v := m.hist.Version(); v != m.dataVersion {
+		m.dataVersion = v
+		win := m.window()
+		for i := range m.panes {
+			m.panes[i].setData(win)
+		}
+	}
+	m.headerText = renderHeader(headerInfo{Participant: m.who, MeetingID: m.cfg.MeetingID, Topic: m.cfg.Topic, Type: m.cfg.Type}, m.st, m.width)
+
+	in := layoutIn{
+		width: m.width, height: m.height,
+		headerLines: strings.Count(m.headerText, "\n") + 1,
+		expanded:    -1,
+	}
+	if m.expanded {
+		in.expanded = m.focus
+	}
+	var fullHelp string
+	if m.help.ShowAll {
+		fullHelp = m.help.FullHelpView(m.keys.FullHelp())
+		in.helpRows = lipgloss.Height(fullHelp)
+	}
+	if m.errText != "" && m.hist.Len() > 0 {
+		in.errRows = 2 // with no data, the placeholder shows the error instead
+	}
+	for i := range m.panes {
+		// A copy measures at the new width without touching the
+		// original's cache.
+		p := m.panes[i]
+		p.setSize(m.width, 1)
+		in.full[i], in.compact[i] = p.minHeight(false), p.minHeight(true)
+	}
+	m.lay = computeLayout(in)
+	m.builds++
+	if m.lay.tooSmall {
+		m.body, m.footer = "", ""
+		return
+	}
+	for i := range m.panes {
+		if h := m.lay.panes[i]; h > 0 {
+			m.panes[i].setSize(m.width, h)
+		}
+	}
+	m.body = m.renderBody(fullHelp)
+	m.footer = ""
+	if m.lay.help > 0 {
+		m.footer = "\n" + m.help.ShortHelpView(m.keys.ShortHelp())
+	}
+}
+
+// renderBody stacks header, panes, machine line, event log (or full
+// help) and error, each in the rows the layout gave it.
+func (m *watchModel) renderBody(fullHelp string) string {
+	l := m.lay
+	var parts []string
+	if l.header > 0 {
+		parts = append(parts, firstLines(m.headerText, l.header))
+	}
+	paneRows := l.panes[0] + l.panes[1] + l.panes[2]
+	switch {
+	case m.hist.Len() == 0 && paneRows > 0:
+		parts = append(parts, m.placeholder(paneRows))
+	default:
+		for i := range m.panes {
+			if l.panes[i] > 0 {
+				parts = append(parts, m.panes[i].view())
+			}
+		}
+	}
+	if l.sys > 0 {
+		latest, ok := m.hist.Latest()
+		parts = append(parts, renderSysLine(latest, ok, m.cfg.Thresholds, m.st, m.width))
+	}
+	if l.events > 0 {
+		if fullHelp != "" {
+			parts = append(parts, fitRows(fullHelp, l.events))
+		} else {
+			parts = append(parts, fitRows(m.events.view(l.events, m.width, m.st, m.loc), l.events))
+		}
+	}
+	if l.err > 0 {
+		parts = append(parts, fitRows(renderErrLines(m.errText, l.err, m.width, m.st), l.err))
+	}
+	return strings.Join(parts, "\n")
+}
+
+// placeholder fills the panes' rows before any sample is held: the wait
+// for the first answer, or, if it failed, the error in full, since with no
+// data to show the error is the screen.
+func (m *watchModel) placeholder(rows int) string {
+	var text string
+	switch {
+	case m.errText != "":
+		text = m.st.Level(model.Critical).Render(ansi.Wordwrap(m.errText, m.width-4, " "))
+	case m.lastPoll.IsZero():
+		text = m.st.Muted.Render("asking Zoom for this participant's QoS" + m.ss.dots)
+	default:
+		text = m.st.Muted.Render("Zoom has no QoS samples for this participant yet; it reports once a minute.")
+	}
+	box := m.st.Pane.Width(m.width-2).Height(rows-2).MaxHeight(rows).Padding(0, 1)
+	return box.Render(firstLines(text, max(rows-2, 0)))
+}
+
+// view is the screen: the cached body, the status bar drawn from the
+// current clock, and the help line.
+func (m *watchModel) view() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.lay.tooSmall {
+		return tooSmallText(m.width, m.height)
+	}
+	status := renderStatus(m.statusInfo(), m.ss, m.width)
+	if m.body == "" {
+		return status + m.footer
+	}
+	return m.body + "\n" + status + m.footer
+}
+
+func (m *watchModel) statusInfo() statusInfo {
+	si := statusInfo{
+		now: m.now, loc: m.loc,
+		lastPoll: m.lastPoll, nextPoll: m.nextPoll,
+		inflight: m.inflight, paused: m.paused, done: m.done,
+		interval: m.interval, span: spans[m.span].label, requests: m.requests,
+		limited: m.limited, retryAt: m.retryAt, limit: m.limitType,
+		helpHint: m.lay.help == 0 && !m.help.ShowAll,
+	}
+	if latest, ok := m.hist.Latest(); ok {
+		si.newest = latest.Time
+		si.stale = m.cfg.Type == model.Live && !m.who.Left() && m.now.Sub(latest.Time) > m.staleAfter()
+	}
+	return si
+}
+
+// firstLines is the first n lines of s.
+func firstLines(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fitRows cuts or pads s to exactly n lines.
+func fitRows(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	for len(lines) < n {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
