@@ -45,15 +45,16 @@ func tooSmallText(width, height int) string {
 //     stream), so all three media are always on screen;
 //  2. one row each for the header, the error (if any), the event log (or
 //     the full help), the machine line and the help line;
-//  3. the rest of the header and up to three event rows;
+//  3. the rest of the header;
 //  4. panes grow to their full form (a sparkline per metric), audio
 //     first, then video, then screen share, each only if it fits whole;
-//  5. a second row for the error, so an error does not reshape the
-//     panes when the screen is tight;
+//  5. up to three event rows, then a second row for the error: so an
+//     error appearing does not reshape the panes when the screen is tight;
 //  6. whatever is left lengthens the event log.
 //
-// At 120x40 this gives every pane in full and a ten-row event log; at
-// 80x24 audio in full, video and share compact, three event rows. A pane
+// At 120x40 this gives every pane in full and a nine-row event log; at
+// 80x24 audio in full, video and share compact, three event rows (two
+// while an error shows). A pane
 // that is expanded takes every row but the header line, error, help and
 // status.
 func computeLayout(in layoutIn) layout {
@@ -112,12 +113,12 @@ func computeLayout(in layoutIn) layout {
 		l.help = take(1)
 	}
 	l.header += take(in.headerLines - 1)
-	l.events += take(3 - l.events)
 	for i := range l.panes {
 		if grow := in.full[i] - in.compact[i]; grow > 0 && grow <= rem {
 			l.panes[i] += take(grow)
 		}
 	}
+	l.events += take(3 - l.events)
 	l.err += take(in.errRows - l.err)
 	l.events += take(rem)
 	return l
