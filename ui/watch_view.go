@@ -36,6 +36,11 @@ func (m *watchModel) rebuild() {
 	if m.help.ShowAll {
 		fullHelp = m.help.FullHelpView(m.keys.FullHelp())
 		in.helpRows = lipgloss.Height(fullHelp)
+		lines := strings.Split(fullHelp, "\n")
+		for i, l := range lines {
+			lines[i] = ansi.Truncate(l, m.width, "")
+		}
+		fullHelp = strings.Join(lines, "\n")
 	}
 	if m.errText != "" && m.hist.Len() > 0 {
 		in.errRows = 2 // with no data, the placeholder shows the error instead
@@ -61,8 +66,23 @@ func (m *watchModel) rebuild() {
 	m.body = m.renderBody(fullHelp)
 	m.footer = ""
 	if m.lay.help > 0 {
-		m.footer = "\n" + m.help.ShortHelpView(m.keys.ShortHelp())
+		m.footer = "\n" + m.shortHelp()
 	}
+}
+
+// shortHelp is the help line, cut by whole bindings to fit the width and
+// always ending with the key that shows the rest. (help.Model's own
+// cutting overruns the width when its ellipsis does not fit.)
+func (m *watchModel) shortHelp() string {
+	h := m.help
+	h.Width = 0
+	bs := m.keys.ShortHelp()
+	line := h.ShortHelpView(bs)
+	for len(bs) > 1 && ansi.StringWidth(line) > m.width {
+		bs = append(bs[:len(bs)-2], bs[len(bs)-1])
+		line = h.ShortHelpView(bs)
+	}
+	return ansi.Truncate(line, m.width, "")
 }
 
 // renderBody stacks header, panes, machine line, event log (or full
