@@ -149,8 +149,9 @@ func plural(n int, one, many string) string {
 }
 
 // view draws up to rows lines of width cells: with three rows or more a
-// title rule first, then the events newest first.
-func (l *eventLog) view(rows, width int, st theme.Styles, loc *time.Location) string {
+// title rule first, then the events newest first, their times in loc in
+// the given layout.
+func (l *eventLog) view(rows, width int, st theme.Styles, loc *time.Location, layout string) string {
 	if rows <= 0 || width <= 0 {
 		return ""
 	}
@@ -171,7 +172,7 @@ func (l *eventLog) view(rows, width int, st theme.Styles, loc *time.Location) st
 		}
 		// No level marker: the text says "critical" or "recovered" in words,
 		// which reads without colour too.
-		line := st.Muted.Render(e.at.In(loc).Format("15:04")) + " " + st.Level(e.level).Render(text)
+		line := st.Muted.Render(e.at.In(loc).Format(layout)) + " " + st.Level(e.level).Render(text)
 		lines = append(lines, ansi.Truncate(line, width, ellipsis(st)))
 	}
 	return strings.Join(lines, "\n")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -112,7 +113,13 @@ func (m *watchModel) renderBody(fullHelp string) string {
 		if fullHelp != "" {
 			parts = append(parts, fitRows(fullHelp, l.events))
 		} else {
-			parts = append(parts, fitRows(m.events.view(l.events, m.width, m.st, m.loc), l.events))
+			// Zoom samples once a minute, so minutes say when; a faster
+			// source (the demo's simulator) needs the seconds.
+			layout := "15:04"
+			if m.cadence < time.Minute {
+				layout = "15:04:05"
+			}
+			parts = append(parts, fitRows(m.events.view(l.events, m.width, m.st, m.loc, layout), l.events))
 		}
 	}
 	if l.err > 0 {
