@@ -125,7 +125,7 @@ func runCmd(cmd tea.Cmd) []tea.Msg {
 // harness drives an app through Update the way Bubble Tea would, but
 // synchronously, with timers recorded rather than slept.
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	a     app
 	src   *fakeSource
 	clock *testClock
@@ -133,7 +133,7 @@ type harness struct {
 
 type harnessOpt func(*Config)
 
-func newHarness(t *testing.T, src *fakeSource, width, height int, opts ...harnessOpt) *harness {
+func newHarness(t testing.TB, src *fakeSource, width, height int, opts ...harnessOpt) *harness {
 	t.Helper()
 	clock := &testClock{t: watchT0.Add(39*time.Minute + 38*time.Second)}
 	r := lipgloss.NewRenderer(io.Discard)
@@ -276,7 +276,7 @@ func callParticipant(share bool) model.Participant {
 }
 
 // pollTimer finds the poll timer among msgs.
-func pollTimer(t *testing.T, msgs []tea.Msg) (timerMsg, pollTickMsg) {
+func pollTimer(t testing.TB, msgs []tea.Msg) (timerMsg, pollTickMsg) {
 	t.Helper()
 	for _, tm := range only[timerMsg](msgs) {
 		if pt, ok := tm.fire().(pollTickMsg); ok {

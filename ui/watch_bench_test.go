@@ -1,0 +1,40 @@
+package ui
+
+import (
+	"github.com/qostop/qostop/model"
+	"testing"
+	"time"
+)
+
+// BenchmarkClockTick is the steady cost of an idle screen: one clock
+// message and one View, once a second. It must stay far below a
+// millisecond; the panes are not redrawn.
+func BenchmarkClockTick(b *testing.B) {
+	h := newHarness(b, &fakeSource{p: callParticipant(true)}, 200, 60)
+	h.start()
+	now := h.clock.Now()
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		m, _ := h.a.Update(clockMsg{now: now.Add(time.Duration(i) * time.Second)})
+		h.a = m.(app)
+		_ = h.a.View()
+	}
+}
+
+// BenchmarkNewData is the cost of an answer with a new sample: merge,
+// events, and a redraw of every pane.
+func BenchmarkNewData(b *testing.B) {
+	p := callParticipant(true)
+	h := newHarness(b, &fakeSource{p: p}, 200, 60)
+	h.start()
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		s := p.Samples[len(p.Samples)-1]
+		s.Time = s.Time.Add(time.Duration(i+1) * time.Minute)
+		h.a.watch.seq++
+		h.a.watch.inflight = true
+		m, _ := h.a.Update(fetchedMsg{seq: h.a.watch.seq, p: func() (q model.Participant) { q = p; q.Samples = append(q.Samples[:0:0], s); return }(), at: s.Time})
+		h.a = m.(app)
+		_ = h.a.View()
+	}
+}
