@@ -59,6 +59,17 @@ func TestGolden(t *testing.T) {
 			})
 		}
 	}
+	// Before any data the panes give way to one box: the wait, or the
+	// error in full when the first answer failed.
+	t.Run("loading_80x24", func(t *testing.T) {
+		h := newHarness(t, &fakeSource{}, 80, 24)
+		requireScreen(t, h.a.View(), 80, 24)
+	})
+	t.Run("fatal_80x24", func(t *testing.T) {
+		h := newHarness(t, &fakeSource{err: notFoundError()}, 80, 24)
+		h.start()
+		requireScreen(t, h.a.View(), 80, 24)
+	})
 	t.Run("toosmall_50x12", func(t *testing.T) {
 		h := newHarness(t, &fakeSource{p: callParticipant(true)}, 50, 12)
 		h.start()

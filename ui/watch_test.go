@@ -23,6 +23,11 @@ func serverError() error {
 	return &fetch.APIError{Op: "fetch participant QoS", Status: 503, Kind: fetch.Server}
 }
 
+func notFoundError() error {
+	return &fetch.APIError{Op: "fetch participant QoS", Status: 404, Code: 3001,
+		Message: "Meeting does not exist: 85012345678.", Kind: fetch.NotFound}
+}
+
 func rateLimitError(retryAt time.Time) error {
 	return &fetch.APIError{Op: "fetch participant QoS", Status: 429, Code: 429, Kind: fetch.RateLimited,
 		RetryAt: retryAt, LimitType: "QPS"}
@@ -713,6 +718,24 @@ func TestEverySizeFits(t *testing.T) {
 			}
 		}
 	}
+	// Before any data: the placeholder box must fit too.
+	empty := newHarness(t, &fakeSource{err: notFoundError()}, 80, 24)
+	empty.start()
+	for w := minWidth; w <= 210; w += 13 {
+		for ht := minHeight; ht <= 64; ht += 3 {
+			empty.resize(w, ht)
+			lines := strings.Split(empty.a.View(), "\n")
+			if len(lines) != ht {
+				t.Fatalf("no data at %dx%d: %d lines, want %d:\n%s", w, ht, len(lines), ht, empty.a.View())
+			}
+			for i, l := range lines {
+				if lw := ansi.StringWidth(l); lw > w {
+					t.Fatalf("no data at %dx%d: line %d is %d wide:\n%s", w, ht, i, lw, empty.a.View())
+				}
+			}
+		}
+	}
+
 	h.resize(minWidth-1, minHeight)
 	if got := h.a.View(); got != "terminal too small: need 60x16, have 59x16" {
 		t.Fatalf("below the minimum the view is %q", got)
