@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"golang.org/x/oauth2"
 	"golang.org/x/time/rate"
@@ -195,13 +194,13 @@ func (c *Client) wireError(ctx context.Context, op string, err error) *APIError 
 	return e
 }
 
-// checkBody rejects 2xx bodies no decoder should see.
+// checkBody rejects 2xx bodies no decoder should see. Invalid UTF-8 is
+// not among them: encoding/json turns it into U+FFFD inside strings, so
+// one participant's mangled name must not throw away a whole page.
 func checkBody(op string, status int, body []byte) ([]byte, *APIError) {
 	switch {
 	case len(bytes.TrimSpace(body)) == 0:
 		return nil, &APIError{Op: op, Status: status, Kind: BadResponse, detail: "the answer was empty"}
-	case !utf8.Valid(body):
-		return nil, &APIError{Op: op, Status: status, Kind: BadResponse, detail: "the answer is not valid UTF-8 text"}
 	}
 	return body, nil
 }

@@ -82,7 +82,6 @@ func TestUndecodableAnswers(t *testing.T) {
 		{"truncated", "application/json", full[:len(full)/2], "cut short"},
 		{"empty", "application/json", "", "empty"},
 		{"whitespace", "application/json", " \n", "empty"},
-		{"invalid utf-8", "application/json", `{"user_name":"` + "\xff\xfe" + `"}`, "UTF-8"},
 		{"html portal", "text/html", `<html><head><title>Hotel WiFi Login</title></head></html>`, "HTML page titled Hotel WiFi Login"},
 		{"not json", "text/plain", `hello`, "not JSON"},
 		{"wrong shape", "application/json", `[1,2,3]`, "not shaped as expected"},
@@ -96,6 +95,24 @@ func TestUndecodableAnswers(t *testing.T) {
 			asAPIError(t, err, BadResponse)
 			wantText(t, err, "could not be read", c.want)
 		})
+	}
+}
+
+// A name with invalid UTF-8 costs that name's bad bytes, not the payload.
+func TestInvalidUTF8NameKeepsThePayload(t *testing.T) {
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"user_name":"Al\xffice","user_qos":[{"date_time":"2021-06-24T20:00:00Z","audio_input":{"latency":"126 ms"}}]}`))
+	})
+	p, err := f.client().ParticipantQoS(bg, "1", "7", model.Live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.UserName != "Al\uFFFDice" {
+		t.Errorf("name %q, want the bad byte replaced by U+FFFD", p.UserName)
+	}
+	if len(p.Samples) != 1 {
+		t.Errorf("%d samples, want 1", len(p.Samples))
 	}
 }
 
