@@ -102,7 +102,7 @@ func TestUndecodableAnswers(t *testing.T) {
 func TestInvalidUTF8NameKeepsThePayload(t *testing.T) {
 	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write([]byte(`{"user_name":"Al\xffice","user_qos":[{"date_time":"2021-06-24T20:00:00Z","audio_input":{"latency":"126 ms"}}]}`))
+		_, _ = w.Write([]byte(`{"user_name":"Al` + "\xff" + `ice","user_qos":[{"date_time":"2021-06-24T20:00:00Z","audio_input":{"latency":"126 ms"}}]}`))
 	})
 	p, err := f.client().ParticipantQoS(bg, "1", "7", model.Live)
 	if err != nil {
