@@ -1,0 +1,470 @@
+// Command qostop is a terminal monitor for the live quality of a Zoom call:
+// it polls Zoom's Dashboard QoS API and draws latency, jitter, loss and
+// bitrate per direction as sparklines.
+//
+// main does only wiring: flags and environment -> configs -> Validate ->
+// a fetch.Client -> the UI or a one-shot printer. Everything else lives in
+// model (domain), fetch (Zoom and its simulator), theme and ui.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui"
+)
+
+// errUsage marks a command-line mistake: exit status 2, as flag does.
+var errUsage = errors.New("usage")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case err == nil:
+	case errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, errUsage):
+		os.Exit(2)
+	default:
+		fmt.Fprintln(os.Stderr, "qostop:", err)
+		os.Exit(1)
+	}
+}
+
+// command is one subcommand: its synopsis for help, and how it runs.
+type command struct {
+	name, args, summary string
+	run                 func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"demo", "[flags]", "watch a simulated call: no credentials needed", runDemo},
+		{"watch", "[flags] MEETING PARTICIPANT", "monitor one participant's QoS live", runWatch},
+		{"snapshot", "[flags] MEETING [PARTICIPANT]", "fetch QoS once and print it (JSON or a table)", runSnapshot},
+		{"sim", "[flags]", "run the Zoom API simulator alone, for trying qostop", runSim},
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		usage(stderr)
+		return errUsage
+	}
+	name := args[0]
+	if name == "-h" || name == "--help" || name == "-help" || name == "help" {
+		usage(stdout)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(ctx, args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "qostop: unknown command %q\n\n", name)
+	usage(stderr)
+	return errUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, "qostop: a terminal monitor for the live quality of a Zoom call.\n\nUsage:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  qostop %-9s %-30s %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprint(w, "\nRun 'qostop COMMAND --help' for a command's flags.\n"+envHelp)
+}
+
+const envHelp = `
+Environment:
+  ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
+        credentials of a Server-to-Server OAuth app with the Dashboard scopes
+        (dashboard_meetings:read:admin, or the granular dashboard:read:* ones)
+  ZOOM_API_URL, ZOOM_OAUTH_URL
+        override the API and token URLs (as --api-url, --oauth-url)
+  NO_COLOR
+        set to anything to draw without colour
+`
+
+// newFlagSet makes a FlagSet whose -h output names the command, its
+// arguments and the environment it reads.
+func newFlagSet(name, args, summary string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "qostop %s: %s\n\nUsage: qostop %s %s\n\nFlags:\n", name, summary, name, args)
+		fs.PrintDefaults()
+		fmt.Fprint(fs.Output(), envHelp)
+	}
+	return fs
+}
+
+// parseArgs parses flags wherever they stand among the positional
+// arguments ("snapshot 123 --format json" and "snapshot --format json
+// 123" alike), which the standard flag package alone does not.
+func parseArgs(fs *flag.FlagSet, args []string, minPos, maxPos int) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsage
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+	if len(pos) < minPos || len(pos) > maxPos {
+		want := fmt.Sprintf("%d", minPos)
+		if maxPos != minPos {
+			want = fmt.Sprintf("%d to %d", minPos, maxPos)
+		}
+		fmt.Fprintf(fs.Output(), "qostop %s: want %s arguments, have %d\n\n", fs.Name(), want, len(pos))
+		fs.Usage()
+		return nil, errUsage
+	}
+	return pos, nil
+}
+
+// apiFlags are the flags of every command that talks to Zoom.
+type apiFlags struct {
+	apiURL, oauthURL string
+	gov              bool
+	timeout          time.Duration
+	meetingType      string
+	debugLog         string
+}
+
+func (f *apiFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.apiURL, "api-url", os.Getenv("ZOOM_API_URL"), "Zoom API base URL (env ZOOM_API_URL; default "+fetch.DefaultAPIURL+")")
+	fs.StringVar(&f.oauthURL, "oauth-url", os.Getenv("ZOOM_OAUTH_URL"), "OAuth token URL (env ZOOM_OAUTH_URL; default "+fetch.DefaultOAuthURL+")")
+	fs.BoolVar(&f.gov, "gov", false, "use Zoom for Government hosts ("+fetch.GovAPIURL+")")
+	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "time limit for each HTTP request")
+	fs.StringVar(&f.meetingType, "type", "live", "live, or past for a meeting that has ended")
+	fs.StringVar(&f.debugLog, "debug-log", "", "append one line per HTTP request to `FILE` (credentials and tokens are never written)")
+}
+
+// config turns the flags and the environment into a validated fetch
+// config. The debug log file, if any, is returned for the caller to close.
+func (f *apiFlags) config() (fetch.Config, io.Closer, error) {
+	cfg := fetch.Config{
+		APIURL:       f.apiURL,
+		OAuthURL:     f.oauthURL,
+		AccountID:    os.Getenv("ZOOM_ACCOUNT_ID"),
+		ClientID:     os.Getenv("ZOOM_CLIENT_ID"),
+		ClientSecret: os.Getenv("ZOOM_CLIENT_SECRET"),
+		Timeout:      f.timeout,
+	}
+	if f.gov {
+		cfg.APIURL, cfg.OAuthURL = orDefault(f.apiURL, fetch.GovAPIURL), orDefault(f.oauthURL, fetch.GovOAuthURL)
+	}
+	cfg.APIURL, cfg.OAuthURL = orDefault(cfg.APIURL, fetch.DefaultAPIURL), orDefault(cfg.OAuthURL, fetch.DefaultOAuthURL)
+	if err := cfg.Validate(); err != nil {
+		return cfg, nil, err
+	}
+	if f.debugLog == "" {
+		return cfg, io.NopCloser(nil), nil
+	}
+	file, err := os.OpenFile(f.debugLog, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return cfg, nil, fmt.Errorf("cannot open the debug log: %w", err)
+	}
+	cfg.DebugLog = file
+	return cfg, file, nil
+}
+
+func (f *apiFlags) typ() (model.MeetingType, error) {
+	switch t := model.MeetingType(strings.ToLower(f.meetingType)); t {
+	case model.Live, model.Past:
+		return t, nil
+	}
+	return "", fmt.Errorf("--type %q: want live or past", f.meetingType)
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// viewFlags are the flags of the screens.
+type viewFlags struct {
+	interval   time.Duration
+	thresholds string
+	theme      string
+	ascii      bool
+}
+
+func (f *viewFlags) register(fs *flag.FlagSet, interval time.Duration) {
+	fs.DurationVar(&f.interval, "interval", interval, "time between polls, e.g. 5s (at least 2s; Zoom samples once a minute)")
+	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
+	fs.StringVar(&f.theme, "theme", "dark", "colours: "+strings.Join(theme.Names, ", "))
+	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines and borders with ASCII only, for fonts without block glyphs")
+}
+
+func (f *viewFlags) uiConfig(src ui.Source, minInterval time.Duration) (ui.Config, error) {
+	th, err := model.ParseThresholds(model.DefaultThresholds(), f.thresholds)
+	if err != nil {
+		return ui.Config{}, err
+	}
+	t, err := theme.ByName(f.theme)
+	if err != nil {
+		return ui.Config{}, err
+	}
+	return ui.Config{
+		Source:      src,
+		Interval:    f.interval,
+		MinInterval: minInterval,
+		Thresholds:  th,
+		Theme:       t,
+		ASCII:       f.ascii,
+	}, nil
+}
+
+func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	const synopsis = "[flags] MEETING PARTICIPANT"
+	fs := newFlagSet("watch", synopsis, "monitor one participant's QoS live", stderr)
+	var af apiFlags
+	var vf viewFlags
+	af.register(fs)
+	vf.register(fs, 10*time.Second)
+	pos, err := parseArgs(fs, args, 2, 2)
+	if err != nil {
+		return err
+	}
+	typ, err := af.typ()
+	if err != nil {
+		return err
+	}
+	fcfg, closer, err := af.config()
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	client, err := fetch.New(fcfg)
+	if err != nil {
+		return err
+	}
+	cfg, err := vf.uiConfig(client, 2*time.Second)
+	if err != nil {
+		return err
+	}
+	cfg.MeetingID, cfg.ParticipantID, cfg.Type = pos[0], pos[1], typ
+	return runUI(ctx, cfg)
+}
+
+func runUI(ctx context.Context, cfg ui.Config) error {
+	m, err := ui.New(cfg)
+	if err != nil {
+		return err
+	}
+	_, err = tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx)).Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil // interrupted: a normal way out
+	}
+	return err
+}
+
+func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("demo", "[flags]", "watch a simulated call: no credentials needed", stderr)
+	var vf viewFlags
+	vf.register(fs, time.Second)
+	so := simFlags{sampleEvery: 3 * time.Second}
+	so.register(fs)
+	if _, err := parseArgs(fs, args, 0, 0); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ready := make(chan string, 1)
+	errc := make(chan error, 1)
+	go func() { errc <- serveSim(ctx, "127.0.0.1:0", sim.New(so.options()), func(b string) { ready <- b }) }()
+	var base string
+	select {
+	case base = <-ready:
+	case err := <-errc:
+		return err
+	}
+	client, err := fetch.New(fetch.Config{
+		APIURL:       base + "/v2",
+		OAuthURL:     base + "/oauth/token",
+		AccountID:    sim.DemoAccountID,
+		ClientID:     sim.DemoClientID,
+		ClientSecret: sim.DemoClientSecret,
+		Timeout:      5 * time.Second,
+	})
+	if err != nil {
+		return err
+	}
+	cfg, err := vf.uiConfig(client, time.Second)
+	if err != nil {
+		return err
+	}
+	cfg.MeetingID, cfg.ParticipantID, cfg.Type = sim.DemoMeetingID, sim.DemoParticipantID, model.Live
+	return runUI(ctx, cfg)
+}
+
+// serveSim serves s on addr until ctx ends. It calls ready with the base
+// URL once the port is open, so callers never race the listener.
+func serveSim(ctx context.Context, addr string, s *sim.Server, ready func(base string)) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("cannot start the simulator on %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+	}()
+	ready("http://" + ln.Addr().String())
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// simFlags shape the simulator for `sim` and `demo`.
+type simFlags struct {
+	seed        int64
+	sampleEvery time.Duration
+	faults      float64
+	qps         float64
+}
+
+func (f *simFlags) register(fs *flag.FlagSet) {
+	fs.Int64Var(&f.seed, "seed", 1, "seed of the simulated calls: the same seed gives the same calls")
+	fs.DurationVar(&f.sampleEvery, "sample-every", f.sampleEvery, "time between simulated QoS samples (Zoom: 1m)")
+	fs.Float64Var(&f.faults, "faults", 0, "share of API requests (0 to 1) answered with a random failure")
+	fs.Float64Var(&f.qps, "qps", 0, "answer requests beyond this many a second with 429, as Zoom does (0: no limit)")
+}
+
+func (f *simFlags) options() sim.Options {
+	return sim.Options{Seed: f.seed, SampleEvery: f.sampleEvery, Faults: f.faults, QPS: f.qps}
+}
+
+func runSim(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("sim", "[flags]", "run the Zoom API simulator alone, for trying qostop", stderr)
+	listen := fs.String("listen", "127.0.0.1:8080", "address to serve on")
+	so := simFlags{sampleEvery: time.Minute}
+	so.register(fs)
+	if _, err := parseArgs(fs, args, 0, 0); err != nil {
+		return err
+	}
+	if so.faults < 0 || so.faults > 1 {
+		return fmt.Errorf("--faults %g: want a share from 0 to 1", so.faults)
+	}
+	s := sim.New(so.options())
+	return serveSim(ctx, *listen, s, func(base string) {
+		fmt.Fprintf(stdout, "Zoom API simulator listening on %s\n\n", base)
+		fmt.Fprintf(stdout, "  export ZOOM_API_URL=%s/v2\n  export ZOOM_OAUTH_URL=%s/oauth/token\n", base, base)
+		fmt.Fprintf(stdout, "  export ZOOM_ACCOUNT_ID=%s ZOOM_CLIENT_ID=%s ZOOM_CLIENT_SECRET=%s\n\n",
+			sim.DemoAccountID, sim.DemoClientID, sim.DemoClientSecret)
+		fmt.Fprintln(stdout, "Meetings:")
+		for _, m := range s.Meetings() {
+			fmt.Fprintf(stdout, "  %s  %s\n", m.ID, m.Topic)
+		}
+		fmt.Fprintf(stdout, "\nTry:\n  qostop snapshot %s %s --format table\n  qostop watch %s %s\n\nCtrl+C stops.\n",
+			sim.DemoMeetingID, sim.DemoParticipantID, sim.DemoMeetingID, sim.DemoParticipantID)
+	})
+}
+
+func runSnapshot(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	const synopsis = "[flags] MEETING [PARTICIPANT]"
+	fs := newFlagSet("snapshot", synopsis, "fetch QoS once and print it (JSON or a table)", stderr)
+	var af apiFlags
+	af.register(fs)
+	format := fs.String("format", "", "json or table (default: table on a terminal, json otherwise)")
+	maxWait := fs.Duration("max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
+	thresholds := fs.String("thresholds", "", "health limits for the table's markers, as for watch")
+	pos, err := parseArgs(fs, args, 1, 2)
+	if err != nil {
+		return err
+	}
+	typ, err := af.typ()
+	if err != nil {
+		return err
+	}
+	if *format == "" {
+		*format = "json"
+		if isTerminal(stdout) {
+			*format = "table"
+		}
+	}
+	if *format != "json" && *format != "table" {
+		return fmt.Errorf("--format %q: want json or table", *format)
+	}
+	th, err := model.ParseThresholds(model.DefaultThresholds(), *thresholds)
+	if err != nil {
+		return err
+	}
+	fcfg, closer, err := af.config()
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	fcfg.MaxWait = *maxWait
+	client, err := fetch.New(fcfg)
+	if err != nil {
+		return err
+	}
+	meetingID := pos[0]
+	if len(pos) == 1 {
+		ps, err := client.MeetingQoS(ctx, meetingID, typ)
+		if err != nil {
+			return err
+		}
+		snap := model.NewMeetingSnapshot(meetingID, typ, ps)
+		if *format == "table" {
+			return ui.WriteMeetingTable(stdout, snap, th)
+		}
+		return writeJSON(stdout, snap)
+	}
+	p, err := client.ParticipantQoS(ctx, meetingID, pos[1], typ)
+	if err != nil {
+		return err
+	}
+	snap := model.NewSnapshot(meetingID, typ, p)
+	if *format == "table" {
+		return ui.WriteTable(stdout, snap, th)
+	}
+	return writeJSON(stdout, snap)
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// isTerminal reports whether w is a character device, the cue for
+// human-readable output.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
