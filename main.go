@@ -14,8 +14,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"strings"
@@ -298,7 +296,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer cancel()
 	ready := make(chan string, 1)
 	errc := make(chan error, 1)
-	go func() { errc <- serveSim(ctx, "127.0.0.1:0", sim.New(so.options()), func(b string) { ready <- b }) }()
+	go func() { errc <- sim.New(so.options()).ListenAndServe(ctx, "127.0.0.1:0", func(b string) { ready <- b }) }()
 	var base string
 	select {
 	case base = <-ready:
@@ -322,27 +320,6 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	cfg.MeetingID, cfg.ParticipantID, cfg.Type = sim.DemoMeetingID, sim.DemoParticipantID, model.Live
 	return runUI(ctx, cfg)
-}
-
-// serveSim serves s on addr until ctx ends. It calls ready with the base
-// URL once the port is open, so callers never race the listener.
-func serveSim(ctx context.Context, addr string, s *sim.Server, ready func(base string)) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("cannot start the simulator on %s: %w", addr, err)
-	}
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	go func() {
-		<-ctx.Done()
-		shutdown, cancel := context.WithTimeout(context.Background(), time.Second)
-		defer cancel()
-		srv.Shutdown(shutdown)
-	}()
-	ready("http://" + ln.Addr().String())
-	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
 }
 
 // simFlags shape the simulator for `sim` and `demo`.
@@ -376,7 +353,7 @@ func runSim(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("--faults %g: want a share from 0 to 1", so.faults)
 	}
 	s := sim.New(so.options())
-	return serveSim(ctx, *listen, s, func(base string) {
+	return s.ListenAndServe(ctx, *listen, func(base string) {
 		fmt.Fprintf(stdout, "Zoom API simulator listening on %s\n\n", base)
 		fmt.Fprintf(stdout, "  export ZOOM_API_URL=%s/v2\n  export ZOOM_OAUTH_URL=%s/oauth/token\n", base, base)
 		fmt.Fprintf(stdout, "  export ZOOM_ACCOUNT_ID=%s ZOOM_CLIENT_ID=%s ZOOM_CLIENT_SECRET=%s\n\n",

@@ -9,18 +9,17 @@ import (
 	"time"
 )
 
-// ListenAndServe runs a simulator on addr (":0" picks a free port) until
+// ListenAndServe runs the simulator on addr (":0" picks a free port) until
 // ctx ends, calling ready with the base URL once it accepts connections:
 // the API is at baseURL+"/v2" and the token endpoint at
 // baseURL+"/oauth/token". It returns nil after a shutdown caused by ctx.
-func ListenAndServe(ctx context.Context, addr string, opts Options, ready func(baseURL string)) error {
+func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(baseURL string)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
-	sim := New(opts)
 	srv := &http.Server{
-		Handler:           sim.Handler(),
+		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		// Requests inherit ctx, so a stalled FaultSlow response ends with
 		// the server instead of holding shutdown up.
@@ -36,7 +35,7 @@ func ListenAndServe(ctx context.Context, addr string, opts Options, ready func(b
 		return err
 	case <-ctx.Done():
 	}
-	sim.Close()
+	s.Close()
 	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	err = srv.Shutdown(shutCtx)

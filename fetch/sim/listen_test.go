@@ -14,8 +14,8 @@ func TestListenAndServe(t *testing.T) {
 	urls := make(chan string, 1)
 	errc := make(chan error, 1)
 	go func() {
-		errc <- ListenAndServe(ctx, "127.0.0.1:0", Options{Faults: 1, FaultKinds: []FaultKind{FaultSlow},
-			SlowDelay: time.Hour}, func(u string) { urls <- u })
+		s := New(Options{Faults: 1, FaultKinds: []FaultKind{FaultSlow}, SlowDelay: time.Hour})
+		errc <- s.ListenAndServe(ctx, "127.0.0.1:0", func(u string) { urls <- u })
 	}()
 	var base string
 	select {
@@ -58,7 +58,7 @@ func TestListenAndServe(t *testing.T) {
 }
 
 func TestListenAndServeBadAddress(t *testing.T) {
-	if err := ListenAndServe(context.Background(), "256.0.0.1:bad", Options{}, nil); err == nil {
+	if err := New(Options{}).ListenAndServe(context.Background(), "256.0.0.1:bad", nil); err == nil {
 		t.Error("no error for a bad address")
 	}
 }
