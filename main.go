@@ -296,7 +296,9 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer cancel()
 	ready := make(chan string, 1)
 	errc := make(chan error, 1)
-	go func() { errc <- sim.New(so.options()).ListenAndServe(ctx, "127.0.0.1:0", func(b string) { ready <- b }) }()
+	go func() {
+		errc <- sim.New(so.options()).ListenAndServe(ctx, "127.0.0.1:0", func(b string) { ready <- b })
+	}()
 	var base string
 	select {
 	case base = <-ready:
