@@ -50,7 +50,11 @@ func (h *History) Merge(samples ...Sample) (added int) {
 		fresh = append(fresh, s.Time)
 	}
 	if over := len(h.samples) - h.cap; over > 0 {
-		h.samples = append(h.samples[:0:0], h.samples[over:]...)
+		// Reslicing, not copying: at a full history every poll would
+		// otherwise copy a day of samples. append reallocates (and so
+		// frees the dropped heads) once the backing array runs out, so
+		// memory stays within about twice the cap.
+		h.samples = h.samples[over:]
 	}
 	// Trimming drops the oldest, so a new sample survived iff it is not
 	// older than the oldest one held.

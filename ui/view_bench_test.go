@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/qostop/qostop/model"
+)
+
+// dayParticipant is callParticipant's 40-minute call repeated to a full
+// day: the most history the watch screen keeps (model.DefaultHistoryCap).
+func dayParticipant() model.Participant {
+	p := callParticipant(true)
+	base := p.Samples
+	p.Samples = nil
+	for rep := 0; len(p.Samples) < model.DefaultHistoryCap; rep++ {
+		for _, s := range base {
+			s.Time = s.Time.Add(time.Duration(rep*len(base)) * time.Minute)
+			p.Samples = append(p.Samples, s)
+		}
+	}
+	p.Samples = p.Samples[:model.DefaultHistoryCap]
+	return p
+}
+
+// BenchmarkView measures the two View costs at 80x24 and 200x60
+// with a full day of history and the "all" window: a frame where nothing
+// changed (the cached path every render tick takes) and a frame after an
+// answer with a new sample (merge, events, every pane redrawn).
+func BenchmarkView(b *testing.B) {
+	for _, size := range [][2]int{{80, 24}, {200, 60}} {
+		p := dayParticipant()
+		setup := func(b *testing.B) *harness {
+			h := newHarness(b, &fakeSource{p: p}, size[0], size[1])
+			h.start()
+			for h.a.watch.span != len(spans)-1 {
+				h.key("]")
+			}
+			return h
+		}
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		b.Run(name+"/unchanged", func(b *testing.B) {
+			h := setup(b)
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = h.a.View()
+			}
+		})
+		b.Run(name+"/new-sample", func(b *testing.B) {
+			h := setup(b)
+			last := p.Samples[len(p.Samples)-1]
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				s := last
+				s.Time = last.Time.Add(time.Duration(i+1) * time.Minute)
+				h.a.watch.seq++
+				h.a.watch.inflight = true
+				m, _ := h.a.Update(fetchedMsg{seq: h.a.watch.seq, p: model.Participant{UserName: p.UserName, Samples: []model.Sample{s}}, at: s.Time})
+				h.a = m.(app)
+				_ = h.a.View()
+			}
+		})
+	}
+}
