@@ -53,7 +53,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.DebugLog != nil {
 		log = &debugLog{w: cfg.DebugLog}
 	}
-	c := &Client{cfg: cfg, base: base, polite: newPoliteLimiter(), now: time.Now}
+	c := &Client{cfg: cfg, base: base, polite: newPoliteLimiter(), now: cfg.Now}
 	c.httpc = &http.Client{Transport: meter{base: rt, count: &c.requests, log: log}}
 	tokenHTTP := &http.Client{Transport: meter{base: rt, count: &c.tokenReq, log: log}}
 	c.auth = newAuth(cfg, tokenHTTP, func() time.Time { return c.now() })
@@ -105,8 +105,8 @@ func (c *Client) getOnce(ctx context.Context, k call) ([]byte, *APIError) {
 		if e != nil {
 			return nil, e
 		}
-		if err := c.polite.Wait(ctx); err != nil {
-			return nil, canceled(k.op, errors.Join(err, ctx.Err()))
+		if err := c.politeWait(ctx); err != nil {
+			return nil, canceled(k.op, err)
 		}
 		status, hdr, body, e := c.send(ctx, k, tok)
 		if e != nil {

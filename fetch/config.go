@@ -43,9 +43,14 @@ type Config struct {
 	// http.DefaultTransport that honours HTTPS_PROXY and friends.
 	Transport http.RoundTripper
 	// DebugLog, if set, gets one line per request: time, method, path and
-	// query, status and duration. Headers and bodies are never written, so
-	// neither the secret nor a token can reach it.
+	// query, status and duration, and which kind of Authorization was sent
+	// with its value redacted. No header value or body that could carry
+	// the secret or a token is written.
 	DebugLog io.Writer
+	// Now is the clock for token expiry, Retry-After and request spacing;
+	// nil means time.Now. A test that moves a simulator's clock gives the
+	// client the same one.
+	Now func() time.Time
 }
 
 func (c Config) withDefaults() Config {
@@ -57,6 +62,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Timeout == 0 {
 		c.Timeout = DefaultTimeout
+	}
+	if c.Now == nil {
+		c.Now = time.Now
 	}
 	return c
 }

@@ -251,3 +251,41 @@ func TestPoliteLimiter(t *testing.T) {
 		t.Errorf("%d requests in %v: the limiter did not space them", politeBurst+4, d)
 	}
 }
+
+// Config.Now drives the whole client: a Daily-limit block lifts when the
+// injected clock passes Retry-After, not the wall clock, and moving that
+// clock between calls frees the polite limiter, so a test (the UI soak)
+// can poll thousands of times without waiting.
+func TestInjectedClock(t *testing.T) {
+	var mu sync.Mutex
+	now := time.Date(2020, 1, 1, 12, 0, 0, 0, time.UTC) // before the wall clock, so the two cannot be confused
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	advance := func(d time.Duration) { mu.Lock(); defer mu.Unlock(); now = now.Add(d) }
+	s := &rateLimitedOnce{set: func(h http.Header) {
+		h.Set("X-RateLimit-Type", "Daily-limit")
+		h.Set("Retry-After", clock().Add(time.Hour).Format(time.RFC3339))
+	}}
+	f := newFake(t, s.serve)
+	c := f.client(func(cfg *Config) { cfg.Now = clock })
+	_, err := c.ParticipantQoS(bg, "1", "7", model.Live)
+	if e := asAPIError(t, err, RateLimited); !e.RetryAt.Equal(clock().Add(time.Hour)) {
+		t.Fatalf("RetryAt %v, want an hour after the injected now", e.RetryAt)
+	}
+	advance(59 * time.Minute)
+	_, err = c.ParticipantQoS(bg, "1", "7", model.Live)
+	asAPIError(t, err, RateLimited)
+	if n := len(s.times()); n != 1 {
+		t.Fatalf("%d requests reached the server before the injected Retry-After, want 1", n)
+	}
+	advance(time.Minute)
+	const calls = 4 * politeBurst
+	for i := range calls {
+		if _, err := c.ParticipantQoS(bg, "1", "7", model.Live); err != nil {
+			t.Fatalf("call %d after Retry-After: %v", i, err)
+		}
+		advance(time.Second)
+	}
+	if tokens := c.polite.TokensAt(clock()); tokens < politeBurst-1 {
+		t.Errorf("polite limiter has %.1f tokens on the injected clock after %d spaced calls; it follows another clock", tokens, calls)
+	}
+}

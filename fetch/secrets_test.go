@@ -97,18 +97,43 @@ func TestDebugLogLines(t *testing.T) {
 	if _, err := c.ParticipantQoS(bg, "/ab//c==", "7", model.Live); err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
-	if len(lines) != 2 {
-		t.Fatalf("%d log lines, want 2 (token, API):\n%s", len(lines), log.String())
+	limited := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-RateLimit-Type", "Daily-limit")
+		w.Header().Set("Retry-After", "2031-01-01T00:00:00Z")
+		writeJSON(w, 429, `{"code":429,"message":"You have reached the maximum daily rate limit"}`)
+	})
+	c = limited.client(func(cfg *Config) { cfg.DebugLog = &log })
+	if _, err := c.ParticipantQoS(bg, "1", "7", model.Live); err == nil {
+		t.Fatal("no error for a 429")
 	}
-	line := regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (GET|POST) (\S+) (\d{3}) \S+$`)
+	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("%d log lines, want 4 (token, API, token, API):\n%s", len(lines), log.String())
+	}
+	line := regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (GET|POST) (\S+) (\d{3}) \S+ (.*)$`)
 	for i, want := range []string{
-		"POST /oauth/token 200",
-		"GET /v2/metrics/meetings/%252Fab%252F%252Fc==/participants/7/qos?type=live 200",
+		"POST /oauth/token 200 Authorization: Basic [redacted]",
+		"GET /v2/metrics/meetings/%252Fab%252F%252Fc==/participants/7/qos?type=live 200 Authorization: Bearer [redacted]",
+		"POST /oauth/token 200 Authorization: Basic [redacted]",
+		"GET /v2/metrics/meetings/1/participants/7/qos?type=live 429 Authorization: Bearer [redacted] Daily-limit retry at 2031-01-01T00:00:00Z",
 	} {
 		m := line.FindStringSubmatch(lines[i])
-		if m == nil || m[1]+" "+m[2]+" "+m[3] != want {
-			t.Errorf("line %d = %q, want time %s duration", i, lines[i], want)
+		if m == nil || m[1]+" "+m[2]+" "+m[3]+" "+m[4] != want {
+			t.Errorf("line %d = %q, want time %s with the duration after the status", i, lines[i], want)
+		}
+	}
+}
+
+func TestAuthNoteNeverQuotesTheHeader(t *testing.T) {
+	for h, want := range map[string]string{
+		"":                             "",
+		"Bearer " + tokenPrefix:        " Authorization: Bearer [redacted]",
+		"basic " + testSecret:          " Authorization: basic [redacted]",
+		testSecret:                     " Authorization: [redacted]",
+		testSecret + " " + tokenPrefix: " Authorization: [redacted]",
+	} {
+		if got := authNote(h); got != want {
+			t.Errorf("authNote(%q) = %q, want %q", h, got, want)
 		}
 	}
 }

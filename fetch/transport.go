@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -27,8 +28,9 @@ func defaultTransport() http.RoundTripper {
 }
 
 // meter counts the requests that reach the wire and writes the debug log.
-// It sees every request, token requests included, and writes only the
-// method, path, query, status and timing: never headers or bodies.
+// It sees every request, token requests included, and writes the method,
+// path, query, status and timing, the kind of Authorization with its
+// value redacted, and a 429's limit headers: never a credential or a body.
 type meter struct {
 	base  http.RoundTripper
 	count *atomic.Int64
@@ -50,8 +52,12 @@ func (m meter) RoundTrip(req *http.Request) (*http.Response, error) {
 		} else {
 			status = strconv.Itoa(resp.StatusCode)
 		}
-		m.log.printf("%s %s %s %s %s\n", start.UTC().Format("2006-01-02T15:04:05.000Z"),
-			req.Method, pathAndQuery(req), status, time.Since(start).Round(time.Millisecond))
+		extra := authNote(req.Header.Get("Authorization"))
+		if err == nil && resp.StatusCode == http.StatusTooManyRequests {
+			extra += limitNote(resp.Header)
+		}
+		m.log.printf("%s %s %s %s %s%s\n", start.UTC().Format("2006-01-02T15:04:05.000Z"),
+			req.Method, pathAndQuery(req), status, time.Since(start).Round(time.Millisecond), extra)
 	}
 	return resp, err
 }
@@ -62,6 +68,37 @@ func pathAndQuery(req *http.Request) string {
 		s += "?" + req.URL.RawQuery
 	}
 	return model.Sanitize(s)
+}
+
+// authNote says which credential a request carried without any of it:
+// " Authorization: Bearer [redacted]".
+func authNote(h string) string {
+	if h == "" {
+		return ""
+	}
+	scheme, _, _ := strings.Cut(h, " ")
+	if !strings.EqualFold(scheme, "Bearer") && !strings.EqualFold(scheme, "Basic") {
+		scheme = "" // not ours: it could be anything, the secret included
+	}
+	return " Authorization: " + strings.TrimSpace(scheme+" [redacted]")
+}
+
+// limitNote is what a 429 said about itself, as the client read it: the
+// limit type only if it is one of Zoom's, and the time to retry parsed,
+// never the raw header, which a hostile server could fill with anything.
+func limitNote(h http.Header) string {
+	s := ""
+	if lt := limitType(h.Get("X-RateLimit-Type")); lt != "" {
+		s = " " + lt
+	}
+	if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
+		if t, ok := parseRetryAfter(v, time.Now()); ok {
+			s += " retry at " + t.UTC().Format(time.RFC3339)
+		} else {
+			s += " retry at (unreadable)"
+		}
+	}
+	return s
 }
 
 // debugLog serialises lines from concurrent requests.
