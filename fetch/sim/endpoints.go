@@ -206,7 +206,8 @@ func (s *Server) participantQoS(id, pid string, q url.Values) reply {
 	now := s.now()
 	for _, p := range m.members {
 		if p.userID == pid && m.present(p, now) {
-			return jsonReply(http.StatusOK, s.qosParticipant(m, p, now))
+			lo, hi := m.samples(p, now, s.opts.ServeLast)
+			return s.servedReply(jsonReply(http.StatusOK, s.qosParticipant(m, p, now)), m, p, lo, hi)
 		}
 	}
 	// Zoom's code for an unknown user; the dashboard has no

@@ -78,6 +78,7 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, ep endpoint,
 	case FaultInvalidUTF8:
 		rep.body = corruptName(rep.body)
 		rep.write(w)
+		s.noteServed(rep)
 	case FaultEmptyBody:
 		rep.body = nil
 		rep.write(w)
@@ -95,6 +96,7 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, ep endpoint,
 		select {
 		case <-t.C:
 			rep.write(w)
+			s.noteServed(rep)
 		case <-r.Context().Done():
 		case <-s.done:
 			errorReply(http.StatusServiceUnavailable, 503, "Simulator closed").write(w)

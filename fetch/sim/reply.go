@@ -13,6 +13,7 @@ type reply struct {
 	status int
 	header http.Header
 	body   []byte
+	served *served // the samples it carries, when Options.TrackServed
 }
 
 // badUTF8 is what a hostile name carries on the wire. encoding/json would

@@ -54,6 +54,10 @@ type Options struct {
 	// location carry terminal escape sequences, a bidi override and
 	// invalid UTF-8, to prove the UI sanitizes what Zoom sends.
 	Hostile bool
+	// TrackServed records the samples each participant QoS answer
+	// delivers, for Served. Tests use it; it is off by default because
+	// the record grows with every sample a long run serves.
+	TrackServed bool
 }
 
 // Limits that keep a careless option from turning one request into
@@ -123,6 +127,7 @@ type Server struct {
 	rng    *rand.Rand           // fault draws, in request order
 	bucket bucket
 	stats  Stats
+	served map[servedKey]map[time.Time]bool // by TrackServed
 }
 
 // New builds a server whose meetings started around opts.Now().
@@ -192,6 +197,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rep.write(w)
+	s.noteServed(rep)
 }
 
 func (s *Server) answer(t target, r *http.Request) reply {
