@@ -30,7 +30,8 @@ func NewHistory(capacity int) *History {
 // Merge adds samples, replacing any held sample with the same time, and
 // reports how many new (not replacement) samples it now holds: one older
 // than everything in a full history is dropped at once and not counted.
-// Version changes only if the held samples did.
+// Version changes only if the held samples did: a repeated sample with
+// the same readings changes nothing.
 func (h *History) Merge(samples ...Sample) (added int) {
 	var fresh []time.Time
 	replaced := false
@@ -40,8 +41,12 @@ func (h *History) Merge(samples ...Sample) (added int) {
 		}
 		i := sort.Search(len(h.samples), func(i int) bool { return !h.samples[i].Time.Before(s.Time) })
 		if i < len(h.samples) && h.samples[i].Time.Equal(s.Time) {
-			h.samples[i] = s
-			replaced = true
+			// Zoom answers every poll with the minutes it already sent;
+			// only a changed reading is a change worth redrawing for.
+			if !h.samples[i].Equal(s) {
+				h.samples[i] = s
+				replaced = true
+			}
 			continue
 		}
 		h.samples = append(h.samples, Sample{})

@@ -160,6 +160,7 @@ func TestHistoryVersion(t *testing.T) {
 	}
 	step("new sample", true, sample(1, 1))
 	step("replacement", true, sample(1, 2))
+	step("the same minute again, same readings", false, sample(1, 2))
 	step("nothing", false)
 	step("only a zero time", false, model.Sample{})
 	step("second sample", true, sample(2, 1))

@@ -55,3 +55,16 @@ func (s Sample) Stream(k StreamKey) (StreamStats, bool) {
 	st, ok := s.Streams[k]
 	return st, ok
 }
+
+// Equal reports whether s and o hold the same time and readings.
+func (s Sample) Equal(o Sample) bool {
+	if !s.Time.Equal(o.Time) || s.CPU != o.CPU || s.WiFi != o.WiFi || len(s.Streams) != len(o.Streams) {
+		return false
+	}
+	for k, st := range s.Streams {
+		if ot, ok := o.Streams[k]; !ok || ot != st {
+			return false
+		}
+	}
+	return true
+}
