@@ -83,7 +83,7 @@ func (s *Server) listMeetings(q url.Values) reply {
 	now := s.now()
 	var rows []wireMeeting
 	for _, m := range s.meetings {
-		if m.ended != past {
+		if m.over(now) != past {
 			continue
 		}
 		// from/to select past meetings by start date. A live meeting is
@@ -106,11 +106,11 @@ func (s *Server) listMeetings(q url.Values) reply {
 func (s *Server) meetingRow(m *meeting, now time.Time) wireMeeting {
 	id, _ := strconv.ParseInt(m.id, 10, 64)
 	end, count := now, 0
-	if m.ended {
+	if m.over(now) {
 		end = m.end()
 	}
 	for _, p := range m.members {
-		if m.present(p, now) && (m.ended || m.leaveTime(p, now).IsZero()) {
+		if m.present(p, now) && (m.over(now) || m.leaveTime(p, now).IsZero()) {
 			count++
 		}
 	}
@@ -129,7 +129,7 @@ func (s *Server) meetingRow(m *meeting, now time.Time) wireMeeting {
 		Duration:     fmt.Sprintf("%02d:%02d:%02d", int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60),
 		Participants: count, HasVoIP: true, HasVideo: true, HasScreenShare: sharing,
 		HasSIP: m.id == DemoMeetingID, Dept: "Engineering"}
-	if m.ended {
+	if m.over(now) {
 		w.EndTime = stamp(m.end())
 	}
 	return w
@@ -144,7 +144,7 @@ func (s *Server) meetingFor(id string, q url.Values) (*meeting, *reply) {
 		return nil, bad
 	}
 	m, ok := s.byID[id]
-	if !ok || m.ended != past {
+	if !ok || m.over(s.now()) != past {
 		r := meetingNotFound(id)
 		return nil, &r
 	}

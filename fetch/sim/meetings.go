@@ -78,7 +78,7 @@ type ParticipantInfo struct {
 func (s *Server) Meetings() []MeetingInfo {
 	out := make([]MeetingInfo, 0, len(s.meetings))
 	for _, m := range s.meetings {
-		mi := MeetingInfo{ID: m.id, UUID: m.uuid, Topic: m.topic, Live: !m.ended}
+		mi := MeetingInfo{ID: m.id, UUID: m.uuid, Topic: m.topic, Live: !m.over(s.now())}
 		for _, p := range m.members {
 			mi.Participants = append(mi.Participants, ParticipantInfo{
 				UserID: p.userID, UserName: raw(p.name), Role: p.role,
@@ -115,6 +115,10 @@ func (s *Server) cast() []*meeting {
 	demo.members = []*member{alice, bob, room, dana, erik, guest, farah}
 	if s.opts.Hostile {
 		demo.members = append(demo.members, hostile())
+	}
+	if e := s.opts.EndAfter; e > 0 {
+		demo.lastK = pre + int(e/s.opts.SampleEvery)
+		demo.endAt = demo.end()
 	}
 	// Bob shares for 12 samples in 24, from 8 samples before the server
 	// starts until 4 after, so a watcher sees the share stop and restart.

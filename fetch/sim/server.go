@@ -54,6 +54,11 @@ type Options struct {
 	// location carry terminal escape sequences, a bidi override and
 	// invalid UTF-8, to prove the UI sanitizes what Zoom sends.
 	Hostile bool
+	// EndAfter, if positive, ends the demo meeting about this long after
+	// the server starts: from then on live calls find nothing (404, code
+	// 3001), as Zoom's do for a meeting that is over, and past calls find
+	// all of it, everyone with the end as their leave_time.
+	EndAfter time.Duration
 	// TrackServed records the samples each participant QoS answer
 	// delivers, for Served. Tests use it; it is off by default because
 	// the record grows with every sample a long run serves.

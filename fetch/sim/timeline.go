@@ -46,8 +46,9 @@ type meeting struct {
 	host, hostEmail string
 	t0              time.Time
 	every           time.Duration
-	ended           bool
-	lastK           int // final sample of an ended meeting
+	ended           bool      // over before the server started
+	endAt           time.Time // when a live meeting ends (Options.EndAfter); zero: never
+	lastK           int       // final sample of a meeting that ended or will
 	members         []*member
 	// share says whether someone shares their screen at sample k, and
 	// whether k is the first sample of that share (nothing drawn yet).
@@ -57,6 +58,11 @@ type meeting struct {
 func (m *meeting) at(k int) time.Time { return m.t0.Add(time.Duration(k) * m.every) }
 
 func (m *meeting) start() time.Time { return m.t0.Add(-m.every) }
+
+// over reports whether the meeting has ended by now.
+func (m *meeting) over(now time.Time) bool {
+	return m.ended || (!m.endAt.IsZero() && !now.Before(m.endAt))
+}
 
 func (m *meeting) end() time.Time {
 	return m.at(m.lastK).Add(m.every / 2).Truncate(time.Second)
@@ -68,7 +74,7 @@ func (m *meeting) current(now time.Time) int {
 		return -1
 	}
 	k := int(now.Sub(m.t0) / m.every)
-	if m.ended {
+	if m.over(now) {
 		k = min(k, m.lastK)
 	}
 	return k
@@ -88,7 +94,7 @@ func (m *meeting) leaveTime(p *member, now time.Time) time.Time {
 	case p.leaveK >= 0:
 		frac := 0.2 + 0.6*float64(p.key/1000%1000)/1000
 		t = m.at(p.leaveK).Add(time.Duration(frac * float64(m.every))).Truncate(time.Second)
-	case m.ended:
+	case m.over(now):
 		t = m.end()
 	default:
 		return time.Time{}
@@ -109,7 +115,7 @@ func (m *meeting) samples(p *member, now time.Time, last int) (lo, hi int) {
 		hi = min(hi, p.leaveK)
 	}
 	lo = p.joinK
-	if !m.ended {
+	if !m.over(now) {
 		lo = max(lo, hi-last+1)
 	}
 	return lo, hi
