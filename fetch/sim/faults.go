@@ -36,13 +36,24 @@ func AllFaultKinds() []FaultKind {
 // logs; a client must not look at it.
 const FaultHeader = "X-Qostop-Sim-Fault"
 
-// drawFault decides, from the seeded generator, whether this request fails.
-func (s *Server) drawFault() (FaultKind, bool) {
-	if s.opts.Faults <= 0 {
-		return "", false
+// SetFaults changes Options.Faults and Options.FaultKinds (nil: all) from
+// the next request on, so a test can let a client settle, then fail it.
+func (s *Server) SetFaults(share float64, kinds ...FaultKind) {
+	if len(kinds) == 0 {
+		kinds = AllFaultKinds()
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.opts.Faults, s.opts.FaultKinds = share, kinds
+}
+
+// drawFault decides, from the seeded generator, whether this request fails.
+func (s *Server) drawFault() (FaultKind, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.opts.Faults <= 0 {
+		return "", false
+	}
 	if s.rng.Float64() >= s.opts.Faults {
 		return "", false
 	}

@@ -177,3 +177,21 @@ func TestQPSLimit(t *testing.T) {
 		t.Errorf("rate limited %d", st.RateLimited)
 	}
 }
+
+func TestSetFaults(t *testing.T) {
+	h := newHarness(t, Options{Seed: 2})
+	path := qosPath(DemoMeetingID, DemoParticipantID)
+	if _, _, hdr := h.get(path); hdr.Get(FaultHeader) != "" {
+		t.Fatalf("a fault before SetFaults: %s", hdr.Get(FaultHeader))
+	}
+	h.sim.SetFaults(1, FaultEmptyBody)
+	for range 3 {
+		if code, body, hdr := h.get(path); FaultKind(hdr.Get(FaultHeader)) != FaultEmptyBody || code != 200 || len(body) != 0 {
+			t.Fatalf("after SetFaults(1, empty): %d %q fault %q", code, body, hdr.Get(FaultHeader))
+		}
+	}
+	h.sim.SetFaults(0)
+	if _, _, hdr := h.get(path); hdr.Get(FaultHeader) != "" {
+		t.Fatalf("a fault after SetFaults(0): %s", hdr.Get(FaultHeader))
+	}
+}
