@@ -194,7 +194,7 @@ func (e *APIError) rateText() string {
 	switch e.LimitType {
 	case "Daily-limit":
 		s += ": the account's daily quota of Dashboard requests, shared by every app on it, is used up; " +
-			"it resets at 00:00 UTC. qostop sends nothing until then"
+			"qostop sends nothing until then (Zoom resets the quota at 00:00 UTC)"
 	default:
 		s += ": Zoom allows only a few Dashboard requests per second per account, shared by every app " +
 			"on it. qostop waits and tries again by itself; if this repeats, poll less often or watch " +

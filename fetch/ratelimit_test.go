@@ -149,7 +149,7 @@ func TestDailyLimitBlocksEveryEndpoint(t *testing.T) {
 	if !e.RetryAt.Equal(midnight) || e.LimitType != "Daily-limit" {
 		t.Fatalf("retry at %v (%q), want %v", e.RetryAt, e.LimitType, midnight)
 	}
-	wantText(t, err, "rate limited (Daily-limit) until 00:00:00 UTC", "daily quota", "resets at 00:00 UTC")
+	wantText(t, err, "rate limited (Daily-limit) until 00:00:00 UTC", "daily quota", "sends nothing until then", "resets the quota at 00:00 UTC")
 	_, err = c.LiveMeetings(bg, time.Now(), time.Now())
 	asAPIError(t, err, RateLimited)
 	_, err = c.Participants(bg, "1", model.Live)
