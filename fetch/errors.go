@@ -128,8 +128,8 @@ func (e *APIError) explain() string {
 			return "invalid request" + e.said() + "; nothing was sent to Zoom"
 		}
 		return "Zoom rejected the request as invalid" + e.said() + ". Check the meeting ID and --type; " +
-			"if it mentions next_page_token, the page token expired (they last 15 minutes) and the " +
-			"next refresh starts over"
+			"if it mentions next_page_token, the page token expired (they last 15 minutes); a new " +
+			"request starts again from the first page"
 	case TooOld:
 		return "the meeting is more than a year old" + e.said() + "; Zoom's Dashboard keeps QoS data " +
 			"for 12 months only"
@@ -138,13 +138,14 @@ func (e *APIError) explain() string {
 		if e.token {
 			where = "Zoom's token endpoint (" + e.host + ")"
 		}
-		return where + " failed" + e.said() + ". The problem is on Zoom's side; qostop tries again " +
-			"at the next refresh. If it lasts, see https://status.zoom.us"
+		return where + " failed" + e.said() + ". The problem is on Zoom's side and usually passes; " +
+			"try again in a minute, and if it lasts, see https://status.zoom.us"
 	case Network:
 		return e.networkText()
 	case BadResponse:
 		return "Zoom's answer could not be read" + e.said() + ". A proxy or flaky network may have " +
-			"cut it short, or Zoom changed its format; qostop tries again at the next refresh"
+			"cut it short, or Zoom changed its format; if it happens again, run with the debug log " +
+			"to see which request failed"
 	case Canceled:
 		return "stopped before Zoom answered"
 	}
@@ -182,23 +183,29 @@ func (e *APIError) said() string {
 	return " (" + s + ")"
 }
 
+// rateText says what Zoom refused and when it allows requests again. It
+// promises nothing about what qostop will do: a one-shot snapshot exits,
+// and the watch screen shows its own countdown to the next try.
 func (e *APIError) rateText() string {
-	lt := e.LimitType
-	if lt == "" {
-		lt = "unspecified"
+	s := "rate limited"
+	if e.LimitType != "" {
+		s += " (" + e.LimitType + ")"
 	}
-	s := "rate limited (" + lt + ")"
+	when := "later"
 	if !e.RetryAt.IsZero() {
 		s += " until " + clockText(e.RetryAt)
+		when = "after that time"
 	}
 	switch e.LimitType {
 	case "Daily-limit":
-		s += ": the account's daily quota of Dashboard requests, shared by every app on it, is used up; " +
-			"qostop sends nothing until then (Zoom resets the quota at 00:00 UTC)"
-	default:
+		s += ": the account's daily quota of Dashboard requests, shared by every app on it, is used up " +
+			"(Zoom resets it at 00:00 UTC); try again " + when
+	case "QPS":
 		s += ": Zoom allows only a few Dashboard requests per second per account, shared by every app " +
-			"on it. qostop waits and tries again by itself; if this repeats, poll less often or watch " +
-			"fewer participants"
+			"on it; try again " + when + ". If this keeps happening, poll less often (--interval) " +
+			"or watch fewer participants"
+	default:
+		s += ": Zoom refused more Dashboard requests for now; try again " + when
 	}
 	if e.Message != "" {
 		s += fmt.Sprintf(" (Zoom: %q)", e.Message)
@@ -243,8 +250,7 @@ func (e *APIError) networkText() string {
 		if e.timeout > 0 {
 			s += " within " + e.timeout.String()
 		}
-		s += " (timeout). Check your network, proxy (HTTPS_PROXY) and " + setting +
-			"; qostop tries again at the next refresh"
+		s += " (timeout). Check your network, proxy (HTTPS_PROXY) and " + setting
 	default:
 		s = "network error talking to " + host + ". Check your network connection, proxy " +
 			"(HTTPS_PROXY) and " + setting

@@ -40,7 +40,7 @@ func TestZoomErrorsInPlainWords(t *testing.T) {
 		{"too old", 400, "", `{"code":12702,"message":"Can not access a meeting a year ago."}`,
 			TooOld, 12702, []string{"more than a year old", "12 months"}},
 		{"server html", 502, "text/html", html,
-			Server, 0, []string{"Zoom's server failed", "HTTP 502", "502 Bad Gateway", "Zoom's side", "next refresh"}},
+			Server, 0, []string{"Zoom's server failed", "HTTP 502", "502 Bad Gateway", "Zoom's side", "try again in a minute"}},
 		{"server json", 500, "", `{"code":500,"message":"Internal error."}`,
 			Server, 500, []string{"Zoom's server failed", "Internal error."}},
 		{"unknown", 418, "", `{"code":9999,"message":"I'm a teapot"}`,
@@ -238,6 +238,37 @@ func TestCallerCancels(t *testing.T) {
 	}
 	_, err = f.client().ParticipantQoS(ctx, "1", "7", model.Live)
 	asAPIError(t, err, Canceled)
+}
+
+// An error's text is read by snapshot, which exits, as much as by watch,
+// which retries: it says when a retry is allowed, never that qostop will
+// make one. The watch screen adds its own countdown.
+func TestErrorTextPromisesNoRetry(t *testing.T) {
+	at := time.Now().Add(4 * time.Second)
+	for _, e := range []*APIError{
+		{Kind: RateLimited, Status: 429, LimitType: "QPS", RetryAt: at},
+		{Kind: RateLimited, Status: 429, LimitType: "Daily-limit", RetryAt: at},
+		{Kind: RateLimited, Status: 429, RetryAt: at},
+		{Kind: RateLimited, Status: 429},
+		{Kind: Server, Status: 503},
+		{Kind: Server, Status: 503, token: true, host: "zoom.us"},
+		{Kind: BadResponse, Status: 200, detail: "the answer was empty"},
+		{Kind: BadRequest, Status: 400, Code: 300},
+		{Kind: Network, cause: causeTimeout, host: "api.zoom.us", timeout: time.Second},
+		{Kind: Network, cause: causeRefused, host: "api.zoom.us"},
+		{Kind: Unauthorized, Status: 401, Code: 124},
+	} {
+		s := e.Error()
+		for _, promise := range []string{"qostop tries", "qostop waits", "qostop sends", "by itself",
+			"next refresh", "unspecified"} {
+			if strings.Contains(s, promise) {
+				t.Errorf("%v error promises %q: %s", e.Kind, promise, s)
+			}
+		}
+		if e.Kind == RateLimited && !strings.Contains(s, "try again") {
+			t.Errorf("rate limit does not say when to try again: %s", s)
+		}
+	}
 }
 
 func TestErrorKindNames(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -104,7 +105,8 @@ func TestRateLimitBlocksUntilRetryAt(t *testing.T) {
 			if e.LimitType != "QPS" || e.Status != 429 || e.RetryAt.Before(time.Now()) {
 				t.Fatalf("limit %q status %d retry at %v", e.LimitType, e.Status, e.RetryAt)
 			}
-			wantText(t, err, "rate limited (QPS) until "+e.RetryAt.UTC().Format("15:04:05")+" UTC", "per second")
+			wantText(t, err, "rate limited (QPS) until "+e.RetryAt.UTC().Format("15:04:05")+" UTC", "per second",
+				"try again after that time")
 			retry := e.RetryAt
 
 			// Refused locally, same endpoint class: nothing reaches Zoom.
@@ -149,7 +151,8 @@ func TestDailyLimitBlocksEveryEndpoint(t *testing.T) {
 	if !e.RetryAt.Equal(midnight) || e.LimitType != "Daily-limit" {
 		t.Fatalf("retry at %v (%q), want %v", e.RetryAt, e.LimitType, midnight)
 	}
-	wantText(t, err, "rate limited (Daily-limit) until 00:00:00 UTC", "daily quota", "sends nothing until then", "resets the quota at 00:00 UTC")
+	wantText(t, err, "rate limited (Daily-limit) until 00:00:00 UTC", "daily quota", "resets it at 00:00 UTC",
+		"try again after that time")
 	_, err = c.LiveMeetings(bg, time.Now(), time.Now())
 	asAPIError(t, err, RateLimited)
 	_, err = c.Participants(bg, "1", model.Live)
@@ -218,7 +221,10 @@ func TestMaxWaitTooShortFailsAtOnce(t *testing.T) {
 	if e.LimitType != "" {
 		t.Errorf("limit type %q", e.LimitType)
 	}
-	wantText(t, err, "rate limited (unspecified) until")
+	wantText(t, err, "rate limited until", "try again after that time")
+	if strings.Contains(err.Error(), "unspecified") {
+		t.Errorf("a 429 without X-RateLimit-Type names a type: %v", err)
+	}
 }
 
 func TestMaxWaitHonoursContext(t *testing.T) {
