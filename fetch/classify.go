@@ -92,7 +92,13 @@ func httpError(op string, status int, hdr http.Header, body []byte) *APIError {
 		e.Kind = NoDashboard
 	case e.Code == 12702:
 		e.Kind = TooOld
-	case e.Code == 3001 || status == http.StatusNotFound:
+	case e.Code == 3001:
+		e.Kind = NotFound
+	case status == http.StatusNotFound && (e.Code == 0 || e.Code == http.StatusNotFound):
+		// No Zoom code, or only the status echoed as one: a router's
+		// 404 ("Not Found"), not Zoom saying a meeting is missing.
+		e.Kind = WrongURL
+	case status == http.StatusNotFound:
 		e.Kind = NotFound
 	case e.Code == 124 || status == http.StatusUnauthorized:
 		e.Kind = Unauthorized

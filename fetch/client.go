@@ -14,6 +14,8 @@ import (
 
 	"golang.org/x/oauth2"
 	"golang.org/x/time/rate"
+
+	"github.com/qostop/qostop/model"
 )
 
 // maxBody bounds one answer: a page of ten participants with a day of
@@ -69,9 +71,11 @@ func (c *Client) TokenRequests() int64 { return c.tokenReq.Load() }
 
 // call is one logical API request.
 type call struct {
-	op    string
-	class class
-	url   *url.URL
+	op      string
+	class   class
+	url     *url.URL
+	typ     model.MeetingType // the type= asked for; "" is live, as in typeParam
+	meeting string            // the meeting ID as the caller gave it, "" for the meeting list
 }
 
 // get sends c, handling token refresh, rate limits and errors, and returns
@@ -80,6 +84,11 @@ type call struct {
 func (c *Client) get(ctx context.Context, k call) ([]byte, error) {
 	body, err := c.getOnce(ctx, k)
 	if err != nil {
+		// What was asked shapes the advice: a 404 for a live meeting
+		// suggests --type past, one for a past meeting does not.
+		err.Type = model.MeetingType(typeParam(k.typ))
+		err.meeting = k.meeting
+		err.apiURL = c.base.String() // Validate allows no user info or query in it
 		return nil, c.redact(err)
 	}
 	return body, nil

@@ -29,7 +29,7 @@ func (c *Client) ParticipantQoS(ctx context.Context, meetingID, participantID st
 	}
 	u := c.endpoint(url.Values{"type": {typeParam(typ)}},
 		"metrics", "meetings", escapeMeetingID(meetingID), "participants", url.PathEscape(participantID), "qos")
-	body, err := c.get(ctx, call{op: op, class: heavy, url: u})
+	body, err := c.get(ctx, call{op: op, class: heavy, url: u, typ: typ, meeting: meetingID})
 	if err != nil {
 		return model.Participant{}, err
 	}
@@ -47,7 +47,8 @@ func (c *Client) MeetingQoS(ctx context.Context, meetingID string, typ model.Mee
 	if e := needIDs(op, meetingID); e != nil {
 		return nil, e
 	}
-	return c.participantPages(ctx, op, qosPageSize, typ, escapeMeetingID(meetingID), "participants", "qos")
+	return c.participantPages(ctx, call{op: op, class: heavy, typ: typ, meeting: meetingID}, qosPageSize,
+		escapeMeetingID(meetingID), "participants", "qos")
 }
 
 // Participants lists a meeting's participants without samples (GET
@@ -58,13 +59,14 @@ func (c *Client) Participants(ctx context.Context, meetingID string, typ model.M
 	if e := needIDs(op, meetingID); e != nil {
 		return nil, e
 	}
-	return c.participantPages(ctx, op, listPageSize, typ, escapeMeetingID(meetingID), "participants")
+	return c.participantPages(ctx, call{op: op, class: heavy, typ: typ, meeting: meetingID}, listPageSize,
+		escapeMeetingID(meetingID), "participants")
 }
 
-func (c *Client) participantPages(ctx context.Context, op string, size int, typ model.MeetingType, path ...string) ([]model.Participant, error) {
-	q := url.Values{"type": {typeParam(typ)}, "page_size": {strconv.Itoa(size)}}
+func (c *Client) participantPages(ctx context.Context, k call, size int, path ...string) ([]model.Participant, error) {
+	q := url.Values{"type": {typeParam(k.typ)}, "page_size": {strconv.Itoa(size)}}
 	var all []model.Participant
-	err := c.pages(ctx, op, heavy, q, append([]string{"metrics", "meetings"}, path...), func(body []byte) (string, error) {
+	err := c.pages(ctx, k, q, append([]string{"metrics", "meetings"}, path...), func(body []byte) (string, error) {
 		ps, next, err := decodeParticipantPage(body)
 		all = append(all, ps...)
 		return next, err
@@ -90,7 +92,8 @@ func (c *Client) LiveMeetings(ctx context.Context, from, to time.Time) ([]model.
 		"page_size": {strconv.Itoa(listPageSize)},
 	}
 	var all []model.Meeting
-	err := c.pages(ctx, op, resourceIntensive, q, []string{"metrics", "meetings"}, func(body []byte) (string, error) {
+	k := call{op: op, class: resourceIntensive, typ: model.Live}
+	err := c.pages(ctx, k, q, []string{"metrics", "meetings"}, func(body []byte) (string, error) {
 		ms, next, err := decodeMeetingPage(body)
 		all = append(all, ms...)
 		return next, err
@@ -100,10 +103,12 @@ func (c *Client) LiveMeetings(ctx context.Context, from, to time.Time) ([]model.
 
 // pages follows next_page_token until Zoom returns an empty one. A failure
 // on any page fails the whole call: a partial list would look complete.
-func (c *Client) pages(ctx context.Context, op string, cl class, q url.Values, path []string, each func([]byte) (string, error)) error {
+func (c *Client) pages(ctx context.Context, k call, q url.Values, path []string, each func([]byte) (string, error)) error {
+	op := k.op
 	seen := make(map[string]bool)
 	for range maxPages {
-		body, err := c.get(ctx, call{op: op, class: cl, url: c.endpoint(q, path...)})
+		k.url = c.endpoint(q, path...)
+		body, err := c.get(ctx, k)
 		if err != nil {
 			return err
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/qostop/qostop/model"
 )
 
 // ErrorKind says what class of failure an APIError is, so callers can
@@ -14,7 +16,7 @@ type ErrorKind int
 // Zoom code qostop has no advice for.
 const (
 	Unexpected    ErrorKind = iota
-	NotFound                // 404 / code 3001: no such meeting (or not live now)
+	NotFound                // 404 with a Zoom code: 3001 no such meeting (or not live now), 1001 no such participant
 	MissingScope            // code 4700: the token lacks Dashboard scopes
 	InvalidClient           // the token endpoint refused the account ID, client ID or secret
 	NoDashboard             // code 200: the account has no Dashboard
@@ -26,11 +28,12 @@ const (
 	Network                 // refused, DNS, TLS, timeout: no HTTP answer
 	BadResponse             // an answer that cannot be decoded
 	Canceled                // the caller's context ended
+	WrongURL                // 404 without a Zoom code: the API URL leads to no Dashboard API
 )
 
 var kindNames = [...]string{"unexpected", "not found", "missing scope", "invalid client",
 	"no dashboard", "rate limited", "unauthorized", "bad request", "too old", "server",
-	"network", "bad response", "canceled"}
+	"network", "bad response", "canceled", "wrong URL"}
 
 func (k ErrorKind) String() string {
 	if k < 0 || int(k) >= len(kindNames) {
@@ -61,12 +64,17 @@ type APIError struct {
 	LimitType string    // "QPS", "Daily-limit" or ""
 	Kind      ErrorKind
 	Err       error // underlying cause, if any; never carries a secret
+	// Type is the meeting type the request asked for (live or past); the
+	// advice for a missing meeting depends on it.
+	Type model.MeetingType
 
 	host    string   // host that failed, for network advice
 	token   bool     // the failure was at the token endpoint
 	cause   netCause // Network only
 	detail  string   // short, sanitized extra: network detail, body snippet, scopes
 	timeout time.Duration
+	meeting string // meeting ID of the request, for a command that lists its participants
+	apiURL  string // base URL requests went to, for a 404 that is no Zoom answer
 }
 
 // Error explains the failure in plain words.
@@ -94,10 +102,15 @@ func (e *APIError) Temporary() bool {
 func (e *APIError) explain() string {
 	switch e.Kind {
 	case NotFound:
-		return "Zoom found no such meeting, or it is not live now" + e.said() + ". For a meeting " +
-			"that has ended use --type past. If you gave a meeting UUID, " +
-			"copy it exactly as Zoom shows it (qostop encodes it for the URL itself); " +
-			"for a participant, use the user_id from the participant list"
+		return e.notFoundText()
+	case WrongURL:
+		where := "the server"
+		if e.apiURL != "" {
+			where += " at " + e.apiURL
+		}
+		return where + " has no such endpoint" + e.said() + ": the API URL is probably wrong. " +
+			"Check --api-url / ZOOM_API_URL; Zoom's is " + DefaultAPIURL + " (" + GovAPIURL +
+			" for Zoom for Government)"
 	case MissingScope:
 		scopes := e.detail
 		if scopes == "" {
@@ -151,6 +164,35 @@ func (e *APIError) explain() string {
 	}
 	return "Zoom answered with an unexpected error" + e.said() + "; run with the debug log to see " +
 		"which request failed"
+}
+
+// notFoundText tells a missing participant from a missing meeting, and a
+// live meeting that may have ended from a past one that cannot be found.
+func (e *APIError) notFoundText() string {
+	uuid := "If you gave a meeting UUID, copy it exactly as Zoom shows it (qostop encodes it for the URL itself)"
+	switch e.Code {
+	case 1001:
+		list := "qostop snapshot "
+		if e.Type == model.Past {
+			list += "--type past "
+		}
+		if m := idText(e.meeting); m != "" {
+			list += m
+		} else {
+			list += "MEETING"
+		}
+		return "Zoom found no such participant in this meeting" + e.said() + ". The participant ID " +
+			"must be a user_id from the meeting's participant list, which `" + list + "` shows"
+	case 3001:
+		if e.Type == model.Past {
+			return "Zoom found no such past meeting" + e.said() + ": the meeting ID or UUID is wrong, " +
+				"or the meeting is older than Zoom keeps Dashboard data. " + uuid
+		}
+		return "Zoom found no such meeting, or it is not live now" + e.said() + ". For a meeting " +
+			"that has ended use --type past. " + uuid
+	}
+	return "Zoom found no such meeting or participant" + e.said() + ". Check the meeting ID and " +
+		"participant ID. " + uuid
 }
 
 // said quotes what Zoom told us: status, code, message or snippet.

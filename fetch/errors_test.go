@@ -25,28 +25,46 @@ func TestZoomErrorsInPlainWords(t *testing.T) {
 		kind        ErrorKind
 		code        int
 		want        []string
+		not         []string          // advice that would mislead here
+		typ         model.MeetingType // "" asks for live
 	}{
 		{"not found", 404, "", `{"code":3001,"message":"Meeting does not exist: pfVhQWoSQmUs6ZOwFD4kw==."}`,
-			NotFound, 3001, []string{"no such meeting", "not live now", "--type past", "UUID", "Meeting does not exist", "HTTP 404, code 3001"}},
+			NotFound, 3001, []string{"no such meeting", "not live now", "--type past", "UUID", "Meeting does not exist", "HTTP 404, code 3001"},
+			[]string{"participant list", "API URL"}, ""},
+		{"past meeting not found", 404, "", `{"code":3001,"message":"Meeting does not exist: pfVhQWoSQmUs6ZOwFD4kw==."}`,
+			NotFound, 3001, []string{"no such past meeting", "meeting ID or UUID is wrong", "older than Zoom keeps", "HTTP 404, code 3001"},
+			[]string{"--type past", "not live now", "API URL"}, model.Past},
+		{"no such participant", 404, "", `{"code":1001,"message":"Participant does not exist: 7."}`,
+			NotFound, 1001, []string{"found no such participant in this meeting", "user_id", "qostop snapshot pfVhQWoSQmUs6ZOwFD4kw==",
+				"Participant does not exist: 7.", "HTTP 404, code 1001"},
+			[]string{"no such meeting", "--type past", "UUID", "API URL"}, ""},
+		{"no such participant, past", 404, "", `{"code":1001,"message":"Participant does not exist: 7."}`,
+			NotFound, 1001, []string{"no such participant", "qostop snapshot --type past pfVhQWoSQmUs6ZOwFD4kw=="},
+			nil, model.Past},
 		{"bare 404", 404, "text/plain", `404 page not found`,
-			NotFound, 0, []string{"no such meeting", "--type past", "404 page not found"}},
+			WrongURL, 0, []string{"has no such endpoint", "API URL is probably wrong", "--api-url / ZOOM_API_URL",
+				"https://api.zoom.us/v2", "404 page not found"},
+			[]string{"no such meeting", "--type past", "participant list"}, ""},
+		{"status as code", 404, "", `{"code":404,"message":"Not Found"}`,
+			WrongURL, 404, []string{"API URL is probably wrong", "ZOOM_API_URL"},
+			[]string{"no such meeting", "--type past"}, ""},
 		{"missing scopes", 400, "", `{"code":4700,"message":"Invalid access token, does not contain scopes: [dashboard_meetings:read:admin, dashboard:read:admin]."}`,
 			MissingScope, 4700, []string{"lacks the scopes dashboard_meetings:read:admin, dashboard:read:admin", "Server-to-Server OAuth app",
-				"dashboard:read:meeting_participant_qos:admin", "restart qostop"}},
+				"dashboard:read:meeting_participant_qos:admin", "restart qostop"}, nil, ""},
 		{"no dashboard", 400, "", `{"code":200,"message":"No permission."}`,
-			NoDashboard, 200, []string{"no Dashboard", "Business plan", "No permission."}},
+			NoDashboard, 200, []string{"no Dashboard", "Business plan", "No permission."}, nil, ""},
 		{"bad request", 400, "", `{"code":300,"message":"The next page token is invalid or expired.","errors":[{"field":"next_page_token","message":"expired"}]}`,
-			BadRequest, 300, []string{"rejected the request as invalid", "next_page_token", "15 minutes", "[next_page_token expired]"}},
+			BadRequest, 300, []string{"rejected the request as invalid", "next_page_token", "15 minutes", "[next_page_token expired]"}, nil, ""},
 		{"too old", 400, "", `{"code":12702,"message":"Can not access a meeting a year ago."}`,
-			TooOld, 12702, []string{"more than a year old", "12 months"}},
+			TooOld, 12702, []string{"more than a year old", "12 months"}, nil, ""},
 		{"server html", 502, "text/html", html,
-			Server, 0, []string{"Zoom's server failed", "HTTP 502", "502 Bad Gateway", "Zoom's side", "try again in a minute"}},
+			Server, 0, []string{"Zoom's server failed", "HTTP 502", "502 Bad Gateway", "Zoom's side", "try again in a minute"}, nil, ""},
 		{"server json", 500, "", `{"code":500,"message":"Internal error."}`,
-			Server, 500, []string{"Zoom's server failed", "Internal error."}},
+			Server, 500, []string{"Zoom's server failed", "Internal error."}, nil, ""},
 		{"unknown", 418, "", `{"code":9999,"message":"I'm a teapot"}`,
-			Unexpected, 9999, []string{"unexpected error", "HTTP 418", "teapot"}},
+			Unexpected, 9999, []string{"unexpected error", "HTTP 418", "teapot"}, nil, ""},
 		{"hostile message", 400, "", `{"code":300,"message":"evil \u001b]52;c;SGVsbG8=\u0007 \u001b[2J text"}`,
-			BadRequest, 300, []string{"evil text"}},
+			BadRequest, 300, []string{"evil text"}, nil, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
@@ -57,12 +75,17 @@ func TestZoomErrorsInPlainWords(t *testing.T) {
 				w.WriteHeader(c.status)
 				_, _ = w.Write([]byte(c.body))
 			})
-			_, err := f.client().ParticipantQoS(bg, "pfVhQWoSQmUs6ZOwFD4kw==", "7", model.Live)
+			_, err := f.client().ParticipantQoS(bg, "pfVhQWoSQmUs6ZOwFD4kw==", "7", c.typ)
 			e := asAPIError(t, err, c.kind)
 			if e.Status != c.status || e.Code != c.code {
 				t.Errorf("status %d code %d, want %d %d", e.Status, e.Code, c.status, c.code)
 			}
 			wantText(t, err, append(c.want, "fetch participant QoS (meeting pfVhQWoSQmUs6ZOwFD4kw==, participant 7)")...)
+			for _, n := range c.not {
+				if strings.Contains(err.Error(), n) {
+					t.Errorf("error text says %q:\n%s", n, err)
+				}
+			}
 			if s := err.Error(); strings.ContainsAny(s, "\x1b\x07<>") || len(s) > 1000 {
 				t.Errorf("unsafe or long error text (%d bytes): %q", len(s), s)
 			}
@@ -272,7 +295,7 @@ func TestErrorTextPromisesNoRetry(t *testing.T) {
 }
 
 func TestErrorKindNames(t *testing.T) {
-	for k := Unexpected; k <= Canceled; k++ {
+	for k := Unexpected; k <= WrongURL; k++ {
 		if s := k.String(); s == "" || s == "unknown" {
 			t.Errorf("kind %d has no name", k)
 		}
