@@ -22,6 +22,9 @@ const (
 
 // Config is what the UI needs from main: where to fetch, what to watch
 // and how to draw it. Zero values of the optional fields pick defaults.
+//
+// The IDs choose the first screen: none, the list of live meetings; a
+// meeting, its overview; a meeting and a participant, the watch screen.
 type Config struct {
 	Source        Source
 	MeetingID     string
@@ -45,6 +48,14 @@ type Config struct {
 	Now func() time.Time
 	// Topic is the meeting topic for the header, if known.
 	Topic string
+	// Trail names the screens that led to this one, for the header's
+	// breadcrumbs, e.g. ["Meetings", "Incident bridge"].
+	Trail []string
+	// Redact starts with names, emails, addresses and locations hidden
+	// (--redact); the R key toggles it.
+	Redact bool
+
+	schedule scheduler // how timers are made; tests record them instead
 }
 
 // withDefaults fills the optional fields.
@@ -70,6 +81,9 @@ func (c Config) withDefaults() Config {
 	if c.Now == nil {
 		c.Now = time.Now
 	}
+	if c.schedule == nil {
+		c.schedule = tickScheduler
+	}
 	return c
 }
 
@@ -80,11 +94,8 @@ func (c Config) Validate() error {
 	if c.Source == nil {
 		errs = append(errs, errors.New("no data source"))
 	}
-	if c.MeetingID == "" {
-		errs = append(errs, errors.New("no meeting ID"))
-	}
-	if c.ParticipantID == "" {
-		errs = append(errs, errors.New("no participant ID"))
+	if c.MeetingID == "" && c.ParticipantID != "" {
+		errs = append(errs, fmt.Errorf("no meeting ID for participant %s", c.ParticipantID))
 	}
 	if c.Type != model.Live && c.Type != model.Past {
 		errs = append(errs, fmt.Errorf("meeting type %q: want live or past", c.Type))

@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -12,14 +11,16 @@ import (
 type headerInfo struct {
 	Participant      model.Participant
 	MeetingID, Topic string
+	Trail            []string          // screens that led here; the topic is the last
 	Type             model.MeetingType // LIVE or PAST badge
+	Ended            bool              // a live meeting Zoom no longer finds: ENDED
 }
 
 // renderHeader draws one to three lines, each cut to width:
 //
 //	name, LIVE/PAST, when they left, Zoom's health and issue list
 //	device, client and version, OS, network type, location, data center
-//	meeting topic and ID
+//	meeting topic and ID, or the breadcrumbs that led here and the ID
 //
 // Lines with nothing to say are left out. Every text from Zoom passes
 // through model.Sanitize: a display name can carry escape sequences.
@@ -31,14 +32,15 @@ func renderHeader(h headerInfo, st theme.Styles, width int) string {
 	sep := st.Muted.Render(headerSep(st))
 	var lines []string
 
-	name := model.Sanitize(p.UserName)
-	if strings.TrimSpace(name) == "" {
-		name = strings.TrimSpace("(hidden) " + model.Sanitize(p.UserID))
-	}
+	name := displayName(p)
 	first := []string{st.Title.Render(name)}
 	switch h.Type {
 	case model.Live:
-		first = append(first, st.Accent.Render("LIVE"))
+		if h.Ended {
+			first = append(first, st.Level(model.Warn).Render("ENDED"))
+		} else {
+			first = append(first, st.Accent.Render("LIVE"))
+		}
 	case model.Past:
 		first = append(first, st.Muted.Render("PAST"))
 	}
@@ -79,24 +81,20 @@ func renderHeader(h headerInfo, st theme.Styles, width int) string {
 	}
 
 	var third []string
-	if topic := model.Sanitize(h.Topic); topic != "" {
+	if len(h.Trail) > 0 {
+		third = append(third, renderTrail(append(h.Trail[:len(h.Trail):len(h.Trail)], name), st))
+	} else if topic := model.Sanitize(h.Topic); topic != "" {
 		third = append(third, st.Text.Render(topic))
 	}
-	if id := model.Sanitize(h.MeetingID); id != "" {
+	// Breadcrumbs through an untitled meeting already name it by its ID.
+	if id := model.Sanitize(h.MeetingID); id != "" && (len(h.Trail) == 0 || strings.TrimSpace(h.Topic) != "") {
 		third = append(third, st.Muted.Render("meeting ")+st.Text.Render(id))
 	}
 	if len(third) > 0 {
 		lines = append(lines, strings.Join(third, sep))
 	}
 
-	tail := "…"
-	if st.ASCII() {
-		tail = "~"
-	}
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, width, tail)
-	}
-	return strings.Join(lines, "\n")
+	return truncLines(strings.Join(lines, "\n"), width, st)
 }
 
 func headerSep(st theme.Styles) string {

@@ -29,8 +29,12 @@ type statusInfo struct {
 	requests int64
 	limited  bool // the last answer was a rate limit
 	retryAt  time.Time
-	limit    string // "QPS", "Daily-limit" or ""
-	helpHint bool   // end with "? help": no help line below says it
+	limit    string    // "QPS", "Daily-limit" or ""
+	helpHint bool      // end with "? help": no help line below says it
+	list     bool      // a list, not samples: say when it was fetched, not the newest sample
+	redacted bool      // names and addresses hidden (R)
+	gone     string    // why Zoom no longer answers for the call, e.g. "meeting ended"
+	left     time.Time // when the participant left; zero while they stay
 }
 
 // statusStyles are the theme's styles on the bar's background, built once
@@ -79,9 +83,23 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 	if si.stale {
 		segs = append(segs, segment{"STALE", ss.crit, 0})
 	}
-	if si.newest.IsZero() {
+	if si.redacted {
+		segs = append(segs, segment{"REDACTED", ss.key, 0})
+	}
+	switch {
+	case si.gone != "":
+		segs = append(segs, segment{si.gone, ss.warn, 0})
+	case !si.left.IsZero():
+		segs = append(segs, segment{"left the meeting " + clock(si.left), ss.warn, 0})
+	}
+	switch {
+	case si.list && si.lastPoll.IsZero():
+		segs = append(segs, segment{"not fetched yet", ss.muted, 1})
+	case si.list:
+		segs = append(segs, segment{"fetched " + clock(si.lastPoll) + " (" + fmtDur(si.now.Sub(si.lastPoll)) + " ago)", ss.base, 1})
+	case si.newest.IsZero():
 		segs = append(segs, segment{"no data yet", ss.muted, 1})
-	} else {
+	default:
 		segs = append(segs, segment{"newest " + clock(si.newest) + " (" + fmtDur(si.now.Sub(si.newest)) + " ago)", ss.base, 1})
 	}
 	switch {
@@ -96,13 +114,15 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 	case !si.paused && !si.nextPoll.IsZero():
 		segs = append(segs, segment{"next in " + fmtDur(si.nextPoll.Sub(si.now)), ss.base, 1})
 	}
-	if !si.lastPoll.IsZero() {
+	if !si.lastPoll.IsZero() && !si.list {
 		segs = append(segs, segment{"polled " + clock(si.lastPoll), ss.muted, 4})
 	}
 	if !si.done {
 		segs = append(segs, segment{"every " + fmtDur(si.interval), ss.muted, 3})
 	}
-	segs = append(segs, segment{"window " + si.span, ss.muted, 3})
+	if si.span != "" {
+		segs = append(segs, segment{"window " + si.span, ss.muted, 3})
+	}
 	segs = append(segs, segment{plural(int(si.requests), "request", "requests"), ss.muted, 2})
 	help := segment{"? help", ss.key, 0}
 	if !si.helpHint {

@@ -30,50 +30,32 @@ var intervalSteps = []time.Duration{
 
 // watchModel is the watch screen: one participant's QoS, polled.
 //
-// Polling runs on one timer and at most one request: a poll tick starts a
-// fetch; its answer schedules the next tick (after the interval, a
-// backoff, or a rate limit's Retry-After). Each schedule bumps gen and
-// each fetch bumps seq, so a superseded tick or answer is recognised and
-// dropped rather than starting a second chain.
+// Polling is the poller's chain (poller.go): one timer, at most one
+// request in flight.
 //
 // Drawing is cached in layers: panes cache their own strings; body holds
 // everything above the status bar and is rebuilt only by rebuild (new
 // data, size, theme, focus, window, help); View adds the status bar,
 // which is all that the once-a-second clock changes.
 type watchModel struct {
-	cfg      Config
-	keys     KeyMap
-	st       theme.Styles
-	ss       statusStyles
-	help     help.Model
-	schedule scheduler
-	ctx      context.Context // cancelled on quit; parent of every fetch
-	loc      *time.Location  // where times are shown
+	cfg  Config
+	keys KeyMap
+	st   theme.Styles
+	ss   statusStyles
+	help help.Model
+	ctx  context.Context // cancelled on quit; parent of every fetch
+	loc  *time.Location  // where times are shown
 
 	// Data.
 	hist        *model.History
 	who         model.Participant // identity from the newest answer, samples dropped
+	live        bool              // Zoom has answered for this live call (lifecycle.go)
+	gone        string            // why it no longer does: goneMeeting, goneParticipant or ""
 	events      eventLog
 	dataVersion uint64 // hist.Version() the panes were last given
 	cadence     time.Duration
 
-	// Polling.
-	interval  time.Duration
-	seq       uint64 // number of the latest fetch
-	inflight  bool
-	gen       uint64    // number of the latest scheduled poll tick
-	nextPoll  time.Time // when that tick fires; zero when none is pending
-	resumeAt  time.Time // while paused: when polling would have been due
-	paused    bool
-	done      bool // a past meeting was fetched: no more polling
-	failures  int  // errors in a row
-	lastPoll  time.Time
-	limited   bool // the last answer was a rate limit
-	retryAt   time.Time
-	limitType string
-	errText   string // the last error in plain words; "" after a success
-	requests  int64
-	now       time.Time
+	poller
 
 	// View.
 	width, height int
@@ -91,54 +73,34 @@ type watchModel struct {
 func newWatch(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) watchModel {
 	now := cfg.Now()
 	m := watchModel{
-		cfg:      cfg,
-		keys:     keys,
-		help:     help.New(),
-		schedule: tickScheduler,
-		ctx:      ctx,
-		loc:      now.Location(),
-		hist:     model.NewHistory(0),
-		who:      model.Participant{UserName: "participant " + cfg.ParticipantID, UserID: cfg.ParticipantID},
-		events:   newEventLog(),
-		cadence:  time.Minute,
-		interval: cfg.Interval,
-		span:     defaultSpan,
-		now:      now,
+		cfg:     cfg,
+		keys:    keys,
+		help:    help.New(),
+		ctx:     ctx,
+		loc:     now.Location(),
+		hist:    model.NewHistory(0),
+		who:     model.Participant{UserName: "participant " + cfg.ParticipantID, UserID: cfg.ParticipantID},
+		events:  newEventLog(),
+		cadence: time.Minute,
+		span:    defaultSpan,
 	}
+	m.poller = newPoller(screenWatch, cfg, cfg.Interval, func(seq uint64) tea.Cmd {
+		return fetchCmd(ctx, cfg.Source, cfg.Now, seq, cfg.MeetingID, cfg.ParticipantID, cfg.Type)
+	})
 	for i, md := range model.Medias {
 		m.panes[i] = newMediaPane(md)
 		m.panes[i].setThresholds(cfg.Thresholds)
 	}
 	m.panes[0].setFocused(true)
 	m.setStyles(st)
-	// The first fetch is numbered here, not in init: Init cannot return
-	// a changed model.
-	m.seq, m.inflight = 1, true
 	return m
-}
-
-// init starts the first fetch and the clock.
-func (m *watchModel) init() tea.Cmd {
-	return tea.Batch(m.fetch(), clockCmd(m.schedule, m.cfg.Now, m.now))
-}
-
-func (m *watchModel) fetch() tea.Cmd {
-	c := m.cfg
-	return fetchCmd(m.ctx, c.Source, c.Now, m.seq, c.MeetingID, c.ParticipantID, c.Type)
 }
 
 // setStyles applies a theme to everything drawn.
 func (m *watchModel) setStyles(st theme.Styles) {
 	m.st = st
 	m.ss = newStatusStyles(st)
-	m.help.Styles = help.Styles{
-		ShortKey: st.Key, ShortDesc: st.Muted, ShortSeparator: st.Muted, Ellipsis: st.Muted,
-		FullKey: st.Key, FullDesc: st.Muted, FullSeparator: st.Muted,
-	}
-	m.help.ShortSeparator, m.help.Ellipsis = " · ", "…"
-	if st.ASCII() {
-		m.help.ShortSeparator, m.help.Ellipsis = " | ", "~"
-	}
+	styleHelp(&m.help, st)
 	for i := range m.panes {
 		m.panes[i].setStyles(st)
 	}
@@ -153,18 +115,8 @@ func (m *watchModel) setSize(width, height int) {
 
 func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case clockMsg:
-		m.now = msg.now
-		return clockCmd(m.schedule, m.cfg.Now, msg.now)
 	case pollTickMsg:
-		if msg.gen != m.gen {
-			return nil
-		}
-		m.nextPoll = time.Time{}
-		if m.paused || m.inflight {
-			return nil
-		}
-		return m.startFetch()
+		return m.tick(msg)
 	case fetchedMsg:
 		return m.fetched(msg)
 	case tea.KeyMsg:
@@ -177,18 +129,12 @@ func (m *watchModel) key(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
-		m.keys.Help.SetHelp("?", map[bool]string{false: "more keys", true: "fewer keys"}[m.help.ShowAll])
+		showAllHelp(&m.help, &m.keys, !m.help.ShowAll)
 		m.rebuild()
 	case key.Matches(msg, k.Pause):
 		return m.togglePause()
 	case key.Matches(msg, k.Refresh):
-		// One request at a time, and never against a rate limit: the
-		// answer on its way is the refresh.
-		if m.inflight || (m.limited && m.now.Before(m.retryAt)) {
-			return nil
-		}
-		return m.startFetch()
+		return m.refresh()
 	case key.Matches(msg, k.SlowerPoll):
 		return m.setInterval(+1)
 	case key.Matches(msg, k.FasterPoll):
@@ -210,72 +156,11 @@ func (m *watchModel) key(msg tea.KeyMsg) tea.Cmd {
 			m.expanded = false
 			m.rebuild()
 		case m.help.ShowAll:
-			m.help.ShowAll = false
-			m.keys.Help.SetHelp("?", "more keys")
+			showAllHelp(&m.help, &m.keys, false)
 			m.rebuild()
 		}
 	}
 	return nil
-}
-
-func (m *watchModel) togglePause() tea.Cmd {
-	m.paused = !m.paused
-	if m.paused {
-		m.resumeAt = m.nextPoll
-		m.gen++ // void the pending tick
-		m.nextPoll = time.Time{}
-		return nil
-	}
-	if m.inflight || m.done {
-		return nil // the answer on its way schedules the next poll
-	}
-	due := m.resumeAt
-	if m.limited {
-		due = later(due, m.retryAt)
-	}
-	if d := due.Sub(m.now); d > 0 {
-		return m.scheduleIn(d, m.now)
-	}
-	return m.startFetch()
-}
-
-// setInterval steps the interval up (dir > 0) or down within the floor
-// and MaxInterval, and moves a pending regular poll to match. A backoff
-// or rate-limit wait stays as it is.
-func (m *watchModel) setInterval(dir int) tea.Cmd {
-	next := m.interval
-	if dir > 0 {
-		for _, s := range intervalSteps {
-			if s > m.interval {
-				next = s
-				break
-			}
-		}
-	} else {
-		for i := len(intervalSteps) - 1; i >= 0; i-- {
-			if s := intervalSteps[i]; s < m.interval {
-				next = s
-				break
-			}
-		}
-	}
-	next = min(max(next, m.cfg.MinInterval), MaxInterval)
-	if next == m.interval {
-		return nil
-	}
-	m.interval = next
-	if m.failures > 0 || m.lastPoll.IsZero() || m.done {
-		return nil
-	}
-	due := m.lastPoll.Add(next)
-	if m.paused {
-		m.resumeAt = due
-		return nil
-	}
-	if m.inflight || m.nextPoll.IsZero() {
-		return nil
-	}
-	return m.scheduleIn(max(0, due.Sub(m.now)), m.now)
 }
 
 func (m *watchModel) setSpan(i int) {
@@ -307,11 +192,4 @@ func (m *watchModel) window() []model.Sample {
 		return m.hist.Samples()
 	}
 	return m.hist.Since(latest.Time.Add(-spans[m.span].d + time.Nanosecond))
-}
-
-func later(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
 }

@@ -142,7 +142,7 @@ func newHarness(t testing.TB, src *fakeSource, width, height int, opts ...harnes
 		Source: src, MeetingID: "85012345678", ParticipantID: "16778241", Type: model.Live,
 		Interval: 10 * time.Second, MinInterval: 2 * time.Second,
 		Thresholds: model.DefaultThresholds(), Theme: theme.Dark(),
-		Renderer: r, Now: clock.Now, Topic: "Incident bridge",
+		Renderer: r, Now: clock.Now, Topic: "Incident bridge", schedule: recordScheduler,
 	}
 	for _, o := range opts {
 		o(&cfg)

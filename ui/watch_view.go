@@ -4,7 +4,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/bubbles/key"
+
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 )
@@ -23,7 +24,8 @@ func (m *watchModel) rebuild() {
 			m.panes[i].setData(win)
 		}
 	}
-	m.headerText = renderHeader(headerInfo{Participant: m.who, MeetingID: m.cfg.MeetingID, Topic: m.cfg.Topic, Type: m.cfg.Type}, m.st, m.width)
+	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), Ended: m.gone == goneMeeting, MeetingID: m.cfg.MeetingID, Topic: m.cfg.Topic,
+		Trail: m.cfg.Trail, Type: m.cfg.Type}, m.st, m.width)
 
 	in := layoutIn{
 		width: m.width, height: m.height,
@@ -35,13 +37,7 @@ func (m *watchModel) rebuild() {
 	}
 	var fullHelp string
 	if m.help.ShowAll {
-		fullHelp = m.help.FullHelpView(m.keys.FullHelp())
-		in.helpRows = lipgloss.Height(fullHelp)
-		lines := strings.Split(fullHelp, "\n")
-		for i, l := range lines {
-			lines[i] = ansi.Truncate(l, m.width, "")
-		}
-		fullHelp = strings.Join(lines, "\n")
+		fullHelp, in.helpRows = fitFullHelp(m.help, m.keys.FullHelp(), m.width)
 	}
 	if m.errText != "" && m.hist.Len() > 0 {
 		in.errRows = 2 // with no data, the placeholder shows the error instead
@@ -71,19 +67,14 @@ func (m *watchModel) rebuild() {
 	}
 }
 
-// shortHelp is the help line, cut by whole bindings to fit the width and
-// always ending with the key that shows the rest. (help.Model's own
-// cutting overruns the width when its ellipsis does not fit.)
+// shortHelp is the help line, cut to fit the width; with esc, after
+// quit, when there is a screen to go back to.
 func (m *watchModel) shortHelp() string {
-	h := m.help
-	h.Width = 0
 	bs := m.keys.ShortHelp()
-	line := h.ShortHelpView(bs)
-	for len(bs) > 1 && ansi.StringWidth(line) > m.width {
-		bs = append(bs[:len(bs)-2], bs[len(bs)-1])
-		line = h.ShortHelpView(bs)
+	if len(m.cfg.Trail) > 0 {
+		bs = append([]key.Binding{bs[0], m.keys.Back}, bs[1:]...)
 	}
-	return ansi.Truncate(line, m.width, "")
+	return fitShortHelp(m.help, bs, m.width)
 }
 
 // renderBody stacks header, panes, machine line, event log (or full
@@ -141,8 +132,7 @@ func (m *watchModel) placeholder(rows int) string {
 	default:
 		text = m.st.Muted.Render("Zoom has no QoS samples for this participant yet; it reports once a minute.")
 	}
-	box := m.st.Pane.Width(m.width-2).Height(rows-2).MaxHeight(rows).Padding(0, 1)
-	return box.Render(firstLines(text, max(rows-2, 0)))
+	return renderBox(m.st, m.width, rows, text)
 }
 
 // view is the screen: the cached body, the status bar drawn from the
@@ -162,18 +152,14 @@ func (m *watchModel) view() string {
 }
 
 func (m *watchModel) statusInfo() statusInfo {
-	si := statusInfo{
-		now: m.now, loc: m.loc,
-		lastPoll: m.lastPoll, nextPoll: m.nextPoll,
-		inflight: m.inflight, paused: m.paused, done: m.done,
-		interval: m.interval, span: spans[m.span].label, requests: m.requests,
-		limited: m.limited, retryAt: m.retryAt, limit: m.limitType,
-		helpHint: m.lay.help == 0 && !m.help.ShowAll,
-	}
+	si := m.pollStatus()
+	si.loc, si.span = m.loc, spans[m.span].label
+	si.helpHint = m.lay.help == 0 && !m.help.ShowAll
 	if latest, ok := m.hist.Latest(); ok {
 		si.newest = latest.Time
-		si.stale = m.cfg.Type == model.Live && !m.who.Left() && m.now.Sub(latest.Time) > m.staleAfter()
+		si.stale = m.cfg.Type == model.Live && !m.who.Left() && m.gone == "" && m.now.Sub(latest.Time) > m.staleAfter()
 	}
+	si.redacted, si.gone, si.left = m.cfg.Redact, m.gone, m.who.LeaveTime
 	return si
 }
 

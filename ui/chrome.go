@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
+)
+
+// Pieces every screen draws the same way.
+
+// renderTrail draws breadcrumbs, "Meetings › Incident bridge › Alice
+// Chen", the last (where we are) as a title.
+func renderTrail(crumbs []string, st theme.Styles) string {
+	sep := " › "
+	if st.ASCII() {
+		sep = " > "
+	}
+	parts := make([]string, len(crumbs))
+	for i, c := range crumbs {
+		c = strings.TrimSpace(model.Sanitize(c))
+		if i == len(crumbs)-1 {
+			parts[i] = st.Title.Render(c)
+		} else {
+			parts[i] = st.Text.Render(c)
+		}
+	}
+	return strings.Join(parts, st.Muted.Render(sep))
+}
+
+// renderBox is a bordered box of rows lines across width, with text in
+// it: what a screen shows where its data will be.
+func renderBox(st theme.Styles, width, rows int, text string) string {
+	box := st.Pane.Width(width-2).Height(rows-2).MaxHeight(rows).Padding(0, 1)
+	return box.Render(firstLines(text, max(rows-2, 0)))
+}
+
+// displayName is a participant's name made safe for a terminal, or, when
+// Zoom sent none (external users, accounts without a BAA), "(hidden)"
+// and the user ID, which is still enough to watch them.
+func displayName(p model.Participant) string {
+	if name := strings.TrimSpace(model.Sanitize(p.UserName)); name != "" {
+		return name
+	}
+	return strings.TrimSpace("(hidden) " + model.Sanitize(p.UserID))
+}
+
+// truncLines cuts every line of s to width, marking the cut.
+func truncLines(s string, width int, st theme.Styles) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, width, ellipsis(st))
+	}
+	return strings.Join(lines, "\n")
+}

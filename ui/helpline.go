@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/theme"
+)
+
+// The help conventions every screen shares: a one-line help that ends
+// with "? more keys", and the full help that ? toggles.
+
+// styleHelp applies a theme to a help model.
+func styleHelp(h *help.Model, st theme.Styles) {
+	h.Styles = help.Styles{
+		ShortKey: st.Key, ShortDesc: st.Muted, ShortSeparator: st.Muted, Ellipsis: st.Muted,
+		FullKey: st.Key, FullDesc: st.Muted, FullSeparator: st.Muted,
+	}
+	h.ShortSeparator, h.Ellipsis = " · ", "…"
+	if st.ASCII() {
+		h.ShortSeparator, h.Ellipsis = " | ", "~"
+	}
+}
+
+// showAllHelp shows or hides the full help, and says which ? does.
+func showAllHelp(h *help.Model, keys *KeyMap, show bool) {
+	h.ShowAll = show
+	keys.Help.SetHelp("?", map[bool]string{false: "more keys", true: "fewer keys"}[show])
+}
+
+// fitShortHelp is the help line, cut by whole bindings to fit the width
+// and always ending with the last binding (the key that shows the rest).
+// (help.Model's own cutting overruns the width when its ellipsis does
+// not fit.)
+func fitShortHelp(h help.Model, bs []key.Binding, width int) string {
+	h.Width = 0
+	line := h.ShortHelpView(bs)
+	for len(bs) > 1 && ansi.StringWidth(line) > width {
+		bs = append(bs[:len(bs)-2:len(bs)-2], bs[len(bs)-1])
+		line = h.ShortHelpView(bs)
+	}
+	return ansi.Truncate(line, width, "")
+}
+
+// fitFullHelp is the full help cut to width, and its height.
+func fitFullHelp(h help.Model, groups [][]key.Binding, width int) (string, int) {
+	full := h.FullHelpView(groups)
+	lines := strings.Split(full, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, width, "")
+	}
+	return strings.Join(lines, "\n"), len(lines)
+}

@@ -1,0 +1,317 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/model"
+)
+
+// poller is the polling chain every screen runs, whatever it fetches: a
+// tick starts a fetch, and its answer schedules the next tick (after the
+// interval, a backoff, or a rate limit's Retry-After).
+//
+// Each schedule bumps gen and each fetch bumps seq, so a superseded tick
+// or answer is recognised and dropped rather than starting a second chain:
+// at most one request is ever in flight. A chain halts while the user
+// pauses it or while another screen is on top, and picks up where it left
+// off when both end.
+type poller struct {
+	owner    screen // whose ticks these are
+	schedule scheduler
+	// request starts fetch number seq; the screen's own command.
+	request               func(seq uint64) tea.Cmd
+	interval, minInterval time.Duration
+
+	seq       uint64 // number of the latest fetch
+	inflight  bool
+	gen       uint64    // number of the latest scheduled poll tick
+	nextPoll  time.Time // when that tick fires; zero when none is pending
+	resumeAt  time.Time // while halted: when polling would have been due
+	paused    bool      // by the user
+	hidden    bool      // another screen is on top
+	done      bool      // a past meeting was fetched: no more polling
+	failures  int       // errors in a row
+	lastPoll  time.Time
+	limited   bool // the last answer was a rate limit
+	retryAt   time.Time
+	limitType string
+	errText   string // the last error in plain words; "" after a success
+	requests  int64
+	now       time.Time
+}
+
+// newPoller makes a chain whose first fetch is already numbered and in
+// flight, since Init cannot return a changed model: first sends it.
+func newPoller(owner screen, cfg Config, interval time.Duration, request func(seq uint64) tea.Cmd) poller {
+	return poller{owner: owner, schedule: cfg.schedule, request: request, seq: 1, inflight: true,
+		interval: interval, minInterval: cfg.MinInterval, now: cfg.Now()}
+}
+
+// first sends the fetch newPoller numbered.
+func (p *poller) first() tea.Cmd { return p.request(p.seq) }
+
+// follow numbers this chain after prev's, so that prev's ticks and
+// answers still on their way can never pass for this chain's.
+func (p *poller) follow(prev poller) {
+	p.seq += prev.seq
+	p.gen += prev.gen + 1
+}
+
+func (p *poller) halted() bool { return p.paused || p.hidden }
+
+// startFetch sends the next request and voids any pending tick: the
+// answer schedules the next one.
+func (p *poller) startFetch() tea.Cmd {
+	p.seq++
+	p.inflight = true
+	p.gen++
+	p.nextPoll = time.Time{}
+	return p.request(p.seq)
+}
+
+// scheduleIn arms the poll tick for d after from.
+func (p *poller) scheduleIn(d time.Duration, from time.Time) tea.Cmd {
+	p.gen++
+	p.nextPoll = from.Add(d)
+	gen, owner := p.gen, p.owner
+	return p.schedule(d, func() tea.Msg { return pollTickMsg{gen: gen, owner: owner} })
+}
+
+// after is how the chain continues once an answer arrived at t: wait d,
+// or, while halted, remember when to resume.
+func (p *poller) after(d time.Duration, t time.Time) tea.Cmd {
+	if p.halted() {
+		p.resumeAt = t.Add(d)
+		return nil
+	}
+	return p.scheduleIn(d, t)
+}
+
+// tick handles a poll tick: only the latest one, and only when the chain
+// runs and nothing is in flight, starts a fetch.
+func (p *poller) tick(msg pollTickMsg) tea.Cmd {
+	if msg.gen != p.gen {
+		return nil
+	}
+	p.nextPoll = time.Time{}
+	if p.halted() || p.inflight {
+		return nil
+	}
+	return p.startFetch()
+}
+
+// refresh fetches now, unless the answer on its way is the refresh, or a
+// rate limit forbids asking.
+func (p *poller) refresh() tea.Cmd {
+	if p.inflight || (p.limited && p.now.Before(p.retryAt)) {
+		return nil
+	}
+	return p.startFetch()
+}
+
+// land takes the answer to fetch seq, arrived at `at`, and reports whether
+// it is the current one; a superseded answer changes nothing.
+func (p *poller) land(seq uint64, at time.Time, requests int64) bool {
+	if seq != p.seq || !p.inflight {
+		return false
+	}
+	p.inflight = false
+	p.requests = max(p.requests, requests)
+	p.lastPoll = at
+	if at.After(p.now) {
+		p.now = at
+	}
+	return true
+}
+
+// succeeded clears the errors and schedules the next poll; once means
+// there is nothing more to fetch (a past meeting).
+func (p *poller) succeeded(at time.Time, once bool) tea.Cmd {
+	p.failures, p.limited, p.errText = 0, false, ""
+	if once {
+		p.done = true
+		return nil
+	}
+	return p.after(p.interval, at)
+}
+
+// failed keeps the error in plain words and polls again after a backoff,
+// or after Retry-After for a rate limit, whichever is later.
+func (p *poller) failed(err error, at time.Time, jitter float64) tea.Cmd {
+	p.failures++
+	p.errText = model.Sanitize(err.Error())
+	d := backoff(p.interval, p.failures, jitter)
+	if retryAt, lt, ok := rateLimit(err); ok {
+		p.limited, p.retryAt, p.limitType = true, retryAt, lt
+		d = max(d, retryAt.Sub(at))
+	} else {
+		p.limited = false
+	}
+	return p.after(d, at)
+}
+
+func (p *poller) togglePause() tea.Cmd {
+	was := p.halted()
+	p.paused = !p.paused
+	return p.haltChanged(was)
+}
+
+// setHidden halts the chain while another screen is on top and resumes
+// it when this one is back.
+func (p *poller) setHidden(hidden bool) tea.Cmd {
+	was := p.halted()
+	p.hidden = hidden
+	return p.haltChanged(was)
+}
+
+func (p *poller) haltChanged(was bool) tea.Cmd {
+	switch halted := p.halted(); {
+	case halted && !was:
+		p.resumeAt = p.nextPoll
+		p.gen++ // void the pending tick
+		p.nextPoll = time.Time{}
+	case !halted && was:
+		return p.resume()
+	}
+	return nil
+}
+
+// resume polls when the halted chain would have: at once if that time
+// has passed, never before a rate limit ends.
+func (p *poller) resume() tea.Cmd {
+	if p.inflight || p.done {
+		return nil // the answer on its way schedules the next poll
+	}
+	due := p.resumeAt
+	if p.limited {
+		due = later(due, p.retryAt)
+	}
+	if d := due.Sub(p.now); d > 0 {
+		return p.scheduleIn(d, p.now)
+	}
+	return p.startFetch()
+}
+
+// setInterval steps the interval up (dir > 0) or down within the floor
+// and MaxInterval, and moves a pending regular poll to match. A backoff
+// or rate-limit wait stays as it is.
+func (p *poller) setInterval(dir int) tea.Cmd {
+	next := p.interval
+	if dir > 0 {
+		for _, s := range intervalSteps {
+			if s > p.interval {
+				next = s
+				break
+			}
+		}
+	} else {
+		for i := len(intervalSteps) - 1; i >= 0; i-- {
+			if s := intervalSteps[i]; s < p.interval {
+				next = s
+				break
+			}
+		}
+	}
+	next = min(max(next, p.minInterval), MaxInterval)
+	if next == p.interval {
+		return nil
+	}
+	p.interval = next
+	if p.failures > 0 || p.lastPoll.IsZero() || p.done {
+		return nil
+	}
+	due := p.lastPoll.Add(next)
+	if p.halted() {
+		p.resumeAt = due
+		return nil
+	}
+	if p.inflight || p.nextPoll.IsZero() {
+		return nil
+	}
+	return p.scheduleIn(max(0, due.Sub(p.now)), p.now)
+}
+
+// pollStatus is the part of the status bar the chain knows.
+func (p *poller) pollStatus() statusInfo {
+	return statusInfo{
+		now: p.now, loc: p.now.Location(),
+		lastPoll: p.lastPoll, nextPoll: p.nextPoll,
+		inflight: p.inflight, paused: p.paused, done: p.done,
+		interval: p.interval, requests: p.requests,
+		limited: p.limited, retryAt: p.retryAt, limit: p.limitType,
+	}
+}
+
+// pollTickMsg says a scheduled poll of owner's chain is due. Every
+// schedule gets a new gen, and a tick whose gen is not the latest is
+// ignored, so rescheduling (refresh, a new interval, resume) never leaves
+// two timers running.
+type pollTickMsg struct {
+	gen   uint64
+	owner screen
+}
+
+// clockMsg is the once-a-second clock that ages the status bars. It
+// carries the time, so Update and View never read the clock themselves.
+type clockMsg struct{ now time.Time }
+
+// scheduler makes a command that yields f's message after d. Tests swap
+// it for one that records the delay instead of sleeping.
+type scheduler func(d time.Duration, f func() tea.Msg) tea.Cmd
+
+func tickScheduler(d time.Duration, f func() tea.Msg) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return f() })
+}
+
+// clockCmd ticks on the next whole second, so every countdown on screen
+// changes in step.
+func clockCmd(schedule scheduler, now func() time.Time, last time.Time) tea.Cmd {
+	d := time.Second - time.Duration(last.Nanosecond())
+	return schedule(d, func() tea.Msg { return clockMsg{now: now()} })
+}
+
+// backoff is the wait after the n-th failure in a row (n >= 1): twice the
+// interval, doubled per further failure and capped at maxBackoff (or the
+// interval, if longer), then spread by jitter over its upper half ("equal
+// jitter") so clients that failed together do not retry together. It is
+// never shorter than the interval: an error must not make qostop poll
+// faster.
+func backoff(interval time.Duration, n int, jitter float64) time.Duration {
+	ceiling := max(maxBackoff, interval)
+	d := interval
+	for i := 0; i < n && d < ceiling; i++ {
+		d *= 2
+	}
+	d = min(d, ceiling)
+	return max(interval, d/2+time.Duration(jitter*float64(d/2)))
+}
+
+// rateLimit extracts the Retry-After of a rate-limit error: zero when err
+// is no *fetch.APIError or carries no time.
+func rateLimit(err error) (retryAt time.Time, limitType string, ok bool) {
+	var ae *fetch.APIError
+	if !errors.As(err, &ae) || ae.RetryAt.IsZero() {
+		return time.Time{}, "", false
+	}
+	return ae.RetryAt, ae.LimitType, true
+}
+
+// canceled reports whether err is only the echo of our own cancellation.
+func canceled(err error) bool {
+	var ae *fetch.APIError
+	if errors.As(err, &ae) && ae.Kind == fetch.Canceled {
+		return true
+	}
+	return errors.Is(err, context.Canceled)
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
