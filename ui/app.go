@@ -16,12 +16,20 @@ type screen int
 const (
 	// screenWatch follows one participant's QoS.
 	screenWatch screen = iota
+	// screenMeetings lists the live meetings.
+	screenMeetings
+	// screenOverview shows everyone in one meeting, worst first.
+	screenOverview
 )
 
 func (s screen) String() string {
 	switch s {
 	case screenWatch:
 		return "watch"
+	case screenMeetings:
+		return "meetings"
+	case screenOverview:
+		return "overview"
 	}
 	return "unknown"
 }
@@ -39,9 +47,11 @@ type app struct {
 	width  int
 	height int
 	quit   bool
+	redact bool // names, emails, addresses and locations hidden (R)
+	navigation
 }
 
-// New validates cfg and builds the UI, on the watch screen.
+// New validates cfg and builds the UI, on the screen cfg's IDs choose.
 func New(cfg Config) (tea.Model, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -53,17 +63,19 @@ func newApp(cfg Config) app {
 	ctx, cancel := context.WithCancel(context.Background())
 	keys := DefaultKeyMap()
 	st := theme.NewStyles(cfg.Renderer, cfg.Theme, cfg.ASCII)
-	return app{
-		stack:  []screen{screenWatch},
-		watch:  newWatch(ctx, cfg, st, keys),
-		keys:   keys,
-		cfg:    cfg,
-		theme:  cfg.Theme,
-		cancel: cancel,
+	a := app{
+		keys:       keys,
+		cfg:        cfg,
+		theme:      cfg.Theme,
+		cancel:     cancel,
+		redact:     cfg.Redact,
+		navigation: navigation{ctx: ctx, st: st},
 	}
+	a.start()
+	return a
 }
 
-func (a app) Init() tea.Cmd { return a.watch.init() }
+func (a app) Init() tea.Cmd { return a.initScreen() }
 
 func (a app) top() screen { return a.stack[len(a.stack)-1] }
 
@@ -73,9 +85,14 @@ func (a app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Laid out once here, for every screen, so a screen pushed later
 		// starts at the right size.
 		a.width, a.height = msg.Width, msg.Height
-		a.watch.setSize(msg.Width, msg.Height)
+		a.resize(msg.Width, msg.Height)
 		return a, nil
+	case clockMsg:
+		return a, a.tickClock(msg.now)
 	case tea.KeyMsg:
+		if cmd, ok := a.navKey(msg); ok {
+			return a, cmd
+		}
 		switch {
 		case key.Matches(msg, a.keys.Quit):
 			a.cancel() // ends a hung request now; Bubble Tea does not wait for it
@@ -83,18 +100,20 @@ func (a app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, tea.Quit
 		case key.Matches(msg, a.keys.Theme):
 			a.theme = theme.Next(a.theme)
-			a.watch.setStyles(theme.NewStyles(a.cfg.Renderer, a.theme, a.cfg.ASCII))
+			a.restyle(theme.NewStyles(a.cfg.Renderer, a.theme, a.cfg.ASCII))
+			return a, nil
+		case key.Matches(msg, a.keys.Redact):
+			a.redact = !a.redact // every screen hides the same things
+			a.setRedact(a.redact)
 			return a, nil
 		}
 		switch a.top() {
 		case screenWatch:
 			return a, a.watch.update(msg)
 		}
-		return a, nil
+		return a, a.screenKey(msg)
 	}
-	// Timers and answers belong to the screen that asked for them, even
-	// when another screen is on top.
-	return a, a.watch.update(msg)
+	return a, a.route(msg)
 }
 
 func (a app) View() string {
@@ -105,5 +124,5 @@ func (a app) View() string {
 	case screenWatch:
 		return a.watch.view()
 	}
-	return ""
+	return a.viewTop()
 }
