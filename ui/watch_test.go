@@ -49,7 +49,8 @@ func TestNewValidatesConfig(t *testing.T) {
 		{name: "above the ceiling", edit: func(c *Config) { c.Interval = time.Hour }, wantErr: "at most 10m0s"},
 		{name: "no source", edit: func(c *Config) { c.Source = nil }, wantErr: "no data source"},
 		{name: "no meeting", edit: func(c *Config) { c.MeetingID = "" }, wantErr: "no meeting ID"},
-		{name: "no participant", edit: func(c *Config) { c.ParticipantID = "" }, wantErr: "no participant ID"},
+		{name: "no participant: the overview", edit: func(c *Config) { c.ParticipantID = "" }},
+		{name: "no IDs: the meeting list", edit: func(c *Config) { c.MeetingID, c.ParticipantID = "", "" }},
 		{name: "bad type", edit: func(c *Config) { c.Type = "ended" }, wantErr: `meeting type "ended"`},
 		{name: "bad thresholds", edit: func(c *Config) {
 			c.Thresholds = model.DefaultThresholds()
@@ -560,6 +561,23 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 		}
 		if ansi.Strip(h.a.View()) != ansi.Strip(before) {
 			t.Fatalf("%s changed more than colours", k)
+		}
+	},
+	"Redact": func(t *testing.T, h *harness, k string) {
+		before, calls := h.a.View(), h.src.callCount()
+		h.key(k)
+		v := h.a.View()
+		for _, gone := range []string{"Alice Chen", "Boston"} {
+			if strings.Contains(v, gone) {
+				t.Errorf("%s: %q still on screen:\n%s", k, gone, v)
+			}
+		}
+		if !strings.Contains(v, model.Redacted) || !strings.Contains(v, "REDACTED") {
+			t.Errorf("%s: the screen does not say it hides names:\n%s", k, v)
+		}
+		h.key(k)
+		if h.a.View() != before || h.src.callCount() != calls {
+			t.Fatalf("%s twice: the screen is not as before, or it polled", k)
 		}
 	},
 }

@@ -1,0 +1,228 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/model"
+)
+
+// onBridge opens the overview of the Incident bridge directly, as
+// `qostop meeting 85012345678` does.
+func onBridge(c *Config) { c.MeetingID, c.Topic = "85012345678", "Incident bridge" }
+
+// names are the participant column of the overview's rows, in order.
+func names(h *harness) []string {
+	var out []string
+	for _, r := range h.a.overview.table.rows {
+		out = append(out, r.cells[0].text)
+	}
+	return out
+}
+
+func TestOverviewSortsWorstFirstAndCycles(t *testing.T) {
+	src := newTableSource()
+	src.setPeople(bridge())
+	h, _ := newTableHarness(t, src, 120, 40, onBridge)
+	for _, tc := range []struct {
+		order string
+		want  []string
+	}{
+		// Alice is critical now; Dana was warn ten minutes ago, so she
+		// comes before Bob and the guest, who were fine all along; Erik
+		// has left, so he goes last whatever his numbers.
+		{"worst first", []string{"Alice Chen", "Dana Reyes", "Bob Okafor", "(hidden) 16778243", "Erik Lund"}},
+		{"by name", []string{"Alice Chen", "Bob Okafor", "Dana Reyes", "Erik Lund", "(hidden) 16778243"}},
+		{"by join time", []string{"Bob Okafor", "Alice Chen", "Erik Lund", "(hidden) 16778243", "Dana Reyes"}},
+		{"worst first", []string{"Alice Chen", "Dana Reyes", "Bob Okafor", "(hidden) 16778243", "Erik Lund"}},
+	} {
+		if got := names(h); strings.Join(got, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("%s: rows %q, want %q", tc.order, got, tc.want)
+		}
+		if !strings.Contains(h.a.View(), tc.order) {
+			t.Errorf("%s: the header does not say so:\n%s", tc.order, h.a.View())
+		}
+		h.press("s")
+	}
+	view := h.a.View()
+	for _, want := range []string{"loss 6.5%!", "critical!", "left 19:30", "5 participants, 1 left"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("view lacks %q:\n%s", want, view)
+		}
+	}
+}
+
+func TestOverviewFilterAsYouType(t *testing.T) {
+	src := newTableSource()
+	src.setPeople(bridge())
+	h, _ := newTableHarness(t, src, 100, 30, onBridge)
+	h.press("/", "e", "r")
+	if got := names(h); strings.Join(got, ",") != "Erik Lund" {
+		t.Fatalf(`"er" keeps %q, want Erik alone`, got)
+	}
+	// While typing, q and t are letters, not quit and theme.
+	out := h.press("backspace", "q")
+	if h.a.quit || h.a.theme.Name != "dark" || len(out) != 0 {
+		t.Fatalf("q while typing quit (%v) or did something: %#v", h.a.quit, out)
+	}
+	if got := names(h); len(got) != 0 || !strings.Contains(h.a.View(), `nothing matches "eq"`) {
+		t.Fatalf(`"eq" keeps %q; view:\n%s`, got, h.a.View())
+	}
+	// The user ID finds the guest who has no name.
+	h.press("ctrl+u", "1", "6", "7", "7", "8", "2", "4", "3")
+	if got := names(h); strings.Join(got, ",") != "(hidden) 16778243" {
+		t.Fatalf("the guest's user ID keeps %q", got)
+	}
+	// enter keeps the filter; esc then clears it, and a second esc has
+	// nowhere to go back to.
+	h.press("enter")
+	if h.a.overview.typing || !strings.Contains(h.a.View(), "/16778243") {
+		t.Fatalf("enter did not keep the filter:\n%s", h.a.View())
+	}
+	h.press("esc")
+	if len(names(h)) != 5 || h.a.overview.filter.text() != "" {
+		t.Fatalf("esc left the filter %q with %d rows", h.a.overview.filter.text(), len(names(h)))
+	}
+	h.press("/", "a", "l", "esc")
+	if len(names(h)) != 5 || h.a.overview.typing {
+		t.Fatalf("esc while typing did not drop the filter: %d rows", len(names(h)))
+	}
+}
+
+func TestOverviewCursorStaysOnTopUntilMoved(t *testing.T) {
+	src := newTableSource()
+	src.setPeople(bridge())
+	h, next := newTableHarness(t, src, 100, 30, onBridge)
+	// Bob turns critical as Alice recovers: the top row is now his, and
+	// the cursor with it.
+	src.setPeople(castOf(castMember{name: "Bob Okafor", latencyMS: 40, lossPct: 12},
+		castMember{name: "Alice Chen", latencyMS: 40, lossPct: 0.1}))
+	next = h.pollOverview(next)
+	if p, _ := h.a.overview.selected(); p.UserName != "Bob Okafor" {
+		t.Fatalf("cursor on %q, want the new worst, Bob", p.UserName)
+	}
+	// Once moved, it follows its row through re-sorting.
+	h.press("j")
+	picked, _ := h.a.overview.selected()
+	src.setPeople(bridge())
+	h.pollOverview(next)
+	if p, _ := h.a.overview.selected(); p.UserID != picked.UserID {
+		t.Fatalf("cursor moved from %q to %q on a refresh", picked.UserName, p.UserName)
+	}
+}
+
+// pollOverview fires the overview's poll among msgs and settles it.
+func (h *harness) pollOverview(msgs []tea.Msg) []tea.Msg {
+	h.t.Helper()
+	tm, pt, ok := pollOf(h.t, msgs, screenOverview)
+	if !ok {
+		h.t.Fatalf("no overview poll among %#v", msgs)
+	}
+	h.clock.set(h.clock.Now().Add(tm.d))
+	return h.settle(h.send(pt))
+}
+
+func TestOverviewKeepsWhoLeft(t *testing.T) {
+	src := newTableSource()
+	src.setPeople(bridge())
+	h, next := newTableHarness(t, src, 120, 40, onBridge)
+	src.setPeople(bridge()[:2]) // the guest and Dana drop out of Zoom's list
+	h.pollOverview(next)
+	view := h.a.View()
+	if len(names(h)) != 5 || !strings.Contains(view, "5 participants, 3 left") {
+		t.Fatalf("participants missing from an answer were dropped: %q\n%s", names(h), view)
+	}
+	if got := names(h); got[len(got)-1] == "Alice Chen" || got[0] != "Alice Chen" {
+		t.Fatalf("who left should sort after who stays: %q", got)
+	}
+}
+
+func TestOverviewRequestCost(t *testing.T) {
+	for _, tc := range []struct {
+		n        int
+		interval time.Duration
+		want     string
+	}{
+		{37, 10 * time.Second, "4 requests / refresh, 24 / min"},
+		{3, 10 * time.Second, "1 request / refresh, 6 / min"},
+		{42, time.Second, "5 requests / refresh, 300 / min"},
+		{10, 2 * time.Minute, "1 request / refresh, 30 / hour"},
+	} {
+		t.Run(fmt.Sprint(tc.n), func(t *testing.T) {
+			src := newTableSource()
+			var cast []castMember
+			for i := range tc.n {
+				cast = append(cast, castMember{name: fmt.Sprintf("Person %02d", i), latencyMS: 50, lossPct: 0.1})
+			}
+			src.setPeople(castOf(cast...))
+			h, _ := newTableHarness(t, src, 120, 40, onBridge, func(c *Config) { c.Interval, c.MinInterval = tc.interval, time.Second })
+			if !strings.Contains(h.a.View(), tc.want) {
+				t.Fatalf("header lacks %q:\n%s", tc.want, h.a.View())
+			}
+		})
+	}
+}
+
+func TestOverviewOneRefreshInFlight(t *testing.T) {
+	src := newTableSource()
+	src.setPeople(bridge())
+	h, next := newTableHarness(t, src, 100, 30, onBridge)
+	tm, pt, _ := pollOf(t, next, screenOverview)
+	if tm.d != 10*time.Second {
+		t.Fatalf("the overview polls in %s, want the watch interval of 10s", tm.d)
+	}
+	out := h.send(pt) // refresh 2 is in flight
+	if len(only[overviewFetchedMsg](out)) != 1 || !h.a.overview.inflight {
+		t.Fatalf("the poll tick did not start a refresh: %#v", out)
+	}
+	if again := h.key("r"); len(again) != 0 {
+		t.Fatalf("r with a refresh in flight produced %#v", again)
+	}
+	if again := h.send(pollTickMsg{gen: h.a.overview.gen, owner: screenOverview}); len(again) != 0 {
+		t.Fatalf("a tick with a refresh in flight produced %#v", again)
+	}
+	if src.callsOf("meeting") != 2 {
+		t.Fatalf("%d refreshes sent, want 2", src.callsOf("meeting"))
+	}
+	// A late answer to refresh 1 is dropped; refresh 2's is taken.
+	stale := only[overviewFetchedMsg](out)[0]
+	stale.seq--
+	stale.participants = nil
+	h.send(stale)
+	if !h.a.overview.inflight || len(names(h)) != 5 {
+		t.Fatal("a stale answer was used")
+	}
+	h.settle(out)
+	if h.a.overview.inflight {
+		t.Fatal("the current answer was not taken")
+	}
+}
+
+func TestOverviewMeetingNotFound(t *testing.T) {
+	src := newTableSource()
+	src.setErr(&fetch.APIError{Op: "fetch meeting QoS (meeting 87766554433)", Status: 404, Code: 3001,
+		Message: "Meeting does not exist: 87766554433.", Kind: fetch.NotFound})
+	h, _ := newTableHarness(t, src, 80, 24, func(c *Config) { c.MeetingID = "87766554433" })
+	view := h.a.View()
+	for _, want := range []string{"is not live", "it has ended", "--type past 87766554433"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("view lacks %q:\n%s", want, view)
+		}
+	}
+}
+
+func TestOverviewPastFetchesOnce(t *testing.T) {
+	src := newTableSource()
+	src.setPeople(bridge())
+	h, next := newTableHarness(t, src, 100, 30, onBridge, func(c *Config) { c.Type = model.Past })
+	if _, _, ok := pollOf(t, next, screenOverview); ok || !h.a.overview.done {
+		t.Fatalf("a past meeting is polled again: %#v", next)
+	}
+	if v := h.a.View(); !strings.Contains(v, "PAST") || !strings.Contains(v, "1 request / refresh") {
+		t.Fatalf("view:\n%s", v)
+	}
+}

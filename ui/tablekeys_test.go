@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// crowd is the overview of a meeting of n, each named "Person NN".
+func crowdHarness(t *testing.T, n int) *harness {
+	t.Helper()
+	src := newTableSource()
+	var cast []castMember
+	for i := range n {
+		cast = append(cast, castMember{name: fmt.Sprintf("Person %02d", i), latencyMS: 50, lossPct: 0.1})
+	}
+	src.setPeople(castOf(cast...))
+	src.meetings = liveMeetings()
+	h, _ := newTableHarness(t, src, 100, 30, onBridge, func(c *Config) { c.Trail = []string{"Meetings"} })
+	return h
+}
+
+func cursorName(h *harness) string {
+	p, _ := h.a.overview.selected()
+	return p.UserName
+}
+
+// tableKeyEffects asserts what each binding of DefaultTableKeyMap does on
+// the overview of a 42-person meeting, 24 rows a page; every key of every
+// binding is pressed.
+var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
+	"Up": func(t *testing.T, h *harness, k string) {
+		h.press("j", "j", k)
+		if got := cursorName(h); got != "Person 01" {
+			t.Fatalf("%s: cursor on %q, want Person 01", k, got)
+		}
+	},
+	"Down": func(t *testing.T, h *harness, k string) {
+		h.press(k)
+		if got := cursorName(h); got != "Person 01" {
+			t.Fatalf("%s: cursor on %q, want Person 01", k, got)
+		}
+	},
+	"PageDown": func(t *testing.T, h *harness, k string) {
+		h.press(k)
+		page := h.a.overview.table.page()
+		if got, want := cursorName(h), fmt.Sprintf("Person %02d", page); got != want {
+			t.Fatalf("%s: cursor on %q, want %q", k, got, want)
+		}
+		if !strings.Contains(h.a.View(), fmt.Sprintf("2-%d of 42", page+1)) {
+			t.Fatalf("%s: the header does not say where the view is:\n%s", k, h.a.View())
+		}
+	},
+	"PageUp": func(t *testing.T, h *harness, k string) {
+		h.press("G", k)
+		if got, want := cursorName(h), fmt.Sprintf("Person %02d", 41-h.a.overview.table.page()); got != want {
+			t.Fatalf("%s: cursor on %q, want %q", k, got, want)
+		}
+	},
+	"Bottom": func(t *testing.T, h *harness, k string) {
+		h.press(k)
+		if got := cursorName(h); got != "Person 41" {
+			t.Fatalf("%s: cursor on %q, want the last", k, got)
+		}
+	},
+	"Top": func(t *testing.T, h *harness, k string) {
+		h.press("G", k)
+		if got := cursorName(h); got != "Person 00" || h.a.overview.table.follow != "" {
+			t.Fatalf("%s: cursor on %q (following %q), want the top row, kept", k, got, h.a.overview.table.follow)
+		}
+	},
+	"Open": func(t *testing.T, h *harness, k string) {
+		h.press("j", k)
+		if h.a.top() != screenWatch || !strings.Contains(h.a.View(), "Meetings › Incident bridge › Person 01") {
+			t.Fatalf("%s did not open Person 01's watch screen:\n%s", k, h.a.View())
+		}
+	},
+	"Filter": func(t *testing.T, h *harness, k string) {
+		h.press(k, "3", "7")
+		if len(h.a.overview.table.rows) != 1 || cursorName(h) != "Person 37" {
+			t.Fatalf("%s 37: %d rows", k, len(h.a.overview.table.rows))
+		}
+	},
+	"Sort": func(t *testing.T, h *harness, k string) {
+		h.press(k)
+		if h.a.overview.order != byName || !strings.Contains(h.a.View(), "by name") {
+			t.Fatalf("%s: sorted %s", k, h.a.overview.order)
+		}
+	},
+}
+
+func TestEveryTableKeyIsTested(t *testing.T) {
+	km := reflect.ValueOf(DefaultTableKeyMap())
+	for i := range km.NumField() {
+		name := km.Type().Field(i).Name
+		b := km.Field(i).Interface().(key.Binding)
+		if b.Help().Desc == "" {
+			t.Errorf("binding %s has no help text", name)
+		}
+		effect, ok := tableKeyEffects[name]
+		if !ok {
+			t.Errorf("binding %s has no test in tableKeyEffects", name)
+			continue
+		}
+		for _, k := range b.Keys() {
+			t.Run(name+"/"+k, func(t *testing.T) {
+				effect(t, crowdHarness(t, 42), k)
+			})
+		}
+	}
+}
+
+// TestTableScreensShareWatchKeys: pause, the interval and help work on
+// the overview as on the watch screen.
+func TestTableScreensShareWatchKeys(t *testing.T) {
+	h := crowdHarness(t, 3)
+	h.press("p")
+	if !h.a.overview.paused || !strings.Contains(h.a.View(), "PAUSED") {
+		t.Fatalf("p did not pause:\n%s", h.a.View())
+	}
+	if got := h.send(pollTickMsg{gen: h.a.overview.gen, owner: screenOverview}); len(got) != 0 {
+		t.Fatalf("a tick while paused: %#v", got)
+	}
+	h.press("p", "+")
+	if h.a.overview.interval != 15*time.Second || !strings.Contains(h.a.View(), "1 request / refresh, 4 / min") {
+		t.Fatalf("+: interval %s; the cost must follow:\n%s", h.a.overview.interval, h.a.View())
+	}
+	h.press("?")
+	if v := h.a.View(); !strings.Contains(v, "fewer keys") || !strings.Contains(v, "page down") {
+		t.Fatalf("? did not show the full help:\n%s", v)
+	}
+	h.press("esc")
+	if h.a.overview.help.ShowAll || h.a.top() != screenOverview {
+		t.Fatal("esc should close the help first, not go back")
+	}
+	for _, k := range []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("t")}, {Type: tea.KeyRunes, Runes: []rune("R")}} {
+		before := h.a.View()
+		h.send(k)
+		if k.String() == "R" && (strings.Contains(h.a.View(), "Person 00") || before == h.a.View()) {
+			t.Fatalf("R did not hide the names:\n%s", h.a.View())
+		}
+	}
+}

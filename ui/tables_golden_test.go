@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/qostop/qostop/fetch/sim"
+)
+
+// Golden screens of the meeting list and the overview, drawn from the
+// simulator through the real client at a fixed clock, in the Ascii
+// colour profile. Regenerate with
+//
+//	go test ./ui -run TestGoldenTables -update
+//
+// and read every file.
+func TestGoldenTables(t *testing.T) {
+	now := time.Date(2026, 11, 25, 19, 42, 38, 0, time.UTC)
+	clock := func() time.Time { return now }
+	srv := httptest.NewServer(sim.New(sim.Options{Seed: 1, Now: clock}).Handler())
+	defer srv.Close()
+	at := func(c *Config) { c.Now = clock }
+	cases := []struct {
+		name  string
+		sizes [][2]int
+		opts  []harnessOpt
+		keys  []string
+	}{
+		{name: "list", sizes: [][2]int{{80, 24}, {120, 40}}},
+		// Opened from the list: breadcrumbs, Alice first.
+		{name: "overview", sizes: [][2]int{{80, 24}, {120, 40}}, keys: []string{"enter"}},
+		// 42 people: the table scrolls and says where it is.
+		{name: "allhands", sizes: [][2]int{{80, 24}}, keys: []string{"G", "enter", "G"}},
+		{name: "filter", sizes: [][2]int{{80, 24}}, keys: []string{"enter", "/", "a", "l"}},
+		{name: "full_help", sizes: [][2]int{{80, 24}}, keys: []string{"enter", "?"}},
+		// The third keystroke lands on Alice's panes.
+		{name: "watch", sizes: [][2]int{{80, 24}}, keys: []string{"enter", "enter"}},
+		{name: "ended", sizes: [][2]int{{80, 24}}, opts: []harnessOpt{func(c *Config) { c.MeetingID = sim.EndedMeetingID }}},
+	}
+	for _, tc := range cases {
+		for _, sz := range tc.sizes {
+			t.Run(fmt.Sprintf("%s_%dx%d", tc.name, sz[0], sz[1]), func(t *testing.T) {
+				h, _ := newTableHarness(t, clientFor(t, srv.URL), sz[0], sz[1], append([]harnessOpt{at}, tc.opts...)...)
+				h.press(tc.keys...)
+				requireScreen(t, h.a.View(), sz[0], sz[1])
+			})
+		}
+	}
+}
