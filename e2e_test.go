@@ -122,6 +122,16 @@ func TestEndToEndDemo(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := startTmux(t, tc.width, tc.height, tc.env, append([]string{bin, "demo"}, tc.flags...)...)
+			// The newcomer's way in: the list of meetings, enter on the
+			// first (the Incident bridge), enter on the worst participant.
+			s.waitFor("the meeting list", 20*time.Second, func(sc string) bool {
+				return containsAll(sc, "Meetings", "Incident bridge", "Company all-hands", "fetched")
+			})
+			s.send("Enter")
+			s.waitFor("the Incident bridge's participants", 10*time.Second, func(sc string) bool {
+				return containsAll(sc, "Incident bridge", "Alice Chen", "Bob Okafor", "request / refresh", "worst first")
+			})
+			s.send("Enter")
 			screen := s.waitFor("the three panes with sparklines", 20*time.Second, func(sc string) bool {
 				return containsAll(sc, "audio", "video", "screen share", "send", "receive") &&
 					strings.ContainsAny(sc, tc.glyphs)
@@ -141,7 +151,18 @@ func TestEndToEndDemo(t *testing.T) {
 
 			s.send("?")
 			s.waitFor("the full help", 5*time.Second, func(sc string) bool {
-				return containsAll(sc, "quit", "pause", "refresh")
+				return containsAll(sc, "quit", "pause", "refresh", "fewer keys")
+			})
+			// esc closes the help, then walks back: the overview, the list.
+			s.send("Escape")
+			s.waitFor("the help closed", 5*time.Second, func(sc string) bool { return !strings.Contains(sc, "fewer keys") })
+			s.send("Escape")
+			s.waitFor("the overview again", 5*time.Second, func(sc string) bool {
+				return containsAll(sc, "Alice Chen", "worst first") && !strings.Contains(sc, "screen share")
+			})
+			s.send("Escape")
+			s.waitFor("the meeting list again", 5*time.Second, func(sc string) bool {
+				return containsAll(sc, "Incident bridge", "meetings in progress") && !strings.Contains(sc, "Alice Chen")
 			})
 			s.send("q")
 			s.waitFor("the program to exit", 5*time.Second, func(string) bool { return s.exitStatus() != "" })

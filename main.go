@@ -53,7 +53,9 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"demo", "[flags]", "watch a simulated call: no credentials needed", runDemo},
+		{"meetings", "[flags]", "list the live meetings; enter opens one (the default)", runList},
+		{"demo", "[flags]", "browse simulated calls: no credentials needed", runDemo},
+		{"meeting", "[flags] MEETING", "everyone in one meeting, worst first; enter watches one", runMeeting},
 		{"watch", "[flags] MEETING PARTICIPANT", "monitor one participant's QoS live", runWatch},
 		{"snapshot", "[flags] MEETING [PARTICIPANT]", "fetch QoS once and print it (JSON or a table)", runSnapshot},
 		{"sim", "[flags]", "run the Zoom API simulator alone, for trying qostop", runSim},
@@ -61,12 +63,11 @@ func commands() []command {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		usage(stderr)
-		return errUsage
+	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && !isHelp(args[0])) {
+		return runList(ctx, args, stdout, stderr) // flags alone are the list's
 	}
 	name := args[0]
-	if name == "-h" || name == "--help" || name == "-help" || name == "help" {
+	if isHelp(name) {
 		usage(stdout)
 		return nil
 	}
@@ -78,6 +79,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "qostop: unknown command %q\n\n", name)
 	usage(stderr)
 	return errUsage
+}
+
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "--help" || arg == "-help" || arg == "help"
 }
 
 func usage(w io.Writer) {
@@ -211,6 +216,7 @@ type viewFlags struct {
 	thresholds string
 	theme      string
 	ascii      bool
+	redact     bool
 }
 
 func (f *viewFlags) register(fs *flag.FlagSet, interval time.Duration) {
@@ -218,6 +224,7 @@ func (f *viewFlags) register(fs *flag.FlagSet, interval time.Duration) {
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
 	fs.StringVar(&f.theme, "theme", "dark", "colours: "+strings.Join(theme.Names, ", "))
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines and borders with ASCII only, for fonts without block glyphs")
+	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 }
 
 func (f *viewFlags) uiConfig(src ui.Source, minInterval time.Duration) (ui.Config, error) {
@@ -236,17 +243,42 @@ func (f *viewFlags) uiConfig(src ui.Source, minInterval time.Duration) (ui.Confi
 		Thresholds:  th,
 		Theme:       t,
 		ASCII:       f.ascii,
+		Redact:      f.redact,
 	}, nil
 }
 
 func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	const synopsis = "[flags] MEETING PARTICIPANT"
-	fs := newFlagSet("watch", synopsis, "monitor one participant's QoS live", stderr)
+	return runScreen(ctx, args, stderr, "watch", "[flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2)
+}
+
+func runMeeting(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runScreen(ctx, args, stderr, "meeting", "[flags] MEETING",
+		"everyone in one meeting, worst first; enter watches one", 1)
+}
+
+// runList is `qostop meetings`, and `qostop` alone. Alone and without
+// credentials it says what to set, since that is what a first run lacks.
+func runList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 && (os.Getenv("ZOOM_ACCOUNT_ID") == "" || os.Getenv("ZOOM_CLIENT_ID") == "" ||
+		os.Getenv("ZOOM_CLIENT_SECRET") == "") {
+		usage(stderr)
+		fmt.Fprint(stderr, "\nqostop alone lists the live meetings of your Zoom account: set ZOOM_ACCOUNT_ID,\n"+
+			"ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET first (see the README), or try 'qostop demo'.\n")
+		return errUsage
+	}
+	return runScreen(ctx, args, stderr, "meetings", "[flags]", "list the live meetings; enter opens one", 0)
+}
+
+// runScreen runs the UI against Zoom, on the screen that npos IDs choose:
+// none, the meeting list; a meeting, its overview; a meeting and a
+// participant, the watch screen. The screens share their flags.
+func runScreen(ctx context.Context, args []string, stderr io.Writer, name, synopsis, summary string, npos int) error {
+	fs := newFlagSet(name, synopsis, summary, stderr)
 	var af apiFlags
 	var vf viewFlags
 	af.register(fs)
 	vf.register(fs, 10*time.Second)
-	pos, err := parseArgs(fs, args, 2, 2)
+	pos, err := parseArgs(fs, args, npos, npos)
 	if err != nil {
 		return err
 	}
@@ -267,7 +299,13 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	cfg.MeetingID, cfg.ParticipantID, cfg.Type = pos[0], pos[1], typ
+	cfg.Type = typ
+	if npos > 0 {
+		cfg.MeetingID = pos[0]
+	}
+	if npos > 1 {
+		cfg.ParticipantID = pos[1]
+	}
 	return runUI(ctx, cfg)
 }
 
@@ -284,12 +322,15 @@ func runUI(ctx context.Context, cfg ui.Config) error {
 }
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("demo", "[flags]", "watch a simulated call: no credentials needed", stderr)
+	fs := newFlagSet("demo", "[flags]", "browse simulated calls: no credentials needed", stderr)
 	var vf viewFlags
 	vf.register(fs, time.Second)
 	so := simFlags{sampleEvery: 3 * time.Second}
 	so.register(fs)
 	if _, err := parseArgs(fs, args, 0, 0); err != nil {
+		return err
+	}
+	if err := so.validate(); err != nil {
 		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)
@@ -320,9 +361,16 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	cfg.MeetingID, cfg.ParticipantID, cfg.Type = sim.DemoMeetingID, sim.DemoParticipantID, model.Live
+	// The demo starts where `qostop` does, on the list of live meetings.
+	cfg.Type = model.Live
+	if so.hostile {
+		cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
+	}
 	return runUI(ctx, cfg)
 }
+
+// redactHelp says what --redact hides: model.Redact's fields.
+const redactHelp = "hide user names, emails, IP and MAC addresses, PC names and locations, for sharing the screen"
 
 // simFlags shape the simulator for `sim` and `demo`.
 type simFlags struct {
@@ -330,6 +378,7 @@ type simFlags struct {
 	sampleEvery time.Duration
 	faults      float64
 	qps         float64
+	hostile     bool
 }
 
 func (f *simFlags) register(fs *flag.FlagSet) {
@@ -337,10 +386,19 @@ func (f *simFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.sampleEvery, "sample-every", f.sampleEvery, "time between simulated QoS samples (Zoom: 1m)")
 	fs.Float64Var(&f.faults, "faults", 0, "share of API requests (0 to 1) answered with a random failure")
 	fs.Float64Var(&f.qps, "qps", 0, "answer requests beyond this many a second with 429, as Zoom does (0: no limit)")
+	fs.BoolVar(&f.hostile, "hostile", false, "add participant "+sim.HostileParticipantID+
+		", whose name carries terminal escape sequences (a window title, a screen clear, a clipboard write); demo watches them")
+}
+
+func (f *simFlags) validate() error {
+	if f.faults < 0 || f.faults > 1 {
+		return fmt.Errorf("--faults %g: want a share from 0 to 1", f.faults)
+	}
+	return nil
 }
 
 func (f *simFlags) options() sim.Options {
-	return sim.Options{Seed: f.seed, SampleEvery: f.sampleEvery, Faults: f.faults, QPS: f.qps}
+	return sim.Options{Seed: f.seed, SampleEvery: f.sampleEvery, Faults: f.faults, QPS: f.qps, Hostile: f.hostile}
 }
 
 func runSim(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -351,8 +409,8 @@ func runSim(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if _, err := parseArgs(fs, args, 0, 0); err != nil {
 		return err
 	}
-	if so.faults < 0 || so.faults > 1 {
-		return fmt.Errorf("--faults %g: want a share from 0 to 1", so.faults)
+	if err := so.validate(); err != nil {
+		return err
 	}
 	s := sim.New(so.options())
 	return s.ListenAndServe(ctx, *listen, func(base string) {
@@ -364,8 +422,12 @@ func runSim(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		for _, m := range s.Meetings() {
 			fmt.Fprintf(stdout, "  %s  %s\n", m.ID, m.Topic)
 		}
-		fmt.Fprintf(stdout, "\nTry:\n  qostop snapshot %s %s --format table\n  qostop watch %s %s\n\nCtrl+C stops.\n",
+		fmt.Fprintf(stdout, "\nTry:\n  qostop snapshot %s %s --format table\n  qostop watch %s %s\n",
 			sim.DemoMeetingID, sim.DemoParticipantID, sim.DemoMeetingID, sim.DemoParticipantID)
+		if so.hostile {
+			fmt.Fprintf(stdout, "  qostop watch %s %s   (the hostile name)\n", sim.DemoMeetingID, sim.HostileParticipantID)
+		}
+		fmt.Fprint(stdout, "\nCtrl+C stops.\n")
 	})
 }
 
@@ -377,6 +439,7 @@ func runSnapshot(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	format := fs.String("format", "", "json or table (default: table on a terminal, json otherwise)")
 	maxWait := fs.Duration("max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
 	thresholds := fs.String("thresholds", "", "health limits for the table's markers, as for watch")
+	redact := fs.Bool("redact", false, redactHelp)
 	pos, err := parseArgs(fs, args, 1, 2)
 	if err != nil {
 		return err
@@ -414,6 +477,11 @@ func runSnapshot(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if err != nil {
 			return err
 		}
+		if *redact {
+			for i := range ps {
+				ps[i] = model.Redact(ps[i])
+			}
+		}
 		snap := model.NewMeetingSnapshot(meetingID, typ, ps)
 		if *format == "table" {
 			return ui.WriteMeetingTable(stdout, snap, th)
@@ -423,6 +491,9 @@ func runSnapshot(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	p, err := client.ParticipantQoS(ctx, meetingID, pos[1], typ)
 	if err != nil {
 		return err
+	}
+	if *redact {
+		p = model.Redact(p)
 	}
 	snap := model.NewSnapshot(meetingID, typ, p)
 	if *format == "table" {
