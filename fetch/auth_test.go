@@ -92,6 +92,56 @@ func TestRejectedTokenRefreshedOnceAndRetried(t *testing.T) {
 	}
 }
 
+// A 401 costs a new token only when it says the token went stale: code
+// 124, or no Zoom code. Missing scopes (4700) or another refusal would
+// come back with a new token too.
+func TestOnlyStaleToken401Refreshes(t *testing.T) {
+	for _, c := range []struct {
+		name, body    string
+		kind          ErrorKind
+		token, api    int64
+		want, wantNot string
+	}{
+		{"missing scopes", `{"code":4700,"message":"Invalid access token, does not contain scopes: [dashboard_meetings:read:admin]."}`,
+			MissingScope, 1, 1, "lacks the scope dashboard_meetings:read:admin", "fetched a new one"},
+		{"other code", `{"code":9999,"message":"Account disabled."}`,
+			Unauthorized, 1, 1, "Zoom rejected the access token (HTTP 401, code 9999", "fetched a new one"},
+		{"code 124", `{"code":124,"message":"Invalid access token."}`,
+			Unauthorized, 2, 2, "even after qostop fetched a new one", ""},
+		{"no code", ``, Unauthorized, 2, 2, "even after qostop fetched a new one", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFake(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 401, c.body) })
+			cl := f.client()
+			_, err := cl.ParticipantQoS(bg, "1", "7", model.Live)
+			asAPIError(t, err, c.kind)
+			wantText(t, err, c.want)
+			if c.wantNot != "" && strings.Contains(err.Error(), c.wantNot) {
+				t.Errorf("error says %q: %v", c.wantNot, err)
+			}
+			if f.tokenHits.Load() != c.token || f.apiHits.Load() != c.api {
+				t.Errorf("token %d, api %d; want %d, %d", f.tokenHits.Load(), f.apiHits.Load(), c.token, c.api)
+			}
+		})
+	}
+}
+
+// Missing scopes keep the token: the next call asks Zoom again (the app
+// may have been fixed) without a token request.
+func TestMissingScope401KeepsToken(t *testing.T) {
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 401, `{"code":4700,"message":"Invalid access token, does not contain scopes: [dashboard_meetings:read:admin]."}`)
+	})
+	c := f.client()
+	for range 2 {
+		_, err := c.ParticipantQoS(bg, "1", "7", model.Live)
+		asAPIError(t, err, MissingScope)
+	}
+	if f.tokenHits.Load() != 1 || f.apiHits.Load() != 2 {
+		t.Errorf("token %d, api %d; want 1, 2", f.tokenHits.Load(), f.apiHits.Load())
+	}
+}
+
 // A 401 storm costs one refresh, then token requests back off.
 func TestRejectedFreshTokenBacksOff(t *testing.T) {
 	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {

@@ -125,17 +125,21 @@ func (c *Client) getOnce(ctx context.Context, k call) ([]byte, *APIError) {
 			body = c.auth.scrub(body) // only quoted from here on
 		}
 		switch {
-		case status == http.StatusUnauthorized && !refreshed:
-			// Code 124: the token expired or was revoked early. One new
-			// token, one retry; a second 401 is not a stale token.
-			refreshed = true
-			c.auth.drop(tok)
-			continue
 		case status == http.StatusUnauthorized:
 			e := httpError(k.op, status, hdr, body)
-			if e.Kind == Unauthorized || e.Kind == Unexpected {
-				e.Kind = Unauthorized
+			if !staleToken(e) {
+				// Missing scopes (4700) or another refusal of this app: a
+				// new token has the same grants and would be refused too.
+				return nil, e
 			}
+			if !refreshed {
+				// The token expired or was revoked early. One new token,
+				// one retry; a second 401 is not a stale token.
+				refreshed = true
+				c.auth.drop(tok)
+				continue
+			}
+			e.renewed = true
 			c.auth.reject(tok, e)
 			return nil, e
 		case status == http.StatusTooManyRequests:
@@ -152,6 +156,17 @@ func (c *Client) getOnce(ctx context.Context, k call) ([]byte, *APIError) {
 		}
 		return checkBody(k.op, status, body)
 	}
+}
+
+// staleToken reports whether a 401 says the token itself is no longer
+// good: Zoom's code 124, or no Zoom code at all (or only the status
+// echoed as one).
+func staleToken(e *APIError) bool {
+	switch e.Code {
+	case 0, 124, http.StatusUnauthorized:
+		return true
+	}
+	return false
 }
 
 func (c *Client) mayWait(until time.Time) bool {

@@ -75,6 +75,7 @@ type APIError struct {
 	timeout time.Duration
 	meeting string // meeting ID of the request, for a command that lists its participants
 	apiURL  string // base URL requests went to, for a 404 that is no Zoom answer
+	renewed bool   // a 401 that came again with a newly fetched token
 }
 
 // Error explains the failure in plain words.
@@ -132,8 +133,11 @@ func (e *APIError) explain() string {
 	case RateLimited:
 		return e.rateText()
 	case Unauthorized:
-		return "Zoom rejected the access token even after qostop fetched a new one" + e.said() +
-			". Check that the Server-to-Server OAuth app is activated and belongs to the account in " +
+		what := "Zoom rejected the access token"
+		if e.renewed {
+			what += " even after qostop fetched a new one"
+		}
+		return what + e.said() + ". Check that the Server-to-Server OAuth app is activated and belongs to the account in " +
 			"ZOOM_ACCOUNT_ID, and that the API URL and OAuth URL are of the same Zoom cloud " +
 			"(api.zoom.us with zoom.us, api.zoomgov.com with zoomgov.com)"
 	case BadRequest:
