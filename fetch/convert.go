@@ -110,14 +110,31 @@ func convertParticipant(w wireParticipant) model.Participant {
 			p.IssueList = append(p.IssueList, s)
 		}
 	}
-	for _, raw := range cv.sampleList(w.UserQoS) {
-		if s, ok := cv.sample(raw); ok {
-			p.Samples = append(p.Samples, s)
-		}
-	}
-	sort.SliceStable(p.Samples, func(i, j int) bool { return p.Samples[i].Time.Before(p.Samples[j].Time) })
+	p.Samples = cv.samples(w.UserQoS)
 	p.Unparsed = cv.unparsed
 	return p
+}
+
+// samples reads user_qos into samples oldest first, one per time. Zoom's
+// samples are keyed by date_time: a repeated time replaces the sample
+// read before it (the later one in the answer wins), as History merges.
+func (cv *converter) samples(raw json.RawMessage) []model.Sample {
+	var out []model.Sample
+	at := make(map[time.Time]int) // time (all UTC) -> index in out
+	for _, item := range cv.sampleList(raw) {
+		s, ok := cv.sample(item)
+		if !ok {
+			continue
+		}
+		if i, seen := at[s.Time]; seen {
+			out[i] = s
+			continue
+		}
+		at[s.Time] = len(out)
+		out = append(out, s)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Time.Before(out[j].Time) })
+	return out
 }
 
 // sampleList accepts user_qos as a list or, as in the 2018 schema, a
@@ -148,12 +165,16 @@ func (cv *converter) sample(raw json.RawMessage) (model.Sample, bool) {
 		cv.unparsed++
 		return model.Sample{}, false
 	}
-	s := model.Sample{Streams: make(map[model.StreamKey]model.StreamStats)}
 	var when text
 	_ = json.Unmarshal(fields["date_time"], &when) // absent is nil: an error, and when stays empty
-	// A sample without a time cannot be placed in a history; it is kept
-	// (History drops it) and counted so the loss is visible.
-	s.Time = cv.time(when, true)
+	// A sample without a usable time cannot be placed in a history or
+	// an export: it is dropped, and cv.time counted it as unparsed, so
+	// the loss is visible.
+	at := cv.time(when, true)
+	if at.IsZero() {
+		return model.Sample{}, false
+	}
+	s := model.Sample{Time: at, Streams: make(map[model.StreamKey]model.StreamStats)}
 	if c, ok := fields["cpu_usage"]; ok {
 		var w wireCPU
 		if cv.object(c, &w) {

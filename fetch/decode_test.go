@@ -182,21 +182,21 @@ func TestDecodeQuirkyParticipant(t *testing.T) {
 		t.Errorf("join %v leave %v", p.JoinTime, p.LeaveTime)
 	}
 	// avg_loss number, max_loss "lots", a string stream, cpu number, rssi
-	// "weak", an undated sample, a sample that is a number.
+	// "weak", an undated sample (dropped), a sample that is a number.
 	if p.Unparsed != 7 {
 		t.Errorf("Unparsed = %d, want 7", p.Unparsed)
 	}
-	if len(p.Samples) != 4 {
-		t.Fatalf("%d samples, want 4", len(p.Samples))
+	if len(p.Samples) != 3 {
+		t.Fatalf("%d samples, want 3", len(p.Samples))
 	}
-	wantTimes := []time.Time{{}, mustTime(t, "2021-06-24T20:00:00Z"), mustTime(t, "2021-06-24T20:01:00Z"), mustTime(t, "2021-06-24T20:02:00Z")}
+	wantTimes := []time.Time{mustTime(t, "2021-06-24T20:00:00Z"), mustTime(t, "2021-06-24T20:01:00Z"), mustTime(t, "2021-06-24T20:02:00Z")}
 	for i, s := range p.Samples {
 		if !s.Time.Equal(wantTimes[i]) {
 			t.Errorf("sample %d at %v, want %v (oldest first)", i, s.Time, wantTimes[i])
 		}
 	}
 	ai := model.StreamKey{Media: model.Audio, Dir: model.Send}
-	s := p.Samples[3]
+	s := p.Samples[2]
 	st, ok := s.Stream(ai)
 	if !ok {
 		t.Fatal("audio_input missing")
@@ -222,9 +222,9 @@ func TestDecodeQuirkyParticipant(t *testing.T) {
 	wantNone(t, "rssi null", s.WiFi.MaxRSSIdBm)
 	wantValue(t, "rssi \"-61\"", s.WiFi.AvgRSSIdBm, -61)
 	wantNone(t, "rssi \"weak\"", s.WiFi.MinRSSIdBm)
-	st, _ = p.Samples[1].Stream(ai)
+	st, _ = p.Samples[0].Stream(ai)
 	wantValue(t, "1.2 Mbps", st.BitrateKbps, 1200)
-	vo, _ := p.Samples[2].Stream(model.StreamKey{Media: model.Video, Dir: model.Receive})
+	vo, _ := p.Samples[1].Stream(model.StreamKey{Media: model.Video, Dir: model.Receive})
 	wantValue(t, "640x360 width", vo.Width, 640)
 }
 
@@ -256,7 +256,7 @@ func TestDecodeTimeFormats(t *testing.T) {
 	want := mustTime(t, "2022-03-01T10:16:00Z")
 	for _, c := range []struct {
 		in       string
-		want     time.Time
+		want     time.Time // zero: the sample is dropped
 		unparsed int
 	}{
 		{"2022-03-01T10:16:00Z", want, 0},
@@ -272,14 +272,64 @@ func TestDecodeTimeFormats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := p.Samples[0].Time; !got.Equal(c.want) || (!got.IsZero() && got.Location() != time.UTC) {
-				t.Errorf("time %v, want %v in UTC", got, c.want)
-			}
 			if p.Unparsed != c.unparsed {
 				t.Errorf("Unparsed %d, want %d", p.Unparsed, c.unparsed)
 			}
+			if c.want.IsZero() {
+				if len(p.Samples) != 0 {
+					t.Errorf("an undated sample was kept: %+v", p.Samples)
+				}
+				return
+			}
+			if len(p.Samples) != 1 {
+				t.Fatalf("%d samples, want 1", len(p.Samples))
+			}
+			if got := p.Samples[0].Time; !got.Equal(c.want) || got.Location() != time.UTC {
+				t.Errorf("time %v, want %v in UTC", got, c.want)
+			}
 		})
 	}
+}
+
+// Samples are keyed by date_time: one without a time is dropped and
+// counted, a repeated time replaces the earlier sample (however the time
+// is written), and the result is oldest first.
+func TestDecodeSamplesOnePerTime(t *testing.T) {
+	body := `{"user_qos":[
+		{"date_time":"2021-06-24T20:01:00Z","audio_input":{"latency":"100 ms"}},
+		{"audio_input":{"latency":"1 ms"}},
+		{"date_time":null,"audio_input":{"latency":"2 ms"}},
+		{"date_time":"2021-06-24T20:00:00Z","audio_input":{"latency":"50 ms"}},
+		{"date_time":"2021-06-24T20:01:00.0000000+00:00","audio_input":{"latency":"120 ms"}},
+		{"date_time":"2021-06-24T20:02:00Z","audio_input":{"latency":"80 ms"}},
+		{"date_time":"2021-06-24T22:01:00+02:00","video_input":{"latency":"130 ms"}}
+	]}`
+	p, err := decodeParticipant([]byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Unparsed != 2 {
+		t.Errorf("Unparsed %d, want 2 (the two undated samples)", p.Unparsed)
+	}
+	ai := model.StreamKey{Media: model.Audio, Dir: model.Send}
+	vi := model.StreamKey{Media: model.Video, Dir: model.Send}
+	wantTimes := []string{"2021-06-24T20:00:00Z", "2021-06-24T20:01:00Z", "2021-06-24T20:02:00Z"}
+	if len(p.Samples) != len(wantTimes) {
+		t.Fatalf("%d samples, want %d: %+v", len(p.Samples), len(wantTimes), p.Samples)
+	}
+	for i, s := range p.Samples {
+		if !s.Time.Equal(mustTime(t, wantTimes[i])) {
+			t.Errorf("sample %d at %v, want %s", i, s.Time, wantTimes[i])
+		}
+	}
+	// The last sample for 20:01 replaced both before it, whole.
+	if _, ok := p.Samples[1].Stream(ai); ok {
+		t.Error("20:01 kept audio_input from a replaced sample")
+	}
+	st, _ := p.Samples[1].Stream(vi)
+	wantValue(t, "20:01 video latency", st.LatencyMS, 130)
+	st, _ = p.Samples[0].Stream(ai)
+	wantValue(t, "20:00 audio latency", st.LatencyMS, 50)
 }
 
 // Every stream the model knows must be read from its wire name.
