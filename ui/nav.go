@@ -116,20 +116,19 @@ func (a *app) navKey(msg tea.KeyMsg) (cmd tea.Cmd, handled bool) {
 	if msg.Type == tea.KeyCtrlC {
 		return nil, false
 	}
-	t := DefaultTableKeyMap()
 	switch a.top() {
 	case screenMeetings:
 		switch {
 		case a.meetings.typing:
 			return a.meetings.update(msg), true
-		case key.Matches(msg, t.Open):
+		case key.Matches(msg, a.meetings.tkeys.Open):
 			return a.openMeeting(), true
 		}
 	case screenOverview:
 		switch {
 		case a.overview.typing:
 			return a.overview.update(msg), true
-		case key.Matches(msg, t.Open):
+		case key.Matches(msg, a.overview.tkeys.Open):
 			return a.openParticipant(), true
 		case key.Matches(msg, a.keys.Back) && a.overview.atRest() && len(a.stack) > 1:
 			return a.back(), true
