@@ -236,6 +236,8 @@ func decodeError(op string, body []byte, err error) *APIError {
 	switch {
 	case errors.As(err, &se) && se.Offset >= int64(len(bytes.TrimRight(body, " \t\r\n"))):
 		e.detail = "the JSON ends early: the answer was cut short"
+	case errors.Is(err, errNotObject) && string(bytes.TrimSpace(body)) == "null":
+		e.detail = "the answer is JSON null, not an object"
 	case looksHTML(string(bytes.TrimSpace(body)), ""):
 		e.detail = "got " + snippet(body, "text/html") + " instead of JSON: a captive portal or proxy login page?"
 	case se != nil:

@@ -15,10 +15,26 @@ import (
 // field passes model.Sanitize here: names and locations are chosen by
 // whoever joins a meeting and may carry terminal escape sequences.
 
+// errNotObject: every endpoint answers with a JSON object. null decodes
+// into a struct without error and would read as an empty participant or
+// an empty page, so it is refused like any other wrong shape.
+var errNotObject = errors.New("the answer is not a JSON object")
+
+// decodeObject unmarshals body, which must be a JSON object, into v.
+func decodeObject(body []byte, v any) error {
+	if err := json.Unmarshal(body, v); err != nil {
+		return err
+	}
+	if b := bytes.TrimSpace(body); len(b) == 0 || b[0] != '{' {
+		return errNotObject
+	}
+	return nil
+}
+
 // decodeParticipant reads the single-participant QoS answer.
 func decodeParticipant(body []byte) (model.Participant, error) {
 	var w wireParticipant
-	if err := json.Unmarshal(body, &w); err != nil {
+	if err := decodeObject(body, &w); err != nil {
 		return model.Participant{}, err
 	}
 	return convertParticipant(w), nil
@@ -28,7 +44,7 @@ func decodeParticipant(body []byte) (model.Participant, error) {
 // /participants/qos and returns its next_page_token.
 func decodeParticipantPage(body []byte) ([]model.Participant, string, error) {
 	var p wirePage
-	if err := json.Unmarshal(body, &p); err != nil {
+	if err := decodeObject(body, &p); err != nil {
 		return nil, "", err
 	}
 	items, err := rawList(p.Participants, "participants")
@@ -49,7 +65,7 @@ func decodeParticipantPage(body []byte) ([]model.Participant, string, error) {
 // decodeMeetingPage reads one page of /metrics/meetings.
 func decodeMeetingPage(body []byte) ([]model.Meeting, string, error) {
 	var p wirePage
-	if err := json.Unmarshal(body, &p); err != nil {
+	if err := decodeObject(body, &p); err != nil {
 		return nil, "", err
 	}
 	items, err := rawList(p.Meetings, "meetings")

@@ -395,7 +395,17 @@ func TestDecodeRejectsWrongShapes(t *testing.T) {
 			t.Errorf("page %s decoded without error", body)
 		}
 	}
-	if _, err := decodeParticipant([]byte(`[1]`)); err == nil {
-		t.Error("a list decoded as a participant")
+	for _, body := range []string{`[1]`, `null`, ` null`, `"x"`, `7`} {
+		if _, err := decodeParticipant([]byte(body)); err == nil {
+			t.Errorf("%s decoded as a participant", body)
+		}
+	}
+	for _, body := range []string{`null`, "\nnull\n"} {
+		if _, _, err := decodeParticipantPage([]byte(body)); err == nil {
+			t.Errorf("participant page %q decoded without error", body)
+		}
+		if _, _, err := decodeMeetingPage([]byte(body)); err == nil {
+			t.Errorf("meeting page %q decoded without error", body)
+		}
 	}
 }

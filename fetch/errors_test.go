@@ -108,6 +108,8 @@ func TestUndecodableAnswers(t *testing.T) {
 		{"html portal", "text/html", `<html><head><title>Hotel WiFi Login</title></head></html>`, "HTML page titled Hotel WiFi Login"},
 		{"not json", "text/plain", `hello`, "not JSON"},
 		{"wrong shape", "application/json", `[1,2,3]`, "not shaped as expected"},
+		{"null", "application/json", ` null `, "JSON null, not an object"},
+		{"string", "application/json", `"ok"`, "not shaped as expected"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
@@ -119,6 +121,23 @@ func TestUndecodableAnswers(t *testing.T) {
 			wantText(t, err, "could not be read", c.want)
 		})
 	}
+}
+
+// null decodes into a struct without error; on a list endpoint it would
+// read as an empty meeting, on the participant endpoint as a participant
+// with nobody's name and no samples.
+func TestNullAnswerIsBadResponse(t *testing.T) {
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, "null") })
+	c := f.client()
+	_, err := c.ParticipantQoS(bg, "1", "7", model.Live)
+	asAPIError(t, err, BadResponse)
+	_, err = c.MeetingQoS(bg, "1", model.Live)
+	asAPIError(t, err, BadResponse)
+	_, err = c.Participants(bg, "1", model.Live)
+	asAPIError(t, err, BadResponse)
+	_, err = c.LiveMeetings(bg, time.Now(), time.Now())
+	asAPIError(t, err, BadResponse)
+	wantText(t, err, "list live meetings", "could not be read", "JSON null")
 }
 
 // A name with invalid UTF-8 costs that name's bad bytes, not the payload.
