@@ -42,9 +42,12 @@ func checkInvariants(t *testing.T, unparsed int, samples []model.Sample) {
 	if unparsed < 0 {
 		t.Fatalf("Unparsed %d", unparsed)
 	}
-	for i := 1; i < len(samples); i++ {
-		if samples[i].Time.Before(samples[i-1].Time) {
-			t.Fatalf("samples not oldest first at %d", i)
+	for i, s := range samples {
+		if s.Time.IsZero() {
+			t.Fatalf("sample %d has no time", i)
+		}
+		if i > 0 && !s.Time.After(samples[i-1].Time) {
+			t.Fatalf("samples not oldest first, one per time, at %d", i)
 		}
 	}
 	for _, s := range samples {
