@@ -109,17 +109,51 @@ func (c Config) Validate() error {
 // simulator), because the client secret and bearer tokens travel to these
 // hosts.
 func checkURL(what, raw string) error {
+	shown := shownURL(raw)
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return fmt.Errorf("%s %q is not a valid URL: want e.g. %s", what, raw, exampleFor(what))
+		return fmt.Errorf("%s %q is not a valid URL: want e.g. %s", what, shown, exampleFor(what))
 	}
-	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return fmt.Errorf("%s %q must not contain a query, fragment or user info", what, raw)
+	var extra []string
+	if u.User != nil {
+		extra = append(extra, "user info (name or password)")
+	}
+	if u.RawQuery != "" || u.ForceQuery {
+		extra = append(extra, "a query")
+	}
+	if u.Fragment != "" {
+		extra = append(extra, "a fragment")
+	}
+	if len(extra) > 0 {
+		return fmt.Errorf("%s %q must not contain %s", what, shown, strings.Join(extra, " or "))
 	}
 	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
-		return fmt.Errorf("%s %q uses plain http: credentials would cross the network unencrypted; use https", what, raw)
+		return fmt.Errorf("%s %q uses plain http: credentials would cross the network unencrypted; use https", what, shown)
 	}
 	return nil
+}
+
+// shownURL is raw as an error message may quote it: the password hidden
+// (url.URL.Redacted) and no query or fragment, which may carry a token.
+// A URL that does not parse as one with a host loses anything before an
+// "@" instead: "https//me:pw@host" parses, as a path.
+func shownURL(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.Host != "" {
+		u.RawQuery, u.ForceQuery, u.Fragment, u.RawFragment = "", false, "", ""
+		return u.Redacted()
+	}
+	s := raw
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		s = s[:i]
+	}
+	if at := strings.LastIndex(s, "@"); at >= 0 {
+		scheme := ""
+		if i := strings.Index(s, "://"); i >= 0 && i < at {
+			scheme = s[:i+3]
+		}
+		s = scheme + "[redacted]@" + s[at+1:]
+	}
+	return s
 }
 
 func exampleFor(what string) string {

@@ -14,21 +14,31 @@ func TestConfigValidate(t *testing.T) {
 		name string
 		mod  func(*Config)
 		want []string // empty: valid
+		not  []string // must not be quoted back: passwords, queries
 	}{
-		{"defaults", func(*Config) {}, nil},
-		{"gov", func(c *Config) { c.APIURL, c.OAuthURL = GovAPIURL, GovOAuthURL }, nil},
+		{"defaults", func(*Config) {}, nil, nil},
+		{"gov", func(c *Config) { c.APIURL, c.OAuthURL = GovAPIURL, GovOAuthURL }, nil, nil},
 		{"loopback http", func(c *Config) {
 			c.APIURL, c.OAuthURL = "http://127.0.0.1:8080/v2", "http://localhost:8080/oauth/token"
-		}, nil},
+		}, nil, nil},
 		{"nothing set", func(c *Config) { *c = Config{} },
-			[]string{"missing ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET", "set them", "Server-to-Server OAuth app"}},
-		{"secret missing", func(c *Config) { c.ClientSecret = " " }, []string{"missing ZOOM_CLIENT_SECRET: set it"}},
-		{"bad api url", func(c *Config) { c.APIURL = "api.zoom.us/v2" }, []string{"API URL (--api-url / ZOOM_API_URL)", "not a valid URL"}},
-		{"bad oauth url", func(c *Config) { c.OAuthURL = "ftp://zoom.us/oauth/token" }, []string{"--oauth-url / ZOOM_OAUTH_URL"}},
-		{"plain http off loopback", func(c *Config) { c.APIURL = "http://api.zoom.us/v2" }, []string{"plain http", "use https"}},
-		{"query in url", func(c *Config) { c.APIURL = "https://api.zoom.us/v2?x=1" }, []string{"must not contain a query"}},
-		{"negative timeout", func(c *Config) { c.Timeout = -time.Second }, []string{"timeout"}},
-		{"negative max wait", func(c *Config) { c.MaxWait = -time.Second }, []string{"rate-limit wait"}},
+			[]string{"missing ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET", "set them", "Server-to-Server OAuth app"}, nil},
+		{"secret missing", func(c *Config) { c.ClientSecret = " " }, []string{"missing ZOOM_CLIENT_SECRET: set it"}, nil},
+		{"bad api url", func(c *Config) { c.APIURL = "api.zoom.us/v2" }, []string{"API URL (--api-url / ZOOM_API_URL)", "not a valid URL"}, nil},
+		{"bad oauth url", func(c *Config) { c.OAuthURL = "ftp://zoom.us/oauth/token" }, []string{"--oauth-url / ZOOM_OAUTH_URL"}, nil},
+		{"plain http off loopback", func(c *Config) { c.APIURL = "http://api.zoom.us/v2" }, []string{"plain http", "use https"}, nil},
+		{"query in url", func(c *Config) { c.APIURL = "https://api.zoom.us/v2?x=1" }, []string{"must not contain a query"}, nil},
+		{"password in url", func(c *Config) { c.APIURL = "https://me:hunter2@api.zoom.us/v2?access_token=tok99#f00bar" },
+			[]string{`"https://me:xxxxx@api.zoom.us/v2"`, "must not contain user info (name or password) or a query or a fragment"},
+			[]string{"hunter2", "tok99", "f00bar"}},
+		{"password in oauth url", func(c *Config) { c.OAuthURL = "https://:hunter2@zoom.us/oauth/token" },
+			[]string{"OAuth URL", "must not contain user info"}, []string{"hunter2"}},
+		{"password in unparseable url", func(c *Config) { c.APIURL = "https//me:hunter2@api.zoom.us/v2?x=tok99" },
+			[]string{`"[redacted]@api.zoom.us/v2" is not a valid URL`}, []string{"hunter2", "tok99"}},
+		{"password in bad url with scheme", func(c *Config) { c.APIURL = "https://me:hun/ter2@api.zoom.us:x/v2" },
+			[]string{`"https://[redacted]@api.zoom.us:x/v2" is not a valid URL`}, []string{"hun", "ter2"}},
+		{"negative timeout", func(c *Config) { c.Timeout = -time.Second }, []string{"timeout"}, nil},
+		{"negative max wait", func(c *Config) { c.MaxWait = -time.Second }, []string{"rate-limit wait"}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cfg := good
@@ -49,6 +59,11 @@ func TestConfigValidate(t *testing.T) {
 			for _, w := range c.want {
 				if !strings.Contains(err.Error(), w) {
 					t.Errorf("error lacks %q: %v", w, err)
+				}
+			}
+			for _, n := range c.not {
+				if strings.Contains(err.Error(), n) {
+					t.Errorf("error quotes %q: %v", n, err)
 				}
 			}
 			if _, err := New(cfg); err == nil {
