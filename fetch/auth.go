@@ -8,6 +8,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -259,8 +260,32 @@ func (a *auth) tokenError(op string, err error) *APIError {
 		e.Kind = Server
 	case code != "" || e.Status == 400 || e.Status == 401 || e.Status == 403:
 		e.Kind = InvalidClient
+		e.creds = credentialsIn(code, reason)
 	default:
 		e.Kind = Unexpected
 	}
 	return e
+}
+
+// credentials says which of the three settings a token refusal is about.
+type credentials int
+
+const (
+	credAll     credentials = iota // Zoom did not say which
+	credAccount                    // ZOOM_ACCOUNT_ID
+	credClient                     // ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET
+)
+
+// credentialsIn reads Zoom's OAuth error: "invalid_request: Invalid
+// account_id" is about the account ID alone, "invalid_client" (Invalid
+// client_id or client_secret) about the client ID and secret.
+func credentialsIn(code, reason string) credentials {
+	r := strings.ToLower(reason)
+	switch {
+	case strings.Contains(r, "account_id") || strings.Contains(r, "account id"):
+		return credAccount
+	case code == "invalid_client" || strings.Contains(r, "client_id") || strings.Contains(r, "client_secret"):
+		return credClient
+	}
+	return credAll
 }

@@ -175,8 +175,8 @@ func TestInvalidClient(t *testing.T) {
 	if e.Status != 401 || e.Message != "invalid_client: Invalid client_id or client_secret" {
 		t.Errorf("status %d message %q", e.Status, e.Message)
 	}
-	wantText(t, err, "rejected the account ID, client ID or client secret", "ZOOM_ACCOUNT_ID",
-		"ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET", "Server-to-Server OAuth app", f.srv.Listener.Addr().String())
+	wantText(t, err, "rejected the client ID or client secret", "Check ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET against",
+		"Server-to-Server OAuth app", f.srv.Listener.Addr().String())
 	if c.Requests() != 0 || f.apiHits.Load() != 0 {
 		t.Errorf("API requests sent without a token: %d", f.apiHits.Load())
 	}
@@ -194,6 +194,38 @@ func TestInvalidClient(t *testing.T) {
 	_, _ = c.ParticipantQoS(bg, "1", "7", model.Live)
 	if n := f.tokenHits.Load(); n != 2 {
 		t.Errorf("%d token requests after back-off, want 2", n)
+	}
+}
+
+// The advice names the settings Zoom's reason points at, not all three.
+func TestInvalidCredentialsNamed(t *testing.T) {
+	for _, c := range []struct {
+		name, body string
+		status     int
+		want, not  []string
+	}{
+		{"account id", `{"reason":"Invalid account_id","error":"invalid_request"}`, 400,
+			[]string{"rejected the account ID (", "Check ZOOM_ACCOUNT_ID against", "invalid_request: Invalid account_id"},
+			[]string{"ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"}},
+		{"client", `{"reason":"Invalid client_id or client_secret","error":"invalid_client"}`, 401,
+			[]string{"rejected the client ID or client secret (", "Check ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET against"},
+			[]string{"ZOOM_ACCOUNT_ID"}},
+		{"unsaid", `{"error":"access_denied"}`, 403,
+			[]string{"rejected the account ID, client ID or client secret", "ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET"},
+			nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFake(t, okParticipant)
+			f.tokenFunc = func(w http.ResponseWriter, r *http.Request) { writeJSON(w, c.status, c.body) }
+			_, err := f.client().ParticipantQoS(bg, "1", "7", model.Live)
+			asAPIError(t, err, InvalidClient)
+			wantText(t, err, c.want...)
+			for _, n := range c.not {
+				if strings.Contains(err.Error(), n) {
+					t.Errorf("error names %s: %v", n, err)
+				}
+			}
+		})
 	}
 }
 

@@ -75,20 +75,30 @@ func (c Config) withDefaults() Config {
 func (c Config) Validate() error {
 	c = c.withDefaults()
 	var errs []error
-	var missing []string
+	var missing, padded []string
 	for _, f := range []struct{ env, val string }{
 		{"ZOOM_ACCOUNT_ID", c.AccountID},
 		{"ZOOM_CLIENT_ID", c.ClientID},
 		{"ZOOM_CLIENT_SECRET", c.ClientSecret},
 	} {
-		if strings.TrimSpace(f.val) == "" {
+		switch t := strings.TrimSpace(f.val); {
+		case t == "":
 			missing = append(missing, f.env)
+		case t != f.val:
+			padded = append(padded, f.env)
 		}
 	}
 	if len(missing) > 0 {
 		errs = append(errs, fmt.Errorf("missing %s: set %s to the Account ID, Client ID and Client secret "+
 			"shown under App Credentials of your Server-to-Server OAuth app in the Zoom App Marketplace",
 			strings.Join(missing, ", "), plural(len(missing), "it", "them")))
+	}
+	if len(padded) > 0 {
+		// Zoom would refuse the value with a space or line break in it,
+		// as a wrong credential; the value is not quoted, it may be the
+		// secret.
+		errs = append(errs, fmt.Errorf("%s %s a space or line break at the start or end, often copied "+
+			"along with the value: remove it", strings.Join(padded, ", "), plural(len(padded), "has", "have")))
 	}
 	if err := checkURL("API URL (--api-url / ZOOM_API_URL)", c.APIURL); err != nil {
 		errs = append(errs, err)
@@ -109,6 +119,9 @@ func (c Config) Validate() error {
 // simulator), because the client secret and bearer tokens travel to these
 // hosts.
 func checkURL(what, raw string) error {
+	if t := strings.TrimSpace(raw); t != raw {
+		return fmt.Errorf("%s %q has a space or line break at the start or end: remove it", what, shownURL(t))
+	}
 	shown := shownURL(raw)
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {

@@ -37,6 +37,12 @@ func TestConfigValidate(t *testing.T) {
 			[]string{`"[redacted]@api.zoom.us/v2" is not a valid URL`}, []string{"hunter2", "tok99"}},
 		{"password in bad url with scheme", func(c *Config) { c.APIURL = "https://me:hun/ter2@api.zoom.us:x/v2" },
 			[]string{`"https://[redacted]@api.zoom.us:x/v2" is not a valid URL`}, []string{"hun", "ter2"}},
+		{"secret with a newline", func(c *Config) { c.ClientSecret = "abc123\n" },
+			[]string{"ZOOM_CLIENT_SECRET has a space or line break at the start or end", "remove it"}, []string{"abc123"}},
+		{"ids with spaces", func(c *Config) { c.AccountID, c.ClientID = " acct", "id\t" },
+			[]string{"ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID have a space or line break"}, []string{"SECRET"}},
+		{"api url with a space", func(c *Config) { c.APIURL = "https://api.zoom.us/v2 " },
+			[]string{`API URL (--api-url / ZOOM_API_URL) "https://api.zoom.us/v2" has a space or line break`}, nil},
 		{"negative timeout", func(c *Config) { c.Timeout = -time.Second }, []string{"timeout"}, nil},
 		{"negative max wait", func(c *Config) { c.MaxWait = -time.Second }, []string{"rate-limit wait"}, nil},
 	} {

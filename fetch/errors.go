@@ -73,9 +73,10 @@ type APIError struct {
 	cause   netCause // Network only
 	detail  string   // short, sanitized extra: network detail, body snippet, scopes
 	timeout time.Duration
-	meeting string // meeting ID of the request, for a command that lists its participants
-	apiURL  string // base URL requests went to, for a 404 that is no Zoom answer
-	renewed bool   // a 401 that came again with a newly fetched token
+	meeting string      // meeting ID of the request, for a command that lists its participants
+	apiURL  string      // base URL requests went to, for a 404 that is no Zoom answer
+	renewed bool        // a 401 that came again with a newly fetched token
+	creds   credentials // InvalidClient: which settings Zoom refused
 }
 
 // Error explains the failure in plain words.
@@ -123,10 +124,16 @@ func (e *APIError) explain() string {
 			"and dashboard:read:list_meetings:admin) to the Server-to-Server OAuth app in the Zoom App " +
 			"Marketplace, then restart qostop so it gets a token with the new scopes"
 	case InvalidClient:
-		return "Zoom's token endpoint (" + e.host + ") rejected the account ID, client ID or client secret" +
-			e.said() + ". Check ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET against App " +
-			"Credentials of your Server-to-Server OAuth app in the Zoom App Marketplace, and that the " +
-			"app is activated. Zoom for Government accounts need the zoomgov.com URLs"
+		what, envs := "the account ID, client ID or client secret", "ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET"
+		switch e.creds {
+		case credAccount:
+			what, envs = "the account ID", "ZOOM_ACCOUNT_ID"
+		case credClient:
+			what, envs = "the client ID or client secret", "ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET"
+		}
+		return "Zoom's token endpoint (" + e.host + ") rejected " + what + e.said() + ". Check " + envs +
+			" against App Credentials of your Server-to-Server OAuth app in the Zoom App Marketplace, " +
+			"and that the app is activated. Zoom for Government accounts need the zoomgov.com URLs"
 	case NoDashboard:
 		return "this Zoom account has no Dashboard" + e.said() + ". The QoS API needs a Business plan " +
 			"or higher with the Dashboard enabled; ask the account owner"
