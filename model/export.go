@@ -20,7 +20,8 @@ import (
 // Identity fields are always present (Zoom sends "" when it does not say,
 // and so does the snapshot), except join_time and leave_time, which are
 // left out when unknown or, for leave_time, while the participant is still
-// in the meeting. Text is passed through Sanitize: names are chosen by
+// in the meeting. unparsed_values, how many values Zoom sent could not be
+// read (and so are missing), is left out when there were none. Text is passed through Sanitize: names are chosen by
 // whoever joins, and a snapshot is often read on a terminal.
 //
 // A meeting snapshot lists each participant as their identity fields with
@@ -66,6 +67,10 @@ type SnapshotParticipant struct {
 	LeaveTime   string   `json:"leave_time,omitempty"`
 	Health      string   `json:"health"`
 	IssueList   []string `json:"issue_list"`
+	// UnparsedValues counts values Zoom sent that could not be read
+	// (Participant.Unparsed); they are missing from the samples. Left out
+	// when 0.
+	UnparsedValues int `json:"unparsed_values,omitempty"`
 }
 
 // SnapshotSample is one per-minute sample as exported. Streams is keyed by
@@ -136,21 +141,22 @@ func newSnapshotParticipant(p Participant) SnapshotParticipant {
 		issues = append(issues, Sanitize(s))
 	}
 	return SnapshotParticipant{
-		ID:          Sanitize(p.ID),
-		UserID:      Sanitize(p.UserID),
-		UserName:    Sanitize(p.UserName),
-		Email:       Sanitize(p.Email),
-		Device:      Sanitize(p.Device),
-		Client:      Sanitize(p.Client),
-		Location:    Sanitize(p.Location),
-		NetworkType: Sanitize(p.NetworkType),
-		IPAddress:   Sanitize(p.IPAddress),
-		DataCenter:  Sanitize(p.DataCenter),
-		Version:     Sanitize(p.Version),
-		JoinTime:    exportTime(p.JoinTime),
-		LeaveTime:   exportTime(p.LeaveTime),
-		Health:      Sanitize(p.Health),
-		IssueList:   issues,
+		ID:             Sanitize(p.ID),
+		UserID:         Sanitize(p.UserID),
+		UserName:       Sanitize(p.UserName),
+		Email:          Sanitize(p.Email),
+		Device:         Sanitize(p.Device),
+		Client:         Sanitize(p.Client),
+		Location:       Sanitize(p.Location),
+		NetworkType:    Sanitize(p.NetworkType),
+		IPAddress:      Sanitize(p.IPAddress),
+		DataCenter:     Sanitize(p.DataCenter),
+		Version:        Sanitize(p.Version),
+		JoinTime:       exportTime(p.JoinTime),
+		LeaveTime:      exportTime(p.LeaveTime),
+		Health:         Sanitize(p.Health),
+		IssueList:      issues,
+		UnparsedValues: max(p.Unparsed, 0),
 	}
 }
 

@@ -126,3 +126,16 @@ func TestNewMeetingSnapshot(t *testing.T) {
 		]}`)
 	requireJSON(t, model.NewMeetingSnapshot("1", model.Live, nil), `{"meeting_id": "1", "type": "live", "participants": []}`)
 }
+
+// Values Zoom sent that could not be read are missing from the samples;
+// the export says how many, so "missing" is not read as "Zoom sent none".
+func TestSnapshotUnparsedValues(t *testing.T) {
+	p := model.Participant{UserID: "7", Unparsed: 3}
+	fields := `"id": "", "user_id": "7", "user_name": "", "email": "", "device": "", "client": "",
+		"location": "", "network_type": "", "ip_address": "", "data_center": "", "version": "",
+		"health": "", "issue_list": [], "unparsed_values": 3`
+	requireJSON(t, model.NewSnapshot("1", model.Live, p), `{"meeting_id": "1", "type": "live",
+		"participant": {`+fields+`}, "samples": []}`)
+	requireJSON(t, model.NewMeetingSnapshot("1", model.Live, []model.Participant{p}), `{"meeting_id": "1", "type": "live",
+		"participants": [{`+fields+`, "samples": []}]}`)
+}
