@@ -68,8 +68,9 @@ func WriteTable(w io.Writer, snap model.Snapshot, th model.Thresholds) error {
 }
 
 // WriteMeetingTable writes a meeting's snapshot, one row per participant:
-// the worst level of each medium's streams in their newest sample, with
-// the highest latency and average loss among those streams.
+// their user ID (the PARTICIPANT that snapshot and watch take), the worst
+// level of each medium's streams in their newest sample, with the highest
+// latency and average loss among those streams.
 func WriteMeetingTable(w io.Writer, snap model.MeetingSnapshot, th model.Thresholds) error {
 	var b bytes.Buffer
 	gone := 0
@@ -88,13 +89,14 @@ func WriteMeetingTable(w io.Writer, snap model.MeetingSnapshot, th model.Thresho
 	}
 	b.WriteString("\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "name\tdevice\tnetwork\taudio\tvideo\tscreen share\thealth")
+	fmt.Fprintln(tw, "name\tuser id\tdevice\tnetwork\taudio\tvideo\tscreen share\thealth")
 	for _, p := range snap.Participants {
 		name := tableName(p.SnapshotParticipant)
 		if p.LeaveTime != "" {
 			name += " (left)"
 		}
-		cells := []string{name, tableDash(tableText(p.Device)), tableDash(tableText(p.NetworkType))}
+		cells := []string{name, tableDash(tableText(p.UserID)), tableDash(tableText(p.Device)),
+			tableDash(tableText(p.NetworkType))}
 		var newest model.SnapshotSample
 		if n := len(p.Samples); n > 0 {
 			newest = p.Samples[n-1]
