@@ -49,6 +49,7 @@ func WriteTable(w io.Writer, snap model.Snapshot, th model.Thresholds) error {
 
 	if len(snap.Samples) == 0 {
 		b.WriteString("\nNo QoS samples.\n")
+		writeUnparsed(&b, p.UnparsedValues)
 		return writeTableText(w, b.Bytes())
 	}
 	newest := snap.Samples[len(snap.Samples)-1]
@@ -64,6 +65,7 @@ func WriteTable(w io.Writer, snap model.Snapshot, th model.Thresholds) error {
 		return err
 	}
 	fmt.Fprintf(&b, "\n%s\n%s\n", tableSpan(snap.Samples), tableLegend)
+	writeUnparsed(&b, p.UnparsedValues)
 	return writeTableText(w, b.Bytes())
 }
 
@@ -73,11 +75,12 @@ func WriteTable(w io.Writer, snap model.Snapshot, th model.Thresholds) error {
 // latency and average loss among those streams.
 func WriteMeetingTable(w io.Writer, snap model.MeetingSnapshot, th model.Thresholds) error {
 	var b bytes.Buffer
-	gone := 0
+	gone, unparsed := 0, 0
 	for _, p := range snap.Participants {
 		if p.LeaveTime != "" {
 			gone++
 		}
+		unparsed += p.UnparsedValues
 	}
 	fmt.Fprintf(&b, "Meeting %s, %s", tableMeeting(snap.MeetingID, snap.Type), tablePlural(len(snap.Participants), "participant"))
 	if gone > 0 {
@@ -111,10 +114,22 @@ func WriteMeetingTable(w io.Writer, snap model.MeetingSnapshot, th model.Thresho
 		return err
 	}
 	fmt.Fprintf(&b, "\nLevels are from each participant's newest sample.\n%s\n", tableLegend)
+	writeUnparsed(&b, unparsed)
 	return writeTableText(w, b.Bytes())
 }
 
 const tableLegend = "! = critical, * = warn"
+
+// writeUnparsed footnotes values Zoom sent that could not be read, so a
+// "-" is not taken for a reading Zoom never sent.
+func writeUnparsed(b *bytes.Buffer, n int) {
+	switch {
+	case n == 1:
+		b.WriteString("1 value Zoom sent could not be read and is shown as missing.\n")
+	case n > 1:
+		fmt.Fprintf(b, "%d values Zoom sent could not be read and are shown as missing.\n", n)
+	}
+}
 
 // writeStreamTable writes the table of one sample's streams in display order;
 // streams with names qostop does not know go last, under Zoom's name.

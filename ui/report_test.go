@@ -33,7 +33,7 @@ func reportParticipant() model.Participant {
 		ID: "_f08HhPJS82MIVLuuFaJPg", UserID: "16778240", UserName: "José\t\x1b]0;pwned\x07Müller",
 		Device: "Mac", Client: "Zoom", Version: "6.2.5", NetworkType: "Wifi", Location: "Boston (US)",
 		DataCenter: "US (Virginia)", Health: "Warning", IssueList: []string{"audio", "network"},
-		JoinTime: time.Date(2026, 11, 25, 19, 5, 30, 0, time.UTC),
+		JoinTime: time.Date(2026, 11, 25, 19, 5, 30, 0, time.UTC), Unparsed: 2,
 		Samples: []model.Sample{old, {Time: reportT0.Add(time.Minute)}, {
 			Time: reportT0.Add(2 * time.Minute),
 			Streams: map[model.StreamKey]model.StreamStats{
@@ -69,7 +69,7 @@ func TestReportParticipant(t *testing.T) {
 
 func TestReportParticipantNoSamples(t *testing.T) {
 	var b bytes.Buffer
-	p := model.Participant{UserID: "42", LeaveTime: reportT0}
+	p := model.Participant{UserID: "42", LeaveTime: reportT0, Unparsed: 1} // its one sample had no time
 	if err := WriteTable(&b, model.NewSnapshot("1", model.Past, p), model.DefaultThresholds()); err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func TestReportParticipantNoSamples(t *testing.T) {
 func TestReportMeeting(t *testing.T) {
 	room := model.Participant{
 		UserID: "2", UserName: "Room 4B", Device: "H.323/SIP", NetworkType: "Wired",
-		LeaveTime: reportT0.Add(3 * time.Minute),
+		LeaveTime: reportT0.Add(3 * time.Minute), Unparsed: 1,
 		Samples: []model.Sample{{Time: reportT0, Streams: map[model.StreamKey]model.StreamStats{
 			reportKey(model.Audio, model.Send, model.CRC):    {LatencyMS: model.Some(40), AvgLossPct: model.Some(0)},
 			reportKey(model.Audio, model.Receive, model.CRC): {LatencyMS: model.Some(60), AvgLossPct: model.Some(1.2)},
@@ -93,6 +93,31 @@ func TestReportMeeting(t *testing.T) {
 	}
 	golden.RequireEqual(t, b.String())
 	requirePlain(t, b.String())
+}
+
+// The footnote on unreadable values appears only when there were some.
+func TestReportUnparsedFootnote(t *testing.T) {
+	const note = "could not be read"
+	th := model.DefaultThresholds()
+	for _, n := range []int{0, 1, 5} {
+		p := model.Participant{UserID: "7", Unparsed: n}
+		var one, all bytes.Buffer
+		if err := WriteTable(&one, model.NewSnapshot("1", model.Live, p), th); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteMeetingTable(&all, model.NewMeetingSnapshot("1", model.Live, []model.Participant{p, p}), th); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(one.String(), note); got != (n > 0) {
+			t.Errorf("Unparsed %d: participant table footnote %v:\n%s", n, got, one.String())
+		}
+		if got := strings.Contains(all.String(), note); got != (n > 0) {
+			t.Errorf("Unparsed %d: meeting table footnote %v:\n%s", n, got, all.String())
+		}
+		if n == 5 && !strings.Contains(all.String(), "10 values Zoom sent could not be read and are shown as missing.") {
+			t.Errorf("meeting table does not add up the participants' counts:\n%s", all.String())
+		}
+	}
 }
 
 func TestReportMeetingEmpty(t *testing.T) {
