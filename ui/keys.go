@@ -19,6 +19,7 @@ type KeyMap struct {
 	Expand      key.Binding // focused pane full screen, and back
 	Back        key.Binding
 	Theme       key.Binding
+	Redact      key.Binding // hide names and addresses, for screen sharing
 }
 
 // DefaultKeyMap is qostop's key map.
@@ -37,6 +38,7 @@ func DefaultKeyMap() KeyMap {
 		Expand:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "expand")),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Theme:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
+		Redact:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "redact names")),
 	}
 }
 
@@ -52,6 +54,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Quit, k.Help, k.Pause, k.Refresh},
 		{k.SlowerPoll, k.FasterPoll, k.ShorterSpan, k.LongerSpan},
 		{k.NextPane, k.PrevPane, k.Expand, k.Back},
-		{k.Theme},
+		{k.Theme, k.Redact},
 	}
 }

@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/model"
+)
+
+// A watched call ends in two ways that are not faults of qostop or Zoom:
+// the participant leaves (Zoom keeps answering, with a leave_time and no
+// new samples) or the meeting ends (Zoom no longer finds it live: 404,
+// code 3001). Either way the history stays on screen, the status bar and
+// the event log say what happened in words, and polling slows: nothing
+// new can come but a late sample, or the meeting again after a blip.
+
+// leftPoll is the slowest polling after the participant left: Zoom's
+// cadence, in case it publishes a last sample late.
+const leftPoll = time.Minute
+
+// Why the live call is gone, as the status bar says it.
+const (
+	goneMeeting     = "meeting ended"
+	goneParticipant = "not in the meeting"
+)
+
+// answered records what a good answer says about the call: it is live,
+// and whether the participant has just left (prev is who they were). next
+// is the poll the answer scheduled; once they left it comes no sooner
+// than leftPoll.
+func (m *watchModel) answered(prev model.Participant, at time.Time, next tea.Cmd) tea.Cmd {
+	m.live, m.gone = true, ""
+	if m.cfg.Type != model.Live || !m.who.Left() || m.done {
+		return next
+	}
+	if !prev.Left() {
+		m.events.add(event{at: m.who.LeaveTime, level: model.Warn, text: "left the meeting: no new samples will come"})
+	}
+	if m.interval >= leftPoll {
+		return next
+	}
+	return m.after(leftPoll, at) // supersedes next, which is never run
+}
+
+// goneBy reports whether err says the live call is over, and if so puts
+// it in words: Zoom finds no such meeting, or no such participant in it,
+// after it had answered for both.
+func (m *watchModel) goneBy(err error) bool {
+	var ae *fetch.APIError
+	if m.cfg.Type != model.Live || !m.live || !errors.As(err, &ae) || ae.Kind != fetch.NotFound {
+		return false
+	}
+	said := "HTTP 404"
+	if ae.Code != 0 {
+		said += ", code " + strconv.Itoa(ae.Code)
+	}
+	if ae.Code == 3001 {
+		m.gone = goneMeeting
+		m.errText = "the meeting has ended: Zoom no longer finds meeting " + model.Sanitize(m.cfg.MeetingID) +
+			" live (" + said + "). The history above stays. qostop asks again less and less often; " +
+			"once Zoom has the whole meeting, see it with --type past"
+		return true
+	}
+	m.gone = goneParticipant
+	m.errText = "Zoom no longer finds this participant in the live meeting (" + said + "): they left, " +
+		"or the meeting ended. The history above stays; qostop asks again less and less often"
+	return true
+}
+
+// goneEvent is the event-log line for m.gone.
+func (m *watchModel) goneEvent() string {
+	if m.gone == goneMeeting {
+		return "the meeting has ended: Zoom no longer lists it as live"
+	}
+	return "Zoom no longer finds this participant in the meeting"
+}

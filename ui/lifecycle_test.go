@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qostop/qostop/model"
+)
+
+func TestParticipantLeaves(t *testing.T) {
+	p := callParticipant(false)
+	src := &fakeSource{p: p}
+	h := newHarness(t, src, 120, 40)
+	next := h.start()
+	held := h.a.watch.hist.Len()
+
+	gone := p
+	gone.LeaveTime = watchT0.Add(39*time.Minute + 50*time.Second)
+	src.set(gone, nil)
+	next = h.poll(next)
+	view := h.a.View()
+	for _, want := range []string{"left 19:39", "left the meeting 19:39:50", "left the meeting: no new samples will come", "Alice Chen"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("view lacks %q:\n%s", want, view)
+		}
+	}
+	if h.a.watch.hist.Len() != held {
+		t.Errorf("history %d samples after the leave, want %d", h.a.watch.hist.Len(), held)
+	}
+	if tm, _ := pollTimer(t, next); tm.d != leftPoll {
+		t.Errorf("after the leave the next poll is in %s, want %s: nothing new comes faster", tm.d, leftPoll)
+	}
+	// An hour on, the samples are old because they left, not stale.
+	next = h.poll(next)
+	h.tick(time.Hour)
+	view = h.a.View()
+	if strings.Contains(view, "STALE") || strings.Count(view, "left the meeting: no new samples") != 1 {
+		t.Errorf("an hour after leaving: STALE shown or the leave logged twice:\n%s", view)
+	}
+	if tm, _ := pollTimer(t, next); tm.d != leftPoll {
+		t.Errorf("still polling every %s after the leave, want %s", tm.d, leftPoll)
+	}
+}
+
+func TestMeetingEnds(t *testing.T) {
+	src := &fakeSource{p: callParticipant(false)}
+	h := newHarness(t, src, 120, 40)
+	next := h.start()
+	held := h.a.watch.hist.Len()
+
+	src.set(model.Participant{}, notFoundError())
+	var delays []time.Duration
+	for range 3 {
+		next = h.poll(next)
+		tm, _ := pollTimer(t, next)
+		delays = append(delays, tm.d)
+	}
+	view := h.a.View()
+	for _, want := range []string{"ENDED", "meeting ended", "error: the meeting has ended: Zoom no longer finds meeting 85012345678 live (HTTP 404, code 3001)",
+		"the meeting has ended: Zoom no longer lists it as live (x3)", "[audio]", "latency"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("view lacks %q:\n%s", want, view)
+		}
+	}
+	if strings.Contains(view, "LIVE") {
+		t.Errorf("still says LIVE:\n%s", view)
+	}
+	if h.a.watch.hist.Len() != held {
+		t.Errorf("history %d samples after the end, want %d", h.a.watch.hist.Len(), held)
+	}
+	if !(delays[0] < delays[1] && delays[1] < delays[2]) {
+		t.Errorf("polls after the end came at %v: they should slow down", delays)
+	}
+	h.tick(time.Hour)
+	if strings.Contains(h.a.View(), "STALE") {
+		t.Errorf("an ended meeting is marked STALE:\n%s", h.a.View())
+	}
+
+	// A blip, not an end: Zoom finds it again.
+	src.set(callParticipant(false), nil)
+	h.poll(next)
+	view = h.a.View()
+	if !strings.Contains(view, "LIVE") || strings.Contains(view, "ENDED") || strings.Contains(view, "meeting ended") {
+		t.Errorf("after Zoom answers again:\n%s", view)
+	}
+}
+
+// Not found on the very first poll is a wrong ID, not an ended meeting.
+func TestNotFoundAtStartIsNotAnEnd(t *testing.T) {
+	src := &fakeSource{err: notFoundError()}
+	h := newHarness(t, src, 120, 40)
+	h.start()
+	view := h.a.View()
+	if strings.Contains(view, "ENDED") || strings.Contains(view, "meeting ended") || !strings.Contains(view, "Zoom found no such meeting") {
+		t.Errorf("a 404 before any answer reads as an ended meeting:\n%s", view)
+	}
+}
