@@ -22,6 +22,7 @@ type statusInfo struct {
 	lastPoll time.Time // when the last answer arrived; zero before the first
 	nextPoll time.Time // when the next poll is due; zero when none is scheduled
 	inflight bool
+	asked    time.Time // when the request in flight was sent
 	paused   bool
 	done     bool // a past meeting, fetched: nothing more to poll
 	interval time.Duration
@@ -107,6 +108,9 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 		segs = append(segs, segment{limitText(si.limit) + " " + ss.dash + " next try in " + fmtDur(si.nextPoll.Sub(si.now)), ss.warn, 0})
 	case si.limited && si.paused && si.now.Before(si.retryAt):
 		segs = append(segs, segment{limitText(si.limit) + " until " + clock(si.retryAt), ss.warn, 0})
+	case si.inflight && !si.asked.IsZero() && si.now.Sub(si.asked) >= slowAnswer:
+		// A hung request is not "polling": say how long Zoom has kept us.
+		segs = append(segs, segment{"waiting for Zoom " + fmtDur(si.now.Sub(si.asked)) + ss.dots, ss.warn, 0})
 	case si.inflight:
 		segs = append(segs, segment{"polling" + ss.dots, ss.base, 1})
 	case si.done:
@@ -173,6 +177,10 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 	return line + ss.base.Render(strings.Repeat(" ", gap)) + right
 }
 
+// slowAnswer is how long a request may take before the bar stops saying
+// "polling" and counts the wait instead.
+const slowAnswer = 3 * time.Second
+
 // limitText is "rate limited", with Zoom's limit type when it said.
 func limitText(limitType string) string {
 	if limitType == "" {
@@ -187,7 +195,7 @@ func renderErrLines(text string, rows, width int, st theme.Styles) string {
 	if rows <= 0 || width <= 0 || text == "" {
 		return ""
 	}
-	lines := strings.Split(ansi.Wordwrap("error: "+text, width, " "), "\n")
+	lines := strings.Split(wordwrap("error: "+text, width), "\n")
 	if len(lines) > rows {
 		rest := strings.Join(lines[rows-1:], " ")
 		lines = append(lines[:rows-1], ansi.Truncate(rest, width, ellipsis(st)))

@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -228,7 +227,7 @@ func (f *tableScreen) rebuild() {
 func (f *tableScreen) box(rows int) string {
 	text := f.st.Muted.Render(f.waiting + f.ss.dots)
 	if f.errText != "" {
-		text = f.st.Level(model.Critical).Render(ansi.Wordwrap(f.errText, f.width-4, " "))
+		text = f.st.Level(model.Critical).Render(wordwrap(f.errText, f.width-4))
 	}
 	return renderBox(f.st, f.width, rows, text)
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 )
 
@@ -126,7 +125,7 @@ func (m *watchModel) placeholder(rows int) string {
 	var text string
 	switch {
 	case m.errText != "":
-		text = m.st.Level(model.Critical).Render(ansi.Wordwrap(m.errText, m.width-4, " "))
+		text = m.st.Level(model.Critical).Render(wordwrap(m.errText, m.width-4))
 	case m.lastPoll.IsZero():
 		text = m.st.Muted.Render("asking Zoom for this participant's QoS" + m.ss.dots)
 	default:
