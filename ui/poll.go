@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -44,6 +45,9 @@ func (m *watchModel) fetched(msg fetchedMsg) tea.Cmd {
 // continues after a backoff or Retry-After.
 func (m *watchModel) failed(msg fetchedMsg) tea.Cmd {
 	next := m.poller.failed(msg.err, msg.at, msg.jitter)
+	// The header says whose QoS this is; without the operation and its
+	// IDs, the two error lines have room for what to do.
+	m.errText = withoutOp(msg.err)
 	if m.limited {
 		m.events.failed(msg.at, limitText(m.limitType)+" until "+m.retryAt.In(m.loc).Format("15:04:05"))
 	} else if m.goneBy(msg.err) {
@@ -55,14 +59,21 @@ func (m *watchModel) failed(msg fetchedMsg) tea.Cmd {
 	return next
 }
 
-// shortError is the first sentence of an error, without the operation
-// that every error of this screen shares: one event-log line.
-func shortError(err error) string {
+// withoutOp is an error's text, sanitized, without the operation that
+// every error of this screen shares ("fetch participant QoS (meeting …,
+// participant …)").
+func withoutOp(err error) string {
 	s := err.Error()
 	var ae *fetch.APIError
-	if errors.As(err, &ae) && ae.Op != "" && len(s) > len(ae.Op)+2 && s[:len(ae.Op)+2] == ae.Op+": " {
-		s = s[len(ae.Op)+2:]
+	if errors.As(err, &ae) && ae.Op != "" {
+		s = strings.TrimPrefix(s, ae.Op+": ")
 	}
+	return model.Sanitize(s)
+}
+
+// shortError is the first sentence of withoutOp: one event-log line.
+func shortError(err error) string {
+	s := withoutOp(err)
 	depth := 0
 	for i := 0; i < len(s)-1; i++ {
 		switch s[i] {

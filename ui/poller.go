@@ -28,6 +28,7 @@ type poller struct {
 
 	seq       uint64 // number of the latest fetch
 	inflight  bool
+	asked     time.Time // when the request in flight was sent
 	gen       uint64    // number of the latest scheduled poll tick
 	nextPoll  time.Time // when that tick fires; zero when none is pending
 	resumeAt  time.Time // while halted: when polling would have been due
@@ -68,6 +69,7 @@ func (p *poller) halted() bool { return p.paused || p.hidden }
 func (p *poller) startFetch() tea.Cmd {
 	p.seq++
 	p.inflight = true
+	p.asked = p.now
 	p.gen++
 	p.nextPoll = time.Time{}
 	return p.request(p.seq)
@@ -240,7 +242,7 @@ func (p *poller) pollStatus() statusInfo {
 	return statusInfo{
 		now: p.now, loc: p.now.Location(),
 		lastPoll: p.lastPoll, nextPoll: p.nextPoll,
-		inflight: p.inflight, paused: p.paused, done: p.done,
+		inflight: p.inflight, asked: p.asked, paused: p.paused, done: p.done,
 		interval: p.interval, requests: p.requests,
 		limited: p.limited, retryAt: p.retryAt, limit: p.limitType,
 	}

@@ -220,7 +220,7 @@ func TestRateLimitWaitsForRetryAt(t *testing.T) {
 		t.Fatalf("after a 429 the next poll is at %s, before Retry-After %s", got.Format(time.TimeOnly), retryAt.Format(time.TimeOnly))
 	}
 	view := h.a.View()
-	for _, want := range []string{"rate limited (QPS) — next try in 45s", "rate limited (QPS) until 19:40:33", "error: fetch participant QoS: rate limited"} {
+	for _, want := range []string{"rate limited (QPS) — next try in 45s", "rate limited (QPS) until 19:40:33", "error: rate limited"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
 		}
@@ -271,7 +271,7 @@ func TestErrorKeepsDataAndBacksOff(t *testing.T) {
 		t.Fatalf("errors changed the history: %d samples, want %d", w.hist.Len(), samples)
 	}
 	view := h.a.View()
-	for _, want := range []string{"error: fetch participant QoS: Zoom's server failed (HTTP 503)", "Zoom's server failed (HTTP 503) (x6)", "[audio]", "latency"} {
+	for _, want := range []string{"error: Zoom's server failed (HTTP 503)", "Zoom's server failed (HTTP 503) (x6)", "[audio]", "latency"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
 		}
