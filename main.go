@@ -30,6 +30,15 @@ import (
 // errUsage marks a command-line mistake: exit status 2, as flag does.
 var errUsage = errors.New("usage")
 
+// usageErr is a command-line mistake with its explanation; it is errUsage
+// to errors.Is, so it exits 2.
+type usageErr string
+
+func (e usageErr) Error() string        { return string(e) }
+func (e usageErr) Is(target error) bool { return target == errUsage }
+
+func usageError(format string, args ...any) error { return usageErr(fmt.Sprintf(format, args...)) }
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -38,6 +47,9 @@ func main() {
 	case err == nil:
 	case errors.Is(err, flag.ErrHelp):
 	case errors.Is(err, errUsage):
+		if err != errUsage { // bare errUsage: flag or usage() already said why
+			fmt.Fprintln(os.Stderr, "qostop:", err)
+		}
 		os.Exit(2)
 	default:
 		fmt.Fprintln(os.Stderr, "qostop:", err)
@@ -93,6 +105,12 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, "\nRun 'qostop COMMAND --help' for a command's flags.\n"+envHelp)
 }
 
+const idHelp = `
+MEETING is the meeting's numeric ID (85012345678) or its UUID; PARTICIPANT is
+the participant's user_id, as 'qostop meeting MEETING' or
+'qostop snapshot MEETING' lists it.
+`
+
 const envHelp = `
 Environment:
   ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
@@ -110,7 +128,11 @@ func newFlagSet(name, args, summary string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "qostop %s: %s\n\nUsage: qostop %s %s\n\nFlags:\n", name, summary, name, args)
+		fmt.Fprintf(fs.Output(), "qostop %s: %s\n\nUsage: qostop %s %s\n", name, summary, name, args)
+		if strings.Contains(args, "MEETING") {
+			fmt.Fprint(fs.Output(), idHelp)
+		}
+		fmt.Fprint(fs.Output(), "\nFlags:\n")
 		fs.PrintDefaults()
 		fmt.Fprint(fs.Output(), envHelp)
 	}
@@ -120,7 +142,20 @@ func newFlagSet(name, args, summary string, stderr io.Writer) *flag.FlagSet {
 // parseArgs parses flags wherever they stand among the positional
 // arguments ("snapshot 123 --format json" and "snapshot --format json
 // 123" alike), which the standard flag package alone does not.
-func parseArgs(fs *flag.FlagSet, args []string, minPos, maxPos int) ([]string, error) {
+//
+// Asked for, help goes to stdout (so `qostop snapshot --help | less`
+// works); after a mistake it goes with the error to stderr.
+func parseArgs(fs *flag.FlagSet, args []string, stdout io.Writer, minPos, maxPos int) ([]string, error) {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return nil, flag.ErrHelp
+		}
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -158,8 +193,8 @@ type apiFlags struct {
 }
 
 func (f *apiFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.apiURL, "api-url", os.Getenv("ZOOM_API_URL"), "Zoom API base URL (env ZOOM_API_URL; default "+fetch.DefaultAPIURL+")")
-	fs.StringVar(&f.oauthURL, "oauth-url", os.Getenv("ZOOM_OAUTH_URL"), "OAuth token URL (env ZOOM_OAUTH_URL; default "+fetch.DefaultOAuthURL+")")
+	fs.StringVar(&f.apiURL, "api-url", "", "Zoom API base `URL` (default $ZOOM_API_URL, else "+fetch.DefaultAPIURL+")")
+	fs.StringVar(&f.oauthURL, "oauth-url", "", "OAuth token `URL` (default $ZOOM_OAUTH_URL, else "+fetch.DefaultOAuthURL+")")
 	fs.BoolVar(&f.gov, "gov", false, "use Zoom for Government hosts ("+fetch.GovAPIURL+")")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "time limit for each HTTP request")
 	fs.StringVar(&f.meetingType, "type", "live", "live, or past for a meeting that has ended")
@@ -170,15 +205,15 @@ func (f *apiFlags) register(fs *flag.FlagSet) {
 // config. The debug log file, if any, is returned for the caller to close.
 func (f *apiFlags) config() (fetch.Config, io.Closer, error) {
 	cfg := fetch.Config{
-		APIURL:       f.apiURL,
-		OAuthURL:     f.oauthURL,
+		APIURL:       orDefault(f.apiURL, os.Getenv("ZOOM_API_URL")),
+		OAuthURL:     orDefault(f.oauthURL, os.Getenv("ZOOM_OAUTH_URL")),
 		AccountID:    os.Getenv("ZOOM_ACCOUNT_ID"),
 		ClientID:     os.Getenv("ZOOM_CLIENT_ID"),
 		ClientSecret: os.Getenv("ZOOM_CLIENT_SECRET"),
 		Timeout:      f.timeout,
 	}
 	if f.gov {
-		cfg.APIURL, cfg.OAuthURL = orDefault(f.apiURL, fetch.GovAPIURL), orDefault(f.oauthURL, fetch.GovOAuthURL)
+		cfg.APIURL, cfg.OAuthURL = orDefault(cfg.APIURL, fetch.GovAPIURL), orDefault(cfg.OAuthURL, fetch.GovOAuthURL)
 	}
 	cfg.APIURL, cfg.OAuthURL = orDefault(cfg.APIURL, fetch.DefaultAPIURL), orDefault(cfg.OAuthURL, fetch.DefaultOAuthURL)
 	if err := cfg.Validate(); err != nil {
@@ -200,7 +235,7 @@ func (f *apiFlags) typ() (model.MeetingType, error) {
 	case model.Live, model.Past:
 		return t, nil
 	}
-	return "", fmt.Errorf("--type %q: want live or past", f.meetingType)
+	return "", usageError("--type %q: want live or past", f.meetingType)
 }
 
 func orDefault(s, def string) string {
@@ -248,11 +283,11 @@ func (f *viewFlags) uiConfig(src ui.Source, minInterval time.Duration) (ui.Confi
 }
 
 func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runScreen(ctx, args, stderr, "watch", "[flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2)
+	return runScreen(ctx, args, stdout, stderr, "watch", "[flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2)
 }
 
 func runMeeting(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runScreen(ctx, args, stderr, "meeting", "[flags] MEETING",
+	return runScreen(ctx, args, stdout, stderr, "meeting", "[flags] MEETING",
 		"everyone in one meeting, worst first; enter watches one", 1)
 }
 
@@ -266,19 +301,19 @@ func runList(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			"ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET first (see the README), or try 'qostop demo'.\n")
 		return errUsage
 	}
-	return runScreen(ctx, args, stderr, "meetings", "[flags]", "list the live meetings; enter opens one", 0)
+	return runScreen(ctx, args, stdout, stderr, "meetings", "[flags]", "list the live meetings; enter opens one", 0)
 }
 
 // runScreen runs the UI against Zoom, on the screen that npos IDs choose:
 // none, the meeting list; a meeting, its overview; a meeting and a
 // participant, the watch screen. The screens share their flags.
-func runScreen(ctx context.Context, args []string, stderr io.Writer, name, synopsis, summary string, npos int) error {
+func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer, name, synopsis, summary string, npos int) error {
 	fs := newFlagSet(name, synopsis, summary, stderr)
 	var af apiFlags
 	var vf viewFlags
 	af.register(fs)
 	vf.register(fs, 10*time.Second)
-	pos, err := parseArgs(fs, args, npos, npos)
+	pos, err := parseArgs(fs, args, stdout, npos, npos)
 	if err != nil {
 		return err
 	}
@@ -327,7 +362,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	vf.register(fs, time.Second)
 	so := simFlags{sampleEvery: 3 * time.Second}
 	so.register(fs)
-	if _, err := parseArgs(fs, args, 0, 0); err != nil {
+	if _, err := parseArgs(fs, args, stdout, 0, 0); err != nil {
 		return err
 	}
 	if err := so.validate(); err != nil {
@@ -379,6 +414,7 @@ type simFlags struct {
 	faults      float64
 	qps         float64
 	hostile     bool
+	endAfter    time.Duration
 }
 
 func (f *simFlags) register(fs *flag.FlagSet) {
@@ -388,17 +424,19 @@ func (f *simFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&f.qps, "qps", 0, "answer requests beyond this many a second with 429, as Zoom does (0: no limit)")
 	fs.BoolVar(&f.hostile, "hostile", false, "add participant "+sim.HostileParticipantID+
 		", whose name carries terminal escape sequences (a window title, a screen clear, a clipboard write); demo watches them")
+	fs.DurationVar(&f.endAfter, "end-after", 0, "end the meeting "+sim.DemoMeetingID+" this long after starting, e.g. 5m, to see a meeting end mid-watch (0: never)")
 }
 
 func (f *simFlags) validate() error {
 	if f.faults < 0 || f.faults > 1 {
-		return fmt.Errorf("--faults %g: want a share from 0 to 1", f.faults)
+		return usageError("--faults %g: want a share from 0 to 1", f.faults)
 	}
 	return nil
 }
 
 func (f *simFlags) options() sim.Options {
-	return sim.Options{Seed: f.seed, SampleEvery: f.sampleEvery, Faults: f.faults, QPS: f.qps, Hostile: f.hostile}
+	return sim.Options{Seed: f.seed, SampleEvery: f.sampleEvery, Faults: f.faults, QPS: f.qps, Hostile: f.hostile,
+		EndAfter: f.endAfter}
 }
 
 func runSim(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -406,21 +444,25 @@ func runSim(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	listen := fs.String("listen", "127.0.0.1:8080", "address to serve on")
 	so := simFlags{sampleEvery: time.Minute}
 	so.register(fs)
-	if _, err := parseArgs(fs, args, 0, 0); err != nil {
+	if _, err := parseArgs(fs, args, stdout, 0, 0); err != nil {
 		return err
 	}
 	if err := so.validate(); err != nil {
 		return err
 	}
 	s := sim.New(so.options())
-	return s.ListenAndServe(ctx, *listen, func(base string) {
+	err := s.ListenAndServe(ctx, *listen, func(base string) {
 		fmt.Fprintf(stdout, "Zoom API simulator listening on %s\n\n", base)
 		fmt.Fprintf(stdout, "  export ZOOM_API_URL=%s/v2\n  export ZOOM_OAUTH_URL=%s/oauth/token\n", base, base)
 		fmt.Fprintf(stdout, "  export ZOOM_ACCOUNT_ID=%s ZOOM_CLIENT_ID=%s ZOOM_CLIENT_SECRET=%s\n\n",
 			sim.DemoAccountID, sim.DemoClientID, sim.DemoClientSecret)
 		fmt.Fprintln(stdout, "Meetings:")
 		for _, m := range s.Meetings() {
-			fmt.Fprintf(stdout, "  %s  %s\n", m.ID, m.Topic)
+			state := fmt.Sprintf("live, %d people", len(m.Participants))
+			if !m.Live {
+				state = "ended: use --type past"
+			}
+			fmt.Fprintf(stdout, "  %s  %-20s %s (UUID %s)\n", m.ID, m.Topic, state, m.UUID)
 		}
 		fmt.Fprintf(stdout, "\nTry:\n  qostop snapshot %s %s --format table\n  qostop watch %s %s\n",
 			sim.DemoMeetingID, sim.DemoParticipantID, sim.DemoMeetingID, sim.DemoParticipantID)
@@ -429,6 +471,10 @@ func runSim(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}
 		fmt.Fprint(stdout, "\nCtrl+C stops.\n")
 	})
+	if err != nil {
+		return fmt.Errorf("the simulator cannot serve on %s: %w; choose another address with --listen", *listen, err)
+	}
+	return nil
 }
 
 func runSnapshot(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -440,7 +486,7 @@ func runSnapshot(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	maxWait := fs.Duration("max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
 	thresholds := fs.String("thresholds", "", "health limits for the table's markers, as for watch")
 	redact := fs.Bool("redact", false, redactHelp)
-	pos, err := parseArgs(fs, args, 1, 2)
+	pos, err := parseArgs(fs, args, stdout, 1, 2)
 	if err != nil {
 		return err
 	}
@@ -455,7 +501,7 @@ func runSnapshot(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 	}
 	if *format != "json" && *format != "table" {
-		return fmt.Errorf("--format %q: want json or table", *format)
+		return usageError("--format %q: want json or table", *format)
 	}
 	th, err := model.ParseThresholds(model.DefaultThresholds(), *thresholds)
 	if err != nil {
