@@ -50,12 +50,7 @@ func TestMeetingEnds(t *testing.T) {
 	held := h.a.watch.hist.Len()
 
 	src.set(model.Participant{}, notFoundError())
-	var delays []time.Duration
-	for range 3 {
-		next = h.poll(next)
-		tm, _ := pollTimer(t, next)
-		delays = append(delays, tm.d)
-	}
+	delays, next := h.pollDelays(next, 3)
 	view := h.a.View()
 	for _, want := range []string{"ENDED", "meeting ended", "error: the meeting has ended: Zoom no longer finds meeting 85012345678 live (HTTP 404, code 3001)",
 		"the meeting has ended: Zoom no longer lists it as live (x3)", "[audio]", "latency"} {

@@ -303,6 +303,19 @@ func (h *harness) poll(msgs []tea.Msg) []tea.Msg {
 	return out
 }
 
+// pollDelays lets n polls fire in turn, each after the delay the answer
+// before it set, and returns those delays and what the last answer produced.
+func (h *harness) pollDelays(next []tea.Msg, n int) ([]time.Duration, []tea.Msg) {
+	h.t.Helper()
+	var delays []time.Duration
+	for range n {
+		next = h.poll(next)
+		tm, _ := pollTimer(h.t, next)
+		delays = append(delays, tm.d)
+	}
+	return delays, next
+}
+
 // tick delivers a clock tick at the test clock's time plus d.
 func (h *harness) tick(d time.Duration) {
 	h.t.Helper()

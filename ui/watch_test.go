@@ -256,12 +256,7 @@ func TestErrorKeepsDataAndBacksOff(t *testing.T) {
 	next := h.start()
 	samples := h.a.watch.hist.Len()
 	src.set(model.Participant{}, serverError())
-	var delays []time.Duration
-	for range 6 {
-		next = h.poll(next)
-		tm, _ := pollTimer(t, next)
-		delays = append(delays, tm.d)
-	}
+	delays, next := h.pollDelays(next, 6)
 	want := []time.Duration{15 * time.Second, 30 * time.Second, 60 * time.Second, 90 * time.Second, 90 * time.Second, 90 * time.Second}
 	if !reflect.DeepEqual(delays, want) {
 		t.Fatalf("backoff delays %v, want %v", delays, want)
