@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -156,4 +158,59 @@ func statusPolled(screen string) string {
 		return ""
 	}
 	return screen[i : i+len("polled 15:04:05")]
+}
+
+// snapshot prints the hostile participant as JSON with the name's text
+// kept and nothing a terminal would act on; --redact prints none of the
+// personal fields, in JSON or in the meeting table.
+func TestEndToEndSnapshotHostileAndRedacted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: builds the binary")
+	}
+	bin := buildBinary(t)
+	s := sim.New(sim.Options{Hostile: true})
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	snapshot := func(args ...string) []byte {
+		cmd := exec.Command(bin, append([]string{"snapshot", "--api-url", srv.URL + "/v2", "--oauth-url", srv.URL + "/oauth/token"}, args...)...)
+		cmd.Env = append(os.Environ(), "ZOOM_ACCOUNT_ID="+sim.DemoAccountID, "ZOOM_CLIENT_ID="+sim.DemoClientID,
+			"ZOOM_CLIENT_SECRET="+sim.DemoClientSecret)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("snapshot %v: %v", args, err)
+		}
+		for i, r := range string(out) {
+			if (r < 0x20 && r != '\n') || (r >= 0x7f && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) {
+				t.Fatalf("snapshot %v printed control %U at byte %d:\n%q", args, r, i, out)
+			}
+		}
+		return out
+	}
+	var got struct {
+		Participant map[string]any `json:"participant"`
+	}
+	if err := json.Unmarshal(snapshot("--format", "json", sim.DemoMeetingID, sim.HostileParticipantID), &got); err != nil {
+		t.Fatal(err)
+	}
+	if name := got.Participant["user_name"]; name != "Malloryexe.txt\uFFFD\uFFFD" {
+		t.Errorf("user_name %q, want the name's text with the invalid bytes as U+FFFD", name)
+	}
+
+	if err := json.Unmarshal(snapshot("--format", "json", "--redact", sim.DemoMeetingID, sim.HostileParticipantID), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, field := range []string{"user_name", "email", "ip_address", "location"} {
+		if v := got.Participant[field]; v != "[redacted]" {
+			t.Errorf("--redact: %s = %q", field, v)
+		}
+	}
+	table := string(snapshot("--format", "table", "--redact", sim.DemoMeetingID))
+	for _, name := range []string{"Alice Chen", "Bob Okafor", "Mallory", "Oakland"} {
+		if strings.Contains(table, name) {
+			t.Errorf("--redact table shows %q:\n%s", name, table)
+		}
+	}
+	if !strings.Contains(table, "[redacted]") {
+		t.Errorf("--redact table does not say what it hid:\n%s", table)
+	}
 }
