@@ -48,8 +48,9 @@ type poller struct {
 // newPoller makes a chain whose first fetch is already numbered and in
 // flight, since Init cannot return a changed model: first sends it.
 func newPoller(owner screen, cfg Config, interval time.Duration, request func(seq uint64) tea.Cmd) poller {
-	return poller{owner: owner, schedule: cfg.schedule, request: request, seq: 1, inflight: true,
-		interval: interval, minInterval: cfg.MinInterval, now: cfg.Now()}
+	now := cfg.Now()
+	return poller{owner: owner, schedule: cfg.schedule, request: request, seq: 1, inflight: true, asked: now,
+		interval: interval, minInterval: cfg.MinInterval, now: now}
 }
 
 // first sends the fetch newPoller numbered.
