@@ -1,0 +1,54 @@
+package theme
+
+import (
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"github.com/qostop/qostop/model"
+)
+
+func TestByNameAndNextCycleEveryTheme(t *testing.T) {
+	th, err := ByName("dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for range Names {
+		seen[th.Name] = true
+		th = Next(th)
+	}
+	if th.Name != "dark" || len(seen) != len(Names) {
+		t.Errorf("t cycles through %v and back to %q; want all of %v and back to dark", seen, th.Name, Names)
+	}
+	if _, err := ByName("solarized"); err == nil || !strings.Contains(err.Error(), "high-contrast") {
+		t.Errorf("unknown theme error %v should list the known ones", err)
+	}
+}
+
+// A level must read without colour: the marker carries it on a
+// monochrome terminal, and NO_COLOR (the Ascii profile) writes no escapes.
+func TestLevelsReadWithoutColour(t *testing.T) {
+	if Marker(model.Critical) == Marker(model.Warn) || Marker(model.Warn) == Marker(model.Good) {
+		t.Errorf("markers must differ: critical %q warn %q good %q", Marker(model.Critical), Marker(model.Warn), Marker(model.Good))
+	}
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	st := NewStyles(r, HighContrast(), true)
+	if got := st.Level(model.Critical).Render("7.2%"); got != "7.2%" {
+		t.Errorf("Ascii profile rendered %q, want the bare text", got)
+	}
+	box := st.Pane.Render("x")
+	for _, c := range box {
+		if c >= 0x80 {
+			t.Fatalf("ascii styles drew a non-ASCII border: %q", box)
+		}
+	}
+	r.SetColorProfile(termenv.ANSI256)
+	colour := NewStyles(r, Dark(), false)
+	if colour.Level(model.Critical).Render("x") == colour.Level(model.Good).Render("x") {
+		t.Error("critical and good look the same in colour")
+	}
+}
