@@ -319,7 +319,7 @@ func tableName(p model.SnapshotParticipant) string {
 	if name := tableText(p.UserName); name != "" {
 		return name
 	}
-	return "(no name)"
+	return "(hidden)" // as on screen: Zoom hides names of external users and without a BAA
 }
 
 // tableHealth is Zoom's health word and issue list, e.g.
