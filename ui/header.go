@@ -67,7 +67,11 @@ func renderHeader(h headerInfo, st theme.Styles, width int) string {
 
 	var second []string
 	client := strings.TrimSpace(model.Sanitize(p.Client) + " " + model.Sanitize(p.Version))
-	for _, part := range []string{model.Sanitize(p.Device), client, model.Sanitize(p.OS),
+	device, osName := model.Sanitize(p.Device), model.Sanitize(p.OS)
+	if strings.EqualFold(device, osName) {
+		osName = "" // Zoom often names a Mac's device and OS alike: say it once
+	}
+	for _, part := range []string{device, client, osName,
 		model.Sanitize(p.NetworkType), model.Sanitize(p.Location)} {
 		if part != "" {
 			second = append(second, st.Text.Render(part))
