@@ -154,7 +154,9 @@ func (p *mediaPane) render() string {
 		c.add(p.pal.muted, "no "+p.media.String()+" in this window")
 		lines = []textCell{c.done()}
 	case ih >= p.rows(iw, false):
-		lines = p.fullLines(iw)
+		// Side by side saves rows; given the rows to stack (an expanded
+		// pane), stacking doubles the sparklines' width: more history.
+		lines = p.fullLines(iw, iw >= paneSideBySide && ih < p.rows(0, false))
 	default:
 		lines = p.compactLines(iw)
 	}
@@ -163,10 +165,10 @@ func (p *mediaPane) render() string {
 
 // fullLines draws every metric of every path with traffic: per direction a
 // title, then label, sparkline and current value per metric, the values
-// right-aligned in one column so the sparklines end together.
-func (p *mediaPane) fullLines(iw int) []textCell {
+// right-aligned in one column so the sparklines end together; the two
+// directions side by side or stacked.
+func (p *mediaPane) fullLines(iw int, side bool) []textCell {
 	pl := &p.pal
-	side := iw >= paneSideBySide
 	cw := iw
 	if side {
 		cw = (iw - 3) / 2

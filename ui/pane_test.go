@@ -402,3 +402,45 @@ func TestFmtNum(t *testing.T) {
 		t.Errorf("fmtBitrate(12500) = %q", got)
 	}
 }
+
+// An expanded pane has rows to spare: it stacks send above receive, so
+// each sparkline gets the whole width and shows twice the history. At
+// exactly its side-by-side height it stays side by side.
+func TestPaneStacksWhenTallEnough(t *testing.T) {
+	samples := paneFixture(200, everyStream...)
+	p := newTestPane(model.Audio, 80, 7, false, samples)
+	side := p.view()
+	if !strings.Contains(side, "│send") || !strings.Contains(side, "│ receive") {
+		t.Fatalf("at 80x7, want send and receive side by side:\n%s", side)
+	}
+	p.setSize(80, 12)
+	stacked := p.view()
+	sendRow, recvRow := -1, -1
+	for i, l := range strings.Split(stacked, "\n") {
+		switch {
+		case strings.HasPrefix(l, "│send"):
+			sendRow = i
+		case strings.HasPrefix(l, "│receive"):
+			recvRow = i
+		}
+	}
+	if sendRow < 0 || recvRow <= sendRow {
+		t.Fatalf("at 80x12, want receive stacked below send:\n%s", stacked)
+	}
+	// The side-by-side row holds both directions' sparklines.
+	perDir := sparkWidth(paneRow(t, side, "latency")) / 2
+	if w := sparkWidth(paneRow(t, stacked, "latency")); w < 2*perDir {
+		t.Errorf("stacked latency sparkline %d cells, side by side %d: want at least twice as wide", w, perDir)
+	}
+}
+
+// sparkWidth counts the block glyphs in a row.
+func sparkWidth(row string) int {
+	n := 0
+	for _, r := range row {
+		if strings.ContainsRune("▁▂▃▄▅▆▇█", r) {
+			n++
+		}
+	}
+	return n
+}
