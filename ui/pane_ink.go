@@ -1,0 +1,90 @@
+// How a media pane writes: styles reduced to raw escape codes once per
+// theme, and the string helpers a redraw uses instead of lipgloss.
+
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
+)
+
+// palette is a theme.Styles reduced to inks, built once per setStyles so
+// a redraw calls lipgloss only for truncation.
+type palette struct {
+	level                      [4]ink
+	text, muted, title, accent ink
+	border, focus              ink
+	bdr, focusBdr              lipgloss.Border
+	ascii                      bool
+}
+
+func newPalette(st theme.Styles) palette {
+	pl := palette{ascii: st.ASCII()}
+	for l := model.Unknown; l <= model.Critical; l++ {
+		pl.level[l] = inkOf(st.Level(l))
+	}
+	pl.text, pl.muted, pl.title, pl.accent = inkOf(st.Text), inkOf(st.Muted), inkOf(st.Title), inkOf(st.Accent)
+	pl.bdr, pl.border = frameInk(st, st.Pane)
+	pl.focusBdr, pl.focus = frameInk(st, st.Focused)
+	return pl
+}
+
+// frameInk is a border style's glyphs and colour. Styles without a border
+// (the zero value, before setStyles) fall back to plain ASCII or rounded.
+func frameInk(st theme.Styles, s lipgloss.Style) (lipgloss.Border, ink) {
+	bd := s.GetBorderStyle()
+	if bd.TopLeft == "" || bd.Top == "" || bd.Left == "" {
+		bd = lipgloss.RoundedBorder()
+		if st.ASCII() {
+			bd = lipgloss.ASCIIBorder()
+		}
+	}
+	var k ink
+	if r := st.Renderer(); r != nil {
+		if c := s.GetBorderTopForeground(); c != nil && c != (lipgloss.NoColor{}) {
+			k = inkOf(r.NewStyle().Foreground(c))
+		}
+	}
+	return bd, k
+}
+
+const blanks = "                                                                                                                                "
+
+func writeSpaces(b *strings.Builder, n int) {
+	for n > 0 {
+		k := min(n, len(blanks))
+		b.WriteString(blanks[:k])
+		n -= k
+	}
+}
+
+func repeatTo(b *strings.Builder, s string, n int) {
+	for range n {
+		b.WriteString(s)
+	}
+}
+
+// writeFit writes c padded or cut to exactly w cells.
+func writeFit(b *strings.Builder, c textCell, w int) {
+	if c.w > w {
+		s := ansi.Truncate(c.s, w, "")
+		b.WriteString(s)
+		writeSpaces(b, w-ansi.StringWidth(s))
+		return
+	}
+	b.WriteString(c.s)
+	writeSpaces(b, w-c.w)
+}
+
+// blankBlock is w×h spaces, for sizes too small for a border.
+func blankBlock(w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	line := strings.Repeat(" ", max(w, 0))
+	return strings.Repeat(line+"\n", h-1) + line
+}
