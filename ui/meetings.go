@@ -27,7 +27,7 @@ type meetingsModel struct {
 }
 
 var meetingColumns = []column{
-	{title: "topic", width: 16, flex: true},
+	{title: "topic", width: 16, flex: true, most: 40},
 	{title: "host", width: 16, drop: 2},
 	{title: "meeting ID", width: 11, drop: 3},
 	{title: "people", width: 6, right: true},

@@ -32,7 +32,7 @@ type overviewModel struct {
 }
 
 var overviewColumns = []column{
-	{title: "participant", width: 16, flex: true},
+	{title: "participant", width: 16, flex: true, most: 28},
 	{title: "device", width: 9, drop: 3},
 	{title: "network", width: 8},
 	{title: "location", width: 14, drop: 4},

@@ -14,6 +14,7 @@ type column struct {
 	title string
 	width int  // the fixed width; for the flexible column, its minimum
 	flex  bool // takes the width the others leave
+	most  int  // the flexible column's widest; 0 no limit
 	right bool // right-aligned, for numbers
 	drop  int  // on a narrow terminal the highest goes first; 0 never
 }
@@ -202,8 +203,13 @@ func (t *table) fit() {
 	t.widths = t.widths[:0]
 	for _, i := range t.shown {
 		w := t.cols[i].width
-		if t.cols[i].flex {
+		if c := t.cols[i]; c.flex {
 			w += spare
+			if c.most > 0 {
+				// A 200-column terminal should not push the readings
+				// a hundred cells away from the name they belong to.
+				w = max(c.width, min(w, c.most))
+			}
 		}
 		t.widths = append(t.widths, w)
 	}
