@@ -56,10 +56,10 @@ func New(cfg Config) (tea.Model, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	return newApp(cfg.withDefaults()), nil
+	return newApp(cfg.withDefaults()), nil // a pointer: the model is ~70 KB, too big to copy per message
 }
 
-func newApp(cfg Config) app {
+func newApp(cfg Config) *app {
 	ctx, cancel := context.WithCancel(context.Background())
 	keys := DefaultKeyMap()
 	st := theme.NewStyles(cfg.Renderer, cfg.Theme, cfg.ASCII)
@@ -72,14 +72,14 @@ func newApp(cfg Config) app {
 		navigation: navigation{ctx: ctx, st: st},
 	}
 	a.start()
-	return a
+	return &a
 }
 
-func (a app) Init() tea.Cmd { return a.initScreen() }
+func (a *app) Init() tea.Cmd { return a.initScreen() }
 
-func (a app) top() screen { return a.stack[len(a.stack)-1] }
+func (a *app) top() screen { return a.stack[len(a.stack)-1] }
 
-func (a app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		// Laid out once here, for every screen, so a screen pushed later
@@ -116,7 +116,7 @@ func (a app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, a.route(msg)
 }
 
-func (a app) View() string {
+func (a *app) View() string {
 	if a.quit {
 		return "" // leave a clean terminal behind
 	}

@@ -218,7 +218,7 @@ func TestQuitWhileTheServerHangs(t *testing.T) {
 	tm, pt := pollTimer(t, next)
 	r.h.tick(tm.d) // the clock ticks every second, so the screen knows the time it asks
 	m, cmd := r.h.a.Update(pt)
-	r.h.a = m.(app)
+	r.h.a = m.(*app)
 	answer := make(chan []tea.Msg, 1)
 	go func() { answer <- runCmd(cmd) }()
 	for r.sim.Stats().Faults[sim.FaultSlow] == 0 {

@@ -47,7 +47,7 @@ func (a *app) start() {
 
 // initScreen starts the first screen's fetch and the clock every screen
 // reads.
-func (a app) initScreen() tea.Cmd {
+func (a *app) initScreen() tea.Cmd {
 	var first tea.Cmd
 	switch a.stack[0] {
 	case screenWatch:
@@ -60,7 +60,7 @@ func (a app) initScreen() tea.Cmd {
 	return tea.Batch(first, clockCmd(a.cfg.schedule, a.cfg.Now, a.cfg.Now()))
 }
 
-func (a app) onStack(s screen) bool {
+func (a *app) onStack(s screen) bool {
 	for _, t := range a.stack {
 		if t == s {
 			return true
@@ -245,7 +245,7 @@ func (a *app) route(msg tea.Msg) tea.Cmd {
 }
 
 // viewTop draws the top table screen.
-func (a app) viewTop() string {
+func (a *app) viewTop() string {
 	switch a.top() {
 	case screenOverview:
 		return a.overview.view()

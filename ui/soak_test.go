@@ -143,7 +143,7 @@ func (d *soakDriver) pollUntil(n int) {
 
 func (d *soakDriver) deliver(msg tea.Msg) {
 	m, cmd := d.h.a.Update(msg)
-	d.h.a = m.(app)
+	d.h.a = m.(*app)
 	if f, ok := msg.(fetchedMsg); ok {
 		d.polls++
 		view := d.h.a.View()

@@ -57,7 +57,7 @@ func BenchmarkView(b *testing.B) {
 				h.a.watch.seq++
 				h.a.watch.inflight = true
 				m, _ := h.a.Update(fetchedMsg{seq: h.a.watch.seq, p: model.Participant{UserName: p.UserName, Samples: []model.Sample{s}}, at: s.Time})
-				h.a = m.(app)
+				h.a = m.(*app)
 				_ = h.a.View()
 			}
 		})

@@ -16,7 +16,7 @@ func BenchmarkClockTick(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		m, _ := h.a.Update(clockMsg{now: now.Add(time.Duration(i) * time.Second)})
-		h.a = m.(app)
+		h.a = m.(*app)
 		_ = h.a.View()
 	}
 }
@@ -34,7 +34,7 @@ func BenchmarkNewData(b *testing.B) {
 		h.a.watch.seq++
 		h.a.watch.inflight = true
 		m, _ := h.a.Update(fetchedMsg{seq: h.a.watch.seq, p: func() (q model.Participant) { q = p; q.Samples = append(q.Samples[:0:0], s); return }(), at: s.Time})
-		h.a = m.(app)
+		h.a = m.(*app)
 		_ = h.a.View()
 	}
 }

@@ -126,7 +126,7 @@ func runCmd(cmd tea.Cmd) []tea.Msg {
 // synchronously, with timers recorded rather than slept.
 type harness struct {
 	t     testing.TB
-	a     app
+	a     *app
 	src   *fakeSource
 	clock *testClock
 }
@@ -151,7 +151,7 @@ func newHarness(t testing.TB, src *fakeSource, width, height int, opts ...harnes
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
-	a := m.(app)
+	a := m.(*app)
 	a.watch.schedule = recordScheduler
 	h := &harness{t: t, a: a, src: src, clock: clock}
 	h.resize(width, height)
@@ -167,7 +167,7 @@ func (h *harness) resize(width, height int) {
 func (h *harness) send(msg tea.Msg) []tea.Msg {
 	h.t.Helper()
 	m, cmd := h.a.Update(msg)
-	h.a = m.(app)
+	h.a = m.(*app)
 	return runCmd(cmd)
 }
 
