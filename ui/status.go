@@ -77,7 +77,10 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 		return ""
 	}
 	clock := func(t time.Time) string { return t.In(si.loc).Format("15:04:05") }
-	var segs []segment
+	// A segment holds a lipgloss.Style (~600 bytes): a stack buffer saves
+	// the slice's regrowth on every once-a-second redraw.
+	var buf [12]segment
+	segs := buf[:0]
 	if si.paused {
 		segs = append(segs, segment{"PAUSED", ss.warn, 0})
 	}
