@@ -14,7 +14,6 @@ import (
 var (
 	audioSend = skey(model.Audio, model.Send, model.Client)
 	audioRecv = skey(model.Audio, model.Receive, model.Client)
-	videoSend = skey(model.Video, model.Send, model.Client)
 	videoRecv = skey(model.Video, model.Receive, model.Client)
 )
 

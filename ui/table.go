@@ -95,12 +95,6 @@ func (t *table) setStyles(st theme.Styles) {
 	t.render()
 }
 
-// setNothing sets what an empty table says.
-func (t *table) setNothing(s string) {
-	t.nothing = s
-	t.render()
-}
-
 // apply filters the rows and puts the cursor back on its row.
 func (t *table) apply() {
 	t.rows = t.rows[:0:0]

@@ -14,16 +14,15 @@ import (
 // tableSource is a Source for the meeting list and the overview: it
 // answers with what the test put in it and counts the calls per kind.
 type tableSource struct {
-	mu        sync.Mutex
-	meetings  []model.Meeting
-	people    []model.Participant
-	err       error
-	p         model.Participant // for the watch screen
-	calls     map[string]int
-	hangQoS   bool          // MeetingQoS blocks until its context ends
-	hungQoS   chan struct{} // closed when a hanging MeetingQoS begins
-	endedQoS  chan error    // the hanging call's context error
-	hangWatch bool
+	mu       sync.Mutex
+	meetings []model.Meeting
+	people   []model.Participant
+	err      error
+	p        model.Participant // for the watch screen
+	calls    map[string]int
+	hangQoS  bool          // MeetingQoS blocks until its context ends
+	hungQoS  chan struct{} // closed when a hanging MeetingQoS begins
+	endedQoS chan error    // the hanging call's context error
 }
 
 func newTableSource() *tableSource { return &tableSource{calls: map[string]int{}} }
