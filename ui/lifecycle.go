@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 )
@@ -28,21 +27,18 @@ const (
 )
 
 // answered records what a good answer says about the call: it is live,
-// and whether the participant has just left (prev is who they were). next
-// is the poll the answer scheduled; once they left it comes no sooner
-// than leftPoll.
-func (m *watchModel) answered(prev model.Participant, at time.Time, next tea.Cmd) tea.Cmd {
+// and whether the participant has just left (prev is who they were). Once
+// they left, nothing new will come: the next polls wait at least leftPoll.
+func (m *watchModel) answered(prev model.Participant) {
 	m.live, m.gone = true, ""
+	m.floor = 0
 	if m.cfg.Type != model.Live || !m.who.Left() || m.done {
-		return next
+		return
 	}
 	if !prev.Left() {
 		m.events.add(event{at: m.who.LeaveTime, level: model.Warn, text: "left the meeting: no new samples will come"})
 	}
-	if m.interval >= leftPoll {
-		return next
-	}
-	return m.after(leftPoll, at) // supersedes next, which is never run
+	m.floor = leftPoll
 }
 
 // goneBy reports whether err says the live call is over, and if so puts

@@ -26,14 +26,14 @@ func (m *watchModel) fetched(msg fetchedMsg) tea.Cmd {
 		return m.failed(msg)
 	}
 
-	next := m.succeeded(msg.at, m.cfg.Type == model.Past)
-	m.events.succeeded(msg.at)
 	p := msg.p
 	samples := p.Samples
 	p.Samples = nil
 	prev := m.who
 	m.who = p
-	next = m.answered(prev, msg.at, next)
+	m.answered(prev)
+	next := m.succeeded(msg.at, m.cfg.Type == model.Past)
+	m.events.succeeded(msg.at)
 	m.hist.Merge(samples...)
 	m.events.observe(m.hist.Since(m.events.judged.Add(time.Nanosecond)), m.cfg.Thresholds)
 	m.cadence = cadence(m.hist.Samples())

@@ -25,6 +25,9 @@ type poller struct {
 	// request starts fetch number seq; the screen's own command.
 	request               func(seq uint64) tea.Cmd
 	interval, minInterval time.Duration
+	// floor is the least wait after a good answer, whatever the interval:
+	// the watch screen sets it once the participant has left.
+	floor time.Duration
 
 	seq       uint64 // number of the latest fetch
 	inflight  bool
@@ -139,7 +142,7 @@ func (p *poller) succeeded(at time.Time, once bool) tea.Cmd {
 		p.done = true
 		return nil
 	}
-	return p.after(p.interval, at)
+	return p.after(max(p.interval, p.floor), at)
 }
 
 // failed keeps the error in plain words and polls again after a backoff,
