@@ -2,20 +2,22 @@
 // it polls Zoom's Dashboard QoS API and draws latency, jitter, loss and
 // bitrate per direction as sparklines.
 //
-// main does only wiring: flags and environment -> configs -> Validate ->
-// a fetch.Client -> the UI or a one-shot printer. Everything else lives in
-// model (domain), fetch (Zoom and its simulator), theme and ui.
+// main does only wiring: cobra commands turn flags and the environment
+// into configs -> Validate -> a fetch.Client -> the UI or a one-shot
+// printer. Everything else lives in model (domain), fetch (Zoom and its
+// simulator), theme and ui.
 package main
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -25,91 +27,161 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui"
+	"github.com/spf13/cobra"
 )
-
-// errUsage marks a command-line mistake: exit status 2, as flag does.
-var errUsage = errors.New("usage")
-
-// usageErr is a command-line mistake with its explanation; it is errUsage
-// to errors.Is, so it exits 2.
-type usageErr string
-
-func (e usageErr) Error() string        { return string(e) }
-func (e usageErr) Is(target error) bool { return target == errUsage }
-
-func usageError(format string, args ...any) error { return usageErr(fmt.Sprintf(format, args...)) }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	code := exitCode(run(ctx, os.Args[1:], os.Stdout, os.Stderr), os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// usageErr is a command-line mistake: exit status 2, with its reason on
+// one line.
+type usageErr struct{ msg string }
+
+func (e usageErr) Error() string { return e.msg }
+
+// usageError says what is wrong with the command line of cmd and where
+// its flags are explained.
+func usageError(cmd *cobra.Command, format string, args ...any) error {
+	return usageErr{fmt.Sprintf(format, args...) + fmt.Sprintf(" (see '%s --help')", cmd.CommandPath())}
+}
+
+// exitCode prints err and turns it into the exit status: 0 for success
+// and asked-for help, 2 for a command-line mistake, 1 for anything else.
+func exitCode(err error, stderr io.Writer) int {
+	var u usageErr
 	switch {
 	case err == nil:
-	case errors.Is(err, flag.ErrHelp):
-	case errors.Is(err, errUsage):
-		if err != errUsage { // bare errUsage: flag or usage() already said why
-			fmt.Fprintln(os.Stderr, "qostop:", err)
-		}
-		os.Exit(2)
-	default:
-		fmt.Fprintln(os.Stderr, "qostop:", err)
-		os.Exit(1)
+		return 0
+	case errors.As(err, &u):
+		// One line, so a script's log or a terminal shows the whole reason.
+		fmt.Fprintln(stderr, "qostop:", strings.ReplaceAll(u.msg, "\n", "; "))
+		return 2
 	}
+	fmt.Fprintln(stderr, "qostop:", err)
+	return 1
 }
 
-// command is one subcommand: its synopsis for help, and how it runs.
-type command struct {
-	name, args, summary string
-	run                 func(ctx context.Context, args []string, stdout, stderr io.Writer) error
-}
-
-func commands() []command {
-	return []command{
-		{"meetings", "[flags]", "list the live meetings; enter opens one (the default)", runList},
-		{"demo", "[flags]", "browse simulated calls: no credentials needed", runDemo},
-		{"meeting", "[flags] MEETING", "everyone in one meeting, worst first; enter watches one", runMeeting},
-		{"watch", "[flags] MEETING PARTICIPANT", "monitor one participant's QoS live", runWatch},
-		{"snapshot", "[flags] MEETING [PARTICIPANT]", "fetch QoS once and print it (JSON or a table)", runSnapshot},
-		{"sim", "[flags]", "run the Zoom API simulator alone, for trying qostop", runSim},
-	}
-}
-
+// run executes the command line args. Errors cobra finds before a
+// command runs (an unknown flag or command, a malformed value, the wrong
+// number of IDs) are usage errors.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && !isHelp(args[0])) {
-		return runList(ctx, args, stdout, stderr) // flags alone are the list's
+	root, ran := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	var u usageErr
+	if err != nil && !*ran && !errors.As(err, &u) {
+		return usageErr{err.Error() + " (see 'qostop --help')"}
 	}
-	name := args[0]
-	if isHelp(name) {
-		usage(stdout)
-		return nil
+	return err
+}
+
+// newRoot builds the command tree, writing to stdout and stderr. ran
+// becomes true once a command's own code starts, after cobra has parsed
+// and checked the command line.
+//
+// cobra (rather than the standard flag package) because qostop needs
+// what it does out of the box: flags before or after the IDs, help per
+// command, shell completion and a --version flag.
+func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
+	ran := new(bool)
+	cobra.EnableCommandSorting = false // the list reads in the order a newcomer needs it
+	root := newScreenCmd("qostop", "list the live meetings of your Zoom account; enter opens one", 0)
+	root.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		hint := ""
+		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+			hint = fmt.Sprintf("; did you mean %q?", s[0])
+		} else if strings.Trim(args[0], "0123456789") == "" {
+			hint = "; to open a meeting by its ID, run 'qostop meeting " + args[0] + "'"
+		}
+		return usageError(cmd, "unknown command %q%s", args[0], hint)
 	}
-	for _, c := range commands() {
-		if c.name == name {
-			return c.run(ctx, args[1:], stdout, stderr)
+	root.Version = versionText(debug.ReadBuildInfo())
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.Long = "qostop: a terminal monitor for the live quality of a Zoom call."
+	// One template, as cobra's own commands (completion, help) inherit
+	// the root's.
+	root.SetUsageTemplate("{{if .HasParent}}" + cmdUsage + "{{else}}" + rootUsage + "{{end}}")
+	root.PersistentPreRun = func(*cobra.Command, []string) { *ran = true }
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError(cmd, "%v", err) })
+	root.SilenceErrors, root.SilenceUsage = true, true
+	root.AddCommand(
+		newScreenCmd("meetings [flags]", "list the live meetings; enter opens one (the default)", 0),
+		newDemoCmd(),
+		newScreenCmd("meeting [flags] MEETING", "everyone in one meeting, worst first; enter watches one", 1),
+		newScreenCmd("watch [flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2),
+		newSnapshotCmd(),
+		newSimCmd(),
+		newCmd("version", "print the version and the commit qostop was built from", "", "", noArgs,
+			func(cmd *cobra.Command, _ []string) error {
+				_, err := fmt.Fprintln(cmd.OutOrStdout(), cmd.Root().Version)
+				return err
+			}),
+	)
+	root.SuggestionsMinimumDistance = 2
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	completionCmd(root) // after SetOut: cobra's completion command keeps the writer it finds
+	return root, ran
+}
+
+// completionCmd makes cobra's `completion` command say which shells
+// there are when given none or another, as a usage error: by itself it
+// prints its help and exits 0.
+func completionCmd(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	const shells = "bash, zsh, fish or powershell"
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Short = "print the shell completion script for " + shells
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError(cmd, "unknown shell %q: want %s", args[0], shells)
+			}
+			return nil
+		}
+		c.RunE = func(cmd *cobra.Command, _ []string) error {
+			return usageError(cmd, "want a shell: %s, e.g. 'source <(qostop completion bash)'", shells)
 		}
 	}
-	fmt.Fprintf(stderr, "qostop: unknown command %q\n\n", name)
-	usage(stderr)
-	return errUsage
 }
 
-func isHelp(arg string) bool {
-	return arg == "-h" || arg == "--help" || arg == "-help" || arg == "help"
-}
+// rootUsage lists the commands with their arguments, which cobra's
+// default leaves to each command's help.
+const rootUsage = `Usage:{{range .Commands}}{{if .IsAvailableCommand}}
+  qostop {{rpad .Use 39}} {{.Short}}{{end}}{{end}}
+  qostop --version
 
-func usage(w io.Writer) {
-	fmt.Fprint(w, "qostop: a terminal monitor for the live quality of a Zoom call.\n\nUsage:\n")
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  qostop %-9s %-30s %s\n", c.name, c.args, c.summary)
-	}
-	fmt.Fprint(w, "\nRun 'qostop COMMAND --help' for a command's flags.\n"+envHelp)
-}
+'qostop' alone lists the live meetings and takes the flags of 'qostop meetings'.
+Run 'qostop COMMAND --help' for a command's flags.
+` + envHelp
 
-const idHelp = `
-MEETING is the meeting's numeric ID (85012345678) or its UUID; PARTICIPANT is
-the participant's user_id, as 'qostop meeting MEETING' or
-'qostop snapshot MEETING' lists it.
-`
+// cmdUsage is every command's help below its summary: the synopsis, the
+// flags, then the environment it reads (the "env" annotation).
+const cmdUsage = `Usage:
+  {{.UseLine}}{{if .HasAvailableSubCommands}}
+
+Commands:{{range .Commands}}{{if .IsAvailableCommand}}
+  {{rpad .Name .NamePadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Flags:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}
+{{index .Annotations "env"}}`
+
+const idHelp = `MEETING is the meeting's numeric ID (85012345678) or its UUID, as 'qostop
+meetings' lists it.`
+
+const participantHelp = `
+PARTICIPANT is the participant's user_id, as 'qostop meeting MEETING' or
+'qostop snapshot MEETING' lists it.`
 
 const envHelp = `
 Environment:
@@ -122,66 +194,29 @@ Environment:
         set to anything to draw without colour
 `
 
-// newFlagSet makes a FlagSet whose -h output names the command, its
-// arguments and the environment it reads.
-func newFlagSet(name, args, summary string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "qostop %s: %s\n\nUsage: qostop %s %s\n", name, summary, name, args)
-		if strings.Contains(args, "MEETING") {
-			fmt.Fprint(fs.Output(), idHelp)
-		}
-		fmt.Fprint(fs.Output(), "\nFlags:\n")
-		fs.PrintDefaults()
-		fmt.Fprint(fs.Output(), envHelp)
-	}
-	return fs
+// newCmd is a command with qostop's help layout; env is the environment
+// section of its help.
+func newCmd(use, short, long, env string, args cobra.PositionalArgs, run func(*cobra.Command, []string) error) *cobra.Command {
+	c := &cobra.Command{Use: use, Short: short, Long: "qostop " + strings.Fields(use)[0] + ": " + short + long,
+		Args: args, RunE: run, Annotations: map[string]string{"env": env}}
+	return c
 }
 
-// parseArgs parses flags wherever they stand among the positional
-// arguments ("snapshot 123 --format json" and "snapshot --format json
-// 123" alike), which the standard flag package alone does not.
-//
-// Asked for, help goes to stdout (so `qostop snapshot --help | less`
-// works); after a mistake it goes with the error to stderr.
-func parseArgs(fs *flag.FlagSet, args []string, stdout io.Writer, minPos, maxPos int) ([]string, error) {
-	for _, a := range args {
-		if a == "--" {
-			break
+// wantArgs checks the number of IDs against the synopsis of cmd.
+func wantArgs(lo, hi int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) >= lo && len(args) <= hi {
+			return nil
 		}
-		if a == "-h" || a == "-help" || a == "--help" {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return nil, flag.ErrHelp
+		want := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(cmd.Use, cmd.Name()), " [flags]"))
+		if want == "" {
+			want = "no arguments"
 		}
+		return usageError(cmd, "want %s, got %d: %q", want, len(args), args)
 	}
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
-			}
-			return nil, errUsage
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			break
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-	if len(pos) < minPos || len(pos) > maxPos {
-		want := fmt.Sprintf("%d", minPos)
-		if maxPos != minPos {
-			want = fmt.Sprintf("%d to %d", minPos, maxPos)
-		}
-		fmt.Fprintf(fs.Output(), "qostop %s: want %s arguments, have %d\n\n", fs.Name(), want, len(pos))
-		fs.Usage()
-		return nil, errUsage
-	}
-	return pos, nil
 }
+
+var noArgs = wantArgs(0, 0)
 
 // apiFlags are the flags of every command that talks to Zoom.
 type apiFlags struct {
@@ -192,50 +227,55 @@ type apiFlags struct {
 	debugLog         string
 }
 
-func (f *apiFlags) register(fs *flag.FlagSet) {
+func (f *apiFlags) register(c *cobra.Command) {
+	fs := c.Flags()
 	fs.StringVar(&f.apiURL, "api-url", "", "Zoom API base `URL` (default $ZOOM_API_URL, else "+fetch.DefaultAPIURL+")")
 	fs.StringVar(&f.oauthURL, "oauth-url", "", "OAuth token `URL` (default $ZOOM_OAUTH_URL, else "+fetch.DefaultOAuthURL+")")
 	fs.BoolVar(&f.gov, "gov", false, "use Zoom for Government hosts ("+fetch.GovAPIURL+")")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "time limit for each HTTP request")
 	fs.StringVar(&f.meetingType, "type", "live", "live, or past for a meeting that has ended")
 	fs.StringVar(&f.debugLog, "debug-log", "", "append one line per HTTP request to `FILE` (credentials and tokens are never written)")
+	complete(c, "type", string(model.Live), string(model.Past))
 }
 
-// config turns the flags and the environment into a validated fetch
-// config. The debug log file, if any, is returned for the caller to close.
-func (f *apiFlags) config() (fetch.Config, io.Closer, error) {
-	cfg := fetch.Config{
-		APIURL:       orDefault(f.apiURL, os.Getenv("ZOOM_API_URL")),
-		OAuthURL:     orDefault(f.oauthURL, os.Getenv("ZOOM_OAUTH_URL")),
-		AccountID:    os.Getenv("ZOOM_ACCOUNT_ID"),
-		ClientID:     os.Getenv("ZOOM_CLIENT_ID"),
-		ClientSecret: os.Getenv("ZOOM_CLIENT_SECRET"),
-		Timeout:      f.timeout,
+// check reports the mistakes in the flags themselves, before anything
+// reads the environment or the network.
+func (f *apiFlags) check(cmd *cobra.Command) (model.MeetingType, error) {
+	if f.timeout <= 0 {
+		return "", usageError(cmd, "--timeout %s: want a positive duration, e.g. 10s", f.timeout)
 	}
-	if f.gov {
-		cfg.APIURL, cfg.OAuthURL = orDefault(cfg.APIURL, fetch.GovAPIURL), orDefault(cfg.OAuthURL, fetch.GovOAuthURL)
-	}
-	cfg.APIURL, cfg.OAuthURL = orDefault(cfg.APIURL, fetch.DefaultAPIURL), orDefault(cfg.OAuthURL, fetch.DefaultOAuthURL)
-	if err := cfg.Validate(); err != nil {
-		return cfg, nil, err
-	}
-	if f.debugLog == "" {
-		return cfg, io.NopCloser(nil), nil
-	}
-	file, err := os.OpenFile(f.debugLog, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
-	if err != nil {
-		return cfg, nil, fmt.Errorf("cannot open the debug log: %w", err)
-	}
-	cfg.DebugLog = file
-	return cfg, file, nil
-}
-
-func (f *apiFlags) typ() (model.MeetingType, error) {
 	switch t := model.MeetingType(strings.ToLower(f.meetingType)); t {
 	case model.Live, model.Past:
 		return t, nil
 	}
-	return "", usageError("--type %q: want live or past", f.meetingType)
+	return "", usageError(cmd, "--type %q: want live or past", f.meetingType)
+}
+
+// client is a Zoom client from the flags and the environment, and a
+// function that closes the debug log, if any.
+func (f *apiFlags) client(maxWait time.Duration) (*fetch.Client, func() error, error) {
+	cfg := fetch.ConfigFromEnv(os.Getenv)
+	cfg.APIURL, cfg.OAuthURL = orDefault(f.apiURL, cfg.APIURL), orDefault(f.oauthURL, cfg.OAuthURL)
+	cfg.Timeout, cfg.MaxWait = f.timeout, maxWait
+	if f.gov {
+		cfg.APIURL, cfg.OAuthURL = orDefault(cfg.APIURL, fetch.GovAPIURL), orDefault(cfg.OAuthURL, fetch.GovOAuthURL)
+	}
+	if err := cfg.Validate(); err != nil {
+		if cfg.MissingCredentials() {
+			err = fmt.Errorf("%w\n(to try qostop without a Zoom account, run 'qostop demo')", err)
+		}
+		return nil, nil, err
+	}
+	closeLog := func() error { return nil }
+	if f.debugLog != "" {
+		file, err := os.OpenFile(f.debugLog, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+		if err != nil {
+			return nil, nil, fmt.Errorf("cannot open the debug log: %w", err)
+		}
+		cfg.DebugLog, closeLog = file, file.Close
+	}
+	c, err := fetch.New(cfg)
+	return c, closeLog, err
 }
 
 func orDefault(s, def string) string {
@@ -243,6 +283,11 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// complete offers fixed values for a flag in shell completion.
+func complete(c *cobra.Command, flag string, values ...string) {
+	_ = c.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // viewFlags are the flags of the screens.
@@ -254,97 +299,82 @@ type viewFlags struct {
 	redact     bool
 }
 
-func (f *viewFlags) register(fs *flag.FlagSet, interval time.Duration) {
+func (f *viewFlags) register(c *cobra.Command, interval time.Duration) {
+	fs := c.Flags()
 	fs.DurationVar(&f.interval, "interval", interval, "time between polls, e.g. 5s (at least 2s; Zoom samples once a minute)")
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
 	fs.StringVar(&f.theme, "theme", "dark", "colours: "+strings.Join(theme.Names, ", "))
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines and borders with ASCII only, for fonts without block glyphs")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
+	complete(c, "theme", theme.Names...)
 }
 
-func (f *viewFlags) uiConfig(src ui.Source, minInterval time.Duration) (ui.Config, error) {
+// uiConfig is the screens' config from the flags, without its Source.
+// An interval of 0 is refused here: ui.Config would take it for "the
+// default".
+func (f *viewFlags) uiConfig(cmd *cobra.Command, minInterval time.Duration) (ui.Config, error) {
+	if f.interval <= 0 {
+		return ui.Config{}, usageError(cmd, "--interval %s: want a positive duration, at least %s", f.interval, minInterval)
+	}
 	th, err := model.ParseThresholds(model.DefaultThresholds(), f.thresholds)
 	if err != nil {
-		return ui.Config{}, err
+		return ui.Config{}, usageError(cmd, "--thresholds: %v", err)
 	}
 	t, err := theme.ByName(f.theme)
 	if err != nil {
-		return ui.Config{}, err
+		return ui.Config{}, usageError(cmd, "--theme: %v", err)
 	}
-	return ui.Config{
-		Source:      src,
-		Interval:    f.interval,
-		MinInterval: minInterval,
-		Thresholds:  th,
-		Theme:       t,
-		ASCII:       f.ascii,
-		Redact:      f.redact,
-	}, nil
+	return ui.Config{Interval: f.interval, MinInterval: minInterval, Thresholds: th, Theme: t, ASCII: f.ascii,
+		Redact: f.redact}, nil
 }
 
-func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runScreen(ctx, args, stdout, stderr, "watch", "[flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2)
-}
-
-func runMeeting(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runScreen(ctx, args, stdout, stderr, "meeting", "[flags] MEETING",
-		"everyone in one meeting, worst first; enter watches one", 1)
-}
-
-// runList is `qostop meetings`, and `qostop` alone. Alone and without
-// credentials it says what to set, since that is what a first run lacks.
-func runList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 && (os.Getenv("ZOOM_ACCOUNT_ID") == "" || os.Getenv("ZOOM_CLIENT_ID") == "" ||
-		os.Getenv("ZOOM_CLIENT_SECRET") == "") {
-		usage(stderr)
-		fmt.Fprint(stderr, "\nqostop alone lists the live meetings of your Zoom account: set ZOOM_ACCOUNT_ID,\n"+
-			"ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET first (see the README), or try 'qostop demo'.\n")
-		return errUsage
-	}
-	return runScreen(ctx, args, stdout, stderr, "meetings", "[flags]", "list the live meetings; enter opens one", 0)
-}
-
-// runScreen runs the UI against Zoom, on the screen that npos IDs choose:
-// none, the meeting list; a meeting, its overview; a meeting and a
-// participant, the watch screen. The screens share their flags.
-func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer, name, synopsis, summary string, npos int) error {
-	fs := newFlagSet(name, synopsis, summary, stderr)
+// newScreenCmd is a command that runs the UI against Zoom, on the screen
+// that npos IDs choose: none, the meeting list; a meeting, its overview;
+// a meeting and a participant, the watch screen. They share their flags.
+func newScreenCmd(use, short string, npos int) *cobra.Command {
 	var af apiFlags
 	var vf viewFlags
-	af.register(fs)
-	vf.register(fs, 10*time.Second)
-	pos, err := parseArgs(fs, args, stdout, npos, npos)
-	if err != nil {
-		return err
-	}
-	typ, err := af.typ()
-	if err != nil {
-		return err
-	}
-	fcfg, closer, err := af.config()
-	if err != nil {
-		return err
-	}
-	defer closer.Close()
-	client, err := fetch.New(fcfg)
-	if err != nil {
-		return err
-	}
-	cfg, err := vf.uiConfig(client, 2*time.Second)
-	if err != nil {
-		return err
-	}
-	cfg.Type = typ
+	long := ""
 	if npos > 0 {
-		cfg.MeetingID = pos[0]
+		long = "\n\n" + idHelp
 	}
 	if npos > 1 {
-		cfg.ParticipantID = pos[1]
+		long += participantHelp
 	}
-	return runUI(ctx, cfg)
+	c := newCmd(use, short, long, envHelp, wantArgs(npos, npos), func(cmd *cobra.Command, pos []string) error {
+		typ, err := af.check(cmd)
+		if err != nil {
+			return err
+		}
+		cfg, err := vf.uiConfig(cmd, ui.DefaultMinInterval)
+		if err != nil {
+			return err
+		}
+		client, closeLog, err := af.client(0)
+		if err != nil {
+			return err
+		}
+		defer closeLog()
+		cfg.Source, cfg.Type = client, typ
+		if npos > 0 {
+			cfg.MeetingID = pos[0]
+		}
+		if npos > 1 {
+			cfg.ParticipantID = pos[1]
+		}
+		return runUI(cmd, cmd.Context(), cfg)
+	})
+	af.register(c)
+	vf.register(c, ui.DefaultInterval)
+	return c
 }
 
-func runUI(ctx context.Context, cfg ui.Config) error {
+// runUI runs the screens. cfg, now with its Source, is checked first:
+// what is still wrong with it came from the flags.
+func runUI(cmd *cobra.Command, ctx context.Context, cfg ui.Config) error {
+	if err := cfg.Validate(); err != nil {
+		return usageError(cmd, "%v", err)
+	}
 	m, err := ui.New(cfg)
 	if err != nil {
 		return err
@@ -356,52 +386,40 @@ func runUI(ctx context.Context, cfg ui.Config) error {
 	return err
 }
 
-func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("demo", "[flags]", "browse simulated calls: no credentials needed", stderr)
+func newDemoCmd() *cobra.Command {
 	var vf viewFlags
-	vf.register(fs, time.Second)
 	so := simFlags{sampleEvery: 3 * time.Second}
-	so.register(fs)
-	if _, err := parseArgs(fs, args, stdout, 0, 0); err != nil {
-		return err
-	}
-	if err := so.validate(); err != nil {
-		return err
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	ready := make(chan string, 1)
-	errc := make(chan error, 1)
-	go func() {
-		errc <- sim.New(so.options()).ListenAndServe(ctx, "127.0.0.1:0", func(b string) { ready <- b })
-	}()
-	var base string
-	select {
-	case base = <-ready:
-	case err := <-errc:
-		return err
-	}
-	client, err := fetch.New(fetch.Config{
-		APIURL:       base + "/v2",
-		OAuthURL:     base + "/oauth/token",
-		AccountID:    sim.DemoAccountID,
-		ClientID:     sim.DemoClientID,
-		ClientSecret: sim.DemoClientSecret,
-		Timeout:      5 * time.Second,
-	})
-	if err != nil {
-		return err
-	}
-	cfg, err := vf.uiConfig(client, time.Second)
-	if err != nil {
-		return err
-	}
-	// The demo starts where `qostop` does, on the list of live meetings.
-	cfg.Type = model.Live
-	if so.hostile {
-		cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
-	}
-	return runUI(ctx, cfg)
+	c := newCmd("demo [flags]", "browse simulated calls: no credentials needed", "", envHelp, noArgs,
+		func(cmd *cobra.Command, _ []string) error {
+			cfg, err := vf.uiConfig(cmd, time.Second)
+			if err != nil {
+				return err
+			}
+			if err := so.validate(cmd); err != nil {
+				return err
+			}
+			ctx, cancel := context.WithCancel(cmd.Context())
+			defer cancel()
+			base, err := sim.Start(ctx, so.options())
+			if err != nil {
+				return err
+			}
+			client, err := fetch.New(fetch.Config{APIURL: base + "/v2", OAuthURL: base + "/oauth/token",
+				AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret,
+				Timeout: 5 * time.Second})
+			if err != nil {
+				return err
+			}
+			// The demo starts where `qostop` does, on the list of live meetings.
+			cfg.Source, cfg.Type = client, model.Live
+			if so.hostile {
+				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
+			}
+			return runUI(cmd, ctx, cfg)
+		})
+	vf.register(c, time.Second)
+	so.register(c)
+	return c
 }
 
 // redactHelp says what --redact hides: model.Redact's fields.
@@ -417,7 +435,8 @@ type simFlags struct {
 	endAfter    time.Duration
 }
 
-func (f *simFlags) register(fs *flag.FlagSet) {
+func (f *simFlags) register(c *cobra.Command) {
+	fs := c.Flags()
 	fs.Int64Var(&f.seed, "seed", 1, "seed of the simulated calls: the same seed gives the same calls")
 	fs.DurationVar(&f.sampleEvery, "sample-every", f.sampleEvery, "time between simulated QoS samples (Zoom: 1m)")
 	fs.Float64Var(&f.faults, "faults", 0, "share of API requests (0 to 1) answered with a random failure")
@@ -427,9 +446,9 @@ func (f *simFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.endAfter, "end-after", 0, "end the meeting "+sim.DemoMeetingID+" this long after starting, e.g. 5m, to see a meeting end mid-watch (0: never)")
 }
 
-func (f *simFlags) validate() error {
+func (f *simFlags) validate(cmd *cobra.Command) error {
 	if f.faults < 0 || f.faults > 1 {
-		return usageError("--faults %g: want a share from 0 to 1", f.faults)
+		return usageError(cmd, "--faults %g: want a share from 0 to 1", f.faults)
 	}
 	return nil
 }
@@ -439,119 +458,106 @@ func (f *simFlags) options() sim.Options {
 		EndAfter: f.endAfter}
 }
 
-func runSim(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("sim", "[flags]", "run the Zoom API simulator alone, for trying qostop", stderr)
-	listen := fs.String("listen", "127.0.0.1:8080", "address to serve on")
+func newSimCmd() *cobra.Command {
+	var listen string
 	so := simFlags{sampleEvery: time.Minute}
-	so.register(fs)
-	if _, err := parseArgs(fs, args, stdout, 0, 0); err != nil {
-		return err
-	}
-	if err := so.validate(); err != nil {
-		return err
-	}
-	s := sim.New(so.options())
-	err := s.ListenAndServe(ctx, *listen, func(base string) {
-		fmt.Fprintf(stdout, "Zoom API simulator listening on %s\n\n", base)
-		fmt.Fprintf(stdout, "  export ZOOM_API_URL=%s/v2\n  export ZOOM_OAUTH_URL=%s/oauth/token\n", base, base)
-		fmt.Fprintf(stdout, "  export ZOOM_ACCOUNT_ID=%s ZOOM_CLIENT_ID=%s ZOOM_CLIENT_SECRET=%s\n\n",
-			sim.DemoAccountID, sim.DemoClientID, sim.DemoClientSecret)
-		fmt.Fprintln(stdout, "Meetings:")
-		for _, m := range s.Meetings() {
-			state := fmt.Sprintf("live, %d people", len(m.Participants))
-			if !m.Live {
-				state = "ended: use --type past"
+	c := newCmd("sim [flags]", "run the Zoom API simulator alone, for trying qostop", "", envHelp, noArgs,
+		func(cmd *cobra.Command, _ []string) error {
+			if err := so.validate(cmd); err != nil {
+				return err
 			}
-			fmt.Fprintf(stdout, "  %s  %-20s %s (UUID %s)\n", m.ID, m.Topic, state, m.UUID)
-		}
-		fmt.Fprintf(stdout, "\nTry:\n  qostop snapshot %s %s --format table\n  qostop watch %s %s\n",
-			sim.DemoMeetingID, sim.DemoParticipantID, sim.DemoMeetingID, sim.DemoParticipantID)
-		if so.hostile {
-			fmt.Fprintf(stdout, "  qostop watch %s %s   (the hostile name)\n", sim.DemoMeetingID, sim.HostileParticipantID)
-		}
-		fmt.Fprint(stdout, "\nCtrl+C stops.\n")
-	})
-	if err != nil {
-		return fmt.Errorf("the simulator cannot serve on %s: %w; choose another address with --listen", *listen, err)
-	}
-	return nil
+			s := sim.New(so.options())
+			if err := s.ListenAndServe(cmd.Context(), listen, func(base string) { s.Banner(cmd.OutOrStdout(), base) }); err != nil {
+				return fmt.Errorf("the simulator cannot serve on %s: %w; choose another address with --listen", listen, err)
+			}
+			return nil
+		})
+	c.Flags().StringVar(&listen, "listen", "127.0.0.1:8080", "address to serve on")
+	so.register(c)
+	return c
 }
 
-func runSnapshot(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	const synopsis = "[flags] MEETING [PARTICIPANT]"
-	fs := newFlagSet("snapshot", synopsis, "fetch QoS once and print it (JSON or a table)", stderr)
+func newSnapshotCmd() *cobra.Command {
 	var af apiFlags
-	af.register(fs)
-	format := fs.String("format", "", "json or table (default: table on a terminal, json otherwise)")
-	maxWait := fs.Duration("max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
-	thresholds := fs.String("thresholds", "", "health limits for the table's markers, as for watch")
-	redact := fs.Bool("redact", false, redactHelp)
-	pos, err := parseArgs(fs, args, stdout, 1, 2)
-	if err != nil {
-		return err
-	}
-	typ, err := af.typ()
-	if err != nil {
-		return err
-	}
-	if *format == "" {
-		*format = "json"
-		if isTerminal(stdout) {
-			*format = "table"
-		}
-	}
-	if *format != "json" && *format != "table" {
-		return usageError("--format %q: want json or table", *format)
-	}
-	th, err := model.ParseThresholds(model.DefaultThresholds(), *thresholds)
-	if err != nil {
-		return err
-	}
-	fcfg, closer, err := af.config()
-	if err != nil {
-		return err
-	}
-	defer closer.Close()
-	fcfg.MaxWait = *maxWait
-	client, err := fetch.New(fcfg)
-	if err != nil {
-		return err
-	}
-	meetingID := pos[0]
+	var format, thresholds string
+	var maxWait time.Duration
+	var redact bool
+	c := newCmd("snapshot [flags] MEETING [PARTICIPANT]", "fetch QoS once and print it (JSON or a table)",
+		"\n\n"+idHelp+participantHelp, envHelp, wantArgs(1, 2), func(cmd *cobra.Command, pos []string) error {
+			typ, err := af.check(cmd)
+			if err != nil {
+				return err
+			}
+			if format == "" {
+				format = "json"
+				if isTerminal(cmd.OutOrStdout()) {
+					format = "table"
+				}
+			}
+			if format != "json" && format != "table" {
+				return usageError(cmd, "--format %q: want json or table", format)
+			}
+			if maxWait < 0 {
+				return usageError(cmd, "--max-wait %s: want 0 (do not wait) or more", maxWait)
+			}
+			th, err := model.ParseThresholds(model.DefaultThresholds(), thresholds)
+			if err != nil {
+				return usageError(cmd, "--thresholds: %v", err)
+			}
+			client, closeLog, err := af.client(maxWait)
+			if err != nil {
+				return err
+			}
+			defer closeLog()
+			return snapshot(cmd.Context(), cmd.OutOrStdout(), client, pos, typ, format, th, redact)
+		})
+	af.register(c)
+	fs := c.Flags()
+	fs.StringVar(&format, "format", "", "json or table (default: table on a terminal, json otherwise)")
+	fs.DurationVar(&maxWait, "max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
+	fs.StringVar(&thresholds, "thresholds", "", "health limits for the table's markers, as for watch")
+	fs.BoolVar(&redact, "redact", false, redactHelp)
+	complete(c, "format", "json", "table")
+	return c
+}
+
+// snapshot prints one meeting (pos: MEETING) or one participant (MEETING
+// PARTICIPANT) once.
+func snapshot(ctx context.Context, w io.Writer, client *fetch.Client, pos []string, typ model.MeetingType,
+	format string, th model.Thresholds, redact bool) error {
+	var snap any
+	var table func() error
 	if len(pos) == 1 {
-		ps, err := client.MeetingQoS(ctx, meetingID, typ)
+		ps, err := client.MeetingQoS(ctx, pos[0], typ)
 		if err != nil {
 			return err
 		}
-		if *redact {
-			for i := range ps {
-				ps[i] = model.Redact(ps[i])
-			}
+		for i := range ps {
+			ps[i] = redacted(ps[i], redact)
 		}
-		snap := model.NewMeetingSnapshot(meetingID, typ, ps)
-		if *format == "table" {
-			return ui.WriteMeetingTable(stdout, snap, th)
+		s := model.NewMeetingSnapshot(pos[0], typ, ps)
+		snap, table = s, func() error { return ui.WriteMeetingTable(w, s, th) }
+	} else {
+		p, err := client.ParticipantQoS(ctx, pos[0], pos[1], typ)
+		if err != nil {
+			return err
 		}
-		return writeJSON(stdout, snap)
+		s := model.NewSnapshot(pos[0], typ, redacted(p, redact))
+		snap, table = s, func() error { return ui.WriteTable(w, s, th) }
 	}
-	p, err := client.ParticipantQoS(ctx, meetingID, pos[1], typ)
-	if err != nil {
-		return err
+	if format == "table" {
+		return table()
 	}
-	if *redact {
-		p = model.Redact(p)
-	}
-	snap := model.NewSnapshot(meetingID, typ, p)
-	if *format == "table" {
-		return ui.WriteTable(stdout, snap, th)
-	}
-	return writeJSON(stdout, snap)
-}
-
-func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	return enc.Encode(snap)
+}
+
+func redacted(p model.Participant, on bool) model.Participant {
+	if on {
+		return model.Redact(p)
+	}
+	return p
 }
 
 // isTerminal reports whether w is a character device, the cue for
@@ -563,4 +569,28 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// versionText is what --version and `qostop version` print: the module
+// version, the commit (and whether the tree had uncommitted changes) and
+// the Go release, as the build recorded them.
+func versionText(info *debug.BuildInfo, ok bool) string {
+	if !ok {
+		return "qostop (version unknown: built without module information), " + runtime.Version()
+	}
+	vcs := map[string]string{}
+	for _, s := range info.Settings {
+		vcs[s.Key] = s.Value
+	}
+	commit := "commit unknown (built without VCS information)"
+	if rev := vcs["vcs.revision"]; rev != "" {
+		commit = "commit " + rev
+		if t := vcs["vcs.time"]; t != "" {
+			commit += " of " + t
+		}
+		if vcs["vcs.modified"] == "true" {
+			commit += ", with uncommitted changes"
+		}
+	}
+	return fmt.Sprintf("qostop %s, %s, %s", orDefault(info.Main.Version, "(devel)"), commit, info.GoVersion)
 }
