@@ -268,3 +268,23 @@ __start_qostop qostop; printf '%s\n' "${COMPREPLY[@]}"`
 		t.Errorf("snapshot --format <TAB> = %q, want json table", got)
 	}
 }
+
+// A terminal that cannot address the cursor gets one line pointing at
+// the snapshot table, and exit 1, for every command that draws screens.
+func TestDumbTerminalSuggestsSnapshot(t *testing.T) {
+	withCredentials(t)
+	for _, term := range []string{"dumb", ""} {
+		t.Setenv("TERM", term)
+		for _, args := range [][]string{nil, {"meetings"}, {"demo"}, {"meeting", "1"}, {"watch", "1", "2"}} {
+			t.Run("TERM="+term+" "+strings.Join(args, " "), func(t *testing.T) {
+				code, out, errs := runCLI(t, args...)
+				if code != 1 || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "qostop snapshot MEETING --format table") {
+					t.Errorf("exit %d, stderr %q: want 1 and one line suggesting the snapshot table", code, errs)
+				}
+				if out != "" {
+					t.Errorf("drew on stdout: %q", out)
+				}
+			})
+		}
+	}
+}

@@ -375,6 +375,9 @@ func runUI(cmd *cobra.Command, ctx context.Context, cfg ui.Config) error {
 	if err := cfg.Validate(); err != nil {
 		return usageError(cmd, "%v", err)
 	}
+	if err := cursorTerminal(os.Getenv("TERM")); err != nil {
+		return err
+	}
 	m, err := ui.New(cfg)
 	if err != nil {
 		return err
@@ -558,6 +561,17 @@ func redacted(p model.Participant, on bool) model.Participant {
 		return model.Redact(p)
 	}
 	return p
+}
+
+// cursorTerminal refuses a terminal that cannot address the cursor (TERM
+// dumb or unset, as in Emacs shells or some CI logs), where the screens
+// would print a mess of escape sequences. Windows consoles set no TERM.
+func cursorTerminal(term string) error {
+	if (term == "" && runtime.GOOS != "windows") || term == "dumb" {
+		return fmt.Errorf("this terminal (TERM=%q) cannot move the cursor, which the live screens need; "+
+			"for a printout, run 'qostop snapshot MEETING --format table'", term)
+	}
+	return nil
 }
 
 // isTerminal reports whether w is a character device, the cue for
