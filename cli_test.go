@@ -288,3 +288,34 @@ func TestDumbTerminalSuggestsSnapshot(t *testing.T) {
 		}
 	}
 }
+
+// Each command's help describes what that command does, nothing more.
+func TestHelpMatchesBehaviour(t *testing.T) {
+	cases := []struct {
+		args          []string
+		want, notWant []string
+	}{
+		// The demo allows polls every second (its floor is MinInterval 1s).
+		{[]string{"demo", "--help"}, []string{"at least 1s", "NO_COLOR"}, []string{"at least 2s", "ZOOM_CLIENT_SECRET"}},
+		// The simulator reads no environment and opens no screen.
+		{[]string{"sim", "--help"}, []string{"--listen", "--hostile"}, []string{"Environment", "watch screen", "--interval"}},
+		// meeting takes one ID; PARTICIPANT is watch's and snapshot's.
+		{[]string{"meeting", "--help"}, []string{"MEETING is", "at least 2s", "ZOOM_CLIENT_SECRET"}, []string{"PARTICIPANT"}},
+		{[]string{"watch", "--help"}, []string{"MEETING is", "PARTICIPANT is"}, nil},
+	}
+	for _, tc := range cases {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			_, out, _ := runCLI(t, tc.args...)
+			for _, w := range tc.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("help lacks %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tc.notWant {
+				if strings.Contains(out, w) {
+					t.Errorf("help says %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}

@@ -190,9 +190,12 @@ Environment:
         (dashboard_meetings:read:admin, or the granular dashboard:read:* ones)
   ZOOM_API_URL, ZOOM_OAUTH_URL
         override the API and token URLs (as --api-url, --oauth-url)
-  NO_COLOR
-        set to anything to draw without colour
-`
+` + colourLine
+
+// colourEnv is all the demo reads of the environment.
+const colourEnv = "\nEnvironment:\n" + colourLine
+
+const colourLine = "  NO_COLOR\n        set to anything to draw without colour\n"
 
 // newCmd is a command with qostop's help layout; env is the environment
 // section of its help.
@@ -299,9 +302,9 @@ type viewFlags struct {
 	redact     bool
 }
 
-func (f *viewFlags) register(c *cobra.Command, interval time.Duration) {
+func (f *viewFlags) register(c *cobra.Command, interval, floor time.Duration, why string) {
 	fs := c.Flags()
-	fs.DurationVar(&f.interval, "interval", interval, "time between polls, e.g. 5s (at least 2s; Zoom samples once a minute)")
+	fs.DurationVar(&f.interval, "interval", interval, fmt.Sprintf("time between polls, e.g. 5s (at least %s; %s)", floor, why))
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
 	fs.StringVar(&f.theme, "theme", "dark", "colours: "+strings.Join(theme.Names, ", "))
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines and borders with ASCII only, for fonts without block glyphs")
@@ -365,7 +368,7 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 		return runUI(cmd, cmd.Context(), cfg)
 	})
 	af.register(c)
-	vf.register(c, ui.DefaultInterval)
+	vf.register(c, ui.DefaultInterval, ui.DefaultMinInterval, "Zoom samples once a minute")
 	return c
 }
 
@@ -391,8 +394,8 @@ func runUI(cmd *cobra.Command, ctx context.Context, cfg ui.Config) error {
 
 func newDemoCmd() *cobra.Command {
 	var vf viewFlags
-	so := simFlags{sampleEvery: 3 * time.Second}
-	c := newCmd("demo [flags]", "browse simulated calls: no credentials needed", "", envHelp, noArgs,
+	so := simFlags{sampleEvery: 3 * time.Second, hostileNote: "; the demo opens their watch screen"}
+	c := newCmd("demo [flags]", "browse simulated calls: no credentials needed", "", colourEnv, noArgs,
 		func(cmd *cobra.Command, _ []string) error {
 			cfg, err := vf.uiConfig(cmd, time.Second)
 			if err != nil {
@@ -420,7 +423,7 @@ func newDemoCmd() *cobra.Command {
 			}
 			return runUI(cmd, ctx, cfg)
 		})
-	vf.register(c, time.Second)
+	vf.register(c, time.Second, time.Second, "the simulator samples every --sample-every")
 	so.register(c)
 	return c
 }
@@ -436,6 +439,7 @@ type simFlags struct {
 	qps         float64
 	hostile     bool
 	endAfter    time.Duration
+	hostileNote string // what --hostile adds in this command
 }
 
 func (f *simFlags) register(c *cobra.Command) {
@@ -445,7 +449,7 @@ func (f *simFlags) register(c *cobra.Command) {
 	fs.Float64Var(&f.faults, "faults", 0, "share of API requests (0 to 1) answered with a random failure")
 	fs.Float64Var(&f.qps, "qps", 0, "answer requests beyond this many a second with 429, as Zoom does (0: no limit)")
 	fs.BoolVar(&f.hostile, "hostile", false, "add participant "+sim.HostileParticipantID+
-		", whose name carries terminal escape sequences (a window title, a screen clear, a clipboard write); demo watches them")
+		", whose name carries terminal escape sequences (a window title, a screen clear, a clipboard write)"+f.hostileNote)
 	fs.DurationVar(&f.endAfter, "end-after", 0, "end the meeting "+sim.DemoMeetingID+" this long after starting, e.g. 5m, to see a meeting end mid-watch (0: never)")
 }
 
@@ -464,7 +468,8 @@ func (f *simFlags) options() sim.Options {
 func newSimCmd() *cobra.Command {
 	var listen string
 	so := simFlags{sampleEvery: time.Minute}
-	c := newCmd("sim [flags]", "run the Zoom API simulator alone, for trying qostop", "", envHelp, noArgs,
+	c := newCmd("sim [flags]", "run the Zoom API simulator alone, for trying qostop",
+		"\n\nIt prints the environment to export for the other commands, and its meetings.", "", noArgs,
 		func(cmd *cobra.Command, _ []string) error {
 			if err := so.validate(cmd); err != nil {
 				return err
