@@ -302,6 +302,7 @@ func TestHelpMatchesBehaviour(t *testing.T) {
 		// meeting takes one ID; PARTICIPANT is watch's and snapshot's.
 		{[]string{"meeting", "--help"}, []string{"MEETING is", "at least 2s", "ZOOM_CLIENT_SECRET"}, []string{"PARTICIPANT"}},
 		{[]string{"watch", "--help"}, []string{"MEETING is", "PARTICIPANT is"}, nil},
+		{[]string{"meetings", "--help"}, []string{"live: the list shows meetings in progress"}, []string{"past for a meeting"}},
 	}
 	for _, tc := range cases {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
@@ -317,5 +318,17 @@ func TestHelpMatchesBehaviour(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The list cannot show ended meetings yet: --type past says where they
+// are instead of showing live ones as before.
+func TestMeetingsTypePastSaysWhereEndedMeetingsAre(t *testing.T) {
+	withCredentials(t)
+	for _, args := range [][]string{{"meetings", "--type", "past"}, {"--type", "past"}} {
+		code, _, errs := runCLI(t, args...)
+		if code != 2 || !strings.Contains(errs, "qostop meeting MEETING --type past") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
+		}
 	}
 }

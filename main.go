@@ -349,6 +349,12 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 		if err != nil {
 			return err
 		}
+		if npos == 0 && typ == model.Past {
+			// The list screen asks Zoom for live meetings only; taking
+			// --type past here showed live meetings as if ended.
+			return usageError(cmd, "--type past: the meeting list shows live meetings only; open an ended meeting "+
+				"with 'qostop meeting MEETING --type past' or 'qostop snapshot MEETING --type past'")
+		}
 		cfg, err := vf.uiConfig(cmd, ui.DefaultMinInterval)
 		if err != nil {
 			return err
@@ -368,6 +374,9 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 		return runUI(cmd, cmd.Context(), cfg)
 	})
 	af.register(c)
+	if npos == 0 {
+		c.Flags().Lookup("type").Usage = "live: the list shows meetings in progress (an ended one opens with 'qostop meeting MEETING --type past')"
+	}
 	vf.register(c, ui.DefaultInterval, ui.DefaultMinInterval, "Zoom samples once a minute")
 	return c
 }
