@@ -1,5 +1,12 @@
 package fetch
 
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+)
+
 // The environment variables a Config is read from. They are what Zoom's
 // App Marketplace calls the app's credentials, and the two URL overrides
 // that point qostop at the simulator or a proxy.
@@ -11,18 +18,45 @@ const (
 	EnvOAuthURL     = "ZOOM_OAUTH_URL"
 )
 
-// ConfigFromEnv is the Config the environment describes, as getenv
-// (os.Getenv outside tests) reads it. URLs left unset stay empty, so a
-// caller can still pick Zoom for Government's hosts before the
-// defaults; nothing is validated here, Validate says what is missing.
-func ConfigFromEnv(getenv func(string) string) Config {
-	return Config{
-		APIURL:       getenv(EnvAPIURL),
-		OAuthURL:     getenv(EnvOAuthURL),
+// Overrides are what a command line sets over the environment.
+type Overrides struct {
+	APIURL, OAuthURL string // win over ZOOM_API_URL and ZOOM_OAUTH_URL
+	// Gov picks Zoom for Government's hosts where no URL is given.
+	Gov              bool
+	Timeout, MaxWait time.Duration
+	// DebugLog is a file to append the request log to ("" for none).
+	DebugLog string
+}
+
+// ConfigFromEnv is the validated Config that the environment, as getenv
+// (os.Getenv outside tests) reads it, and o describe, with the debug log
+// file opened (0600: it names every request) and returned for the caller
+// to close.
+func ConfigFromEnv(getenv func(string) string, o Overrides) (Config, io.Closer, error) {
+	cfg := Config{
+		APIURL:       firstOf(o.APIURL, getenv(EnvAPIURL)),
+		OAuthURL:     firstOf(o.OAuthURL, getenv(EnvOAuthURL)),
 		AccountID:    getenv(EnvAccountID),
 		ClientID:     getenv(EnvClientID),
 		ClientSecret: getenv(EnvClientSecret),
+		Timeout:      o.Timeout,
+		MaxWait:      o.MaxWait,
 	}
+	if o.Gov {
+		cfg.APIURL, cfg.OAuthURL = firstOf(cfg.APIURL, GovAPIURL), firstOf(cfg.OAuthURL, GovOAuthURL)
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, nil, err
+	}
+	if o.DebugLog == "" {
+		return cfg, io.NopCloser(nil), nil
+	}
+	file, err := os.OpenFile(o.DebugLog, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return cfg, nil, fmt.Errorf("cannot open the debug log: %w", err)
+	}
+	cfg.DebugLog = file
+	return cfg, file, nil
 }
 
 // MissingCredentials reports whether any of the three credentials is
@@ -30,4 +64,11 @@ func ConfigFromEnv(getenv func(string) string) Config {
 // to try qostop without an account.
 func (c Config) MissingCredentials() bool {
 	return c.AccountID == "" || c.ClientID == "" || c.ClientSecret == ""
+}
+
+func firstOf(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

@@ -1,39 +1,56 @@
 package fetch
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
+func testEnv(env map[string]string) func(string) string {
+	return func(k string) string { return env[k] }
+}
+
 func TestConfigFromEnv(t *testing.T) {
 	env := map[string]string{EnvAccountID: "acct", EnvClientID: "id", EnvClientSecret: "secret",
 		EnvAPIURL: "http://127.0.0.1:1/v2", EnvOAuthURL: "http://127.0.0.1:1/oauth/token"}
-	cfg := ConfigFromEnv(func(k string) string { return env[k] })
-	want := Config{APIURL: env[EnvAPIURL], OAuthURL: env[EnvOAuthURL], AccountID: "acct", ClientID: "id", ClientSecret: "secret"}
-	if cfg.APIURL != want.APIURL || cfg.OAuthURL != want.OAuthURL || cfg.AccountID != want.AccountID ||
-		cfg.ClientID != want.ClientID || cfg.ClientSecret != want.ClientSecret {
-		t.Errorf("ConfigFromEnv = %+v, want %+v", cfg, want)
+	cfg, closer, err := ConfigFromEnv(testEnv(env), Overrides{})
+	if err != nil {
+		t.Fatalf("a complete environment does not validate: %v", err)
 	}
-	if cfg.MissingCredentials() {
-		t.Error("all three credentials set, yet MissingCredentials")
+	closer.Close()
+	if cfg.APIURL != env[EnvAPIURL] || cfg.OAuthURL != env[EnvOAuthURL] || cfg.AccountID != "acct" ||
+		cfg.ClientID != "id" || cfg.ClientSecret != "secret" || cfg.MissingCredentials() {
+		t.Errorf("ConfigFromEnv = %+v", cfg)
 	}
-	if err := cfg.Validate(); err != nil {
-		t.Errorf("a complete environment does not validate: %v", err)
+	cfg, _, _ = ConfigFromEnv(testEnv(env), Overrides{APIURL: "https://proxy.example/v2", Gov: true})
+	if cfg.APIURL != "https://proxy.example/v2" || cfg.OAuthURL != env[EnvOAuthURL] {
+		t.Errorf("a flag's URL must win over the environment's, and both over --gov: %+v", cfg)
+	}
+	delete(env, EnvAPIURL)
+	delete(env, EnvOAuthURL)
+	cfg, _, _ = ConfigFromEnv(testEnv(env), Overrides{Gov: true})
+	if cfg.APIURL != GovAPIURL || cfg.OAuthURL != GovOAuthURL {
+		t.Errorf("--gov without URLs: %s and %s, want Zoom for Government's", cfg.APIURL, cfg.OAuthURL)
 	}
 }
 
 func TestConfigFromEnvMissingCredentials(t *testing.T) {
-	cfg := ConfigFromEnv(func(k string) string {
-		if k == EnvClientSecret {
-			return ""
-		}
-		return "x"
-	})
-	if !cfg.MissingCredentials() {
-		t.Error("no client secret, yet not MissingCredentials")
+	cfg, _, err := ConfigFromEnv(testEnv(map[string]string{EnvAccountID: "a", EnvClientID: "b"}), Overrides{})
+	if !cfg.MissingCredentials() || err == nil || !strings.Contains(err.Error(), EnvClientSecret) {
+		t.Errorf("no client secret: missing %v, err %v; want the variable named", cfg.MissingCredentials(), err)
 	}
-	err := cfg.Validate()
-	if err == nil || !strings.Contains(err.Error(), EnvClientSecret) {
-		t.Errorf("Validate = %v, want it to name %s", err, EnvClientSecret)
+}
+
+func TestConfigFromEnvOpensThePrivateDebugLog(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "debug.log")
+	env := map[string]string{EnvAccountID: "a", EnvClientID: "b", EnvClientSecret: "c"}
+	cfg, closer, err := ConfigFromEnv(testEnv(env), Overrides{DebugLog: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closer.Close()
+	if st, err := os.Stat(path); cfg.DebugLog == nil || err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("debug log %v, stat %v: want it open with mode 0600", cfg.DebugLog, err)
 	}
 }
