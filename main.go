@@ -37,14 +37,13 @@ func main() {
 	os.Exit(code)
 }
 
-// usageErr is a command-line mistake: exit status 2, with its reason on
-// one line.
+// usageErr is a command-line mistake: exit status 2, its reason on one line.
 type usageErr struct{ msg string }
 
 func (e usageErr) Error() string { return e.msg }
 
-// usageError says what is wrong with the command line of cmd and where
-// its flags are explained.
+// usageError says what is wrong with cmd's command line and where its
+// flags are explained.
 func usageError(cmd *cobra.Command, format string, args ...any) error {
 	return usageErr{fmt.Sprintf(format, args...) + fmt.Sprintf(" (see '%s --help')", cmd.CommandPath())}
 }
@@ -65,9 +64,9 @@ func exitCode(err error, stderr io.Writer) int {
 	return 1
 }
 
-// run executes the command line args. Errors cobra finds before a
-// command runs (an unknown flag or command, a malformed value, the wrong
-// number of IDs) are usage errors.
+// run executes the command line args. What cobra refuses before a
+// command runs (an unknown flag or command, a malformed value) is a
+// usage error.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	root, ran := newRoot(stdout, stderr)
 	root.SetArgs(args)
@@ -83,34 +82,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // becomes true once a command's own code starts, after cobra has parsed
 // and checked the command line.
 //
-// cobra (rather than the standard flag package) because qostop needs
-// what it does out of the box: flags before or after the IDs, help per
-// command, shell completion and a --version flag.
+// cobra rather than the standard flag package: qostop needs what it does
+// out of the box, flags before or after the IDs, help per command, shell
+// completion and --version.
 func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 	ran := new(bool)
 	cobra.EnableCommandSorting = false // the list reads in the order a newcomer needs it
 	root := newScreenCmd("qostop", "list the live meetings of your Zoom account; enter opens one", 0)
-	root.Args = func(cmd *cobra.Command, args []string) error {
-		if len(args) == 0 {
-			return nil
-		}
-		hint := ""
-		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-			hint = fmt.Sprintf("; did you mean %q?", s[0])
-		} else if strings.Trim(args[0], "0123456789") == "" {
-			hint = "; to open a meeting by its ID, run 'qostop meeting " + args[0] + "'"
-		}
-		return usageError(cmd, "unknown command %q%s", args[0], hint)
-	}
+	root.Long = "qostop: a terminal monitor for the live quality of a Zoom call."
+	root.Args = unknownCommand
 	root.Version = versionText(debug.ReadBuildInfo())
 	root.SetVersionTemplate("{{.Version}}\n")
-	root.Long = "qostop: a terminal monitor for the live quality of a Zoom call."
-	// One template, as cobra's own commands (completion, help) inherit
-	// the root's.
+	// One template, as cobra's own commands (completion, help) inherit the root's.
 	root.SetUsageTemplate("{{if .HasParent}}" + cmdUsage + "{{else}}" + rootUsage + "{{end}}")
 	root.PersistentPreRun = func(*cobra.Command, []string) { *ran = true }
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError(cmd, "%v", err) })
-	root.SilenceErrors, root.SilenceUsage = true, true
+	root.SilenceErrors, root.SilenceUsage, root.SuggestionsMinimumDistance = true, true, 2
 	root.AddCommand(
 		newScreenCmd("meetings [flags]", "list the live meetings; enter opens one (the default)", 0),
 		newDemoCmd(),
@@ -118,39 +105,51 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newScreenCmd("watch [flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2),
 		newSnapshotCmd(),
 		newSimCmd(),
-		newCmd("version", "print the version and the commit qostop was built from", "", "", noArgs,
+		newCmd("version", "print the version and the commit qostop was built from", "", "", 0, 0,
 			func(cmd *cobra.Command, _ []string) error {
 				_, err := fmt.Fprintln(cmd.OutOrStdout(), cmd.Root().Version)
 				return err
 			}),
 	)
-	root.SuggestionsMinimumDistance = 2
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	completionCmd(root) // after SetOut: cobra's completion command keeps the writer it finds
 	return root, ran
 }
 
-// completionCmd makes cobra's `completion` command say which shells
-// there are when given none or another, as a usage error: by itself it
-// prints its help and exits 0.
+// unknownCommand is the root's check of its arguments: it takes none, so
+// one is a mistyped command, or a meeting ID without 'meeting'.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	hint := ""
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		hint = fmt.Sprintf("; did you mean %q?", s[0])
+	} else if strings.Trim(args[0], "0123456789") == "" {
+		hint = "; to open a meeting by its ID, run 'qostop meeting " + args[0] + "'"
+	}
+	return usageError(cmd, "unknown command %q%s", args[0], hint)
+}
+
+// completionCmd makes cobra's `completion` command a usage error when
+// given no shell or another one: by itself it prints help and exits 0.
 func completionCmd(root *cobra.Command) {
 	root.InitDefaultCompletionCmd()
 	const shells = "bash, zsh, fish or powershell"
-	for _, c := range root.Commands() {
-		if c.Name() != "completion" {
-			continue
+	c, _, err := root.Find([]string{"completion"})
+	if err != nil || c == root {
+		return
+	}
+	c.Short = "print the shell completion script for " + shells
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return usageError(cmd, "unknown shell %q: want %s", args[0], shells)
 		}
-		c.Short = "print the shell completion script for " + shells
-		c.Args = func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usageError(cmd, "unknown shell %q: want %s", args[0], shells)
-			}
-			return nil
-		}
-		c.RunE = func(cmd *cobra.Command, _ []string) error {
-			return usageError(cmd, "want a shell: %s, e.g. 'source <(qostop completion bash)'", shells)
-		}
+		return nil
+	}
+	c.RunE = func(cmd *cobra.Command, _ []string) error {
+		return usageError(cmd, "want a shell: %s, e.g. 'source <(qostop completion bash)'", shells)
 	}
 }
 
@@ -164,8 +163,8 @@ const rootUsage = `Usage:{{range .Commands}}{{if .IsAvailableCommand}}
 Run 'qostop COMMAND --help' for a command's flags.
 ` + envHelp
 
-// cmdUsage is every command's help below its summary: the synopsis, the
-// flags, then the environment it reads (the "env" annotation).
+// cmdUsage is a command's help below its summary: synopsis, flags, and
+// the environment it reads (its "env" annotation).
 const cmdUsage = `Usage:
   {{.UseLine}}{{if .HasAvailableSubCommands}}
 
@@ -176,7 +175,9 @@ Flags:
 {{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}
 {{index .Annotations "env"}}`
 
-const idHelp = `MEETING is the meeting's numeric ID (85012345678) or its UUID, as 'qostop
+const idHelp = `
+
+MEETING is the meeting's numeric ID (85012345678) or its UUID, as 'qostop
 meetings' lists it.`
 
 const participantHelp = `
@@ -197,40 +198,36 @@ const colourEnv = "\nEnvironment:\n" + colourLine
 
 const colourLine = "  NO_COLOR\n        set to anything to draw without colour\n"
 
-// newCmd is a command with qostop's help layout; env is the environment
-// section of its help.
-func newCmd(use, short, long, env string, args cobra.PositionalArgs, run func(*cobra.Command, []string) error) *cobra.Command {
-	c := &cobra.Command{Use: use, Short: short, Long: "qostop " + strings.Fields(use)[0] + ": " + short + long,
-		Args: args, RunE: run, Annotations: map[string]string{"env": env}}
-	return c
+// newCmd is a command with qostop's help layout that takes lo to hi IDs;
+// env is the environment section of its help.
+func newCmd(use, short, long, env string, lo, hi int, run func(*cobra.Command, []string) error) *cobra.Command {
+	return &cobra.Command{Use: use, Short: short, Long: "qostop " + strings.Fields(use)[0] + ": " + short + long,
+		RunE: run, Annotations: map[string]string{"env": env},
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) >= lo && len(args) <= hi {
+				return nil
+			}
+			want := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(cmd.Use, cmd.Name()), " [flags]"))
+			return usageError(cmd, "want %s, got %d: %q", orDefault(want, "no arguments"), len(args), args)
+		}}
 }
 
-// wantArgs checks the number of IDs against the synopsis of cmd.
-func wantArgs(lo, hi int) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if len(args) >= lo && len(args) <= hi {
-			return nil
-		}
-		want := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(cmd.Use, cmd.Name()), " [flags]"))
-		if want == "" {
-			want = "no arguments"
-		}
-		return usageError(cmd, "want %s, got %d: %q", want, len(args), args)
-	}
+// flags are every command's flags; each command registers the groups it
+// takes, and check looks at those.
+type flags struct {
+	apiURL, oauthURL, meetingType, debugLog string
+	gov                                     bool
+	timeout, maxWait                        time.Duration
+
+	interval, floor   time.Duration
+	thresholds, theme string
+	ascii, redact     bool
+
+	sim sim.Options
 }
 
-var noArgs = wantArgs(0, 0)
-
-// apiFlags are the flags of every command that talks to Zoom.
-type apiFlags struct {
-	apiURL, oauthURL string
-	gov              bool
-	timeout          time.Duration
-	meetingType      string
-	debugLog         string
-}
-
-func (f *apiFlags) register(c *cobra.Command) {
+// zoom registers the flags of a command that talks to Zoom.
+func (f *flags) zoom(c *cobra.Command) {
 	fs := c.Flags()
 	fs.StringVar(&f.apiURL, "api-url", "", "Zoom API base `URL` (default $ZOOM_API_URL, else "+fetch.DefaultAPIURL+")")
 	fs.StringVar(&f.oauthURL, "oauth-url", "", "OAuth token `URL` (default $ZOOM_OAUTH_URL, else "+fetch.DefaultOAuthURL+")")
@@ -241,44 +238,86 @@ func (f *apiFlags) register(c *cobra.Command) {
 	complete(c, "type", string(model.Live), string(model.Past))
 }
 
-// check reports the mistakes in the flags themselves, before anything
-// reads the environment or the network.
-func (f *apiFlags) check(cmd *cobra.Command) (model.MeetingType, error) {
-	if f.timeout <= 0 {
-		return "", usageError(cmd, "--timeout %s: want a positive duration, e.g. 10s", f.timeout)
-	}
-	switch t := model.MeetingType(strings.ToLower(f.meetingType)); t {
-	case model.Live, model.Past:
-		return t, nil
-	}
-	return "", usageError(cmd, "--type %q: want live or past", f.meetingType)
+// screens registers the flags of a command that draws the screens, which
+// poll at interval by default and at floor at most.
+func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why string) {
+	fs := c.Flags()
+	f.floor = floor
+	fs.DurationVar(&f.interval, "interval", interval, fmt.Sprintf("time between polls, e.g. 5s (at least %s; %s)", floor, why))
+	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
+	fs.StringVar(&f.theme, "theme", "dark", "colours: "+strings.Join(theme.Names, ", "))
+	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines and borders with ASCII only, for fonts without block glyphs")
+	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
+	complete(c, "theme", theme.Names...)
 }
 
-// client is a Zoom client from the flags and the environment, and a
-// function that closes the debug log, if any.
-func (f *apiFlags) client(maxWait time.Duration) (*fetch.Client, func() error, error) {
-	cfg := fetch.ConfigFromEnv(os.Getenv)
-	cfg.APIURL, cfg.OAuthURL = orDefault(f.apiURL, cfg.APIURL), orDefault(f.oauthURL, cfg.OAuthURL)
-	cfg.Timeout, cfg.MaxWait = f.timeout, maxWait
-	if f.gov {
-		cfg.APIURL, cfg.OAuthURL = orDefault(cfg.APIURL, fetch.GovAPIURL), orDefault(cfg.OAuthURL, fetch.GovOAuthURL)
+// redactHelp says what --redact hides: model.Redact's fields.
+const redactHelp = "hide user names, emails, IP and MAC addresses, PC names and locations, for sharing the screen"
+
+// simulator registers the flags that shape the simulator (sim, demo).
+func (f *flags) simulator(c *cobra.Command, sampleEvery time.Duration, hostileNote string) {
+	fs, o := c.Flags(), &f.sim
+	fs.Int64Var(&o.Seed, "seed", 1, "seed of the simulated calls: the same seed gives the same calls")
+	fs.DurationVar(&o.SampleEvery, "sample-every", sampleEvery, "time between simulated QoS samples (Zoom: 1m)")
+	fs.Float64Var(&o.Faults, "faults", 0, "share of API requests (0 to 1) answered with a random failure")
+	fs.Float64Var(&o.QPS, "qps", 0, "answer requests beyond this many a second with 429, as Zoom does (0: no limit)")
+	fs.BoolVar(&o.Hostile, "hostile", false, "add participant "+sim.HostileParticipantID+
+		", whose name carries terminal escape sequences (a window title, a screen clear, a clipboard write)"+hostileNote)
+	fs.DurationVar(&o.EndAfter, "end-after", 0, "end the meeting "+sim.DemoMeetingID+" this long after starting, e.g. 5m, to see a meeting end mid-watch (0: never)")
+}
+
+// complete offers fixed values for a flag in shell completion.
+func complete(c *cobra.Command, flag string, values ...string) {
+	_ = c.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// check finds the mistakes in cmd's flags before anything reads the
+// environment or the network, and gives the screens' config, without
+// its Source. An interval of 0 is refused: ui.Config takes it for "the
+// default".
+func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
+	has := func(name string) bool { return cmd.Flags().Lookup(name) != nil }
+	bad := func(format string, args ...any) (ui.Config, error) {
+		return ui.Config{}, usageError(cmd, format, args...)
 	}
-	if err := cfg.Validate(); err != nil {
-		if cfg.MissingCredentials() {
-			err = fmt.Errorf("%w\n(to try qostop without a Zoom account, run 'qostop demo')", err)
-		}
+	typ := model.MeetingType(strings.ToLower(f.meetingType))
+	switch {
+	case has("timeout") && f.timeout <= 0:
+		return bad("--timeout %s: want a positive duration, e.g. 10s", f.timeout)
+	case has("type") && typ != model.Live && typ != model.Past:
+		return bad("--type %q: want live or past", f.meetingType)
+	case has("interval") && f.interval <= 0:
+		return bad("--interval %s: want a positive duration, at least %s", f.interval, f.floor)
+	case has("max-wait") && f.maxWait < 0:
+		return bad("--max-wait %s: want 0 (do not wait) or more", f.maxWait)
+	case has("faults") && (f.sim.Faults < 0 || f.sim.Faults > 1):
+		return bad("--faults %g: want a share from 0 to 1", f.sim.Faults)
+	}
+	th, err := model.ParseThresholds(model.DefaultThresholds(), f.thresholds)
+	if err != nil {
+		return bad("--thresholds: %v", err)
+	}
+	t, err := theme.ByName(f.theme)
+	if err != nil {
+		return bad("--theme: %v", err)
+	}
+	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
+		ASCII: f.ascii, Redact: f.redact}, nil
+}
+
+// client is a Zoom client from the flags and the environment, and what
+// closes its debug log.
+func (f *flags) client() (*fetch.Client, io.Closer, error) {
+	cfg, closer, err := fetch.ConfigFromEnv(os.Getenv, fetch.Overrides{APIURL: f.apiURL, OAuthURL: f.oauthURL,
+		Gov: f.gov, Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog})
+	if err != nil && cfg.MissingCredentials() {
+		err = fmt.Errorf("%w\n(to try qostop without a Zoom account, run 'qostop demo')", err)
+	}
+	if err != nil {
 		return nil, nil, err
 	}
-	closeLog := func() error { return nil }
-	if f.debugLog != "" {
-		file, err := os.OpenFile(f.debugLog, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
-		if err != nil {
-			return nil, nil, fmt.Errorf("cannot open the debug log: %w", err)
-		}
-		cfg.DebugLog, closeLog = file, file.Close
-	}
 	c, err := fetch.New(cfg)
-	return c, closeLog, err
+	return c, closer, err
 }
 
 func orDefault(s, def string) string {
@@ -288,102 +327,54 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// complete offers fixed values for a flag in shell completion.
-func complete(c *cobra.Command, flag string, values ...string) {
-	_ = c.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
-}
-
-// viewFlags are the flags of the screens.
-type viewFlags struct {
-	interval   time.Duration
-	thresholds string
-	theme      string
-	ascii      bool
-	redact     bool
-}
-
-func (f *viewFlags) register(c *cobra.Command, interval, floor time.Duration, why string) {
-	fs := c.Flags()
-	fs.DurationVar(&f.interval, "interval", interval, fmt.Sprintf("time between polls, e.g. 5s (at least %s; %s)", floor, why))
-	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
-	fs.StringVar(&f.theme, "theme", "dark", "colours: "+strings.Join(theme.Names, ", "))
-	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines and borders with ASCII only, for fonts without block glyphs")
-	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
-	complete(c, "theme", theme.Names...)
-}
-
-// uiConfig is the screens' config from the flags, without its Source.
-// An interval of 0 is refused here: ui.Config would take it for "the
-// default".
-func (f *viewFlags) uiConfig(cmd *cobra.Command, minInterval time.Duration) (ui.Config, error) {
-	if f.interval <= 0 {
-		return ui.Config{}, usageError(cmd, "--interval %s: want a positive duration, at least %s", f.interval, minInterval)
-	}
-	th, err := model.ParseThresholds(model.DefaultThresholds(), f.thresholds)
-	if err != nil {
-		return ui.Config{}, usageError(cmd, "--thresholds: %v", err)
-	}
-	t, err := theme.ByName(f.theme)
-	if err != nil {
-		return ui.Config{}, usageError(cmd, "--theme: %v", err)
-	}
-	return ui.Config{Interval: f.interval, MinInterval: minInterval, Thresholds: th, Theme: t, ASCII: f.ascii,
-		Redact: f.redact}, nil
-}
-
 // newScreenCmd is a command that runs the UI against Zoom, on the screen
 // that npos IDs choose: none, the meeting list; a meeting, its overview;
-// a meeting and a participant, the watch screen. They share their flags.
+// a meeting and a participant, the watch screen.
 func newScreenCmd(use, short string, npos int) *cobra.Command {
-	var af apiFlags
-	var vf viewFlags
+	var f flags
 	long := ""
 	if npos > 0 {
-		long = "\n\n" + idHelp
+		long = idHelp
 	}
 	if npos > 1 {
 		long += participantHelp
 	}
-	c := newCmd(use, short, long, envHelp, wantArgs(npos, npos), func(cmd *cobra.Command, pos []string) error {
-		typ, err := af.check(cmd)
+	c := newCmd(use, short, long, envHelp, npos, npos, func(cmd *cobra.Command, pos []string) error {
+		cfg, err := f.check(cmd)
 		if err != nil {
 			return err
 		}
-		if npos == 0 && typ == model.Past {
+		if npos == 0 && cfg.Type == model.Past {
 			// The list screen asks Zoom for live meetings only; taking
 			// --type past here showed live meetings as if ended.
 			return usageError(cmd, "--type past: the meeting list shows live meetings only; open an ended meeting "+
 				"with 'qostop meeting MEETING --type past' or 'qostop snapshot MEETING --type past'")
 		}
-		cfg, err := vf.uiConfig(cmd, ui.DefaultMinInterval)
+		client, closer, err := f.client()
 		if err != nil {
 			return err
 		}
-		client, closeLog, err := af.client(0)
-		if err != nil {
-			return err
-		}
-		defer closeLog()
-		cfg.Source, cfg.Type = client, typ
+		defer closer.Close()
+		cfg.Source = client
 		if npos > 0 {
 			cfg.MeetingID = pos[0]
 		}
 		if npos > 1 {
 			cfg.ParticipantID = pos[1]
 		}
-		return runUI(cmd, cmd.Context(), cfg)
+		return runUI(cmd.Context(), cmd, cfg)
 	})
-	af.register(c)
+	f.zoom(c)
 	if npos == 0 {
 		c.Flags().Lookup("type").Usage = "live: the list shows meetings in progress (an ended one opens with 'qostop meeting MEETING --type past')"
 	}
-	vf.register(c, ui.DefaultInterval, ui.DefaultMinInterval, "Zoom samples once a minute")
+	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "Zoom samples once a minute")
 	return c
 }
 
 // runUI runs the screens. cfg, now with its Source, is checked first:
 // what is still wrong with it came from the flags.
-func runUI(cmd *cobra.Command, ctx context.Context, cfg ui.Config) error {
+func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
 	if err := cfg.Validate(); err != nil {
 		return usageError(cmd, "%v", err)
 	}
@@ -401,21 +392,28 @@ func runUI(cmd *cobra.Command, ctx context.Context, cfg ui.Config) error {
 	return err
 }
 
+// cursorTerminal refuses a terminal that cannot address the cursor (TERM
+// dumb or unset, as in Emacs shells or some CI logs), where the screens
+// would print a mess of escape sequences. Windows consoles set no TERM.
+func cursorTerminal(term string) error {
+	if (term == "" && runtime.GOOS != "windows") || term == "dumb" {
+		return fmt.Errorf("this terminal (TERM=%q) cannot move the cursor, which the live screens need; "+
+			"for a printout, run 'qostop snapshot MEETING --format table'", term)
+	}
+	return nil
+}
+
 func newDemoCmd() *cobra.Command {
-	var vf viewFlags
-	so := simFlags{sampleEvery: 3 * time.Second, hostileNote: "; the demo opens their watch screen"}
-	c := newCmd("demo [flags]", "browse simulated calls: no credentials needed", "", colourEnv, noArgs,
+	var f flags
+	c := newCmd("demo [flags]", "browse simulated calls: no credentials needed", "", colourEnv, 0, 0,
 		func(cmd *cobra.Command, _ []string) error {
-			cfg, err := vf.uiConfig(cmd, time.Second)
+			cfg, err := f.check(cmd)
 			if err != nil {
-				return err
-			}
-			if err := so.validate(cmd); err != nil {
 				return err
 			}
 			ctx, cancel := context.WithCancel(cmd.Context())
 			defer cancel()
-			base, err := sim.Start(ctx, so.options())
+			base, err := sim.Start(ctx, f.sim)
 			if err != nil {
 				return err
 			}
@@ -427,81 +425,42 @@ func newDemoCmd() *cobra.Command {
 			}
 			// The demo starts where `qostop` does, on the list of live meetings.
 			cfg.Source, cfg.Type = client, model.Live
-			if so.hostile {
+			if f.sim.Hostile {
 				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
 			}
-			return runUI(cmd, ctx, cfg)
+			return runUI(ctx, cmd, cfg)
 		})
-	vf.register(c, time.Second, time.Second, "the simulator samples every --sample-every")
-	so.register(c)
+	f.screens(c, time.Second, time.Second, "the simulator samples every --sample-every")
+	f.simulator(c, 3*time.Second, "; the demo opens their watch screen")
 	return c
 }
 
-// redactHelp says what --redact hides: model.Redact's fields.
-const redactHelp = "hide user names, emails, IP and MAC addresses, PC names and locations, for sharing the screen"
-
-// simFlags shape the simulator for `sim` and `demo`.
-type simFlags struct {
-	seed        int64
-	sampleEvery time.Duration
-	faults      float64
-	qps         float64
-	hostile     bool
-	endAfter    time.Duration
-	hostileNote string // what --hostile adds in this command
-}
-
-func (f *simFlags) register(c *cobra.Command) {
-	fs := c.Flags()
-	fs.Int64Var(&f.seed, "seed", 1, "seed of the simulated calls: the same seed gives the same calls")
-	fs.DurationVar(&f.sampleEvery, "sample-every", f.sampleEvery, "time between simulated QoS samples (Zoom: 1m)")
-	fs.Float64Var(&f.faults, "faults", 0, "share of API requests (0 to 1) answered with a random failure")
-	fs.Float64Var(&f.qps, "qps", 0, "answer requests beyond this many a second with 429, as Zoom does (0: no limit)")
-	fs.BoolVar(&f.hostile, "hostile", false, "add participant "+sim.HostileParticipantID+
-		", whose name carries terminal escape sequences (a window title, a screen clear, a clipboard write)"+f.hostileNote)
-	fs.DurationVar(&f.endAfter, "end-after", 0, "end the meeting "+sim.DemoMeetingID+" this long after starting, e.g. 5m, to see a meeting end mid-watch (0: never)")
-}
-
-func (f *simFlags) validate(cmd *cobra.Command) error {
-	if f.faults < 0 || f.faults > 1 {
-		return usageError(cmd, "--faults %g: want a share from 0 to 1", f.faults)
-	}
-	return nil
-}
-
-func (f *simFlags) options() sim.Options {
-	return sim.Options{Seed: f.seed, SampleEvery: f.sampleEvery, Faults: f.faults, QPS: f.qps, Hostile: f.hostile,
-		EndAfter: f.endAfter}
-}
-
 func newSimCmd() *cobra.Command {
+	var f flags
 	var listen string
-	so := simFlags{sampleEvery: time.Minute}
 	c := newCmd("sim [flags]", "run the Zoom API simulator alone, for trying qostop",
-		"\n\nIt prints the environment to export for the other commands, and its meetings.", "", noArgs,
+		"\n\nIt prints the environment to export for the other commands, and its meetings.", "", 0, 0,
 		func(cmd *cobra.Command, _ []string) error {
-			if err := so.validate(cmd); err != nil {
+			if _, err := f.check(cmd); err != nil {
 				return err
 			}
-			s := sim.New(so.options())
+			s := sim.New(f.sim)
 			if err := s.ListenAndServe(cmd.Context(), listen, func(base string) { s.Banner(cmd.OutOrStdout(), base) }); err != nil {
 				return fmt.Errorf("the simulator cannot serve on %s: %w; choose another address with --listen", listen, err)
 			}
 			return nil
 		})
 	c.Flags().StringVar(&listen, "listen", "127.0.0.1:8080", "address to serve on")
-	so.register(c)
+	f.simulator(c, time.Minute, "")
 	return c
 }
 
 func newSnapshotCmd() *cobra.Command {
-	var af apiFlags
-	var format, thresholds string
-	var maxWait time.Duration
-	var redact bool
+	var f flags
+	var format string
 	c := newCmd("snapshot [flags] MEETING [PARTICIPANT]", "fetch QoS once and print it (JSON or a table)",
-		"\n\n"+idHelp+participantHelp, envHelp, wantArgs(1, 2), func(cmd *cobra.Command, pos []string) error {
-			typ, err := af.check(cmd)
+		idHelp+participantHelp, envHelp, 1, 2, func(cmd *cobra.Command, pos []string) error {
+			cfg, err := f.check(cmd)
 			if err != nil {
 				return err
 			}
@@ -514,78 +473,57 @@ func newSnapshotCmd() *cobra.Command {
 			if format != "json" && format != "table" {
 				return usageError(cmd, "--format %q: want json or table", format)
 			}
-			if maxWait < 0 {
-				return usageError(cmd, "--max-wait %s: want 0 (do not wait) or more", maxWait)
-			}
-			th, err := model.ParseThresholds(model.DefaultThresholds(), thresholds)
-			if err != nil {
-				return usageError(cmd, "--thresholds: %v", err)
-			}
-			client, closeLog, err := af.client(maxWait)
+			client, closer, err := f.client()
 			if err != nil {
 				return err
 			}
-			defer closeLog()
-			return snapshot(cmd.Context(), cmd.OutOrStdout(), client, pos, typ, format, th, redact)
+			defer closer.Close()
+			return snapshot(cmd.Context(), cmd.OutOrStdout(), client, pos, cfg, format == "table")
 		})
-	af.register(c)
+	f.zoom(c)
 	fs := c.Flags()
 	fs.StringVar(&format, "format", "", "json or table (default: table on a terminal, json otherwise)")
-	fs.DurationVar(&maxWait, "max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
-	fs.StringVar(&thresholds, "thresholds", "", "health limits for the table's markers, as for watch")
-	fs.BoolVar(&redact, "redact", false, redactHelp)
+	fs.DurationVar(&f.maxWait, "max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
+	fs.StringVar(&f.thresholds, "thresholds", "", "health limits for the table's markers, as for watch")
+	fs.BoolVar(&f.redact, "redact", false, redactHelp)
 	complete(c, "format", "json", "table")
 	return c
 }
 
 // snapshot prints one meeting (pos: MEETING) or one participant (MEETING
-// PARTICIPANT) once.
-func snapshot(ctx context.Context, w io.Writer, client *fetch.Client, pos []string, typ model.MeetingType,
-	format string, th model.Thresholds, redact bool) error {
+// PARTICIPANT) once, with cfg's type, thresholds and redaction.
+func snapshot(ctx context.Context, w io.Writer, client *fetch.Client, pos []string, cfg ui.Config, table bool) error {
 	var snap any
-	var table func() error
+	var printTable func() error
 	if len(pos) == 1 {
-		ps, err := client.MeetingQoS(ctx, pos[0], typ)
+		ps, err := client.MeetingQoS(ctx, pos[0], cfg.Type)
 		if err != nil {
 			return err
 		}
 		for i := range ps {
-			ps[i] = redacted(ps[i], redact)
+			if cfg.Redact {
+				ps[i] = model.Redact(ps[i])
+			}
 		}
-		s := model.NewMeetingSnapshot(pos[0], typ, ps)
-		snap, table = s, func() error { return ui.WriteMeetingTable(w, s, th) }
+		s := model.NewMeetingSnapshot(pos[0], cfg.Type, ps)
+		snap, printTable = s, func() error { return ui.WriteMeetingTable(w, s, cfg.Thresholds) }
 	} else {
-		p, err := client.ParticipantQoS(ctx, pos[0], pos[1], typ)
+		p, err := client.ParticipantQoS(ctx, pos[0], pos[1], cfg.Type)
 		if err != nil {
 			return err
 		}
-		s := model.NewSnapshot(pos[0], typ, redacted(p, redact))
-		snap, table = s, func() error { return ui.WriteTable(w, s, th) }
+		if cfg.Redact {
+			p = model.Redact(p)
+		}
+		s := model.NewSnapshot(pos[0], cfg.Type, p)
+		snap, printTable = s, func() error { return ui.WriteTable(w, s, cfg.Thresholds) }
 	}
-	if format == "table" {
-		return table()
+	if table {
+		return printTable()
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(snap)
-}
-
-func redacted(p model.Participant, on bool) model.Participant {
-	if on {
-		return model.Redact(p)
-	}
-	return p
-}
-
-// cursorTerminal refuses a terminal that cannot address the cursor (TERM
-// dumb or unset, as in Emacs shells or some CI logs), where the screens
-// would print a mess of escape sequences. Windows consoles set no TERM.
-func cursorTerminal(term string) error {
-	if (term == "" && runtime.GOOS != "windows") || term == "dumb" {
-		return fmt.Errorf("this terminal (TERM=%q) cannot move the cursor, which the live screens need; "+
-			"for a printout, run 'qostop snapshot MEETING --format table'", term)
-	}
-	return nil
 }
 
 // isTerminal reports whether w is a character device, the cue for
