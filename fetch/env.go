@@ -18,6 +18,14 @@ const (
 	EnvOAuthURL     = "ZOOM_OAUTH_URL"
 )
 
+// EnvHelp describes those variables, for a command's help.
+const EnvHelp = `  ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
+        credentials of a Server-to-Server OAuth app with the Dashboard scopes
+        (dashboard_meetings:read:admin, or the granular dashboard:read:* ones)
+  ZOOM_API_URL, ZOOM_OAUTH_URL
+        override the API and token URLs (as --api-url, --oauth-url)
+`
+
 // Overrides are what a command line sets over the environment.
 type Overrides struct {
 	APIURL, OAuthURL string // win over ZOOM_API_URL and ZOOM_OAUTH_URL
