@@ -137,19 +137,14 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 func completionCmd(root *cobra.Command) {
 	root.InitDefaultCompletionCmd()
 	const shells = "bash, zsh, fish or powershell"
-	c, _, err := root.Find([]string{"completion"})
-	if err != nil || c == root {
-		return
-	}
-	c.Short = "print the shell completion script for " + shells
-	c.Args = func(cmd *cobra.Command, args []string) error {
-		if len(args) > 0 {
-			return usageError(cmd, "unknown shell %q: want %s", args[0], shells)
+	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
+		c.Short, c.Args = "print the shell completion script for "+shells, cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError(cmd, "unknown shell %q: want %s", args[0], shells)
+			}
+			return usageError(cmd, "want a shell: %s, e.g. 'source <(qostop completion bash)'", shells)
 		}
-		return nil
-	}
-	c.RunE = func(cmd *cobra.Command, _ []string) error {
-		return usageError(cmd, "want a shell: %s, e.g. 'source <(qostop completion bash)'", shells)
 	}
 }
 
@@ -184,17 +179,9 @@ const participantHelp = `
 PARTICIPANT is the participant's user_id, as 'qostop meeting MEETING' or
 'qostop snapshot MEETING' lists it.`
 
-const envHelp = `
-Environment:
-  ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
-        credentials of a Server-to-Server OAuth app with the Dashboard scopes
-        (dashboard_meetings:read:admin, or the granular dashboard:read:* ones)
-  ZOOM_API_URL, ZOOM_OAUTH_URL
-        override the API and token URLs (as --api-url, --oauth-url)
-` + colourLine
-
-// colourEnv is all the demo reads of the environment.
-const colourEnv = "\nEnvironment:\n" + colourLine
+// envHelp is what the commands that talk to Zoom read; colourEnv all the
+// demo reads.
+const envHelp, colourEnv = "\nEnvironment:\n" + fetch.EnvHelp + colourLine, "\nEnvironment:\n" + colourLine
 
 const colourLine = "  NO_COLOR\n        set to anything to draw without colour\n"
 
@@ -215,9 +202,9 @@ func newCmd(use, short, long, env string, lo, hi int, run func(*cobra.Command, [
 // flags are every command's flags; each command registers the groups it
 // takes, and check looks at those.
 type flags struct {
-	apiURL, oauthURL, meetingType, debugLog string
-	gov                                     bool
-	timeout, maxWait                        time.Duration
+	apiURL, oauthURL, meetingType, debugLog, format string
+	gov                                             bool
+	timeout, maxWait                                time.Duration
 
 	interval, floor   time.Duration
 	thresholds, theme string
@@ -254,18 +241,6 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 // redactHelp says what --redact hides: model.Redact's fields.
 const redactHelp = "hide user names, emails, IP and MAC addresses, PC names and locations, for sharing the screen"
 
-// simulator registers the flags that shape the simulator (sim, demo).
-func (f *flags) simulator(c *cobra.Command, sampleEvery time.Duration, hostileNote string) {
-	fs, o := c.Flags(), &f.sim
-	fs.Int64Var(&o.Seed, "seed", 1, "seed of the simulated calls: the same seed gives the same calls")
-	fs.DurationVar(&o.SampleEvery, "sample-every", sampleEvery, "time between simulated QoS samples (Zoom: 1m)")
-	fs.Float64Var(&o.Faults, "faults", 0, "share of API requests (0 to 1) answered with a random failure")
-	fs.Float64Var(&o.QPS, "qps", 0, "answer requests beyond this many a second with 429, as Zoom does (0: no limit)")
-	fs.BoolVar(&o.Hostile, "hostile", false, "add participant "+sim.HostileParticipantID+
-		", whose name carries terminal escape sequences (a window title, a screen clear, a clipboard write)"+hostileNote)
-	fs.DurationVar(&o.EndAfter, "end-after", 0, "end the meeting "+sim.DemoMeetingID+" this long after starting, e.g. 5m, to see a meeting end mid-watch (0: never)")
-}
-
 // complete offers fixed values for a flag in shell completion.
 func complete(c *cobra.Command, flag string, values ...string) {
 	_ = c.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
@@ -288,6 +263,8 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return bad("--type %q: want live or past", f.meetingType)
 	case has("interval") && f.interval <= 0:
 		return bad("--interval %s: want a positive duration, at least %s", f.interval, f.floor)
+	case has("format") && f.format != "" && f.format != "json" && f.format != "table":
+		return bad("--format %q: want json or table", f.format)
 	case has("max-wait") && f.maxWait < 0:
 		return bad("--max-wait %s: want 0 (do not wait) or more", f.maxWait)
 	case has("faults") && (f.sim.Faults < 0 || f.sim.Faults > 1):
@@ -431,7 +408,8 @@ func newDemoCmd() *cobra.Command {
 			return runUI(ctx, cmd, cfg)
 		})
 	f.screens(c, time.Second, time.Second, "the simulator samples every --sample-every")
-	f.simulator(c, 3*time.Second, "; the demo opens their watch screen")
+	f.sim.RegisterFlags(c.Flags(), 3*time.Second)
+	c.Flags().Lookup("hostile").Usage += "; the demo opens their watch screen"
 	return c
 }
 
@@ -451,38 +429,29 @@ func newSimCmd() *cobra.Command {
 			return nil
 		})
 	c.Flags().StringVar(&listen, "listen", "127.0.0.1:8080", "address to serve on")
-	f.simulator(c, time.Minute, "")
+	f.sim.RegisterFlags(c.Flags(), time.Minute)
 	return c
 }
 
 func newSnapshotCmd() *cobra.Command {
 	var f flags
-	var format string
 	c := newCmd("snapshot [flags] MEETING [PARTICIPANT]", "fetch QoS once and print it (JSON or a table)",
 		idHelp+participantHelp, envHelp, 1, 2, func(cmd *cobra.Command, pos []string) error {
 			cfg, err := f.check(cmd)
 			if err != nil {
 				return err
 			}
-			if format == "" {
-				format = "json"
-				if isTerminal(cmd.OutOrStdout()) {
-					format = "table"
-				}
-			}
-			if format != "json" && format != "table" {
-				return usageError(cmd, "--format %q: want json or table", format)
-			}
+			table := f.format == "table" || (f.format == "" && isTerminal(cmd.OutOrStdout()))
 			client, closer, err := f.client()
 			if err != nil {
 				return err
 			}
 			defer closer.Close()
-			return snapshot(cmd.Context(), cmd.OutOrStdout(), client, pos, cfg, format == "table")
+			return snapshot(cmd.Context(), cmd.OutOrStdout(), client, pos, cfg, table)
 		})
 	f.zoom(c)
 	fs := c.Flags()
-	fs.StringVar(&format, "format", "", "json or table (default: table on a terminal, json otherwise)")
+	fs.StringVar(&f.format, "format", "", "json or table (default: table on a terminal, json otherwise)")
 	fs.DurationVar(&f.maxWait, "max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits for the table's markers, as for watch")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp)
@@ -529,12 +498,11 @@ func snapshot(ctx context.Context, w io.Writer, client *fetch.Client, pos []stri
 // isTerminal reports whether w is a character device, the cue for
 // human-readable output.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
+	if f, ok := w.(*os.File); ok {
+		st, err := f.Stat()
+		return err == nil && st.Mode()&os.ModeCharDevice != 0
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return false
 }
 
 // versionText is what --version and `qostop version` print: the module
