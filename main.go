@@ -51,17 +51,15 @@ func usageError(cmd *cobra.Command, format string, args ...any) error {
 // exitCode prints err and turns it into the exit status: 0 for success
 // and asked-for help, 2 for a command-line mistake, 1 for anything else.
 func exitCode(err error, stderr io.Writer) int {
-	var u usageErr
-	switch {
-	case err == nil:
-		return 0
-	case errors.As(err, &u):
+	if u := (usageErr{}); errors.As(err, &u) {
 		// One line, so a script's log or a terminal shows the whole reason.
 		fmt.Fprintln(stderr, "qostop:", strings.ReplaceAll(u.msg, "\n", "; "))
 		return 2
+	} else if err != nil {
+		fmt.Fprintln(stderr, "qostop:", err)
+		return 1
 	}
-	fmt.Fprintln(stderr, "qostop:", err)
-	return 1
+	return 0
 }
 
 // run executes the command line args. What cobra refuses before a
@@ -71,8 +69,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	root, ran := newRoot(stdout, stderr)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
-	var u usageErr
-	if err != nil && !*ran && !errors.As(err, &u) {
+	if err != nil && !*ran && !errors.As(err, new(usageErr)) {
 		return usageErr{err.Error() + " (see 'qostop --help')"}
 	}
 	return err
@@ -81,17 +78,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // newRoot builds the command tree, writing to stdout and stderr. ran
 // becomes true once a command's own code starts, after cobra has parsed
 // and checked the command line.
-//
-// cobra rather than the standard flag package: qostop needs what it does
-// out of the box, flags before or after the IDs, help per command, shell
-// completion and --version.
 func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 	ran := new(bool)
 	cobra.EnableCommandSorting = false // the list reads in the order a newcomer needs it
 	root := newScreenCmd("qostop", "list the live meetings of your Zoom account; enter opens one", 0)
 	root.Long = "qostop: a terminal monitor for the live quality of a Zoom call."
 	root.Args = unknownCommand
-	root.Version = versionText(debug.ReadBuildInfo())
+	root.Version = "qostop (version unknown: built without module information)"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		root.Version = versionText(info)
+	}
 	root.SetVersionTemplate("{{.Version}}\n")
 	// One template, as cobra's own commands (completion, help) inherit the root's.
 	root.SetUsageTemplate("{{if .HasParent}}" + cmdUsage + "{{else}}" + rootUsage + "{{end}}")
@@ -148,8 +144,8 @@ func completionCmd(root *cobra.Command) {
 	}
 }
 
-// rootUsage lists the commands with their arguments, which cobra's
-// default leaves to each command's help.
+// rootUsage lists the commands with their arguments (cobra's leaves
+// those to each command's help).
 const rootUsage = `Usage:{{range .Commands}}{{if .IsAvailableCommand}}
   qostop {{rpad .Use 39}} {{.Short}}{{end}}{{end}}
   qostop --version
@@ -158,17 +154,9 @@ const rootUsage = `Usage:{{range .Commands}}{{if .IsAvailableCommand}}
 Run 'qostop COMMAND --help' for a command's flags.
 ` + envHelp
 
-// cmdUsage is a command's help below its summary: synopsis, flags, and
-// the environment it reads (its "env" annotation).
-const cmdUsage = `Usage:
-  {{.UseLine}}{{if .HasAvailableSubCommands}}
-
-Commands:{{range .Commands}}{{if .IsAvailableCommand}}
-  {{rpad .Name .NamePadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
-
-Flags:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}
-{{index .Annotations "env"}}`
+// cmdUsage is cobra's usage template, which each command follows with
+// the environment it reads.
+var cmdUsage = (&cobra.Command{}).UsageTemplate()
 
 const idHelp = `
 
@@ -188,8 +176,7 @@ const colourLine = "  NO_COLOR\n        set to anything to draw without colour\n
 // newCmd is a command with qostop's help layout that takes lo to hi IDs;
 // env is the environment section of its help.
 func newCmd(use, short, long, env string, lo, hi int, run func(*cobra.Command, []string) error) *cobra.Command {
-	return &cobra.Command{Use: use, Short: short, Long: "qostop " + strings.Fields(use)[0] + ": " + short + long,
-		RunE: run, Annotations: map[string]string{"env": env},
+	c := &cobra.Command{Use: use, Short: short, Long: "qostop " + strings.Fields(use)[0] + ": " + short + long, RunE: run,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) >= lo && len(args) <= hi {
 				return nil
@@ -197,6 +184,8 @@ func newCmd(use, short, long, env string, lo, hi int, run func(*cobra.Command, [
 			want := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(cmd.Use, cmd.Name()), " [flags]"))
 			return usageError(cmd, "want %s, got %d: %q", orDefault(want, "no arguments"), len(args), args)
 		}}
+	c.SetUsageTemplate(cmdUsage + env)
+	return c
 }
 
 // flags are every command's flags; each command registers the groups it
@@ -205,12 +194,10 @@ type flags struct {
 	apiURL, oauthURL, meetingType, debugLog, format string
 	gov                                             bool
 	timeout, maxWait                                time.Duration
-
-	interval, floor   time.Duration
-	thresholds, theme string
-	ascii, redact     bool
-
-	sim sim.Options
+	interval, floor                                 time.Duration
+	thresholds, theme                               string
+	ascii, redact                                   bool
+	sim                                             sim.Options
 }
 
 // zoom registers the flags of a command that talks to Zoom.
@@ -309,13 +296,7 @@ func orDefault(s, def string) string {
 // a meeting and a participant, the watch screen.
 func newScreenCmd(use, short string, npos int) *cobra.Command {
 	var f flags
-	long := ""
-	if npos > 0 {
-		long = idHelp
-	}
-	if npos > 1 {
-		long += participantHelp
-	}
+	long := []string{"", idHelp, idHelp + participantHelp}[npos]
 	c := newCmd(use, short, long, envHelp, npos, npos, func(cmd *cobra.Command, pos []string) error {
 		cfg, err := f.check(cmd)
 		if err != nil {
@@ -332,13 +313,8 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 			return err
 		}
 		defer closer.Close()
-		cfg.Source = client
-		if npos > 0 {
-			cfg.MeetingID = pos[0]
-		}
-		if npos > 1 {
-			cfg.ParticipantID = pos[1]
-		}
+		ids := append(pos, "", "") // none, a meeting, or a meeting and a participant
+		cfg.Source, cfg.MeetingID, cfg.ParticipantID = client, ids[0], ids[1]
 		return runUI(cmd.Context(), cmd, cfg)
 	})
 	f.zoom(c)
@@ -355,8 +331,12 @@ func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
 	if err := cfg.Validate(); err != nil {
 		return usageError(cmd, "%v", err)
 	}
-	if err := cursorTerminal(os.Getenv("TERM")); err != nil {
-		return err
+	// A terminal that cannot address the cursor (TERM dumb or unset, as in
+	// Emacs shells or some CI logs) would show the screens as a mess of
+	// escape sequences. Windows consoles set no TERM.
+	if term := os.Getenv("TERM"); (term == "" && runtime.GOOS != "windows") || term == "dumb" {
+		return fmt.Errorf("this terminal (TERM=%q) cannot move the cursor, which the live screens need; "+
+			"for a printout, run 'qostop snapshot MEETING --format table'", term)
 	}
 	m, err := ui.New(cfg)
 	if err != nil {
@@ -367,17 +347,6 @@ func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
 		return nil // interrupted: a normal way out
 	}
 	return err
-}
-
-// cursorTerminal refuses a terminal that cannot address the cursor (TERM
-// dumb or unset, as in Emacs shells or some CI logs), where the screens
-// would print a mess of escape sequences. Windows consoles set no TERM.
-func cursorTerminal(term string) error {
-	if (term == "" && runtime.GOOS != "windows") || term == "dumb" {
-		return fmt.Errorf("this terminal (TERM=%q) cannot move the cursor, which the live screens need; "+
-			"for a printout, run 'qostop snapshot MEETING --format table'", term)
-	}
-	return nil
 }
 
 func newDemoCmd() *cobra.Command {
@@ -508,10 +477,7 @@ func isTerminal(w io.Writer) bool {
 // versionText is what --version and `qostop version` print: the module
 // version, the commit (and whether the tree had uncommitted changes) and
 // the Go release, as the build recorded them.
-func versionText(info *debug.BuildInfo, ok bool) string {
-	if !ok {
-		return "qostop (version unknown: built without module information), " + runtime.Version()
-	}
+func versionText(info *debug.BuildInfo) string {
 	vcs := map[string]string{}
 	for _, s := range info.Settings {
 		vcs[s.Key] = s.Value
