@@ -141,7 +141,7 @@ func TestEndToEndHostileName(t *testing.T) {
 
 	// R hides the name and says so.
 	s.send("R")
-	screen = s.waitFor("the name redacted", 5*time.Second, func(sc string) bool {
+	s.waitFor("the name redacted", 5*time.Second, func(sc string) bool {
 		return containsAll(sc, "[redacted]", "REDACTED") && !strings.Contains(sc, "Mallory") && !strings.Contains(sc, "Nowhere")
 	})
 	s.send("q")

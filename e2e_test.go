@@ -179,9 +179,10 @@ func TestHelpNamesEveryCommand(t *testing.T) {
 	if err := run(t.Context(), []string{"--help"}, &out, &out); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range commands() {
-		if !strings.Contains(out.String(), "qostop "+c.name) {
-			t.Errorf("help lacks %q:\n%s", c.name, out.String())
+	root, _ := newRoot(&out, &out)
+	for _, c := range root.Commands() {
+		if !strings.Contains(out.String(), "qostop "+c.Name()) {
+			t.Errorf("help lacks %q:\n%s", c.Name(), out.String())
 		}
 	}
 	if !strings.Contains(out.String(), "ZOOM_CLIENT_SECRET") {

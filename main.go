@@ -2,20 +2,22 @@
 // it polls Zoom's Dashboard QoS API and draws latency, jitter, loss and
 // bitrate per direction as sparklines.
 //
-// main does only wiring: flags and environment -> configs -> Validate ->
-// a fetch.Client -> the UI or a one-shot printer. Everything else lives in
-// model (domain), fetch (Zoom and its simulator), theme and ui.
+// main does only wiring: cobra commands turn flags and the environment
+// into configs -> Validate -> a fetch.Client -> the UI or a one-shot
+// printer. Everything else lives in model (domain), fetch (Zoom and its
+// simulator), theme and ui.
 package main
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -25,217 +27,261 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui"
+	"github.com/spf13/cobra"
 )
-
-// errUsage marks a command-line mistake: exit status 2, as flag does.
-var errUsage = errors.New("usage")
-
-// usageErr is a command-line mistake with its explanation; it is errUsage
-// to errors.Is, so it exits 2.
-type usageErr string
-
-func (e usageErr) Error() string        { return string(e) }
-func (e usageErr) Is(target error) bool { return target == errUsage }
-
-func usageError(format string, args ...any) error { return usageErr(fmt.Sprintf(format, args...)) }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	switch {
-	case err == nil:
-	case errors.Is(err, flag.ErrHelp):
-	case errors.Is(err, errUsage):
-		if err != errUsage { // bare errUsage: flag or usage() already said why
-			fmt.Fprintln(os.Stderr, "qostop:", err)
-		}
-		os.Exit(2)
-	default:
-		fmt.Fprintln(os.Stderr, "qostop:", err)
-		os.Exit(1)
+	code := exitCode(run(ctx, os.Args[1:], os.Stdout, os.Stderr), os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// usageErr is a command-line mistake: exit status 2, its reason on one line.
+type usageErr struct{ msg string }
+
+func (e usageErr) Error() string { return e.msg }
+
+// usageError says what is wrong with cmd's command line and where its
+// flags are explained.
+func usageError(cmd *cobra.Command, format string, args ...any) error {
+	return usageErr{fmt.Sprintf(format, args...) + fmt.Sprintf(" (see '%s --help')", cmd.CommandPath())}
+}
+
+// exitCode prints err and turns it into the exit status: 0 for success
+// and asked-for help, 2 for a command-line mistake, 1 for anything else.
+func exitCode(err error, stderr io.Writer) int {
+	if u := (usageErr{}); errors.As(err, &u) {
+		// One line, so a script's log or a terminal shows the whole reason.
+		fmt.Fprintln(stderr, "qostop:", strings.ReplaceAll(u.msg, "\n", "; "))
+		return 2
+	} else if err != nil {
+		fmt.Fprintln(stderr, "qostop:", err)
+		return 1
 	}
+	return 0
 }
 
-// command is one subcommand: its synopsis for help, and how it runs.
-type command struct {
-	name, args, summary string
-	run                 func(ctx context.Context, args []string, stdout, stderr io.Writer) error
-}
-
-func commands() []command {
-	return []command{
-		{"meetings", "[flags]", "list the live meetings; enter opens one (the default)", runList},
-		{"demo", "[flags]", "browse simulated calls: no credentials needed", runDemo},
-		{"meeting", "[flags] MEETING", "everyone in one meeting, worst first; enter watches one", runMeeting},
-		{"watch", "[flags] MEETING PARTICIPANT", "monitor one participant's QoS live", runWatch},
-		{"snapshot", "[flags] MEETING [PARTICIPANT]", "fetch QoS once and print it (JSON or a table)", runSnapshot},
-		{"sim", "[flags]", "run the Zoom API simulator alone, for trying qostop", runSim},
-	}
-}
-
+// run executes the command line args. What cobra refuses before a
+// command runs (an unknown flag or command, a malformed value) is a
+// usage error.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && !isHelp(args[0])) {
-		return runList(ctx, args, stdout, stderr) // flags alone are the list's
+	root, ran := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err != nil && !*ran && !errors.As(err, new(usageErr)) {
+		return usageErr{err.Error() + " (see 'qostop --help')"}
 	}
-	name := args[0]
-	if isHelp(name) {
-		usage(stdout)
+	return err
+}
+
+// newRoot builds the command tree, writing to stdout and stderr. ran
+// becomes true once a command's own code starts, after cobra has parsed
+// and checked the command line.
+func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
+	ran := new(bool)
+	cobra.EnableCommandSorting = false // the list reads in the order a newcomer needs it
+	root := newScreenCmd("qostop", "list the live meetings of your Zoom account; enter opens one", 0)
+	root.Long = "qostop: a terminal monitor for the live quality of a Zoom call."
+	root.Args = unknownCommand
+	root.Version = "qostop (version unknown: built without module information)"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		root.Version = versionText(info)
+	}
+	root.SetVersionTemplate("{{.Version}}\n")
+	// One template, as cobra's own commands (completion, help) inherit the root's.
+	root.SetUsageTemplate("{{if .HasParent}}" + cmdUsage + "{{else}}" + rootUsage + "{{end}}")
+	root.PersistentPreRun = func(*cobra.Command, []string) { *ran = true }
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError(cmd, "%v", err) })
+	root.SilenceErrors, root.SilenceUsage, root.SuggestionsMinimumDistance = true, true, 2
+	root.AddCommand(
+		newScreenCmd("meetings [flags]", "list the live meetings; enter opens one (the default)", 0),
+		newDemoCmd(),
+		newScreenCmd("meeting [flags] MEETING", "everyone in one meeting, worst first; enter watches one", 1),
+		newScreenCmd("watch [flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2),
+		newSnapshotCmd(),
+		newSimCmd(),
+		newCmd("version", "print the version and the commit qostop was built from", "", "", 0, 0,
+			func(cmd *cobra.Command, _ []string) error {
+				_, err := fmt.Fprintln(cmd.OutOrStdout(), cmd.Root().Version)
+				return err
+			}),
+	)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	completionCmd(root) // after SetOut: cobra's completion command keeps the writer it finds
+	return root, ran
+}
+
+// unknownCommand is the root's check of its arguments: it takes none, so
+// one is a mistyped command, or a meeting ID without 'meeting'.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
 		return nil
 	}
-	for _, c := range commands() {
-		if c.name == name {
-			return c.run(ctx, args[1:], stdout, stderr)
+	hint := ""
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		hint = fmt.Sprintf("; did you mean %q?", s[0])
+	} else if strings.Trim(args[0], "0123456789") == "" {
+		hint = "; to open a meeting by its ID, run 'qostop meeting " + args[0] + "'"
+	}
+	return usageError(cmd, "unknown command %q%s", args[0], hint)
+}
+
+// completionCmd makes cobra's `completion` command a usage error when
+// given no shell or another one: by itself it prints help and exits 0.
+func completionCmd(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	const shells = "bash, zsh, fish or powershell"
+	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
+		c.Short, c.Args = "print the shell completion script for "+shells, cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError(cmd, "unknown shell %q: want %s", args[0], shells)
+			}
+			return usageError(cmd, "want a shell: %s, e.g. 'source <(qostop completion bash)'", shells)
 		}
 	}
-	fmt.Fprintf(stderr, "qostop: unknown command %q\n\n", name)
-	usage(stderr)
-	return errUsage
 }
 
-func isHelp(arg string) bool {
-	return arg == "-h" || arg == "--help" || arg == "-help" || arg == "help"
-}
+// rootUsage lists the commands with their arguments (cobra's leaves
+// those to each command's help).
+const rootUsage = `Usage:{{range .Commands}}{{if .IsAvailableCommand}}
+  qostop {{rpad .Use 39}} {{.Short}}{{end}}{{end}}
+  qostop --version
 
-func usage(w io.Writer) {
-	fmt.Fprint(w, "qostop: a terminal monitor for the live quality of a Zoom call.\n\nUsage:\n")
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  qostop %-9s %-30s %s\n", c.name, c.args, c.summary)
-	}
-	fmt.Fprint(w, "\nRun 'qostop COMMAND --help' for a command's flags.\n"+envHelp)
-}
+'qostop' alone lists the live meetings and takes the flags of 'qostop meetings'.
+Run 'qostop COMMAND --help' for a command's flags.
+` + envHelp
+
+// cmdUsage is cobra's usage template, which each command follows with
+// the environment it reads.
+var cmdUsage = (&cobra.Command{}).UsageTemplate()
 
 const idHelp = `
-MEETING is the meeting's numeric ID (85012345678) or its UUID; PARTICIPANT is
-the participant's user_id, as 'qostop meeting MEETING' or
-'qostop snapshot MEETING' lists it.
-`
 
-const envHelp = `
-Environment:
-  ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
-        credentials of a Server-to-Server OAuth app with the Dashboard scopes
-        (dashboard_meetings:read:admin, or the granular dashboard:read:* ones)
-  ZOOM_API_URL, ZOOM_OAUTH_URL
-        override the API and token URLs (as --api-url, --oauth-url)
-  NO_COLOR
-        set to anything to draw without colour
-`
+MEETING is the meeting's numeric ID (85012345678) or its UUID, as 'qostop
+meetings' lists it.`
 
-// newFlagSet makes a FlagSet whose -h output names the command, its
-// arguments and the environment it reads.
-func newFlagSet(name, args, summary string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "qostop %s: %s\n\nUsage: qostop %s %s\n", name, summary, name, args)
-		if strings.Contains(args, "MEETING") {
-			fmt.Fprint(fs.Output(), idHelp)
-		}
-		fmt.Fprint(fs.Output(), "\nFlags:\n")
-		fs.PrintDefaults()
-		fmt.Fprint(fs.Output(), envHelp)
-	}
-	return fs
-}
+const participantHelp = `
+PARTICIPANT is the participant's user_id, as 'qostop meeting MEETING' or
+'qostop snapshot MEETING' lists it.`
 
-// parseArgs parses flags wherever they stand among the positional
-// arguments ("snapshot 123 --format json" and "snapshot --format json
-// 123" alike), which the standard flag package alone does not.
-//
-// Asked for, help goes to stdout (so `qostop snapshot --help | less`
-// works); after a mistake it goes with the error to stderr.
-func parseArgs(fs *flag.FlagSet, args []string, stdout io.Writer, minPos, maxPos int) ([]string, error) {
-	for _, a := range args {
-		if a == "--" {
-			break
-		}
-		if a == "-h" || a == "-help" || a == "--help" {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return nil, flag.ErrHelp
-		}
-	}
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
+// envHelp is what the commands that talk to Zoom read; colourEnv all the
+// demo reads.
+const envHelp, colourEnv = "\nEnvironment:\n" + fetch.EnvHelp + colourLine, "\nEnvironment:\n" + colourLine
+
+const colourLine = "  NO_COLOR\n        set to anything to draw without colour\n"
+
+// newCmd is a command with qostop's help layout that takes lo to hi IDs;
+// env is the environment section of its help.
+func newCmd(use, short, long, env string, lo, hi int, run func(*cobra.Command, []string) error) *cobra.Command {
+	c := &cobra.Command{Use: use, Short: short, Long: "qostop " + strings.Fields(use)[0] + ": " + short + long, RunE: run,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) >= lo && len(args) <= hi {
+				return nil
 			}
-			return nil, errUsage
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			break
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-	if len(pos) < minPos || len(pos) > maxPos {
-		want := fmt.Sprintf("%d", minPos)
-		if maxPos != minPos {
-			want = fmt.Sprintf("%d to %d", minPos, maxPos)
-		}
-		fmt.Fprintf(fs.Output(), "qostop %s: want %s arguments, have %d\n\n", fs.Name(), want, len(pos))
-		fs.Usage()
-		return nil, errUsage
-	}
-	return pos, nil
+			want := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(cmd.Use, cmd.Name()), " [flags]"))
+			return usageError(cmd, "want %s, got %d: %q", orDefault(want, "no arguments"), len(args), args)
+		}}
+	c.SetUsageTemplate(cmdUsage + env)
+	return c
 }
 
-// apiFlags are the flags of every command that talks to Zoom.
-type apiFlags struct {
-	apiURL, oauthURL string
-	gov              bool
-	timeout          time.Duration
-	meetingType      string
-	debugLog         string
+// flags are every command's flags; each command registers the groups it
+// takes, and check looks at those.
+type flags struct {
+	apiURL, oauthURL, meetingType, debugLog, format string
+	gov                                             bool
+	timeout, maxWait                                time.Duration
+	interval, floor                                 time.Duration
+	thresholds, theme                               string
+	ascii, redact                                   bool
+	sim                                             sim.Options
 }
 
-func (f *apiFlags) register(fs *flag.FlagSet) {
+// zoom registers the flags of a command that talks to Zoom.
+func (f *flags) zoom(c *cobra.Command) {
+	fs := c.Flags()
 	fs.StringVar(&f.apiURL, "api-url", "", "Zoom API base `URL` (default $ZOOM_API_URL, else "+fetch.DefaultAPIURL+")")
 	fs.StringVar(&f.oauthURL, "oauth-url", "", "OAuth token `URL` (default $ZOOM_OAUTH_URL, else "+fetch.DefaultOAuthURL+")")
 	fs.BoolVar(&f.gov, "gov", false, "use Zoom for Government hosts ("+fetch.GovAPIURL+")")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "time limit for each HTTP request")
 	fs.StringVar(&f.meetingType, "type", "live", "live, or past for a meeting that has ended")
 	fs.StringVar(&f.debugLog, "debug-log", "", "append one line per HTTP request to `FILE` (credentials and tokens are never written)")
+	complete(c, "type", string(model.Live), string(model.Past))
 }
 
-// config turns the flags and the environment into a validated fetch
-// config. The debug log file, if any, is returned for the caller to close.
-func (f *apiFlags) config() (fetch.Config, io.Closer, error) {
-	cfg := fetch.Config{
-		APIURL:       orDefault(f.apiURL, os.Getenv("ZOOM_API_URL")),
-		OAuthURL:     orDefault(f.oauthURL, os.Getenv("ZOOM_OAUTH_URL")),
-		AccountID:    os.Getenv("ZOOM_ACCOUNT_ID"),
-		ClientID:     os.Getenv("ZOOM_CLIENT_ID"),
-		ClientSecret: os.Getenv("ZOOM_CLIENT_SECRET"),
-		Timeout:      f.timeout,
+// screens registers the flags of a command that draws the screens, which
+// poll at interval by default and at floor at most.
+func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why string) {
+	fs := c.Flags()
+	f.floor = floor
+	fs.DurationVar(&f.interval, "interval", interval, fmt.Sprintf("time between polls, e.g. 5s (at least %s; %s)", floor, why))
+	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
+	fs.StringVar(&f.theme, "theme", "dark", "colours: "+strings.Join(theme.Names, ", "))
+	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines and borders with ASCII only, for fonts without block glyphs")
+	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
+	complete(c, "theme", theme.Names...)
+}
+
+// redactHelp says what --redact hides: model.Redact's fields.
+const redactHelp = "hide user names, emails, IP and MAC addresses, PC names and locations, for sharing the screen"
+
+// complete offers fixed values for a flag in shell completion.
+func complete(c *cobra.Command, flag string, values ...string) {
+	_ = c.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// check finds the mistakes in cmd's flags before anything reads the
+// environment or the network, and gives the screens' config, without
+// its Source. An interval of 0 is refused: ui.Config takes it for "the
+// default".
+func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
+	has := func(name string) bool { return cmd.Flags().Lookup(name) != nil }
+	bad := func(format string, args ...any) (ui.Config, error) {
+		return ui.Config{}, usageError(cmd, format, args...)
 	}
-	if f.gov {
-		cfg.APIURL, cfg.OAuthURL = orDefault(cfg.APIURL, fetch.GovAPIURL), orDefault(cfg.OAuthURL, fetch.GovOAuthURL)
+	typ := model.MeetingType(strings.ToLower(f.meetingType))
+	switch {
+	case has("timeout") && f.timeout <= 0:
+		return bad("--timeout %s: want a positive duration, e.g. 10s", f.timeout)
+	case has("type") && typ != model.Live && typ != model.Past:
+		return bad("--type %q: want live or past", f.meetingType)
+	case has("interval") && f.interval <= 0:
+		return bad("--interval %s: want a positive duration, at least %s", f.interval, f.floor)
+	case has("format") && f.format != "" && f.format != "json" && f.format != "table":
+		return bad("--format %q: want json or table", f.format)
+	case has("max-wait") && f.maxWait < 0:
+		return bad("--max-wait %s: want 0 (do not wait) or more", f.maxWait)
+	case has("faults") && (f.sim.Faults < 0 || f.sim.Faults > 1):
+		return bad("--faults %g: want a share from 0 to 1", f.sim.Faults)
 	}
-	cfg.APIURL, cfg.OAuthURL = orDefault(cfg.APIURL, fetch.DefaultAPIURL), orDefault(cfg.OAuthURL, fetch.DefaultOAuthURL)
-	if err := cfg.Validate(); err != nil {
-		return cfg, nil, err
-	}
-	if f.debugLog == "" {
-		return cfg, io.NopCloser(nil), nil
-	}
-	file, err := os.OpenFile(f.debugLog, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	th, err := model.ParseThresholds(model.DefaultThresholds(), f.thresholds)
 	if err != nil {
-		return cfg, nil, fmt.Errorf("cannot open the debug log: %w", err)
+		return bad("--thresholds: %v", err)
 	}
-	cfg.DebugLog = file
-	return cfg, file, nil
+	t, err := theme.ByName(f.theme)
+	if err != nil {
+		return bad("--theme: %v", err)
+	}
+	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
+		ASCII: f.ascii, Redact: f.redact}, nil
 }
 
-func (f *apiFlags) typ() (model.MeetingType, error) {
-	switch t := model.MeetingType(strings.ToLower(f.meetingType)); t {
-	case model.Live, model.Past:
-		return t, nil
+// client is a Zoom client from the flags and the environment, and what
+// closes its debug log.
+func (f *flags) client() (*fetch.Client, io.Closer, error) {
+	cfg, closer, err := fetch.ConfigFromEnv(os.Getenv, fetch.Overrides{APIURL: f.apiURL, OAuthURL: f.oauthURL,
+		Gov: f.gov, Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog})
+	if err != nil && cfg.MissingCredentials() {
+		err = fmt.Errorf("%w\n(to try qostop without a Zoom account, run 'qostop demo')", err)
 	}
-	return "", usageError("--type %q: want live or past", f.meetingType)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := fetch.New(cfg)
+	return c, closer, err
 }
 
 func orDefault(s, def string) string {
@@ -245,106 +291,53 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// viewFlags are the flags of the screens.
-type viewFlags struct {
-	interval   time.Duration
-	thresholds string
-	theme      string
-	ascii      bool
-	redact     bool
+// newScreenCmd is a command that runs the UI against Zoom, on the screen
+// that npos IDs choose: none, the meeting list; a meeting, its overview;
+// a meeting and a participant, the watch screen.
+func newScreenCmd(use, short string, npos int) *cobra.Command {
+	var f flags
+	long := []string{"", idHelp, idHelp + participantHelp}[npos]
+	c := newCmd(use, short, long, envHelp, npos, npos, func(cmd *cobra.Command, pos []string) error {
+		cfg, err := f.check(cmd)
+		if err != nil {
+			return err
+		}
+		if npos == 0 && cfg.Type == model.Past {
+			// The list screen asks Zoom for live meetings only; taking
+			// --type past here showed live meetings as if ended.
+			return usageError(cmd, "--type past: the meeting list shows live meetings only; open an ended meeting "+
+				"with 'qostop meeting MEETING --type past' or 'qostop snapshot MEETING --type past'")
+		}
+		client, closer, err := f.client()
+		if err != nil {
+			return err
+		}
+		defer closer.Close()
+		ids := append(pos, "", "") // none, a meeting, or a meeting and a participant
+		cfg.Source, cfg.MeetingID, cfg.ParticipantID = client, ids[0], ids[1]
+		return runUI(cmd.Context(), cmd, cfg)
+	})
+	f.zoom(c)
+	if npos == 0 {
+		c.Flags().Lookup("type").Usage = "live: the list shows meetings in progress (an ended one opens with 'qostop meeting MEETING --type past')"
+	}
+	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "Zoom samples once a minute")
+	return c
 }
 
-func (f *viewFlags) register(fs *flag.FlagSet, interval time.Duration) {
-	fs.DurationVar(&f.interval, "interval", interval, "time between polls, e.g. 5s (at least 2s; Zoom samples once a minute)")
-	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
-	fs.StringVar(&f.theme, "theme", "dark", "colours: "+strings.Join(theme.Names, ", "))
-	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines and borders with ASCII only, for fonts without block glyphs")
-	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
-}
-
-func (f *viewFlags) uiConfig(src ui.Source, minInterval time.Duration) (ui.Config, error) {
-	th, err := model.ParseThresholds(model.DefaultThresholds(), f.thresholds)
-	if err != nil {
-		return ui.Config{}, err
+// runUI runs the screens. cfg, now with its Source, is checked first:
+// what is still wrong with it came from the flags.
+func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
+	if err := cfg.Validate(); err != nil {
+		return usageError(cmd, "%v", err)
 	}
-	t, err := theme.ByName(f.theme)
-	if err != nil {
-		return ui.Config{}, err
+	// A terminal that cannot address the cursor (TERM dumb or unset, as in
+	// Emacs shells or some CI logs) would show the screens as a mess of
+	// escape sequences. Windows consoles set no TERM.
+	if term := os.Getenv("TERM"); (term == "" && runtime.GOOS != "windows") || term == "dumb" {
+		return fmt.Errorf("this terminal (TERM=%q) cannot move the cursor, which the live screens need; "+
+			"for a printout, run 'qostop snapshot MEETING --format table'", term)
 	}
-	return ui.Config{
-		Source:      src,
-		Interval:    f.interval,
-		MinInterval: minInterval,
-		Thresholds:  th,
-		Theme:       t,
-		ASCII:       f.ascii,
-		Redact:      f.redact,
-	}, nil
-}
-
-func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runScreen(ctx, args, stdout, stderr, "watch", "[flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2)
-}
-
-func runMeeting(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runScreen(ctx, args, stdout, stderr, "meeting", "[flags] MEETING",
-		"everyone in one meeting, worst first; enter watches one", 1)
-}
-
-// runList is `qostop meetings`, and `qostop` alone. Alone and without
-// credentials it says what to set, since that is what a first run lacks.
-func runList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 && (os.Getenv("ZOOM_ACCOUNT_ID") == "" || os.Getenv("ZOOM_CLIENT_ID") == "" ||
-		os.Getenv("ZOOM_CLIENT_SECRET") == "") {
-		usage(stderr)
-		fmt.Fprint(stderr, "\nqostop alone lists the live meetings of your Zoom account: set ZOOM_ACCOUNT_ID,\n"+
-			"ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET first (see the README), or try 'qostop demo'.\n")
-		return errUsage
-	}
-	return runScreen(ctx, args, stdout, stderr, "meetings", "[flags]", "list the live meetings; enter opens one", 0)
-}
-
-// runScreen runs the UI against Zoom, on the screen that npos IDs choose:
-// none, the meeting list; a meeting, its overview; a meeting and a
-// participant, the watch screen. The screens share their flags.
-func runScreen(ctx context.Context, args []string, stdout, stderr io.Writer, name, synopsis, summary string, npos int) error {
-	fs := newFlagSet(name, synopsis, summary, stderr)
-	var af apiFlags
-	var vf viewFlags
-	af.register(fs)
-	vf.register(fs, 10*time.Second)
-	pos, err := parseArgs(fs, args, stdout, npos, npos)
-	if err != nil {
-		return err
-	}
-	typ, err := af.typ()
-	if err != nil {
-		return err
-	}
-	fcfg, closer, err := af.config()
-	if err != nil {
-		return err
-	}
-	defer closer.Close()
-	client, err := fetch.New(fcfg)
-	if err != nil {
-		return err
-	}
-	cfg, err := vf.uiConfig(client, 2*time.Second)
-	if err != nil {
-		return err
-	}
-	cfg.Type = typ
-	if npos > 0 {
-		cfg.MeetingID = pos[0]
-	}
-	if npos > 1 {
-		cfg.ParticipantID = pos[1]
-	}
-	return runUI(ctx, cfg)
-}
-
-func runUI(ctx context.Context, cfg ui.Config) error {
 	m, err := ui.New(cfg)
 	if err != nil {
 		return err
@@ -356,211 +349,148 @@ func runUI(ctx context.Context, cfg ui.Config) error {
 	return err
 }
 
-func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("demo", "[flags]", "browse simulated calls: no credentials needed", stderr)
-	var vf viewFlags
-	vf.register(fs, time.Second)
-	so := simFlags{sampleEvery: 3 * time.Second}
-	so.register(fs)
-	if _, err := parseArgs(fs, args, stdout, 0, 0); err != nil {
-		return err
-	}
-	if err := so.validate(); err != nil {
-		return err
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	ready := make(chan string, 1)
-	errc := make(chan error, 1)
-	go func() {
-		errc <- sim.New(so.options()).ListenAndServe(ctx, "127.0.0.1:0", func(b string) { ready <- b })
-	}()
-	var base string
-	select {
-	case base = <-ready:
-	case err := <-errc:
-		return err
-	}
-	client, err := fetch.New(fetch.Config{
-		APIURL:       base + "/v2",
-		OAuthURL:     base + "/oauth/token",
-		AccountID:    sim.DemoAccountID,
-		ClientID:     sim.DemoClientID,
-		ClientSecret: sim.DemoClientSecret,
-		Timeout:      5 * time.Second,
-	})
-	if err != nil {
-		return err
-	}
-	cfg, err := vf.uiConfig(client, time.Second)
-	if err != nil {
-		return err
-	}
-	// The demo starts where `qostop` does, on the list of live meetings.
-	cfg.Type = model.Live
-	if so.hostile {
-		cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
-	}
-	return runUI(ctx, cfg)
-}
-
-// redactHelp says what --redact hides: model.Redact's fields.
-const redactHelp = "hide user names, emails, IP and MAC addresses, PC names and locations, for sharing the screen"
-
-// simFlags shape the simulator for `sim` and `demo`.
-type simFlags struct {
-	seed        int64
-	sampleEvery time.Duration
-	faults      float64
-	qps         float64
-	hostile     bool
-	endAfter    time.Duration
-}
-
-func (f *simFlags) register(fs *flag.FlagSet) {
-	fs.Int64Var(&f.seed, "seed", 1, "seed of the simulated calls: the same seed gives the same calls")
-	fs.DurationVar(&f.sampleEvery, "sample-every", f.sampleEvery, "time between simulated QoS samples (Zoom: 1m)")
-	fs.Float64Var(&f.faults, "faults", 0, "share of API requests (0 to 1) answered with a random failure")
-	fs.Float64Var(&f.qps, "qps", 0, "answer requests beyond this many a second with 429, as Zoom does (0: no limit)")
-	fs.BoolVar(&f.hostile, "hostile", false, "add participant "+sim.HostileParticipantID+
-		", whose name carries terminal escape sequences (a window title, a screen clear, a clipboard write); demo watches them")
-	fs.DurationVar(&f.endAfter, "end-after", 0, "end the meeting "+sim.DemoMeetingID+" this long after starting, e.g. 5m, to see a meeting end mid-watch (0: never)")
-}
-
-func (f *simFlags) validate() error {
-	if f.faults < 0 || f.faults > 1 {
-		return usageError("--faults %g: want a share from 0 to 1", f.faults)
-	}
-	return nil
-}
-
-func (f *simFlags) options() sim.Options {
-	return sim.Options{Seed: f.seed, SampleEvery: f.sampleEvery, Faults: f.faults, QPS: f.qps, Hostile: f.hostile,
-		EndAfter: f.endAfter}
-}
-
-func runSim(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("sim", "[flags]", "run the Zoom API simulator alone, for trying qostop", stderr)
-	listen := fs.String("listen", "127.0.0.1:8080", "address to serve on")
-	so := simFlags{sampleEvery: time.Minute}
-	so.register(fs)
-	if _, err := parseArgs(fs, args, stdout, 0, 0); err != nil {
-		return err
-	}
-	if err := so.validate(); err != nil {
-		return err
-	}
-	s := sim.New(so.options())
-	err := s.ListenAndServe(ctx, *listen, func(base string) {
-		fmt.Fprintf(stdout, "Zoom API simulator listening on %s\n\n", base)
-		fmt.Fprintf(stdout, "  export ZOOM_API_URL=%s/v2\n  export ZOOM_OAUTH_URL=%s/oauth/token\n", base, base)
-		fmt.Fprintf(stdout, "  export ZOOM_ACCOUNT_ID=%s ZOOM_CLIENT_ID=%s ZOOM_CLIENT_SECRET=%s\n\n",
-			sim.DemoAccountID, sim.DemoClientID, sim.DemoClientSecret)
-		fmt.Fprintln(stdout, "Meetings:")
-		for _, m := range s.Meetings() {
-			state := fmt.Sprintf("live, %d people", len(m.Participants))
-			if !m.Live {
-				state = "ended: use --type past"
+func newDemoCmd() *cobra.Command {
+	var f flags
+	c := newCmd("demo [flags]", "browse simulated calls: no credentials needed", "", colourEnv, 0, 0,
+		func(cmd *cobra.Command, _ []string) error {
+			cfg, err := f.check(cmd)
+			if err != nil {
+				return err
 			}
-			fmt.Fprintf(stdout, "  %s  %-20s %s (UUID %s)\n", m.ID, m.Topic, state, m.UUID)
-		}
-		fmt.Fprintf(stdout, "\nTry:\n  qostop snapshot %s %s --format table\n  qostop watch %s %s\n",
-			sim.DemoMeetingID, sim.DemoParticipantID, sim.DemoMeetingID, sim.DemoParticipantID)
-		if so.hostile {
-			fmt.Fprintf(stdout, "  qostop watch %s %s   (the hostile name)\n", sim.DemoMeetingID, sim.HostileParticipantID)
-		}
-		fmt.Fprint(stdout, "\nCtrl+C stops.\n")
-	})
-	if err != nil {
-		return fmt.Errorf("the simulator cannot serve on %s: %w; choose another address with --listen", *listen, err)
-	}
-	return nil
+			ctx, cancel := context.WithCancel(cmd.Context())
+			defer cancel()
+			base, err := sim.Start(ctx, f.sim)
+			if err != nil {
+				return err
+			}
+			client, err := fetch.New(fetch.Config{APIURL: base + "/v2", OAuthURL: base + "/oauth/token",
+				AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret,
+				Timeout: 5 * time.Second})
+			if err != nil {
+				return err
+			}
+			// The demo starts where `qostop` does, on the list of live meetings.
+			cfg.Source, cfg.Type = client, model.Live
+			if f.sim.Hostile {
+				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
+			}
+			return runUI(ctx, cmd, cfg)
+		})
+	f.screens(c, time.Second, time.Second, "the simulator samples every --sample-every")
+	f.sim.RegisterFlags(c.Flags(), 3*time.Second)
+	c.Flags().Lookup("hostile").Usage += "; the demo opens their watch screen"
+	return c
 }
 
-func runSnapshot(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	const synopsis = "[flags] MEETING [PARTICIPANT]"
-	fs := newFlagSet("snapshot", synopsis, "fetch QoS once and print it (JSON or a table)", stderr)
-	var af apiFlags
-	af.register(fs)
-	format := fs.String("format", "", "json or table (default: table on a terminal, json otherwise)")
-	maxWait := fs.Duration("max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
-	thresholds := fs.String("thresholds", "", "health limits for the table's markers, as for watch")
-	redact := fs.Bool("redact", false, redactHelp)
-	pos, err := parseArgs(fs, args, stdout, 1, 2)
-	if err != nil {
-		return err
-	}
-	typ, err := af.typ()
-	if err != nil {
-		return err
-	}
-	if *format == "" {
-		*format = "json"
-		if isTerminal(stdout) {
-			*format = "table"
-		}
-	}
-	if *format != "json" && *format != "table" {
-		return usageError("--format %q: want json or table", *format)
-	}
-	th, err := model.ParseThresholds(model.DefaultThresholds(), *thresholds)
-	if err != nil {
-		return err
-	}
-	fcfg, closer, err := af.config()
-	if err != nil {
-		return err
-	}
-	defer closer.Close()
-	fcfg.MaxWait = *maxWait
-	client, err := fetch.New(fcfg)
-	if err != nil {
-		return err
-	}
-	meetingID := pos[0]
+func newSimCmd() *cobra.Command {
+	var f flags
+	var listen string
+	c := newCmd("sim [flags]", "run the Zoom API simulator alone, for trying qostop",
+		"\n\nIt prints the environment to export for the other commands, and its meetings.", "", 0, 0,
+		func(cmd *cobra.Command, _ []string) error {
+			if _, err := f.check(cmd); err != nil {
+				return err
+			}
+			s := sim.New(f.sim)
+			if err := s.ListenAndServe(cmd.Context(), listen, func(base string) { s.Banner(cmd.OutOrStdout(), base) }); err != nil {
+				return fmt.Errorf("the simulator cannot serve on %s: %w; choose another address with --listen", listen, err)
+			}
+			return nil
+		})
+	c.Flags().StringVar(&listen, "listen", "127.0.0.1:8080", "address to serve on")
+	f.sim.RegisterFlags(c.Flags(), time.Minute)
+	return c
+}
+
+func newSnapshotCmd() *cobra.Command {
+	var f flags
+	c := newCmd("snapshot [flags] MEETING [PARTICIPANT]", "fetch QoS once and print it (JSON or a table)",
+		idHelp+participantHelp, envHelp, 1, 2, func(cmd *cobra.Command, pos []string) error {
+			cfg, err := f.check(cmd)
+			if err != nil {
+				return err
+			}
+			table := f.format == "table" || (f.format == "" && isTerminal(cmd.OutOrStdout()))
+			client, closer, err := f.client()
+			if err != nil {
+				return err
+			}
+			defer closer.Close()
+			return snapshot(cmd.Context(), cmd.OutOrStdout(), client, pos, cfg, table)
+		})
+	f.zoom(c)
+	fs := c.Flags()
+	fs.StringVar(&f.format, "format", "", "json or table (default: table on a terminal, json otherwise)")
+	fs.DurationVar(&f.maxWait, "max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
+	fs.StringVar(&f.thresholds, "thresholds", "", "health limits for the table's markers, as for watch")
+	fs.BoolVar(&f.redact, "redact", false, redactHelp)
+	complete(c, "format", "json", "table")
+	return c
+}
+
+// snapshot prints one meeting (pos: MEETING) or one participant (MEETING
+// PARTICIPANT) once, with cfg's type, thresholds and redaction.
+func snapshot(ctx context.Context, w io.Writer, client *fetch.Client, pos []string, cfg ui.Config, table bool) error {
+	var snap any
+	var printTable func() error
 	if len(pos) == 1 {
-		ps, err := client.MeetingQoS(ctx, meetingID, typ)
+		ps, err := client.MeetingQoS(ctx, pos[0], cfg.Type)
 		if err != nil {
 			return err
 		}
-		if *redact {
-			for i := range ps {
+		for i := range ps {
+			if cfg.Redact {
 				ps[i] = model.Redact(ps[i])
 			}
 		}
-		snap := model.NewMeetingSnapshot(meetingID, typ, ps)
-		if *format == "table" {
-			return ui.WriteMeetingTable(stdout, snap, th)
+		s := model.NewMeetingSnapshot(pos[0], cfg.Type, ps)
+		snap, printTable = s, func() error { return ui.WriteMeetingTable(w, s, cfg.Thresholds) }
+	} else {
+		p, err := client.ParticipantQoS(ctx, pos[0], pos[1], cfg.Type)
+		if err != nil {
+			return err
 		}
-		return writeJSON(stdout, snap)
+		if cfg.Redact {
+			p = model.Redact(p)
+		}
+		s := model.NewSnapshot(pos[0], cfg.Type, p)
+		snap, printTable = s, func() error { return ui.WriteTable(w, s, cfg.Thresholds) }
 	}
-	p, err := client.ParticipantQoS(ctx, meetingID, pos[1], typ)
-	if err != nil {
-		return err
+	if table {
+		return printTable()
 	}
-	if *redact {
-		p = model.Redact(p)
-	}
-	snap := model.NewSnapshot(meetingID, typ, p)
-	if *format == "table" {
-		return ui.WriteTable(stdout, snap, th)
-	}
-	return writeJSON(stdout, snap)
-}
-
-func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	return enc.Encode(snap)
 }
 
 // isTerminal reports whether w is a character device, the cue for
 // human-readable output.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
+	if f, ok := w.(*os.File); ok {
+		st, err := f.Stat()
+		return err == nil && st.Mode()&os.ModeCharDevice != 0
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return false
+}
+
+// versionText is what --version and `qostop version` print: the module
+// version, the commit (and whether the tree had uncommitted changes) and
+// the Go release, as the build recorded them.
+func versionText(info *debug.BuildInfo) string {
+	vcs := map[string]string{}
+	for _, s := range info.Settings {
+		vcs[s.Key] = s.Value
+	}
+	commit := "commit unknown (built without VCS information)"
+	if rev := vcs["vcs.revision"]; rev != "" {
+		commit = "commit " + rev
+		if t := vcs["vcs.time"]; t != "" {
+			commit += " of " + t
+		}
+		if vcs["vcs.modified"] == "true" {
+			commit += ", with uncommitted changes"
+		}
+	}
+	return fmt.Sprintf("qostop %s, %s, %s", orDefault(info.Main.Version, "(devel)"), commit, info.GoVersion)
 }

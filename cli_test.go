@@ -1,0 +1,331 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"testing"
+)
+
+// The command line as a script or a person meets it: exit statuses,
+// one-line reasons, help on stdout, the version and shell completion.
+
+// runCLI runs qostop's command line in process, as main does, and
+// returns its exit status and output.
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = exitCode(run(t.Context(), args, &out, &errb), &errb)
+	return code, out.String(), errb.String()
+}
+
+// withCredentials points qostop at a loopback address nothing listens on,
+// with credentials set, so only the flags can be wrong.
+func withCredentials(t *testing.T) {
+	t.Setenv("ZOOM_ACCOUNT_ID", "acct")
+	t.Setenv("ZOOM_CLIENT_ID", "id")
+	t.Setenv("ZOOM_CLIENT_SECRET", "cli-test-secret")
+	t.Setenv("ZOOM_API_URL", "http://127.0.0.1:1/v2")
+	t.Setenv("ZOOM_OAUTH_URL", "http://127.0.0.1:1/oauth/token")
+}
+
+func TestUsageErrorsExitTwoWithOneLine(t *testing.T) {
+	withCredentials(t)
+	cases := []struct {
+		name string
+		args []string
+		want string // in the reason
+	}{
+		{"interval not a duration", []string{"watch", "--interval", "fast", "1", "2"}, `"--interval"`},
+		{"interval 0s", []string{"watch", "1", "2", "--interval", "0s"}, "--interval 0s"},
+		{"interval below the floor", []string{"meeting", "--interval", "1s", "1"}, "--interval 1s is too short: at least 2s"},
+		{"interval above the ceiling", []string{"meetings", "--interval", "1h"}, "--interval 1h0m0s is too long"},
+		{"interval below the demo's floor", []string{"demo", "--interval", "500ms"}, "at least 1s"},
+		{"thresholds malformed", []string{"watch", "--thresholds", "latency=high", "1", "2"}, "--thresholds"},
+		{"thresholds out of order", []string{"snapshot", "1", "--thresholds", "latency=300:150"}, "latency"},
+		{"timeout not a duration", []string{"snapshot", "--timeout", "soon", "1"}, `"--timeout"`},
+		{"timeout negative", []string{"watch", "--timeout", "-1s", "1", "2"}, "--timeout -1s"},
+		{"timeout 0s", []string{"meeting", "--timeout", "0s", "1"}, "--timeout 0s"},
+		{"type unknown", []string{"meeting", "--type", "ended", "1"}, `--type "ended"`},
+		{"format unknown", []string{"snapshot", "--format", "xml", "1"}, `--format "xml"`},
+		{"theme unknown", []string{"demo", "--theme", "solarized"}, "solarized"},
+		{"faults out of range", []string{"sim", "--faults", "2"}, "--faults 2"},
+		{"too few IDs", []string{"watch", "1"}, "want MEETING PARTICIPANT, got 1"},
+		{"too many IDs", []string{"snapshot", "1", "2", "3"}, "want MEETING [PARTICIPANT], got 3"},
+		{"unknown command", []string{"wacth"}, `unknown command "wacth"; did you mean "watch"?`},
+		{"a meeting ID for a command", []string{"85012345678"}, "qostop meeting 85012345678"},
+		{"unknown flag", []string{"snapshot", "--colour", "1"}, "unknown flag: --colour"},
+		{"completion without a shell", []string{"completion"}, "want a shell"},
+		{"completion of another shell", []string{"completion", "tcsh"}, `unknown shell "tcsh"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runCLI(t, tc.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2; stderr:\n%s", code, errs)
+			}
+			if strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, "qostop: ") {
+				t.Errorf("stderr is not one 'qostop: ' line:\n%s", errs)
+			}
+			if !strings.Contains(errs, tc.want) || !strings.Contains(errs, "--help'") {
+				t.Errorf("stderr %q lacks %q or where help is", errs, tc.want)
+			}
+			if out != "" {
+				t.Errorf("a mistake printed to stdout:\n%s", out)
+			}
+		})
+	}
+}
+
+func TestMissingCredentialsNameTheVariables(t *testing.T) {
+	for _, k := range []string{"ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET", "ZOOM_API_URL", "ZOOM_OAUTH_URL"} {
+		t.Setenv(k, "")
+	}
+	for _, args := range [][]string{nil, {"meetings"}, {"watch", "1", "2"}, {"snapshot", "1"}} {
+		t.Run(strings.Join(append([]string{"qostop"}, args...), " "), func(t *testing.T) {
+			code, _, errs := runCLI(t, args...)
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			for _, want := range []string{"ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET", "qostop demo"} {
+				if !strings.Contains(errs, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, errs)
+				}
+			}
+		})
+	}
+}
+
+func TestAskedForHelpGoesToStdout(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}, {"watch", "--help"}, {"snapshot", "1", "-h"},
+		{"help", "meeting"}, {"completion", "--help"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			code, out, errs := runCLI(t, args...)
+			if code != 0 || errs != "" {
+				t.Errorf("exit %d, stderr %q; want 0 and nothing", code, errs)
+			}
+			if !strings.Contains(out, "Usage:") {
+				t.Errorf("stdout has no usage:\n%s", out)
+			}
+		})
+	}
+}
+
+// Flags after the IDs and before them mean the same.
+func TestFlagsAfterIDs(t *testing.T) {
+	newZoomLike(t)
+	_, before, errb := runCLI(t, "snapshot", "--format", "table", "--redact", "--type", "live", "555", "doc")
+	code, after, erra := runCLI(t, "snapshot", "555", "doc", "--format", "table", "--redact", "--type", "live")
+	if code != 0 || erra != "" || errb != "" {
+		t.Fatalf("exit %d; stderr %q / %q", code, errb, erra)
+	}
+	if before != after {
+		t.Errorf("flags before the IDs printed\n%s\nflags after them printed\n%s", before, after)
+	}
+	if !strings.Contains(after, "[redacted]") || strings.Contains(after, "jchill") || strings.HasPrefix(after, "{") {
+		t.Errorf("the flags after the IDs were not all applied (table, redacted):\n%s", after)
+	}
+}
+
+func TestVersionFlagAndCommand(t *testing.T) {
+	code, flag, _ := runCLI(t, "--version")
+	code2, cmd, _ := runCLI(t, "version")
+	if code != 0 || code2 != 0 {
+		t.Fatalf("exit %d and %d, want 0", code, code2)
+	}
+	if flag != cmd || !strings.HasPrefix(flag, "qostop ") || strings.Count(flag, "\n") != 1 {
+		t.Errorf("--version printed %q and version %q: want the same one line", flag, cmd)
+	}
+}
+
+func TestVersionText(t *testing.T) {
+	vcs := func(kv ...string) []debug.BuildSetting {
+		var s []debug.BuildSetting
+		for i := 0; i < len(kv); i += 2 {
+			s = append(s, debug.BuildSetting{Key: kv[i], Value: kv[i+1]})
+		}
+		return s
+	}
+	const rev = "0123456789abcdef0123456789abcdef01234567"
+	cases := []struct {
+		name string
+		info *debug.BuildInfo
+		want string
+	}{
+		{"released, clean", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.2.0"},
+			Settings: vcs("vcs.revision", rev, "vcs.time", "2026-12-01T08:00:00Z", "vcs.modified", "false")},
+			"qostop v1.2.0, commit " + rev + " of 2026-12-01T08:00:00Z, go1.26.8"},
+		{"modified tree", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"},
+			Settings: vcs("vcs.revision", rev, "vcs.modified", "true")},
+			"qostop (devel), commit " + rev + ", with uncommitted changes, go1.26.8"},
+		{"no VCS", &debug.BuildInfo{GoVersion: "go1.26.8"},
+			"qostop (devel), commit unknown (built without VCS information), go1.26.8"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := versionText(tc.info); got != tc.want {
+				t.Errorf("versionText = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// The binary built from a git checkout names the commit it was built from.
+func TestVersionNamesTheCommit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	head, err := exec.Command("git", "rev-parse", "HEAD").Output()
+	if err != nil {
+		t.Skip("not a git checkout:", err)
+	}
+	if st, err := os.Stat(".git"); err != nil || !st.IsDir() {
+		t.Skip("a git worktree: go build finds no VCS where .git is a file")
+	}
+	bin := filepath.Join(t.TempDir(), "qostop")
+	if out, err := exec.Command("go", "build", "-buildvcs=true", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "--version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "commit "+strings.TrimSpace(string(head))) {
+		t.Errorf("--version = %q, want it to name commit %s", out, head)
+	}
+}
+
+// The binary itself exits 2 on a mistake, and 0 after help.
+func TestBinaryExitStatus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t)
+	cmd := exec.Command(bin, "watch", "--interval", "0s", "1", "2")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 2 {
+		t.Errorf("watch --interval 0s: %v, want exit status 2; stderr %q", err, stderr.String())
+	}
+	if out, err := exec.Command(bin, "--help").Output(); err != nil || !strings.Contains(string(out), "qostop watch") {
+		t.Errorf("--help: %v\n%s", err, out)
+	}
+}
+
+func TestCompletionBashScript(t *testing.T) {
+	code, script, _ := runCLI(t, "completion", "bash")
+	if code != 0 || !strings.Contains(script, "complete -o default -F __start_qostop qostop") {
+		t.Fatalf("exit %d; not a bash completion script for qostop:\n%.300s", code, script)
+	}
+	if testing.Short() {
+		return
+	}
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	// The script asks the binary (qostop __complete ...) for candidates:
+	// source it in a real bash with the binary on PATH and complete.
+	dir := t.TempDir()
+	bin := buildBinary(t)
+	if err := os.Rename(bin, filepath.Join(dir, "qostop")); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "qostop.bash")
+	if err := os.WriteFile(file, []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// The script needs bash-completion's _get_comp_words_by_ref; this
+	// stand-in fills the same four variables when that package is absent.
+	const shim = `declare -F _get_comp_words_by_ref >/dev/null || _get_comp_words_by_ref() {
+  cur=${COMP_WORDS[COMP_CWORD]}; prev=${COMP_WORDS[COMP_CWORD-1]}; words=("${COMP_WORDS[@]}"); cword=$COMP_CWORD; }
+`
+	complete := func(line ...string) []string {
+		sh := shim + "source " + file + "\nCOMP_WORDS=(" + strings.Join(line, " ") + ")\n" +
+			`COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}
+__start_qostop qostop; printf '%s\n' "${COMPREPLY[@]}"`
+		cmd := exec.Command(bash, "--norc", "--noprofile", "-c", sh)
+		cmd.Env = append(os.Environ(), "PATH="+dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr // bash warns that compopt runs outside a real completion
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("bash: %v\n%s%s", err, out, stderr.String())
+		}
+		return strings.Fields(string(out))
+	}
+	if got := complete("qostop", "wa"); len(got) != 1 || got[0] != "watch" {
+		t.Errorf("qostop wa<TAB> = %q, want watch", got)
+	}
+	if got := complete("qostop", "snapshot", "--format", "''"); strings.Join(got, " ") != "json table" {
+		t.Errorf("snapshot --format <TAB> = %q, want json table", got)
+	}
+}
+
+// A terminal that cannot address the cursor gets one line pointing at
+// the snapshot table, and exit 1, for every command that draws screens.
+func TestDumbTerminalSuggestsSnapshot(t *testing.T) {
+	withCredentials(t)
+	for _, term := range []string{"dumb", ""} {
+		t.Setenv("TERM", term)
+		for _, args := range [][]string{nil, {"meetings"}, {"demo"}, {"meeting", "1"}, {"watch", "1", "2"}} {
+			t.Run("TERM="+term+" "+strings.Join(args, " "), func(t *testing.T) {
+				code, out, errs := runCLI(t, args...)
+				if code != 1 || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "qostop snapshot MEETING --format table") {
+					t.Errorf("exit %d, stderr %q: want 1 and one line suggesting the snapshot table", code, errs)
+				}
+				if out != "" {
+					t.Errorf("drew on stdout: %q", out)
+				}
+			})
+		}
+	}
+}
+
+// Each command's help describes what that command does, nothing more.
+func TestHelpMatchesBehaviour(t *testing.T) {
+	cases := []struct {
+		args          []string
+		want, notWant []string
+	}{
+		// The demo allows polls every second (its floor is MinInterval 1s).
+		{[]string{"demo", "--help"}, []string{"at least 1s", "NO_COLOR"}, []string{"at least 2s", "ZOOM_CLIENT_SECRET"}},
+		// The simulator reads no environment and opens no screen.
+		{[]string{"sim", "--help"}, []string{"--listen", "--hostile"}, []string{"Environment", "watch screen", "--interval"}},
+		// meeting takes one ID; PARTICIPANT is watch's and snapshot's.
+		{[]string{"meeting", "--help"}, []string{"MEETING is", "at least 2s", "ZOOM_CLIENT_SECRET"}, []string{"PARTICIPANT"}},
+		{[]string{"watch", "--help"}, []string{"MEETING is", "PARTICIPANT is"}, nil},
+		{[]string{"meetings", "--help"}, []string{"live: the list shows meetings in progress"}, []string{"past for a meeting"}},
+	}
+	for _, tc := range cases {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			_, out, _ := runCLI(t, tc.args...)
+			for _, w := range tc.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("help lacks %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tc.notWant {
+				if strings.Contains(out, w) {
+					t.Errorf("help says %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
+
+// The list cannot show ended meetings yet: --type past says where they
+// are instead of showing live ones as before.
+func TestMeetingsTypePastSaysWhereEndedMeetingsAre(t *testing.T) {
+	withCredentials(t)
+	for _, args := range [][]string{{"meetings", "--type", "past"}, {"--type", "past"}} {
+		code, _, errs := runCLI(t, args...)
+		if code != 2 || !strings.Contains(errs, "qostop meeting MEETING --type past") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
+		}
+	}
+}

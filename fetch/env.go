@@ -1,0 +1,82 @@
+package fetch
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+)
+
+// The environment variables a Config is read from. They are what Zoom's
+// App Marketplace calls the app's credentials, and the two URL overrides
+// that point qostop at the simulator or a proxy.
+const (
+	EnvAccountID    = "ZOOM_ACCOUNT_ID"
+	EnvClientID     = "ZOOM_CLIENT_ID"
+	EnvClientSecret = "ZOOM_CLIENT_SECRET"
+	EnvAPIURL       = "ZOOM_API_URL"
+	EnvOAuthURL     = "ZOOM_OAUTH_URL"
+)
+
+// EnvHelp describes those variables, for a command's help.
+const EnvHelp = `  ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
+        credentials of a Server-to-Server OAuth app with the Dashboard scopes
+        (dashboard_meetings:read:admin, or the granular dashboard:read:* ones)
+  ZOOM_API_URL, ZOOM_OAUTH_URL
+        override the API and token URLs (as --api-url, --oauth-url)
+`
+
+// Overrides are what a command line sets over the environment.
+type Overrides struct {
+	APIURL, OAuthURL string // win over ZOOM_API_URL and ZOOM_OAUTH_URL
+	// Gov picks Zoom for Government's hosts where no URL is given.
+	Gov              bool
+	Timeout, MaxWait time.Duration
+	// DebugLog is a file to append the request log to ("" for none).
+	DebugLog string
+}
+
+// ConfigFromEnv is the validated Config that the environment, as getenv
+// (os.Getenv outside tests) reads it, and o describe, with the debug log
+// file opened (0600: it names every request) and returned for the caller
+// to close.
+func ConfigFromEnv(getenv func(string) string, o Overrides) (Config, io.Closer, error) {
+	cfg := Config{
+		APIURL:       firstOf(o.APIURL, getenv(EnvAPIURL)),
+		OAuthURL:     firstOf(o.OAuthURL, getenv(EnvOAuthURL)),
+		AccountID:    getenv(EnvAccountID),
+		ClientID:     getenv(EnvClientID),
+		ClientSecret: getenv(EnvClientSecret),
+		Timeout:      o.Timeout,
+		MaxWait:      o.MaxWait,
+	}
+	if o.Gov {
+		cfg.APIURL, cfg.OAuthURL = firstOf(cfg.APIURL, GovAPIURL), firstOf(cfg.OAuthURL, GovOAuthURL)
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, nil, err
+	}
+	if o.DebugLog == "" {
+		return cfg, io.NopCloser(nil), nil
+	}
+	file, err := os.OpenFile(o.DebugLog, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return cfg, nil, fmt.Errorf("cannot open the debug log: %w", err)
+	}
+	cfg.DebugLog = file
+	return cfg, file, nil
+}
+
+// MissingCredentials reports whether any of the three credentials is
+// unset, the state of a first run: the caller can then point at a way
+// to try qostop without an account.
+func (c Config) MissingCredentials() bool {
+	return c.AccountID == "" || c.ClientID == "" || c.ClientSecret == ""
+}
+
+func firstOf(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

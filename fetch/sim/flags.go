@@ -1,0 +1,21 @@
+package sim
+
+import (
+	"time"
+
+	"github.com/spf13/pflag"
+)
+
+// RegisterFlags binds the options a person shapes the simulator with
+// (`qostop sim`, `qostop demo`) to flags in fs, sampling every
+// sampleEvery by default.
+func (o *Options) RegisterFlags(fs *pflag.FlagSet, sampleEvery time.Duration) {
+	fs.Int64Var(&o.Seed, "seed", 1, "seed of the simulated calls: the same seed gives the same calls")
+	fs.DurationVar(&o.SampleEvery, "sample-every", sampleEvery, "time between simulated QoS samples (Zoom: 1m)")
+	fs.Float64Var(&o.Faults, "faults", 0, "share of API requests (0 to 1) answered with a random failure")
+	fs.Float64Var(&o.QPS, "qps", 0, "answer requests beyond this many a second with 429, as Zoom does (0: no limit)")
+	fs.BoolVar(&o.Hostile, "hostile", false, "add participant "+HostileParticipantID+
+		", whose name carries terminal escape sequences (a window title, a screen clear, a clipboard write)")
+	fs.DurationVar(&o.EndAfter, "end-after", 0, "end the meeting "+DemoMeetingID+
+		" this long after starting, e.g. 5m, to see a meeting end mid-watch (0: never)")
+}

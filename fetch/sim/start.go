@@ -1,0 +1,45 @@
+package sim
+
+import (
+	"context"
+	"fmt"
+	"io"
+)
+
+// Start serves a new simulator with opts on a free loopback port until
+// ctx ends, and returns its base URL once it accepts connections: what
+// `qostop demo` runs in process.
+func Start(ctx context.Context, opts Options) (string, error) {
+	ready := make(chan string, 1)
+	errc := make(chan error, 1)
+	go func() { errc <- New(opts).ListenAndServe(ctx, "127.0.0.1:0", func(b string) { ready <- b }) }()
+	select {
+	case base := <-ready:
+		return base, nil
+	case err := <-errc:
+		return "", err
+	}
+}
+
+// Banner tells a person how to point qostop at the simulator serving at
+// baseURL: the environment to export, the meetings and what to try.
+func (s *Server) Banner(w io.Writer, baseURL string) {
+	fmt.Fprintf(w, "Zoom API simulator listening on %s\n\n", baseURL)
+	fmt.Fprintf(w, "  export ZOOM_API_URL=%s/v2\n  export ZOOM_OAUTH_URL=%s/oauth/token\n", baseURL, baseURL)
+	fmt.Fprintf(w, "  export ZOOM_ACCOUNT_ID=%s ZOOM_CLIENT_ID=%s ZOOM_CLIENT_SECRET=%s\n\n",
+		s.opts.AccountID, s.opts.ClientID, s.opts.ClientSecret)
+	fmt.Fprintln(w, "Meetings:")
+	for _, m := range s.Meetings() {
+		state := fmt.Sprintf("live, %d people", len(m.Participants))
+		if !m.Live {
+			state = "ended: use --type past"
+		}
+		fmt.Fprintf(w, "  %s  %-20s %s (UUID %s)\n", m.ID, m.Topic, state, m.UUID)
+	}
+	fmt.Fprintf(w, "\nTry:\n  qostop snapshot %s %s --format table\n  qostop watch %s %s\n",
+		DemoMeetingID, DemoParticipantID, DemoMeetingID, DemoParticipantID)
+	if s.opts.Hostile {
+		fmt.Fprintf(w, "  qostop watch %s %s   (the hostile name)\n", DemoMeetingID, HostileParticipantID)
+	}
+	fmt.Fprint(w, "\nCtrl+C stops.\n")
+}
