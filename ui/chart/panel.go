@@ -138,24 +138,26 @@ const maxDrawable = 1e15
 func finite(v model.Value) bool { return v.OK && !math.IsNaN(v.V) && !math.IsInf(v.V, 0) }
 
 // rowOf is the canvas row where ntcharts draws a reading of v, worked out
-// the way it scales (timeserieslinechart's data set scale, then its
-// braille grid's), so threshold lines and labels sit exactly where the
-// data of that value does.
+// with the very arithmetic it scales by (timeserieslinechart's data set
+// scale, then its braille grid's; floating point order included), so
+// threshold lines and labels sit exactly where data of that value does.
 func (p *panel) rowOf(f *frame, v float64) int {
 	lc := &p.lc
 	gh := lc.GraphHeight()
-	dots := float64(4*gh - 1)
-	y := v * float64(lc.Origin().Y) / f.scale.Top
-	return (4*gh - 1 - int(math.Round(y*dots/float64(gh)))) / 4
+	y := (v - 0) * (float64(lc.Origin().Y) / (f.scale.Top - 0))
+	dot := (4*gh - 1) - int(math.Round((y-0)*(float64(4*gh-1)/float64(gh))))
+	return dot / 4
 }
 
-// colOf is the canvas column where ntcharts draws a reading at t.
+// colOf is the canvas column where ntcharts draws a reading at t, by the
+// same arithmetic.
 func (p *panel) colOf(f *frame, t time.Time) int {
 	lc := &p.lc
 	gw := lc.GraphWidth()
 	lo, hi := float64(f.start.Unix()), float64(f.end.Unix())
-	x := (float64(t.Unix()) - lo) * float64(gw) / (hi - lo)
-	return lc.Origin().X + 1 + int(math.Round(x*float64(2*gw-1)/float64(gw)))/2
+	x := (float64(t.Unix()) - lo) * (float64(gw) / (hi - lo))
+	dot := int(math.Round((x - 0) * (float64(2*gw-1) / float64(gw))))
+	return lc.Origin().X + 1 + dot/2
 }
 
 // cell reads one canvas cell.

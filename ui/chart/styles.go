@@ -22,13 +22,11 @@ type Styles struct {
 // lines and tick marks. The ASCII set keeps to printable ASCII for
 // terminals and fonts without box drawing or braille.
 type glyphs struct {
-	warn, crit       rune // threshold lines
-	xTick, yTick     rune // where a label meets its axis
-	vAxis, hAxis, og rune // axes and their corner, replacing ntcharts'
-	dash             string
+	warn, crit   rune // threshold lines
+	xTick, yTick rune // where a label meets its axis
 }
 
 var (
-	unicodeGlyphs = glyphs{warn: '╌', crit: '━', xTick: '┬', yTick: '┤', vAxis: '│', hAxis: '─', og: '└', dash: "–"}
-	asciiGlyphs   = glyphs{warn: '~', crit: '=', xTick: '+', yTick: '+', vAxis: '|', hAxis: '-', og: '+', dash: "-"}
+	unicodeGlyphs = glyphs{warn: '╌', crit: '━', xTick: '┬', yTick: '┤'}
+	asciiGlyphs   = glyphs{warn: '~', crit: '=', xTick: '+', yTick: '+'}
 )
