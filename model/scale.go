@@ -21,18 +21,19 @@ const LossScaleFloor = 5.0
 // view (None if there is none). A judged field reaches at least its warn
 // threshold (a loss field at least LossScaleFloor), so a calm call looks
 // calm and the warn line is always on the chart; bitrate and frame rate
-// have no thresholds and scale to the data. Top is the next round number
-// (see RoundUp) at or above all of these.
+// have no thresholds and scale to the data, to at least 1 kbps or fps so
+// a trickle does not fill the row. Top is the next round number (see
+// RoundUp) at or above all of these.
 func ScaleFor(f Field, th Thresholds, peak Value) Scale {
-	need := 0.0
-	if drawable(peak) {
-		need = peak.V
-	}
+	need := 1.0
 	if m, ok := f.Metric(); ok {
-		need = max(need, th[m].Warn)
+		need = th[m].Warn
 		if f == AvgLossField || f == MaxLossField {
 			need = max(need, LossScaleFloor)
 		}
+	}
+	if drawable(peak) {
+		need = max(need, peak.V)
 	}
 	return Scale{Top: RoundUp(need)}
 }

@@ -24,6 +24,11 @@ func TestRoundUp(t *testing.T) {
 
 func TestScaleFor(t *testing.T) {
 	th := model.DefaultThresholds() // latency 150:300, jitter 30:60, loss 1:5, max loss 5:10
+	zero := th
+	zero[model.Latency] = model.Bound{Warn: 0, Critical: 1}
+	if got := model.ScaleFor(model.LatencyField, zero, model.Some(0.004)); got.Top != 0.005 {
+		t.Errorf("latency with a warn of 0 scales to the data: top %g, want 0.005", got.Top)
+	}
 	for _, tc := range []struct {
 		name string
 		f    model.Field
@@ -42,6 +47,7 @@ func TestScaleFor(t *testing.T) {
 		{"frame rate", model.FrameRateField, model.Some(30), 50},
 		{"no frame rate yet", model.FrameRateField, model.None, 1},
 		{"a zero bitrate", model.BitrateField, model.Some(0), 1},
+		{"a trickle of bitrate does not fill the row", model.BitrateField, model.Some(0.003), 1},
 		{"NaN is no reading", model.LatencyField, model.Some(math.NaN()), 200},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

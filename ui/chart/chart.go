@@ -143,7 +143,9 @@ func (m *Model) render() string {
 	switch {
 	case len(dirs) == 0:
 		return note(&b, m.st, "no "+m.field.String()+" readings", w, h)
-	case w < minWidth || h < MinHeight(len(dirs)) || !m.end.After(m.start.Add(time.Second)):
+	case !m.end.After(m.start.Add(time.Second)):
+		return note(&b, m.st, "no time in view", w, h)
+	case w < minWidth || h < MinHeight(len(dirs)):
 		return note(&b, m.st, "chart needs more room", w, h)
 	}
 	f := m.frame()

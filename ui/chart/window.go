@@ -35,8 +35,9 @@ func (w Window) Live() bool { return w.end.IsZero() }
 // New is how many samples arrived while scrolled back.
 func (w Window) New() int { return w.fresh }
 
-// Range is the time shown, given the live edge: the newest sample's time
-// (or now, for a live call).
+// Range is the time shown, given the live edge. Pass the newest sample's
+// time: the clock would move a live view, and so redraw every chart, on
+// every tick, when only a new sample changes what there is to see.
 func (w Window) Range(live time.Time) (start, end time.Time) {
 	end = live
 	if !w.Live() {
