@@ -192,3 +192,37 @@ func TestTitleSaysWhatIsKnown(t *testing.T) {
 		t.Errorf("narrow title: %q", first)
 	}
 }
+
+// A loss that wiggles between 0 and 0.06 % draws as one flat line on the
+// baseline of the 0-5 % scale, at every golden size.
+func TestLossWiggleIsFlat(t *testing.T) {
+	wiggle := []float64{0, 0.01, 0.06, 0.02, 0, 0.05, 0.03, 0.06, 0.01, 0}
+	var pts []model.Point
+	for i := range 180 {
+		pts = append(pts, model.Point{Time: fixEnd.Add(-time.Duration(179-i) * time.Minute), V: model.Some(wiggle[i%len(wiggle)])})
+	}
+	for _, sz := range goldenSizes {
+		m := New(model.AvgLossField)
+		m.SetLocation(time.UTC)
+		m.SetSize(sz[0], sz[1])
+		m.SetView(fixEnd.Add(-3*time.Hour), fixEnd)
+		m.SetData(nil, pts)
+		m.View()
+		p := m.panels[model.Receive]
+		f := m.frame()
+		if f.scale.Top != 5 {
+			t.Fatalf("%dx%d: loss scale tops at %g, want 5", sz[0], sz[1], f.scale.Top)
+		}
+		rows := map[int]bool{}
+		for y := range p.lc.GraphHeight() {
+			for x := p.lc.Origin().X + 1; x < p.w; x++ {
+				if r := p.cell(x, y).Rune; r >= 0x2800 && r <= 0x28ff {
+					rows[y] = true
+				}
+			}
+		}
+		if len(rows) != 1 || !rows[p.rowOf(&f, 0)] {
+			t.Errorf("%dx%d: the wiggle spans rows %v, want only the baseline row %d", sz[0], sz[1], rows, p.rowOf(&f, 0))
+		}
+	}
+}
