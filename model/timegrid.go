@@ -109,12 +109,18 @@ func (g Grid) Bucket(dst []Value, pts []Point, w Worse) []Value {
 	if g.width == 0 {
 		return dst
 	}
-	start := g.Start()
+	start, total := g.Start(), g.span*time.Duration(g.width)
 	i := sort.Search(len(pts), func(i int) bool { return !pts[i].Time.Before(start) })
-	for ; i < len(pts) && pts[i].Time.Before(g.end); i++ {
-		if c, ok := g.Column(pts[i].Time); ok {
-			dst[c] = w.Pick(dst[c], pts[i].V)
+	for ; i < len(pts); i++ {
+		d := pts[i].Time.Sub(start)
+		if d >= total {
+			break
 		}
+		if d < 0 {
+			continue // out of order: the caller broke "oldest first"
+		}
+		c := int(d / g.span)
+		dst[c] = w.Pick(dst[c], pts[i].V)
 	}
 	return dst
 }
@@ -127,11 +133,15 @@ func (g Grid) BucketSamples(dst []Value, samples []Sample, k StreamKey, f Field)
 	if g.width == 0 {
 		return dst
 	}
-	start, w := g.Start(), f.Worse()
+	start, total, w := g.Start(), g.span*time.Duration(g.width), f.Worse()
 	i := sort.Search(len(samples), func(i int) bool { return !samples[i].Time.Before(start) })
-	for ; i < len(samples) && samples[i].Time.Before(g.end); i++ {
-		st, has := samples[i].Streams[k]
-		if c, ok := g.Column(samples[i].Time); ok && has {
+	for ; i < len(samples); i++ {
+		d := samples[i].Time.Sub(start)
+		if d >= total {
+			break
+		}
+		if st, has := samples[i].Streams[k]; has && d >= 0 {
+			c := int(d / g.span)
 			dst[c] = w.Pick(dst[c], f.Of(st))
 		}
 	}
