@@ -10,6 +10,7 @@ import (
 // decorate adds what ntcharts does not draw: threshold lines, y labels at
 // round values and x labels at round times, each with a tick mark on its
 // axis. Thresholds go only into empty cells, so the data stays on top.
+// Cells get no style: render inks them by role.
 func (p *panel) decorate(f *frame) {
 	c := &p.lc.Canvas
 	o := p.lc.Origin()
@@ -20,19 +21,18 @@ func (p *panel) decorate(f *frame) {
 		}
 		for x := o.X + 1; x < p.w; x++ {
 			if pt := (canvas.Point{X: x, Y: y}); c.Cell(pt).Rune == 0 {
-				c.SetCell(pt, canvas.NewCellWithStyle(th.glyph, th.style))
+				c.SetCell(pt, canvas.NewCell(th.glyph))
 			}
 		}
 	}
-	axis := p.lc.AxisStyle
 	for _, v := range f.ticks {
 		y := p.rowOf(f, v)
 		if y < 0 || y >= o.Y {
 			continue
 		}
 		s := model.FormatTick(v, f.step)
-		c.SetStringWithStyle(canvas.Point{X: o.X - len(s), Y: y}, s, p.lc.LabelStyle)
-		c.SetCell(canvas.Point{X: o.X, Y: y}, canvas.NewCellWithStyle(f.g.yTick, axis))
+		c.SetString(canvas.Point{X: o.X - len(s), Y: y}, s)
+		c.SetCell(canvas.Point{X: o.X, Y: y}, canvas.NewCell(f.g.yTick))
 	}
 	p.timeLabels(f)
 }
@@ -76,8 +76,8 @@ func (p *panel) timeLabels(f *frame) {
 		if x <= o.X || x >= p.w || lx < next {
 			continue
 		}
-		c.SetCell(canvas.Point{X: x, Y: o.Y}, canvas.NewCellWithStyle(f.g.xTick, p.lc.AxisStyle))
-		c.SetStringWithStyle(canvas.Point{X: lx, Y: o.Y + 1}, s, p.lc.LabelStyle)
+		c.SetCell(canvas.Point{X: x, Y: o.Y}, canvas.NewCell(f.g.xTick))
+		c.SetString(canvas.Point{X: lx, Y: o.Y + 1}, s)
 		next = lx + len(s) + 1
 	}
 }

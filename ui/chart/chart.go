@@ -161,10 +161,8 @@ func (m *Model) render() string {
 			p = newPanel(w, ch)
 			m.panels[dir] = p
 		}
-		p.lc.AxisStyle, p.lc.LabelStyle = m.st.Axis, m.st.Label
-		line := m.lineStyle(dir)
-		p.draw(&f, m.series[dir], line)
-		k := newInks(m.st, line)
+		p.draw(&f, m.series[dir])
+		k := newInks(m.st, m.lineStyle(dir))
 		if i > 0 {
 			b.WriteByte('\n')
 		}

@@ -226,3 +226,30 @@ func TestLossWiggleIsFlat(t *testing.T) {
 		}
 	}
 }
+
+// Colour follows what a cell shows: the send line in Send's colour, the
+// receive line in Receive's, thresholds, axes and labels in theirs.
+func TestColoursByRole(t *testing.T) {
+	out := fixtureChart(80, 24, 3*time.Hour, false).View()
+	send, receive, _ := strings.Cut(out, "latency receive")
+	for _, tc := range []struct {
+		part, name, seq, glyphs string
+	}{
+		{send, "send line", "\x1b[38;5;39m", "⡄⡇⢇⢸⠔⠒"},
+		{receive, "receive line", "\x1b[38;5;213m", "⡤⡇⢸⠉⠒"},
+		{send, "critical line", "\x1b[38;5;196m", "━"},
+		{send, "warn line", "\x1b[38;5;214m", "╌"},
+		{send, "axis", "\x1b[38;5;240m", "│└┤┬"},
+		{send, "labels", "\x1b[38;5;250m", "0123456789:"},
+	} {
+		i := strings.Index(tc.part, tc.seq)
+		if i < 0 {
+			t.Errorf("%s: no %q in the output", tc.name, tc.seq)
+			continue
+		}
+		rest := []rune(tc.part[i+len(tc.seq):])
+		if len(rest) == 0 || !strings.ContainsRune(tc.glyphs, rest[0]) {
+			t.Errorf("%s: %q is followed by %q, want one of %q", tc.name, tc.seq, string(rest[:min(len(rest), 3)]), tc.glyphs)
+		}
+	}
+}

@@ -51,7 +51,7 @@ func fixture(minutes int) (send, receive []model.Point) {
 func testStyles() Styles {
 	c := func(n string) lipgloss.Style { return lipgloss.NewStyle().Foreground(lipgloss.Color(n)) }
 	return Styles{
-		Title: c("255").Bold(true), Value: c("255"), Muted: c("245"), Axis: c("240"), Label: c("245"),
+		Title: c("255").Bold(true), Value: c("255"), Muted: c("245"), Axis: c("240"), Label: c("250"),
 		Send: c("39"), Receive: c("213"), Warn: c("214"), Critical: c("196"),
 	}
 }

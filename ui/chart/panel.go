@@ -72,7 +72,7 @@ func newPanel(w, h int) *panel {
 // it. NaN never reaches ntcharts (it hangs its line drawing): runs hold
 // drawable readings only. Nothing is pushed into ntcharts, so nothing
 // grows from one drawing to the next.
-func (p *panel) draw(f *frame, pts []model.Point, line lipgloss.Style) {
+func (p *panel) draw(f *frame, pts []model.Point) {
 	p.reserve = strings.Repeat(" ", f.labelW)
 	lc := &p.lc
 	lc.SetTimeRange(f.start, f.end)
@@ -94,7 +94,8 @@ func (p *panel) draw(f *frame, pts []model.Point, line lipgloss.Style) {
 				prev = cur
 			}
 		})
-		graph.DrawBraillePatterns(&lc.Canvas, canvas.Point{X: lc.Origin().X + 1}, grid.BraillePatterns(), line)
+		// No style: the cells' ink comes from their role (render.go).
+		graph.DrawBraillePatterns(&lc.Canvas, canvas.Point{X: lc.Origin().X + 1}, grid.BraillePatterns(), lipgloss.Style{})
 	}
 	if f.ascii {
 		asciify(&lc.Canvas)
