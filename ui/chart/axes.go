@@ -1,0 +1,83 @@
+package chart
+
+import (
+	"time"
+
+	"github.com/NimbleMarkets/ntcharts/v2/canvas"
+	"github.com/qostop/qostop/model"
+)
+
+// decorate adds what ntcharts does not draw: threshold lines, y labels at
+// round values and x labels at round times, each with a tick mark on its
+// axis. Thresholds go only into empty cells, so the data stays on top.
+// Cells get no style: render inks them by role.
+func (p *panel) decorate(f *frame) {
+	c := &p.lc.Canvas
+	o := p.lc.Origin()
+	for _, th := range f.lines {
+		y := p.rowOf(f, th.v)
+		if y < 0 || y >= o.Y {
+			continue
+		}
+		for x := o.X + 1; x < p.w; x++ {
+			if pt := (canvas.Point{X: x, Y: y}); c.Cell(pt).Rune == 0 {
+				c.SetCell(pt, canvas.NewCell(th.glyph))
+			}
+		}
+	}
+	for _, v := range f.ticks {
+		y := p.rowOf(f, v)
+		if y < 0 || y >= o.Y {
+			continue
+		}
+		s := model.FormatTick(v, f.step)
+		c.SetString(canvas.Point{X: o.X - len(s), Y: y}, s)
+		c.SetCell(canvas.Point{X: o.X, Y: y}, canvas.NewCell(f.g.yTick))
+	}
+	p.timeLabels(f)
+}
+
+// timeSteps are the spacings of x labels, shortest first; each divides a
+// day, so labels stay on round times across midnight.
+var timeSteps = []time.Duration{
+	time.Minute, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute, 15 * time.Minute, 30 * time.Minute,
+	time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour,
+}
+
+// labelGap is the least distance, in columns, between the starts of two
+// x labels: "19:30" and some room.
+const labelGap = 8
+
+// timeLabels writes HH:MM under the x axis at round times, in f.loc: the
+// shortest step that leaves labelGap columns between labels.
+func (p *panel) timeLabels(f *frame) {
+	c := &p.lc.Canvas
+	o := p.lc.Origin()
+	gw := p.lc.GraphWidth()
+	if gw <= 0 || o.Y+1 >= p.h {
+		return
+	}
+	span := f.end.Sub(f.start)
+	step := timeSteps[len(timeSteps)-1]
+	for _, s := range timeSteps {
+		if int64(s)*int64(gw) >= int64(span)*labelGap {
+			step = s
+			break
+		}
+	}
+	local := f.start.In(f.loc)
+	midnight := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, f.loc)
+	t := midnight.Add((f.start.Sub(midnight) + step - 1) / step * step)
+	next := 0 // the first column a label may use
+	for ; !t.After(f.end); t = t.Add(step) {
+		x := p.colOf(f, t)
+		s := t.In(f.loc).Format("15:04")
+		lx := min(max(x-len(s)/2, 0), p.w-len(s))
+		if x <= o.X || x >= p.w || lx < next {
+			continue
+		}
+		c.SetCell(canvas.Point{X: x, Y: o.Y}, canvas.NewCell(f.g.xTick))
+		c.SetString(canvas.Point{X: lx, Y: o.Y + 1}, s)
+		next = lx + len(s) + 1
+	}
+}

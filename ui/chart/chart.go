@@ -1,0 +1,181 @@
+package chart
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/qostop/qostop/model"
+)
+
+// Model is the chart of one field of one medium: a send panel above a
+// receive panel, on one scale and one time axis, so a reader compares
+// the directions at a glance and without colour. A direction given no
+// points gets no panel.
+//
+// The rendered string is cached: every setter that changes what is drawn
+// marks it stale, and View rebuilds only then. Use it through a pointer.
+type Model struct {
+	field         model.Field
+	th            model.Thresholds
+	st            Styles
+	ascii         bool
+	loc           *time.Location
+	cadence       time.Duration
+	width, height int
+	start, end    time.Time
+	series        [2][]model.Point // by model.Direction
+	panels        [2]*panel
+
+	cache string
+	fresh bool
+}
+
+// New returns a chart of field f with the default thresholds, plain
+// styles, local time and Zoom's cadence; give it a size, a view and data.
+func New(f model.Field) *Model {
+	return &Model{field: f, th: model.DefaultThresholds(), loc: time.Local, cadence: model.ZoomCadence}
+}
+
+// Field is the field the chart draws.
+func (m *Model) Field() model.Field { return m.field }
+
+// SetSize sets the chart's size in cells; View is exactly this size.
+func (m *Model) SetSize(width, height int) {
+	if m.width != width || m.height != height {
+		m.width, m.height, m.fresh = width, height, false
+	}
+}
+
+// SetStyles always redraws: styles cannot be compared, so call it when
+// the theme changes.
+func (m *Model) SetStyles(st Styles) { m.st, m.fresh = st, false }
+
+// SetASCII draws with printable ASCII only instead of braille and box
+// drawing.
+func (m *Model) SetASCII(on bool) {
+	if m.ascii != on {
+		m.ascii, m.fresh = on, false
+	}
+}
+
+// SetLocation sets the zone of the time labels (time.UTC for --utc).
+func (m *Model) SetLocation(loc *time.Location) {
+	if loc == nil {
+		loc = time.Local
+	}
+	if m.loc != loc {
+		m.loc, m.fresh = loc, false
+	}
+}
+
+// SetThresholds sets the warn and critical lines (and the scale's floor).
+func (m *Model) SetThresholds(th model.Thresholds) {
+	if m.th != th {
+		m.th, m.fresh = th, false
+	}
+}
+
+// SetCadence sets how often samples come; readings further apart than
+// one and a half cadences are not joined: the chart shows a gap.
+func (m *Model) SetCadence(d time.Duration) {
+	if d <= 0 {
+		d = model.ZoomCadence
+	}
+	if m.cadence != d {
+		m.cadence, m.fresh = d, false
+	}
+}
+
+// SetView sets the time the chart shows (see Window.Range).
+func (m *Model) SetView(start, end time.Time) {
+	if !m.start.Equal(start) || !m.end.Equal(end) {
+		m.start, m.end, m.fresh = start, end, false
+	}
+}
+
+// SetData gives the readings of each direction, oldest first (as
+// model.Series extracts them); nil means the stream had no traffic and
+// gets no panel. It always redraws: call it when the history changes.
+// The chart keeps the slices until the next SetData and never changes
+// them.
+func (m *Model) SetData(send, receive []model.Point) {
+	m.series[model.Send], m.series[model.Receive] = send, receive
+	m.fresh = false
+}
+
+// MinHeight is the fewest rows a chart of n panels can be drawn in: per
+// panel a title, two rows of graph, the x axis and its labels.
+func MinHeight(n int) int { return max(n, 1) * panelMinRows }
+
+const (
+	panelMinRows = 5
+	minWidth     = 20
+)
+
+// View returns the chart, exactly the size set, rebuilt only when
+// something it shows has changed.
+func (m *Model) View() string {
+	if !m.fresh {
+		m.cache, m.fresh = m.render(), true
+	}
+	return m.cache
+}
+
+// dirs are the directions that get a panel, send first.
+func (m *Model) dirs() []model.Direction {
+	var d []model.Direction
+	for _, dir := range []model.Direction{model.Send, model.Receive} {
+		if m.series[dir] != nil {
+			d = append(d, dir)
+		}
+	}
+	return d
+}
+
+func (m *Model) render() string {
+	w, h := m.width, m.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	dirs := m.dirs()
+	var b strings.Builder
+	switch {
+	case len(dirs) == 0:
+		return note(&b, m.st, "no "+m.field.String()+" readings", w, h)
+	case !m.end.After(m.start.Add(time.Second)):
+		return note(&b, m.st, "no time in view", w, h)
+	case w < minWidth || h < MinHeight(len(dirs)):
+		return note(&b, m.st, "chart needs more room", w, h)
+	}
+	f := m.frame()
+	b.Grow(w * h * 4)
+	rows := h - len(dirs) // one title row each
+	for i, dir := range dirs {
+		ch := rows / len(dirs)
+		if i == len(dirs)-1 {
+			ch = rows - ch*(len(dirs)-1)
+		}
+		p := m.panels[dir]
+		if p == nil || p.w != w || p.h != ch {
+			p = newPanel(w, ch)
+			m.panels[dir] = p
+		}
+		p.draw(&f, m.series[dir])
+		k := newInks(m.st, m.lineStyle(dir))
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(m.title(&f, dir, w))
+		b.WriteByte('\n')
+		p.view(&b, &f, &k)
+	}
+	return b.String()
+}
+
+func (m *Model) lineStyle(d model.Direction) lipgloss.Style {
+	if d == model.Receive {
+		return m.st.Receive
+	}
+	return m.st.Send
+}

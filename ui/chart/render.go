@@ -1,0 +1,92 @@
+package chart
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+)
+
+// ink is a style reduced to the escape sequences it puts around text.
+// ntcharts' canvas View renders every cell through lipgloss (about 80 %
+// of a rebuild at 200x60); writing a run of cells of one role between one
+// pair of sequences costs a few string writes instead.
+type ink struct{ pre, suf string }
+
+func inkOf(s lipgloss.Style) ink {
+	const probe = "x"
+	out := s.Render(probe)
+	i := strings.Index(out, probe)
+	if i < 0 || strings.Count(out, probe) != 1 {
+		return ink{}
+	}
+	return ink{pre: out[:i], suf: out[i+len(probe):]}
+}
+
+// role is what a canvas cell shows, which decides its ink.
+type role int
+
+const (
+	roleBlank role = iota
+	roleLine
+	roleWarn
+	roleCrit
+	roleAxis
+	roleLabel
+	numRoles
+)
+
+// inks are the inks of one panel, by role.
+type inks [numRoles]ink
+
+func newInks(st Styles, line lipgloss.Style) inks {
+	var k inks
+	k[roleLine], k[roleWarn], k[roleCrit] = inkOf(line), inkOf(st.Warn), inkOf(st.Critical)
+	k[roleAxis], k[roleLabel] = inkOf(st.Axis), inkOf(st.Label)
+	return k
+}
+
+// roleAt tells a cell's role from where it is: the chart's layout is
+// fixed (labels left of the y axis and under the x axis, the graph above
+// and right of them), and in the graph the rune says line or threshold.
+func (p *panel) roleAt(f *frame, x, y int, r rune) role {
+	o := p.lc.Origin()
+	switch {
+	case r == 0 || r == ' ':
+		return roleBlank
+	case x == o.X && y <= o.Y, y == o.Y && x > o.X:
+		return roleAxis
+	case x < o.X || y > o.Y:
+		return roleLabel
+	case r == f.g.warn:
+		return roleWarn
+	case r == f.g.crit:
+		return roleCrit
+	}
+	return roleLine
+}
+
+// view writes the panel's canvas, one line per row, without a trailing
+// newline.
+func (p *panel) view(b *strings.Builder, f *frame, k *inks) {
+	for y := range p.h {
+		if y > 0 {
+			b.WriteByte('\n')
+		}
+		cur := roleBlank
+		for x := range p.w {
+			r := p.cell(x, y).Rune
+			rl := p.roleAt(f, x, y, r)
+			if rl != cur {
+				b.WriteString(k[cur].suf)
+				b.WriteString(k[rl].pre)
+				cur = rl
+			}
+			if rl == roleBlank {
+				b.WriteByte(' ')
+			} else {
+				b.WriteRune(r)
+			}
+		}
+		b.WriteString(k[cur].suf)
+	}
+}
