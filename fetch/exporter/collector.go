@@ -19,8 +19,8 @@ var (
 	lossDesc = prometheus.NewDesc("zoom_qos_packet_loss_ratio",
 		"Packet loss of the stream in the newest QoS sample, average or maximum over the minute.",
 		append(streamLabels[:5:5], "stat"), nil)
-	bitrateDesc = prometheus.NewDesc("zoom_qos_bitrate_bits_per_second",
-		"Bitrate of the stream in the newest QoS sample.", streamLabels, nil)
+	bitrateDesc = prometheus.NewDesc("zoom_qos_bitrate_bytes_per_second",
+		"Bitrate of the stream in the newest QoS sample, in bytes (Prometheus' base unit; Zoom says kbps).", streamLabels, nil)
 	fpsDesc = prometheus.NewDesc("zoom_qos_frames_per_second",
 		"Frame rate of a video or screen-share stream in the newest QoS sample.", streamLabels, nil)
 	cpuDesc = prometheus.NewDesc("zoom_qos_cpu_usage_ratio",
@@ -98,7 +98,7 @@ func (c *qosCollector) person(ch chan<- prometheus.Metric, mid string, p *person
 		emit(ch, jitterDesc, st.JitterMS, 1e-3, l...)
 		emit(ch, lossDesc, st.AvgLossPct, 1e-2, append(l, "avg")...)
 		emit(ch, lossDesc, st.MaxLossPct, 1e-2, append(l, "max")...)
-		emit(ch, bitrateDesc, st.BitrateKbps, 1e3, l...)
+		emit(ch, bitrateDesc, st.BitrateKbps, 1e3/8, l...)
 		emit(ch, fpsDesc, st.FrameRateFPS, 1, l...)
 	}
 	for _, v := range []struct {

@@ -52,7 +52,7 @@ func expected(t *testing.T, z *zoom, meetings ...string) (want []reading, absent
 					{"zoom_qos_jitter_seconds", "jitter", "ms", 1e-3, ""},
 					{"zoom_qos_packet_loss_ratio", "avg_loss", "%", 1e-2, "avg"},
 					{"zoom_qos_packet_loss_ratio", "max_loss", "%", 1e-2, "max"},
-					{"zoom_qos_bitrate_bits_per_second", "bitrate", "kbps", 1e3, ""},
+					{"zoom_qos_bitrate_bytes_per_second", "bitrate", "kbps", 1e3 / 8, ""},
 					{"zoom_qos_frames_per_second", "frame_rate", "fps", 1, ""},
 				} {
 					v, ok := number(t, st[f.field], f.unit)

@@ -46,7 +46,7 @@ func TestExporterServesWhatZoomSent(t *testing.T) {
 		}
 	}
 	for _, l := range absent {
-		for _, name := range []string{"zoom_qos_latency_seconds", "zoom_qos_bitrate_bits_per_second", "zoom_qos_packet_loss_ratio"} {
+		for _, name := range []string{"zoom_qos_latency_seconds", "zoom_qos_bitrate_bytes_per_second", "zoom_qos_packet_loss_ratio"} {
 			if got := find(all, name, l); len(got) > 0 {
 				t.Errorf("a stream the simulator did not send is exported: %v", got)
 			}
