@@ -10,9 +10,9 @@ import (
 // DefaultBudget is the exporter's daily request budget when none is
 // given: half a Pro account's cap of 30,000 (a quarter of Business's
 // 60,000), so people's own tools and other apps on the account keep the
-// rest. It polls 10 one-page meetings at Zoom's cadence all day (about
-// 1.2 requests a minute each, plus discovery), or 150 at one poll each
-// per 15 minutes.
+// rest. After discovery (at most 1,440 a day) it polls 7 one-page
+// meetings at Zoom's cadence all day (about 1.2 requests a minute each),
+// or 141 at one poll each per 15 minutes.
 const DefaultBudget = 15000
 
 // discoveryShare is the most of the budget's rate the meeting list may
