@@ -56,7 +56,8 @@ type Options struct {
 	// answers.
 	Ready func(addr string)
 
-	fakeClock bool // Now was injected: the poller rechecks it while it waits
+	fakeClock bool   // Now was injected: the poller rechecks it while it waits
+	idle      func() // with fakeClock: called while nothing is due (tests)
 }
 
 func (o Options) withDefaults() (Options, error) {

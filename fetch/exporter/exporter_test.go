@@ -126,20 +126,43 @@ func TestExporterDropsWhoLeft(t *testing.T) {
 	start := time.Date(2026, 3, 9, 14, 30, 17, 0, time.UTC)
 	z := startZoom(t, start, sim.Options{})
 	cfg := z.config()
-	r := startExporter(t, exporter.Options{Config: cfg, Budget: budget(t, 0, z.clock.Now),
-		Meetings: []string{sim.DemoMeetingID}, Now: z.clock.Now, Keep: 3 * time.Minute})
+	st := newStepper(z.clock)
+	r := startExporter(t, st.options(exporter.Options{Config: cfg, Budget: budget(t, 0, z.clock.Now),
+		Meetings: []string{sim.DemoMeetingID}, Keep: 3 * time.Minute}))
 	erik := map[string]string{"participant_id": sim.LeaverParticipantID}
 	waitFor(t, r, "showing Erik", func(all []series) bool {
 		return len(find(all, "zoom_qos_participant_info", erik)) == 1
 	})
 	for range 12 { // Erik leaves in his seventh minute; three more and he is gone
-		z.clock.Add(time.Minute)
-		time.Sleep(30 * time.Millisecond)
+		st.step(time.Minute)
 	}
-	all := waitFor(t, r, "dropping Erik", func(all []series) bool {
-		return len(find(all, "zoom_qos_participant_info", erik)) == 0
+	alice := map[string]string{"participant_id": sim.DemoParticipantID}
+	waitFor(t, r, "dropping Erik and keeping Alice", func(all []series) bool {
+		return len(find(all, "zoom_qos_participant_info", erik)) == 0 &&
+			len(find(all, "zoom_qos_latency_seconds", alice)) > 0
 	})
-	if got := find(all, "zoom_qos_latency_seconds", map[string]string{"participant_id": sim.DemoParticipantID}); len(got) == 0 {
-		t.Error("Alice dropped out too")
+}
+
+// A meeting asked for by --meetings that is not live is asked about
+// again once a minute, and the meeting list is never asked for.
+func TestExporterWaitsForAMeetingNotLive(t *testing.T) {
+	start := time.Date(2026, 3, 9, 14, 30, 17, 0, time.UTC)
+	z := startZoom(t, start, sim.Options{})
+	st := newStepper(z.clock)
+	r := startExporter(t, st.options(exporter.Options{Config: z.config(), Budget: budget(t, 0, z.clock.Now),
+		Meetings: []string{sim.EndedMeetingID}}))
+	waitFor(t, r, "asking once", func(all []series) bool {
+		return len(find(all, "qostop_zoom_requests_total", map[string]string{"endpoint": "participants_qos", "code": "404"})) == 1
+	})
+	for range 10 {
+		st.step(30 * time.Second)
+	}
+	stats := z.sim.Stats()
+	if stats.ListMeetings != 0 || stats.ParticipantsQoS < 5 || stats.ParticipantsQoS > 6 {
+		t.Errorf("in 5 minutes: %d meeting lists and %d QoS requests, want none and one a minute",
+			stats.ListMeetings, stats.ParticipantsQoS)
+	}
+	if code, _ := r.get(t, "/healthz"); code != 200 {
+		t.Errorf("/healthz %d for a meeting that is merely not live", code)
 	}
 }

@@ -89,6 +89,9 @@ func (p *poller) wait(ctx context.Context, t time.Time) error {
 			return ctx.Err()
 		}
 		if p.o.fakeClock {
+			if p.o.idle != nil {
+				p.o.idle()
+			}
 			d = min(d, 2*time.Millisecond)
 		}
 		timer := time.NewTimer(d)
@@ -147,7 +150,14 @@ func (p *poller) poll(ctx context.Context, m *tracked) {
 	if err != nil {
 		var ae *fetch.APIError
 		if errors.As(err, &ae) && ae.Kind == fetch.NotFound {
-			p.forget(m.id, "Zoom says it is not live")
+			if len(p.o.Meetings) == 0 {
+				p.forget(m.id, "Zoom says it is not live")
+				return
+			}
+			// Asked for by --meetings: not live (yet, or any more); look
+			// again once a minute without listing meetings.
+			p.snap.drop(m.id)
+			m.next = now.Add(max(time.Minute, p.plan.gap))
 			return
 		}
 		p.failed("poll meeting "+m.id, err)

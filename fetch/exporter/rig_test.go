@@ -180,3 +180,40 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// stepper moves a clock shared by the simulator and an exporter only
+// when the exporter waits with nothing due, as the real clock would move
+// while it sleeps.
+type stepper struct {
+	clock *clock
+	idle  chan struct{}
+}
+
+func newStepper(c *clock) *stepper { return &stepper{clock: c, idle: make(chan struct{}, 1)} }
+
+// options wires the stepper into o.
+func (s *stepper) options(o exporter.Options) exporter.Options {
+	o.Now = s.clock.Now
+	return exporter.WithIdle(o, func() {
+		select {
+		case s.idle <- struct{}{}:
+		default:
+		}
+	})
+}
+
+// step moves the clock by d, then waits until the exporter has done what
+// that made due. The second idle signal comes from a wait that saw the
+// step. While the exporter is busy, time passes a little, as it would,
+// so its polite spacing of requests (on the same clock) does not stall.
+func (s *stepper) step(d time.Duration) {
+	s.clock.Add(d)
+	for seen := 0; seen < 2; {
+		select {
+		case <-s.idle:
+			seen++
+		case <-time.After(5 * time.Millisecond):
+			s.clock.Add(250 * time.Millisecond)
+		}
+	}
+}
