@@ -23,8 +23,8 @@ import (
 // because the metrics name meetings and, with Names, people.
 const DefaultListen = "127.0.0.1:9464"
 
-// Options configure Run. Config and Budget are required; the rest have
-// defaults.
+// Options configure Run. Config (the credentials at least) is required;
+// the rest have defaults.
 type Options struct {
 	// Listen is the address of /metrics and /healthz; "" is DefaultListen.
 	Listen string
