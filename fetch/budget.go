@@ -251,8 +251,11 @@ func (s BudgetStatus) Left() int {
 	return left
 }
 
-// Status returns today's figures.
+// Status returns today's figures; a nil Budget has none (Left is -1).
 func (b *Budget) Status() BudgetStatus {
+	if b == nil {
+		return BudgetStatus{}
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	today := b.now().UTC().Format(time.DateOnly)
@@ -268,9 +271,12 @@ func (b *Budget) Status() BudgetStatus {
 
 // Spacing is the least time between requests that makes what is left of
 // today's budget last until 00:00 UTC, with the reason to show; zero and
-// "" when nothing limits. When nothing is left it is the time until
-// midnight.
+// "" when nothing limits (or b is nil). When nothing is left it is the
+// time until midnight.
 func (b *Budget) Spacing() (time.Duration, string) {
+	if b == nil {
+		return 0, ""
+	}
 	st := b.Status()
 	left := st.Left()
 	if left < 0 {

@@ -177,6 +177,15 @@ func TestBudgetSpacing(t *testing.T) {
 	}
 }
 
+// A program without a budget can call it all the same.
+func TestNilBudget(t *testing.T) {
+	var b *fetch.Budget
+	n := model.Next{At: budgetStart, Reason: "cadence"}
+	if got := b.Delay(n, budgetStart, 3); got != n || b.Status().Left() != -1 {
+		t.Errorf("a nil budget changed the poll (%+v) or knows a limit (%d)", got, b.Status().Left())
+	}
+}
+
 func TestStateDir(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", "/var/tmp/xdg")
 	if d, _ := fetch.StateDir(); d != "/var/tmp/xdg/qostop" {
