@@ -56,7 +56,11 @@ func New(cfg Config) (*Client, error) {
 		log = &debugLog{w: cfg.DebugLog}
 	}
 	c := &Client{cfg: cfg, base: base, polite: newPoliteLimiter(), now: cfg.Now}
-	c.httpc = &http.Client{Transport: meter{base: rt, count: &c.requests, log: log}}
+	var api http.RoundTripper = meter{base: rt, count: &c.requests, log: log}
+	if cfg.Budget != nil {
+		api = budgetMeter{base: api, b: cfg.Budget}
+	}
+	c.httpc = &http.Client{Transport: api}
 	tokenHTTP := &http.Client{Transport: meter{base: rt, count: &c.tokenReq, log: log}}
 	c.auth = newAuth(cfg, tokenHTTP, func() time.Time { return c.now() })
 	return c, nil
@@ -112,6 +116,9 @@ func (c *Client) getOnce(ctx context.Context, k call) ([]byte, *APIError) {
 		}
 		tok, e := c.auth.token(ctx, k.op)
 		if e != nil {
+			return nil, e
+		}
+		if e := c.cfg.Budget.refusal(k.op); e != nil {
 			return nil, e
 		}
 		if err := c.politeWait(ctx); err != nil {

@@ -51,6 +51,9 @@ type Config struct {
 	// nil means time.Now. A test that moves a simulator's clock gives the
 	// client the same one.
 	Now func() time.Time
+	// Budget, if set, counts every API request against the day's budget
+	// shared by qostop's processes, and refuses them past its cap.
+	Budget *Budget
 }
 
 func (c Config) withDefaults() Config {

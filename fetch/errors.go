@@ -250,6 +250,9 @@ func (e *APIError) rateText() string {
 		when = "after that time"
 	}
 	switch e.LimitType {
+	case budgetLimit:
+		return "qostop's own request budget for today (--budget) is spent" + strings.TrimPrefix(s, "rate limited (Budget)") +
+			": it resets at 00:00 UTC; raise --budget if the account's daily quota allows"
 	case "Daily-limit":
 		s += ": the account's daily quota of Dashboard requests, shared by every app on it, is used up " +
 			"(Zoom resets it at 00:00 UTC); try again " + when

@@ -63,6 +63,13 @@ type Options struct {
 	// delivers, for Served. Tests use it; it is off by default because
 	// the record grows with every sample a long run serves.
 	TrackServed bool
+	// PublishLag and PublishJitter delay each live sample's appearance
+	// past its date_time, as Zoom's do (publish.go); zero publishes at once.
+	PublishLag, PublishJitter time.Duration
+	// ExtraMeetings adds that many small live meetings (extra.go).
+	ExtraMeetings int
+	// DailyLimit, if positive, is the account's daily API cap (daily.go).
+	DailyLimit int
 }
 
 // Limits that keep a careless option from turning one request into
@@ -131,6 +138,7 @@ type Server struct {
 	issued []string             // tokens oldest first, to bound the map
 	rng    *rand.Rand           // fault draws, in request order
 	bucket bucket
+	daily  daily
 	stats  Stats
 	served map[servedKey]map[time.Time]bool // by TrackServed
 }
@@ -148,7 +156,8 @@ func New(opts Options) *Server {
 	s.stats.Faults = map[FaultKind]int{}
 	start := o.Now().UTC()
 	s.t0 = start.Truncate(o.SampleEvery).Add(-time.Duration(o.PreHistory) * o.SampleEvery)
-	s.meetings = s.cast()
+	s.meetings = append(s.cast(), s.extraMeetings()...)
+	s.setPublishLag()
 	for _, m := range s.meetings {
 		s.byID[m.id] = m
 		s.byID[m.uuid] = m
@@ -193,6 +202,10 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if rep, limited := s.rateLimit(t.ep); limited {
+		rep.write(w)
+		return
+	}
+	if rep, limited := s.dailyLimit(t.ep, w.Header()); limited {
 		rep.write(w)
 		return
 	}

@@ -46,9 +46,10 @@ type meeting struct {
 	host, hostEmail string
 	t0              time.Time
 	every           time.Duration
-	ended           bool      // over before the server started
-	endAt           time.Time // when a live meeting ends (Options.EndAfter); zero: never
-	lastK           int       // final sample of a meeting that ended or will
+	ended           bool                      // over before the server started
+	endAt           time.Time                 // when a live meeting ends (Options.EndAfter); zero: never
+	lastK           int                       // final sample of a meeting that ended or will
+	lag             func(k int) time.Duration // sample k appears this long after at(k); nil: at once
 	members         []*member
 	// share says whether someone shares their screen at sample k, and
 	// whether k is the first sample of that share (nothing drawn yet).
@@ -74,6 +75,9 @@ func (m *meeting) current(now time.Time) int {
 		return -1
 	}
 	k := int(now.Sub(m.t0) / m.every)
+	if m.lag != nil {
+		k = m.published(now, k)
+	}
 	if m.over(now) {
 		k = min(k, m.lastK)
 	}

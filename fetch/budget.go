@@ -1,0 +1,333 @@
+package fetch
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/qostop/qostop/model"
+)
+
+// Zoom's Heavy and Resource-intensive calls share one daily cap per
+// account (30,000 on Pro, 60,000 on Business), reset at 00:00 UTC, and
+// every app on the account spends from it. A Budget counts what qostop
+// itself spends, across every process of the user, so successive and
+// simultaneous runs add up, and slows polling before qostop's share is
+// gone.
+
+// budgetLimit is the LimitType of a refusal by qostop's own budget.
+const budgetLimit = "Budget"
+
+// Budget counts API requests per UTC day in a state file shared by every
+// qostop process of the user, and caps them. It is safe for concurrent
+// use. Make one with OpenBudget and give it to Config.Budget.
+type Budget struct {
+	path, lock string
+	cap        int
+	now        func() time.Time
+
+	mu       sync.Mutex
+	day      string // UTC date of used
+	used     int    // today's requests of every process, as last read
+	mine     int    // today's requests of this process
+	acctDay  string // UTC date of the account figures
+	acctLim  int
+	acctLeft int
+	err      error // the state file's last failure; counting goes on in memory
+}
+
+// BudgetOptions configure OpenBudget.
+type BudgetOptions struct {
+	// Dir holds the state file; "" means StateDir().
+	Dir string
+	// Cap is qostop's own share of the account's daily requests; 0 means
+	// no cap of its own (Zoom's still applies).
+	Cap int
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// StateDir is where qostop keeps its state: $XDG_STATE_HOME/qostop, or
+// ~/.local/state/qostop.
+func StateDir() (string, error) {
+	if d := os.Getenv("XDG_STATE_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "qostop"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("no state directory for the request budget: set XDG_STATE_HOME or HOME (%w)", err)
+	}
+	return filepath.Join(home, ".local", "state", "qostop"), nil
+}
+
+// OpenBudget creates the state directory (0700) if needed and reads
+// today's count.
+func OpenBudget(o BudgetOptions) (*Budget, error) {
+	if o.Cap < 0 {
+		return nil, fmt.Errorf("budget %d must not be negative (0 means no cap of qostop's own)", o.Cap)
+	}
+	dir := o.Dir
+	if dir == "" {
+		d, err := StateDir()
+		if err != nil {
+			return nil, err
+		}
+		dir = d
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the state directory for the request budget: %w", err)
+	}
+	b := &Budget{path: filepath.Join(dir, "requests.json"), lock: filepath.Join(dir, "requests.lock"),
+		cap: o.Cap, now: o.Now}
+	if b.now == nil {
+		b.now = time.Now
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if _, err := b.sync(0); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// state is the file's content.
+type state struct {
+	Day      string `json:"day"` // UTC date
+	Requests int    `json:"requests"`
+}
+
+// sync adds n requests to today's count in the file, unless that would
+// pass the cap, and reads back every process's total, under the lock.
+// ok is false when the cap refused them. On a file failure the count goes
+// on in memory and the error is kept for Status.
+func (b *Budget) sync(n int) (ok bool, err error) {
+	today := b.now().UTC().Format(time.DateOnly)
+	if b.day != today {
+		b.day, b.used, b.mine = today, 0, 0
+	}
+	fits := func(used int) bool { return n == 0 || b.cap == 0 || used+n <= b.cap }
+	err = withLock(b.lock, func() error {
+		st, err := readState(b.path)
+		if err != nil {
+			return err
+		}
+		if st.Day != today {
+			st = state{Day: today}
+		}
+		b.used = max(st.Requests, b.mine)
+		if !fits(b.used) {
+			return nil
+		}
+		ok = true
+		if n > 0 {
+			st.Requests = b.used + n
+			if err := writeState(b.path, st); err != nil {
+				return err
+			}
+		}
+		b.used += n
+		b.mine += n
+		return nil
+	})
+	if err != nil {
+		b.err = fmt.Errorf("request budget file %s: %w", b.path, err)
+		if ok = fits(b.used); ok && n > 0 {
+			b.used += n
+			b.mine += n
+		}
+	}
+	return ok, err
+}
+
+func readState(path string) (state, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return state{}, nil
+	}
+	if err != nil {
+		return state{}, err
+	}
+	var st state
+	if json.Unmarshal(data, &st) != nil || st.Requests < 0 {
+		return state{}, nil // a torn or foreign file starts the day afresh rather than stopping qostop
+	}
+	return st, nil
+}
+
+// writeState replaces the file atomically, so a reader never sees half.
+func writeState(path string, st state) error {
+	data, _ := json.Marshal(st)
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".requests-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// take counts one request about to be sent, or refuses it when qostop's
+// cap for today is reached.
+func (b *Budget) take() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if ok, _ := b.sync(1); !ok { // a file failure is kept in b.err
+		return errBudgetSpent
+	}
+	return nil
+}
+
+var errBudgetSpent = errors.New("qostop's request budget for today is spent")
+
+// refusal is the error a call gets instead of being sent when the cap is
+// reached, or nil.
+func (b *Budget) refusal(op string) *APIError {
+	if b == nil {
+		return nil
+	}
+	st := b.Status()
+	if st.Cap == 0 || st.Used < st.Cap {
+		return nil
+	}
+	return &APIError{Op: op, Kind: RateLimited, LimitType: budgetLimit, RetryAt: nextUTCDay(b.now())}
+}
+
+// observe reads the account's quota from an answer's headers, when Zoom
+// sends them.
+func (b *Budget) observe(h http.Header) {
+	lim, err1 := strconv.Atoi(strings.TrimSpace(h.Get("X-RateLimit-Limit")))
+	left, err2 := strconv.Atoi(strings.TrimSpace(h.Get("X-RateLimit-Remaining")))
+	if err2 != nil || left < 0 {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.acctDay, b.acctLeft = b.now().UTC().Format(time.DateOnly), left
+	if err1 == nil && lim > 0 {
+		b.acctLim = lim
+	}
+}
+
+// BudgetStatus is a Budget's figures for a status bar or a metric.
+type BudgetStatus struct {
+	Day  string // UTC date the figures are for
+	Used int    // today's requests of every qostop process
+	Mine int    // of those, this process's
+	Cap  int    // qostop's daily cap; 0 is none
+	// AccountLimit and AccountRemaining are Zoom's X-RateLimit-Limit and
+	// X-RateLimit-Remaining as last seen today; Known says whether any was.
+	AccountLimit, AccountRemaining int
+	AccountKnown                   bool
+	Err                            error // the state file's last failure, if any
+}
+
+// Left is how many requests qostop may still send today, the smaller of
+// its own cap and the account's remaining quota; -1 when neither is known.
+func (s BudgetStatus) Left() int {
+	left := -1
+	if s.Cap > 0 {
+		left = max(s.Cap-s.Used, 0)
+	}
+	if s.AccountKnown && (left < 0 || s.AccountRemaining < left) {
+		left = s.AccountRemaining
+	}
+	return left
+}
+
+// Status returns today's figures; a nil Budget has none (Left is -1).
+func (b *Budget) Status() BudgetStatus {
+	if b == nil {
+		return BudgetStatus{}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	today := b.now().UTC().Format(time.DateOnly)
+	if b.day != today {
+		b.day, b.used, b.mine = today, 0, 0
+	}
+	st := BudgetStatus{Day: b.day, Used: b.used, Mine: b.mine, Cap: b.cap, Err: b.err}
+	if b.acctDay == today {
+		st.AccountLimit, st.AccountRemaining, st.AccountKnown = b.acctLim, b.acctLeft, true
+	}
+	return st
+}
+
+// Spacing is the least time between requests that makes what is left of
+// today's budget last until 00:00 UTC, with the reason to show; zero and
+// "" when nothing limits (or b is nil). When nothing is left it is the
+// time until midnight.
+func (b *Budget) Spacing() (time.Duration, string) {
+	if b == nil {
+		return 0, ""
+	}
+	st := b.Status()
+	left := st.Left()
+	if left < 0 {
+		return 0, ""
+	}
+	now := b.now()
+	rest := nextUTCDay(now).Sub(now)
+	if left == 0 {
+		return rest, fmt.Sprintf("request budget spent (%s): polling resumes at 00:00 UTC", st.spent())
+	}
+	gap := rest / time.Duration(left)
+	return gap, fmt.Sprintf("request budget: %d left today (%s), one request per %s", left, st.spent(), gap.Round(time.Second))
+}
+
+func (s BudgetStatus) spent() string {
+	if s.AccountKnown && (s.Cap == 0 || s.AccountRemaining < s.Cap-s.Used) {
+		return fmt.Sprintf("account: %d of %d left", s.AccountRemaining, s.AccountLimit)
+	}
+	return fmt.Sprintf("%d of --budget %d used", s.Used, s.Cap)
+}
+
+// Delay postpones next, a poll that will send n requests, so that polls
+// spaced like this one make today's budget last; last is when the
+// previous poll was sent. A poll that fits is returned unchanged.
+func (b *Budget) Delay(next model.Next, last time.Time, n int) model.Next {
+	gap, why := b.Spacing()
+	if gap == 0 {
+		return next
+	}
+	return next.Later(last.Add(gap*time.Duration(max(n, 1))), why)
+}
+
+func nextUTCDay(t time.Time) time.Time { return t.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour) }
+
+// budgetMeter counts the requests that reach the wire against the
+// budget and reads the account's quota from the answers.
+type budgetMeter struct {
+	base http.RoundTripper
+	b    *Budget
+}
+
+func (m budgetMeter) RoundTrip(req *http.Request) (*http.Response, error) {
+	if err := m.b.take(); err != nil {
+		if req.Body != nil {
+			req.Body.Close() // a RoundTripper must close it, even on error
+		}
+		return nil, err
+	}
+	resp, err := m.base.RoundTrip(req)
+	if err == nil {
+		m.b.observe(resp.Header)
+	}
+	return resp, err
+}

@@ -1,0 +1,169 @@
+// Package exporter serves Zoom QoS of every live meeting of an account
+// as Prometheus metrics, within a daily request budget.
+package exporter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/qostop/qostop/fetch"
+)
+
+// DefaultListen is the exporter's address when none is given: loopback,
+// because the metrics name meetings and, with Names, people.
+const DefaultListen = "127.0.0.1:9464"
+
+// Options configure Run. Config (the credentials at least) is required;
+// the rest have defaults.
+type Options struct {
+	// Listen is the address of /metrics and /healthz; "" is DefaultListen.
+	Listen string
+	// Config is the Zoom client's; the exporter adds its own request
+	// counting to Config.Transport and sets Config.Budget.
+	Config fetch.Config
+	// Budget is the day's request budget shared with every qostop process;
+	// nil opens one in fetch.StateDir() with a cap of DefaultBudget.
+	Budget *fetch.Budget
+	// Meetings, if set, are the only meetings polled, and the meeting
+	// list (a Resource-intensive call) is never asked for.
+	Meetings []string
+	// Names adds participants' names (and meeting topics) as labels of
+	// the info metrics; Redact replaces them with "[redacted]".
+	Names, Redact bool
+	// Interval is the cadence's poll interval while answers bring change
+	// (default 10s); Fixed polls every Interval instead of following
+	// Zoom's minute.
+	Interval time.Duration
+	Fixed    bool
+	// Keep is how long a participant who left or went silent stays in
+	// the metrics; default 5 minutes.
+	Keep time.Duration
+	// Logger gets structured logs; nil writes text to io.Discard.
+	Logger *slog.Logger
+	// Now is the clock; nil is time.Now. Tests move an injected one.
+	Now func() time.Time
+	// Ready, if set, is called with the listening address once /metrics
+	// answers.
+	Ready func(addr string)
+
+	fakeClock bool   // Now was injected: the poller rechecks it while it waits
+	idle      func() // with fakeClock: called while nothing is due (tests)
+}
+
+func (o Options) withDefaults() (Options, error) {
+	if o.Listen == "" {
+		o.Listen = DefaultListen
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	o.fakeClock = o.Now != nil
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Config.Now == nil {
+		o.Config.Now = o.Now
+	}
+	if o.Keep <= 0 {
+		o.Keep = defaultKeep
+	}
+	if o.Interval < 0 {
+		return o, fmt.Errorf("exporter: interval %v must not be negative", o.Interval)
+	}
+	if o.Budget == nil {
+		b, err := fetch.OpenBudget(fetch.BudgetOptions{Cap: DefaultBudget, Now: o.Now})
+		if err != nil {
+			return o, err
+		}
+		o.Budget = b
+	}
+	return o, nil
+}
+
+// Run polls Zoom and serves the metrics until ctx ends, then shuts the
+// server down and returns nil. It returns an error at once if the
+// options are wrong or the address cannot be listened on.
+func Run(ctx context.Context, opts Options) error {
+	o, err := opts.withDefaults()
+	if err != nil {
+		return err
+	}
+	stats := newSelfStats(o.Budget)
+	cfg := o.Config
+	base := cfg.Transport
+	if base == nil {
+		base = defaultTransport()
+	}
+	cfg.Transport = wire{base: base, stats: stats}
+	cfg.Budget = o.Budget
+	client, err := fetch.New(cfg)
+	if err != nil {
+		return err
+	}
+	snap := newSnapshot(o.Keep)
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(stats, &qosCollector{snap: snap, now: o.Now, names: o.Names, redact: o.Redact},
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+
+	ln, err := net.Listen("tcp", o.Listen)
+	if err != nil {
+		return fmt.Errorf("exporter: cannot listen on %s: %w", o.Listen, err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{ErrorLog: slog.NewLogLogger(o.Logger.Handler(), slog.LevelError)}))
+	mux.HandleFunc("/healthz", stats.health)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	o.Logger.Info("exporter listening", "addr", ln.Addr().String(), "meetings", len(o.Meetings),
+		"budget", o.Budget.Status().Cap, "names", o.Names, "redact", o.Redact)
+	if o.Ready != nil {
+		o.Ready(ln.Addr().String())
+	}
+
+	p := &poller{o: o, c: client, snap: snap, stats: stats, log: o.Logger, meetings: map[string]*tracked{}}
+	pctx, stop := context.WithCancel(ctx)
+	defer stop()
+	polled := make(chan struct{})
+	go func() { defer close(polled); p.run(pctx) }()
+
+	select {
+	case <-ctx.Done():
+	case err = <-served:
+	}
+	stop()
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	serr := srv.Shutdown(shut)
+	<-polled // every request the poller sends takes pctx
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("exporter: serving metrics: %w", err)
+	}
+	o.Logger.Info("exporter stopped")
+	return serr
+}
+
+// health answers 200 while the exporter can do its job, and 503 with
+// the reason when a failure needs a person (credentials, scopes, plan).
+func (s *selfStats) health(w http.ResponseWriter, _ *http.Request) {
+	s.mu.Lock()
+	err := s.fatal
+	s.mu.Unlock()
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if err != nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintln(w, err)
+		return
+	}
+	fmt.Fprintln(w, "ok")
+}

@@ -1,0 +1,262 @@
+package exporter
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/model"
+)
+
+// qosPageSize is Zoom's maximum for /participants/qos: the pages a poll
+// of a meeting costs are its participants over ten.
+const qosPageSize = 10
+
+// tracked is one meeting being polled.
+type tracked struct {
+	id, topic string
+	cad       model.Cadence
+	next      time.Time // when to poll
+	last      time.Time // when last polled
+	pages     int       // requests per poll, from the last answer
+	fails     int       // failures in a row
+}
+
+// poller sends every request of the exporter, one at a time: Zoom's
+// daily cap, not its per-second limit, is what binds, and one goroutine
+// keeps the order of requests and the memory plain.
+type poller struct {
+	o        Options
+	c        *fetch.Client
+	snap     *snapshot
+	stats    *selfStats
+	log      *slog.Logger
+	meetings map[string]*tracked
+	discover time.Time // next meeting list; zero with --meetings
+	plan     plan
+}
+
+func (p *poller) now() time.Time { return p.o.Now() }
+
+func (p *poller) run(ctx context.Context) {
+	if len(p.o.Meetings) > 0 {
+		for _, id := range p.o.Meetings {
+			p.track(id, "", 1)
+		}
+	} else {
+		p.discover = p.now()
+	}
+	for {
+		m, at := p.due()
+		if err := p.wait(ctx, at); err != nil {
+			return
+		}
+		if m == nil {
+			p.list(ctx)
+		} else {
+			p.poll(ctx, m)
+		}
+		p.replan()
+	}
+}
+
+// due is the next thing to do: a meeting to poll, or the meeting list
+// (nil) when that comes first.
+func (p *poller) due() (*tracked, time.Time) {
+	var first *tracked
+	at := p.discover
+	for _, m := range p.meetings {
+		if at.IsZero() || m.next.Before(at) {
+			first, at = m, m.next
+		}
+	}
+	if at.IsZero() { // --meetings with none left: look again in a minute
+		at = p.now().Add(time.Minute)
+		p.discover = at
+	}
+	return first, at
+}
+
+// wait sleeps until t on the exporter's clock. An injected clock is
+// rechecked every few milliseconds, so a test can move it; the real one
+// sleeps once.
+func (p *poller) wait(ctx context.Context, t time.Time) error {
+	for {
+		d := t.Sub(p.now())
+		if d <= 0 {
+			return ctx.Err()
+		}
+		if p.o.fakeClock {
+			if p.o.idle != nil {
+				p.o.idle()
+			}
+			d = min(d, 2*time.Millisecond)
+		}
+		timer := time.NewTimer(d)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return ctx.Err()
+		case <-timer.C:
+		}
+	}
+}
+
+func (p *poller) track(id, topic string, pages int) {
+	if _, ok := p.meetings[id]; ok || len(p.meetings) >= maxMeetings {
+		return
+	}
+	p.meetings[id] = &tracked{id: id, topic: topic, pages: max(pages, 1), next: p.now(),
+		cad: model.Cadence{Interval: p.o.Interval, Fixed: p.o.Fixed}}
+}
+
+// list discovers the live meetings (a Resource-intensive call): new ones
+// are polled at once, ended ones are forgotten.
+func (p *poller) list(ctx context.Context) {
+	now := p.now()
+	ms, err := p.c.LiveMeetings(ctx, now.Add(-24*time.Hour), now)
+	if err != nil {
+		p.failed("list live meetings", err)
+		p.discover = now.Add(max(p.plan.discover, retryAfter(err, now)))
+		return
+	}
+	p.stats.ok(p.now())
+	live := make(map[string]bool, len(ms))
+	for _, m := range ms {
+		live[m.ID] = true
+		p.track(m.ID, m.Topic, (m.Participants+qosPageSize-1)/qosPageSize)
+	}
+	for id := range p.meetings {
+		if !live[id] {
+			p.forget(id, "no longer live")
+		}
+	}
+	p.discover = now.Add(p.plan.discover)
+}
+
+func (p *poller) forget(id, why string) {
+	delete(p.meetings, id)
+	p.snap.drop(id)
+	p.log.Info("meeting dropped", "meeting_id", id, "why", why)
+}
+
+// poll fetches one meeting's QoS, every page, and schedules the next.
+func (p *poller) poll(ctx context.Context, m *tracked) {
+	now := p.now()
+	m.last = now
+	ps, err := p.c.MeetingQoS(ctx, m.id, model.Live)
+	if err != nil {
+		var ae *fetch.APIError
+		if errors.As(err, &ae) && ae.Kind == fetch.NotFound {
+			if len(p.o.Meetings) == 0 {
+				p.forget(m.id, "Zoom says it is not live")
+				return
+			}
+			// Asked for by --meetings: not live (yet, or any more); look
+			// again once a minute without listing meetings.
+			p.snap.drop(m.id)
+			m.next = now.Add(max(time.Minute, p.plan.gap))
+			return
+		}
+		p.failed("poll meeting "+m.id, err)
+		m.fails++
+		backoff := min(p.interval()<<min(m.fails-1, 5), 5*time.Minute)
+		m.next = now.Add(max(backoff, retryAfter(err, now), p.plan.gap))
+		return
+	}
+	done := p.now()
+	p.stats.ok(done)
+	m.fails = 0
+	m.pages = max(1, (len(ps)+qosPageSize-1)/qosPageSize)
+	p.snap.update(m.id, m.topic, ps, done)
+	newest, step := newestIn(ps)
+	next := m.cad.Observe(model.Answer{At: done, Newest: newest, Step: step})
+	if p.plan.gap > 0 {
+		next = next.Later(m.last.Add(p.plan.gap), p.plan.why)
+	}
+	m.next = next.At
+	p.log.Debug("polled", "meeting_id", m.id, "participants", len(ps), "next", next.At, "why", next.Reason)
+}
+
+func (p *poller) interval() time.Duration {
+	if p.o.Interval > 0 {
+		return p.o.Interval
+	}
+	return model.DefaultPollInterval
+}
+
+// failed logs a failure; one a person must fix is kept for /healthz.
+func (p *poller) failed(what string, err error) {
+	var ae *fetch.APIError
+	temporary := errors.As(err, &ae) && ae.Temporary()
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	if temporary {
+		p.log.Warn(what+" failed", "err", err)
+		return
+	}
+	p.stats.mu.Lock()
+	p.stats.fatal = err
+	p.stats.mu.Unlock()
+	p.log.Error(what+" failed", "err", err)
+}
+
+// replan recomputes the budget's plan and says so when it changes.
+func (p *poller) replan() {
+	pages := 0
+	for _, m := range p.meetings {
+		pages += m.pages
+	}
+	old := p.plan
+	p.plan = planFor(p.o.Budget.Status(), p.now(), len(p.meetings), pages, len(p.o.Meetings) == 0, time.Minute)
+	p.stats.mu.Lock()
+	p.stats.meetings, p.stats.gap, p.stats.limitedBy = len(p.meetings), p.plan.gap, p.plan.limited
+	p.stats.mu.Unlock()
+	if p.plan.limited != old.limited || (p.plan.limited && drift(old.gap, p.plan.gap) > 0.2) {
+		if p.plan.limited {
+			p.log.Warn("polling slowed to fit the budget", "meetings", len(p.meetings),
+				"poll_interval", p.plan.gap.Round(time.Second).String(), "why", p.plan.why)
+		} else {
+			p.log.Info("the budget allows polling at Zoom's cadence again", "meetings", len(p.meetings))
+		}
+	}
+}
+
+func drift(a, b time.Duration) float64 {
+	if a == 0 {
+		return 1
+	}
+	d := float64(b-a) / float64(a)
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// retryAfter is how long a rate-limit error says to wait, or 0.
+func retryAfter(err error, now time.Time) time.Duration {
+	var ae *fetch.APIError
+	if errors.As(err, &ae) && ae.Kind == fetch.RateLimited && ae.RetryAt.After(now) {
+		return ae.RetryAt.Sub(now)
+	}
+	return 0
+}
+
+// newestIn is what a meeting's answer says to the cadence: the newest
+// sample of anyone in it, and the gap to the one before.
+func newestIn(ps []model.Participant) (newest time.Time, step time.Duration) {
+	for _, p := range ps {
+		n := len(p.Samples)
+		if n == 0 || !p.Samples[n-1].Time.After(newest) {
+			continue
+		}
+		newest, step = p.Samples[n-1].Time, 0
+		if n > 1 {
+			step = p.Samples[n-1].Time.Sub(p.Samples[n-2].Time)
+		}
+	}
+	return newest, step
+}

@@ -1,0 +1,219 @@
+package exporter_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/fetch/exporter"
+	"github.com/qostop/qostop/fetch/sim"
+)
+
+// clock is the simulator's (and, in the budget test, the exporter's)
+// injected clock.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// zoom is the simulator on loopback HTTP.
+type zoom struct {
+	sim   *sim.Server
+	url   string
+	clock *clock
+}
+
+func startZoom(t *testing.T, start time.Time, opts sim.Options) *zoom {
+	t.Helper()
+	c := &clock{t: start}
+	opts.Now = c.Now
+	s := sim.New(opts)
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(func() { s.Close(); ts.Close() })
+	return &zoom{sim: s, url: ts.URL, clock: c}
+}
+
+func (z *zoom) config() fetch.Config {
+	return fetch.Config{APIURL: z.url + "/v2", OAuthURL: z.url + "/oauth/token",
+		AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret}
+}
+
+// served is the raw JSON the simulator serves for a meeting's QoS now,
+// every page: what the exporter must reproduce.
+func (z *zoom) served(t *testing.T, meetingID string) []map[string]any {
+	t.Helper()
+	tok := z.token(t)
+	var all []map[string]any
+	q := url.Values{"type": {"live"}, "page_size": {"10"}}
+	for {
+		req, _ := http.NewRequest(http.MethodGet, z.url+"/v2/metrics/meetings/"+meetingID+"/participants/qos?"+q.Encode(), nil)
+		req.Header.Set("Authorization", "Bearer "+tok)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page struct {
+			Next         string           `json:"next_page_token"`
+			Participants []map[string]any `json:"participants"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&page)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, page.Participants...)
+		if page.Next == "" {
+			return all
+		}
+		q.Set("next_page_token", page.Next)
+	}
+}
+
+func (z *zoom) token(t *testing.T) string {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, z.url+"/oauth/token",
+		bytes.NewBufferString("grant_type=account_credentials&account_id="+sim.DemoAccountID))
+	req.SetBasicAuth(sim.DemoClientID, sim.DemoClientSecret)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || tok.AccessToken == "" {
+		t.Fatalf("token: %v", err)
+	}
+	return tok.AccessToken
+}
+
+// running is an exporter started in-process by Run.
+type running struct {
+	addr string
+	logs *syncBuffer
+	done chan error
+	stop context.CancelFunc
+}
+
+func startExporter(t *testing.T, o exporter.Options) *running {
+	t.Helper()
+	r := &running{logs: &syncBuffer{}, done: make(chan error, 1)}
+	if o.Listen == "" {
+		o.Listen = "127.0.0.1:0"
+	}
+	o.Logger = slog.New(slog.NewJSONHandler(r.logs, nil))
+	ready := make(chan string, 1)
+	o.Ready = func(addr string) { ready <- addr }
+	ctx, cancel := context.WithCancel(context.Background())
+	r.stop = cancel
+	go func() { r.done <- exporter.Run(ctx, o) }()
+	select {
+	case r.addr = <-ready:
+	case err := <-r.done:
+		t.Fatalf("Run: %v", err)
+	}
+	t.Cleanup(func() { r.shutdown(t) })
+	return r
+}
+
+func (r *running) shutdown(t *testing.T) {
+	r.stop()
+	select {
+	case err, ok := <-r.done:
+		if ok && err != nil {
+			t.Errorf("Run after cancel: %v", err)
+		}
+		close(r.done)
+	case <-time.After(10 * time.Second):
+		t.Error("Run did not return within 10s of its context ending")
+	}
+}
+
+func (r *running) get(t *testing.T, path string) (int, string) {
+	t.Helper()
+	resp, err := http.Get("http://" + r.addr + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// syncBuffer collects logs written from the exporter's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// stepper moves a clock shared by the simulator and an exporter only
+// when the exporter waits with nothing due, as the real clock would move
+// while it sleeps.
+type stepper struct {
+	clock *clock
+	idle  chan struct{}
+}
+
+func newStepper(c *clock) *stepper { return &stepper{clock: c, idle: make(chan struct{}, 1)} }
+
+// options wires the stepper into o.
+func (s *stepper) options(o exporter.Options) exporter.Options {
+	o.Now = s.clock.Now
+	return exporter.WithIdle(o, func() {
+		select {
+		case s.idle <- struct{}{}:
+		default:
+		}
+	})
+}
+
+// step moves the clock by d, then waits until the exporter has done what
+// that made due. The second idle signal comes from a wait that saw the
+// step. While the exporter is busy, time passes a little, as it would,
+// so its polite spacing of requests (on the same clock) does not stall.
+func (s *stepper) step(d time.Duration) {
+	s.clock.Add(d)
+	for seen := 0; seen < 2; {
+		select {
+		case <-s.idle:
+			seen++
+		case <-time.After(5 * time.Millisecond):
+			s.clock.Add(250 * time.Millisecond)
+		}
+	}
+}

@@ -1,0 +1,116 @@
+package exporter
+
+import (
+	"hash/fnv"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/qostop/qostop/model"
+)
+
+// Bounds that keep memory flat however big the account is.
+const (
+	maxMeetings = 5000
+	// A participant's newest sample older than this is not exported: Zoom
+	// has stopped saying anything about them, and an old reading would
+	// read as a current one.
+	defaultKeep = 5 * time.Minute
+)
+
+// person is what the exporter keeps of one participant: the newest
+// sample only, never a history.
+type person struct {
+	id, name    string
+	device      string
+	network     string
+	sample      model.Sample
+	hasSample   bool
+	lastPresent time.Time // last answer that had them in the meeting, or their leave time
+}
+
+// room is one meeting's latest answer.
+type room struct {
+	topic  string
+	people map[string]*person
+}
+
+// snapshot is the latest of every tracked meeting, read by the collector
+// at scrape time and written by the poller.
+type snapshot struct {
+	mu    sync.Mutex
+	rooms map[string]*room
+	keep  time.Duration
+}
+
+func newSnapshot(keep time.Duration) *snapshot {
+	return &snapshot{rooms: map[string]*room{}, keep: keep}
+}
+
+// participantID is the participant_id label: Zoom's per-meeting user_id,
+// or, when Zoom left it blank, a stable stand-in from what it did send.
+func participantID(p model.Participant) string {
+	if p.UserID != "" {
+		return p.UserID
+	}
+	h := fnv.New64a()
+	for _, s := range []string{p.ID, p.UserName, p.JoinTime.UTC().Format(time.RFC3339), p.IPAddress, p.Device} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return "anon-" + strconv.FormatUint(h.Sum64()&0xffffffff, 16)
+}
+
+// update merges one answer for meeting id at now and drops who is gone.
+func (s *snapshot) update(id, topic string, ps []model.Participant, now time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.rooms[id]
+	if r == nil {
+		if len(s.rooms) >= maxMeetings {
+			return
+		}
+		r = &room{people: map[string]*person{}}
+		s.rooms[id] = r
+	}
+	if topic != "" {
+		r.topic = topic
+	}
+	for _, p := range ps {
+		key := participantID(p)
+		who := r.people[key]
+		if who == nil {
+			who = &person{id: key}
+			r.people[key] = who
+		}
+		who.name, who.device, who.network = p.UserName, p.Device, p.NetworkType
+		if n := len(p.Samples); n > 0 && (!who.hasSample || !p.Samples[n-1].Time.Before(who.sample.Time)) {
+			who.sample, who.hasSample = p.Samples[n-1], true
+		}
+		who.lastPresent = now
+		if p.Left() && p.LeaveTime.Before(now) {
+			who.lastPresent = p.LeaveTime
+		}
+	}
+	for key, who := range r.people {
+		if now.Sub(who.lastPresent) > s.keep {
+			delete(r.people, key)
+		}
+	}
+}
+
+// drop forgets a meeting that is over or no longer asked for.
+func (s *snapshot) drop(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.rooms, id)
+}
+
+// each calls f for every tracked meeting, under the lock.
+func (s *snapshot) each(f func(id string, r *room)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for id, r := range s.rooms {
+		f(id, r)
+	}
+}
