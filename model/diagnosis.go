@@ -20,6 +20,16 @@ type DiagnosisInput struct {
 	Device      string
 }
 
+// DiagnosisInputOf describes p for Diagnose from its current sample (the
+// zero Sample when there is none or it is too old to trust). p is the
+// participant as the screen shows it, redacted when the screen is, and
+// name the name shown for them, already sanitised (a pseudonym under R).
+func (t Thresholds) DiagnosisInputOf(p Participant, name string, current Sample) DiagnosisInput {
+	_, judged := t.WorstReading(current)
+	return DiagnosisInput{Name: name, Degraded: t.DegradationOf(current), NoData: !judged,
+		DataCenter: p.DataCenter, NetworkType: p.NetworkType, Location: p.Location, Device: p.Device}
+}
+
 // Diagnosis is the overview header's one-line reading of who is degraded
 // and what they share. Parts are joined by the UI with its own separator
 // (String uses " · "), so an ASCII screen can use another.

@@ -169,3 +169,21 @@ func TestDiagnosisRules(t *testing.T) {
 		}
 	}
 }
+
+func TestDiagnosisInputOf(t *testing.T) {
+	th := model.DefaultThresholds()
+	alice := model.Redact(model.Participant{UserName: "Alice Chen", DataCenter: "SC Top", NetworkType: "Wifi", Location: "Oakland", Device: "Mac"})
+	now := streams(map[model.StreamKey]model.StreamStats{
+		audioSend: {AvgLossPct: model.Some(7.2)},
+		videoRecv: {LatencyMS: model.Some(40), BitrateKbps: model.Some(900)},
+	})
+	got := th.DiagnosisInputOf(alice, "participant 1", now)
+	want := model.DiagnosisInput{Name: "participant 1", Degraded: sendBad, DataCenter: "SC Top", NetworkType: "Wifi",
+		Location: model.Redacted, Device: "Mac"}
+	if got != want {
+		t.Errorf("DiagnosisInputOf =\n %+v\nwant\n %+v", got, want)
+	}
+	if in := th.DiagnosisInputOf(alice, "participant 1", model.Sample{}); !in.NoData || in.Degraded != 0 {
+		t.Errorf("no current sample: %+v, want NoData and nothing degraded", in)
+	}
+}
