@@ -77,28 +77,7 @@ func (c *Client) participantPages(ctx context.Context, k call, size int, path ..
 // LiveMeetings lists the meetings in progress (GET /metrics/meetings?type=live)
 // that started between from and to (dates in UTC), all pages.
 func (c *Client) LiveMeetings(ctx context.Context, from, to time.Time) ([]model.Meeting, error) {
-	op := "list live meetings"
-	now := c.now()
-	if from.IsZero() {
-		from = now
-	}
-	if to.IsZero() {
-		to = now
-	}
-	q := url.Values{
-		"type":      {string(model.Live)},
-		"from":      {from.UTC().Format(time.DateOnly)},
-		"to":        {to.UTC().Format(time.DateOnly)},
-		"page_size": {strconv.Itoa(listPageSize)},
-	}
-	var all []model.Meeting
-	k := call{op: op, class: resourceIntensive, typ: model.Live}
-	err := c.pages(ctx, k, q, []string{"metrics", "meetings"}, func(body []byte) (string, error) {
-		ms, next, err := decodeMeetingPage(body)
-		all = append(all, ms...)
-		return next, err
-	})
-	return all, err
+	return c.Meetings(ctx, model.Live, from, to)
 }
 
 // pages follows next_page_token until Zoom returns an empty one. A failure

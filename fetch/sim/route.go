@@ -14,6 +14,7 @@ const (
 	epParticipants
 	epParticipantsQoS
 	epParticipantQoS
+	epMeeting
 )
 
 // target is a routed API request. err is set when the path names a
@@ -43,6 +44,8 @@ func parseRoute(r *http.Request) target {
 	switch {
 	case len(segs) == 0:
 		return target{ep: epListMeetings}
+	case len(segs) == 1:
+		return meetingTarget(epMeeting, segs[0], "")
 	case len(segs) == 2 && segs[1] == "participants":
 		return meetingTarget(epParticipants, segs[0], "")
 	case len(segs) == 3 && segs[1] == "participants" && segs[2] == "qos":

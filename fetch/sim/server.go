@@ -232,6 +232,8 @@ func (s *Server) answer(t target, r *http.Request) reply {
 		return s.participantsQoS(t.meeting, q)
 	case epParticipantQoS:
 		return s.participantQoS(t.meeting, t.participant, q)
+	case epMeeting:
+		return s.meetingDetails(t.meeting, q)
 	}
 	return errorReply(http.StatusNotFound, 404, "Not Found")
 }

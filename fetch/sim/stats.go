@@ -13,6 +13,7 @@ type Stats struct {
 	Participants    int // /metrics/meetings/{id}/participants
 	ParticipantsQoS int // /metrics/meetings/{id}/participants/qos
 	ParticipantQoS  int // /metrics/meetings/{id}/participants/{pid}/qos
+	Meeting         int // /metrics/meetings/{id}
 	OtherAPI        int // unknown paths and meeting paths too broken to route
 
 	Unauthorized int               // refused for a missing, unknown or expired token
@@ -22,7 +23,7 @@ type Stats struct {
 
 // APIRequests is the number of requests that reached /v2.
 func (st Stats) APIRequests() int {
-	return st.ListMeetings + st.Participants + st.ParticipantsQoS + st.ParticipantQoS + st.OtherAPI
+	return st.ListMeetings + st.Participants + st.ParticipantsQoS + st.ParticipantQoS + st.Meeting + st.OtherAPI
 }
 
 // FaultsServed is the number of faults of every kind.
@@ -55,6 +56,8 @@ func (s *Server) count(ep endpoint) {
 		s.stats.ParticipantsQoS++
 	case epParticipantQoS:
 		s.stats.ParticipantQoS++
+	case epMeeting:
+		s.stats.Meeting++
 	default:
 		s.stats.OtherAPI++
 	}

@@ -1,0 +1,91 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/qostop/qostop/model"
+)
+
+// Meetings lists the meetings of one type (GET /metrics/meetings): live
+// ones in progress, or past ones that ended, that started between the
+// dates of from and to in UTC, all pages. A zero from or to is today.
+// Zoom requires both dates; they are whole days, so 23:30 in New York
+// asks for the next UTC day.
+func (c *Client) Meetings(ctx context.Context, typ model.MeetingType, from, to time.Time) ([]model.Meeting, error) {
+	typ = model.MeetingType(typeParam(typ))
+	op := "list " + string(typ) + " meetings"
+	if typ != model.Live && typ != model.Past {
+		return nil, &APIError{Op: op, Kind: BadRequest, detail: "the meeting type must be live or past"}
+	}
+	now := c.now()
+	if from.IsZero() {
+		from = now
+	}
+	if to.IsZero() {
+		to = now
+	}
+	f, t := from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly)
+	if t < f { // yyyy-mm-dd sorts as text
+		return nil, &APIError{Op: op, Kind: BadRequest, detail: "the to date " + t + " is before the from date " + f}
+	}
+	q := url.Values{
+		"type":      {string(typ)},
+		"from":      {f},
+		"to":        {t},
+		"page_size": {strconv.Itoa(listPageSize)},
+	}
+	var all []model.Meeting
+	k := call{op: op, class: resourceIntensive, typ: typ}
+	err := c.pages(ctx, k, q, []string{"metrics", "meetings"}, func(body []byte) (string, error) {
+		ms, next, err := decodeMeetingPage(body)
+		all = append(all, ms...)
+		return next, err
+	})
+	return all, err
+}
+
+// Meeting fetches one meeting's details (GET /metrics/meetings/{meetingId}):
+// topic, host, start time, duration, participant count and whether the
+// screen was shared. A screen opened by meeting ID uses it for its title.
+// The ID is the numeric ID or the UUID, encoded as the QoS calls encode it;
+// a meeting Zoom does not know, or one that is not of type typ (a live
+// call for a meeting that has ended), is a NotFound error with code 3001.
+func (c *Client) Meeting(ctx context.Context, meetingID string, typ model.MeetingType) (model.Meeting, error) {
+	op := "fetch meeting details (meeting " + idText(meetingID) + ")"
+	if e := needIDs(op, meetingID); e != nil {
+		return model.Meeting{}, e
+	}
+	u := c.endpoint(url.Values{"type": {typeParam(typ)}}, "metrics", "meetings", escapeMeetingID(meetingID))
+	body, err := c.get(ctx, call{op: op, class: heavy, url: u, typ: typ, meeting: meetingID})
+	if err != nil {
+		return model.Meeting{}, err
+	}
+	m, err := decodeMeeting(body)
+	if err != nil {
+		return model.Meeting{}, c.redact(decodeError(op, c.auth.scrub(body), err))
+	}
+	return m, nil
+}
+
+// errNoMeeting: an object naming neither an ID nor a UUID is not a
+// meeting, and a title built from it would be blank without saying why.
+var errNoMeeting = errors.New("the answer names no meeting")
+
+// decodeMeeting reads the meeting details answer, which has the shape of
+// one row of the meeting list.
+func decodeMeeting(body []byte) (model.Meeting, error) {
+	var w wireMeeting
+	if err := decodeObject(body, &w); err != nil {
+		return model.Meeting{}, err
+	}
+	m := convertMeeting(w)
+	if strings.TrimSpace(m.ID) == "" && strings.TrimSpace(m.UUID) == "" {
+		return model.Meeting{}, errNoMeeting
+	}
+	return m, nil
+}
