@@ -215,6 +215,9 @@ var errBadToken = errors.New("token endpoint answer is not a usable token")
 // oauth2's error: RetrieveError's text holds the response body and its
 // Response holds the request, whose header carries the secret.
 func (a *auth) tokenError(op string, err error) *APIError {
+	if e := redirectAPIError(op, true, err); e != nil {
+		return e
+	}
 	var re *oauth2.RetrieveError
 	if !errors.As(err, &re) {
 		if isNetErr(err) {

@@ -56,8 +56,8 @@ func New(cfg Config) (*Client, error) {
 		log = &debugLog{w: cfg.DebugLog}
 	}
 	c := &Client{cfg: cfg, base: base, polite: newPoliteLimiter(), now: cfg.Now}
-	c.httpc = &http.Client{Transport: meter{base: rt, count: &c.requests, log: log}}
-	tokenHTTP := &http.Client{Transport: meter{base: rt, count: &c.tokenReq, log: log}}
+	c.httpc = &http.Client{Transport: meter{base: rt, count: &c.requests, log: log}, CheckRedirect: noRedirects}
+	tokenHTTP := &http.Client{Transport: meter{base: rt, count: &c.tokenReq, log: log}, CheckRedirect: noRedirects}
 	c.auth = newAuth(cfg, tokenHTTP, func() time.Time { return c.now() })
 	return c, nil
 }
@@ -188,6 +188,9 @@ func (c *Client) send(ctx context.Context, k call, tok *oauth2.Token) (int, http
 	// token can be dropped and replaced.
 	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
 	resp, err := c.httpc.Do(req)
+	if e := redirectAPIError(k.op, false, err); e != nil {
+		return 0, nil, nil, e
+	}
 	if err != nil {
 		return 0, nil, nil, c.wireError(ctx, k.op, err)
 	}
