@@ -68,10 +68,10 @@ func origin(u *url.URL) string { return u.Scheme + "://" + u.Host }
 
 // redirectText is the advice for a refused redirect.
 func (e *APIError) redirectText() string {
-	setting := "the API URL (--api-url / ZOOM_API_URL)"
+	setting, zoom := "the API URL (--api-url / ZOOM_API_URL)", DefaultAPIURL
 	if e.token {
-		setting = "the OAuth URL (--oauth-url / ZOOM_OAUTH_URL)"
+		setting, zoom = "the OAuth URL (--oauth-url / ZOOM_OAUTH_URL)", DefaultOAuthURL
 	}
-	return e.redirect + ", so nothing was sent there. Check " + setting + " (Zoom's are " +
-		DefaultAPIURL + " and " + DefaultOAuthURL + ") and any proxy (HTTPS_PROXY) in between"
+	return e.redirect + ", so nothing was sent there. Check " + setting + "; Zoom's is " + zoom +
+		". A proxy in between (HTTPS_PROXY) may also answer with redirects"
 }
