@@ -128,12 +128,20 @@ func (c *Client) pages(ctx context.Context, k call, q url.Values, path []string,
 	return &APIError{Op: op, Kind: BadResponse, detail: "more than " + strconv.Itoa(maxPages) + " pages"}
 }
 
-// needIDs refuses empty IDs locally: Zoom would route them to another
-// endpoint and answer with something confusing.
+// needIDs refuses IDs locally that would not name one path segment:
+// empty ones, which Zoom routes to another endpoint, and "." and "..",
+// which a path-normalising proxy resolves, sending the request and its
+// token elsewhere. Zoom decodes the path once, so "%2e%2e" counts too.
 func needIDs(op string, ids ...string) *APIError {
 	for _, id := range ids {
-		if strings.TrimSpace(id) == "" {
+		t := strings.TrimSpace(id)
+		if t == "" {
 			return &APIError{Op: op, Kind: BadRequest, detail: "empty meeting or participant ID"}
+		}
+		if u, err := url.PathUnescape(t); t == "." || t == ".." || (err == nil && (u == "." || u == "..")) {
+			return &APIError{Op: op, Kind: BadRequest,
+				detail: "a meeting or participant ID cannot be \"" + idText(t) + "\": meeting IDs are " +
+					"the number or UUID Zoom shows, participant IDs the user_id from the participant list"}
 		}
 	}
 	return nil
