@@ -26,6 +26,12 @@ const tokenBackoff = 5 * time.Second
 // expires in flight.
 const maxExpiryDelta = 10 * time.Second
 
+// minTokenLife is the least time a token is kept, whatever expires_in
+// says: a negative, zero or tiny lifetime would otherwise cost a token
+// request per API call. If Zoom really drops the token sooner, the API's
+// 401 gets one new token, and a second 401 backs off (tokenBackoff).
+const minTokenLife = 30 * time.Second
+
 // auth caches one Server-to-Server OAuth token. It does what
 // oauth2.ReuseTokenSource does (reuse until shortly before expiry) and
 // three things it cannot: it honours each caller's context, drops a token
@@ -122,11 +128,13 @@ func (a *auth) token(ctx context.Context, op string) (*oauth2.Token, *APIError) 
 	a.tok = tok
 	a.refreshAt = time.Time{}
 	if !tok.Expiry.IsZero() {
-		// Replace 10s early, or a quarter of the lifetime early for tokens
-		// that live under 40s, so a tiny expires_in cannot cause a token
-		// request per call.
-		delta := min(maxExpiryDelta, tok.Expiry.Sub(start)/4)
-		a.refreshAt = tok.Expiry.Add(-delta)
+		// oauth2 stamps Expiry with the real clock; the lifetime it gives
+		// is measured on that clock and applied on the client's. Replace
+		// 10s early, or a quarter of the lifetime early for tokens that
+		// live under 40s, and never sooner than minTokenLife.
+		life := time.Until(tok.Expiry)
+		life -= min(maxExpiryDelta, life/4)
+		a.refreshAt = start.Add(max(life, minTokenLife))
 	}
 	a.issued = append(a.issued, tok.AccessToken)
 	if len(a.issued) > 4 {
