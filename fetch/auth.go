@@ -116,6 +116,11 @@ func (a *auth) token(ctx context.Context, op string) (*oauth2.Token, *APIError) 
 		if ctx.Err() != nil {
 			return nil, canceled(op, ctx.Err()) // the caller gave up: not the endpoint's fault
 		}
+		if tctx.Err() != nil {
+			// oauth2 reports a body cut off by the deadline with %v, which
+			// loses the timeout: without this it read as "not a token".
+			err = tctx.Err()
+		}
 		e := a.classify(op, err)
 		if e.Kind == Network && e.cause == causeTimeout {
 			e.timeout = a.timeout

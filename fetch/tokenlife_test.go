@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"net/http"
 	"sync"
 	"testing"
 	"time"
@@ -78,4 +79,24 @@ func TestTokenLifetimeFloor(t *testing.T) {
 			t.Errorf("expires_in %d: %d token requests after the floor, want 2", exp, n)
 		}
 	}
+}
+
+// A token endpoint that sends its headers and part of the body, then
+// stalls, is a timeout, not "the answer is not a token".
+func TestTokenEndpointStallingMidBodyIsTimeout(t *testing.T) {
+	f := newFake(t, okParticipant)
+	f.tokenFunc = func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(200)
+		_, _ = w.Write([]byte(`{"access_token":"` + tokenPrefix))
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	}
+	c := f.client(func(cfg *Config) { cfg.Timeout = 200 * time.Millisecond })
+	_, err := c.ParticipantQoS(bg, "1", "7", model.Live)
+	e := asAPIError(t, err, Network)
+	if e.cause != causeTimeout {
+		t.Errorf("cause %v, want timeout", e.cause)
+	}
+	wantText(t, err, "no answer from "+f.srv.Listener.Addr().String()+" within 200ms (timeout)", "OAuth URL")
 }
