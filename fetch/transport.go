@@ -92,7 +92,9 @@ func limitNote(h http.Header) string {
 		s = " " + lt
 	}
 	if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
-		if t, ok := parseRetryAfter(v, time.Now()); ok {
+		now := time.Now()
+		if _, ok := parseRetryAfter(v, now); ok {
+			t, _ := retryAt(h, now) // capped and floored as the client will wait
 			s += " retry at " + t.UTC().Format(time.RFC3339)
 		} else {
 			s += " retry at (unreadable)"
