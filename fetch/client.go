@@ -252,20 +252,15 @@ func decodeError(op string, body []byte, err error) *APIError {
 }
 
 // redact removes the client secret and any issued token from everything an
-// error can print. Bodies are scrubbed before they are quoted; this is the
-// second line of defence.
+// error can print, after clean() shaped it (see scrub.go). Bodies are
+// scrubbed before they are quoted; this is the line that counts.
 func (c *Client) redact(e *APIError) error {
-	for _, s := range c.auth.secrets() {
-		if len(s) < minSecret {
-			continue
-		}
-		e.Message = strings.ReplaceAll(e.Message, s, "[redacted]")
-		e.detail = strings.ReplaceAll(e.detail, s, "[redacted]")
-		e.LimitType = strings.ReplaceAll(e.LimitType, s, "[redacted]")
-		e.Op = strings.ReplaceAll(e.Op, s, "[redacted]")
-		if e.Err != nil && strings.Contains(e.Err.Error(), s) {
-			e.Err = errors.New("[redacted]")
-		}
+	forms := secretForms(c.auth.secrets())
+	for _, f := range []*string{&e.Message, &e.detail, &e.LimitType, &e.Op, &e.redirect} {
+		*f = scrubText(*f, forms)
+	}
+	if e.Err != nil && containsSecret(e.Err.Error(), forms) {
+		e.Err = errors.New(redacted)
 	}
 	return e
 }
