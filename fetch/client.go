@@ -59,6 +59,9 @@ func New(cfg Config) (*Client, error) {
 	c.httpc = &http.Client{Transport: meter{base: rt, count: &c.requests, log: log}, CheckRedirect: noRedirects}
 	tokenHTTP := &http.Client{Transport: meter{base: rt, count: &c.tokenReq, log: log}, CheckRedirect: noRedirects}
 	c.auth = newAuth(cfg, tokenHTTP, func() time.Time { return c.now() })
+	if log != nil {
+		log.secrets = c.auth.secrets
+	}
 	return c, nil
 }
 
