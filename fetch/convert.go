@@ -3,105 +3,23 @@ package fetch
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/qostop/qostop/model"
 )
 
-// This file is the one place wire types become model types. Every text
+// This file (with decode.go, which walks the JSON) is the one place wire
+// types become model types. Every text
 // field passes model.Sanitize here: names and locations are chosen by
 // whoever joins a meeting and may carry terminal escape sequences.
-
-// errNotObject: every endpoint answers with a JSON object. null decodes
-// into a struct without error and would read as an empty participant or
-// an empty page, so it is refused like any other wrong shape.
-var errNotObject = errors.New("the answer is not a JSON object")
-
-// decodeObject unmarshals body, which must be a JSON object, into v.
-func decodeObject(body []byte, v any) error {
-	if err := json.Unmarshal(body, v); err != nil {
-		return err
-	}
-	if b := bytes.TrimSpace(body); len(b) == 0 || b[0] != '{' {
-		return errNotObject
-	}
-	return nil
-}
-
-// decodeParticipant reads the single-participant QoS answer.
-func decodeParticipant(body []byte) (model.Participant, error) {
-	var w wireParticipant
-	if err := decodeObject(body, &w); err != nil {
-		return model.Participant{}, err
-	}
-	return convertParticipant(w), nil
-}
-
-// decodeParticipantPage reads one page of /participants or
-// /participants/qos and returns its next_page_token.
-func decodeParticipantPage(body []byte) ([]model.Participant, string, error) {
-	var p wirePage
-	if err := decodeObject(body, &p); err != nil {
-		return nil, "", err
-	}
-	items, err := rawList(p.Participants, "participants")
-	if err != nil {
-		return nil, "", err
-	}
-	out := make([]model.Participant, 0, len(items))
-	for _, raw := range items {
-		var w wireParticipant
-		if json.Unmarshal(raw, &w) != nil {
-			continue // not an object: nothing to show
-		}
-		out = append(out, convertParticipant(w))
-	}
-	return out, strings.TrimSpace(p.NextPageToken.s), nil
-}
-
-// decodeMeetingPage reads one page of /metrics/meetings.
-func decodeMeetingPage(body []byte) ([]model.Meeting, string, error) {
-	var p wirePage
-	if err := decodeObject(body, &p); err != nil {
-		return nil, "", err
-	}
-	items, err := rawList(p.Meetings, "meetings")
-	if err != nil {
-		return nil, "", err
-	}
-	out := make([]model.Meeting, 0, len(items))
-	for _, raw := range items {
-		var w wireMeeting
-		if json.Unmarshal(raw, &w) != nil {
-			continue
-		}
-		out = append(out, convertMeeting(w))
-	}
-	return out, strings.TrimSpace(p.NextPageToken.s), nil
-}
-
-// rawList splits a JSON list; absent or null is empty, anything else is
-// an error because the page would silently look empty.
-func rawList(raw json.RawMessage, key string) ([]json.RawMessage, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || string(raw) == "null" {
-		return nil, nil
-	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
-		return nil, errors.New(key + " is not a list")
-	}
-	return items, nil
-}
 
 // converter counts readings that were present but not understood.
 type converter struct{ unparsed int }
 
-func convertParticipant(w wireParticipant) model.Participant {
-	var cv converter
+// participant converts the identity fields; the caller adds samples
+// and the unparsed count.
+func (cv *converter) participant(w wireParticipant) model.Participant {
 	p := model.Participant{
 		ID:          model.Sanitize(w.ID.s),
 		UserID:      model.Sanitize(w.UserID.s),
@@ -126,61 +44,21 @@ func convertParticipant(w wireParticipant) model.Participant {
 			p.IssueList = append(p.IssueList, s)
 		}
 	}
-	p.Samples = cv.samples(w.UserQoS)
-	p.Unparsed = cv.unparsed
 	return p
 }
 
-// samples reads user_qos into samples oldest first, one per time. Zoom's
-// samples are keyed by date_time: a repeated time replaces the sample
-// read before it (the later one in the answer wins), as History merges.
-func (cv *converter) samples(raw json.RawMessage) []model.Sample {
-	var out []model.Sample
-	at := make(map[time.Time]int) // time (all UTC) -> index in out
-	for _, item := range cv.sampleList(raw) {
-		s, ok := cv.sample(item)
-		if !ok {
-			continue
-		}
-		if i, seen := at[s.Time]; seen {
-			out[i] = s
-			continue
-		}
-		at[s.Time] = len(out)
-		out = append(out, s)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Time.Before(out[j].Time) })
-	return out
-}
-
-// sampleList accepts user_qos as a list or, as in the 2018 schema, a
-// single object.
-func (cv *converter) sampleList(raw json.RawMessage) []json.RawMessage {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
-		return nil
-	}
-	switch raw[0] {
-	case '[':
-		var items []json.RawMessage
-		if json.Unmarshal(raw, &items) == nil {
-			return items
-		}
-	case '{':
-		return []json.RawMessage{raw}
-	case 'n': // null: no samples yet
-		return nil
-	}
-	cv.unparsed++
-	return nil
-}
-
+// sample reads one item of user_qos; one that is not an object is
+// counted as unparsed.
 func (cv *converter) sample(raw json.RawMessage) (model.Sample, bool) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil || fields == nil {
 		cv.unparsed++
 		return model.Sample{}, false
 	}
+	return cv.sampleFields(fields)
+}
+
+func (cv *converter) sampleFields(fields map[string]json.RawMessage) (model.Sample, bool) {
 	var when text
 	_ = json.Unmarshal(fields["date_time"], &when) // absent is nil: an error, and when stays empty
 	// A sample without a usable time cannot be placed in a history or

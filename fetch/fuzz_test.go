@@ -42,6 +42,9 @@ func checkInvariants(t *testing.T, unparsed int, samples []model.Sample) {
 	if unparsed < 0 {
 		t.Fatalf("Unparsed %d", unparsed)
 	}
+	if len(samples) > model.DefaultHistoryCap {
+		t.Fatalf("%d samples kept, more than a history holds", len(samples))
+	}
 	for i, s := range samples {
 		if s.Time.IsZero() {
 			t.Fatalf("sample %d has no time", i)
