@@ -65,11 +65,33 @@ func (c *Client) Participants(ctx context.Context, meetingID string, typ model.M
 
 func (c *Client) participantPages(ctx context.Context, k call, size int, path ...string) ([]model.Participant, error) {
 	q := url.Values{"type": {typeParam(k.typ)}, "page_size": {strconv.Itoa(size)}}
-	var all []model.Participant
-	err := c.pages(ctx, k, q, append([]string{"metrics", "meetings"}, path...), func(body []byte) (string, error) {
-		ps, next, err := decodeParticipantPage(body)
-		all = append(all, ps...)
-		return next, err
+	return collect(ctx, c, k, q, append([]string{"metrics", "meetings"}, path...), maxParticipants,
+		"participants", decodeParticipantPage)
+}
+
+// collect gathers the items of every page, up to limit items (0: no
+// limit) and maxCollected bytes of answers; past either it stops asking
+// and returns what it has with a *TruncatedError.
+func collect[T any](ctx context.Context, c *Client, k call, q url.Values, path []string, limit int, what string,
+	decode func([]byte) ([]T, string, error)) ([]T, error) {
+	var all []T
+	size := 0
+	err := c.pages(ctx, k, q, path, func(body []byte) (string, error) {
+		items, next, err := decode(body)
+		if err != nil {
+			return "", c.redact(decodeError(k.op, c.auth.scrub(body), err))
+		}
+		all = append(all, items...)
+		size += len(body)
+		switch {
+		case limit > 0 && (len(all) > limit || (len(all) == limit && next != "")):
+			clear(all[limit:]) // let the participants past the cap go
+			all = all[:limit]
+			return "", &TruncatedError{Op: k.op, Shown: limit, what: what}
+		case size >= maxCollected && next != "":
+			return "", &TruncatedError{Op: k.op, Shown: len(all), Bytes: true, what: what}
+		}
+		return next, nil
 	})
 	return all, err
 }
@@ -91,18 +113,13 @@ func (c *Client) LiveMeetings(ctx context.Context, from, to time.Time) ([]model.
 		"to":        {to.UTC().Format(time.DateOnly)},
 		"page_size": {strconv.Itoa(listPageSize)},
 	}
-	var all []model.Meeting
 	k := call{op: op, class: resourceIntensive, typ: model.Live}
-	err := c.pages(ctx, k, q, []string{"metrics", "meetings"}, func(body []byte) (string, error) {
-		ms, next, err := decodeMeetingPage(body)
-		all = append(all, ms...)
-		return next, err
-	})
-	return all, err
+	return collect(ctx, c, k, q, []string{"metrics", "meetings"}, 0, "meetings", decodeMeetingPage)
 }
 
-// pages follows next_page_token until Zoom returns an empty one. A failure
-// on any page fails the whole call: a partial list would look complete.
+// pages follows next_page_token until Zoom returns an empty one or each
+// fails. A failure on any page fails the whole call: a partial list would
+// look complete (a list cut at a cap says so: *TruncatedError).
 func (c *Client) pages(ctx context.Context, k call, q url.Values, path []string, each func([]byte) (string, error)) error {
 	op := k.op
 	seen := make(map[string]bool)
@@ -114,7 +131,7 @@ func (c *Client) pages(ctx context.Context, k call, q url.Values, path []string,
 		}
 		next, err := each(body)
 		if err != nil {
-			return c.redact(decodeError(op, c.auth.scrub(body), err))
+			return err
 		}
 		if next == "" {
 			return nil
