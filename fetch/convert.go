@@ -17,8 +17,8 @@ import (
 // converter counts readings that were present but not understood.
 type converter struct{ unparsed int }
 
-// participant converts the identity fields; the caller adds samples
-// and the unparsed count.
+// participant converts the identity fields, counting those of the wrong
+// JSON type; the caller adds samples and the unparsed count.
 func (cv *converter) participant(w wireParticipant) model.Participant {
 	p := model.Participant{
 		ID:          model.Sanitize(w.ID.s),
@@ -39,9 +39,20 @@ func (cv *converter) participant(w wireParticipant) model.Participant {
 		JoinTime:    cv.time(w.JoinTime, false),
 		LeaveTime:   cv.time(w.LeaveTime, false),
 	}
-	for _, it := range w.IssueList {
-		if s := model.Sanitize(it.s); s != "" {
+	for _, it := range w.IssueList.items {
+		if it.bad {
+			cv.unparsed++
+		} else if s := model.Sanitize(it.s); s != "" {
 			p.IssueList = append(p.IssueList, s)
+		}
+	}
+	// A name sent as a number is as unreadable as a latency sent as an
+	// object: shown as missing, and counted so the loss is visible.
+	for _, bad := range []bool{w.ID.bad, w.UserID.bad, w.UserName.bad, w.Email.bad, w.Device.bad,
+		w.Client.bad, w.OS.bad, w.Location.bad, w.NetworkType.bad, w.IPAddress.bad, w.DataCenter.bad,
+		w.Version.bad, w.PCName.bad, w.MACAddr.bad, w.Health.bad, w.IssueList.bad} {
+		if bad {
+			cv.unparsed++
 		}
 	}
 	return p

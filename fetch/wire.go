@@ -102,14 +102,19 @@ func (f *flag) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// texts is a list of strings; a non-list is empty and non-string items
-// are skipped.
-type texts []text
+// texts is a list of strings; a non-list is empty and sets bad, and
+// non-string items are marked bad in place.
+type texts struct {
+	items []text
+	bad   bool
+}
 
 func (l *texts) UnmarshalJSON(b []byte) error {
 	var items []text
 	if json.Unmarshal(b, &items) == nil {
-		*l = items
+		l.items, l.bad = items, false
+	} else {
+		l.items, l.bad = nil, string(b) != "null"
 	}
 	return nil
 }
