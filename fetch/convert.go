@@ -10,9 +10,11 @@ import (
 )
 
 // This file (with decode.go, which walks the JSON) is the one place wire
-// types become model types. Every text
-// field passes model.Sanitize here: names and locations are chosen by
-// whoever joins a meeting and may carry terminal escape sequences.
+// types become model types. Every text field passes model.Clean here:
+// names and locations are chosen by whoever joins a meeting and may carry
+// terminal escape sequences. Zero-width characters stay, so the export
+// carries the name Zoom sent; the screen shows text through
+// model.Sanitize, which removes them.
 
 // converter counts readings that were present but not understood.
 type converter struct{ unparsed int }
@@ -21,28 +23,28 @@ type converter struct{ unparsed int }
 // JSON type; the caller adds samples and the unparsed count.
 func (cv *converter) participant(w wireParticipant) model.Participant {
 	p := model.Participant{
-		ID:          model.Sanitize(w.ID.s),
-		UserID:      model.Sanitize(w.UserID.s),
-		UserName:    model.Sanitize(w.UserName.s),
-		Email:       model.Sanitize(w.Email.s),
-		Device:      model.Sanitize(w.Device.s),
-		Client:      model.Sanitize(w.Client.s),
-		OS:          model.Sanitize(w.OS.s),
-		Location:    model.Sanitize(w.Location.s),
-		NetworkType: model.Sanitize(w.NetworkType.s),
-		IPAddress:   model.Sanitize(w.IPAddress.s),
-		DataCenter:  model.Sanitize(w.DataCenter.s),
-		Version:     model.Sanitize(w.Version.s),
-		PCName:      model.Sanitize(w.PCName.s),
-		MACAddr:     model.Sanitize(w.MACAddr.s),
-		Health:      model.Sanitize(w.Health.s),
+		ID:          model.Clean(w.ID.s),
+		UserID:      model.Clean(w.UserID.s),
+		UserName:    model.Clean(w.UserName.s),
+		Email:       model.Clean(w.Email.s),
+		Device:      model.Clean(w.Device.s),
+		Client:      model.Clean(w.Client.s),
+		OS:          model.Clean(w.OS.s),
+		Location:    model.Clean(w.Location.s),
+		NetworkType: model.Clean(w.NetworkType.s),
+		IPAddress:   model.Clean(w.IPAddress.s),
+		DataCenter:  model.Clean(w.DataCenter.s),
+		Version:     model.Clean(w.Version.s),
+		PCName:      model.Clean(w.PCName.s),
+		MACAddr:     model.Clean(w.MACAddr.s),
+		Health:      model.Clean(w.Health.s),
 		JoinTime:    cv.time(w.JoinTime, false),
 		LeaveTime:   cv.time(w.LeaveTime, false),
 	}
 	for _, it := range w.IssueList.items {
 		if it.bad {
 			cv.unparsed++
-		} else if s := model.Sanitize(it.s); s != "" {
+		} else if s := model.Clean(it.s); s != "" {
 			p.IssueList = append(p.IssueList, s)
 		}
 	}
@@ -196,13 +198,13 @@ func (cv *converter) time(t text, required bool) time.Time {
 func convertMeeting(w wireMeeting) model.Meeting {
 	var cv converter
 	return model.Meeting{
-		UUID:           model.Sanitize(w.UUID.s),
-		ID:             model.Sanitize(w.ID.s),
-		Topic:          model.Sanitize(w.Topic.s),
-		Host:           model.Sanitize(w.Host.s),
-		Email:          model.Sanitize(w.Email.s),
+		UUID:           model.Clean(w.UUID.s),
+		ID:             model.Clean(w.ID.s),
+		Topic:          model.Clean(w.Topic.s),
+		Host:           model.Clean(w.Host.s),
+		Email:          model.Clean(w.Email.s),
 		StartTime:      cv.time(w.StartTime, false),
-		Duration:       model.Sanitize(w.Duration.s),
+		Duration:       model.Clean(w.Duration.s),
 		Participants:   max(w.Participants.int(), 0),
 		HasVideo:       bool(w.HasVideo),
 		HasScreenShare: bool(w.HasScreenShare),
