@@ -51,10 +51,9 @@ func TestRetryAtHeaders(t *testing.T) {
 // rateLimitedOnce answers the first QoS request with 429 (headers from
 // set) and records when every request arrived.
 type rateLimitedOnce struct {
-	mu    sync.Mutex
-	hits  []time.Time
-	set   func(http.Header)
-	count int
+	mu   sync.Mutex
+	hits []time.Time
+	set  func(http.Header)
 }
 
 func (s *rateLimitedOnce) serve(w http.ResponseWriter, r *http.Request) {
