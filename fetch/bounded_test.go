@@ -30,7 +30,8 @@ func writeSamples(w *bufio.Writer, n int, order func(int) int) {
 // A participant answer with more samples than a history holds keeps the
 // newest DefaultHistoryCap, oldest first, whatever order they came in,
 // so what one answer costs in memory is bounded by the answer, not by
-// its samples (the whole-process numbers are in docs/performance.md).
+// its samples (whole-process peaks are measured with a real binary, not
+// asserted here).
 func TestSamplesBeyondHistoryDroppedWhileDecoding(t *testing.T) {
 	const n = 50_000
 	for name, order := range map[string]func(int) int{
