@@ -41,7 +41,9 @@ func (c *Client) ParticipantQoS(ctx context.Context, meetingID, participantID st
 }
 
 // MeetingQoS fetches the QoS samples of every participant in a meeting
-// (GET /metrics/meetings/{meetingId}/participants/qos), all pages.
+// (GET /metrics/meetings/{meetingId}/participants/qos), all pages up to
+// the caps in truncated.go; past them it returns the first participants
+// with a *TruncatedError.
 func (c *Client) MeetingQoS(ctx context.Context, meetingID string, typ model.MeetingType) ([]model.Participant, error) {
 	op := "fetch meeting QoS (meeting " + idText(meetingID) + ")"
 	if e := needIDs(op, meetingID); e != nil {
@@ -52,8 +54,8 @@ func (c *Client) MeetingQoS(ctx context.Context, meetingID string, typ model.Mee
 }
 
 // Participants lists a meeting's participants without samples (GET
-// /metrics/meetings/{meetingId}/participants), all pages. Their UserID is
-// the participant ID ParticipantQoS takes.
+// /metrics/meetings/{meetingId}/participants), all pages up to the caps,
+// as MeetingQoS. Their UserID is the participant ID ParticipantQoS takes.
 func (c *Client) Participants(ctx context.Context, meetingID string, typ model.MeetingType) ([]model.Participant, error) {
 	op := "list participants (meeting " + idText(meetingID) + ")"
 	if e := needIDs(op, meetingID); e != nil {
@@ -97,7 +99,9 @@ func collect[T any](ctx context.Context, c *Client, k call, q url.Values, path [
 }
 
 // LiveMeetings lists the meetings in progress (GET /metrics/meetings?type=live)
-// that started between from and to (dates in UTC), all pages.
+// that started between from and to (dates in UTC), all pages up to
+// maxCollected bytes of answers, past which it returns the first meetings
+// with a *TruncatedError.
 func (c *Client) LiveMeetings(ctx context.Context, from, to time.Time) ([]model.Meeting, error) {
 	op := "list live meetings"
 	now := c.now()
