@@ -26,6 +26,12 @@ const tokenBackoff = 5 * time.Second
 // expires in flight.
 const maxExpiryDelta = 10 * time.Second
 
+// minTokenLife is the least time a token is kept, whatever expires_in
+// says: a negative, zero or tiny lifetime would otherwise cost a token
+// request per API call. If Zoom really drops the token sooner, the API's
+// 401 gets one new token, and a second 401 backs off (tokenBackoff).
+const minTokenLife = 30 * time.Second
+
 // auth caches one Server-to-Server OAuth token. It does what
 // oauth2.ReuseTokenSource does (reuse until shortly before expiry) and
 // three things it cannot: it honours each caller's context, drops a token
@@ -110,6 +116,11 @@ func (a *auth) token(ctx context.Context, op string) (*oauth2.Token, *APIError) 
 		if ctx.Err() != nil {
 			return nil, canceled(op, ctx.Err()) // the caller gave up: not the endpoint's fault
 		}
+		if tctx.Err() != nil {
+			// oauth2 reports a body cut off by the deadline with %v, which
+			// loses the timeout: without this it read as "not a token".
+			err = tctx.Err()
+		}
 		e := a.classify(op, err)
 		if e.Kind == Network && e.cause == causeTimeout {
 			e.timeout = a.timeout
@@ -122,11 +133,13 @@ func (a *auth) token(ctx context.Context, op string) (*oauth2.Token, *APIError) 
 	a.tok = tok
 	a.refreshAt = time.Time{}
 	if !tok.Expiry.IsZero() {
-		// Replace 10s early, or a quarter of the lifetime early for tokens
-		// that live under 40s, so a tiny expires_in cannot cause a token
-		// request per call.
-		delta := min(maxExpiryDelta, tok.Expiry.Sub(start)/4)
-		a.refreshAt = tok.Expiry.Add(-delta)
+		// oauth2 stamps Expiry with the real clock; the lifetime it gives
+		// is measured on that clock and applied on the client's. Replace
+		// 10s early, or a quarter of the lifetime early for tokens that
+		// live under 40s, and never sooner than minTokenLife.
+		life := time.Until(tok.Expiry)
+		life -= min(maxExpiryDelta, life/4)
+		a.refreshAt = start.Add(max(life, minTokenLife))
 	}
 	a.issued = append(a.issued, tok.AccessToken)
 	if len(a.issued) > 4 {
@@ -215,6 +228,9 @@ var errBadToken = errors.New("token endpoint answer is not a usable token")
 // oauth2's error: RetrieveError's text holds the response body and its
 // Response holds the request, whose header carries the secret.
 func (a *auth) tokenError(op string, err error) *APIError {
+	if e := redirectAPIError(op, true, err); e != nil {
+		return e
+	}
 	var re *oauth2.RetrieveError
 	if !errors.As(err, &re) {
 		if isNetErr(err) {

@@ -43,30 +43,6 @@ func TestConcurrentCallsShareOneToken(t *testing.T) {
 	}
 }
 
-func TestExpiredTokenCostsOneTokenRequest(t *testing.T) {
-	t.Parallel()
-	f := newFake(t, okParticipant)
-	f.expiresIn = 1 // replaced a quarter-lifetime early: after 750ms
-	c := f.client()
-	for range 3 {
-		if _, err := c.ParticipantQoS(bg, "1", "7", model.Live); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if n := f.tokenHits.Load(); n != 1 {
-		t.Fatalf("%d token requests before expiry, want 1", n)
-	}
-	time.Sleep(time.Second)
-	for range 3 {
-		if _, err := c.ParticipantQoS(bg, "1", "7", model.Live); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if n := f.tokenHits.Load(); n != 2 {
-		t.Errorf("%d token requests after expiry, want exactly 2", n)
-	}
-}
-
 func TestRejectedTokenRefreshedOnceAndRetried(t *testing.T) {
 	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Authorization") == "Bearer "+tokenPrefix+"1" {

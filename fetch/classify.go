@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"syscall"
+	"unicode"
 
 	"github.com/qostop/qostop/model"
 )
@@ -21,8 +22,18 @@ import (
 const maxMessage = 200
 
 // clean makes text from the wire safe and short for an error message.
+// Runes a terminal would not print (zero-width and other format
+// characters) are dropped: %q would spell them out as \u200b in the
+// middle of a word, where the secret scrub (scrub.go) could not see past
+// them.
 func clean(s string) string {
 	s = strings.Join(strings.Fields(model.Sanitize(s)), " ")
+	s = strings.Map(func(r rune) rune {
+		if !unicode.IsPrint(r) {
+			return -1
+		}
+		return r
+	}, s)
 	if r := []rune(s); len(r) > maxMessage {
 		s = string(r[:maxMessage]) + "…"
 	}

@@ -60,9 +60,12 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Budget != nil {
 		api = budgetMeter{base: api, b: cfg.Budget}
 	}
-	c.httpc = &http.Client{Transport: api}
-	tokenHTTP := &http.Client{Transport: meter{base: rt, count: &c.tokenReq, log: log}}
+	c.httpc = &http.Client{Transport: api, CheckRedirect: noRedirects}
+	tokenHTTP := &http.Client{Transport: meter{base: rt, count: &c.tokenReq, log: log}, CheckRedirect: noRedirects}
 	c.auth = newAuth(cfg, tokenHTTP, func() time.Time { return c.now() })
+	if log != nil {
+		log.secrets = c.auth.secrets
+	}
 	return c, nil
 }
 
@@ -195,6 +198,9 @@ func (c *Client) send(ctx context.Context, k call, tok *oauth2.Token) (int, http
 	// token can be dropped and replaced.
 	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
 	resp, err := c.httpc.Do(req)
+	if e := redirectAPIError(k.op, false, err); e != nil {
+		return 0, nil, nil, e
+	}
 	if err != nil {
 		return 0, nil, nil, c.wireError(ctx, k.op, err)
 	}
@@ -256,20 +262,15 @@ func decodeError(op string, body []byte, err error) *APIError {
 }
 
 // redact removes the client secret and any issued token from everything an
-// error can print. Bodies are scrubbed before they are quoted; this is the
-// second line of defence.
+// error can print, after clean() shaped it (see scrub.go). Bodies are
+// scrubbed before they are quoted; this is the line that counts.
 func (c *Client) redact(e *APIError) error {
-	for _, s := range c.auth.secrets() {
-		if len(s) < minSecret {
-			continue
-		}
-		e.Message = strings.ReplaceAll(e.Message, s, "[redacted]")
-		e.detail = strings.ReplaceAll(e.detail, s, "[redacted]")
-		e.LimitType = strings.ReplaceAll(e.LimitType, s, "[redacted]")
-		e.Op = strings.ReplaceAll(e.Op, s, "[redacted]")
-		if e.Err != nil && strings.Contains(e.Err.Error(), s) {
-			e.Err = errors.New("[redacted]")
-		}
+	forms := secretForms(c.auth.secrets())
+	for _, f := range []*string{&e.Message, &e.detail, &e.LimitType, &e.Op, &e.redirect} {
+		*f = scrubText(*f, forms)
+	}
+	if e.Err != nil && containsSecret(e.Err.Error(), forms) {
+		e.Err = errors.New(redacted)
 	}
 	return e
 }

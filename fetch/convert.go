@@ -3,184 +3,75 @@ package fetch
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/qostop/qostop/model"
 )
 
-// This file is the one place wire types become model types. Every text
-// field passes model.Sanitize here: names and locations are chosen by
-// whoever joins a meeting and may carry terminal escape sequences.
-
-// errNotObject: every endpoint answers with a JSON object. null decodes
-// into a struct without error and would read as an empty participant or
-// an empty page, so it is refused like any other wrong shape.
-var errNotObject = errors.New("the answer is not a JSON object")
-
-// decodeObject unmarshals body, which must be a JSON object, into v.
-func decodeObject(body []byte, v any) error {
-	if err := json.Unmarshal(body, v); err != nil {
-		return err
-	}
-	if b := bytes.TrimSpace(body); len(b) == 0 || b[0] != '{' {
-		return errNotObject
-	}
-	return nil
-}
-
-// decodeParticipant reads the single-participant QoS answer.
-func decodeParticipant(body []byte) (model.Participant, error) {
-	var w wireParticipant
-	if err := decodeObject(body, &w); err != nil {
-		return model.Participant{}, err
-	}
-	return convertParticipant(w), nil
-}
-
-// decodeParticipantPage reads one page of /participants or
-// /participants/qos and returns its next_page_token.
-func decodeParticipantPage(body []byte) ([]model.Participant, string, error) {
-	var p wirePage
-	if err := decodeObject(body, &p); err != nil {
-		return nil, "", err
-	}
-	items, err := rawList(p.Participants, "participants")
-	if err != nil {
-		return nil, "", err
-	}
-	out := make([]model.Participant, 0, len(items))
-	for _, raw := range items {
-		var w wireParticipant
-		if json.Unmarshal(raw, &w) != nil {
-			continue // not an object: nothing to show
-		}
-		out = append(out, convertParticipant(w))
-	}
-	return out, strings.TrimSpace(p.NextPageToken.s), nil
-}
-
-// decodeMeetingPage reads one page of /metrics/meetings.
-func decodeMeetingPage(body []byte) ([]model.Meeting, string, error) {
-	var p wirePage
-	if err := decodeObject(body, &p); err != nil {
-		return nil, "", err
-	}
-	items, err := rawList(p.Meetings, "meetings")
-	if err != nil {
-		return nil, "", err
-	}
-	out := make([]model.Meeting, 0, len(items))
-	for _, raw := range items {
-		var w wireMeeting
-		if json.Unmarshal(raw, &w) != nil {
-			continue
-		}
-		out = append(out, convertMeeting(w))
-	}
-	return out, strings.TrimSpace(p.NextPageToken.s), nil
-}
-
-// rawList splits a JSON list; absent or null is empty, anything else is
-// an error because the page would silently look empty.
-func rawList(raw json.RawMessage, key string) ([]json.RawMessage, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || string(raw) == "null" {
-		return nil, nil
-	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
-		return nil, errors.New(key + " is not a list")
-	}
-	return items, nil
-}
+// This file (with decode.go, which walks the JSON) is the one place wire
+// types become model types. Every text field passes model.Clean here:
+// names and locations are chosen by whoever joins a meeting and may carry
+// terminal escape sequences. Zero-width characters stay, so the export
+// carries the name Zoom sent; the screen shows text through
+// model.Sanitize, which removes them.
 
 // converter counts readings that were present but not understood.
 type converter struct{ unparsed int }
 
-func convertParticipant(w wireParticipant) model.Participant {
-	var cv converter
+// participant converts the identity fields, counting those of the wrong
+// JSON type; the caller adds samples and the unparsed count.
+func (cv *converter) participant(w wireParticipant) model.Participant {
 	p := model.Participant{
-		ID:          model.Sanitize(w.ID.s),
-		UserID:      model.Sanitize(w.UserID.s),
-		UserName:    model.Sanitize(w.UserName.s),
-		Email:       model.Sanitize(w.Email.s),
-		Device:      model.Sanitize(w.Device.s),
-		Client:      model.Sanitize(w.Client.s),
-		OS:          model.Sanitize(w.OS.s),
-		Location:    model.Sanitize(w.Location.s),
-		NetworkType: model.Sanitize(w.NetworkType.s),
-		IPAddress:   model.Sanitize(w.IPAddress.s),
-		DataCenter:  model.Sanitize(w.DataCenter.s),
-		Version:     model.Sanitize(w.Version.s),
-		PCName:      model.Sanitize(w.PCName.s),
-		MACAddr:     model.Sanitize(w.MACAddr.s),
-		Health:      model.Sanitize(w.Health.s),
+		ID:          model.Clean(w.ID.s),
+		UserID:      model.Clean(w.UserID.s),
+		UserName:    model.Clean(w.UserName.s),
+		Email:       model.Clean(w.Email.s),
+		Device:      model.Clean(w.Device.s),
+		Client:      model.Clean(w.Client.s),
+		OS:          model.Clean(w.OS.s),
+		Location:    model.Clean(w.Location.s),
+		NetworkType: model.Clean(w.NetworkType.s),
+		IPAddress:   model.Clean(w.IPAddress.s),
+		DataCenter:  model.Clean(w.DataCenter.s),
+		Version:     model.Clean(w.Version.s),
+		PCName:      model.Clean(w.PCName.s),
+		MACAddr:     model.Clean(w.MACAddr.s),
+		Health:      model.Clean(w.Health.s),
 		JoinTime:    cv.time(w.JoinTime, false),
 		LeaveTime:   cv.time(w.LeaveTime, false),
 	}
-	for _, it := range w.IssueList {
-		if s := model.Sanitize(it.s); s != "" {
+	for _, it := range w.IssueList.items {
+		if it.bad {
+			cv.unparsed++
+		} else if s := model.Clean(it.s); s != "" {
 			p.IssueList = append(p.IssueList, s)
 		}
 	}
-	p.Samples = cv.samples(w.UserQoS)
-	p.Unparsed = cv.unparsed
+	// A name sent as a number is as unreadable as a latency sent as an
+	// object: shown as missing, and counted so the loss is visible.
+	for _, bad := range []bool{w.ID.bad, w.UserID.bad, w.UserName.bad, w.Email.bad, w.Device.bad,
+		w.Client.bad, w.OS.bad, w.Location.bad, w.NetworkType.bad, w.IPAddress.bad, w.DataCenter.bad,
+		w.Version.bad, w.PCName.bad, w.MACAddr.bad, w.Health.bad, w.IssueList.bad} {
+		if bad {
+			cv.unparsed++
+		}
+	}
 	return p
 }
 
-// samples reads user_qos into samples oldest first, one per time. Zoom's
-// samples are keyed by date_time: a repeated time replaces the sample
-// read before it (the later one in the answer wins), as History merges.
-func (cv *converter) samples(raw json.RawMessage) []model.Sample {
-	var out []model.Sample
-	at := make(map[time.Time]int) // time (all UTC) -> index in out
-	for _, item := range cv.sampleList(raw) {
-		s, ok := cv.sample(item)
-		if !ok {
-			continue
-		}
-		if i, seen := at[s.Time]; seen {
-			out[i] = s
-			continue
-		}
-		at[s.Time] = len(out)
-		out = append(out, s)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Time.Before(out[j].Time) })
-	return out
-}
-
-// sampleList accepts user_qos as a list or, as in the 2018 schema, a
-// single object.
-func (cv *converter) sampleList(raw json.RawMessage) []json.RawMessage {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
-		return nil
-	}
-	switch raw[0] {
-	case '[':
-		var items []json.RawMessage
-		if json.Unmarshal(raw, &items) == nil {
-			return items
-		}
-	case '{':
-		return []json.RawMessage{raw}
-	case 'n': // null: no samples yet
-		return nil
-	}
-	cv.unparsed++
-	return nil
-}
-
+// sample reads one item of user_qos; one that is not an object is
+// counted as unparsed.
 func (cv *converter) sample(raw json.RawMessage) (model.Sample, bool) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil || fields == nil {
 		cv.unparsed++
 		return model.Sample{}, false
 	}
+	return cv.sampleFields(fields)
+}
+
+func (cv *converter) sampleFields(fields map[string]json.RawMessage) (model.Sample, bool) {
 	var when text
 	_ = json.Unmarshal(fields["date_time"], &when) // absent is nil: an error, and when stays empty
 	// A sample without a usable time cannot be placed in a history or
@@ -307,13 +198,13 @@ func (cv *converter) time(t text, required bool) time.Time {
 func convertMeeting(w wireMeeting) model.Meeting {
 	var cv converter
 	return model.Meeting{
-		UUID:           model.Sanitize(w.UUID.s),
-		ID:             model.Sanitize(w.ID.s),
-		Topic:          model.Sanitize(w.Topic.s),
-		Host:           model.Sanitize(w.Host.s),
-		Email:          model.Sanitize(w.Email.s),
+		UUID:           model.Clean(w.UUID.s),
+		ID:             model.Clean(w.ID.s),
+		Topic:          model.Clean(w.Topic.s),
+		Host:           model.Clean(w.Host.s),
+		Email:          model.Clean(w.Email.s),
 		StartTime:      cv.time(w.StartTime, false),
-		Duration:       model.Sanitize(w.Duration.s),
+		Duration:       model.Clean(w.Duration.s),
 		Participants:   max(w.Participants.int(), 0),
 		HasVideo:       bool(w.HasVideo),
 		HasScreenShare: bool(w.HasScreenShare),

@@ -182,9 +182,10 @@ func TestDecodeQuirkyParticipant(t *testing.T) {
 		t.Errorf("join %v leave %v", p.JoinTime, p.LeaveTime)
 	}
 	// avg_loss number, max_loss "lots", a string stream, cpu number, rssi
-	// "weak", an undated sample (dropped), a sample that is a number.
-	if p.Unparsed != 7 {
-		t.Errorf("Unparsed = %d, want 7", p.Unparsed)
+	// "weak", an undated sample (dropped), a sample that is a number; and
+	// the identity fields: location a list, issue_list's 7.
+	if p.Unparsed != 9 {
+		t.Errorf("Unparsed = %d, want 9", p.Unparsed)
 	}
 	if len(p.Samples) != 3 {
 		t.Fatalf("%d samples, want 3", len(p.Samples))

@@ -41,7 +41,9 @@ func (c *Client) ParticipantQoS(ctx context.Context, meetingID, participantID st
 }
 
 // MeetingQoS fetches the QoS samples of every participant in a meeting
-// (GET /metrics/meetings/{meetingId}/participants/qos), all pages.
+// (GET /metrics/meetings/{meetingId}/participants/qos), all pages up to
+// the caps in truncated.go; past them it returns the first participants
+// with a *TruncatedError.
 func (c *Client) MeetingQoS(ctx context.Context, meetingID string, typ model.MeetingType) ([]model.Participant, error) {
 	op := "fetch meeting QoS (meeting " + idText(meetingID) + ")"
 	if e := needIDs(op, meetingID); e != nil {
@@ -52,8 +54,8 @@ func (c *Client) MeetingQoS(ctx context.Context, meetingID string, typ model.Mee
 }
 
 // Participants lists a meeting's participants without samples (GET
-// /metrics/meetings/{meetingId}/participants), all pages. Their UserID is
-// the participant ID ParticipantQoS takes.
+// /metrics/meetings/{meetingId}/participants), all pages up to the caps,
+// as MeetingQoS. Their UserID is the participant ID ParticipantQoS takes.
 func (c *Client) Participants(ctx context.Context, meetingID string, typ model.MeetingType) ([]model.Participant, error) {
 	op := "list participants (meeting " + idText(meetingID) + ")"
 	if e := needIDs(op, meetingID); e != nil {
@@ -65,23 +67,48 @@ func (c *Client) Participants(ctx context.Context, meetingID string, typ model.M
 
 func (c *Client) participantPages(ctx context.Context, k call, size int, path ...string) ([]model.Participant, error) {
 	q := url.Values{"type": {typeParam(k.typ)}, "page_size": {strconv.Itoa(size)}}
-	var all []model.Participant
-	err := c.pages(ctx, k, q, append([]string{"metrics", "meetings"}, path...), func(body []byte) (string, error) {
-		ps, next, err := decodeParticipantPage(body)
-		all = append(all, ps...)
-		return next, err
+	return collect(ctx, c, k, q, append([]string{"metrics", "meetings"}, path...), maxParticipants,
+		"participants", decodeParticipantPage)
+}
+
+// collect gathers the items of every page, up to limit items (0: no
+// limit) and maxCollected bytes of answers; past either it stops asking
+// and returns what it has with a *TruncatedError.
+func collect[T any](ctx context.Context, c *Client, k call, q url.Values, path []string, limit int, what string,
+	decode func([]byte) ([]T, string, error)) ([]T, error) {
+	var all []T
+	size := 0
+	err := c.pages(ctx, k, q, path, func(body []byte) (string, error) {
+		items, next, err := decode(body)
+		if err != nil {
+			return "", c.redact(decodeError(k.op, c.auth.scrub(body), err))
+		}
+		all = append(all, items...)
+		size += len(body)
+		switch {
+		case limit > 0 && (len(all) > limit || (len(all) == limit && next != "")):
+			clear(all[limit:]) // let the participants past the cap go
+			all = all[:limit]
+			return "", &TruncatedError{Op: k.op, Shown: limit, what: what}
+		case size >= maxCollected && next != "":
+			return "", &TruncatedError{Op: k.op, Shown: len(all), Bytes: true, what: what}
+		}
+		return next, nil
 	})
 	return all, err
 }
 
 // LiveMeetings lists the meetings in progress (GET /metrics/meetings?type=live)
-// that started between from and to (dates in UTC), all pages.
+// that started between from and to (dates in UTC), all pages up to
+// maxCollected bytes of answers, past which it returns the first meetings
+// with a *TruncatedError.
 func (c *Client) LiveMeetings(ctx context.Context, from, to time.Time) ([]model.Meeting, error) {
 	return c.Meetings(ctx, model.Live, from, to)
 }
 
-// pages follows next_page_token until Zoom returns an empty one. A failure
-// on any page fails the whole call: a partial list would look complete.
+// pages follows next_page_token until Zoom returns an empty one or each
+// fails. A failure on any page fails the whole call: a partial list would
+// look complete (a list cut at a cap says so: *TruncatedError).
 func (c *Client) pages(ctx context.Context, k call, q url.Values, path []string, each func([]byte) (string, error)) error {
 	op := k.op
 	seen := make(map[string]bool)
@@ -93,7 +120,7 @@ func (c *Client) pages(ctx context.Context, k call, q url.Values, path []string,
 		}
 		next, err := each(body)
 		if err != nil {
-			return c.redact(decodeError(op, c.auth.scrub(body), err))
+			return err
 		}
 		if next == "" {
 			return nil
@@ -107,12 +134,20 @@ func (c *Client) pages(ctx context.Context, k call, q url.Values, path []string,
 	return &APIError{Op: op, Kind: BadResponse, detail: "more than " + strconv.Itoa(maxPages) + " pages"}
 }
 
-// needIDs refuses empty IDs locally: Zoom would route them to another
-// endpoint and answer with something confusing.
+// needIDs refuses IDs locally that would not name one path segment:
+// empty ones, which Zoom routes to another endpoint, and "." and "..",
+// which a path-normalising proxy resolves, sending the request and its
+// token elsewhere. Zoom decodes the path once, so "%2e%2e" counts too.
 func needIDs(op string, ids ...string) *APIError {
 	for _, id := range ids {
-		if strings.TrimSpace(id) == "" {
+		t := strings.TrimSpace(id)
+		if t == "" {
 			return &APIError{Op: op, Kind: BadRequest, detail: "empty meeting or participant ID"}
+		}
+		if u, err := url.PathUnescape(t); t == "." || t == ".." || (err == nil && (u == "." || u == "..")) {
+			return &APIError{Op: op, Kind: BadRequest,
+				detail: "a meeting or participant ID cannot be \"" + idText(t) + "\": meeting IDs are " +
+					"the number or UUID Zoom shows, participant IDs the user_id from the participant list"}
 		}
 	}
 	return nil

@@ -173,3 +173,25 @@ func TestEmptyIDsRefusedLocally(t *testing.T) {
 		t.Errorf("requests sent for empty IDs")
 	}
 }
+
+// "." and ".." are path segments a normalising proxy resolves, sending
+// the request (and its token) to another endpoint: they are refused like
+// any other malformed ID, before anything is sent.
+func TestDotIDsRefusedLocally(t *testing.T) {
+	f := newFake(t, okParticipant)
+	c := f.client()
+	for _, ids := range [][2]string{{".", "7"}, {"..", "7"}, {"1", ".."}, {"1", "."}, {"%2e%2E", "7"}, {"1", " .. "}} {
+		_, err := c.ParticipantQoS(bg, ids[0], ids[1], model.Live)
+		asAPIError(t, err, BadRequest)
+		wantText(t, err, "nothing was sent")
+	}
+	for _, id := range []string{".", ".."} {
+		_, err := c.MeetingQoS(bg, id, model.Live)
+		asAPIError(t, err, BadRequest)
+		_, err = c.Participants(bg, id, model.Live)
+		asAPIError(t, err, BadRequest)
+	}
+	if c.Requests() != 0 || c.TokenRequests() != 0 || f.apiHits.Load() != 0 {
+		t.Errorf("requests sent for dot IDs: %v", f.requestPaths())
+	}
+}

@@ -77,6 +77,9 @@ type APIError struct {
 	apiURL  string      // base URL requests went to, for a 404 that is no Zoom answer
 	renewed bool        // a 401 that came again with a newly fetched token
 	creds   credentials // InvalidClient: which settings Zoom refused
+	// redirect is set for a refused redirect: what Zoom answered and why
+	// qostop did not follow it (WrongURL).
+	redirect string
 }
 
 // Error explains the failure in plain words.
@@ -102,6 +105,9 @@ func (e *APIError) Temporary() bool {
 }
 
 func (e *APIError) explain() string {
+	if e.redirect != "" {
+		return e.redirectText()
+	}
 	switch e.Kind {
 	case NotFound:
 		return e.notFoundText()

@@ -4,7 +4,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/qostop/qostop/model"
 )
@@ -42,6 +44,9 @@ func checkInvariants(t *testing.T, unparsed int, samples []model.Sample) {
 	if unparsed < 0 {
 		t.Fatalf("Unparsed %d", unparsed)
 	}
+	if len(samples) > model.DefaultHistoryCap {
+		t.Fatalf("%d samples kept, more than a history holds", len(samples))
+	}
 	for i, s := range samples {
 		if s.Time.IsZero() {
 			t.Fatalf("sample %d has no time", i)
@@ -57,4 +62,30 @@ func checkInvariants(t *testing.T, unparsed int, samples []model.Sample) {
 			}
 		}
 	}
+}
+
+// FuzzScrubText: whatever surrounds a secret, and however it is split by
+// ignorable runes, the scrubbed text never shows it, and text without a
+// secret is left as it was.
+func FuzzScrubText(f *testing.F) {
+	f.Add("bad secret ", " from you", uint8(3), "\n")
+	f.Add("", "", uint8(0), "\u200b")
+	f.Add("x…", "…", uint8(20), "\ufeff\r\n")
+	f.Add("İİ", "K", uint8(7), "\x1b")
+	forms := secretForms([]string{testSecret, tokenPrefix + "1"})
+	f.Fuzz(func(t *testing.T, before, after string, at uint8, split string) {
+		if !utf8.ValidString(before+after+split) || skeletonOf(split) != "" {
+			t.Skip() // only splits a reader does not see
+		}
+		i := int(at) % (len(testSecret) + 1)
+		in := before + testSecret[:i] + split + testSecret[i:] + after
+		out := scrubText(in, forms)
+		if strings.Contains(skeletonOf(out), skeletonOf(testSecret)) {
+			t.Fatalf("scrubText(%q) = %q shows the secret", in, out)
+		}
+		if plain := before + after; !strings.Contains(skeletonOf(plain), skeletonOf(testSecret)[:minSecret]) &&
+			!strings.HasSuffix(plain, "…") && scrubText(plain, forms) != plain {
+			t.Fatalf("scrubText(%q) = %q changed text with no secret in it", plain, scrubText(plain, forms))
+		}
+	})
 }

@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/url"
 	"strconv"
@@ -39,14 +40,8 @@ func (c *Client) Meetings(ctx context.Context, typ model.MeetingType, from, to t
 		"to":        {t},
 		"page_size": {strconv.Itoa(listPageSize)},
 	}
-	var all []model.Meeting
 	k := call{op: op, class: resourceIntensive, typ: typ}
-	err := c.pages(ctx, k, q, []string{"metrics", "meetings"}, func(body []byte) (string, error) {
-		ms, next, err := decodeMeetingPage(body)
-		all = append(all, ms...)
-		return next, err
-	})
-	return all, err
+	return collect(ctx, c, k, q, []string{"metrics", "meetings"}, 0, "meetings", decodeMeetingPage)
 }
 
 // Meeting fetches one meeting's details (GET /metrics/meetings/{meetingId}):
@@ -79,8 +74,11 @@ var errNoMeeting = errors.New("the answer names no meeting")
 // decodeMeeting reads the meeting details answer, which has the shape of
 // one row of the meeting list.
 func decodeMeeting(body []byte) (model.Meeting, error) {
+	if _, err := objectDecoder(body); err != nil { // null or a list is not a meeting
+		return model.Meeting{}, err
+	}
 	var w wireMeeting
-	if err := decodeObject(body, &w); err != nil {
+	if err := json.Unmarshal(body, &w); err != nil {
 		return model.Meeting{}, err
 	}
 	m := convertMeeting(w)

@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -117,9 +118,11 @@ func parseRetryAfter(v string, now time.Time) (time.Time, bool) {
 	if v == "" {
 		return time.Time{}, false
 	}
-	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if n < 0 || n > int64(maxBlock/time.Second) {
-			return time.Time{}, false
+	if n, err := strconv.ParseUint(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		// Too many seconds is capped like a date too far ahead (retryAt
+		// caps both), not ignored: it still says "not soon".
+		if err != nil || n > uint64(maxBlock/time.Second) {
+			return now.Add(maxBlock), true
 		}
 		return now.Add(time.Duration(n) * time.Second), true
 	}

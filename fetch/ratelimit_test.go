@@ -294,3 +294,26 @@ func TestInjectedClock(t *testing.T) {
 		t.Errorf("polite limiter has %.1f tokens on the injected clock after %d spaced calls; it follows another clock", tokens, calls)
 	}
 }
+
+// Retry-After in seconds beyond 25 hours is capped like an ISO date too
+// far ahead, not ignored (which made it a one-second retry); the debug
+// log shows the capped time the client will wait for.
+func TestHugeRetryAfterSecondsCapped(t *testing.T) {
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-RateLimit-Type", "QPS")
+		w.Header().Set("Retry-After", "9999999999")
+		writeJSON(w, 429, `{"code":429,"message":"slow down"}`)
+	})
+	var log syncBuffer
+	start := time.Now()
+	_, err := f.client(func(cfg *Config) { cfg.DebugLog = &log }).ParticipantQoS(bg, "1", "7", model.Live)
+	e := asAPIError(t, err, RateLimited)
+	if lo, hi := start.Add(25*time.Hour), time.Now().Add(25*time.Hour); e.RetryAt.Before(lo.Add(-time.Second)) || e.RetryAt.After(hi) {
+		t.Errorf("retry at %v, want 25 h from now (%v)", e.RetryAt, lo)
+	}
+	_, after, ok := strings.Cut(log.String(), " retry at ")
+	logged, perr := time.Parse(time.RFC3339, strings.TrimSpace(after))
+	if !ok || perr != nil || logged.Sub(e.RetryAt).Abs() > 2*time.Second {
+		t.Errorf("debug log %q, want the capped retry time %v", log.String(), e.RetryAt.UTC().Format(time.RFC3339))
+	}
+}

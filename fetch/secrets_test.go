@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qostop/qostop/model"
 )
@@ -97,9 +98,11 @@ func TestDebugLogLines(t *testing.T) {
 	if _, err := c.ParticipantQoS(bg, "/ab//c==", "7", model.Live); err != nil {
 		t.Fatal(err)
 	}
+	// Zoom's reset: within 25 h, so the log shows it as sent.
+	midnight := time.Now().UTC().Truncate(24 * time.Hour).Add(24 * time.Hour).Format(time.RFC3339)
 	limited := newFake(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-RateLimit-Type", "Daily-limit")
-		w.Header().Set("Retry-After", "2031-01-01T00:00:00Z")
+		w.Header().Set("Retry-After", midnight)
 		writeJSON(w, 429, `{"code":429,"message":"You have reached the maximum daily rate limit"}`)
 	})
 	c = limited.client(func(cfg *Config) { cfg.DebugLog = &log })
@@ -115,7 +118,7 @@ func TestDebugLogLines(t *testing.T) {
 		"POST /oauth/token 200 Authorization: Basic [redacted]",
 		"GET /v2/metrics/meetings/%252Fab%252F%252Fc==/participants/7/qos?type=live 200 Authorization: Bearer [redacted]",
 		"POST /oauth/token 200 Authorization: Basic [redacted]",
-		"GET /v2/metrics/meetings/1/participants/7/qos?type=live 429 Authorization: Bearer [redacted] Daily-limit retry at 2031-01-01T00:00:00Z",
+		"GET /v2/metrics/meetings/1/participants/7/qos?type=live 429 Authorization: Bearer [redacted] Daily-limit retry at " + midnight,
 	} {
 		m := line.FindStringSubmatch(lines[i])
 		if m == nil || m[1]+" "+m[2]+" "+m[3]+" "+m[4] != want {

@@ -92,7 +92,9 @@ func limitNote(h http.Header) string {
 		s = " " + lt
 	}
 	if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
-		if t, ok := parseRetryAfter(v, time.Now()); ok {
+		now := time.Now()
+		if _, ok := parseRetryAfter(v, now); ok {
+			t, _ := retryAt(h, now) // capped and floored as the client will wait
 			s += " retry at " + t.UTC().Format(time.RFC3339)
 		} else {
 			s += " retry at (unreadable)"
@@ -101,14 +103,21 @@ func limitNote(h http.Header) string {
 	return s
 }
 
-// debugLog serialises lines from concurrent requests.
+// debugLog serialises lines from concurrent requests. Every line passes
+// the same secret scrub as error text: a server can put the token or
+// the secret in next_page_token, which the next request's query repeats.
 type debugLog struct {
-	mu sync.Mutex
-	w  io.Writer
+	mu      sync.Mutex
+	w       io.Writer
+	secrets func() []string // set once the client's auth exists
 }
 
 func (l *debugLog) printf(format string, args ...any) {
+	line := fmt.Sprintf(format, args...)
+	if l.secrets != nil {
+		line = scrubText(line, secretForms(l.secrets()))
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	fmt.Fprintf(l.w, format, args...)
+	io.WriteString(l.w, line)
 }

@@ -102,40 +102,89 @@ func (f *flag) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// texts is a list of strings; a non-list is empty and non-string items
-// are skipped.
-type texts []text
+// texts is a list of strings; a non-list is empty and sets bad, and
+// non-string items are marked bad in place.
+type texts struct {
+	items []text
+	bad   bool
+}
 
 func (l *texts) UnmarshalJSON(b []byte) error {
 	var items []text
 	if json.Unmarshal(b, &items) == nil {
-		*l = items
+		l.items, l.bad = items, false
+	} else {
+		l.items, l.bad = nil, string(b) != "null"
 	}
 	return nil
 }
 
-// wireParticipant is one participant in every participant endpoint.
-// user_qos stays raw: it is a list, or in the 2018 schema one object.
+// wireParticipant is one participant in every participant endpoint,
+// without user_qos, which decode.go reads sample by sample. Its keys are
+// in field: decode.go walks the object rather than unmarshalling it.
 type wireParticipant struct {
-	ID          numText         `json:"id"`
-	UserID      numText         `json:"user_id"`
-	UserName    text            `json:"user_name"`
-	Email       text            `json:"email"`
-	Device      text            `json:"device"`
-	Client      text            `json:"client"`
-	OS          text            `json:"os"`
-	Location    text            `json:"location"`
-	NetworkType text            `json:"network_type"`
-	IPAddress   text            `json:"ip_address"`
-	DataCenter  text            `json:"data_center"`
-	Version     text            `json:"version"`
-	PCName      text            `json:"pc_name"`
-	MACAddr     text            `json:"mac_addr"`
-	JoinTime    text            `json:"join_time"`
-	LeaveTime   text            `json:"leave_time"`
-	Health      text            `json:"health"`
-	IssueList   texts           `json:"issue_list"`
-	UserQoS     json.RawMessage `json:"user_qos"`
+	ID          numText
+	UserID      numText
+	UserName    text
+	Email       text
+	Device      text
+	Client      text
+	OS          text
+	Location    text
+	NetworkType text
+	IPAddress   text
+	DataCenter  text
+	Version     text
+	PCName      text
+	MACAddr     text
+	JoinTime    text
+	LeaveTime   text
+	Health      text
+	IssueList   texts
+}
+
+// field is where the value of key goes, nil for keys qostop ignores.
+// Keys match case-insensitively, as encoding/json's do.
+func (w *wireParticipant) field(key string) json.Unmarshaler {
+	switch strings.ToLower(key) {
+	case "id":
+		return &w.ID
+	case "user_id":
+		return &w.UserID
+	case "user_name":
+		return &w.UserName
+	case "email":
+		return &w.Email
+	case "device":
+		return &w.Device
+	case "client":
+		return &w.Client
+	case "os":
+		return &w.OS
+	case "location":
+		return &w.Location
+	case "network_type":
+		return &w.NetworkType
+	case "ip_address":
+		return &w.IPAddress
+	case "data_center":
+		return &w.DataCenter
+	case "version":
+		return &w.Version
+	case "pc_name":
+		return &w.PCName
+	case "mac_addr":
+		return &w.MACAddr
+	case "join_time":
+		return &w.JoinTime
+	case "leave_time":
+		return &w.LeaveTime
+	case "health":
+		return &w.Health
+	case "issue_list":
+		return &w.IssueList
+	}
+	return nil
 }
 
 // wireStream is one stream object in a sample, e.g. "audio_input".
@@ -174,12 +223,4 @@ type wireMeeting struct {
 	Participants   numText `json:"participants"`
 	HasVideo       flag    `json:"has_video"`
 	HasScreenShare flag    `json:"has_screen_share"`
-}
-
-// wirePage is any paged list; the items stay raw so one malformed item
-// cannot sink the page.
-type wirePage struct {
-	NextPageToken text            `json:"next_page_token"`
-	Participants  json.RawMessage `json:"participants"`
-	Meetings      json.RawMessage `json:"meetings"`
 }

@@ -1,9 +1,13 @@
 package model
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"math"
 	"slices"
 	"time"
+	"unicode/utf8"
 )
 
 // This file is the schema of `qostop snapshot --format json`. It is a
@@ -21,8 +25,10 @@ import (
 // and so does the snapshot), except join_time and leave_time, which are
 // left out when unknown or, for leave_time, while the participant is still
 // in the meeting. unparsed_values, how many values Zoom sent could not be
-// read (and so are missing), is left out when there were none. Text is passed through Sanitize: names are chosen by
-// whoever joins, and a snapshot is often read on a terminal.
+// read (and so are missing), is left out when there were none. Text is passed through Clean: names are chosen by
+// whoever joins, and a snapshot is often read on a terminal. Zero-width
+// characters are kept but written escaped (\u200b), so the JSON says
+// which name Zoom sent and a terminal showing it shows them.
 //
 // A meeting snapshot lists each participant as their identity fields with
 // their samples beside them in the same object (MeetingParticipant), so
@@ -109,10 +115,45 @@ type SnapshotWiFi struct {
 	MaxRSSIdBm *float64 `json:"max_rssi_dbm,omitempty"`
 }
 
+// MarshalJSON writes the snapshot with zero-width characters escaped.
+func (s Snapshot) MarshalJSON() ([]byte, error) {
+	type plain Snapshot
+	b, err := json.Marshal(plain(s))
+	return escapeZeroWidth(b), err
+}
+
+// MarshalJSON writes the snapshot with zero-width characters escaped.
+func (s MeetingSnapshot) MarshalJSON() ([]byte, error) {
+	type plain MeetingSnapshot
+	b, err := json.Marshal(plain(s))
+	return escapeZeroWidth(b), err
+}
+
+// escapeZeroWidth spells zero-width characters in JSON as \uXXXX, which
+// encoding/json leaves raw. Outside strings JSON is ASCII, so every one
+// found is inside a string, where the escape means the same character.
+func escapeZeroWidth(b []byte) []byte {
+	if !bytes.ContainsFunc(b, isZeroWidth) {
+		return b
+	}
+	var out bytes.Buffer
+	out.Grow(len(b) + 16)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if isZeroWidth(r) {
+			fmt.Fprintf(&out, `\u%04x`, r)
+		} else {
+			out.Write(b[:size])
+		}
+		b = b[size:]
+	}
+	return out.Bytes()
+}
+
 // NewSnapshot exports one participant's QoS in meeting meetingID.
 func NewSnapshot(meetingID string, typ MeetingType, p Participant) Snapshot {
 	return Snapshot{
-		MeetingID:   Sanitize(meetingID),
+		MeetingID:   Clean(meetingID),
 		Type:        typ,
 		Participant: newSnapshotParticipant(p),
 		Samples:     newSnapshotSamples(p.Samples),
@@ -122,7 +163,7 @@ func NewSnapshot(meetingID string, typ MeetingType, p Participant) Snapshot {
 // NewMeetingSnapshot exports the QoS of every participant in ps, in order.
 func NewMeetingSnapshot(meetingID string, typ MeetingType, ps []Participant) MeetingSnapshot {
 	out := MeetingSnapshot{
-		MeetingID:    Sanitize(meetingID),
+		MeetingID:    Clean(meetingID),
 		Type:         typ,
 		Participants: make([]MeetingParticipant, 0, len(ps)),
 	}
@@ -138,23 +179,23 @@ func NewMeetingSnapshot(meetingID string, typ MeetingType, ps []Participant) Mee
 func newSnapshotParticipant(p Participant) SnapshotParticipant {
 	issues := make([]string, 0, len(p.IssueList))
 	for _, s := range p.IssueList {
-		issues = append(issues, Sanitize(s))
+		issues = append(issues, Clean(s))
 	}
 	return SnapshotParticipant{
-		ID:             Sanitize(p.ID),
-		UserID:         Sanitize(p.UserID),
-		UserName:       Sanitize(p.UserName),
-		Email:          Sanitize(p.Email),
-		Device:         Sanitize(p.Device),
-		Client:         Sanitize(p.Client),
-		Location:       Sanitize(p.Location),
-		NetworkType:    Sanitize(p.NetworkType),
-		IPAddress:      Sanitize(p.IPAddress),
-		DataCenter:     Sanitize(p.DataCenter),
-		Version:        Sanitize(p.Version),
+		ID:             Clean(p.ID),
+		UserID:         Clean(p.UserID),
+		UserName:       Clean(p.UserName),
+		Email:          Clean(p.Email),
+		Device:         Clean(p.Device),
+		Client:         Clean(p.Client),
+		Location:       Clean(p.Location),
+		NetworkType:    Clean(p.NetworkType),
+		IPAddress:      Clean(p.IPAddress),
+		DataCenter:     Clean(p.DataCenter),
+		Version:        Clean(p.Version),
 		JoinTime:       exportTime(p.JoinTime),
 		LeaveTime:      exportTime(p.LeaveTime),
-		Health:         Sanitize(p.Health),
+		Health:         Clean(p.Health),
 		IssueList:      issues,
 		UnparsedValues: max(p.Unparsed, 0),
 	}

@@ -107,32 +107,43 @@ func FuzzSanitize(f *testing.F) {
 		"jchill", "José Müller 山田", "\x1b]0;pwned\x07", "\x1b]0;x\x1b\\", "\x1b[2J\x1b[H",
 		"\x1b]52;c;ZWNobyBoaQ==\x07", "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "\x1bPq\x1b\\",
 		"\x1b", "\u009b2J", "\a\b", "\u202eevil", "a\xffb", "a\tb\nc", "\x1b]0;t\x1b[2J", "\x1b(B",
+		"Al\u200bice\ufeff", "\u2060\u200d",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		out := model.Sanitize(s)
-		if !utf8.ValidString(out) {
-			t.Fatalf("Sanitize(%q) = %q is not valid UTF-8", s, out)
-		}
-		for i := 0; i < len(out); i++ {
-			if c := out[i]; c < 0x20 || c == 0x7f {
-				t.Fatalf("Sanitize(%q) = %q holds control byte %#x", s, out, c)
+		// Clean must be as safe for a terminal; only Sanitize also drops
+		// zero-width characters.
+		for name, got := range map[string]string{"Clean": model.Clean(s), "Sanitize": out} {
+			if !utf8.ValidString(got) {
+				t.Fatalf("%s(%q) = %q is not valid UTF-8", name, s, got)
 			}
-		}
-		for _, r := range out {
-			if r >= 0x80 && r <= 0x9f {
-				t.Fatalf("Sanitize(%q) = %q holds C1 control %U", s, out, r)
+			for i := 0; i < len(got); i++ {
+				if c := got[i]; c < 0x20 || c == 0x7f {
+					t.Fatalf("%s(%q) = %q holds control byte %#x", name, s, got, c)
+				}
 			}
-			if r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
-				t.Fatalf("Sanitize(%q) = %q holds bidi control %U", s, out, r)
+			for _, r := range got {
+				if r >= 0x80 && r <= 0x9f {
+					t.Fatalf("%s(%q) = %q holds C1 control %U", name, s, got, r)
+				}
+				if r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+					t.Fatalf("%s(%q) = %q holds bidi control %U", name, s, got, r)
+				}
+				if name == "Sanitize" && ((r >= 0x200b && r <= 0x200d) || r == 0x2060 || r == 0xfeff) {
+					t.Fatalf("Sanitize(%q) = %q holds zero-width %U", s, got, r)
+				}
+			}
+			if isPrintableASCII(s) && got != s {
+				t.Fatalf("%s(%q) = %q changed printable ASCII", name, s, got)
 			}
 		}
 		if again := model.Sanitize(out); again != out {
 			t.Fatalf("Sanitize is not idempotent: %q -> %q -> %q", s, out, again)
 		}
-		if isPrintableASCII(s) && out != s {
-			t.Fatalf("Sanitize(%q) = %q changed printable ASCII", s, out)
+		if c := model.Clean(s); model.Clean(c) != c {
+			t.Fatalf("Clean is not idempotent: %q -> %q -> %q", s, c, model.Clean(c))
 		}
 	})
 }

@@ -9,10 +9,32 @@ import (
 // locations and error messages are chosen by whoever joins a meeting, so
 // they may carry escape sequences that retitle the window, clear the
 // screen or write the clipboard (OSC 52); kubectl's CVE-2021-25743 was this.
-// Sanitize removes C0 and C1 controls, whole CSI, OSC, DCS, SOS, PM and APC
-// sequences and bare ESCs, and bidi overrides that reorder what is shown;
-// tabs and newlines become spaces and invalid UTF-8 becomes U+FFFD.
+// Sanitize does what Clean does and also removes zero-width characters
+// (U+200B-U+200D, U+2060, U+FEFF), which let two names look alike on
+// screen ("Alice" and "Al\u200bice").
 func Sanitize(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isZeroWidth(r) {
+			return -1
+		}
+		return r
+	}, Clean(s))
+}
+
+func isZeroWidth(r rune) bool {
+	return (r >= 0x200b && r <= 0x200d) || r == 0x2060 || r == 0xfeff
+}
+
+// Clean removes what a terminal would act on: C0 and C1 controls, whole
+// CSI, OSC, DCS, SOS, PM and APC sequences and bare ESCs, and bidi
+// overrides that reorder what is shown; tabs and newlines become spaces
+// and invalid UTF-8 becomes U+FFFD. Zero-width characters are kept, so
+// text kept for export is what Zoom sent; Sanitize removes them for the
+// screen, and the snapshot JSON escapes them.
+func Clean(s string) string {
 	if isPlain(s) {
 		return s
 	}

@@ -48,6 +48,7 @@ func TestSanitize(t *testing.T) {
 		{"truncated UTF-8", "a\xe5\xb1", "a\ufffd\ufffd"},
 		{"raw C1 byte is invalid UTF-8", "a\x9b2Jb", "a\ufffd2Jb"},
 		{"tab, newline and CR become spaces", "a\tb\nc\rd", "a b c d"},
+		{"zero-width space, joiners, word joiner, BOM", "Al\u200bi\u200cc\u200de\u2060\ufeff", "Alice"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := model.Sanitize(tc.in)
@@ -58,5 +59,17 @@ func TestSanitize(t *testing.T) {
 				t.Fatalf("Sanitize is not idempotent: %q -> %q", got, again)
 			}
 		})
+	}
+}
+
+// Clean keeps zero-width characters (the export carries the name Zoom
+// sent) and removes everything else Sanitize removes.
+func TestCleanKeepsZeroWidth(t *testing.T) {
+	const zw = "Al\u200bi\u200cc\u200de\u2060\ufeff"
+	if got := model.Clean(zw + "\x1b]0;t\x07"); got != zw {
+		t.Errorf("Clean = %q, want %q", got, zw)
+	}
+	if got := model.Sanitize(zw); got != "Alice" {
+		t.Errorf("Sanitize = %q, want Alice", got)
 	}
 }

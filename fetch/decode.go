@@ -1,0 +1,271 @@
+package fetch
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/qostop/qostop/model"
+)
+
+// The participant decoders walk the answer token by token (encoding/json
+// Decoder.Token) instead of unmarshalling it whole, for memory: one
+// answer under the 64 MiB body cap can hold 850,000 samples, and turning
+// each into a json.RawMessage, a map and a model.Sample cost ~40x the
+// answer (2.8 GB) before the history's cap threw all but a day away.
+// Here each sample is decoded alone and the newest model.DefaultHistoryCap
+// are kept as they come (sampleKeeper), so an answer costs a few times
+// its size.
+
+// errNotObject: every endpoint answers with a JSON object. null would
+// read as an empty participant or an empty page, so it is refused like
+// any other wrong shape.
+var errNotObject = errors.New("the answer is not a JSON object")
+
+// objectDecoder checks that body is one valid JSON object and returns a
+// decoder just inside it. An invalid body gets json.Unmarshal's
+// *json.SyntaxError, whose offset decodeError reads.
+func objectDecoder(body []byte) (*json.Decoder, error) {
+	if !json.Valid(body) {
+		var v struct{}
+		if err := json.Unmarshal(body, &v); err != nil {
+			return nil, err
+		}
+		return nil, errNotObject // unreachable: Unmarshal validates as Valid does
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if tok, _ := dec.Token(); tok != json.Delim('{') {
+		return nil, errNotObject
+	}
+	return dec, nil
+}
+
+// decodeParticipant reads the single-participant QoS answer.
+func decodeParticipant(body []byte) (model.Participant, error) {
+	dec, err := objectDecoder(body)
+	if err != nil {
+		return model.Participant{}, err
+	}
+	return participantObject(dec)
+}
+
+// decodeParticipantPage reads one page of /participants or
+// /participants/qos and returns its next_page_token. An item that is not
+// an object is skipped: there is nothing to show.
+func decodeParticipantPage(body []byte) ([]model.Participant, string, error) {
+	var out []model.Participant
+	next, err := walkPage(body, "participants", func(dec *json.Decoder) error {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('{'):
+			p, err := participantObject(dec)
+			if err != nil {
+				return err
+			}
+			out = append(out, p)
+		case json.Delim('['):
+			return skipRest(dec)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return out, next, nil
+}
+
+// decodeMeetingPage reads one page of /metrics/meetings. Meetings carry no
+// samples, so each item is unmarshalled whole; one that does not fit is
+// skipped.
+func decodeMeetingPage(body []byte) ([]model.Meeting, string, error) {
+	var out []model.Meeting
+	next, err := walkPage(body, "meetings", func(dec *json.Decoder) error {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return err
+		}
+		var w wireMeeting
+		if json.Unmarshal(raw, &w) == nil {
+			out = append(out, convertMeeting(w))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return out, next, nil
+}
+
+// walkPage reads a paged answer: its next_page_token, and each item of
+// the list under key, which item must consume whole. An absent or null
+// list is empty; anything else but a list is an error, because the page
+// would silently look empty. Keys match case-insensitively, as
+// encoding/json's do.
+func walkPage(body []byte, key string, item func(*json.Decoder) error) (string, error) {
+	dec, err := objectDecoder(body)
+	if err != nil {
+		return "", err
+	}
+	var next text
+	for dec.More() {
+		k, err := objectKey(dec)
+		if err != nil {
+			return "", err
+		}
+		switch {
+		case strings.EqualFold(k, "next_page_token"):
+			err = dec.Decode(&next)
+		case strings.EqualFold(k, key):
+			err = list(dec, key, item)
+		default:
+			err = dec.Decode(&skipper)
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	return strings.TrimSpace(next.s), nil
+}
+
+func list(dec *json.Decoder, key string, item func(*json.Decoder) error) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	switch tok {
+	case nil:
+		return nil
+	case json.Delim('['):
+		for dec.More() {
+			if err := item(dec); err != nil {
+				return err
+			}
+		}
+		_, err := dec.Token()
+		return err
+	}
+	return errors.New(key + " is not a list")
+}
+
+// participantObject reads one participant object whose '{' was read,
+// up to and including its '}'.
+func participantObject(dec *json.Decoder) (model.Participant, error) {
+	var w wireParticipant
+	var cv converter
+	var keep *sampleKeeper
+	for dec.More() {
+		k, err := objectKey(dec)
+		if err != nil {
+			return model.Participant{}, err
+		}
+		if strings.EqualFold(k, "user_qos") {
+			// A repeated key replaces the earlier one, as in encoding/json.
+			keep = newSampleKeeper(model.DefaultHistoryCap)
+			err = cv.userQoS(dec, keep)
+		} else if f := w.field(k); f != nil {
+			err = dec.Decode(f)
+		} else {
+			err = dec.Decode(&skipper)
+		}
+		if err != nil {
+			return model.Participant{}, err
+		}
+	}
+	if _, err := dec.Token(); err != nil { // '}'
+		return model.Participant{}, err
+	}
+	p := cv.participant(w)
+	if keep != nil {
+		p.Samples = keep.samples()
+	}
+	p.Unparsed = cv.unparsed
+	return p, nil
+}
+
+// userQoS reads user_qos: a list of samples or, as in the 2018 schema, a
+// single object. null is no samples yet; anything else is unparsed.
+func (cv *converter) userQoS(dec *json.Decoder, keep *sampleKeeper) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	switch tok {
+	case json.Delim('['):
+		for dec.More() {
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return err
+			}
+			if s, ok := cv.sample(raw); ok {
+				keep.add(s)
+			}
+		}
+		_, err = dec.Token()
+		return err
+	case json.Delim('{'):
+		fields := make(map[string]json.RawMessage)
+		for dec.More() {
+			k, err := objectKey(dec)
+			if err != nil {
+				return err
+			}
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return err
+			}
+			fields[k] = raw
+		}
+		if _, err := dec.Token(); err != nil {
+			return err
+		}
+		if s, ok := cv.sampleFields(fields); ok {
+			keep.add(s)
+		}
+		return nil
+	case nil:
+		return nil
+	}
+	cv.unparsed++
+	return nil
+}
+
+func objectKey(dec *json.Decoder) (string, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return "", err
+	}
+	k, ok := tok.(string)
+	if !ok {
+		return "", errors.New("an object key is not a string") // unreachable for valid JSON
+	}
+	return k, nil
+}
+
+// skipRest consumes the rest of a list or object whose opening token was
+// read.
+func skipRest(dec *json.Decoder) error {
+	for depth := 1; depth > 0; {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('['), json.Delim('{'):
+			depth++
+		case json.Delim(']'), json.Delim('}'):
+			depth--
+		}
+	}
+	return nil
+}
+
+// skip consumes a JSON value without keeping it.
+type skip struct{}
+
+func (*skip) UnmarshalJSON([]byte) error { return nil }
+
+var skipper skip
