@@ -1,9 +1,7 @@
 package fetch
 
 import (
-	"fmt"
 	"io"
-	"os"
 	"time"
 )
 
@@ -59,9 +57,9 @@ func ConfigFromEnv(getenv func(string) string, o Overrides) (Config, io.Closer, 
 	if o.DebugLog == "" {
 		return cfg, io.NopCloser(nil), nil
 	}
-	file, err := os.OpenFile(o.DebugLog, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	file, err := OpenDebugLog(o.DebugLog) // its errors name the file and what is wrong with it
 	if err != nil {
-		return cfg, nil, fmt.Errorf("cannot open the debug log: %w", err)
+		return cfg, nil, err
 	}
 	cfg.DebugLog = file
 	return cfg, file, nil
