@@ -3,8 +3,8 @@ package ui
 import (
 	"context"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/theme"
 )
 
@@ -62,7 +62,7 @@ func New(cfg Config) (tea.Model, error) {
 func newApp(cfg Config) *app {
 	ctx, cancel := context.WithCancel(context.Background())
 	keys := DefaultKeyMap()
-	st := theme.NewStyles(cfg.Renderer, cfg.Theme, cfg.ASCII)
+	st := theme.NewStyles(cfg.startProfile(), cfg.Theme, cfg.ASCII)
 	a := app{
 		keys:       keys,
 		cfg:        cfg,
@@ -89,7 +89,15 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case clockMsg:
 		return a, a.tickClock(msg.now)
-	case tea.KeyMsg:
+	case tea.ColorProfileMsg:
+		// The terminal's profile, as Bubble Tea detected it (NO_COLOR
+		// included): styles written in it leave the renderer nothing to
+		// convert.
+		if msg.Profile != a.st.Profile() {
+			a.restyle(theme.NewStyles(msg.Profile, a.theme, a.cfg.ASCII))
+		}
+		return a, nil
+	case tea.KeyPressMsg:
 		if cmd, ok := a.navKey(msg); ok {
 			return a, cmd
 		}
@@ -100,7 +108,7 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, tea.Quit
 		case key.Matches(msg, a.keys.Theme):
 			a.theme = theme.Next(a.theme)
-			a.restyle(theme.NewStyles(a.cfg.Renderer, a.theme, a.cfg.ASCII))
+			a.restyle(theme.NewStyles(a.st.Profile(), a.theme, a.cfg.ASCII))
 			return a, nil
 		case key.Matches(msg, a.keys.Redact):
 			a.redact = !a.redact // every screen hides the same things
@@ -116,7 +124,16 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, a.route(msg)
 }
 
-func (a *app) View() string {
+// View is the frame, on the alternate screen so the terminal's own
+// scrollback is left as it was.
+func (a *app) View() tea.View {
+	v := tea.NewView(a.content())
+	v.AltScreen = true
+	return v
+}
+
+// content is the top screen's drawing.
+func (a *app) content() string {
 	if a.quit {
 		return "" // leave a clean terminal behind
 	}

@@ -33,7 +33,8 @@ func renderTrail(crumbs []string, st theme.Styles) string {
 // renderBox is a bordered box of rows lines across width, with text in
 // it: what a screen shows where its data will be.
 func renderBox(st theme.Styles, width, rows int, text string) string {
-	box := st.Pane.Width(width-2).Height(rows-2).MaxHeight(rows).Padding(0, 1)
+	// lipgloss v2 counts the border in Width and Height.
+	box := st.Pane.Width(width).Height(rows).MaxHeight(rows).Padding(0, 1)
 	return box.Render(firstLines(text, max(rows-2, 0)))
 }
 

@@ -3,8 +3,8 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/theme"
 )
@@ -35,7 +35,7 @@ func showAllHelp(h *help.Model, keys *KeyMap, show bool) {
 // (help.Model's own cutting overruns the width when its ellipsis does
 // not fit.)
 func fitShortHelp(h help.Model, bs []key.Binding, width int) string {
-	h.Width = 0
+	h.SetWidth(0)
 	line := h.ShortHelpView(bs)
 	for len(bs) > 1 && ansi.StringWidth(line) > width {
 		bs = append(bs[:len(bs)-2:len(bs)-2], bs[len(bs)-1])

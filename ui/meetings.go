@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -73,7 +73,7 @@ func (m *meetingsModel) update(msg tea.Msg) tea.Cmd {
 		}
 		m.refill()
 		return next
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		cmd, _ := m.key(msg)
 		return cmd
 	}

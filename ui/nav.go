@@ -4,8 +4,8 @@ import (
 	"context"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -112,8 +112,8 @@ func (a *app) tickClock(now time.Time) tea.Cmd {
 // navKey handles the keys that move between screens, and every key while
 // a filter is being typed (so q and t type rather than quit and restyle).
 // handled is false for the keys the app and the top screen handle.
-func (a *app) navKey(msg tea.KeyMsg) (cmd tea.Cmd, handled bool) {
-	if msg.Type == tea.KeyCtrlC {
+func (a *app) navKey(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool) {
+	if msg.String() == "ctrl+c" {
 		return nil, false
 	}
 	switch a.top() {
@@ -210,7 +210,7 @@ func (a *app) back() tea.Cmd {
 }
 
 // screenKey passes a key to the top table screen.
-func (a *app) screenKey(msg tea.KeyMsg) tea.Cmd {
+func (a *app) screenKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch a.top() {
 	case screenOverview:
 		return a.overview.update(msg)

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 func listSource() *tableSource {
@@ -33,7 +33,7 @@ func TestMeetingListNewestFirst(t *testing.T) {
 	if got := strings.Join(topics, ","); got != "Incident bridge,Design review,Company all-hands" {
 		t.Fatalf("meetings in order %s, want the newest first", got)
 	}
-	view := h.a.View()
+	view := h.a.content()
 	for _, want := range []string{"▸ Incident bridge", "Bob Okafor", "85012345678", "40m38s", "video share", "fetched 19:39:38 (0s ago)"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
@@ -69,7 +69,7 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 	if got := stackOf(h); got != "meetings > overview" {
 		t.Fatalf("enter on the list: stack %s", got)
 	}
-	if v := h.a.View(); !strings.Contains(v, "Meetings › Incident bridge") || !strings.Contains(v, "Alice Chen") {
+	if v := h.a.content(); !strings.Contains(v, "Meetings › Incident bridge") || !strings.Contains(v, "Alice Chen") {
 		t.Fatalf("the overview is not the Incident bridge's:\n%s", v)
 	}
 	if p, _ := h.a.overview.selected(); p.UserName != "Alice Chen" {
@@ -83,7 +83,7 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 	if got := stackOf(h); got != "meetings > overview > watch" {
 		t.Fatalf("enter on the overview: stack %s", got)
 	}
-	v := h.a.View()
+	v := h.a.content()
 	for _, want := range []string{"Meetings › Incident bridge › " + picked.UserName, "[audio]", " video ", "esc back"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("watch screen lacks %q:\n%s", want, v)
@@ -202,7 +202,7 @@ func TestMeetingListRefreshPacing(t *testing.T) {
 	if !ok || tm.d != 30*time.Second || src.callsOf("list") != 2 {
 		t.Fatalf("back on the list: next refresh in %s after %d requests; want 30s after 2", tm.d, src.callsOf("list"))
 	}
-	if v := h.a.View(); !strings.Contains(v, "fetched 19:39:38 (30s ago)") {
+	if v := h.a.content(); !strings.Contains(v, "fetched 19:39:38 (30s ago)") {
 		t.Fatalf("the list does not say when it was fetched:\n%s", v)
 	}
 
@@ -219,7 +219,7 @@ func TestMeetingListRefreshPacing(t *testing.T) {
 func TestQuitWhileTypingIsCtrlC(t *testing.T) {
 	h, _ := newTableHarness(t, listSource(), 100, 30)
 	h.press("/")
-	out := h.send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	out := h.send(keyMsg("ctrl+c"))
 	if len(only[tea.QuitMsg](out)) != 1 || !h.a.quit {
 		t.Fatalf("ctrl+c while typing did not quit: %#v", out)
 	}

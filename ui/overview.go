@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
@@ -84,7 +84,7 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 		}
 		m.refill()
 		return next
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		interval := m.interval
 		cmd, handled := m.key(msg)
 		switch {

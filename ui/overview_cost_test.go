@@ -85,8 +85,8 @@ func TestOverviewRefreshCostMeasured(t *testing.T) {
 			if *qos != 2*tc.want || client.Requests() != int64(2*tc.want) {
 				t.Fatalf("second refresh: %d requests in all (client says %d), want %d", *qos, client.Requests(), 2*tc.want)
 			}
-			if !strings.Contains(h.a.View(), tc.header) {
-				t.Fatalf("header lacks %q:\n%s", tc.header, h.a.View())
+			if !strings.Contains(h.a.content(), tc.header) {
+				t.Fatalf("header lacks %q:\n%s", tc.header, h.a.content())
 			}
 		})
 	}

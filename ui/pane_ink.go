@@ -6,7 +6,7 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
@@ -44,10 +44,8 @@ func frameInk(st theme.Styles, s lipgloss.Style) (lipgloss.Border, ink) {
 		}
 	}
 	var k ink
-	if r := st.Renderer(); r != nil {
-		if c := s.GetBorderTopForeground(); c != nil && c != (lipgloss.NoColor{}) {
-			k = inkOf(r.NewStyle().Foreground(c))
-		}
+	if c := s.GetBorderTopForeground(); c != nil && c != (lipgloss.NoColor{}) {
+		k = inkOf(st.NewStyle().Foreground(c).Style())
 	}
 	return bd, k
 }

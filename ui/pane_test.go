@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/muesli/termenv"
 	"github.com/qostop/qostop/model"
 )
 
@@ -161,7 +161,7 @@ func TestPaneMarkers(t *testing.T) {
 }
 
 func TestPaneColoursByLevel(t *testing.T) {
-	st := testStyles(termenv.ANSI256, false)
+	st := testStyles(colorprofile.ANSI256, false)
 	p := newMediaPane(model.Audio)
 	p.setStyles(st)
 	p.setSize(80, 7)
@@ -374,7 +374,7 @@ func TestPaneViewIsCached(t *testing.T) {
 	if strings.Contains(r.view(), "450 ms!") || !strings.Contains(r.view(), "450 ms ") {
 		t.Error("setThresholds did not re-judge the current values")
 	}
-	r.setStyles(testStyles(termenv.Ascii, true))
+	r.setStyles(testStyles(colorprofile.Ascii, true))
 	if !strings.HasPrefix(r.view(), "+-") {
 		t.Errorf("setStyles to ASCII did not redraw the border: %q", r.view()[:10])
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
@@ -50,8 +50,8 @@ func newStatusStyles(st theme.Styles) statusStyles {
 	s := statusStyles{
 		base:  st.Bar,
 		muted: st.Muted.Inherit(st.Bar),
-		warn:  st.Level(model.Warn).Inherit(st.Bar).Bold(true),
-		crit:  st.Level(model.Critical).Inherit(st.Bar).Bold(true),
+		warn:  st.Strong(st.Level(model.Warn).Inherit(st.Bar)),
+		crit:  st.Strong(st.Level(model.Critical).Inherit(st.Bar)),
 		key:   st.Key.Inherit(st.Bar),
 		sep:   " · ",
 		dash:  "—",

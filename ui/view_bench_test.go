@@ -44,7 +44,7 @@ func BenchmarkView(b *testing.B) {
 			h := setup(b)
 			b.ReportAllocs()
 			for b.Loop() {
-				_ = h.a.View()
+				_ = h.a.content()
 			}
 		})
 		b.Run(name+"/new-sample", func(b *testing.B) {
@@ -58,7 +58,7 @@ func BenchmarkView(b *testing.B) {
 				h.a.watch.inflight = true
 				m, _ := h.a.Update(fetchedMsg{seq: h.a.watch.seq, p: model.Participant{UserName: p.UserName, Samples: []model.Sample{s}}, at: s.Time})
 				h.a = m.(*app)
-				_ = h.a.View()
+				_ = h.a.content()
 			}
 		})
 	}

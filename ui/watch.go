@@ -4,9 +4,9 @@ import (
 	"context"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -109,7 +109,7 @@ func (m *watchModel) setStyles(st theme.Styles) {
 
 func (m *watchModel) setSize(width, height int) {
 	m.width, m.height = width, height
-	m.help.Width = width
+	m.help.SetWidth(width)
 	m.rebuild()
 }
 
@@ -119,13 +119,13 @@ func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 		return m.tick(msg)
 	case fetchedMsg:
 		return m.fetched(msg)
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
 	return nil
 }
 
-func (m *watchModel) key(msg tea.KeyMsg) tea.Cmd {
+func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Help):

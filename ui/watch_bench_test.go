@@ -17,7 +17,7 @@ func BenchmarkClockTick(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		m, _ := h.a.Update(clockMsg{now: now.Add(time.Duration(i) * time.Second)})
 		h.a = m.(*app)
-		_ = h.a.View()
+		_ = h.a.content()
 	}
 }
 
@@ -35,6 +35,6 @@ func BenchmarkNewData(b *testing.B) {
 		h.a.watch.inflight = true
 		m, _ := h.a.Update(fetchedMsg{seq: h.a.watch.seq, p: func() (q model.Participant) { q = p; q.Samples = append(q.Samples[:0:0], s); return }(), at: s.Time})
 		h.a = m.(*app)
-		_ = h.a.View()
+		_ = h.a.content()
 	}
 }

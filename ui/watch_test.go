@@ -4,17 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 )
@@ -89,7 +87,7 @@ func TestFirstAnswerFillsScreenAndSchedulesNextPoll(t *testing.T) {
 	if got := len(only[timerMsg](runCmd(h.a.Init()))); got != 1 {
 		t.Fatalf("Init scheduled %d timers, want only the clock", got)
 	}
-	view := h.a.View()
+	view := h.a.content()
 	for _, want := range []string{"Alice Chen", "[audio]", " video ", " screen share ", "newest 19:39:00 (38s ago)", "next in 10s", "1 request"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
@@ -122,8 +120,8 @@ func TestPauseStopsPolling(t *testing.T) {
 	_, tick := pollTimer(t, next)
 
 	h.key("p")
-	if !strings.Contains(h.a.View(), "PAUSED") {
-		t.Fatalf("paused view does not say PAUSED:\n%s", h.a.View())
+	if !strings.Contains(h.a.content(), "PAUSED") {
+		t.Fatalf("paused view does not say PAUSED:\n%s", h.a.content())
 	}
 	// The tick armed before the pause fires, and one with the current
 	// generation too: neither may start a fetch.
@@ -201,8 +199,8 @@ func TestOneRequestInFlight(t *testing.T) {
 	if out := h.send(pollTickMsg{gen: h.a.watch.gen}); len(out) != 0 {
 		t.Fatalf("a tick with a request in flight produced %#v", out)
 	}
-	if !strings.Contains(h.a.View(), "polling…") {
-		t.Errorf("status does not say a poll is running:\n%s", h.a.View())
+	if !strings.Contains(h.a.content(), "polling…") {
+		t.Errorf("status does not say a poll is running:\n%s", h.a.content())
 	}
 }
 
@@ -219,7 +217,7 @@ func TestRateLimitWaitsForRetryAt(t *testing.T) {
 	if got := h.clock.Now().Add(tm.d); got.Before(retryAt) {
 		t.Fatalf("after a 429 the next poll is at %s, before Retry-After %s", got.Format(time.TimeOnly), retryAt.Format(time.TimeOnly))
 	}
-	view := h.a.View()
+	view := h.a.content()
 	for _, want := range []string{"rate limited (QPS) — next try in 45s", "rate limited (QPS) until 19:40:33", "error: rate limited"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
@@ -230,8 +228,8 @@ func TestRateLimitWaitsForRetryAt(t *testing.T) {
 	}
 	// The countdown runs on the clock tick.
 	h.tick(5 * time.Second)
-	if !strings.Contains(h.a.View(), "next try in 40s") {
-		t.Errorf("countdown did not move:\n%s", h.a.View())
+	if !strings.Contains(h.a.content(), "next try in 40s") {
+		t.Errorf("countdown did not move:\n%s", h.a.content())
 	}
 	// Refresh may not jump the limit.
 	if out := h.key("r"); len(out) != 0 || src.callCount() != 2 {
@@ -265,7 +263,7 @@ func TestErrorKeepsDataAndBacksOff(t *testing.T) {
 	if w.hist.Len() != samples {
 		t.Fatalf("errors changed the history: %d samples, want %d", w.hist.Len(), samples)
 	}
-	view := h.a.View()
+	view := h.a.content()
 	for _, want := range []string{"error: Zoom's server failed (HTTP 503)", "Zoom's server failed (HTTP 503) (x6)", "[audio]", "latency"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
@@ -275,11 +273,11 @@ func TestErrorKeepsDataAndBacksOff(t *testing.T) {
 	// Success clears the error and returns to the interval.
 	src.set(callParticipant(false), nil)
 	tm, _ := pollTimer(t, h.poll(next))
-	if tm.d != 10*time.Second || strings.Contains(h.a.View(), "error:") {
-		t.Fatalf("after recovery: next poll in %s, error shown %v", tm.d, strings.Contains(h.a.View(), "error:"))
+	if tm.d != 10*time.Second || strings.Contains(h.a.content(), "error:") {
+		t.Fatalf("after recovery: next poll in %s, error shown %v", tm.d, strings.Contains(h.a.content(), "error:"))
 	}
-	if !strings.Contains(h.a.View(), "Zoom answers again after 6 failed polls") {
-		t.Errorf("no recovery event:\n%s", h.a.View())
+	if !strings.Contains(h.a.content(), "Zoom answers again after 6 failed polls") {
+		t.Errorf("no recovery event:\n%s", h.a.content())
 	}
 }
 
@@ -316,7 +314,7 @@ func TestPastMeetingIsFetchedOnce(t *testing.T) {
 		t.Fatalf("a past meeting scheduled more polls: %#v", out)
 	}
 	h.tick(time.Hour)
-	view := h.a.View()
+	view := h.a.content()
 	if !strings.Contains(view, "past meeting: fetched once") || strings.Contains(view, "STALE") {
 		t.Fatalf("past meeting status wrong:\n%s", view)
 	}
@@ -355,8 +353,8 @@ func TestQuitCancelsInflightRequest(t *testing.T) {
 	if got := h.send(<-answered); len(got) != 0 {
 		t.Fatalf("the cancelled answer produced %#v", got)
 	}
-	if h.a.View() != "" {
-		t.Fatalf("after quit the view is %q, want empty", h.a.View())
+	if h.a.content() != "" {
+		t.Fatalf("after quit the view is %q, want empty", h.a.content())
 	}
 }
 
@@ -370,9 +368,9 @@ func TestClockTickRedrawsOnlyTheStatusBar(t *testing.T) {
 		h.a.watch.panes[i].view()
 		paneCaches[i] = h.a.watch.panes[i].cache
 	}
-	before := h.a.View()
+	before := h.a.content()
 	h.tick(time.Second)
-	after := h.a.View()
+	after := h.a.content()
 	if h.a.watch.builds != builds {
 		t.Fatalf("a clock tick rebuilt the body (%d -> %d builds)", builds, h.a.watch.builds)
 	}
@@ -423,8 +421,8 @@ func TestStaleMarker(t *testing.T) {
 			h.start()
 			h.clock.set(p.Samples[len(p.Samples)-1].Time)
 			h.tick(tc.age)
-			if got := strings.Contains(h.a.View(), "STALE"); got != tc.wantStale {
-				t.Fatalf("STALE shown %v, want %v, %s after the newest sample:\n%s", got, tc.wantStale, tc.age, h.a.View())
+			if got := strings.Contains(h.a.content(), "STALE"); got != tc.wantStale {
+				t.Fatalf("STALE shown %v, want %v, %s after the newest sample:\n%s", got, tc.wantStale, tc.age, h.a.content())
 			}
 		})
 	}
@@ -442,21 +440,21 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Help": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if v := h.a.View(); !strings.Contains(v, "poll less often") || !strings.Contains(v, "fewer keys") {
+		if v := h.a.content(); !strings.Contains(v, "poll less often") || !strings.Contains(v, "fewer keys") {
 			t.Fatalf("%s did not show the full help:\n%s", k, v)
 		}
 		h.key(k)
-		if v := h.a.View(); strings.Contains(v, "poll less often") {
+		if v := h.a.content(); strings.Contains(v, "poll less often") {
 			t.Fatalf("%s again did not hide the full help:\n%s", k, v)
 		}
 	},
 	"Pause": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if !h.a.watch.paused || !strings.Contains(h.a.View(), "PAUSED") {
+		if !h.a.watch.paused || !strings.Contains(h.a.content(), "PAUSED") {
 			t.Fatalf("%s did not pause", k)
 		}
 		h.key(k)
-		if h.a.watch.paused || strings.Contains(h.a.View(), "PAUSED") {
+		if h.a.watch.paused || strings.Contains(h.a.content(), "PAUSED") {
 			t.Fatalf("%s again did not resume", k)
 		}
 	},
@@ -469,7 +467,7 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"SlowerPoll": func(t *testing.T, h *harness, k string) {
 		out := h.key(k)
 		tm, _ := pollTimer(t, out)
-		if h.a.watch.interval != 15*time.Second || tm.d != 15*time.Second || !strings.Contains(h.a.View(), "every 15s") {
+		if h.a.watch.interval != 15*time.Second || tm.d != 15*time.Second || !strings.Contains(h.a.content(), "every 15s") {
 			t.Fatalf("%s: interval %s, next poll in %s; want 15s", k, h.a.watch.interval, tm.d)
 		}
 		for range 20 {
@@ -482,7 +480,7 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"FasterPoll": func(t *testing.T, h *harness, k string) {
 		out := h.key(k)
 		tm, _ := pollTimer(t, out)
-		if h.a.watch.interval != 5*time.Second || tm.d != 5*time.Second || !strings.Contains(h.a.View(), "every 5s") {
+		if h.a.watch.interval != 5*time.Second || tm.d != 5*time.Second || !strings.Contains(h.a.content(), "every 5s") {
 			t.Fatalf("%s: interval %s, next poll in %s; want 5s", k, h.a.watch.interval, tm.d)
 		}
 		for range 20 {
@@ -494,7 +492,7 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"ShorterSpan": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if !strings.Contains(h.a.View(), "window 15m") || len(h.a.watch.window()) != 15 {
+		if !strings.Contains(h.a.content(), "window 15m") || len(h.a.watch.window()) != 15 {
 			t.Fatalf("%s: window %s with %d samples, want 15m and 15", k, spans[h.a.watch.span].label, len(h.a.watch.window()))
 		}
 		h.key(k)
@@ -504,64 +502,64 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"LongerSpan": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if !strings.Contains(h.a.View(), "window 1h") || len(h.a.watch.window()) != 40 {
+		if !strings.Contains(h.a.content(), "window 1h") || len(h.a.watch.window()) != 40 {
 			t.Fatalf("%s: window %s with %d samples, want 1h and all 40", k, spans[h.a.watch.span].label, len(h.a.watch.window()))
 		}
 		for range 5 {
 			h.key(k)
 		}
-		if !strings.Contains(h.a.View(), "window all") {
+		if !strings.Contains(h.a.content(), "window all") {
 			t.Fatalf("%s pressed often did not reach the whole history", k)
 		}
 	},
 	"NextPane": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if v := h.a.View(); !strings.Contains(v, "[video]") || strings.Contains(v, "[audio]") {
+		if v := h.a.content(); !strings.Contains(v, "[video]") || strings.Contains(v, "[audio]") {
 			t.Fatalf("%s did not move focus to video:\n%s", k, v)
 		}
 	},
 	"PrevPane": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if v := h.a.View(); !strings.Contains(v, "[screen share]") || strings.Contains(v, "[audio]") {
+		if v := h.a.content(); !strings.Contains(v, "[screen share]") || strings.Contains(v, "[audio]") {
 			t.Fatalf("%s did not move focus back to screen share:\n%s", k, v)
 		}
 	},
 	"Expand": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if v := h.a.View(); !strings.Contains(v, "[audio]") || strings.Contains(v, " video ") {
+		if v := h.a.content(); !strings.Contains(v, "[audio]") || strings.Contains(v, " video ") {
 			t.Fatalf("%s did not show the focused pane alone:\n%s", k, v)
 		}
 		h.key(k)
-		if v := h.a.View(); !strings.Contains(v, " video ") {
+		if v := h.a.content(); !strings.Contains(v, " video ") {
 			t.Fatalf("%s again did not return:\n%s", k, v)
 		}
 	},
 	"Back": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
 		h.key(k)
-		if v := h.a.View(); !strings.Contains(v, " video ") {
+		if v := h.a.content(); !strings.Contains(v, " video ") {
 			t.Fatalf("%s did not leave the expanded pane:\n%s", k, v)
 		}
 		h.key("?")
 		h.key(k)
-		if v := h.a.View(); strings.Contains(v, "poll less often") {
+		if v := h.a.content(); strings.Contains(v, "poll less often") {
 			t.Fatalf("%s did not close the full help:\n%s", k, v)
 		}
 	},
 	"Theme": func(t *testing.T, h *harness, k string) {
-		before := h.a.View()
+		before := h.a.content()
 		h.key(k)
-		if h.a.theme.Name != "light" || h.a.View() == before {
-			t.Fatalf("%s: theme %q, view changed %v; want light and new colours", k, h.a.theme.Name, h.a.View() != before)
+		if h.a.theme.Name != "light" || h.a.content() == before {
+			t.Fatalf("%s: theme %q, view changed %v; want light and new colours", k, h.a.theme.Name, h.a.content() != before)
 		}
-		if ansi.Strip(h.a.View()) != ansi.Strip(before) {
+		if ansi.Strip(h.a.content()) != ansi.Strip(before) {
 			t.Fatalf("%s changed more than colours", k)
 		}
 	},
 	"Redact": func(t *testing.T, h *harness, k string) {
-		before, calls := h.a.View(), h.src.callCount()
+		before, calls := h.a.content(), h.src.callCount()
 		h.key(k)
-		v := h.a.View()
+		v := h.a.content()
 		for _, gone := range []string{"Alice Chen", "Boston"} {
 			if strings.Contains(v, gone) {
 				t.Errorf("%s: %q still on screen:\n%s", k, gone, v)
@@ -571,7 +569,7 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 			t.Errorf("%s: the screen does not say it hides names:\n%s", k, v)
 		}
 		h.key(k)
-		if h.a.View() != before || h.src.callCount() != calls {
+		if h.a.content() != before || h.src.callCount() != calls {
 			t.Fatalf("%s twice: the screen is not as before, or it polled", k)
 		}
 	},
@@ -601,9 +599,8 @@ func TestKeysDoWhatTheHelpSays(t *testing.T) {
 				if !ok {
 					t.Skip("no effect listed")
 				}
-				r := lipgloss.NewRenderer(io.Discard)
-				r.SetColorProfile(termenv.ANSI256) // so a theme change shows
-				h := newHarness(t, &fakeSource{p: callParticipant(false)}, 120, 40, func(c *Config) { c.Renderer = r })
+				// ANSI256, so a theme change shows.
+				h := newHarness(t, &fakeSource{p: callParticipant(false)}, 120, 40, func(c *Config) { c.Profile = colorprofile.ANSI256 })
 				h.start()
 				effect(t, h, k)
 			})
@@ -719,13 +716,13 @@ func TestEverySizeFits(t *testing.T) {
 		for w := minWidth; w <= 210; w += 7 {
 			for ht := minHeight; ht <= 64; ht++ {
 				h.resize(w, ht)
-				lines := strings.Split(h.a.View(), "\n")
+				lines := strings.Split(h.a.content(), "\n")
 				if len(lines) != ht {
-					t.Fatalf("state %q at %dx%d: %d lines, want %d:\n%s", state, w, ht, len(lines), ht, h.a.View())
+					t.Fatalf("state %q at %dx%d: %d lines, want %d:\n%s", state, w, ht, len(lines), ht, h.a.content())
 				}
 				for i, l := range lines {
 					if lw := ansi.StringWidth(l); lw > w {
-						t.Fatalf("state %q at %dx%d: line %d is %d wide:\n%s", state, w, ht, i, lw, h.a.View())
+						t.Fatalf("state %q at %dx%d: line %d is %d wide:\n%s", state, w, ht, i, lw, h.a.content())
 					}
 				}
 			}
@@ -737,20 +734,20 @@ func TestEverySizeFits(t *testing.T) {
 	for w := minWidth; w <= 210; w += 13 {
 		for ht := minHeight; ht <= 64; ht += 3 {
 			empty.resize(w, ht)
-			lines := strings.Split(empty.a.View(), "\n")
+			lines := strings.Split(empty.a.content(), "\n")
 			if len(lines) != ht {
-				t.Fatalf("no data at %dx%d: %d lines, want %d:\n%s", w, ht, len(lines), ht, empty.a.View())
+				t.Fatalf("no data at %dx%d: %d lines, want %d:\n%s", w, ht, len(lines), ht, empty.a.content())
 			}
 			for i, l := range lines {
 				if lw := ansi.StringWidth(l); lw > w {
-					t.Fatalf("no data at %dx%d: line %d is %d wide:\n%s", w, ht, i, lw, empty.a.View())
+					t.Fatalf("no data at %dx%d: line %d is %d wide:\n%s", w, ht, i, lw, empty.a.content())
 				}
 			}
 		}
 	}
 
 	h.resize(minWidth-1, minHeight)
-	if got := h.a.View(); got != "terminal too small: need 60x16, have 59x16" {
+	if got := h.a.content(); got != "terminal too small: need 60x16, have 59x16" {
 		t.Fatalf("below the minimum the view is %q", got)
 	}
 }
