@@ -163,9 +163,9 @@ func TestFailuresKeepHistoryAndSayWhat(t *testing.T) {
 			want: []string{"error: Zoom rejected the access token even after",
 				"Zoom rejected the access token even after qostop fetched a new one"}},
 		{name: "429 QPS", fail: func(t *testing.T, r *failRig) { r.sim.SetFaults(1, sim.FaultQPS) },
-			want: []string{"rate limited (QPS) — next try in", "rate limited (QPS) until"}},
+			want: []string{"rate limited (QPS) — next try ", "rate limited (QPS) until"}},
 		{name: "429 Daily-limit", fail: func(t *testing.T, r *failRig) { r.sim.SetFaults(1, sim.FaultDailyLimit) },
-			want: []string{"rate limited (Daily-limit) — next try in", "rate limited (Daily-limit) until", "daily quota"}},
+			want: []string{"rate limited (Daily-limit) — next try ", "rate limited (Daily-limit) until", "daily quota"}},
 		{name: "invalid UTF-8", fail: func(t *testing.T, r *failRig) { r.sim.SetFaults(1, sim.FaultInvalidUTF8) },
 			want: []string{"\uFFFD\uFFFDAlice Chen", "LIVE"}},
 		{name: "meeting ends", opts: sim.Options{EndAfter: 3 * time.Minute}, fail: func(t *testing.T, r *failRig) {
@@ -228,8 +228,9 @@ func TestQuitWhileTheServerHangs(t *testing.T) {
 	if !strings.Contains(r.h.a.content(), "fewer keys") || !strings.Contains(r.h.a.content(), "polling…") {
 		t.Fatalf("the screen did not answer a key during the hang:\n%s", r.h.a.content())
 	}
-	r.h.tick(5 * time.Second) // and says how long Zoom has kept it waiting
-	if !strings.Contains(r.h.a.content(), "waiting for Zoom 5s…") {
+	asked := r.h.clock.Now().Format("15:04:05")
+	r.h.tick(5 * time.Second) // and says since when Zoom has kept it waiting
+	if !strings.Contains(r.h.a.content(), "waiting for Zoom since "+asked+"…") {
 		t.Fatalf("five seconds into the hang the status bar does not say so:\n%s", r.h.a.content())
 	}
 	if out := r.h.key("q"); len(only[tea.QuitMsg](out)) != 1 {

@@ -146,11 +146,13 @@ func (m *meetingsModel) headerText() string {
 	return first + "\n" + second
 }
 
-func (m *meetingsModel) view() string {
+func (m *meetingsModel) statusInfo() statusInfo {
 	si := m.pollStatus()
 	si.list, si.redacted = true, m.redact
-	return m.tableScreen.view(si)
+	return si
 }
+
+func (m *meetingsModel) view() string { return m.tableScreen.view(m.statusInfo()) }
 
 // meetingLength turns Zoom's "01:02:03" into "1h02m"; anything else is
 // shown as it came.

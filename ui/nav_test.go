@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/theme"
 )
 
 func listSource() *tableSource {
@@ -34,7 +36,7 @@ func TestMeetingListNewestFirst(t *testing.T) {
 		t.Fatalf("meetings in order %s, want the newest first", got)
 	}
 	view := h.a.content()
-	for _, want := range []string{"▸ Incident bridge", "Bob Okafor", "85012345678", "40m38s", "video share", "fetched 19:39:38 (0s ago)"} {
+	for _, want := range []string{"▸ Incident bridge", "Bob Okafor", "85012345678", "40m38s", "video share", "fetched 19:39:38 (<1m ago)"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
 		}
@@ -202,7 +204,7 @@ func TestMeetingListRefreshPacing(t *testing.T) {
 	if !ok || tm.d != 30*time.Second || src.callsOf("list") != 2 {
 		t.Fatalf("back on the list: next refresh in %s after %d requests; want 30s after 2", tm.d, src.callsOf("list"))
 	}
-	if v := h.a.content(); !strings.Contains(v, "fetched 19:39:38 (30s ago)") {
+	if v := h.a.content(); !strings.Contains(v, "fetched 19:39:38 (<1m ago)") {
 		t.Fatalf("the list does not say when it was fetched:\n%s", v)
 	}
 
@@ -222,5 +224,23 @@ func TestQuitWhileTypingIsCtrlC(t *testing.T) {
 	out := h.send(keyMsg("ctrl+c"))
 	if len(only[tea.QuitMsg](out)) != 1 || !h.a.quit {
 		t.Fatalf("ctrl+c while typing did not quit: %#v", out)
+	}
+}
+
+// With no theme chosen, a light terminal background gets the light theme
+// when the terminal answers; a chosen theme is kept whatever it says.
+func TestBackgroundColourPicksTheTheme(t *testing.T) {
+	light := tea.BackgroundColorMsg{Color: color.White}
+	h := newHarness(t, &fakeSource{p: callParticipant(false)}, 120, 40, func(c *Config) { c.Theme = theme.Theme{} })
+	h.start()
+	h.send(light)
+	if h.a.theme.Name != "light" {
+		t.Errorf("no theme chosen, light background: theme %q, want light", h.a.theme.Name)
+	}
+	h = newHarness(t, &fakeSource{p: callParticipant(false)}, 120, 40)
+	h.start()
+	h.send(light)
+	if h.a.theme.Name != "dark" {
+		t.Errorf("--theme dark, light background: theme %q, want dark kept", h.a.theme.Name)
 	}
 }

@@ -254,13 +254,16 @@ func costText(pages int, interval time.Duration, once bool) string {
 	return s + fmt.Sprintf(", %.0f / min", perMin)
 }
 
-func (m *overviewModel) view() string {
+func (m *overviewModel) statusInfo() statusInfo {
 	si := m.pollStatus()
 	si.newest, si.redacted = m.newest, m.redact
-	si.stale = m.cfg.Type == model.Live && !m.newest.IsZero() &&
-		m.now.Sub(m.newest) > max(3*m.interval, 3*m.cadence)
-	return m.tableScreen.view(si)
+	if m.cfg.Type == model.Live {
+		si.staleAt = model.StaleAt(m.newest, m.interval, m.cadence)
+	}
+	return si
 }
+
+func (m *overviewModel) view() string { return m.tableScreen.view(m.statusInfo()) }
 
 // overviewFetchedMsg is the answer to the overview's fetch number seq.
 type overviewFetchedMsg struct {

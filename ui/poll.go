@@ -106,13 +106,6 @@ func cadence(samples []model.Sample) time.Duration {
 	return c
 }
 
-// staleAfter is how old the newest sample may be before the status bar
-// says STALE. Three polls without a new sample is the idea, but Zoom
-// samples once a minute and publishes each a little late, so polling
-// every 10 s must not cry stale after 30 s: the bound is three polls or
-// three samples, whichever is longer.
-func (m *watchModel) staleAfter() time.Duration { return max(3*m.interval, 3*m.cadence) }
-
 // fetchedMsg is the answer to fetch number seq. A result whose seq is not
 // the one in flight is stale and dropped.
 type fetchedMsg struct {

@@ -261,8 +261,9 @@ type pollTickMsg struct {
 	owner screen
 }
 
-// clockMsg is the once-a-second clock that ages the status bars. It
-// carries the time, so Update and View never read the clock themselves.
+// clockMsg is the clock that ages the status bars, sent when the top
+// one next changes (app.armClock). It carries the time, so Update and
+// View never read the clock themselves.
 type clockMsg struct{ now time.Time }
 
 // scheduler makes a command that yields f's message after d. Tests swap
@@ -271,13 +272,6 @@ type scheduler func(d time.Duration, f func() tea.Msg) tea.Cmd
 
 func tickScheduler(d time.Duration, f func() tea.Msg) tea.Cmd {
 	return tea.Tick(d, func(time.Time) tea.Msg { return f() })
-}
-
-// clockCmd ticks on the next whole second, so every countdown on screen
-// changes in step.
-func clockCmd(schedule scheduler, now func() time.Time, last time.Time) tea.Cmd {
-	d := time.Second - time.Duration(last.Nanosecond())
-	return schedule(d, func() tea.Msg { return clockMsg{now: now()} })
 }
 
 // backoff is the wait after the n-th failure in a row (n >= 1): twice the
