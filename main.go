@@ -349,7 +349,7 @@ func runUI(ctx context.Context, cfg ui.Config) error {
 	if err != nil {
 		return err
 	}
-	_, err = tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(20)).Run()
+	_, err = tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(10)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // interrupted: a normal way out
 	}
