@@ -1,9 +1,10 @@
 package ui
 
 import (
-	"github.com/qostop/qostop/model"
 	"testing"
 	"time"
+
+	"github.com/qostop/qostop/model"
 )
 
 // BenchmarkClockTick is the steady cost of an idle screen: one clock
