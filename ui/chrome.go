@@ -38,15 +38,8 @@ func renderBox(st theme.Styles, width, rows int, text string) string {
 	return box.Render(firstLines(text, max(rows-2, 0)))
 }
 
-// displayName is a participant's name made safe for a terminal, or, when
-// Zoom sent none (external users, accounts without a BAA), "(hidden)"
-// and the user ID, which is still enough to watch them.
-func displayName(p model.Participant) string {
-	if name := strings.TrimSpace(model.Sanitize(p.UserName)); name != "" {
-		return name
-	}
-	return strings.TrimSpace("(hidden) " + model.Sanitize(p.UserID))
-}
+// displayName is model.DisplayName: the name, or "(hidden)" and the ID.
+func displayName(p model.Participant) string { return model.DisplayName(p) }
 
 // truncLines cuts every line of s to width, marking the cut.
 func truncLines(s string, width int, st theme.Styles) string {

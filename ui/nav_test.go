@@ -156,7 +156,7 @@ func TestOpeningAgainNumbersAfterTheOldScreen(t *testing.T) {
 		t.Fatalf("no first fetch: %#v", out)
 	}
 	h.send(old[0])
-	if len(h.a.overview.members) != 0 || !h.a.overview.inflight {
+	if len(h.a.overview.roster.Members) != 0 || !h.a.overview.inflight {
 		t.Fatal("the new overview took the old one's answer")
 	}
 }

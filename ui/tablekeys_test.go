@@ -9,6 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/model"
 )
 
 // crowd is the overview of a meeting of n, each named "Person NN".
@@ -88,7 +89,7 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Sort": func(t *testing.T, h *harness, k string) {
 		h.press(k)
-		if h.a.overview.order != byName || !strings.Contains(h.a.content(), "by name") {
+		if h.a.overview.order != model.ByName || !strings.Contains(h.a.content(), "by name") {
 			t.Fatalf("%s: sorted %s", k, h.a.overview.order)
 		}
 	},
