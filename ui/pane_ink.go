@@ -44,7 +44,7 @@ func frameInk(st theme.Styles, s lipgloss.Style) (lipgloss.Border, ink) {
 		}
 	}
 	var k ink
-	if c := s.GetBorderTopForeground(); c != nil && c != (lipgloss.NoColor{}) {
+	if c := s.GetBorderTopForeground(); c != (lipgloss.NoColor{}) { // v2 returns NoColor, never nil, when unset
 		k = inkOf(st.NewStyle().Foreground(c).Style())
 	}
 	return bd, k

@@ -7,9 +7,9 @@ import (
 	"github.com/qostop/qostop/model"
 )
 
-// BenchmarkClockTick is the steady cost of an idle screen: one clock
-// message and one View, once a second. It must stay far below a
-// millisecond; the panes are not redrawn.
+// BenchmarkClockTick is the cost of one clock message and one View: what
+// an idle screen pays each time its status bar changes (an age's minute),
+// no longer once a second. The panes are not redrawn.
 func BenchmarkClockTick(b *testing.B) {
 	h := newHarness(b, &fakeSource{p: callParticipant(true)}, 200, 60)
 	h.start()
