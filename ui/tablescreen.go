@@ -63,18 +63,14 @@ func (f *tableScreen) key(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool) {
 	if f.typing {
 		return f.typeKey(msg), true
 	}
+	if cmd, ok, redraw := sharedKey(msg, &f.keys, &f.help, &f.poller); ok {
+		if redraw {
+			f.rebuild()
+		}
+		return cmd, true
+	}
 	k, t := f.keys, f.tkeys
 	switch {
-	case key.Matches(msg, k.Help):
-		showAllHelp(&f.help, &f.keys, !f.help.ShowAll)
-	case key.Matches(msg, k.Pause):
-		return f.togglePause(), true
-	case key.Matches(msg, k.Refresh):
-		return f.refresh(), true
-	case key.Matches(msg, k.SlowerPoll):
-		return f.setInterval(+1), true
-	case key.Matches(msg, k.FasterPoll):
-		return f.setInterval(-1), true
 	case key.Matches(msg, t.Up):
 		f.table.move(-1)
 	case key.Matches(msg, t.Down):

@@ -126,19 +126,14 @@ func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok, redraw := sharedKey(msg, &m.keys, &m.help, &m.poller); ok {
+		if redraw {
+			m.rebuild()
+		}
+		return cmd
+	}
 	k := m.keys
 	switch {
-	case key.Matches(msg, k.Help):
-		showAllHelp(&m.help, &m.keys, !m.help.ShowAll)
-		m.rebuild()
-	case key.Matches(msg, k.Pause):
-		return m.togglePause()
-	case key.Matches(msg, k.Refresh):
-		return m.refresh()
-	case key.Matches(msg, k.SlowerPoll):
-		return m.setInterval(+1)
-	case key.Matches(msg, k.FasterPoll):
-		return m.setInterval(-1)
 	case key.Matches(msg, k.ShorterSpan):
 		m.setSpan(m.span - 1)
 	case key.Matches(msg, k.LongerSpan):
