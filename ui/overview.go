@@ -50,6 +50,7 @@ func newOverview(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap, 
 		return overviewCmd(ctx, cfg.Source, cfg.Now, seq, cfg.MeetingID, cfg.Type)
 	})
 	p.follow(prev)
+	p.explain = explainMeeting(cfg.MeetingID, cfg.Type)
 	m := overviewModel{cfg: cfg, redact: cfg.Redact, cadence: time.Minute,
 		tableScreen: newTableScreen(ctx, p, keys, overviewColumns, true, len(cfg.Trail) > 0)}
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
@@ -79,8 +80,6 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 			m.roster.Merge(msg.participants, msg.at, m.cfg.Thresholds)
 			m.pages = max(1, (len(msg.participants)+qosPageSize-1)/qosPageSize)
 			m.judge(msg.participants)
-		case msg.err != nil && msg.seq == m.seq && m.errText != "":
-			m.errText = m.explain(msg.err)
 		}
 		m.refill()
 		return next
@@ -111,14 +110,19 @@ func (m *overviewModel) judge(ps []model.Participant) {
 	}
 }
 
-// explain says a missing meeting in plain words, with what to try.
-func (m *overviewModel) explain(err error) string {
+// explainMeeting says a missing meeting in plain words, with what to
+// try; other errors in their own words.
+func explainMeeting(meetingID string, typ model.MeetingType) func(error) string {
+	return func(err error) string { return explainMissing(err, meetingID, typ) }
+}
+
+func explainMissing(err error, meetingID string, typ model.MeetingType) string {
 	var ae *fetch.APIError
 	if !errors.As(err, &ae) || ae.Kind != fetch.NotFound {
-		return m.errText
+		return model.Sanitize(err.Error())
 	}
-	id := tableText(m.cfg.MeetingID)
-	if m.cfg.Type == model.Past {
+	id := tableText(meetingID)
+	if typ == model.Past {
 		return "Zoom has no ended meeting " + id + ". Check the ID; Zoom keeps QoS for 12 months."
 	}
 	return "Meeting " + id + " is not live: it has ended, or Zoom knows no meeting with this ID. " +

@@ -45,9 +45,6 @@ func (m *watchModel) fetched(msg fetchedMsg) tea.Cmd {
 // continues after a backoff or Retry-After.
 func (m *watchModel) failed(msg fetchedMsg) tea.Cmd {
 	next := m.poller.failed(msg.err, msg.at, msg.jitter)
-	// The header says whose QoS this is; without the operation and its
-	// IDs, the two error lines have room for what to do.
-	m.errText = withoutOp(msg.err)
 	if m.limited {
 		m.events.failed(msg.at, limitText(m.limitType)+" until "+m.retryAt.In(m.loc).Format("15:04:05"))
 	} else if m.goneBy(msg.err) {

@@ -44,6 +44,9 @@ type poller struct {
 	retryAt   time.Time
 	limitType string
 	errText   string // the last error in plain words; "" after a success
+	// explain words an error for the screen that owns the chain; nil
+	// means the error's own text. The poller alone writes errText.
+	explain func(error) string
 	requests  int64
 	now       time.Time
 }
@@ -149,7 +152,11 @@ func (p *poller) succeeded(at time.Time, once bool) tea.Cmd {
 // or after Retry-After for a rate limit, whichever is later.
 func (p *poller) failed(err error, at time.Time, jitter float64) tea.Cmd {
 	p.failures++
-	p.errText = model.Sanitize(err.Error())
+	if p.explain != nil {
+		p.errText = p.explain(err)
+	} else {
+		p.errText = model.Sanitize(err.Error())
+	}
 	d := backoff(p.interval, p.failures, jitter)
 	if retryAt, lt, ok := rateLimit(err); ok {
 		p.limited, p.retryAt, p.limitType = true, retryAt, lt

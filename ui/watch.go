@@ -87,6 +87,9 @@ func newWatch(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) wat
 	m.poller = newPoller(screenWatch, cfg, cfg.Interval, func(seq uint64) tea.Cmd {
 		return fetchCmd(ctx, cfg.Source, cfg.Now, seq, cfg.MeetingID, cfg.ParticipantID, cfg.Type)
 	})
+	// The header says whose QoS this is; without the operation and its
+	// IDs, the two error lines have room for what to do.
+	m.poller.explain = withoutOp
 	for i, md := range model.Medias {
 		m.panes[i] = newMediaPane(md)
 		m.panes[i].setThresholds(cfg.Thresholds)
