@@ -46,9 +46,9 @@ type poller struct {
 	errText   string // the last error in plain words; "" after a success
 	// explain words an error for the screen that owns the chain; nil
 	// means the error's own text. The poller alone writes errText.
-	explain func(error) string
-	requests  int64
-	now       time.Time
+	explain  func(error) string
+	requests int64
+	now      time.Time
 }
 
 // newPoller makes a chain whose first fetch is already numbered and in
