@@ -33,11 +33,8 @@ type Styles struct {
 // borders use plain ASCII for terminals whose fonts lack box-drawing
 // glyphs.
 func NewStyles(p colorprofile.Profile, t Theme, ascii bool) Styles {
-	border := lipgloss.RoundedBorder()
-	if ascii {
-		border = lipgloss.ASCIIBorder()
-	}
 	s := Styles{Theme: t, ascii: ascii, profile: p}
+	border := s.Glyphs().Border
 	r := s.NewStyle
 	s.Text = r().Foreground(t.Text).Style()
 	s.Muted = r().Foreground(t.Muted).Style()
@@ -52,6 +49,15 @@ func NewStyles(p colorprofile.Profile, t Theme, ascii bool) Styles {
 	s.levels[model.Warn] = r().Foreground(t.Warn).Style()
 	s.levels[model.Critical] = r().Foreground(t.Critical).Bold(true).Style()
 	return s
+}
+
+// Glyphs are the styles' glyph set: ASCII with --ascii, else Unicode
+// (also for the zero Styles).
+func (s Styles) Glyphs() Glyphs {
+	if s.ascii {
+		return asciiGlyphs
+	}
+	return unicodeGlyphs
 }
 
 // ASCII reports whether the styles were built for ASCII-only output.

@@ -14,10 +14,7 @@ import (
 // renderTrail draws breadcrumbs, "Meetings › Incident bridge › Alice
 // Chen", the last (where we are) as a title.
 func renderTrail(crumbs []string, st theme.Styles) string {
-	sep := " › "
-	if st.ASCII() {
-		sep = " > "
-	}
+	sep := st.Glyphs().Crumb
 	parts := make([]string, len(crumbs))
 	for i, c := range crumbs {
 		c = strings.TrimSpace(model.Sanitize(c))

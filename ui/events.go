@@ -158,10 +158,7 @@ func (l *eventLog) view(rows, width int, st theme.Styles, loc *time.Location, la
 
 // titleRule is "── name ─────" across width, in the muted colour.
 func titleRule(name string, width int, st theme.Styles) string {
-	dash := "─"
-	if st.ASCII() {
-		dash = "-"
-	}
+	dash := st.Glyphs().Rule
 	s := dash + dash + " " + name + " "
 	if n := width - ansi.StringWidth(s); n > 0 {
 		s += strings.Repeat(dash, n)
@@ -170,9 +167,4 @@ func titleRule(name string, width int, st theme.Styles) string {
 }
 
 // ellipsis is the tail of cut text: "…", or "~" where only ASCII may be drawn.
-func ellipsis(st theme.Styles) string {
-	if st.ASCII() {
-		return "~"
-	}
-	return "…"
-}
+func ellipsis(st theme.Styles) string { return st.Glyphs().Ellipsis }

@@ -18,10 +18,7 @@ func styleHelp(h *help.Model, st theme.Styles) {
 		ShortKey: st.Key, ShortDesc: st.Muted, ShortSeparator: st.Muted, Ellipsis: st.Muted,
 		FullKey: st.Key, FullDesc: st.Muted, FullSeparator: st.Muted,
 	}
-	h.ShortSeparator, h.Ellipsis = " · ", "…"
-	if st.ASCII() {
-		h.ShortSeparator, h.Ellipsis = " | ", "~"
-	}
+	h.ShortSeparator, h.Ellipsis = st.Glyphs().Sep, st.Glyphs().Ellipsis
 }
 
 // showAllHelp shows or hides the full help, and says which ? does.

@@ -53,10 +53,7 @@ func (l lineInput) view(st theme.Styles, typing bool, width int) string {
 	text := string(l.value)
 	cur := ""
 	if typing {
-		cur = "█"
-		if st.ASCII() {
-			cur = "_"
-		}
+		cur = st.Glyphs().Caret
 	}
 	if over := ansi.StringWidth(text) + len(cur) + 1 - width; over > 0 {
 		text = ansi.TruncateLeft(text, over, "")

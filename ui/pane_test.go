@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
 )
 
 var (
@@ -119,7 +120,7 @@ func TestPaneMissingValueIsDashAndGap(t *testing.T) {
 	// The newest column is where jitter's last glyph is; latency has a gap there.
 	end := -1
 	for i, r := range jit {
-		if strings.ContainsRune(strings.Join(sparkBlocks, ""), r) {
+		if strings.ContainsRune(strings.Join(theme.UnicodeGlyphs().Spark, ""), r) {
 			end = i
 		}
 	}
@@ -129,7 +130,7 @@ func TestPaneMissingValueIsDashAndGap(t *testing.T) {
 	if lat[end] != ' ' {
 		t.Errorf("latency sparkline newest column = %q, want a gap:\n%s\n%s", lat[end], string(lat), string(jit))
 	}
-	if !strings.ContainsRune(strings.Join(sparkBlocks, ""), lat[end-1]) {
+	if !strings.ContainsRune(strings.Join(theme.UnicodeGlyphs().Spark, ""), lat[end-1]) {
 		t.Errorf("latency sparkline column before the gap = %q, want a bar", lat[end-1])
 	}
 }

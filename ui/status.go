@@ -53,12 +53,9 @@ func newStatusStyles(st theme.Styles) statusStyles {
 		warn:  st.Strong(st.Level(model.Warn).Inherit(st.Bar)),
 		crit:  st.Strong(st.Level(model.Critical).Inherit(st.Bar)),
 		key:   st.Key.Inherit(st.Bar),
-		sep:   " · ",
-		dash:  "—",
-		dots:  "…",
-	}
-	if st.ASCII() {
-		s.sep, s.dash, s.dots = " | ", "-", "..."
+		sep:   st.Glyphs().Sep,
+		dash:  st.Glyphs().Dash,
+		dots:  st.Glyphs().Dots,
 	}
 	return s
 }

@@ -276,9 +276,4 @@ func (t *table) line(cells []cell, selected bool) string {
 func (t *table) view() string { return t.out }
 
 // cursorMark marks the selected row.
-func cursorMark(st theme.Styles) string {
-	if st.ASCII() {
-		return "> "
-	}
-	return "▸ "
-}
+func cursorMark(st theme.Styles) string { return st.Glyphs().Cursor }
