@@ -24,8 +24,8 @@ func TestEndToEndQuitWhileZoomHangs(t *testing.T) {
 	env := []string{"TERM=xterm-256color", "ZOOM_ACCOUNT_ID=" + sim.DemoAccountID, "ZOOM_CLIENT_ID=" + sim.DemoClientID,
 		"ZOOM_CLIENT_SECRET=" + sim.DemoClientSecret, "ZOOM_API_URL=" + srv.URL + "/v2", "ZOOM_OAUTH_URL=" + srv.URL + "/oauth/token"}
 	tm := startTmux(t, 120, 30, env, bin, "watch", "--timeout", "1m", sim.DemoMeetingID, sim.DemoParticipantID)
-	tm.waitFor("the wait counted on screen", 20*time.Second, func(sc string) bool {
-		return strings.Contains(sc, "waiting for Zoom 4s")
+	tm.waitFor("the wait said on screen", 20*time.Second, func(sc string) bool {
+		return strings.Contains(sc, "waiting for Zoom since ")
 	})
 	tm.send("?")
 	tm.waitFor("the full help, during the hang", 5*time.Second, func(sc string) bool {

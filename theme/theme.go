@@ -6,23 +6,24 @@ package theme
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 )
 
 // Theme is a palette of semantic colours.
 type Theme struct {
 	Name     string
-	Text     lipgloss.TerminalColor
-	Muted    lipgloss.TerminalColor
-	Accent   lipgloss.TerminalColor
-	Border   lipgloss.TerminalColor
-	Focus    lipgloss.TerminalColor
-	Good     lipgloss.TerminalColor
-	Warn     lipgloss.TerminalColor
-	Critical lipgloss.TerminalColor
-	BarBG    lipgloss.TerminalColor
+	Text     color.Color
+	Muted    color.Color
+	Accent   color.Color
+	Border   color.Color
+	Focus    color.Color
+	Good     color.Color
+	Warn     color.Color
+	Critical color.Color
+	BarBG    color.Color
 }
 
 // Names lists the built-in themes in the order `t` cycles them.

@@ -1,12 +1,10 @@
 package theme
 
 import (
-	"io"
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/qostop/qostop/model"
 )
 
@@ -34,9 +32,7 @@ func TestLevelsReadWithoutColour(t *testing.T) {
 	if Marker(model.Critical) == Marker(model.Warn) || Marker(model.Warn) == Marker(model.Good) {
 		t.Errorf("markers must differ: critical %q warn %q good %q", Marker(model.Critical), Marker(model.Warn), Marker(model.Good))
 	}
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	st := NewStyles(r, HighContrast(), true)
+	st := NewStyles(colorprofile.Ascii, HighContrast(), true)
 	if got := st.Level(model.Critical).Render("7.2%"); got != "7.2%" {
 		t.Errorf("Ascii profile rendered %q, want the bare text", got)
 	}
@@ -46,8 +42,7 @@ func TestLevelsReadWithoutColour(t *testing.T) {
 			t.Fatalf("ascii styles drew a non-ASCII border: %q", box)
 		}
 	}
-	r.SetColorProfile(termenv.ANSI256)
-	colour := NewStyles(r, Dark(), false)
+	colour := NewStyles(colorprofile.ANSI256, Dark(), false)
 	if colour.Level(model.Critical).Render("x") == colour.Level(model.Good).Render("x") {
 		t.Error("critical and good look the same in colour")
 	}

@@ -2,9 +2,10 @@ package ui
 
 import (
 	"context"
+	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/theme"
 )
 
@@ -47,7 +48,12 @@ type app struct {
 	width  int
 	height int
 	quit   bool
-	redact bool // names, emails, addresses and locations hidden (R)
+	// autoTheme: no theme was chosen, so the terminal's background picks
+	// dark or light.
+	autoTheme bool
+	// clockAt is when the pending clock tick fires; zero when none is.
+	clockAt time.Time
+	redact  bool // names, emails, addresses and locations hidden (R)
 	navigation
 }
 
@@ -56,13 +62,15 @@ func New(cfg Config) (tea.Model, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	return newApp(cfg.withDefaults()), nil // a pointer: the model is ~70 KB, too big to copy per message
+	a := newApp(cfg.withDefaults())
+	a.autoTheme = cfg.Theme.Name == ""
+	return a, nil // a pointer: the model is ~70 KB, too big to copy per message
 }
 
 func newApp(cfg Config) *app {
 	ctx, cancel := context.WithCancel(context.Background())
 	keys := DefaultKeyMap()
-	st := theme.NewStyles(cfg.Renderer, cfg.Theme, cfg.ASCII)
+	st := theme.NewStyles(cfg.startProfile(), cfg.Theme, cfg.ASCII)
 	a := app{
 		keys:       keys,
 		cfg:        cfg,
@@ -75,11 +83,29 @@ func newApp(cfg Config) *app {
 	return &a
 }
 
-func (a *app) Init() tea.Cmd { return a.initScreen() }
+// Init starts the first fetch and, unless a theme was chosen, asks the
+// terminal for its background colour: the answer arrives as a message
+// (or never, from a terminal that answers no queries), so nothing waits.
+func (a *app) Init() tea.Cmd {
+	if a.autoTheme {
+		return tea.Batch(a.initScreen(), tea.RequestBackgroundColor)
+	}
+	return a.initScreen()
+}
 
 func (a *app) top() screen { return a.stack[len(a.stack)-1] }
 
+// Update handles msg, then arms the clock for the status bar's next
+// change, which msg may have brought nearer.
 func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := a.update(msg)
+	if clk := a.armClock(); clk != nil {
+		cmd = tea.Batch(cmd, clk)
+	}
+	return a, cmd
+}
+
+func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		// Laid out once here, for every screen, so a screen pushed later
@@ -88,8 +114,23 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.resize(msg.Width, msg.Height)
 		return a, nil
 	case clockMsg:
-		return a, a.tickClock(msg.now)
-	case tea.KeyMsg:
+		a.tickClock(msg.now)
+		return a, nil
+	case tea.BackgroundColorMsg:
+		if a.autoTheme && !msg.IsDark() && a.theme.Name == theme.Dark().Name {
+			a.theme = theme.Light()
+			a.restyle(theme.NewStyles(a.st.Profile(), a.theme, a.cfg.ASCII))
+		}
+		return a, nil
+	case tea.ColorProfileMsg:
+		// The terminal's profile, as Bubble Tea detected it (NO_COLOR
+		// included): styles written in it leave the renderer nothing to
+		// convert.
+		if msg.Profile != a.st.Profile() {
+			a.restyle(theme.NewStyles(msg.Profile, a.theme, a.cfg.ASCII))
+		}
+		return a, nil
+	case tea.KeyPressMsg:
 		if cmd, ok := a.navKey(msg); ok {
 			return a, cmd
 		}
@@ -100,7 +141,7 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, tea.Quit
 		case key.Matches(msg, a.keys.Theme):
 			a.theme = theme.Next(a.theme)
-			a.restyle(theme.NewStyles(a.cfg.Renderer, a.theme, a.cfg.ASCII))
+			a.restyle(theme.NewStyles(a.st.Profile(), a.theme, a.cfg.ASCII))
 			return a, nil
 		case key.Matches(msg, a.keys.Redact):
 			a.redact = !a.redact // every screen hides the same things
@@ -116,7 +157,16 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, a.route(msg)
 }
 
-func (a *app) View() string {
+// View is the frame, on the alternate screen so the terminal's own
+// scrollback is left as it was.
+func (a *app) View() tea.View {
+	v := tea.NewView(a.content())
+	v.AltScreen = true
+	return v
+}
+
+// content is the top screen's drawing.
+func (a *app) content() string {
 	if a.quit {
 		return "" // leave a clean terminal behind
 	}

@@ -14,10 +14,7 @@ import (
 // renderTrail draws breadcrumbs, "Meetings › Incident bridge › Alice
 // Chen", the last (where we are) as a title.
 func renderTrail(crumbs []string, st theme.Styles) string {
-	sep := " › "
-	if st.ASCII() {
-		sep = " > "
-	}
+	sep := st.Glyphs().Crumb
 	parts := make([]string, len(crumbs))
 	for i, c := range crumbs {
 		c = strings.TrimSpace(model.Sanitize(c))
@@ -33,19 +30,13 @@ func renderTrail(crumbs []string, st theme.Styles) string {
 // renderBox is a bordered box of rows lines across width, with text in
 // it: what a screen shows where its data will be.
 func renderBox(st theme.Styles, width, rows int, text string) string {
-	box := st.Pane.Width(width-2).Height(rows-2).MaxHeight(rows).Padding(0, 1)
+	// lipgloss v2 counts the border in Width and Height.
+	box := st.Pane.Width(width).Height(rows).MaxHeight(rows).Padding(0, 1)
 	return box.Render(firstLines(text, max(rows-2, 0)))
 }
 
-// displayName is a participant's name made safe for a terminal, or, when
-// Zoom sent none (external users, accounts without a BAA), "(hidden)"
-// and the user ID, which is still enough to watch them.
-func displayName(p model.Participant) string {
-	if name := strings.TrimSpace(model.Sanitize(p.UserName)); name != "" {
-		return name
-	}
-	return strings.TrimSpace("(hidden) " + model.Sanitize(p.UserID))
-}
+// displayName is model.DisplayName: the name, or "(hidden)" and the ID.
+func displayName(p model.Participant) string { return model.DisplayName(p) }
 
 // truncLines cuts every line of s to width, marking the cut.
 func truncLines(s string, width int, st theme.Styles) string {

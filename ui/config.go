@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -40,9 +40,11 @@ type Config struct {
 	Theme      theme.Theme      // zero value means theme.Dark
 	ASCII      bool             // ASCII-only borders and sparklines
 
-	// Renderer decides the colour profile; nil means
-	// lipgloss.DefaultRenderer(), which honours NO_COLOR.
-	Renderer *lipgloss.Renderer
+	// Profile is the colour profile styles are built for. Unknown (the
+	// zero value) starts in true colour, which Bubble Tea's renderer
+	// downsamples, until the program reports the terminal's profile
+	// (tea.ColorProfileMsg, which honours NO_COLOR); tests fix it.
+	Profile colorprofile.Profile
 	// Now is the clock (time.Now when nil). Times are shown in the
 	// location of the times it returns, so a test clock in UTC draws UTC.
 	Now func() time.Time
@@ -74,9 +76,6 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Theme.Name == "" {
 		c.Theme = theme.Dark()
-	}
-	if c.Renderer == nil {
-		c.Renderer = lipgloss.DefaultRenderer()
 	}
 	if c.Now == nil {
 		c.Now = time.Now
@@ -114,4 +113,12 @@ func (c Config) Validate() error {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
+}
+
+// startProfile is the colour profile of the first frame's styles.
+func (c Config) startProfile() colorprofile.Profile {
+	if c.Profile == colorprofile.Unknown {
+		return colorprofile.TrueColor
+	}
+	return c.Profile
 }

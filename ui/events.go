@@ -24,28 +24,6 @@ type event struct {
 	err   bool
 }
 
-// judgedMetric is one reading the log watches for crossings. Max loss is
-// left out on purpose: it moves with average loss and would double every
-// loss event.
-type judgedMetric struct {
-	name   string
-	metric model.Metric
-	unit   string
-	stream func(model.StreamStats) model.Value
-	sys    func(model.Sample) model.Value
-}
-
-var streamMetrics = []judgedMetric{
-	{name: "latency", metric: model.Latency, unit: " ms", stream: func(s model.StreamStats) model.Value { return s.LatencyMS }},
-	{name: "jitter", metric: model.Jitter, unit: " ms", stream: func(s model.StreamStats) model.Value { return s.JitterMS }},
-	{name: "loss", metric: model.AvgLoss, unit: "%", stream: func(s model.StreamStats) model.Value { return s.AvgLossPct }},
-}
-
-var sysMetrics = []judgedMetric{
-	{name: "CPU system max", metric: model.SystemCPU, unit: "%", sys: func(s model.Sample) model.Value { return s.CPU.SystemMaxPct }},
-	{name: "Wi-Fi avg", metric: model.WiFiRSSI, unit: " dBm", sys: func(s model.Sample) model.Value { return s.WiFi.AvgRSSIdBm }},
-}
-
 // levelKey names one watched reading: a stream's metric, or (sys set) one
 // of the machine's.
 type levelKey struct {
@@ -90,19 +68,19 @@ func (l *eventLog) observe(samples []model.Sample, th model.Thresholds) (added i
 			if !ok {
 				continue
 			}
-			for _, jm := range streamMetrics {
-				added += l.judge(levelKey{stream: k, metric: jm.metric}, k.String()+" "+jm.name, jm, jm.stream(st), s.Time, th)
+			for _, jm := range model.JudgedStreams {
+				added += l.judge(levelKey{stream: k, metric: jm.Metric}, k.String()+" "+jm.Name, jm, jm.Stream(st), s.Time, th)
 			}
 		}
-		for _, jm := range sysMetrics {
-			added += l.judge(levelKey{metric: jm.metric, sys: true}, jm.name, jm, jm.sys(s), s.Time, th)
+		for _, jm := range model.JudgedSystem {
+			added += l.judge(levelKey{metric: jm.Metric, sys: true}, jm.Name, jm, jm.Sys(s), s.Time, th)
 		}
 	}
 	return added
 }
 
-func (l *eventLog) judge(k levelKey, what string, jm judgedMetric, v model.Value, at time.Time, th model.Thresholds) int {
-	lv := th.Level(jm.metric, v)
+func (l *eventLog) judge(k levelKey, what string, jm model.Judged, v model.Value, at time.Time, th model.Thresholds) int {
+	lv := th.Level(jm.Metric, v)
 	if lv == model.Unknown {
 		return 0
 	}
@@ -111,7 +89,7 @@ func (l *eventLog) judge(k levelKey, what string, jm judgedMetric, v model.Value
 	if lv == prev || (!seen && lv == model.Good) {
 		return 0
 	}
-	val := fmtNum(v.V) + jm.unit
+	val := fmtNum(v.V) + jm.Unit
 	if lv == model.Good {
 		l.add(event{at: at, level: model.Good, text: what + " recovered " + val})
 	} else {
@@ -180,10 +158,7 @@ func (l *eventLog) view(rows, width int, st theme.Styles, loc *time.Location, la
 
 // titleRule is "── name ─────" across width, in the muted colour.
 func titleRule(name string, width int, st theme.Styles) string {
-	dash := "─"
-	if st.ASCII() {
-		dash = "-"
-	}
+	dash := st.Glyphs().Rule
 	s := dash + dash + " " + name + " "
 	if n := width - ansi.StringWidth(s); n > 0 {
 		s += strings.Repeat(dash, n)
@@ -192,9 +167,4 @@ func titleRule(name string, width int, st theme.Styles) string {
 }
 
 // ellipsis is the tail of cut text: "…", or "~" where only ASCII may be drawn.
-func ellipsis(st theme.Styles) string {
-	if st.ASCII() {
-		return "~"
-	}
-	return "…"
-}
+func ellipsis(st theme.Styles) string { return st.Glyphs().Ellipsis }

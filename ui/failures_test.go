@@ -19,7 +19,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
 )
@@ -163,9 +163,9 @@ func TestFailuresKeepHistoryAndSayWhat(t *testing.T) {
 			want: []string{"error: Zoom rejected the access token even after",
 				"Zoom rejected the access token even after qostop fetched a new one"}},
 		{name: "429 QPS", fail: func(t *testing.T, r *failRig) { r.sim.SetFaults(1, sim.FaultQPS) },
-			want: []string{"rate limited (QPS) — next try in", "rate limited (QPS) until"}},
+			want: []string{"rate limited (QPS) — next try ", "rate limited (QPS) until"}},
 		{name: "429 Daily-limit", fail: func(t *testing.T, r *failRig) { r.sim.SetFaults(1, sim.FaultDailyLimit) },
-			want: []string{"rate limited (Daily-limit) — next try in", "rate limited (Daily-limit) until", "daily quota"}},
+			want: []string{"rate limited (Daily-limit) — next try ", "rate limited (Daily-limit) until", "daily quota"}},
 		{name: "invalid UTF-8", fail: func(t *testing.T, r *failRig) { r.sim.SetFaults(1, sim.FaultInvalidUTF8) },
 			want: []string{"\uFFFD\uFFFDAlice Chen", "LIVE"}},
 		{name: "meeting ends", opts: sim.Options{EndAfter: 3 * time.Minute}, fail: func(t *testing.T, r *failRig) {
@@ -183,14 +183,14 @@ func TestFailuresKeepHistoryAndSayWhat(t *testing.T) {
 			next := r.h.start()
 			held := r.h.a.watch.hist.Len()
 			if held == 0 || r.h.a.watch.errText != "" {
-				t.Fatalf("no good first answer: %q\n%s", r.h.a.watch.errText, r.h.a.View())
+				t.Fatalf("no good first answer: %q\n%s", r.h.a.watch.errText, r.h.a.content())
 			}
 			tokens := r.sim.Stats().TokenRequests
 			tc.fail(t, r)
 			for range max(tc.polls, 1) {
 				next = r.h.poll(next)
 			}
-			view := r.h.a.View()
+			view := r.h.a.content()
 			for _, want := range tc.want {
 				if !strings.Contains(view, want) {
 					t.Errorf("the screen lacks %q:\n%s", want, view)
@@ -225,12 +225,13 @@ func TestQuitWhileTheServerHangs(t *testing.T) {
 		time.Sleep(time.Millisecond) // until the server holds the request
 	}
 	r.h.key("?") // the UI answers while the request hangs
-	if !strings.Contains(r.h.a.View(), "fewer keys") || !strings.Contains(r.h.a.View(), "polling…") {
-		t.Fatalf("the screen did not answer a key during the hang:\n%s", r.h.a.View())
+	if !strings.Contains(r.h.a.content(), "fewer keys") || !strings.Contains(r.h.a.content(), "polling…") {
+		t.Fatalf("the screen did not answer a key during the hang:\n%s", r.h.a.content())
 	}
-	r.h.tick(5 * time.Second) // and says how long Zoom has kept it waiting
-	if !strings.Contains(r.h.a.View(), "waiting for Zoom 5s…") {
-		t.Fatalf("five seconds into the hang the status bar does not say so:\n%s", r.h.a.View())
+	asked := r.h.clock.Now().Format("15:04:05")
+	r.h.tick(5 * time.Second) // and says since when Zoom has kept it waiting
+	if !strings.Contains(r.h.a.content(), "waiting for Zoom since "+asked+"…") {
+		t.Fatalf("five seconds into the hang the status bar does not say so:\n%s", r.h.a.content())
 	}
 	if out := r.h.key("q"); len(only[tea.QuitMsg](out)) != 1 {
 		t.Fatalf("q produced %#v", out)

@@ -29,10 +29,10 @@ func FuzzScreenText(f *testing.F) {
 		src := &fakeSource{p: p}
 		h := newHarness(t, src, 100, 30, func(c *Config) { c.Topic = other })
 		next := h.start()
-		screenIsText(t, "watch screen", h.a.View())
+		screenIsText(t, "watch screen", h.a.content())
 		src.set(model.Participant{}, &fetch.APIError{Op: "fetch participant QoS", Status: 400, Kind: fetch.BadRequest, Message: other})
 		h.poll(next)
-		screenIsText(t, "watch screen with an error", h.a.View())
+		screenIsText(t, "watch screen with an error", h.a.content())
 
 		var b bytes.Buffer
 		if err := WriteTable(&b, model.NewSnapshot(name, model.Live, p), model.DefaultThresholds()); err != nil {

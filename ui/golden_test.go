@@ -55,7 +55,7 @@ func TestGolden(t *testing.T) {
 					h.poll(next)
 					h.tick(time.Second)
 				}
-				requireScreen(t, h.a.View(), sz[0], sz[1])
+				requireScreen(t, h.a.content(), sz[0], sz[1])
 			})
 		}
 	}
@@ -63,17 +63,17 @@ func TestGolden(t *testing.T) {
 	// error in full when the first answer failed.
 	t.Run("loading_80x24", func(t *testing.T) {
 		h := newHarness(t, &fakeSource{}, 80, 24)
-		requireScreen(t, h.a.View(), 80, 24)
+		requireScreen(t, h.a.content(), 80, 24)
 	})
 	t.Run("fatal_80x24", func(t *testing.T) {
 		h := newHarness(t, &fakeSource{err: notFoundError()}, 80, 24)
 		h.start()
-		requireScreen(t, h.a.View(), 80, 24)
+		requireScreen(t, h.a.content(), 80, 24)
 	})
 	t.Run("toosmall_50x12", func(t *testing.T) {
 		h := newHarness(t, &fakeSource{p: callParticipant(true)}, 50, 12)
 		h.start()
-		golden.RequireEqual(t, h.a.View())
+		golden.RequireEqual(t, h.a.content())
 	})
 }
 
@@ -99,9 +99,9 @@ func TestGoldenSimulator(t *testing.T) {
 			})
 			h.start()
 			if h.a.watch.hist.Len() == 0 {
-				t.Fatalf("no samples from the simulator:\n%s", h.a.View())
+				t.Fatalf("no samples from the simulator:\n%s", h.a.content())
 			}
-			requireScreen(t, h.a.View(), sz[0], sz[1])
+			requireScreen(t, h.a.content(), sz[0], sz[1])
 		})
 	}
 }

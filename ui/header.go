@@ -101,12 +101,7 @@ func renderHeader(h headerInfo, st theme.Styles, width int) string {
 	return truncLines(strings.Join(lines, "\n"), width, st)
 }
 
-func headerSep(st theme.Styles) string {
-	if st.ASCII() {
-		return " | "
-	}
-	return " · "
-}
+func headerSep(st theme.Styles) string { return st.Glyphs().Sep }
 
 // healthLevel reads Zoom's free-text health ("Warning" is the one seen)
 // as a level; anything unknown stays Unknown rather than guessing good.

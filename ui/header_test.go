@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 	"github.com/qostop/qostop/model"
 )
 
@@ -22,7 +22,7 @@ func fullHeader() headerInfo {
 }
 
 func TestRenderHeader(t *testing.T) {
-	st := testStyles(termenv.Ascii, false)
+	st := testStyles(colorprofile.Ascii, false)
 	got := strings.Split(renderHeader(fullHeader(), st, 200), "\n")
 	want := []string{
 		"Alice Example  LIVE  health Warning*  issues audio, video",
@@ -35,7 +35,7 @@ func TestRenderHeader(t *testing.T) {
 }
 
 func TestRenderHeaderCases(t *testing.T) {
-	st := testStyles(termenv.Ascii, false)
+	st := testStyles(colorprofile.Ascii, false)
 	hidden := headerInfo{Participant: model.Participant{UserID: "1670000000"}, Type: model.Past}
 	left := fullHeader()
 	left.Participant.LeaveTime = time.Date(2024, 5, 1, 11, 42, 0, 0, time.UTC)
@@ -82,7 +82,7 @@ func TestRenderHeaderCases(t *testing.T) {
 }
 
 func TestRenderHeaderASCII(t *testing.T) {
-	st := testStyles(termenv.Ascii, true)
+	st := testStyles(colorprofile.Ascii, true)
 	out := renderHeader(fullHeader(), st, 30)
 	for i := 0; i < len(out); i++ {
 		if out[i] >= 0x80 {

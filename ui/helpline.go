@@ -3,8 +3,8 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/theme"
 )
@@ -18,10 +18,7 @@ func styleHelp(h *help.Model, st theme.Styles) {
 		ShortKey: st.Key, ShortDesc: st.Muted, ShortSeparator: st.Muted, Ellipsis: st.Muted,
 		FullKey: st.Key, FullDesc: st.Muted, FullSeparator: st.Muted,
 	}
-	h.ShortSeparator, h.Ellipsis = " · ", "…"
-	if st.ASCII() {
-		h.ShortSeparator, h.Ellipsis = " | ", "~"
-	}
+	h.ShortSeparator, h.Ellipsis = st.Glyphs().Sep, st.Glyphs().Ellipsis
 }
 
 // showAllHelp shows or hides the full help, and says which ? does.
@@ -35,7 +32,7 @@ func showAllHelp(h *help.Model, keys *KeyMap, show bool) {
 // (help.Model's own cutting overruns the width when its ellipsis does
 // not fit.)
 func fitShortHelp(h help.Model, bs []key.Binding, width int) string {
-	h.Width = 0
+	h.SetWidth(0)
 	line := h.ShortHelpView(bs)
 	for len(bs) > 1 && ansi.StringWidth(line) > width {
 		bs = append(bs[:len(bs)-2:len(bs)-2], bs[len(bs)-1])

@@ -1,6 +1,6 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import "charm.land/bubbles/v2/key"
 
 // KeyMap is every key the UI answers to. It implements help.KeyMap, so
 // the help line and the full help (?) are generated from the same

@@ -19,7 +19,7 @@ func TestParticipantLeaves(t *testing.T) {
 	gone.LeaveTime = watchT0.Add(39*time.Minute + 50*time.Second)
 	src.set(gone, nil)
 	next = h.poll(next)
-	view := h.a.View()
+	view := h.a.content()
 	for _, want := range []string{"left 19:39", "left the meeting 19:39:50", "left the meeting: no new samples will come", "Alice Chen"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
@@ -34,7 +34,7 @@ func TestParticipantLeaves(t *testing.T) {
 	// An hour on, the samples are old because they left, not stale.
 	next = h.poll(next)
 	h.tick(time.Hour)
-	view = h.a.View()
+	view = h.a.content()
 	if strings.Contains(view, "STALE") || strings.Count(view, "left the meeting: no new samples") != 1 {
 		t.Errorf("an hour after leaving: STALE shown or the leave logged twice:\n%s", view)
 	}
@@ -51,7 +51,7 @@ func TestMeetingEnds(t *testing.T) {
 
 	src.set(model.Participant{}, notFoundError())
 	delays, next := h.pollDelays(next, 3)
-	view := h.a.View()
+	view := h.a.content()
 	for _, want := range []string{"ENDED", "meeting ended", "error: the meeting has ended: Zoom no longer finds meeting 85012345678 live (HTTP 404, code 3001)",
 		"the meeting has ended: Zoom no longer lists it as live (x3)", "[audio]", "latency"} {
 		if !strings.Contains(view, want) {
@@ -68,14 +68,14 @@ func TestMeetingEnds(t *testing.T) {
 		t.Errorf("polls after the end came at %v: they should slow down", delays)
 	}
 	h.tick(time.Hour)
-	if strings.Contains(h.a.View(), "STALE") {
-		t.Errorf("an ended meeting is marked STALE:\n%s", h.a.View())
+	if strings.Contains(h.a.content(), "STALE") {
+		t.Errorf("an ended meeting is marked STALE:\n%s", h.a.content())
 	}
 
 	// A blip, not an end: Zoom finds it again.
 	src.set(callParticipant(false), nil)
 	h.poll(next)
-	view = h.a.View()
+	view = h.a.content()
 	if !strings.Contains(view, "LIVE") || strings.Contains(view, "ENDED") || strings.Contains(view, "meeting ended") {
 		t.Errorf("after Zoom answers again:\n%s", view)
 	}
@@ -86,7 +86,7 @@ func TestNotFoundAtStartIsNotAnEnd(t *testing.T) {
 	src := &fakeSource{err: notFoundError()}
 	h := newHarness(t, src, 120, 40)
 	h.start()
-	view := h.a.View()
+	view := h.a.content()
 	if strings.Contains(view, "ENDED") || strings.Contains(view, "meeting ended") || !strings.Contains(view, "Zoom found no such meeting") {
 		t.Errorf("a 404 before any answer reads as an ended meeting:\n%s", view)
 	}

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
@@ -19,24 +19,26 @@ type lineInput struct {
 }
 
 // update applies one key and reports whether it edited the text.
-func (l *lineInput) update(msg tea.KeyMsg) bool {
-	switch msg.Type {
-	case tea.KeyRunes, tea.KeySpace:
-		// Sanitize: a paste may carry escape sequences and newlines.
-		l.value = append(l.value, []rune(model.Sanitize(string(msg.Runes)))...)
-	case tea.KeyBackspace:
+func (l *lineInput) update(msg tea.KeyPressMsg) bool {
+	switch msg.String() {
+	case "backspace":
 		if len(l.value) == 0 {
 			return false
 		}
 		l.value = l.value[:len(l.value)-1]
-	case tea.KeyCtrlW:
+	case "ctrl+w":
 		s := strings.TrimRightFunc(string(l.value), unicode.IsSpace)
 		i := strings.LastIndexFunc(s, unicode.IsSpace)
 		l.value = []rune(s[:i+1])
-	case tea.KeyCtrlU:
+	case "ctrl+u":
 		l.value = nil
 	default:
-		return false
+		// Text, not a key with a modifier; Sanitize, since text may carry
+		// escape sequences and newlines.
+		if msg.Text == "" || msg.Mod&^tea.ModShift != 0 {
+			return false
+		}
+		l.value = append(l.value, []rune(model.Sanitize(msg.Text))...)
 	}
 	return true
 }
@@ -51,10 +53,7 @@ func (l lineInput) view(st theme.Styles, typing bool, width int) string {
 	text := string(l.value)
 	cur := ""
 	if typing {
-		cur = "█"
-		if st.ASCII() {
-			cur = "_"
-		}
+		cur = st.Glyphs().Caret
 	}
 	if over := ansi.StringWidth(text) + len(cur) + 1 - width; over > 0 {
 		text = ansi.TruncateLeft(text, over, "")

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -73,7 +73,7 @@ func (m *meetingsModel) update(msg tea.Msg) tea.Cmd {
 		}
 		m.refill()
 		return next
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		cmd, _ := m.key(msg)
 		return cmd
 	}
@@ -146,11 +146,13 @@ func (m *meetingsModel) headerText() string {
 	return first + "\n" + second
 }
 
-func (m *meetingsModel) view() string {
+func (m *meetingsModel) statusInfo() statusInfo {
 	si := m.pollStatus()
 	si.list, si.redacted = true, m.redact
-	return m.tableScreen.view(si)
+	return si
 }
+
+func (m *meetingsModel) view() string { return m.tableScreen.view(m.statusInfo()) }
 
 // meetingLength turns Zoom's "01:02:03" into "1h02m"; anything else is
 // shown as it came.

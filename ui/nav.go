@@ -4,8 +4,8 @@ import (
 	"context"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -45,8 +45,7 @@ func (a *app) start() {
 	}
 }
 
-// initScreen starts the first screen's fetch and the clock every screen
-// reads.
+// initScreen starts the first screen's fetch.
 func (a *app) initScreen() tea.Cmd {
 	var first tea.Cmd
 	switch a.stack[0] {
@@ -57,7 +56,7 @@ func (a *app) initScreen() tea.Cmd {
 	case screenMeetings:
 		first = a.meetings.first()
 	}
-	return tea.Batch(first, clockCmd(a.cfg.schedule, a.cfg.Now, a.cfg.Now()))
+	return first
 }
 
 func (a *app) onStack(s screen) bool {
@@ -101,19 +100,47 @@ func (a *app) setRedact(on bool) {
 		func(m *meetingsModel) { m.setRedact(on) })
 }
 
-// tickClock gives every screen the time and arms the next tick.
-func (a *app) tickClock(now time.Time) tea.Cmd {
+// tickClock gives every screen the time.
+func (a *app) tickClock(now time.Time) {
+	if !now.Before(a.clockAt) {
+		a.clockAt = time.Time{} // the pending tick has fired
+	}
 	a.eachScreen(func(m *watchModel) { m.now = now },
 		func(m *overviewModel) { m.now = now },
 		func(m *meetingsModel) { m.now = now })
-	return clockCmd(a.cfg.schedule, a.cfg.Now, now)
+}
+
+// armClock schedules a clock tick for when the top screen's status bar
+// next reads differently, unless one is due by then: there is no
+// once-a-second tick, since a tick that changes nothing on screen still
+// wakes the program. A tick superseded by an earlier one fires harmlessly.
+func (a *app) armClock() tea.Cmd {
+	si := a.topStatus()
+	want := si.nextChange()
+	if want.IsZero() || (!a.clockAt.IsZero() && a.clockAt.After(si.now) && !a.clockAt.After(want)) {
+		return nil
+	}
+	a.clockAt = want
+	now := a.cfg.Now
+	return a.cfg.schedule(want.Sub(si.now), func() tea.Msg { return clockMsg{now: now()} })
+}
+
+// topStatus is what the top screen's status bar is drawn from.
+func (a *app) topStatus() statusInfo {
+	switch a.top() {
+	case screenOverview:
+		return a.overview.statusInfo()
+	case screenMeetings:
+		return a.meetings.statusInfo()
+	}
+	return a.watch.statusInfo()
 }
 
 // navKey handles the keys that move between screens, and every key while
 // a filter is being typed (so q and t type rather than quit and restyle).
 // handled is false for the keys the app and the top screen handle.
-func (a *app) navKey(msg tea.KeyMsg) (cmd tea.Cmd, handled bool) {
-	if msg.Type == tea.KeyCtrlC {
+func (a *app) navKey(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool) {
+	if msg.String() == "ctrl+c" {
 		return nil, false
 	}
 	switch a.top() {
@@ -210,7 +237,7 @@ func (a *app) back() tea.Cmd {
 }
 
 // screenKey passes a key to the top table screen.
-func (a *app) screenKey(msg tea.KeyMsg) tea.Cmd {
+func (a *app) screenKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch a.top() {
 	case screenOverview:
 		return a.overview.update(msg)

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/theme"
 )
 
 func listSource() *tableSource {
@@ -33,8 +35,8 @@ func TestMeetingListNewestFirst(t *testing.T) {
 	if got := strings.Join(topics, ","); got != "Incident bridge,Design review,Company all-hands" {
 		t.Fatalf("meetings in order %s, want the newest first", got)
 	}
-	view := h.a.View()
-	for _, want := range []string{"▸ Incident bridge", "Bob Okafor", "85012345678", "40m38s", "video share", "fetched 19:39:38 (0s ago)"} {
+	view := h.a.content()
+	for _, want := range []string{"▸ Incident bridge", "Bob Okafor", "85012345678", "40m38s", "video share", "fetched 19:39:38 (<1m ago)"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
 		}
@@ -69,7 +71,7 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 	if got := stackOf(h); got != "meetings > overview" {
 		t.Fatalf("enter on the list: stack %s", got)
 	}
-	if v := h.a.View(); !strings.Contains(v, "Meetings › Incident bridge") || !strings.Contains(v, "Alice Chen") {
+	if v := h.a.content(); !strings.Contains(v, "Meetings › Incident bridge") || !strings.Contains(v, "Alice Chen") {
 		t.Fatalf("the overview is not the Incident bridge's:\n%s", v)
 	}
 	if p, _ := h.a.overview.selected(); p.UserName != "Alice Chen" {
@@ -83,7 +85,7 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 	if got := stackOf(h); got != "meetings > overview > watch" {
 		t.Fatalf("enter on the overview: stack %s", got)
 	}
-	v := h.a.View()
+	v := h.a.content()
 	for _, want := range []string{"Meetings › Incident bridge › " + picked.UserName, "[audio]", " video ", "esc back"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("watch screen lacks %q:\n%s", want, v)
@@ -154,7 +156,7 @@ func TestOpeningAgainNumbersAfterTheOldScreen(t *testing.T) {
 		t.Fatalf("no first fetch: %#v", out)
 	}
 	h.send(old[0])
-	if len(h.a.overview.members) != 0 || !h.a.overview.inflight {
+	if len(h.a.overview.roster.Members) != 0 || !h.a.overview.inflight {
 		t.Fatal("the new overview took the old one's answer")
 	}
 }
@@ -202,7 +204,7 @@ func TestMeetingListRefreshPacing(t *testing.T) {
 	if !ok || tm.d != 30*time.Second || src.callsOf("list") != 2 {
 		t.Fatalf("back on the list: next refresh in %s after %d requests; want 30s after 2", tm.d, src.callsOf("list"))
 	}
-	if v := h.a.View(); !strings.Contains(v, "fetched 19:39:38 (30s ago)") {
+	if v := h.a.content(); !strings.Contains(v, "fetched 19:39:38 (<1m ago)") {
 		t.Fatalf("the list does not say when it was fetched:\n%s", v)
 	}
 
@@ -219,8 +221,26 @@ func TestMeetingListRefreshPacing(t *testing.T) {
 func TestQuitWhileTypingIsCtrlC(t *testing.T) {
 	h, _ := newTableHarness(t, listSource(), 100, 30)
 	h.press("/")
-	out := h.send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	out := h.send(keyMsg("ctrl+c"))
 	if len(only[tea.QuitMsg](out)) != 1 || !h.a.quit {
 		t.Fatalf("ctrl+c while typing did not quit: %#v", out)
+	}
+}
+
+// With no theme chosen, a light terminal background gets the light theme
+// when the terminal answers; a chosen theme is kept whatever it says.
+func TestBackgroundColourPicksTheTheme(t *testing.T) {
+	light := tea.BackgroundColorMsg{Color: color.White}
+	h := newHarness(t, &fakeSource{p: callParticipant(false)}, 120, 40, func(c *Config) { c.Theme = theme.Theme{} })
+	h.start()
+	h.send(light)
+	if h.a.theme.Name != "light" {
+		t.Errorf("no theme chosen, light background: theme %q, want light", h.a.theme.Name)
+	}
+	h = newHarness(t, &fakeSource{p: callParticipant(false)}, 120, 40)
+	h.start()
+	h.send(light)
+	if h.a.theme.Name != "dark" {
+		t.Errorf("--theme dark, light background: theme %q, want dark kept", h.a.theme.Name)
 	}
 }

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
@@ -23,8 +23,8 @@ const qosPageSize = 10
 type overviewModel struct {
 	tableScreen
 	cfg     Config // MeetingID, Topic, Type and Trail say which meeting
-	members map[string]member
-	order   sortOrder
+	roster  model.Roster
+	order   model.SortOrder
 	pages   int // requests the last refresh took; 0 before the first
 	redact  bool
 	newest  time.Time     // the newest sample of anyone
@@ -50,7 +50,8 @@ func newOverview(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap, 
 		return overviewCmd(ctx, cfg.Source, cfg.Now, seq, cfg.MeetingID, cfg.Type)
 	})
 	p.follow(prev)
-	m := overviewModel{cfg: cfg, members: map[string]member{}, redact: cfg.Redact, cadence: time.Minute,
+	p.explain = explainMeeting(cfg.MeetingID, cfg.Type)
+	m := overviewModel{cfg: cfg, redact: cfg.Redact, cadence: time.Minute,
 		tableScreen: newTableScreen(ctx, p, keys, overviewColumns, true, len(cfg.Trail) > 0)}
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.nothing = "Zoom lists nobody in this meeting yet"
@@ -76,20 +77,18 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 		ok, next := m.take(msg.answer, m.cfg.Type == model.Past)
 		switch {
 		case ok:
-			m.members = merge(m.members, msg.participants, m.cfg.Thresholds)
+			m.roster.Merge(msg.participants, msg.at, m.cfg.Thresholds)
 			m.pages = max(1, (len(msg.participants)+qosPageSize-1)/qosPageSize)
 			m.judge(msg.participants)
-		case msg.err != nil && msg.seq == m.seq && m.errText != "":
-			m.errText = m.explain(msg.err)
 		}
 		m.refill()
 		return next
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		interval := m.interval
 		cmd, handled := m.key(msg)
 		switch {
 		case !handled && key.Matches(msg, m.tkeys.Sort):
-			m.order = (m.order + 1) % numSorts
+			m.order = (m.order + 1) % model.NumSorts
 			m.refill()
 		case m.interval != interval: // the cost a minute changed
 			m.header = m.headerText()
@@ -111,14 +110,19 @@ func (m *overviewModel) judge(ps []model.Participant) {
 	}
 }
 
-// explain says a missing meeting in plain words, with what to try.
-func (m *overviewModel) explain(err error) string {
+// explainMeeting says a missing meeting in plain words, with what to
+// try; other errors in their own words.
+func explainMeeting(meetingID string, typ model.MeetingType) func(error) string {
+	return func(err error) string { return explainMissing(err, meetingID, typ) }
+}
+
+func explainMissing(err error, meetingID string, typ model.MeetingType) string {
 	var ae *fetch.APIError
 	if !errors.As(err, &ae) || ae.Kind != fetch.NotFound {
-		return m.errText
+		return model.Sanitize(err.Error())
 	}
-	id := tableText(m.cfg.MeetingID)
-	if m.cfg.Type == model.Past {
+	id := tableText(meetingID)
+	if typ == model.Past {
 		return "Zoom has no ended meeting " + id + ". Check the ID; Zoom keeps QoS for 12 months."
 	}
 	return "Meeting " + id + " is not live: it has ended, or Zoom knows no meeting with this ID. " +
@@ -131,8 +135,8 @@ func (m *overviewModel) selected() (model.Participant, bool) {
 	if !ok {
 		return model.Participant{}, false
 	}
-	mb, ok := m.members[r.key]
-	return mb.p, ok
+	mb, ok := m.roster.Members[r.key]
+	return mb.P, ok
 }
 
 // crumbs are the breadcrumbs up to this meeting.
@@ -147,31 +151,31 @@ func (m *overviewModel) crumbs() []string {
 // refill rebuilds the rows and the header from the members.
 func (m *overviewModel) refill() {
 	st := m.st
-	ms := sorted(m.members, m.order)
+	ms := m.roster.Sorted(m.order)
 	rows := make([]row, 0, len(ms))
 	for _, mb := range ms {
-		p := mb.p
+		p := mb.P
 		if m.redact {
 			p = model.Redact(p)
 		}
 		name, dev, net, loc := displayName(p), tableText(p.Device), tableText(p.NetworkType), tableText(p.Location)
 		text := st.Text
-		if mb.left() {
+		if mb.Left() {
 			text = st.Muted
 		}
 		cells := []cell{{name, text}, {tableDash(dev), text}, {tableDash(net), text}, {tableDash(loc), text}}
-		for i, r := range mb.media {
+		for i, r := range mb.Media {
 			switch {
-			case !mb.has[i]:
+			case !mb.Has[i]:
 				cells = append(cells, cell{"-", st.Muted})
-			case mb.left():
-				cells = append(cells, cell{r.text(), st.Muted})
+			case mb.Left():
+				cells = append(cells, cell{readingText(r), st.Muted})
 			default:
-				cells = append(cells, cell{r.text(), st.Level(r.level)})
+				cells = append(cells, cell{readingText(r), st.Level(r.Level)})
 			}
 		}
 		cells = append(cells, m.healthCell(mb), m.recentCell(mb))
-		rows = append(rows, row{key: memberKey(mb.p), cells: cells,
+		rows = append(rows, row{key: model.MemberKey(mb.P), cells: cells,
 			search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))})
 	}
 	m.table.setRows(rows)
@@ -180,14 +184,14 @@ func (m *overviewModel) refill() {
 }
 
 // healthCell is Zoom's health word with its marker, or when they left.
-func (m *overviewModel) healthCell(mb member) cell {
+func (m *overviewModel) healthCell(mb model.Member) cell {
 	switch {
-	case mb.p.Left():
-		return cell{"left " + mb.p.LeaveTime.In(m.now.Location()).Format("15:04"), m.st.Muted}
-	case mb.gone:
+	case mb.P.Left():
+		return cell{"left " + mb.P.LeaveTime.In(m.now.Location()).Format("15:04"), m.st.Muted}
+	case mb.Gone:
 		return cell{"left", m.st.Muted}
 	}
-	h := tableText(mb.p.Health)
+	h := tableText(mb.P.Health)
 	if h == "" {
 		return cell{"-", m.st.Muted}
 	}
@@ -197,15 +201,15 @@ func (m *overviewModel) healthCell(mb member) cell {
 
 // recentCell is the worst level over the recent samples, which the worst
 // sort breaks ties by: it says why two "good" rows are in their order.
-func (m *overviewModel) recentCell(mb member) cell {
-	if mb.newest.IsZero() {
+func (m *overviewModel) recentCell(mb model.Member) cell {
+	if mb.Newest.IsZero() {
 		return cell{"-", m.st.Muted}
 	}
-	st := m.st.Level(mb.recent)
-	if mb.left() {
+	st := m.st.Level(mb.Recent)
+	if mb.Left() {
 		st = m.st.Muted
 	}
-	return cell{mb.recent.String() + theme.Marker(mb.recent), st}
+	return cell{mb.Recent.String() + theme.Marker(mb.Recent), st}
 }
 
 func (m *overviewModel) headerText() string {
@@ -223,14 +227,18 @@ func (m *overviewModel) headerText() string {
 	var info []string
 	if m.loaded {
 		gone := 0
-		for _, mb := range m.members {
-			if mb.left() {
+		for _, mb := range m.roster.Members {
+			if mb.Left() {
 				gone++
 			}
 		}
-		count := plural(len(m.members), "participant", "participants")
+		count := plural(len(m.roster.Members), "participant", "participants")
 		if gone > 0 {
 			count += fmt.Sprintf(", %d left", gone)
+		}
+		if d := m.roster.Dropped; d > 0 {
+			// Those who left long ago are forgotten, so memory stays bounded.
+			count += fmt.Sprintf(", %d who left earlier not shown", d)
 		}
 		info = append(info, count, costText(m.pages, m.interval, m.cfg.Type == model.Past), m.order.String())
 	}
@@ -254,13 +262,16 @@ func costText(pages int, interval time.Duration, once bool) string {
 	return s + fmt.Sprintf(", %.0f / min", perMin)
 }
 
-func (m *overviewModel) view() string {
+func (m *overviewModel) statusInfo() statusInfo {
 	si := m.pollStatus()
 	si.newest, si.redacted = m.newest, m.redact
-	si.stale = m.cfg.Type == model.Live && !m.newest.IsZero() &&
-		m.now.Sub(m.newest) > max(3*m.interval, 3*m.cadence)
-	return m.tableScreen.view(si)
+	if m.cfg.Type == model.Live {
+		si.staleAt = model.StaleAt(m.newest, m.interval, m.cadence)
+	}
+	return si
 }
+
+func (m *overviewModel) view() string { return m.tableScreen.view(m.statusInfo()) }
 
 // overviewFetchedMsg is the answer to the overview's fetch number seq.
 type overviewFetchedMsg struct {

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 )
@@ -43,12 +43,12 @@ func TestOverviewSortsWorstFirstAndCycles(t *testing.T) {
 		if got := names(h); strings.Join(got, ",") != strings.Join(tc.want, ",") {
 			t.Errorf("%s: rows %q, want %q", tc.order, got, tc.want)
 		}
-		if !strings.Contains(h.a.View(), tc.order) {
-			t.Errorf("%s: the header does not say so:\n%s", tc.order, h.a.View())
+		if !strings.Contains(h.a.content(), tc.order) {
+			t.Errorf("%s: the header does not say so:\n%s", tc.order, h.a.content())
 		}
 		h.press("s")
 	}
-	view := h.a.View()
+	view := h.a.content()
 	for _, want := range []string{"loss 6.5%!", "critical!", "left 19:30", "5 participants, 1 left"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
@@ -69,8 +69,8 @@ func TestOverviewFilterAsYouType(t *testing.T) {
 	if h.a.quit || h.a.theme.Name != "dark" || len(out) != 0 {
 		t.Fatalf("q while typing quit (%v) or did something: %#v", h.a.quit, out)
 	}
-	if got := names(h); len(got) != 0 || !strings.Contains(h.a.View(), `nothing matches "eq"`) {
-		t.Fatalf(`"eq" keeps %q; view:\n%s`, got, h.a.View())
+	if got := names(h); len(got) != 0 || !strings.Contains(h.a.content(), `nothing matches "eq"`) {
+		t.Fatalf(`"eq" keeps %q; view:\n%s`, got, h.a.content())
 	}
 	// The user ID finds the guest who has no name.
 	h.press("ctrl+u", "1", "6", "7", "7", "8", "2", "4", "3")
@@ -80,8 +80,8 @@ func TestOverviewFilterAsYouType(t *testing.T) {
 	// enter keeps the filter; esc then clears it, and a second esc has
 	// nowhere to go back to.
 	h.press("enter")
-	if h.a.overview.typing || !strings.Contains(h.a.View(), "/16778243") {
-		t.Fatalf("enter did not keep the filter:\n%s", h.a.View())
+	if h.a.overview.typing || !strings.Contains(h.a.content(), "/16778243") {
+		t.Fatalf("enter did not keep the filter:\n%s", h.a.content())
 	}
 	h.press("esc")
 	if len(names(h)) != 5 || h.a.overview.filter.text() != "" {
@@ -132,7 +132,7 @@ func TestOverviewKeepsWhoLeft(t *testing.T) {
 	h, next := newTableHarness(t, src, 120, 40, onBridge)
 	src.setPeople(bridge()[:2]) // the guest and Dana drop out of Zoom's list
 	h.pollOverview(next)
-	view := h.a.View()
+	view := h.a.content()
 	if len(names(h)) != 5 || !strings.Contains(view, "5 participants, 3 left") {
 		t.Fatalf("participants missing from an answer were dropped: %q\n%s", names(h), view)
 	}
@@ -160,8 +160,8 @@ func TestOverviewRequestCost(t *testing.T) {
 			}
 			src.setPeople(castOf(cast...))
 			h, _ := newTableHarness(t, src, 120, 40, onBridge, func(c *Config) { c.Interval, c.MinInterval = tc.interval, time.Second })
-			if !strings.Contains(h.a.View(), tc.want) {
-				t.Fatalf("header lacks %q:\n%s", tc.want, h.a.View())
+			if !strings.Contains(h.a.content(), tc.want) {
+				t.Fatalf("header lacks %q:\n%s", tc.want, h.a.content())
 			}
 		})
 	}
@@ -207,7 +207,7 @@ func TestOverviewMeetingNotFound(t *testing.T) {
 	src.setErr(&fetch.APIError{Op: "fetch meeting QoS (meeting 87766554433)", Status: 404, Code: 3001,
 		Message: "Meeting does not exist: 87766554433.", Kind: fetch.NotFound})
 	h, _ := newTableHarness(t, src, 80, 24, func(c *Config) { c.MeetingID = "87766554433" })
-	view := h.a.View()
+	view := h.a.content()
 	for _, want := range []string{"is not live", "it has ended", "--type past 87766554433"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
@@ -222,7 +222,7 @@ func TestOverviewPastFetchesOnce(t *testing.T) {
 	if _, _, ok := pollOf(t, next, screenOverview); ok || !h.a.overview.done {
 		t.Fatalf("a past meeting is polled again: %#v", next)
 	}
-	if v := h.a.View(); !strings.Contains(v, "PAST") || !strings.Contains(v, "1 request / refresh") {
+	if v := h.a.content(); !strings.Contains(v, "PAST") || !strings.Contains(v, "1 request / refresh") {
 		t.Fatalf("view:\n%s", v)
 	}
 }

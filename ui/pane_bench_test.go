@@ -3,7 +3,7 @@ package ui
 import (
 	"testing"
 
-	"github.com/muesli/termenv"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/qostop/qostop/model"
 )
 
@@ -22,7 +22,7 @@ func BenchmarkPaneRebuild(b *testing.B) {
 	for _, sz := range paneBenchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			p := newMediaPane(model.Video)
-			p.setStyles(testStyles(termenv.TrueColor, false))
+			p.setStyles(testStyles(colorprofile.TrueColor, false))
 			p.setSize(sz.w, sz.h)
 			b.ReportAllocs()
 			for b.Loop() {
@@ -39,7 +39,7 @@ func BenchmarkPaneResize(b *testing.B) {
 	for _, sz := range paneBenchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			p := newMediaPane(model.Video)
-			p.setStyles(testStyles(termenv.TrueColor, false))
+			p.setStyles(testStyles(colorprofile.TrueColor, false))
 			p.setData(samples)
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
@@ -53,7 +53,7 @@ func BenchmarkPaneResize(b *testing.B) {
 // BenchmarkPaneView is a frame where nothing changed: the cached string.
 func BenchmarkPaneView(b *testing.B) {
 	p := newMediaPane(model.Video)
-	p.setStyles(testStyles(termenv.TrueColor, false))
+	p.setStyles(testStyles(colorprofile.TrueColor, false))
 	p.setSize(200, 18)
 	p.setData(paneFixture(model.DefaultHistoryCap, everyStream...))
 	b.ReportAllocs()
@@ -63,7 +63,7 @@ func BenchmarkPaneView(b *testing.B) {
 }
 
 func BenchmarkHeaderAndSysLine(b *testing.B) {
-	st := testStyles(termenv.TrueColor, false)
+	st := testStyles(colorprofile.TrueColor, false)
 	h := fullHeader()
 	s := paneFixture(1, everyStream...)[0]
 	th := model.DefaultThresholds()

@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"io"
 	"math"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -16,10 +14,8 @@ var paneT0 = time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC)
 
 // testStyles are the dark theme on the given colour profile; Ascii gives
 // colour-free output for golden files.
-func testStyles(p termenv.Profile, ascii bool) theme.Styles {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(p)
-	return theme.NewStyles(r, theme.Dark(), ascii)
+func testStyles(p colorprofile.Profile, ascii bool) theme.Styles {
+	return theme.NewStyles(p, theme.Dark(), ascii)
 }
 
 func ms(v float64) model.Value { return model.Some(v) }
@@ -70,7 +66,7 @@ var everyStream = []model.StreamKey{
 // newTestPane is a pane with Ascii-profile styles, sized and filled.
 func newTestPane(m model.Media, w, h int, ascii bool, samples []model.Sample) mediaPane {
 	p := newMediaPane(m)
-	p.setStyles(testStyles(termenv.Ascii, ascii))
+	p.setStyles(testStyles(colorprofile.Ascii, ascii))
 	p.setSize(w, h)
 	p.setData(samples)
 	return p

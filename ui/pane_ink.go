@@ -6,7 +6,7 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
@@ -19,11 +19,11 @@ type palette struct {
 	text, muted, title, accent ink
 	border, focus              ink
 	bdr, focusBdr              lipgloss.Border
-	ascii                      bool
+	glyphs                     theme.Glyphs
 }
 
 func newPalette(st theme.Styles) palette {
-	pl := palette{ascii: st.ASCII()}
+	pl := palette{glyphs: st.Glyphs()}
 	for l := model.Unknown; l <= model.Critical; l++ {
 		pl.level[l] = inkOf(st.Level(l))
 	}
@@ -38,16 +38,11 @@ func newPalette(st theme.Styles) palette {
 func frameInk(st theme.Styles, s lipgloss.Style) (lipgloss.Border, ink) {
 	bd := s.GetBorderStyle()
 	if bd.TopLeft == "" || bd.Top == "" || bd.Left == "" {
-		bd = lipgloss.RoundedBorder()
-		if st.ASCII() {
-			bd = lipgloss.ASCIIBorder()
-		}
+		bd = st.Glyphs().Border
 	}
 	var k ink
-	if r := st.Renderer(); r != nil {
-		if c := s.GetBorderTopForeground(); c != nil && c != (lipgloss.NoColor{}) {
-			k = inkOf(r.NewStyle().Foreground(c))
-		}
+	if c := s.GetBorderTopForeground(); c != (lipgloss.NoColor{}) { // v2 returns NoColor, never nil, when unset
+		k = inkOf(st.NewStyle().Foreground(c).Style())
 	}
 	return bd, k
 }

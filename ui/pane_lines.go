@@ -75,10 +75,7 @@ func (p *mediaPane) fullLines(iw int, side bool) []textCell {
 	if !side {
 		return append(out[0], out[1]...)
 	}
-	sep := " │ "
-	if pl.ascii {
-		sep = " | "
-	}
+	sep := pl.glyphs.Column
 	n := max(len(out[0]), len(out[1]))
 	lines := make([]textCell, n)
 	for i := range lines {

@@ -5,10 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/muesli/termenv"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
 )
 
 var (
@@ -119,7 +120,7 @@ func TestPaneMissingValueIsDashAndGap(t *testing.T) {
 	// The newest column is where jitter's last glyph is; latency has a gap there.
 	end := -1
 	for i, r := range jit {
-		if strings.ContainsRune(strings.Join(sparkBlocks, ""), r) {
+		if strings.ContainsRune(strings.Join(theme.UnicodeGlyphs().Spark, ""), r) {
 			end = i
 		}
 	}
@@ -129,7 +130,7 @@ func TestPaneMissingValueIsDashAndGap(t *testing.T) {
 	if lat[end] != ' ' {
 		t.Errorf("latency sparkline newest column = %q, want a gap:\n%s\n%s", lat[end], string(lat), string(jit))
 	}
-	if !strings.ContainsRune(strings.Join(sparkBlocks, ""), lat[end-1]) {
+	if !strings.ContainsRune(strings.Join(theme.UnicodeGlyphs().Spark, ""), lat[end-1]) {
 		t.Errorf("latency sparkline column before the gap = %q, want a bar", lat[end-1])
 	}
 }
@@ -161,7 +162,7 @@ func TestPaneMarkers(t *testing.T) {
 }
 
 func TestPaneColoursByLevel(t *testing.T) {
-	st := testStyles(termenv.ANSI256, false)
+	st := testStyles(colorprofile.ANSI256, false)
 	p := newMediaPane(model.Audio)
 	p.setStyles(st)
 	p.setSize(80, 7)
@@ -374,7 +375,7 @@ func TestPaneViewIsCached(t *testing.T) {
 	if strings.Contains(r.view(), "450 ms!") || !strings.Contains(r.view(), "450 ms ") {
 		t.Error("setThresholds did not re-judge the current values")
 	}
-	r.setStyles(testStyles(termenv.Ascii, true))
+	r.setStyles(testStyles(colorprofile.Ascii, true))
 	if !strings.HasPrefix(r.view(), "+-") {
 		t.Errorf("setStyles to ASCII did not redraw the border: %q", r.view()[:10])
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 )
@@ -45,9 +45,6 @@ func (m *watchModel) fetched(msg fetchedMsg) tea.Cmd {
 // continues after a backoff or Retry-After.
 func (m *watchModel) failed(msg fetchedMsg) tea.Cmd {
 	next := m.poller.failed(msg.err, msg.at, msg.jitter)
-	// The header says whose QoS this is; without the operation and its
-	// IDs, the two error lines have room for what to do.
-	m.errText = withoutOp(msg.err)
 	if m.limited {
 		m.events.failed(msg.at, limitText(m.limitType)+" until "+m.retryAt.In(m.loc).Format("15:04:05"))
 	} else if m.goneBy(msg.err) {
@@ -105,13 +102,6 @@ func cadence(samples []model.Sample) time.Duration {
 	}
 	return c
 }
-
-// staleAfter is how old the newest sample may be before the status bar
-// says STALE. Three polls without a new sample is the idea, but Zoom
-// samples once a minute and publishes each a little late, so polling
-// every 10 s must not cry stale after 30 s: the bound is three polls or
-// three samples, whichever is longer.
-func (m *watchModel) staleAfter() time.Duration { return max(3*m.interval, 3*m.cadence) }
 
 // fetchedMsg is the answer to fetch number seq. A result whose seq is not
 // the one in flight is stale and dropped.

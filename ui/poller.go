@@ -5,7 +5,7 @@ import (
 	"errors"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 )
@@ -44,8 +44,11 @@ type poller struct {
 	retryAt   time.Time
 	limitType string
 	errText   string // the last error in plain words; "" after a success
-	requests  int64
-	now       time.Time
+	// explain words an error for the screen that owns the chain; nil
+	// means the error's own text. The poller alone writes errText.
+	explain  func(error) string
+	requests int64
+	now      time.Time
 }
 
 // newPoller makes a chain whose first fetch is already numbered and in
@@ -149,7 +152,11 @@ func (p *poller) succeeded(at time.Time, once bool) tea.Cmd {
 // or after Retry-After for a rate limit, whichever is later.
 func (p *poller) failed(err error, at time.Time, jitter float64) tea.Cmd {
 	p.failures++
-	p.errText = model.Sanitize(err.Error())
+	if p.explain != nil {
+		p.errText = p.explain(err)
+	} else {
+		p.errText = model.Sanitize(err.Error())
+	}
 	d := backoff(p.interval, p.failures, jitter)
 	if retryAt, lt, ok := rateLimit(err); ok {
 		p.limited, p.retryAt, p.limitType = true, retryAt, lt
@@ -261,8 +268,9 @@ type pollTickMsg struct {
 	owner screen
 }
 
-// clockMsg is the once-a-second clock that ages the status bars. It
-// carries the time, so Update and View never read the clock themselves.
+// clockMsg is the clock that ages the status bars, sent when the top
+// one next changes (app.armClock). It carries the time, so Update and
+// View never read the clock themselves.
 type clockMsg struct{ now time.Time }
 
 // scheduler makes a command that yields f's message after d. Tests swap
@@ -271,13 +279,6 @@ type scheduler func(d time.Duration, f func() tea.Msg) tea.Cmd
 
 func tickScheduler(d time.Duration, f func() tea.Msg) tea.Cmd {
 	return tea.Tick(d, func(time.Time) tea.Msg { return f() })
-}
-
-// clockCmd ticks on the next whole second, so every countdown on screen
-// changes in step.
-func clockCmd(schedule scheduler, now func() time.Time, last time.Time) tea.Cmd {
-	d := time.Second - time.Duration(last.Nanosecond())
-	return schedule(d, func() tea.Msg { return clockMsg{now: now()} })
 }
 
 // backoff is the wait after the n-th failure in a row (n >= 1): twice the

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/model"
@@ -146,7 +146,7 @@ func (d *soakDriver) deliver(msg tea.Msg) {
 	d.h.a = m.(*app)
 	if f, ok := msg.(fetchedMsg); ok {
 		d.polls++
-		view := d.h.a.View()
+		view := d.h.a.content()
 		switch {
 		case f.err != nil:
 			d.failed++

@@ -4,19 +4,14 @@ import (
 	"math"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
 
-// Sparkline glyphs, lowest first. A present reading always gets at least
-// the lowest glyph, so a real 0 stays visible and differs from a gap.
-var (
-	sparkBlocks = []string{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"}
-	// sparkASCII climbs from the baseline to a full cell; '*' and '!' are
-	// left out because they are the level markers beside values.
-	sparkASCII = []string{"_", ".", "-", "=", "^", "#"}
-)
+// Sparkline glyphs (theme.Glyphs.Spark) go lowest first. A present
+// reading always gets at least the lowest glyph, so a real 0 stays
+// visible and differs from a gap.
 
 // sparkCol is one sparkline column: a reading (ok false for a gap) and
 // the level it is drawn in.
@@ -50,7 +45,7 @@ func sparkline(vals []model.Value, levels []model.Level, width int, st theme.Sty
 		cols = append(cols, c)
 	}
 	var pl palette
-	pl.ascii = st.ASCII()
+	pl.glyphs = st.Glyphs()
 	for l := model.Unknown; l <= model.Critical; l++ {
 		pl.level[l] = inkOf(st.Level(l))
 	}
@@ -100,10 +95,7 @@ func (pl *palette) spark(b *strings.Builder, cols []sparkCol, width int, ceil fl
 	for range width - len(cols) {
 		b.WriteByte(' ')
 	}
-	glyphs := sparkBlocks
-	if pl.ascii {
-		glyphs = sparkASCII
-	}
+	glyphs := pl.glyphs.Spark
 	n := float64(len(glyphs))
 	runInk, inRun := ink{}, false
 	for _, c := range cols {

@@ -4,13 +4,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 	"github.com/qostop/qostop/model"
 )
 
 func TestSparkline(t *testing.T) {
-	st := testStyles(termenv.Ascii, false)
+	st := testStyles(colorprofile.Ascii, false)
 	n := model.None
 	tests := []struct {
 		name  string
@@ -41,7 +41,7 @@ func TestSparkline(t *testing.T) {
 }
 
 func TestSparklineASCII(t *testing.T) {
-	st := testStyles(termenv.Ascii, true)
+	st := testStyles(colorprofile.Ascii, true)
 	got := sparkline([]model.Value{ms(0), model.None, ms(2), ms(4), ms(6)}, nil, 7, st)
 	if got != "  _ .=#" {
 		t.Errorf("ASCII sparkline = %q, want %q", got, "  _ .=#")
@@ -54,7 +54,7 @@ func TestSparklineASCII(t *testing.T) {
 }
 
 func TestSparklineColoursByLevel(t *testing.T) {
-	st := testStyles(termenv.ANSI256, false)
+	st := testStyles(colorprofile.ANSI256, false)
 	vals := []model.Value{ms(1), ms(1), ms(9)}
 	got := sparkline(vals, []model.Level{model.Good, model.Good, model.Critical}, 3, st)
 	good, crit := inkOf(st.Level(model.Good)), inkOf(st.Level(model.Critical))
@@ -71,7 +71,7 @@ func TestSparklineColoursByLevel(t *testing.T) {
 }
 
 func TestInkOfMatchesRender(t *testing.T) {
-	st := testStyles(termenv.TrueColor, false)
+	st := testStyles(colorprofile.TrueColor, false)
 	for l := model.Unknown; l <= model.Critical; l++ {
 		k := inkOf(st.Level(l))
 		var b strings.Builder

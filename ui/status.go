@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
@@ -18,7 +18,7 @@ type statusInfo struct {
 	now      time.Time
 	loc      *time.Location
 	newest   time.Time // newest sample; zero when there is none
-	stale    bool
+	staleAt  time.Time // when the data turns stale; zero when it cannot
 	lastPoll time.Time // when the last answer arrived; zero before the first
 	nextPoll time.Time // when the next poll is due; zero when none is scheduled
 	inflight bool
@@ -50,15 +50,12 @@ func newStatusStyles(st theme.Styles) statusStyles {
 	s := statusStyles{
 		base:  st.Bar,
 		muted: st.Muted.Inherit(st.Bar),
-		warn:  st.Level(model.Warn).Inherit(st.Bar).Bold(true),
-		crit:  st.Level(model.Critical).Inherit(st.Bar).Bold(true),
+		warn:  st.Strong(st.Level(model.Warn).Inherit(st.Bar)),
+		crit:  st.Strong(st.Level(model.Critical).Inherit(st.Bar)),
 		key:   st.Key.Inherit(st.Bar),
-		sep:   " · ",
-		dash:  "—",
-		dots:  "…",
-	}
-	if st.ASCII() {
-		s.sep, s.dash, s.dots = " | ", "-", "..."
+		sep:   st.Glyphs().Sep,
+		dash:  st.Glyphs().Dash,
+		dots:  st.Glyphs().Dots,
 	}
 	return s
 }
@@ -84,7 +81,7 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 	if si.paused {
 		segs = append(segs, segment{"PAUSED", ss.warn, 0})
 	}
-	if si.stale {
+	if !si.staleAt.IsZero() && si.now.After(si.staleAt) {
 		segs = append(segs, segment{"STALE", ss.crit, 0})
 	}
 	if si.redacted {
@@ -100,26 +97,27 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 	case si.list && si.lastPoll.IsZero():
 		segs = append(segs, segment{"not fetched yet", ss.muted, 1})
 	case si.list:
-		segs = append(segs, segment{"fetched " + clock(si.lastPoll) + " (" + fmtDur(si.now.Sub(si.lastPoll)) + " ago)", ss.base, 1})
+		segs = append(segs, segment{"fetched " + clock(si.lastPoll) + " (" + fmtAge(si.now.Sub(si.lastPoll)) + ")", ss.base, 1})
 	case si.newest.IsZero():
 		segs = append(segs, segment{"no data yet", ss.muted, 1})
 	default:
-		segs = append(segs, segment{"newest " + clock(si.newest) + " (" + fmtDur(si.now.Sub(si.newest)) + " ago)", ss.base, 1})
+		segs = append(segs, segment{"newest " + clock(si.newest) + " (" + fmtAge(si.now.Sub(si.newest)) + ")", ss.base, 1})
 	}
 	switch {
 	case si.limited && !si.inflight && !si.paused && !si.nextPoll.IsZero():
-		segs = append(segs, segment{limitText(si.limit) + " " + ss.dash + " next try in " + fmtDur(si.nextPoll.Sub(si.now)), ss.warn, 0})
+		segs = append(segs, segment{limitText(si.limit) + " " + ss.dash + " next try " + clock(si.nextPoll), ss.warn, 0})
 	case si.limited && si.paused && si.now.Before(si.retryAt):
 		segs = append(segs, segment{limitText(si.limit) + " until " + clock(si.retryAt), ss.warn, 0})
 	case si.inflight && !si.asked.IsZero() && si.now.Sub(si.asked) >= slowAnswer:
-		// A hung request is not "polling": say how long Zoom has kept us.
-		segs = append(segs, segment{"waiting for Zoom " + fmtDur(si.now.Sub(si.asked)) + ss.dots, ss.warn, 0})
+		// A hung request is not "polling": say since when Zoom has kept
+		// us, a time that does not tick.
+		segs = append(segs, segment{"waiting for Zoom since " + clock(si.asked) + ss.dots, ss.warn, 0})
 	case si.inflight:
 		segs = append(segs, segment{"polling" + ss.dots, ss.base, 1})
 	case si.done:
 		segs = append(segs, segment{"past meeting: fetched once", ss.muted, 1})
 	case !si.paused && !si.nextPoll.IsZero():
-		segs = append(segs, segment{"next in " + fmtDur(si.nextPoll.Sub(si.now)), ss.base, 1})
+		segs = append(segs, segment{"next " + clock(si.nextPoll), ss.base, 1})
 	}
 	if !si.lastPoll.IsZero() && !si.list {
 		segs = append(segs, segment{"polled " + clock(si.lastPoll), ss.muted, 4})
@@ -209,8 +207,54 @@ func renderErrLines(text string, rows, width int, st theme.Styles) string {
 	return strings.Join(lines, "\n")
 }
 
-// fmtDur is a short duration for the bar: "7s", "4m05s", "2h10m".
-// Countdowns round up, so "next in 1s" shows until the poll is due.
+// The status bar changes only when something happened: times are clock
+// times, and ages count whole minutes, so between polls the screen stays
+// as it is and the renderer sends nothing. nextChange says when the bar
+// would next read differently, which is when the clock ticks.
+
+// fmtAge is how long ago, in whole minutes: "<1m ago", "4m ago",
+// "2h10m ago".
+func fmtAge(d time.Duration) string {
+	if d < time.Minute {
+		return "<1m ago"
+	}
+	return fmtDur(d.Truncate(time.Minute)) + " ago"
+}
+
+// nextChange is the first moment after si.now at which the bar, drawn
+// from si, would read differently; zero when nothing but a message can
+// change it.
+func (si statusInfo) nextChange() time.Time {
+	var next time.Time
+	consider := func(t time.Time) {
+		if t.After(si.now) && (next.IsZero() || t.Before(next)) {
+			next = t
+		}
+	}
+	nextMinute := func(since time.Time) {
+		if !since.IsZero() {
+			consider(since.Add(si.now.Sub(since).Truncate(time.Minute) + time.Minute))
+		}
+	}
+	if si.list {
+		nextMinute(si.lastPoll)
+	} else {
+		nextMinute(si.newest)
+	}
+	if !si.staleAt.IsZero() {
+		consider(si.staleAt.Add(time.Nanosecond)) // stale once past it
+	}
+	if si.inflight && !si.asked.IsZero() {
+		consider(si.asked.Add(slowAnswer))
+	}
+	if si.limited && si.paused {
+		consider(si.retryAt)
+	}
+	return next
+}
+
+// fmtDur is a short duration for the bar: "7s", "4m05s", "2h10m",
+// rounded up to whole seconds.
 func fmtDur(d time.Duration) string {
 	if d < 0 {
 		d = 0

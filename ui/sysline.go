@@ -44,10 +44,7 @@ func renderSysLine(s model.Sample, ok bool, th model.Thresholds, st theme.Styles
 	if len(parts) == 0 {
 		return ansi.Truncate(st.Muted.Render("no CPU or Wi-Fi data"), width, "")
 	}
-	tail := "…"
-	if st.ASCII() {
-		tail = "~"
-	}
+	tail := st.Glyphs().Ellipsis
 	return ansi.Truncate(strings.Join(parts, st.Muted.Render(headerSep(st))), width, tail)
 }
 

@@ -4,13 +4,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 	"github.com/qostop/qostop/model"
 )
 
 func TestRenderSysLine(t *testing.T) {
-	st := testStyles(termenv.Ascii, false)
+	st := testStyles(colorprofile.Ascii, false)
 	th := model.DefaultThresholds()
 	cpu := model.CPU{ZoomMinPct: ms(8), ZoomAvgPct: ms(12), ZoomMaxPct: ms(18), SystemMaxPct: ms(40)}
 	wifi := model.WiFi{MinRSSIdBm: ms(-70), AvgRSSIdBm: ms(-62), MaxRSSIdBm: ms(-55)}
@@ -49,7 +49,7 @@ func TestRenderSysLine(t *testing.T) {
 }
 
 func TestRenderSysLineColours(t *testing.T) {
-	st := testStyles(termenv.ANSI256, false)
+	st := testStyles(colorprofile.ANSI256, false)
 	got := renderSysLine(model.Sample{CPU: model.CPU{SystemMaxPct: ms(97)}}, true, model.DefaultThresholds(), st, 200)
 	if want := st.Level(model.Critical).Render("97%!"); !strings.Contains(got, want) {
 		t.Errorf("critical system CPU not in the critical style: %q lacks %q", got, want)

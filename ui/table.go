@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/theme"
 )
@@ -276,9 +276,4 @@ func (t *table) line(cells []cell, selected bool) string {
 func (t *table) view() string { return t.out }
 
 // cursorMark marks the selected row.
-func cursorMark(st theme.Styles) string {
-	if st.ASCII() {
-		return "> "
-	}
-	return "▸ "
-}
+func cursorMark(st theme.Styles) string { return st.Glyphs().Cursor }

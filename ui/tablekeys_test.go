@@ -7,8 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/model"
 )
 
 // crowd is the overview of a meeting of n, each named "Person NN".
@@ -52,8 +53,8 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 		if got, want := cursorName(h), fmt.Sprintf("Person %02d", page); got != want {
 			t.Fatalf("%s: cursor on %q, want %q", k, got, want)
 		}
-		if !strings.Contains(h.a.View(), fmt.Sprintf("2-%d of 42", page+1)) {
-			t.Fatalf("%s: the header does not say where the view is:\n%s", k, h.a.View())
+		if !strings.Contains(h.a.content(), fmt.Sprintf("2-%d of 42", page+1)) {
+			t.Fatalf("%s: the header does not say where the view is:\n%s", k, h.a.content())
 		}
 	},
 	"PageUp": func(t *testing.T, h *harness, k string) {
@@ -76,8 +77,8 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Open": func(t *testing.T, h *harness, k string) {
 		h.press("j", k)
-		if h.a.top() != screenWatch || !strings.Contains(h.a.View(), "Meetings › Incident bridge › Person 01") {
-			t.Fatalf("%s did not open Person 01's watch screen:\n%s", k, h.a.View())
+		if h.a.top() != screenWatch || !strings.Contains(h.a.content(), "Meetings › Incident bridge › Person 01") {
+			t.Fatalf("%s did not open Person 01's watch screen:\n%s", k, h.a.content())
 		}
 	},
 	"Filter": func(t *testing.T, h *harness, k string) {
@@ -88,7 +89,7 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Sort": func(t *testing.T, h *harness, k string) {
 		h.press(k)
-		if h.a.overview.order != byName || !strings.Contains(h.a.View(), "by name") {
+		if h.a.overview.order != model.ByName || !strings.Contains(h.a.content(), "by name") {
 			t.Fatalf("%s: sorted %s", k, h.a.overview.order)
 		}
 	},
@@ -120,29 +121,29 @@ func TestEveryTableKeyIsTested(t *testing.T) {
 func TestTableScreensShareWatchKeys(t *testing.T) {
 	h := crowdHarness(t, 3)
 	h.press("p")
-	if !h.a.overview.paused || !strings.Contains(h.a.View(), "PAUSED") {
-		t.Fatalf("p did not pause:\n%s", h.a.View())
+	if !h.a.overview.paused || !strings.Contains(h.a.content(), "PAUSED") {
+		t.Fatalf("p did not pause:\n%s", h.a.content())
 	}
 	if got := h.send(pollTickMsg{gen: h.a.overview.gen, owner: screenOverview}); len(got) != 0 {
 		t.Fatalf("a tick while paused: %#v", got)
 	}
 	h.press("p", "+")
-	if h.a.overview.interval != 15*time.Second || !strings.Contains(h.a.View(), "1 request / refresh, 4 / min") {
-		t.Fatalf("+: interval %s; the cost must follow:\n%s", h.a.overview.interval, h.a.View())
+	if h.a.overview.interval != 15*time.Second || !strings.Contains(h.a.content(), "1 request / refresh, 4 / min") {
+		t.Fatalf("+: interval %s; the cost must follow:\n%s", h.a.overview.interval, h.a.content())
 	}
 	h.press("?")
-	if v := h.a.View(); !strings.Contains(v, "fewer keys") || !strings.Contains(v, "page down") {
+	if v := h.a.content(); !strings.Contains(v, "fewer keys") || !strings.Contains(v, "page down") {
 		t.Fatalf("? did not show the full help:\n%s", v)
 	}
 	h.press("esc")
 	if h.a.overview.help.ShowAll || h.a.top() != screenOverview {
 		t.Fatal("esc should close the help first, not go back")
 	}
-	for _, k := range []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("t")}, {Type: tea.KeyRunes, Runes: []rune("R")}} {
-		before := h.a.View()
+	for _, k := range []tea.KeyPressMsg{keyMsg("t"), keyMsg("R")} {
+		before := h.a.content()
 		h.send(k)
-		if k.String() == "R" && (strings.Contains(h.a.View(), "Person 00") || before == h.a.View()) {
-			t.Fatalf("R did not hide the names:\n%s", h.a.View())
+		if k.String() == "R" && (strings.Contains(h.a.content(), "Person 00") || before == h.a.content()) {
+			t.Fatalf("R did not hide the names:\n%s", h.a.content())
 		}
 	}
 }

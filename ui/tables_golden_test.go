@@ -44,7 +44,7 @@ func TestGoldenTables(t *testing.T) {
 			t.Run(fmt.Sprintf("%s_%dx%d", tc.name, sz[0], sz[1]), func(t *testing.T) {
 				h, _ := newTableHarness(t, clientFor(t, srv.URL), sz[0], sz[1], append([]harnessOpt{at}, tc.opts...)...)
 				h.press(tc.keys...)
-				requireScreen(t, h.a.View(), sz[0], sz[1])
+				requireScreen(t, h.a.content(), sz[0], sz[1])
 			})
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 )
 
@@ -134,15 +134,15 @@ func (h *harness) press(keys ...string) []tea.Msg {
 		msg := keyMsg(k)
 		switch k {
 		case "backspace":
-			msg = tea.KeyMsg{Type: tea.KeyBackspace}
+			msg = keyMsg("backspace")
 		case "ctrl+u":
-			msg = tea.KeyMsg{Type: tea.KeyCtrlU}
+			msg = keyMsg("ctrl+u")
 		case "ctrl+w":
-			msg = tea.KeyMsg{Type: tea.KeyCtrlW}
+			msg = keyMsg("ctrl+w")
 		case "up":
-			msg = tea.KeyMsg{Type: tea.KeyUp}
+			msg = keyMsg("up")
 		case "down":
-			msg = tea.KeyMsg{Type: tea.KeyDown}
+			msg = keyMsg("down")
 		}
 		out = append(out, h.settle(h.send(msg))...)
 	}

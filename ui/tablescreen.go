@@ -6,9 +6,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -59,22 +59,18 @@ func (f *tableScreen) setStyles(st theme.Styles) {
 
 // key handles the keys both table screens share. handled is false for a
 // key the screen (or, for esc, the app) should act on.
-func (f *tableScreen) key(msg tea.KeyMsg) (cmd tea.Cmd, handled bool) {
+func (f *tableScreen) key(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool) {
 	if f.typing {
 		return f.typeKey(msg), true
 	}
+	if cmd, ok, redraw := sharedKey(msg, &f.keys, &f.help, &f.poller); ok {
+		if redraw {
+			f.rebuild()
+		}
+		return cmd, true
+	}
 	k, t := f.keys, f.tkeys
 	switch {
-	case key.Matches(msg, k.Help):
-		showAllHelp(&f.help, &f.keys, !f.help.ShowAll)
-	case key.Matches(msg, k.Pause):
-		return f.togglePause(), true
-	case key.Matches(msg, k.Refresh):
-		return f.refresh(), true
-	case key.Matches(msg, k.SlowerPoll):
-		return f.setInterval(+1), true
-	case key.Matches(msg, k.FasterPoll):
-		return f.setInterval(-1), true
 	case key.Matches(msg, t.Up):
 		f.table.move(-1)
 	case key.Matches(msg, t.Down):
@@ -102,16 +98,16 @@ func (f *tableScreen) key(msg tea.KeyMsg) (cmd tea.Cmd, handled bool) {
 
 // typeKey edits the filter, which applies as it is typed: enter keeps
 // it, esc drops it, and the arrows still move the cursor.
-func (f *tableScreen) typeKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.Type {
-	case tea.KeyEnter:
+func (f *tableScreen) typeKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "enter":
 		f.typing = false
-	case tea.KeyEsc:
+	case "esc":
 		f.typing = false
 		f.setFilter("")
-	case tea.KeyUp:
+	case "up":
 		f.table.move(-1)
-	case tea.KeyDown:
+	case "down":
 		f.table.move(+1)
 	default:
 		if !f.filter.update(msg) {
@@ -167,7 +163,7 @@ func (f *tableScreen) take(a answer, once bool) (ok bool, next tea.Cmd) {
 
 func (f *tableScreen) setSize(width, height int) {
 	f.width, f.height = width, height
-	f.help.Width = width
+	f.help.SetWidth(width)
 	f.rebuild()
 }
 

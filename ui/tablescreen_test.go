@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 func TestMeetingLength(t *testing.T) {
@@ -43,19 +43,19 @@ func TestCostText(t *testing.T) {
 
 func TestLineInput(t *testing.T) {
 	var l lineInput
-	runes := func(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+	runes := func(s string) tea.KeyPressMsg { return keyMsg(s) }
 	for _, step := range []struct {
-		msg  tea.KeyMsg
+		msg  tea.KeyPressMsg
 		want string
 	}{
 		{runes("alice"), "alice"},
-		{tea.KeyMsg{Type: tea.KeySpace, Runes: []rune(" ")}, "alice "},
+		{keyMsg(" "), "alice "},
 		{runes("chen"), "alice chen"},
-		{tea.KeyMsg{Type: tea.KeyCtrlW}, "alice "},
-		{tea.KeyMsg{Type: tea.KeyBackspace}, "alice"},
+		{keyMsg("ctrl+w"), "alice "},
+		{keyMsg("backspace"), "alice"},
 		{runes("\x1b]52;c;cm0=\x07\x1b[2J!"), "alice!"}, // a paste that tries the clipboard and a clear
-		{tea.KeyMsg{Type: tea.KeyCtrlU}, ""},
-		{tea.KeyMsg{Type: tea.KeyBackspace}, ""},
+		{keyMsg("ctrl+u"), ""},
+		{keyMsg("backspace"), ""},
 	} {
 		l.update(step.msg)
 		if got := l.text(); got != step.want {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/qostop/qostop/model"
 )
 
@@ -24,27 +25,36 @@ func dayParticipant() model.Participant {
 	return p
 }
 
-// BenchmarkView measures the two View costs at 80x24 and 200x60
+// BenchmarkView measures two View costs at 80x24 and 200x60
 // with a full day of history and the "all" window: a frame where nothing
 // changed (the cached path every render tick takes) and a frame after an
 // answer with a new sample (merge, events, every pane redrawn).
+//
+// Each runs in the Ascii profile (no escape codes, as the goldens) and in
+// 256 colours, which is what most terminals get and where every styled
+// cell costs its escape codes.
 func BenchmarkView(b *testing.B) {
-	for _, size := range [][2]int{{80, 24}, {200, 60}} {
+	for _, sp := range []struct {
+		size    [2]int
+		profile colorprofile.Profile
+	}{{[2]int{80, 24}, colorprofile.Ascii}, {[2]int{200, 60}, colorprofile.Ascii},
+		{[2]int{80, 24}, colorprofile.ANSI256}, {[2]int{200, 60}, colorprofile.ANSI256}} {
+		size := sp.size
 		p := dayParticipant()
 		setup := func(b *testing.B) *harness {
-			h := newHarness(b, &fakeSource{p: p}, size[0], size[1])
+			h := newHarness(b, &fakeSource{p: p}, size[0], size[1], func(c *Config) { c.Profile = sp.profile })
 			h.start()
 			for h.a.watch.span != len(spans)-1 {
 				h.key("]")
 			}
 			return h
 		}
-		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		name := fmt.Sprintf("%s/%dx%d", sp.profile, size[0], size[1])
 		b.Run(name+"/unchanged", func(b *testing.B) {
 			h := setup(b)
 			b.ReportAllocs()
 			for b.Loop() {
-				_ = h.a.View()
+				_ = h.a.content()
 			}
 		})
 		b.Run(name+"/new-sample", func(b *testing.B) {
@@ -58,7 +68,7 @@ func BenchmarkView(b *testing.B) {
 				h.a.watch.inflight = true
 				m, _ := h.a.Update(fetchedMsg{seq: h.a.watch.seq, p: model.Participant{UserName: p.UserName, Samples: []model.Sample{s}}, at: s.Time})
 				h.a = m.(*app)
-				_ = h.a.View()
+				_ = h.a.content()
 			}
 		})
 	}

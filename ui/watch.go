@@ -4,9 +4,9 @@ import (
 	"context"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -87,6 +87,9 @@ func newWatch(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) wat
 	m.poller = newPoller(screenWatch, cfg, cfg.Interval, func(seq uint64) tea.Cmd {
 		return fetchCmd(ctx, cfg.Source, cfg.Now, seq, cfg.MeetingID, cfg.ParticipantID, cfg.Type)
 	})
+	// The header says whose QoS this is; without the operation and its
+	// IDs, the two error lines have room for what to do.
+	m.poller.explain = withoutOp
 	for i, md := range model.Medias {
 		m.panes[i] = newMediaPane(md)
 		m.panes[i].setThresholds(cfg.Thresholds)
@@ -109,7 +112,7 @@ func (m *watchModel) setStyles(st theme.Styles) {
 
 func (m *watchModel) setSize(width, height int) {
 	m.width, m.height = width, height
-	m.help.Width = width
+	m.help.SetWidth(width)
 	m.rebuild()
 }
 
@@ -119,26 +122,21 @@ func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 		return m.tick(msg)
 	case fetchedMsg:
 		return m.fetched(msg)
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
 	return nil
 }
 
-func (m *watchModel) key(msg tea.KeyMsg) tea.Cmd {
+func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok, redraw := sharedKey(msg, &m.keys, &m.help, &m.poller); ok {
+		if redraw {
+			m.rebuild()
+		}
+		return cmd
+	}
 	k := m.keys
 	switch {
-	case key.Matches(msg, k.Help):
-		showAllHelp(&m.help, &m.keys, !m.help.ShowAll)
-		m.rebuild()
-	case key.Matches(msg, k.Pause):
-		return m.togglePause()
-	case key.Matches(msg, k.Refresh):
-		return m.refresh()
-	case key.Matches(msg, k.SlowerPoll):
-		return m.setInterval(+1)
-	case key.Matches(msg, k.FasterPoll):
-		return m.setInterval(-1)
 	case key.Matches(msg, k.ShorterSpan):
 		m.setSpan(m.span - 1)
 	case key.Matches(msg, k.LongerSpan):

@@ -1,14 +1,15 @@
 package ui
 
 import (
-	"github.com/qostop/qostop/model"
 	"testing"
 	"time"
+
+	"github.com/qostop/qostop/model"
 )
 
-// BenchmarkClockTick is the steady cost of an idle screen: one clock
-// message and one View, once a second. It must stay far below a
-// millisecond; the panes are not redrawn.
+// BenchmarkClockTick is the cost of one clock message and one View: what
+// an idle screen pays each time its status bar changes (an age's minute),
+// no longer once a second. The panes are not redrawn.
 func BenchmarkClockTick(b *testing.B) {
 	h := newHarness(b, &fakeSource{p: callParticipant(true)}, 200, 60)
 	h.start()
@@ -17,7 +18,7 @@ func BenchmarkClockTick(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		m, _ := h.a.Update(clockMsg{now: now.Add(time.Duration(i) * time.Second)})
 		h.a = m.(*app)
-		_ = h.a.View()
+		_ = h.a.content()
 	}
 }
 
@@ -35,6 +36,6 @@ func BenchmarkNewData(b *testing.B) {
 		h.a.watch.inflight = true
 		m, _ := h.a.Update(fetchedMsg{seq: h.a.watch.seq, p: func() (q model.Participant) { q = p; q.Samples = append(q.Samples[:0:0], s); return }(), at: s.Time})
 		h.a = m.(*app)
-		_ = h.a.View()
+		_ = h.a.content()
 	}
 }

@@ -3,15 +3,14 @@ package ui
 import (
 	"context"
 	"errors"
-	"io"
 	"math"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -136,13 +135,11 @@ type harnessOpt func(*Config)
 func newHarness(t testing.TB, src *fakeSource, width, height int, opts ...harnessOpt) *harness {
 	t.Helper()
 	clock := &testClock{t: watchT0.Add(39*time.Minute + 38*time.Second)}
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
 	cfg := Config{
 		Source: src, MeetingID: "85012345678", ParticipantID: "16778241", Type: model.Live,
 		Interval: 10 * time.Second, MinInterval: 2 * time.Second,
 		Thresholds: model.DefaultThresholds(), Theme: theme.Dark(),
-		Renderer: r, Now: clock.Now, Topic: "Incident bridge", schedule: recordScheduler,
+		Profile: colorprofile.Ascii, Now: clock.Now, Topic: "Incident bridge", schedule: recordScheduler,
 	}
 	for _, o := range opts {
 		o(&cfg)
@@ -190,20 +187,37 @@ func (h *harness) key(k string) []tea.Msg {
 	return h.send(keyMsg(k))
 }
 
-func keyMsg(k string) tea.KeyMsg {
-	switch k {
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyMsg{Type: tea.KeyShiftTab}
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "ctrl+c":
-		return tea.KeyMsg{Type: tea.KeyCtrlC}
+// keyMsg is the key press Bubble Tea delivers for k, written as
+// key.Binding writes keys: "enter", "ctrl+c", "shift+tab", "space", or
+// the text typed ("j", "G", "alice").
+func keyMsg(k string) tea.KeyPressMsg {
+	var mod tea.KeyMod
+	for {
+		switch {
+		case strings.HasPrefix(k, "ctrl+") && len(k) > len("ctrl+"):
+			mod |= tea.ModCtrl
+			k = k[len("ctrl+"):]
+			continue
+		case strings.HasPrefix(k, "shift+") && len(k) > len("shift+"):
+			mod |= tea.ModShift
+			k = k[len("shift+"):]
+			continue
+		}
+		break
 	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+	named := map[string]rune{"tab": tea.KeyTab, "enter": tea.KeyEnter, "esc": tea.KeyEscape,
+		"up": tea.KeyUp, "down": tea.KeyDown, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "backspace": tea.KeyBackspace}
+	if c, ok := named[k]; ok {
+		return tea.KeyPressMsg{Code: c, Mod: mod}
+	}
+	if k == "space" || k == " " {
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	}
+	if mod != 0 {
+		return tea.KeyPressMsg{Code: []rune(k)[0], Mod: mod}
+	}
+	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
 }
 
 // only returns the messages of type T.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
+	"charm.land/bubbles/v2/key"
 
 	"github.com/qostop/qostop/model"
 )
@@ -156,7 +156,9 @@ func (m *watchModel) statusInfo() statusInfo {
 	si.helpHint = m.lay.help == 0 && !m.help.ShowAll
 	if latest, ok := m.hist.Latest(); ok {
 		si.newest = latest.Time
-		si.stale = m.cfg.Type == model.Live && !m.who.Left() && m.gone == "" && m.now.Sub(latest.Time) > m.staleAfter()
+		if m.cfg.Type == model.Live && !m.who.Left() && m.gone == "" {
+			si.staleAt = model.StaleAt(latest.Time, m.interval, m.cadence)
+		}
 	}
 	si.redacted, si.gone, si.left = m.cfg.Redact, m.gone, m.who.LeaveTime
 	return si

@@ -1,0 +1,39 @@
+package theme
+
+import "charm.land/lipgloss/v2"
+
+// Glyphs are the characters the UI draws besides text: one set for
+// terminals with Unicode fonts, one of plain ASCII (--ascii). This is the
+// one place that decides which character --ascii gets.
+type Glyphs struct {
+	Crumb    string // between breadcrumbs: " › "
+	Sep      string // between items of a line: " · "
+	Column   string // between a pane's send and receive columns: " │ "
+	Rule     string // a title rule's line: "─"
+	Dash     string // a dash in a sentence: "—"
+	Ellipsis string // the tail of cut text: "…"
+	Dots     string // something under way: "…"
+	Cursor   string // the table's selected row: "▸ "
+	Caret    string // where the filter is typed: "█"
+	// Spark climbs from the baseline to a full cell. The ASCII ramp stops
+	// short of '*' and '!', the level markers.
+	Spark  []string
+	Border lipgloss.Border
+}
+
+// The two sets, built once: Glyphs hands them out per call.
+var unicodeGlyphs, asciiGlyphs = UnicodeGlyphs(), ASCIIGlyphs()
+
+// UnicodeGlyphs are box drawing, block elements and typographic marks.
+func UnicodeGlyphs() Glyphs {
+	return Glyphs{Crumb: " › ", Sep: " · ", Column: " │ ", Rule: "─", Dash: "—", Ellipsis: "…", Dots: "…",
+		Cursor: "▸ ", Caret: "█", Spark: []string{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"},
+		Border: lipgloss.RoundedBorder()}
+}
+
+// ASCIIGlyphs draw with printable ASCII only, for fonts without the rest.
+func ASCIIGlyphs() Glyphs {
+	return Glyphs{Crumb: " > ", Sep: " | ", Column: " | ", Rule: "-", Dash: "-", Ellipsis: "~", Dots: "...",
+		Cursor: "> ", Caret: "_", Spark: []string{"_", ".", "-", "=", "^", "#"},
+		Border: lipgloss.ASCIIBorder()}
+}

@@ -1,0 +1,29 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// sharedKey handles the keys that mean the same on every screen and act
+// on what every screen has, its help and its polling chain: ? (more
+// keys), p (pause), r (refresh), + and - (interval). handled is false for
+// any other key; redraw says the screen must rebuild (the help changed).
+// Quit, theme and redact are the app's, since they reach every screen.
+func sharedKey(msg tea.KeyPressMsg, keys *KeyMap, h *help.Model, p *poller) (cmd tea.Cmd, handled, redraw bool) {
+	switch {
+	case key.Matches(msg, keys.Help):
+		showAllHelp(h, keys, !h.ShowAll)
+		return nil, true, true
+	case key.Matches(msg, keys.Pause):
+		return p.togglePause(), true, false
+	case key.Matches(msg, keys.Refresh):
+		return p.refresh(), true, false
+	case key.Matches(msg, keys.SlowerPoll):
+		return p.setInterval(+1), true, false
+	case key.Matches(msg, keys.FasterPoll):
+		return p.setInterval(-1), true, false
+	}
+	return nil, false, false
+}

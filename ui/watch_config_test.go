@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qostop/qostop/model"
+)
+
+func TestNewValidatesConfig(t *testing.T) {
+	src := &fakeSource{}
+	base := Config{Source: src, MeetingID: "1", ParticipantID: "2"}
+	for _, tc := range []struct {
+		name    string
+		edit    func(*Config)
+		wantErr string
+	}{
+		{name: "defaults", edit: func(*Config) {}},
+		{name: "demo floor", edit: func(c *Config) { c.Interval, c.MinInterval = time.Second, time.Second }},
+		{name: "below the floor", edit: func(c *Config) { c.Interval = time.Second }, wantErr: "--interval 1s is too short: at least 2s"},
+		{name: "above the ceiling", edit: func(c *Config) { c.Interval = time.Hour }, wantErr: "at most 10m0s"},
+		{name: "no source", edit: func(c *Config) { c.Source = nil }, wantErr: "no data source"},
+		{name: "no meeting", edit: func(c *Config) { c.MeetingID = "" }, wantErr: "no meeting ID"},
+		{name: "no participant: the overview", edit: func(c *Config) { c.ParticipantID = "" }},
+		{name: "no IDs: the meeting list", edit: func(c *Config) { c.MeetingID, c.ParticipantID = "", "" }},
+		{name: "bad type", edit: func(c *Config) { c.Type = "ended" }, wantErr: `meeting type "ended"`},
+		{name: "bad thresholds", edit: func(c *Config) {
+			c.Thresholds = model.DefaultThresholds()
+			c.Thresholds[model.Latency] = model.Bound{Warn: 300, Critical: 150}
+		}, wantErr: "threshold latency"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := base
+			tc.edit(&cfg)
+			m, err := New(cfg)
+			if tc.wantErr == "" {
+				if err != nil || m == nil {
+					t.Fatalf("New = %v, %v; want a model", m, err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("New error = %v, want it to contain %q", err, tc.wantErr)
+			}
+		})
+	}
+}

@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/model"
+)
+
+// keyEffects asserts what each binding of DefaultKeyMap does. Every key
+// of every binding is pressed; TestEveryKeyIsTested fails if a binding
+// has no entry here.
+var keyEffects = map[string]func(t *testing.T, h *harness, k string){
+	"Quit": func(t *testing.T, h *harness, k string) {
+		out := h.key(k)
+		if len(only[tea.QuitMsg](out)) != 1 || h.a.watch.ctx.Err() == nil {
+			t.Fatalf("%s: no tea.Quit, or the context was not cancelled", k)
+		}
+	},
+	"Help": func(t *testing.T, h *harness, k string) {
+		h.key(k)
+		if v := h.a.content(); !strings.Contains(v, "poll less often") || !strings.Contains(v, "fewer keys") {
+			t.Fatalf("%s did not show the full help:\n%s", k, v)
+		}
+		h.key(k)
+		if v := h.a.content(); strings.Contains(v, "poll less often") {
+			t.Fatalf("%s again did not hide the full help:\n%s", k, v)
+		}
+	},
+	"Pause": func(t *testing.T, h *harness, k string) {
+		h.key(k)
+		if !h.a.watch.paused || !strings.Contains(h.a.content(), "PAUSED") {
+			t.Fatalf("%s did not pause", k)
+		}
+		h.key(k)
+		if h.a.watch.paused || strings.Contains(h.a.content(), "PAUSED") {
+			t.Fatalf("%s again did not resume", k)
+		}
+	},
+	"Refresh": func(t *testing.T, h *harness, k string) {
+		out := h.key(k)
+		if len(fetches(out)) != 1 || h.src.callCount() != 2 {
+			t.Fatalf("%s did not fetch at once: %#v", k, out)
+		}
+	},
+	"SlowerPoll": func(t *testing.T, h *harness, k string) {
+		out := h.key(k)
+		tm, _ := pollTimer(t, out)
+		if h.a.watch.interval != 15*time.Second || tm.d != 15*time.Second || !strings.Contains(h.a.content(), "every 15s") {
+			t.Fatalf("%s: interval %s, next poll in %s; want 15s", k, h.a.watch.interval, tm.d)
+		}
+		for range 20 {
+			h.key(k)
+		}
+		if h.a.watch.interval != MaxInterval {
+			t.Fatalf("%s pressed often: interval %s, want the ceiling %s", k, h.a.watch.interval, MaxInterval)
+		}
+	},
+	"FasterPoll": func(t *testing.T, h *harness, k string) {
+		out := h.key(k)
+		tm, _ := pollTimer(t, out)
+		if h.a.watch.interval != 5*time.Second || tm.d != 5*time.Second || !strings.Contains(h.a.content(), "every 5s") {
+			t.Fatalf("%s: interval %s, next poll in %s; want 5s", k, h.a.watch.interval, tm.d)
+		}
+		for range 20 {
+			h.key(k)
+		}
+		if h.a.watch.interval != 2*time.Second {
+			t.Fatalf("%s pressed often: interval %s, want the floor 2s", k, h.a.watch.interval)
+		}
+	},
+	"ShorterSpan": func(t *testing.T, h *harness, k string) {
+		h.key(k)
+		if !strings.Contains(h.a.content(), "window 15m") || len(h.a.watch.window()) != 15 {
+			t.Fatalf("%s: window %s with %d samples, want 15m and 15", k, spans[h.a.watch.span].label, len(h.a.watch.window()))
+		}
+		h.key(k)
+		if h.a.watch.span != 0 {
+			t.Fatalf("%s below the shortest window moved to %d", k, h.a.watch.span)
+		}
+	},
+	"LongerSpan": func(t *testing.T, h *harness, k string) {
+		h.key(k)
+		if !strings.Contains(h.a.content(), "window 1h") || len(h.a.watch.window()) != 40 {
+			t.Fatalf("%s: window %s with %d samples, want 1h and all 40", k, spans[h.a.watch.span].label, len(h.a.watch.window()))
+		}
+		for range 5 {
+			h.key(k)
+		}
+		if !strings.Contains(h.a.content(), "window all") {
+			t.Fatalf("%s pressed often did not reach the whole history", k)
+		}
+	},
+	"NextPane": func(t *testing.T, h *harness, k string) {
+		h.key(k)
+		if v := h.a.content(); !strings.Contains(v, "[video]") || strings.Contains(v, "[audio]") {
+			t.Fatalf("%s did not move focus to video:\n%s", k, v)
+		}
+	},
+	"PrevPane": func(t *testing.T, h *harness, k string) {
+		h.key(k)
+		if v := h.a.content(); !strings.Contains(v, "[screen share]") || strings.Contains(v, "[audio]") {
+			t.Fatalf("%s did not move focus back to screen share:\n%s", k, v)
+		}
+	},
+	"Expand": func(t *testing.T, h *harness, k string) {
+		h.key(k)
+		if v := h.a.content(); !strings.Contains(v, "[audio]") || strings.Contains(v, " video ") {
+			t.Fatalf("%s did not show the focused pane alone:\n%s", k, v)
+		}
+		h.key(k)
+		if v := h.a.content(); !strings.Contains(v, " video ") {
+			t.Fatalf("%s again did not return:\n%s", k, v)
+		}
+	},
+	"Back": func(t *testing.T, h *harness, k string) {
+		h.key("enter")
+		h.key(k)
+		if v := h.a.content(); !strings.Contains(v, " video ") {
+			t.Fatalf("%s did not leave the expanded pane:\n%s", k, v)
+		}
+		h.key("?")
+		h.key(k)
+		if v := h.a.content(); strings.Contains(v, "poll less often") {
+			t.Fatalf("%s did not close the full help:\n%s", k, v)
+		}
+	},
+	"Theme": func(t *testing.T, h *harness, k string) {
+		before := h.a.content()
+		h.key(k)
+		if h.a.theme.Name != "light" || h.a.content() == before {
+			t.Fatalf("%s: theme %q, view changed %v; want light and new colours", k, h.a.theme.Name, h.a.content() != before)
+		}
+		if ansi.Strip(h.a.content()) != ansi.Strip(before) {
+			t.Fatalf("%s changed more than colours", k)
+		}
+	},
+	"Redact": func(t *testing.T, h *harness, k string) {
+		before, calls := h.a.content(), h.src.callCount()
+		h.key(k)
+		v := h.a.content()
+		for _, gone := range []string{"Alice Chen", "Boston"} {
+			if strings.Contains(v, gone) {
+				t.Errorf("%s: %q still on screen:\n%s", k, gone, v)
+			}
+		}
+		if !strings.Contains(v, model.Redacted) || !strings.Contains(v, "REDACTED") {
+			t.Errorf("%s: the screen does not say it hides names:\n%s", k, v)
+		}
+		h.key(k)
+		if h.a.content() != before || h.src.callCount() != calls {
+			t.Fatalf("%s twice: the screen is not as before, or it polled", k)
+		}
+	},
+}
+
+func TestEveryKeyIsTested(t *testing.T) {
+	km := reflect.ValueOf(DefaultKeyMap())
+	for i := range km.NumField() {
+		name := km.Type().Field(i).Name
+		if _, ok := keyEffects[name]; !ok {
+			t.Errorf("binding %s has no test in keyEffects", name)
+		}
+	}
+}
+
+func TestKeysDoWhatTheHelpSays(t *testing.T) {
+	km := reflect.ValueOf(DefaultKeyMap())
+	for i := range km.NumField() {
+		name := km.Type().Field(i).Name
+		b := km.Field(i).Interface().(key.Binding)
+		if b.Help().Desc == "" {
+			t.Errorf("binding %s has no help text", name)
+		}
+		for _, k := range b.Keys() {
+			t.Run(name+"/"+k, func(t *testing.T) {
+				effect, ok := keyEffects[name]
+				if !ok {
+					t.Skip("no effect listed")
+				}
+				// ANSI256, so a theme change shows.
+				h := newHarness(t, &fakeSource{p: callParticipant(false)}, 120, 40, func(c *Config) { c.Profile = colorprofile.ANSI256 })
+				h.start()
+				effect(t, h, k)
+			})
+		}
+	}
+}
