@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,24 +25,33 @@ type overviewModel struct {
 	tableScreen
 	cfg     Config // MeetingID, Topic, Type and Trail say which meeting
 	roster  model.Roster
-	order   model.SortOrder
+	order   model.Sort // the sort (s, S) and the media columns' reading (m)
+	okeys   OverviewKeyMap
 	pages   int // requests the last refresh took; 0 before the first
 	redact  bool
 	newest  time.Time     // the newest sample of anyone
 	cadence time.Duration // how often samples come
+	// diagnosis is the header's reading of who is degraded and what they share.
+	diagnosis model.Diagnosis
 }
 
+// overviewColumns: the name and the "worst" cell, which says why the row
+// is where it is, are never dropped; the media columns go before
+// anything qostop does not judge. Media titles follow m (refill).
 var overviewColumns = []column{
-	{title: "participant", width: 16, flex: true, most: 28},
-	{title: "device", width: 9, drop: 3},
-	{title: "network", width: 8},
-	{title: "location", width: 14, drop: 4},
-	{title: "audio", width: 11},
-	{title: "video", width: 11},
-	{title: "share", width: 11},
-	{title: "health", width: 10, drop: 1},
-	{title: "recent", width: 9, drop: 2},
+	{title: "participant", width: 13, flex: true, most: 28},
+	{title: "worst now", width: 19},
+	{title: "audio", width: 10},
+	{title: "video", width: 10, drop: 1},
+	{title: "share", width: 10, drop: 2},
+	{title: "zoom health", width: 11, drop: 3},
+	{title: "network", width: 8, drop: 4},
+	{title: "device", width: 9, drop: 5},
+	{title: "location", width: 14, drop: 6},
 }
+
+// overviewMediaCol is the index of the audio column; video and share follow.
+const overviewMediaCol = 2
 
 // newOverview builds the overview of cfg.MeetingID; its fetches are
 // numbered after prev's, the overview it replaces, if any.
@@ -51,8 +61,8 @@ func newOverview(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap, 
 	})
 	p.follow(prev)
 	p.explain = explainMeeting(cfg.MeetingID, cfg.Type)
-	m := overviewModel{cfg: cfg, redact: cfg.Redact, cadence: time.Minute,
-		tableScreen: newTableScreen(ctx, p, keys, overviewColumns, true, len(cfg.Trail) > 0)}
+	m := overviewModel{cfg: cfg, redact: cfg.Redact, cadence: time.Minute, okeys: DefaultOverviewKeyMap(),
+		tableScreen: newTableScreen(ctx, p, keys, slices.Clone(overviewColumns), true, len(cfg.Trail) > 0)}
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.nothing = "Zoom lists nobody in this meeting yet"
 	m.setStyles(st)
@@ -88,7 +98,14 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 		cmd, handled := m.key(msg)
 		switch {
 		case !handled && key.Matches(msg, m.tkeys.Sort):
-			m.order = (m.order + 1) % model.NumSorts
+			m.order.Column = (m.order.Column + 1) % model.NumSortColumns
+			m.order.Reverse = false
+			m.refill()
+		case !handled && key.Matches(msg, m.okeys.Reverse):
+			m.order.Reverse = !m.order.Reverse
+			m.refill()
+		case !handled && key.Matches(msg, m.okeys.Shown):
+			m.order.Shown = (m.order.Shown + 1) % model.NumShown
 			m.refill()
 		case m.interval != interval: // the cost a minute changed
 			m.header = m.headerText()
@@ -153,63 +170,40 @@ func (m *overviewModel) refill() {
 	st := m.st
 	ms := m.roster.Sorted(m.order)
 	rows := make([]row, 0, len(ms))
+	diag := make([]model.DiagnosisInput, 0, len(ms))
 	for _, mb := range ms {
 		p := mb.P
 		if m.redact {
 			p = model.Redact(p)
+			p.UserID = "" // a user ID names a person to anyone with Zoom's admin console
 		}
-		name, dev, net, loc := displayName(p), tableText(p.Device), tableText(p.NetworkType), tableText(p.Location)
+		name, dev, net, loc := m.shownName(mb), tableText(p.Device), tableText(p.NetworkType), tableText(p.Location)
 		text := st.Text
 		if mb.Left() {
 			text = st.Muted
 		}
-		cells := []cell{{name, text}, {tableDash(dev), text}, {tableDash(net), text}, {tableDash(loc), text}}
-		for i, r := range mb.Media {
-			switch {
-			case !mb.Has[i]:
-				cells = append(cells, cell{"-", st.Muted})
-			case mb.Left():
-				cells = append(cells, cell{readingText(r), st.Muted})
-			default:
-				cells = append(cells, cell{readingText(r), st.Level(r.Level)})
-			}
+		cells := []cell{{name, text}, m.worstCell(mb)}
+		for _, md := range model.Medias {
+			cells = append(cells, m.mediaCell(mb, md))
 		}
-		cells = append(cells, m.healthCell(mb), m.recentCell(mb))
+		cells = append(cells, m.healthCell(mb), cell{tableDash(net), text}, cell{tableDash(dev), text}, cell{tableDash(loc), text})
 		rows = append(rows, row{key: model.MemberKey(mb.P), cells: cells,
 			search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))})
+		if !mb.Left() {
+			current := mb.Current
+			if !mb.Rank.HasWorst {
+				current = model.Sample{}
+			}
+			diag = append(diag, m.cfg.Thresholds.DiagnosisInputOf(p, name, current))
+		}
 	}
+	for i, md := range model.Medias {
+		m.table.cols[overviewMediaCol+i].title = mediumShort(md) + " " + m.order.Shown.Short()
+	}
+	m.diagnosis = model.Diagnose(diag)
 	m.table.setRows(rows)
 	m.header = m.headerText()
 	m.rebuild()
-}
-
-// healthCell is Zoom's health word with its marker, or when they left.
-func (m *overviewModel) healthCell(mb model.Member) cell {
-	switch {
-	case mb.P.Left():
-		return cell{"left " + mb.P.LeaveTime.In(m.now.Location()).Format("15:04"), m.st.Muted}
-	case mb.Gone:
-		return cell{"left", m.st.Muted}
-	}
-	h := tableText(mb.P.Health)
-	if h == "" {
-		return cell{"-", m.st.Muted}
-	}
-	lv := healthLevel(h)
-	return cell{h + theme.Marker(lv), m.st.Level(lv)}
-}
-
-// recentCell is the worst level over the recent samples, which the worst
-// sort breaks ties by: it says why two "good" rows are in their order.
-func (m *overviewModel) recentCell(mb model.Member) cell {
-	if mb.Newest.IsZero() {
-		return cell{"-", m.st.Muted}
-	}
-	st := m.st.Level(mb.Recent)
-	if mb.Left() {
-		st = m.st.Muted
-	}
-	return cell{mb.Recent.String() + theme.Marker(mb.Recent), st}
 }
 
 func (m *overviewModel) headerText() string {
@@ -240,12 +234,18 @@ func (m *overviewModel) headerText() string {
 			// Those who left long ago are forgotten, so memory stays bounded.
 			count += fmt.Sprintf(", %d who left earlier not shown", d)
 		}
-		info = append(info, count, costText(m.pages, m.interval, m.cfg.Type == model.Past), m.order.String())
+		info = append(info, count, m.order.String(), costText(m.pages, m.interval, m.cfg.Type == model.Past))
 	}
 	if len(info) == 0 {
 		return first
 	}
-	return first + "\n" + st.Muted.Render(strings.Join(info, m.ss.sep))
+	diag := st.Text.Render(m.diagnosis.Text(m.ss.sep))
+	if m.diagnosis.Degraded > 0 {
+		diag = st.Level(model.Warn).Render(m.diagnosis.Text(m.ss.sep))
+	}
+	// The diagnosis before the counts: the table's position ("1-19 of
+	// 42") is added to the last line.
+	return first + "\n" + diag + "\n" + st.Muted.Render(strings.Join(info, m.ss.sep))
 }
 
 // costText is what one refresh spends of the account's shared rate

@@ -89,7 +89,7 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Sort": func(t *testing.T, h *harness, k string) {
 		h.press(k)
-		if h.a.overview.order != model.ByName || !strings.Contains(h.a.content(), "by name") {
+		if h.a.overview.order.Column != model.SortName || !strings.Contains(h.a.content(), "sort: name A-Z") {
 			t.Fatalf("%s: sorted %s", k, h.a.overview.order)
 		}
 	},
