@@ -13,6 +13,8 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/report"
+	"github.com/qostop/qostop/ui/table"
 )
 
 // qosPageSize is how many participants one request of
@@ -38,16 +40,16 @@ type overviewModel struct {
 // overviewColumns: the name and the "worst" cell, which says why the row
 // is where it is, are never dropped; the media columns go before
 // anything qostop does not judge. Media titles follow m (refill).
-var overviewColumns = []column{
-	{title: "participant", width: 13, flex: true, most: 28},
-	{title: "worst now", width: 19},
-	{title: "audio", width: 10},
-	{title: "video", width: 10, drop: 1},
-	{title: "share", width: 10, drop: 2},
-	{title: "zoom health", width: 11, drop: 3},
-	{title: "network", width: 8, drop: 4},
-	{title: "device", width: 9, drop: 5},
-	{title: "location", width: 14, drop: 6},
+var overviewColumns = []table.Column{
+	{Title: "participant", Width: 13, Flex: true, Most: 28},
+	{Title: "worst now", Width: 19},
+	{Title: "audio", Width: 10},
+	{Title: "video", Width: 10, Drop: 1},
+	{Title: "share", Width: 10, Drop: 2},
+	{Title: "zoom health", Width: 11, Drop: 3},
+	{Title: "network", Width: 8, Drop: 4},
+	{Title: "device", Width: 9, Drop: 5},
+	{Title: "location", Width: 14, Drop: 6},
 }
 
 // overviewMediaCol is the index of the audio column; video and share follow.
@@ -64,7 +66,7 @@ func newOverview(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap, 
 	m := overviewModel{cfg: cfg, redact: cfg.Redact, cadence: time.Minute, okeys: DefaultOverviewKeyMap(),
 		tableScreen: newTableScreen(ctx, p, keys, slices.Clone(overviewColumns), true, len(cfg.Trail) > 0)}
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
-	m.table.nothing = "Zoom lists nobody in this meeting yet"
+	m.table.Nothing = "Zoom lists nobody in this meeting yet"
 	m.setStyles(st)
 	return m
 }
@@ -138,7 +140,7 @@ func explainMissing(err error, meetingID string, typ model.MeetingType) string {
 	if !errors.As(err, &ae) || ae.Kind != fetch.NotFound {
 		return model.Sanitize(err.Error())
 	}
-	id := tableText(meetingID)
+	id := report.Text(meetingID)
 	if typ == model.Past {
 		return "Zoom has no ended meeting " + id + ". Check the ID; Zoom keeps QoS for 12 months."
 	}
@@ -148,11 +150,11 @@ func explainMissing(err error, meetingID string, typ model.MeetingType) string {
 
 // selected is the participant under the cursor.
 func (m *overviewModel) selected() (model.Participant, bool) {
-	r, ok := m.table.selected()
+	r, ok := m.table.Selected()
 	if !ok {
 		return model.Participant{}, false
 	}
-	mb, ok := m.roster.Members[r.key]
+	mb, ok := m.roster.Members[r.Key]
 	return mb.P, ok
 }
 
@@ -169,7 +171,7 @@ func (m *overviewModel) crumbs() []string {
 func (m *overviewModel) refill() {
 	st := m.st
 	ms := m.roster.Sorted(m.order)
-	rows := make([]row, 0, len(ms))
+	rows := make([]table.Row, 0, len(ms))
 	diag := make([]model.DiagnosisInput, 0, len(ms))
 	for _, mb := range ms {
 		p := mb.P
@@ -177,18 +179,19 @@ func (m *overviewModel) refill() {
 			p = model.Redact(p)
 			p.UserID = "" // a user ID names a person to anyone with Zoom's admin console
 		}
-		name, dev, net, loc := m.shownName(mb), tableText(p.Device), tableText(p.NetworkType), tableText(p.Location)
+		name, dev, net, loc := m.shownName(mb), report.Text(p.Device), report.Text(p.NetworkType), report.Text(p.Location)
 		text := st.Text
 		if mb.Left() {
 			text = st.Muted
 		}
-		cells := []cell{{name, text}, m.worstCell(mb)}
+		cells := []table.Cell{{Text: name, Style: text}, m.worstCell(mb)}
 		for _, md := range model.Medias {
 			cells = append(cells, m.mediaCell(mb, md))
 		}
-		cells = append(cells, m.healthCell(mb), cell{tableDash(net), text}, cell{tableDash(dev), text}, cell{tableDash(loc), text})
-		rows = append(rows, row{key: model.MemberKey(mb.P), cells: cells,
-			search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))})
+		cells = append(cells, m.healthCell(mb), table.Cell{Text: report.Dash(net), Style: text},
+			table.Cell{Text: report.Dash(dev), Style: text}, table.Cell{Text: report.Dash(loc), Style: text})
+		rows = append(rows, table.Row{Key: model.MemberKey(mb.P), Cells: cells,
+			Search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))})
 		if !mb.Left() {
 			current := mb.Current
 			if !mb.Rank.HasWorst {
@@ -198,10 +201,10 @@ func (m *overviewModel) refill() {
 		}
 	}
 	for i, md := range model.Medias {
-		m.table.cols[overviewMediaCol+i].title = mediumShort(md) + " " + m.order.Shown.Short()
+		m.table.SetTitle(overviewMediaCol+i, mediumShort(md)+" "+m.order.Shown.Short())
 	}
 	m.diagnosis = model.Diagnose(diag)
-	m.table.setRows(rows)
+	m.table.SetRows(rows)
 	m.header = m.headerText()
 	m.rebuild()
 }
@@ -215,7 +218,7 @@ func (m *overviewModel) headerText() string {
 		first += "  " + st.Accent.Render("LIVE")
 	}
 	if strings.TrimSpace(m.cfg.Topic) != "" { // else the crumb is the ID
-		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(tableText(m.cfg.MeetingID))
+		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.cfg.MeetingID))
 	}
 
 	var info []string

@@ -6,6 +6,9 @@ import (
 
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/pane"
+	"github.com/qostop/qostop/ui/report"
+	"github.com/qostop/qostop/ui/table"
 )
 
 // The overview's cells: how a roster member's readings read in a table.
@@ -53,24 +56,24 @@ func arrow(d model.Direction, st theme.Styles) string {
 
 // worstCell says why the row is where it is: the reading furthest past
 // its threshold now, e.g. "audio ↑ loss 7.2%!", or that they left.
-func (m *overviewModel) worstCell(mb model.Member) cell {
+func (m *overviewModel) worstCell(mb model.Member) table.Cell {
 	switch {
 	case mb.P.Left():
-		return cell{"left " + mb.P.LeaveTime.In(m.now.Location()).Format("15:04"), m.st.Muted}
+		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.now.Location()).Format("15:04"), Style: m.st.Muted}
 	case mb.Gone:
-		return cell{"left", m.st.Muted}
+		return table.Cell{Text: "left", Style: m.st.Muted}
 	case !mb.Rank.HasWorst:
-		return cell{"no readings", m.st.Muted}
+		return table.Cell{Text: "no readings", Style: m.st.Muted}
 	}
 	w := mb.Rank.Worst
 	text := mediumShort(w.Stream.Media) + " " + arrow(w.Stream.Dir, m.st) + " " + metricShort(w.Metric) + " " +
-		fmtNum(w.Value.V) + unitOf(w.Metric) + strings.TrimSpace(theme.Marker(w.Level))
-	return cell{text, m.st.Level(w.Level)}
+		pane.FormatNum(w.Value.V) + unitOf(w.Metric) + strings.TrimSpace(theme.Marker(w.Level))
+	return table.Cell{Text: text, Style: m.st.Level(w.Level)}
 }
 
 // mediaCell is one medium's shown reading both ways, "↑52 ↓61", each
 // number with its level's marker, in the colour of the worse of the two.
-func (m *overviewModel) mediaCell(mb model.Member, md model.Media) cell {
+func (m *overviewModel) mediaCell(mb model.Member, md model.Media) table.Cell {
 	metric, judged := m.order.Shown.Metric()
 	text, worst, any := "", model.Unknown, false
 	for i, dir := range []model.Direction{model.Send, model.Receive} {
@@ -88,27 +91,27 @@ func (m *overviewModel) mediaCell(mb model.Member, md model.Media) cell {
 			lv = m.cfg.Thresholds.Level(metric, v)
 		}
 		worst = max(worst, lv)
-		text += arrow(dir, m.st) + fmtNum(v.V) + strings.TrimSpace(theme.Marker(lv))
+		text += arrow(dir, m.st) + pane.FormatNum(v.V) + strings.TrimSpace(theme.Marker(lv))
 	}
 	switch {
 	case !any:
-		return cell{"-", m.st.Muted}
+		return table.Cell{Text: "-", Style: m.st.Muted}
 	case mb.Left():
-		return cell{text, m.st.Muted}
+		return table.Cell{Text: text, Style: m.st.Muted}
 	case !judged:
-		return cell{text, m.st.Text}
+		return table.Cell{Text: text, Style: m.st.Text}
 	}
-	return cell{text, m.st.Level(worst)}
+	return table.Cell{Text: text, Style: m.st.Level(worst)}
 }
 
 // healthCell is Zoom's own word for the participant, shown as Zoom's and
 // in plain text: qostop's levels are the one judgement drawn in colour.
-func (m *overviewModel) healthCell(mb model.Member) cell {
-	h := tableText(mb.P.Health)
+func (m *overviewModel) healthCell(mb model.Member) table.Cell {
+	h := report.Text(mb.P.Health)
 	if h == "" {
-		return cell{"-", m.st.Muted}
+		return table.Cell{Text: "-", Style: m.st.Muted}
 	}
-	return cell{h, m.st.Muted}
+	return table.Cell{Text: h, Style: m.st.Muted}
 }
 
 // shownName is the name on screen: under R a pseudonym that stays the

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/pane"
 )
 
 // spans are the history windows that [ and ] step through; 0 is all.
@@ -62,7 +63,7 @@ type watchModel struct {
 	span          int
 	focus         int
 	expanded      bool
-	panes         [3]mediaPane
+	panes         [3]pane.Model
 	lay           layout
 	headerText    string
 	body          string
@@ -91,10 +92,10 @@ func newWatch(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) wat
 	// IDs, the two error lines have room for what to do.
 	m.poller.explain = withoutOp
 	for i, md := range model.Medias {
-		m.panes[i] = newMediaPane(md)
-		m.panes[i].setThresholds(cfg.Thresholds)
+		m.panes[i] = pane.New(md)
+		m.panes[i].SetThresholds(cfg.Thresholds)
 	}
-	m.panes[0].setFocused(true)
+	m.panes[0].SetFocused(true)
 	m.setStyles(st)
 	return m
 }
@@ -105,7 +106,7 @@ func (m *watchModel) setStyles(st theme.Styles) {
 	m.ss = newStatusStyles(st)
 	styleHelp(&m.help, st)
 	for i := range m.panes {
-		m.panes[i].setStyles(st)
+		m.panes[i].SetStyles(st)
 	}
 	m.rebuild()
 }
@@ -176,9 +177,9 @@ func (m *watchModel) setFocus(i int) {
 	if i == m.focus {
 		return
 	}
-	m.panes[m.focus].setFocused(false)
+	m.panes[m.focus].SetFocused(false)
 	m.focus = i
-	m.panes[i].setFocused(true)
+	m.panes[i].SetFocused(true)
 	m.rebuild()
 }
 
