@@ -48,9 +48,9 @@ func renderHeader(h headerInfo, st theme.Styles, width int) string {
 		first = append(first, st.Muted.Render("left "+p.LeaveTime.Format("15:04")))
 	}
 	if health := model.Sanitize(p.Health); health != "" {
-		lv := healthLevel(health)
-		mark := strings.TrimSpace(theme.Marker(lv))
-		first = append(first, st.Muted.Render("health ")+st.Level(lv).Render(health+mark))
+		// Zoom's word, as Zoom's and uncoloured: qostop's levels are the
+		// one judgement on screen, and the two can disagree.
+		first = append(first, st.Muted.Render("zoom health ")+st.Text.Render(health))
 	}
 	if len(p.IssueList) > 0 {
 		issues := make([]string, 0, len(p.IssueList))
@@ -102,18 +102,3 @@ func renderHeader(h headerInfo, st theme.Styles, width int) string {
 }
 
 func headerSep(st theme.Styles) string { return st.Glyphs().Sep }
-
-// healthLevel reads Zoom's free-text health ("Warning" is the one seen)
-// as a level; anything unknown stays Unknown rather than guessing good.
-func healthLevel(h string) model.Level {
-	s := strings.ToLower(h)
-	switch {
-	case strings.Contains(s, "crit"), strings.Contains(s, "bad"), strings.Contains(s, "poor"):
-		return model.Critical
-	case strings.Contains(s, "warn"):
-		return model.Warn
-	case s == "good", s == "normal", s == "ok", s == "healthy":
-		return model.Good
-	}
-	return model.Unknown
-}

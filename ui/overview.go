@@ -65,6 +65,7 @@ func newOverview(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap, 
 	p.explain = explainMeeting(cfg.MeetingID, cfg.Type)
 	m := overviewModel{cfg: cfg, redact: cfg.Redact, cadence: time.Minute, okeys: DefaultOverviewKeyMap(),
 		tableScreen: newTableScreen(ctx, p, keys, slices.Clone(overviewColumns), true, len(cfg.Trail) > 0)}
+	m.moreKeys = []key.Binding{m.okeys.Shown, m.okeys.Reverse}
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.Nothing = "Zoom lists nobody in this meeting yet"
 	m.setStyles(st)
@@ -73,6 +74,7 @@ func newOverview(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap, 
 
 func (m *overviewModel) setStyles(st theme.Styles) {
 	m.tableScreen.setStyles(st)
+	m.legend = overviewLegend(st.Glyphs().Up, st.Glyphs().Down)
 	m.refill()
 }
 

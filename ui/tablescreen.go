@@ -32,6 +32,11 @@ type tableScreen struct {
 	ss             statusStyles
 	help           help.Model
 	sortable, back bool // whether s and esc do anything here, for the help
+	// moreKeys are the screen's own keys, added to the full help; legend,
+	// when set, is what the screen's cells mean, shown with it in the
+	// table's place.
+	moreKeys []key.Binding
+	legend   string
 	table          table.Model
 	filter         table.Input
 	typing         bool // the filter line has the keys
@@ -178,6 +183,7 @@ func (f *tableScreen) rebuild() {
 		return
 	}
 	short, full := tableHelp(f.keys, f.tkeys, f.sortable, f.back)
+	full[len(full)-1] = append(full[len(full)-1], f.moreKeys...)
 	var fullHelp string
 	helpRows := 0
 	if f.help.ShowAll {
@@ -197,13 +203,16 @@ func (f *tableScreen) rebuild() {
 		rows-- // the help line
 	}
 	var table string
-	if f.loaded {
+	switch {
+	case f.help.ShowAll && f.legend != "":
+		table = fitRows(f.st.Text.Render(wordwrap(f.legend, f.width)), max(rows, 0))
+	case f.loaded:
 		f.table.SetSize(f.width, rows)
 		table = f.table.View()
 		if pos := f.table.Position(); pos != "" {
 			header += f.st.Muted.Render(f.ss.sep + pos) // where the view is in a long table
 		}
-	} else {
+	default:
 		table = f.box(rows)
 	}
 	parts := []string{truncLines(header, f.width, f.st), table}
