@@ -37,9 +37,9 @@ type tableScreen struct {
 	// table's place.
 	moreKeys []key.Binding
 	legend   string
-	table          table.Model
-	filter         table.Input
-	typing         bool // the filter line has the keys
+	table    table.Model
+	filter   table.Input
+	typing   bool // the filter line has the keys
 
 	loaded  bool   // an answer has come: the table, not the box, shows
 	waiting string // what the box says before the first answer
