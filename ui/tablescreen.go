@@ -32,14 +32,9 @@ type tableScreen struct {
 	ss             statusStyles
 	help           help.Model
 	sortable, back bool // whether s and esc do anything here, for the help
-	// moreKeys are the screen's own keys, added to the full help; legend,
-	// when set, is what the screen's cells mean, shown with it in the
-	// table's place.
-	moreKeys []key.Binding
-	legend   string
-	table    table.Model
-	filter   table.Input
-	typing   bool // the filter line has the keys
+	table          table.Model
+	filter         table.Input
+	typing         bool // the filter line has the keys
 
 	loaded  bool   // an answer has come: the table, not the box, shows
 	waiting string // what the box says before the first answer
@@ -48,6 +43,12 @@ type tableScreen struct {
 	width, height int
 	tooSmall      bool
 	body, footer  string
+
+	// moreKeys are the screen's own keys, added to the full help; legend,
+	// when set, is what the screen's cells mean, shown with it in the
+	// table's place.
+	moreKeys []key.Binding
+	legend   string
 }
 
 func newTableScreen(ctx context.Context, p poller, keys KeyMap, cols []table.Column, sortable, back bool) tableScreen {
