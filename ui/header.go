@@ -12,13 +12,12 @@ type headerInfo struct {
 	Participant      model.Participant
 	MeetingID, Topic string
 	Trail            []string          // screens that led here; the topic is the last
-	Type             model.MeetingType // LIVE or PAST badge
-	Ended            bool              // a live meeting Zoom no longer finds: ENDED
+	Badge            badge // LIVE, PAST, ENDED, NOT FOUND...: what Zoom said last
 }
 
 // renderHeader draws one to three lines, each cut to width:
 //
-//	name, LIVE/PAST, when they left, Zoom's health and issue list
+//	name, the badge (LIVE, PAST, ENDED, NOT FOUND...), when they left, Zoom's health and issue list
 //	device, client and version, OS, network type, location, data center
 //	meeting topic and ID, or the breadcrumbs that led here and the ID
 //
@@ -34,15 +33,8 @@ func renderHeader(h headerInfo, st theme.Styles, width int) string {
 
 	name := displayName(p)
 	first := []string{st.Title.Render(name)}
-	switch h.Type {
-	case model.Live:
-		if h.Ended {
-			first = append(first, st.Level(model.Warn).Render("ENDED"))
-		} else {
-			first = append(first, st.Accent.Render("LIVE"))
-		}
-	case model.Past:
-		first = append(first, st.Muted.Render("PAST"))
+	if h.Badge.text != "" {
+		first = append(first, h.Badge.render(st))
 	}
 	if p.Left() {
 		first = append(first, st.Muted.Render("left "+p.LeaveTime.Format("15:04")))

@@ -17,7 +17,7 @@ func fullHeader() headerInfo {
 			OS: "macOS", NetworkType: "Wifi", Location: "San Jose (US)", DataCenter: "United States (SC Top)",
 			Health: "Warning", IssueList: []string{"audio", "video"},
 		},
-		MeetingID: "81234567890", Topic: "Weekly sync", Type: model.Live,
+		MeetingID: "81234567890", Topic: "Weekly sync", Badge: badge{"LIVE", model.Good},
 	}
 }
 
@@ -36,10 +36,10 @@ func TestRenderHeader(t *testing.T) {
 
 func TestRenderHeaderCases(t *testing.T) {
 	st := testStyles(colorprofile.Ascii, false)
-	hidden := headerInfo{Participant: model.Participant{UserID: "1670000000"}, Type: model.Past}
+	hidden := headerInfo{Participant: model.Participant{UserID: "1670000000"}, Badge: badge{"PAST", model.Unknown}}
 	left := fullHeader()
 	left.Participant.LeaveTime = time.Date(2024, 5, 1, 11, 42, 0, 0, time.UTC)
-	left.Type = model.Past
+	left.Badge = badge{"PAST", model.Unknown}
 	evil := headerInfo{Participant: model.Participant{UserName: "\x1b]52;c;ZXZpbA==\x07Eve\x1b[2J\u202e", Location: "\x1b]0;pwned\x07Here"}}
 	tests := []struct {
 		name      string

@@ -56,13 +56,13 @@ func (m *watchModel) goneBy(err error) bool {
 	if ae.Code == 3001 {
 		m.gone = goneMeeting
 		m.errText = "the meeting has ended: Zoom no longer finds meeting " + model.Sanitize(m.cfg.MeetingID) +
-			" live (" + said + "). The history above stays. qostop asks again less and less often; " +
-			"once Zoom has the whole meeting, see it with --type past"
+			" live (" + said + "). The history above stays; " +
+			"once Zoom has the whole meeting, see it with --type past. " + settledText
 		return true
 	}
 	m.gone = goneParticipant
 	m.errText = "Zoom no longer finds this participant in the live meeting (" + said + "): they left, " +
-		"or the meeting ended. The history above stays; qostop asks again less and less often"
+		"or the meeting ended. The history above stays. " + settledText
 	return true
 }
 

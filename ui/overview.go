@@ -214,10 +214,10 @@ func (m *overviewModel) refill() {
 func (m *overviewModel) headerText() string {
 	st := m.st
 	first := renderTrail(m.crumbs(), st)
-	if m.cfg.Type == model.Past {
-		first += "  " + st.Muted.Render("PAST")
-	} else {
-		first += "  " + st.Accent.Render("LIVE")
+	var ae *fetch.APIError
+	ended := m.loaded && errors.As(m.lastErr, &ae) && ae.Kind == fetch.NotFound && ae.Code == 3001
+	if b := callBadge(m.cfg.Type, m.loaded, m.lastErr, ended); b.text != "" {
+		first += "  " + b.render(st)
 	}
 	if strings.TrimSpace(m.cfg.Topic) != "" { // else the crumb is the ID
 		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.cfg.MeetingID))

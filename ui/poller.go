@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -167,6 +168,7 @@ func (p *poller) failed(err error, at time.Time, jitter float64) tea.Cmd {
 		// Asking every few seconds cannot make Zoom find the meeting or
 		// grant the scope; it only spends the account's rate limit.
 		d = max(d, settledWait)
+		p.errText = strings.TrimRight(p.errText, ". ") + ". " + settledText
 	}
 	if retryAt, lt, ok := rateLimit(err); ok {
 		p.limited, p.retryAt, p.limitType = true, retryAt, lt
@@ -320,6 +322,9 @@ func rateLimit(err error) (retryAt time.Time, limitType string, ok bool) {
 // settledWait is the least wait after an answer that will not change by
 // itself; r still asks at once.
 const settledWait = time.Minute
+
+// settledText ends the error text of such an answer: what qostop does now.
+const settledText = "qostop asks again once a minute, or now if you press r"
 
 // settledError reports whether err is an answer that will not change by
 // itself: asking again soon would get the same.

@@ -23,8 +23,8 @@ func (m *watchModel) rebuild() {
 			m.panes[i].SetData(win)
 		}
 	}
-	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), Ended: m.gone == goneMeeting, MeetingID: m.cfg.MeetingID, Topic: m.cfg.Topic,
-		Trail: m.cfg.Trail, Type: m.cfg.Type}, m.st, m.width)
+	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), MeetingID: m.cfg.MeetingID, Topic: m.cfg.Topic,
+		Trail: m.cfg.Trail, Badge: callBadge(m.cfg.Type, m.live, m.lastErr, m.gone == goneMeeting)}, m.st, m.width)
 
 	in := layoutIn{
 		width: m.width, height: m.height,
