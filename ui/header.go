@@ -11,8 +11,8 @@ import (
 type headerInfo struct {
 	Participant      model.Participant
 	MeetingID, Topic string
-	Trail            []string          // screens that led here; the topic is the last
-	Badge            badge // LIVE, PAST, ENDED, NOT FOUND...: what Zoom said last
+	Trail            []string // screens that led here; the topic is the last
+	Badge            badge    // LIVE, PAST, ENDED, NOT FOUND...: what Zoom said last
 }
 
 // renderHeader draws one to three lines, each cut to width:
