@@ -23,6 +23,7 @@ type event struct {
 	level model.Level // colour: Good for recoveries, Critical for errors
 	text  string      // without the time, e.g. "audio send loss 7.2% critical"
 	count int         // how many times in a row an identical error came
+	full  string      // an error's whole text, for the event log screen; "" when text is all
 	err   bool
 }
 
@@ -167,14 +168,21 @@ func crossingText(what string, jm model.Judged, lv model.Level, v float64) strin
 
 // failed logs a polling error. The same error again only counts up, so a
 // long outage retried with backoff is one line, not fifty.
-func (l *eventLog) failed(at time.Time, text string) {
+func (l *eventLog) failed(at time.Time, text string) { l.failedWith(at, text, "") }
+
+// failedWith logs a polling error whose line is short for the box, and
+// full the whole text for the event log screen.
+func (l *eventLog) failedWith(at time.Time, text, full string) {
 	l.fails++
-	if len(l.events) > 0 && l.events[0].err && l.events[0].text == text {
+	if full == text {
+		full = ""
+	}
+	if len(l.events) > 0 && l.events[0].err && l.events[0].text == text && l.events[0].full == full {
 		l.events[0].at = at
 		l.events[0].count++
 		return
 	}
-	l.add(event{at: at, level: model.Critical, text: text, count: 1, err: true})
+	l.add(event{at: at, level: model.Critical, text: text, full: full, count: 1, err: true})
 }
 
 // succeeded logs the end of a run of errors.
@@ -202,7 +210,8 @@ func (l *eventLog) view(rows, width int, st theme.Styles, loc *time.Location, la
 	}
 	lines := make([]string, 0, rows)
 	if rows >= 3 {
-		lines = append(lines, titleRule("events", width, st))
+		// The box shows the newest lines, cut; l shows them all, whole.
+		lines = append(lines, titleRule("events"+st.Glyphs().Sep+"l: all "+plural(len(l.events), "event", "events"), width, st))
 	}
 	if len(l.events) == 0 {
 		lines = append(lines, st.Muted.Render(ansi.Truncate("no threshold crossings or errors so far", width, ellipsis(st))))

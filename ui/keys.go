@@ -20,6 +20,7 @@ type KeyMap struct {
 	Back        key.Binding
 	Theme       key.Binding
 	Redact      key.Binding // hide names and addresses, for screen sharing
+	Log         key.Binding // the watch screen's event log, every line whole
 }
 
 // DefaultKeyMap is qostop's key map.
@@ -39,6 +40,7 @@ func DefaultKeyMap() KeyMap {
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Theme:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
 		Redact:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "redact names")),
+		Log:         key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "event log")),
 	}
 }
 
@@ -54,6 +56,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Quit, k.Help, k.Pause, k.Refresh},
 		{k.SlowerPoll, k.FasterPoll, k.ShorterSpan, k.LongerSpan},
 		{k.NextPane, k.PrevPane, k.Expand, k.Back},
-		{k.Theme, k.Redact},
+		{k.Theme, k.Redact, k.Log},
 	}
 }

@@ -161,6 +161,9 @@ func (a *app) navKey(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool) {
 			return a.back(), true
 		}
 	case screenWatch:
+		if a.watch.log.typing {
+			return a.watch.update(msg), true
+		}
 		if key.Matches(msg, a.keys.Back) && a.watch.atRest() && len(a.stack) > 1 {
 			return a.back(), true
 		}
@@ -284,4 +287,4 @@ func (a *app) viewTop() string {
 
 // atRest reports whether esc has nothing left to close on the watch
 // screen, so it means going back.
-func (m *watchModel) atRest() bool { return !m.expanded && !m.help.ShowAll }
+func (m *watchModel) atRest() bool { return !m.expanded && !m.help.ShowAll && !m.log.open }

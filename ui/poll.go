@@ -50,7 +50,7 @@ func (m *watchModel) failed(msg fetchedMsg) tea.Cmd {
 	} else if m.goneBy(msg.err) {
 		m.events.failed(msg.at, m.goneEvent())
 	} else {
-		m.events.failed(msg.at, shortError(msg.err))
+		m.events.failedWith(msg.at, shortError(msg.err), withoutOp(msg.err))
 	}
 	m.rebuild()
 	return next

@@ -37,6 +37,8 @@ func TestGoldenTables(t *testing.T) {
 		{name: "full_help", sizes: [][2]int{{80, 24}}, keys: []string{"enter", "?"}},
 		// The third keystroke lands on Alice's panes.
 		{name: "watch", sizes: [][2]int{{80, 24}}, keys: []string{"enter", "enter"}},
+		// l: every event whole, newest first, in the panes' place.
+		{name: "eventlog", sizes: [][2]int{{80, 24}}, keys: []string{"enter", "enter", "l"}},
 		{name: "ended", sizes: [][2]int{{80, 24}}, opts: []harnessOpt{func(c *Config) { c.MeetingID = sim.EndedMeetingID }}},
 	}
 	for _, tc := range cases {

@@ -53,6 +53,7 @@ type watchModel struct {
 	live        bool              // Zoom has answered for this live call (lifecycle.go)
 	gone        string            // why it no longer does: goneMeeting, goneParticipant or ""
 	events      eventLog
+	log         eventLogView // the event log screen (l), drawn in the panes' place
 	dataVersion uint64 // hist.Version() the panes were last given
 	cadence     time.Duration
 
@@ -82,6 +83,7 @@ func newWatch(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) wat
 		hist:    model.NewHistory(0),
 		who:     model.Participant{UserName: "participant " + cfg.ParticipantID, UserID: cfg.ParticipantID},
 		events:  newEventLog(),
+		log:     newEventLogView(),
 		cadence: time.Minute,
 		span:    defaultSpan,
 	}
@@ -130,6 +132,10 @@ func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
+	if m.log.open && m.log.key(msg, m.keys.Back, m.keys.Log) {
+		m.rebuild()
+		return nil
+	}
 	if cmd, ok, redraw := sharedKey(msg, &m.keys, &m.help, &m.poller); ok {
 		if redraw {
 			m.rebuild()
@@ -146,6 +152,11 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.setFocus(m.focus + 1)
 	case key.Matches(msg, k.PrevPane):
 		m.setFocus(m.focus + len(m.panes) - 1)
+	case m.log.open:
+		// The log has the screen: the panes' keys do nothing behind it.
+	case key.Matches(msg, k.Log):
+		m.log.open, m.log.offset = true, 0
+		m.rebuild()
 	case key.Matches(msg, k.Expand):
 		m.expanded = !m.expanded
 		m.rebuild()

@@ -131,6 +131,16 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 			t.Fatalf("%s did not close the full help:\n%s", k, v)
 		}
 	},
+	"Log": func(t *testing.T, h *harness, k string) {
+		h.key(k)
+		if v := h.a.content(); !strings.Contains(v, "event log: ") || strings.Contains(v, "[audio]") {
+			t.Fatalf("%s did not open the event log:\n%s", k, v)
+		}
+		h.key(k)
+		if v := h.a.content(); !strings.Contains(v, "[audio]") {
+			t.Fatalf("%s again did not close it:\n%s", k, v)
+		}
+	},
 	"Theme": func(t *testing.T, h *harness, k string) {
 		before := h.a.content()
 		h.key(k)

@@ -54,6 +54,10 @@ func (m *watchModel) rebuild() {
 		m.body, m.footer = "", ""
 		return
 	}
+	if m.log.open {
+		m.logBody()
+		return
+	}
 	for i := range m.panes {
 		if h := m.lay.panes[i]; h > 0 {
 			m.panes[i].SetSize(m.width, h)
