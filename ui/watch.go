@@ -53,11 +53,13 @@ type watchModel struct {
 	live        bool              // Zoom has answered for this live call (lifecycle.go)
 	gone        string            // why it no longer does: goneMeeting, goneParticipant or ""
 	events      eventLog
-	log         eventLogView // the event log screen (l), drawn in the panes' place
 	dataVersion uint64 // hist.Version() the panes were last given
 	cadence     time.Duration
 
 	poller
+
+	// The event log screen (l), drawn in the panes' place.
+	log eventLogView
 
 	// View.
 	width, height int
