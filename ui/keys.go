@@ -21,6 +21,9 @@ type KeyMap struct {
 	Theme       key.Binding
 	Redact      key.Binding // hide names and addresses, for screen sharing
 	Log         key.Binding // the watch screen's event log, every line whole
+	NextPerson  key.Binding // the watch screen: the next participant in the overview's order
+	PrevPerson  key.Binding
+	WorstPerson key.Binding // the one ranked worst now, whatever the overview's sort
 }
 
 // DefaultKeyMap is qostop's key map.
@@ -41,6 +44,9 @@ func DefaultKeyMap() KeyMap {
 		Theme:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
 		Redact:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "redact names")),
 		Log:         key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "event log")),
+		NextPerson:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next person")),
+		PrevPerson:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous person")),
+		WorstPerson: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "worst person")),
 	}
 }
 
@@ -57,5 +63,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.SlowerPoll, k.FasterPoll, k.ShorterSpan, k.LongerSpan},
 		{k.NextPane, k.PrevPane, k.Expand, k.Back},
 		{k.Theme, k.Redact, k.Log},
+		{k.NextPerson, k.PrevPerson, k.WorstPerson},
 	}
 }

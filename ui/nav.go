@@ -164,6 +164,9 @@ func (a *app) navKey(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool) {
 		if a.watch.log.typing {
 			return a.watch.update(msg), true
 		}
+		if cmd, ok := a.personKey(msg); ok {
+			return cmd, true
+		}
 		if key.Matches(msg, a.keys.Back) && a.watch.atRest() && len(a.stack) > 1 {
 			return a.back(), true
 		}

@@ -141,6 +141,12 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 			t.Fatalf("%s again did not close it:\n%s", k, v)
 		}
 	},
+	// Opened without an overview (qostop watch), n, N and w have no order
+	// to follow: nothing happens, nothing is asked. With one, see
+	// TestNextPreviousAndWorstPersonFollowTheOverview.
+	"NextPerson":  noOverviewNoOp,
+	"PrevPerson":  noOverviewNoOp,
+	"WorstPerson": noOverviewNoOp,
 	"Theme": func(t *testing.T, h *harness, k string) {
 		before := h.a.content()
 		h.key(k)
@@ -168,6 +174,13 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 			t.Fatalf("%s twice: the screen is not as before, or it polled", k)
 		}
 	},
+}
+
+func noOverviewNoOp(t *testing.T, h *harness, k string) {
+	before, calls := h.a.content(), h.src.callCount()
+	if out := h.key(k); len(out) != 0 || h.a.content() != before || h.src.callCount() != calls {
+		t.Fatalf("%s without an overview changed the screen or asked Zoom", k)
+	}
 }
 
 func TestEveryKeyIsTested(t *testing.T) {

@@ -139,6 +139,20 @@ func (t *Model) Move(delta int) {
 	t.render()
 }
 
+// Select puts the cursor on the row named key, and reports whether the
+// filter lets such a row through.
+func (t *Model) Select(key string) bool {
+	for i, r := range t.rows {
+		if r.Key == key {
+			t.cursor, t.follow = i, key
+			t.clamp()
+			t.render()
+			return true
+		}
+	}
+	return false
+}
+
 // Top puts the cursor back on the top row, to stay there.
 func (t *Model) Top() {
 	t.follow, t.cursor = "", 0

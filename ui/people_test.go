@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"testing"
+)
+
+// watching is the participant ID of the watch screen on top, or "".
+func watching(h *harness) string {
+	if h.a.top() != screenWatch {
+		return ""
+	}
+	return h.a.watch.cfg.ParticipantID
+}
+
+// Bridge user IDs, by castOf's order.
+const (
+	bobID   = "16778241"
+	aliceID = "16778242"
+	guestID = "16778243"
+	erikID  = "16778244"
+	danaID  = "16778245"
+)
+
+func TestNextPreviousAndWorstPersonFollowTheOverview(t *testing.T) {
+	src := newTableSource()
+	src.setPeople(bridge())
+	h, _ := newTableHarness(t, src, 120, 40, onBridge)
+	// Worst first: Alice, the guest, Dana, Bob, Erik (left).
+	for _, step := range []struct {
+		key, want string
+	}{
+		{"enter", aliceID}, {"n", guestID}, {"n", danaID}, {"N", guestID}, {"w", aliceID},
+		{"N", aliceID}, // the top: nowhere to go
+	} {
+		h.press(step.key)
+		if got := watching(h); got != step.want {
+			t.Fatalf("%s: watching %q, want %q", step.key, got, step.want)
+		}
+	}
+	h.press("n", "esc")
+	if r, _ := h.a.overview.table.Selected(); h.a.top() != screenOverview || r.Key != guestID {
+		t.Fatalf("esc: the overview's cursor is on %q, want the guest last watched", r.Key)
+	}
+	// Sorted by name: n follows that order, not worst first.
+	h.press("s", "g", "enter", "n")
+	if got := watching(h); got != bobID {
+		t.Fatalf("by name, n after Alice watches %q, want Bob", got)
+	}
+	h.press("n", "n", "n", "n") // Dana, Erik, the guest (hidden names last), then the end
+	if got := watching(h); got != guestID {
+		t.Fatalf("n past the end watches %q, want the last row, the guest", got)
+	}
+	if stack := len(h.a.stack); stack != 2 {
+		t.Errorf("the stack holds %d screens after n and w, want 2 (overview, watch)", stack)
+	}
+}
