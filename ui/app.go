@@ -55,6 +55,8 @@ type app struct {
 	clockAt time.Time
 	redact  bool // names, emails, addresses and locations hidden (R)
 	navigation
+
+	notice string // what y did, in the help line's place until the next key
 }
 
 // New validates cfg and builds the UI, on the screen cfg's IDs choose.
@@ -131,6 +133,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.KeyPressMsg:
+		a.notice = ""
 		if cmd, ok := a.navKey(msg); ok {
 			return a, cmd
 		}
@@ -143,6 +146,8 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.theme = theme.Next(a.theme)
 			a.restyle(theme.NewStyles(a.st.Profile(), a.theme, a.cfg.ASCII))
 			return a, nil
+		case key.Matches(msg, a.keys.Copy):
+			return a, a.copyScreen()
 		case key.Matches(msg, a.keys.Redact):
 			a.redact = !a.redact // every screen hides the same things
 			a.setRedact(a.redact)
@@ -160,7 +165,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // View is the frame, on the alternate screen so the terminal's own
 // scrollback is left as it was.
 func (a *app) View() tea.View {
-	v := tea.NewView(a.content())
+	v := tea.NewView(withNotice(a.content(), a.notice, a.width))
 	v.AltScreen = true
 	return v
 }

@@ -24,6 +24,7 @@ type KeyMap struct {
 	NextPerson  key.Binding // the watch screen: the next participant in the overview's order
 	PrevPerson  key.Binding
 	WorstPerson key.Binding // the one ranked worst now, whatever the overview's sort
+	Copy        key.Binding // the screen as snapshot table text, to the clipboard (OSC 52)
 }
 
 // DefaultKeyMap is qostop's key map.
@@ -47,6 +48,7 @@ func DefaultKeyMap() KeyMap {
 		NextPerson:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next person")),
 		PrevPerson:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous person")),
 		WorstPerson: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "worst person")),
+		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy as text")),
 	}
 }
 
@@ -63,6 +65,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.SlowerPoll, k.FasterPoll, k.ShorterSpan, k.LongerSpan},
 		{k.NextPane, k.PrevPane, k.Expand, k.Back},
 		{k.Theme, k.Redact, k.Log},
-		{k.NextPerson, k.PrevPerson, k.WorstPerson},
+		{k.NextPerson, k.PrevPerson, k.WorstPerson, k.Copy},
 	}
 }

@@ -147,6 +147,11 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"NextPerson":  noOverviewNoOp,
 	"PrevPerson":  noOverviewNoOp,
 	"WorstPerson": noOverviewNoOp,
+	"Copy": func(t *testing.T, h *harness, k string) {
+		if out := h.key(k); len(out) != 1 || !strings.Contains(h.a.View().Content, "copied ") {
+			t.Fatalf("%s: %d messages, want the clipboard's; view:\n%s", k, len(out), h.a.View().Content)
+		}
+	},
 	"Theme": func(t *testing.T, h *harness, k string) {
 		before := h.a.content()
 		h.key(k)
