@@ -42,6 +42,7 @@ func (a *app) stepPerson(delta int) tea.Cmd {
 		r, _ := t.Selected()
 		if r.Key == before.Key { // the end of the list: stay on whom we watch
 			t.Select(from.Key)
+			a.overview.rebuild()
 			return nil
 		}
 		if p, ok := a.overview.selected(); ok && p.UserID != "" {
@@ -74,5 +75,6 @@ func (a *app) rewatch() tea.Cmd {
 	a.cancelWatch()
 	a.overview.requests = max(a.overview.requests, a.watch.requests)
 	a.stack = a.stack[:len(a.stack)-1]
+	a.overview.rebuild() // its drawing is cached: esc must find the cursor where it now is
 	return a.openParticipant()
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -40,6 +41,11 @@ func TestNextPreviousAndWorstPersonFollowTheOverview(t *testing.T) {
 	h.press("n", "esc")
 	if r, _ := h.a.overview.table.Selected(); h.a.top() != screenOverview || r.Key != guestID {
 		t.Fatalf("esc: the overview's cursor is on %q, want the guest last watched", r.Key)
+	}
+	for _, l := range strings.Split(h.a.content(), "\n") {
+		if strings.Contains(l, "▸") && !strings.Contains(l, "(hidden) "+guestID) {
+			t.Fatalf("esc: the overview draws its cursor on another row than the guest's:\n%s", h.a.content())
+		}
 	}
 	// Sorted by name: n follows that order, not worst first.
 	h.press("s", "g", "enter", "n")
