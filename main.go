@@ -220,10 +220,10 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	f.floor = floor
 	fs.DurationVar(&f.interval, "interval", interval, fmt.Sprintf("time between polls, e.g. 5s (at least %s; %s)", floor, why))
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
-	fs.StringVar(&f.theme, "theme", "dark", "colours: "+strings.Join(theme.Names, ", "))
+	fs.StringVar(&f.theme, "theme", "auto", "colours: auto (dark or light, from the terminal's background), "+strings.Join(theme.Names, ", "))
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines and borders with ASCII only, for fonts without block glyphs")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
-	complete(c, "theme", theme.Names...)
+	complete(c, "theme", append([]string{"auto"}, theme.Names...)...)
 }
 
 // redactHelp says what --redact hides: model.Redact's fields.
@@ -262,9 +262,11 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	if err != nil {
 		return bad("--thresholds: %v", err)
 	}
-	t, err := theme.ByName(f.theme)
-	if err != nil {
-		return bad("--theme: %v", err)
+	var t theme.Theme // auto: the zero Theme, which the ui settles from the background colour
+	if f.theme != "auto" {
+		if t, err = theme.ByName(f.theme); err != nil {
+			return bad("--theme: %v", err)
+		}
 	}
 	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
 		ASCII: f.ascii, Redact: f.redact}, nil
