@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -134,6 +135,16 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.KeyPressMsg:
 		a.notice = ""
+		if a.width < minWidth || a.height < minHeight {
+			// "terminal too small" hides the screen: keys behind it would
+			// act unseen (three enters opened a participant's pane).
+			if key.Matches(msg, a.keys.Quit) {
+				a.cancel()
+				a.quit = true
+				return a, tea.Quit
+			}
+			return a, nil
+		}
 		if cmd, ok := a.navKey(msg); ok {
 			return a, cmd
 		}
@@ -145,6 +156,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, a.keys.Theme):
 			a.theme = theme.Next(a.theme)
 			a.restyle(theme.NewStyles(a.st.Profile(), a.theme, a.cfg.ASCII))
+			a.notice = "theme " + a.theme.Name + " (t cycles " + strings.Join(theme.Names, ", ") + ")"
 			return a, nil
 		case key.Matches(msg, a.keys.Copy):
 			return a, a.copyScreen()

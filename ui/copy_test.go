@@ -96,3 +96,33 @@ func TestCopySaysSoAndNeverSendsNothing(t *testing.T) {
 		t.Fatalf("the notice outlives the next key:\n%s", v)
 	}
 }
+
+// t says which theme is on now.
+func TestThemeKeyNamesTheTheme(t *testing.T) {
+	h := newHarness(t, &fakeSource{p: callParticipant(true)}, 100, 24)
+	h.start()
+	h.key("t")
+	if v := h.a.View().Content; !strings.Contains(v, "theme light (t cycles dark, light, high-contrast)") {
+		t.Fatalf("t does not name the theme:\n%s", v)
+	}
+}
+
+// Behind "terminal too small" no key acts but quit: three enters at 50x12
+// opened a participant's expanded pane unseen.
+func TestNoKeysActBehindTooSmall(t *testing.T) {
+	src := newTableSource()
+	src.setPeople(bridge())
+	h, _ := newTableHarness(t, src, 120, 40)
+	h.resize(50, 12)
+	h.press("enter", "enter", "enter", "R", "t")
+	if h.a.top() != screenMeetings || h.a.redact || h.a.theme.Name != "dark" {
+		t.Fatalf("keys acted behind too small: top %v, redact %v, theme %s", h.a.top(), h.a.redact, h.a.theme.Name)
+	}
+	if !strings.Contains(h.a.content(), "terminal too small") {
+		t.Fatalf("not too small:\n%s", h.a.content())
+	}
+	h.press("q")
+	if !h.a.quit {
+		t.Fatal("q does not quit behind too small")
+	}
+}
