@@ -26,6 +26,8 @@ type meetingsModel struct {
 	cfg      Config
 	meetings []model.Meeting // newest first, as the table shows them
 	redact   bool
+
+	truncated string // Zoom has more meetings than qostop keeps: says so
 }
 
 var meetingColumns = []table.Column{
@@ -68,7 +70,7 @@ func (m *meetingsModel) update(msg tea.Msg) tea.Cmd {
 	case meetingsFetchedMsg:
 		ok, next := m.take(msg.answer, false)
 		if ok {
-			m.meetings = slices.Clone(msg.meetings)
+			m.meetings, m.truncated = slices.Clone(msg.meetings), msg.truncated
 			// Newest first: the bridge opened for an incident is the one
 			// just started. Zoom's order breaks ties.
 			slices.SortStableFunc(m.meetings, func(a, b model.Meeting) int { return b.StartTime.Compare(a.StartTime) })
@@ -146,6 +148,9 @@ func (m *meetingsModel) headerText() string {
 		first += "  " + st.Text.Render(plural(len(m.meetings), "meeting", "meetings")+" in progress")
 	}
 	second := st.Muted.Render("newest first" + m.ss.sep + "refreshed once a minute: Zoom allows 10-20 a minute")
+	if m.truncated != "" {
+		second = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.ss.sep) + second
+	}
 	return first + "\n" + second
 }
 
@@ -175,7 +180,8 @@ func meetingLength(d string) string {
 // meetingsFetchedMsg is the answer to the list's fetch number seq.
 type meetingsFetchedMsg struct {
 	answer
-	meetings []model.Meeting
+	meetings  []model.Meeting
+	truncated string // the notice of a list cut at a cap; "" when whole
 }
 
 // meetingsCmd asks for the live meetings that started yesterday or today
@@ -185,6 +191,7 @@ func meetingsCmd(ctx context.Context, src Source, now func() time.Time, seq uint
 	return func() tea.Msg {
 		to := now().UTC()
 		ms, err := src.LiveMeetings(ctx, to.AddDate(0, 0, -1), to)
-		return meetingsFetchedMsg{answer: stamp(src, now, seq, err), meetings: ms}
+		notice, err := truncatedNotice(err)
+		return meetingsFetchedMsg{answer: stamp(src, now, seq, err), meetings: ms, truncated: notice}
 	}
 }

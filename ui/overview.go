@@ -35,6 +35,7 @@ type overviewModel struct {
 	cadence time.Duration // how often samples come
 	// diagnosis is the header's reading of who is degraded and what they share.
 	diagnosis model.Diagnosis
+	truncated string // Zoom has more participants than qostop keeps: says so
 }
 
 // overviewColumns: the name and the "worst" cell, which says why the row
@@ -94,6 +95,7 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 			m.roster.Merge(msg.participants, msg.at, m.cfg.Thresholds)
 			m.pages = max(1, (len(msg.participants)+qosPageSize-1)/qosPageSize)
 			m.judge(msg.participants)
+			m.truncated = msg.truncated
 		}
 		m.refill()
 		return next
@@ -248,6 +250,9 @@ func (m *overviewModel) headerText() string {
 	if m.diagnosis.Degraded > 0 {
 		diag = st.Level(model.Warn).Render(m.diagnosis.Text(m.ss.sep))
 	}
+	if m.truncated != "" { // the diagnosis is of those shown only
+		diag = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.ss.sep) + diag
+	}
 	// The diagnosis before the counts: the table's position ("1-19 of
 	// 42") is added to the last line.
 	return first + "\n" + diag + "\n" + st.Muted.Render(strings.Join(info, m.ss.sep))
@@ -282,6 +287,7 @@ func (m *overviewModel) view() string { return m.tableScreen.view(m.statusInfo()
 type overviewFetchedMsg struct {
 	answer
 	participants []model.Participant
+	truncated    string // the notice of a list cut at a cap; "" when whole
 }
 
 // overviewCmd asks for everyone's QoS in the meeting: one request per
@@ -290,6 +296,7 @@ type overviewFetchedMsg struct {
 func overviewCmd(ctx context.Context, src Source, now func() time.Time, seq uint64, meetingID string, typ model.MeetingType) tea.Cmd {
 	return func() tea.Msg {
 		ps, err := src.MeetingQoS(ctx, meetingID, typ)
-		return overviewFetchedMsg{answer: stamp(src, now, seq, err), participants: ps}
+		notice, err := truncatedNotice(err)
+		return overviewFetchedMsg{answer: stamp(src, now, seq, err), participants: ps, truncated: notice}
 	}
 }
