@@ -119,6 +119,9 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case clockMsg:
 		a.tickClock(msg.now)
 		return a, nil
+	case topicMsg:
+		a.setTopic(msg)
+		return a, nil
 	case tea.BackgroundColorMsg:
 		if a.autoTheme && !msg.IsDark() && a.theme.Name == theme.Dark().Name {
 			a.theme = theme.Light()

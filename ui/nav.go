@@ -56,6 +56,9 @@ func (a *app) initScreen() tea.Cmd {
 	case screenMeetings:
 		first = a.meetings.first()
 	}
+	if t := topicCmd(a.ctx, a.cfg); t != nil {
+		return tea.Batch(first, t)
+	}
 	return first
 }
 
