@@ -47,7 +47,7 @@ func newMeetings(c *common) *meetingsModel {
 	return m
 }
 
-func (m *meetingsModel) kind() screenKind { return screenMeetings }
+func (m *meetingsModel) name() string { return "meetings" }
 
 func (m *meetingsModel) restyle() {
 	m.styled()

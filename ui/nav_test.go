@@ -21,7 +21,7 @@ func listSource() *tableSource {
 func stackOf(h *harness) string {
 	var s []string
 	for _, sc := range h.a.stack {
-		s = append(s, sc.kind().String())
+		s = append(s, sc.name())
 	}
 	return strings.Join(s, " > ")
 }

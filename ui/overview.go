@@ -60,7 +60,7 @@ func newOverview(c *common, t target) *overviewModel {
 	return m
 }
 
-func (m *overviewModel) kind() screenKind { return screenOverview }
+func (m *overviewModel) name() string { return "overview" }
 
 func (m *overviewModel) restyle() {
 	m.styled()

@@ -12,13 +12,13 @@ import (
 //
 // A new screen is one new file: a type with these methods, a constructor
 // that takes the *common and its target and makes its poller, and a
-// kind. Then one line opens it: a case in the opens of the screen it is
+// name. Then one line opens it: a case in the opens of the screen it is
 // reached from (or in firstScreen, if the program starts on it). The
 // app needs no change: it routes, sizes, styles and pops every screen
 // alike.
 type screen interface {
-	// kind names the screen, for tests and messages.
-	kind() screenKind
+	// name is what the screen is, for tests and messages: "watch".
+	name() string
 	// chain is the screen's polling chain: the app addresses ticks and
 	// answers by its owner, hides it under another screen, and reads the
 	// status bar's poll state from it.
@@ -46,30 +46,6 @@ type screen interface {
 	status() statusInfo
 	// close cancels the screen's requests: it is gone for good.
 	close()
-}
-
-// screenKind names a kind of screen.
-type screenKind int
-
-const (
-	// screenWatch follows one participant's QoS.
-	screenWatch screenKind = iota
-	// screenMeetings lists the live meetings.
-	screenMeetings
-	// screenOverview shows everyone in one meeting, worst first.
-	screenOverview
-)
-
-func (s screenKind) String() string {
-	switch s {
-	case screenWatch:
-		return "watch"
-	case screenMeetings:
-		return "meetings"
-	case screenOverview:
-		return "overview"
-	}
-	return "unknown"
 }
 
 // firstScreen is the screen the program's IDs choose: the watch screen

@@ -78,7 +78,7 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Open": func(t *testing.T, h *harness, k string) {
 		h.press("j", k)
-		if h.a.top().kind() != screenWatch || !strings.Contains(h.a.content(), "Meetings › Incident bridge › Person 01") {
+		if h.a.top().name() != "watch" || !strings.Contains(h.a.content(), "Meetings › Incident bridge › Person 01") {
 			t.Fatalf("%s did not open Person 01's watch screen:\n%s", k, h.a.content())
 		}
 	},
@@ -137,7 +137,7 @@ func TestTableScreensShareWatchKeys(t *testing.T) {
 		t.Fatalf("? did not show the full help:\n%s", v)
 	}
 	h.press("esc")
-	if h.overview().helpView.ShowAll || h.a.top().kind() != screenOverview {
+	if h.overview().helpView.ShowAll || h.a.top().name() != "overview" {
 		t.Fatal("esc should close the help first, not go back")
 	}
 	for _, k := range []tea.KeyPressMsg{keyMsg("t"), keyMsg("R")} {

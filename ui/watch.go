@@ -101,10 +101,10 @@ func newWatch(c *common, t target, interval time.Duration) *watchModel {
 	return m
 }
 
-func (m *watchModel) kind() screenKind { return screenWatch }
-func (m *watchModel) chain() *poller   { return &m.poll }
-func (m *watchModel) close()           { m.cancel() }
-func (m *watchModel) captures() bool   { return false }
+func (m *watchModel) name() string   { return "watch" }
+func (m *watchModel) chain() *poller { return &m.poll }
+func (m *watchModel) close()         { m.cancel() }
+func (m *watchModel) captures() bool { return false }
 
 // opens is nothing: enter expands the focused pane.
 func (m *watchModel) opens(tea.KeyPressMsg) screen { return nil }
