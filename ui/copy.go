@@ -21,11 +21,18 @@ import (
 // the next key.
 const copyNotice = "copied %s as text with OSC 52: only if your terminal allows it (in tmux: set -g set-clipboard on)"
 
+// copier is a screen with something to copy: its text, "" when it has
+// none yet.
+type copier interface{ copyText() string }
+
 // copyScreen answers y: the text and the notice, or only a notice when
 // the screen has nothing to copy. It never sets an empty clipboard, which
 // would clear what the user had.
 func (a *app) copyScreen() tea.Cmd {
-	text := a.screenText()
+	var text string
+	if c, ok := a.top().(copier); ok {
+		text = c.copyText()
+	}
 	if strings.TrimSpace(text) == "" {
 		a.notice = "nothing to copy here yet: y copies a meeting's overview or a participant's QoS"
 		return nil
@@ -35,46 +42,45 @@ func (a *app) copyScreen() tea.Cmd {
 	return tea.SetClipboard(text)
 }
 
-// screenText is the top screen as snapshot table text; "" when it has none.
-func (a *app) screenText() string {
+// copyText is the participant and window on screen as snapshot table text.
+func (m *watchModel) copyText() string {
+	if m.hist.Len() == 0 {
+		return ""
+	}
+	p := m.shownWho()
+	if m.c.redact {
+		p.UserID = ""
+	}
+	p.Samples = m.window()
 	var b bytes.Buffer
-	th := a.cfg.Thresholds
-	switch a.top() {
-	case screenWatch:
-		w := &a.watch
-		if w.hist.Len() == 0 {
-			return ""
-		}
-		p := w.shownWho()
-		if w.cfg.Redact {
-			p.UserID = ""
-		}
-		p.Samples = w.window()
-		if report.WriteTable(&b, model.NewSnapshot(w.cfg.MeetingID, w.cfg.Type, p), th) != nil {
-			return ""
-		}
-	case screenOverview:
-		o := &a.overview
-		if !o.loaded {
-			return ""
-		}
-		var ps []model.Participant
-		for _, mb := range o.roster.Sorted(o.order) {
-			p := mb.P
-			if o.redact {
-				p = model.Redact(p)
-				p.UserName, p.UserID = o.shownName(mb), ""
-			}
-			if !mb.Newest.IsZero() {
-				p.Samples = []model.Sample{mb.Current}
-			}
-			ps = append(ps, p)
-		}
-		if report.WriteMeetingTable(&b, model.NewMeetingSnapshot(o.cfg.MeetingID, o.cfg.Type, ps), th) != nil {
-			return ""
-		}
+	if report.WriteTable(&b, model.NewSnapshot(m.t.meetingID, m.t.typ, p), m.c.cfg.Thresholds) != nil {
+		return ""
 	}
 	return ansi.Strip(b.String()) // plain text: never a sequence inside the sequence
+}
+
+// copyText is the overview's rows, in their order, as snapshot table text.
+func (m *overviewModel) copyText() string {
+	if !m.loaded {
+		return ""
+	}
+	var ps []model.Participant
+	for _, mb := range m.roster.Sorted(m.order) {
+		p := mb.P
+		if m.c.redact {
+			p = model.Redact(p)
+			p.UserName, p.UserID = m.shownName(mb), ""
+		}
+		if !mb.Newest.IsZero() {
+			p.Samples = []model.Sample{mb.Current}
+		}
+		ps = append(ps, p)
+	}
+	var b bytes.Buffer
+	if report.WriteMeetingTable(&b, model.NewMeetingSnapshot(m.t.meetingID, m.t.typ, ps), m.c.cfg.Thresholds) != nil {
+		return ""
+	}
+	return ansi.Strip(b.String())
 }
 
 // withNotice puts the notice in the view's last line, the help line.

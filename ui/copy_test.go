@@ -39,7 +39,7 @@ func TestCopyWritesTheScreenAsTextInOneOSC52(t *testing.T) {
 	src := &fakeSource{p: callParticipant(true)}
 	h := newHarness(t, src, 80, 24)
 	h.start()
-	want := h.a.screenText()
+	want := h.a.top().(copier).copyText()
 	for _, s := range []string{"Participant  Alice Chen", "Newest sample", "audio send"} {
 		if !strings.Contains(want, s) {
 			t.Fatalf("the screen's text lacks %q:\n%s", s, want)
@@ -115,8 +115,8 @@ func TestNoKeysActBehindTooSmall(t *testing.T) {
 	h, _ := newTableHarness(t, src, 120, 40)
 	h.resize(50, 12)
 	h.press("enter", "enter", "enter", "R", "t")
-	if h.a.top() != screenMeetings || h.a.redact || h.a.theme.Name != "dark" {
-		t.Fatalf("keys acted behind too small: top %v, redact %v, theme %s", h.a.top(), h.a.redact, h.a.theme.Name)
+	if h.a.top().name() != "meetings" || h.a.c.redact || h.a.theme.Name != "dark" {
+		t.Fatalf("keys acted behind too small: top %v, redact %v, theme %s", h.a.top(), h.a.c.redact, h.a.theme.Name)
 	}
 	if !strings.Contains(h.a.content(), "terminal too small") {
 		t.Fatalf("not too small:\n%s", h.a.content())

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/theme"
@@ -16,7 +17,6 @@ import (
 // full text wrapped to the width, never cut; it scrolls, and / filters.
 // The watch screen's box shows only the newest lines, cut to one row each.
 type eventLogView struct {
-	open   bool
 	offset int // the first line shown, counted from the newest
 	filter table.Input
 	typing bool
@@ -27,9 +27,9 @@ type eventLogView struct {
 
 func newEventLogView() eventLogView { return eventLogView{keys: table.DefaultKeyMap()} }
 
-// key handles a key while the log is open; false leaves it to the app
-// (quit, theme) or the watch screen (pause, refresh, help).
-func (v *eventLogView) key(msg tea.KeyPressMsg, back, toggle key.Binding) bool {
+// key handles a key of the log: scrolling and the filter; esc clears a
+// kept filter (with none, the app takes esc back to the watch screen).
+func (v *eventLogView) key(msg tea.KeyPressMsg, back key.Binding) {
 	if v.typing {
 		switch msg.String() {
 		case "enter":
@@ -41,7 +41,7 @@ func (v *eventLogView) key(msg tea.KeyPressMsg, back, toggle key.Binding) bool {
 			v.filter.Update(msg)
 		}
 		v.offset = 0
-		return true
+		return
 	}
 	k := v.keys
 	switch {
@@ -59,15 +59,10 @@ func (v *eventLogView) key(msg tea.KeyPressMsg, back, toggle key.Binding) bool {
 		v.scroll(v.lines)
 	case key.Matches(msg, k.Filter):
 		v.typing = true
-	case key.Matches(msg, back) && v.filter.Text() != "":
+	case key.Matches(msg, back):
 		v.filter.Set("")
 		v.offset = 0
-	case key.Matches(msg, back), key.Matches(msg, toggle):
-		v.open = false
-	default:
-		return false
 	}
-	return true
 }
 
 func (v *eventLogView) scroll(d int) {
@@ -127,24 +122,69 @@ func (v *eventLogView) render(l *eventLog, rows, width int, st theme.Styles, loc
 	return strings.Join(out, "\n")
 }
 
-// logHelp is the help line while the log is open.
-func (v *eventLogView) help(k KeyMap) []key.Binding {
-	return []key.Binding{k.Quit, v.keys.Up, v.keys.Down, v.keys.Filter, k.Back}
+// eventLogScreen is the event log as a screen of its own, opened by l on
+// the watch screen whose log it shows; esc goes back to it. It fetches
+// nothing: its chain is idle, and while it is on top the watch screen
+// below holds its polling, as every covered screen does, and resumes on
+// esc.
+type eventLogScreen struct {
+	c        *common
+	w        *watchModel // whose log, header and status it shows
+	log      eventLogView
+	poll     poller
+	helpView help.Model
 }
 
-// logBody draws the watch screen with the log in place of the panes:
-// the header, the log, and the log's help line.
-func (m *watchModel) logBody() {
-	header := firstLines(m.headerText, m.lay.header)
-	rows := m.height - lineCount(header) - 2 // the status bar and the help line
+func newEventLogScreen(c *common, w *watchModel) *eventLogScreen {
+	s := &eventLogScreen{c: c, w: w, log: newEventLogView(), helpView: help.New()}
+	s.poll = newPoller(c, w.poll.interval, func(envelope) tea.Cmd { return nil })
+	s.poll.inflight = false // nothing is ever asked
+	s.restyle()
+	return s
+}
+
+func (s *eventLogScreen) name() string                 { return "event log" }
+func (s *eventLogScreen) chain() *poller               { return &s.poll }
+func (s *eventLogScreen) close()                       {}
+func (s *eventLogScreen) captures() bool               { return s.log.typing }
+func (s *eventLogScreen) atRest() bool                 { return !s.log.typing && s.log.filter.Text() == "" }
+func (s *eventLogScreen) opens(tea.KeyPressMsg) screen { return nil }
+func (s *eventLogScreen) restyle()                     { styleHelp(&s.helpView, s.c.st) }
+func (s *eventLogScreen) setSize()                     { s.helpView.SetWidth(s.c.width) }
+
+// status is the watch screen's: the log is of its data.
+func (s *eventLogScreen) status() statusInfo { return s.w.status() }
+
+func (s *eventLogScreen) help() (short []key.Binding, full [][]key.Binding) {
+	k, t := s.w.keys, s.log.keys
+	short = []key.Binding{k.Quit, t.Up, t.Down, t.Filter, k.Back}
+	return short, [][]key.Binding{{k.Quit, k.Back, t.Filter}, {t.Up, t.Down, t.PageUp, t.PageDown}, {t.Top, t.Bottom}}
+}
+
+func (s *eventLogScreen) update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		s.log.key(k, s.w.keys.Back)
+	}
+	return nil
+}
+
+// view is the watch screen's header, the log in the panes' place, the
+// status bar and the help line.
+func (s *eventLogScreen) view() string {
+	width, height := s.c.width, s.c.height
+	if width <= 0 || height <= 0 {
+		return ""
+	}
+	if width < minWidth || height < minHeight {
+		return tooSmallText(width, height)
+	}
+	header := firstLines(s.w.headerText, 3)
 	layout := "15:04"
-	if m.cadence < time.Minute {
+	if s.w.cadence < time.Minute {
 		layout = "15:04:05"
 	}
-	parts := []string{m.log.render(&m.events, rows, m.width, m.st, m.loc, layout)}
-	if header != "" {
-		parts = append([]string{header}, parts...)
-	}
-	m.body = strings.Join(parts, "\n")
-	m.footer = "\n" + fitShortHelp(m.help, m.log.help(m.keys), m.width)
+	rows := height - lineCount(header) - 2 // the status bar and the help line
+	short, _ := s.help()
+	return header + "\n" + s.log.render(&s.w.events, rows, width, s.c.st, s.w.loc, layout) + "\n" +
+		renderStatus(s.status(), s.c.ss, width) + "\n" + fitShortHelp(s.helpView, short, width)
 }

@@ -12,7 +12,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
-	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
 )
@@ -25,12 +24,11 @@ const qosPageSize = 10
 // first, polled at the watch interval, every page per refresh.
 type overviewModel struct {
 	tableScreen
-	cfg     Config // MeetingID, Topic, Type and Trail say which meeting
+	t       target // which meeting, and the way here
 	roster  model.Roster
 	order   model.Sort // the sort (s, S) and the media columns' reading (m)
 	okeys   OverviewKeyMap
-	pages   int // requests the last refresh took; 0 before the first
-	redact  bool
+	pages   int           // requests the last refresh took; 0 before the first
 	newest  time.Time     // the newest sample of anyone
 	cadence time.Duration // how often samples come
 	// diagnosis is the header's reading of who is degraded and what they share.
@@ -56,51 +54,60 @@ var overviewColumns = []table.Column{
 // overviewMediaCol is the index of the audio column; video and share follow.
 const overviewMediaCol = 2
 
-// newOverview builds the overview of cfg.MeetingID; its fetches are
-// numbered after prev's, the overview it replaces, if any.
-func newOverview(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap, prev poller) overviewModel {
-	p := newPoller(screenOverview, cfg, cfg.Interval, func(seq uint64) tea.Cmd {
-		return overviewCmd(ctx, cfg.Source, cfg.Now, seq, cfg.MeetingID, cfg.Type)
-	})
-	p.follow(prev)
-	p.explain = explainMeeting(cfg.MeetingID, cfg.Type)
-	m := overviewModel{cfg: cfg, redact: cfg.Redact, cadence: time.Minute, okeys: DefaultOverviewKeyMap(),
-		tableScreen: newTableScreen(ctx, p, keys, slices.Clone(overviewColumns), true, len(cfg.Trail) > 0)}
+// newOverview builds the overview of meeting t, polled at the program's
+// interval.
+func newOverview(c *common, t target) *overviewModel {
+	m := &overviewModel{t: t, cadence: time.Minute, okeys: DefaultOverviewKeyMap(),
+		tableScreen: newTableScreen(c, slices.Clone(overviewColumns), true, len(t.trail) > 0)}
 	m.moreKeys = []key.Binding{m.okeys.Shown, m.okeys.Reverse}
+	src, now, ctx := c.cfg.Source, c.cfg.Now, m.ctx
+	m.poll = newPoller(c, c.cfg.Interval, func(env envelope) tea.Cmd {
+		return overviewCmd(ctx, src, now, env, t.meetingID, t.typ)
+	})
+	m.poll.explain = explainMeeting(t.meetingID, t.typ)
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.Nothing = "Zoom lists nobody in this meeting yet"
-	m.setStyles(st)
+	m.restyle()
 	return m
 }
 
-func (m *overviewModel) setStyles(st theme.Styles) {
-	m.tableScreen.setStyles(st)
-	m.legend = overviewLegend(st.Glyphs().Up, st.Glyphs().Down)
+func (m *overviewModel) name() string { return "overview" }
+
+func (m *overviewModel) restyle() {
+	m.styled()
+	m.legend = overviewLegend(m.c.st.Glyphs().Up, m.c.st.Glyphs().Down)
 	m.refill()
 }
 
-func (m *overviewModel) setRedact(on bool) {
-	m.redact = on
-	m.refill()
+// opens is the watch screen of the participant under the cursor, at this
+// screen's interval.
+func (m *overviewModel) opens(msg tea.KeyPressMsg) screen {
+	p, ok := m.selected()
+	if !key.Matches(msg, m.tkeys.Open) || !ok || p.UserID == "" {
+		return nil // nobody there, or nobody Zoom can be asked about alone
+	}
+	t := m.t
+	t.participantID, t.trail = p.UserID, m.crumbs()
+	w := newWatch(m.c, t, m.poll.interval)
+	w.who, w.order = p, m // the header is right before the first answer
+	return w
 }
 
 func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case pollTickMsg:
-		return m.tick(msg)
+		return m.poll.tick(msg)
 	case overviewFetchedMsg:
-		ok, next := m.take(msg.answer, m.cfg.Type == model.Past)
-		switch {
-		case ok:
-			m.roster.Merge(msg.participants, msg.at, m.cfg.Thresholds)
+		next := m.take(msg.answer, m.t.typ == model.Past, func() {
+			m.roster.Merge(msg.participants, msg.at, m.c.cfg.Thresholds)
 			m.pages = max(1, (len(msg.participants)+qosPageSize-1)/qosPageSize)
 			m.judge(msg.participants)
 			m.truncated = msg.truncated
-		}
+		})
 		m.refill()
 		return next
 	case tea.KeyPressMsg:
-		interval := m.interval
+		interval := m.poll.interval
 		cmd, handled := m.key(msg)
 		switch {
 		case !handled && key.Matches(msg, m.tkeys.Sort):
@@ -113,7 +120,7 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 		case !handled && key.Matches(msg, m.okeys.Shown):
 			m.order.Shown = (m.order.Shown + 1) % model.NumShown
 			m.refill()
-		case m.interval != interval: // the cost a minute changed
+		case m.poll.interval != interval: // the cost a minute changed
 			m.header = m.headerText()
 			m.rebuild()
 		}
@@ -164,22 +171,22 @@ func (m *overviewModel) selected() (model.Participant, bool) {
 
 // crumbs are the breadcrumbs up to this meeting.
 func (m *overviewModel) crumbs() []string {
-	name := m.cfg.Topic
+	name := m.t.topic
 	if strings.TrimSpace(name) == "" {
-		name = "meeting " + m.cfg.MeetingID
+		name = "meeting " + m.t.meetingID
 	}
-	return append(m.cfg.Trail[:len(m.cfg.Trail):len(m.cfg.Trail)], name)
+	return append(m.t.trail[:len(m.t.trail):len(m.t.trail)], name)
 }
 
 // refill rebuilds the rows and the header from the members.
 func (m *overviewModel) refill() {
-	st := m.st
+	st := m.c.st
 	ms := m.roster.Sorted(m.order)
 	rows := make([]table.Row, 0, len(ms))
 	diag := make([]model.DiagnosisInput, 0, len(ms))
 	for _, mb := range ms {
 		p := mb.P
-		if m.redact {
+		if m.c.redact {
 			p = model.Redact(p)
 			p.UserID = "" // a user ID names a person to anyone with Zoom's admin console
 		}
@@ -201,7 +208,7 @@ func (m *overviewModel) refill() {
 			if !mb.Rank.HasWorst {
 				current = model.Sample{}
 			}
-			diag = append(diag, m.cfg.Thresholds.DiagnosisInputOf(p, name, current))
+			diag = append(diag, m.c.cfg.Thresholds.DiagnosisInputOf(p, name, current))
 		}
 	}
 	for i, md := range model.Medias {
@@ -214,15 +221,15 @@ func (m *overviewModel) refill() {
 }
 
 func (m *overviewModel) headerText() string {
-	st := m.st
+	st := m.c.st
 	first := renderTrail(m.crumbs(), st)
 	var ae *fetch.APIError
-	ended := m.loaded && errors.As(m.lastErr, &ae) && ae.Kind == fetch.NotFound && ae.Code == 3001
-	if b := callBadge(m.cfg.Type, m.loaded, m.lastErr, ended); b.text != "" {
+	ended := m.loaded && errors.As(m.poll.lastErr, &ae) && ae.Kind == fetch.NotFound && ae.Code == 3001
+	if b := callBadge(m.t.typ, m.loaded, m.poll.lastErr, ended); b.text != "" {
 		first += "  " + b.render(st)
 	}
-	if strings.TrimSpace(m.cfg.Topic) != "" { // else the crumb is the ID
-		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.cfg.MeetingID))
+	if strings.TrimSpace(m.t.topic) != "" { // else the crumb is the ID
+		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.t.meetingID))
 	}
 
 	var info []string
@@ -241,21 +248,21 @@ func (m *overviewModel) headerText() string {
 			// Those who left long ago are forgotten, so memory stays bounded.
 			count += fmt.Sprintf(", %d who left earlier not shown", d)
 		}
-		info = append(info, count, m.order.String(), costText(m.pages, m.interval, m.cfg.Type == model.Past))
+		info = append(info, count, m.order.String(), costText(m.pages, m.poll.interval, m.t.typ == model.Past))
 	}
 	if len(info) == 0 {
 		return first
 	}
-	diag := st.Text.Render(m.diagnosis.Text(m.ss.sep))
+	diag := st.Text.Render(m.diagnosis.Text(m.c.ss.sep))
 	if m.diagnosis.Degraded > 0 {
-		diag = st.Level(model.Warn).Render(m.diagnosis.Text(m.ss.sep))
+		diag = st.Level(model.Warn).Render(m.diagnosis.Text(m.c.ss.sep))
 	}
 	if m.truncated != "" { // the diagnosis is of those shown only
-		diag = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.ss.sep) + diag
+		diag = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.sep) + diag
 	}
 	// The diagnosis before the counts: the table's position ("1-19 of
 	// 42") is added to the last line.
-	return first + "\n" + diag + "\n" + st.Muted.Render(strings.Join(info, m.ss.sep))
+	return first + "\n" + diag + "\n" + st.Muted.Render(strings.Join(info, m.c.ss.sep))
 }
 
 // costText is what one refresh spends of the account's shared rate
@@ -272,16 +279,16 @@ func costText(pages int, interval time.Duration, once bool) string {
 	return s + fmt.Sprintf(", %.0f / min", perMin)
 }
 
-func (m *overviewModel) statusInfo() statusInfo {
-	si := m.pollStatus()
-	si.newest, si.redacted = m.newest, m.redact
-	if m.cfg.Type == model.Live {
-		si.staleAt = model.StaleAt(m.newest, m.interval, m.cadence)
+func (m *overviewModel) status() statusInfo {
+	si := m.poll.pollStatus()
+	si.newest, si.redacted = m.newest, m.c.redact
+	if m.t.typ == model.Live {
+		si.staleAt = model.StaleAt(m.newest, m.poll.interval, m.cadence)
 	}
 	return si
 }
 
-func (m *overviewModel) view() string { return m.tableScreen.view(m.statusInfo()) }
+func (m *overviewModel) view() string { return m.draw(m.status()) }
 
 // overviewFetchedMsg is the answer to the overview's fetch number seq.
 type overviewFetchedMsg struct {
@@ -293,10 +300,10 @@ type overviewFetchedMsg struct {
 // overviewCmd asks for everyone's QoS in the meeting: one request per
 // ten participants, the pages one after another, in one Cmd, so that a
 // refresh is one request in flight at a time and never two refreshes.
-func overviewCmd(ctx context.Context, src Source, now func() time.Time, seq uint64, meetingID string, typ model.MeetingType) tea.Cmd {
+func overviewCmd(ctx context.Context, src Source, now func() time.Time, env envelope, meetingID string, typ model.MeetingType) tea.Cmd {
 	return func() tea.Msg {
 		ps, err := src.MeetingQoS(ctx, meetingID, typ)
 		notice, err := truncatedNotice(err)
-		return overviewFetchedMsg{answer: stamp(src, now, seq, err), participants: ps, truncated: notice}
+		return overviewFetchedMsg{answer: stamp(src, now, env, err), participants: ps, truncated: notice}
 	}
 }

@@ -59,16 +59,16 @@ func arrow(d model.Direction, st theme.Styles) string {
 func (m *overviewModel) worstCell(mb model.Member) table.Cell {
 	switch {
 	case mb.P.Left():
-		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.now.Location()).Format("15:04"), Style: m.st.Muted}
+		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.c.now.Location()).Format("15:04"), Style: m.c.st.Muted}
 	case mb.Gone:
-		return table.Cell{Text: "left", Style: m.st.Muted}
+		return table.Cell{Text: "left", Style: m.c.st.Muted}
 	case !mb.Rank.HasWorst:
-		return table.Cell{Text: "no readings", Style: m.st.Muted}
+		return table.Cell{Text: "no readings", Style: m.c.st.Muted}
 	}
 	w := mb.Rank.Worst
-	text := mediumShort(w.Stream.Media) + " " + arrow(w.Stream.Dir, m.st) + " " + metricShort(w.Metric) + " " +
+	text := mediumShort(w.Stream.Media) + " " + arrow(w.Stream.Dir, m.c.st) + " " + metricShort(w.Metric) + " " +
 		pane.FormatNum(w.Value.V) + unitOf(w.Metric) + strings.TrimSpace(theme.Marker(w.Level))
-	return table.Cell{Text: text, Style: m.st.Level(w.Level)}
+	return table.Cell{Text: text, Style: m.c.st.Level(w.Level)}
 }
 
 // mediaCell is one medium's shown reading both ways, "↑52 ↓61", each
@@ -82,26 +82,26 @@ func (m *overviewModel) mediaCell(mb model.Member, md model.Media) table.Cell {
 		}
 		v := mb.MediaValue(md, dir, m.order.Shown)
 		if !v.OK {
-			text += arrow(dir, m.st) + "-"
+			text += arrow(dir, m.c.st) + "-"
 			continue
 		}
 		any = true
 		lv := model.Unknown
 		if judged {
-			lv = m.cfg.Thresholds.Level(metric, v)
+			lv = m.c.cfg.Thresholds.Level(metric, v)
 		}
 		worst = max(worst, lv)
-		text += arrow(dir, m.st) + pane.FormatNum(v.V) + strings.TrimSpace(theme.Marker(lv))
+		text += arrow(dir, m.c.st) + pane.FormatNum(v.V) + strings.TrimSpace(theme.Marker(lv))
 	}
 	switch {
 	case !any:
-		return table.Cell{Text: "-", Style: m.st.Muted}
+		return table.Cell{Text: "-", Style: m.c.st.Muted}
 	case mb.Left():
-		return table.Cell{Text: text, Style: m.st.Muted}
+		return table.Cell{Text: text, Style: m.c.st.Muted}
 	case !judged:
-		return table.Cell{Text: text, Style: m.st.Text}
+		return table.Cell{Text: text, Style: m.c.st.Text}
 	}
-	return table.Cell{Text: text, Style: m.st.Level(worst)}
+	return table.Cell{Text: text, Style: m.c.st.Level(worst)}
 }
 
 // healthCell is Zoom's own word for the participant, shown as Zoom's and
@@ -109,15 +109,15 @@ func (m *overviewModel) mediaCell(mb model.Member, md model.Media) table.Cell {
 func (m *overviewModel) healthCell(mb model.Member) table.Cell {
 	h := report.Text(mb.P.Health)
 	if h == "" {
-		return table.Cell{Text: "-", Style: m.st.Muted}
+		return table.Cell{Text: "-", Style: m.c.st.Muted}
 	}
-	return table.Cell{Text: h, Style: m.st.Muted}
+	return table.Cell{Text: h, Style: m.c.st.Muted}
 }
 
 // shownName is the name on screen: under R a pseudonym that stays the
 // same for the meeting ("participant 3"), so rows can still be told apart.
 func (m *overviewModel) shownName(mb model.Member) string {
-	if m.redact {
+	if m.c.redact {
 		return "participant " + strconv.Itoa(mb.Seen+1)
 	}
 	return displayName(mb.P)

@@ -7,10 +7,10 @@ import (
 
 // watching is the participant ID of the watch screen on top, or "".
 func watching(h *harness) string {
-	if h.a.top() != screenWatch {
+	if h.a.top().name() != "watch" {
 		return ""
 	}
-	return h.a.watch.cfg.ParticipantID
+	return h.watch().t.participantID
 }
 
 // Bridge user IDs, by castOf's order.
@@ -39,7 +39,7 @@ func TestNextPreviousAndWorstPersonFollowTheOverview(t *testing.T) {
 		}
 	}
 	h.press("n", "esc")
-	if r, _ := h.a.overview.table.Selected(); h.a.top() != screenOverview || r.Key != guestID {
+	if r, _ := h.overview().table.Selected(); h.a.top().name() != "overview" || r.Key != guestID {
 		t.Fatalf("esc: the overview's cursor is on %q, want the guest last watched", r.Key)
 	}
 	for _, l := range strings.Split(h.a.content(), "\n") {

@@ -16,12 +16,12 @@ import (
 // topicMsg is a meeting's topic, as Zoom gave it.
 type topicMsg struct{ meetingID, topic string }
 
-// topicCmd asks for the topic of the meeting cfg names, when it has none.
-func topicCmd(ctx context.Context, cfg Config) tea.Cmd {
-	if cfg.MeetingID == "" || strings.TrimSpace(cfg.Topic) != "" {
+// topicCmd asks for the topic of the meeting t names, when it has none.
+func topicCmd(ctx context.Context, src Source, t target) tea.Cmd {
+	if t.meetingID == "" || strings.TrimSpace(t.topic) != "" {
 		return nil
 	}
-	src, id, typ := cfg.Source, cfg.MeetingID, cfg.Type
+	id, typ := t.meetingID, t.typ
 	return func() tea.Msg {
 		mt, err := src.Meeting(ctx, id, typ)
 		if err != nil || strings.TrimSpace(mt.Topic) == "" {
@@ -31,15 +31,20 @@ func topicCmd(ctx context.Context, cfg Config) tea.Cmd {
 	}
 }
 
-// setTopic names the meeting on the screens that show it.
-func (a *app) setTopic(msg topicMsg) {
-	if a.onStack(screenOverview) && a.overview.cfg.MeetingID == msg.meetingID && a.overview.cfg.Topic == "" {
-		a.overview.cfg.Topic = msg.topic
-		a.overview.header = a.overview.headerText()
-		a.overview.rebuild()
+// titled is a screen that names its meeting.
+type titled interface{ setTopic(meetingID, topic string) }
+
+func (m *overviewModel) setTopic(meetingID, topic string) {
+	if m.t.meetingID == meetingID && m.t.topic == "" {
+		m.t.topic = topic
+		m.header = m.headerText()
+		m.rebuild()
 	}
-	if a.onStack(screenWatch) && a.watch.cfg.MeetingID == msg.meetingID && a.watch.cfg.Topic == "" {
-		a.watch.cfg.Topic = msg.topic
-		a.watch.rebuild()
+}
+
+func (m *watchModel) setTopic(meetingID, topic string) {
+	if m.t.meetingID == meetingID && m.t.topic == "" {
+		m.t.topic = topic
+		m.rebuild()
 	}
 }
