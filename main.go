@@ -299,17 +299,17 @@ func orDefault(s, def string) string {
 // a meeting and a participant, the watch screen.
 func newScreenCmd(use, short string, npos int) *cobra.Command {
 	var f flags
+	var from, to string // the past meeting list's dates (meetings only)
 	long := []string{"", idHelp, idHelp + participantHelp}[npos]
 	c := newCmd(use, short, long, envHelp, npos, npos, func(cmd *cobra.Command, pos []string) error {
 		cfg, err := f.check(cmd)
 		if err != nil {
 			return err
 		}
-		if npos == 0 && cfg.Type == model.Past {
-			// The list screen asks Zoom for live meetings only; taking
-			// --type past here showed live meetings as if ended.
-			return usageError(cmd, "--type past: the meeting list shows live meetings only; open an ended meeting "+
-				"with 'qostop meeting MEETING --type past' or 'qostop snapshot MEETING --type past'")
+		if npos == 0 {
+			if cfg.From, cfg.To, err = listDates(cmd, cfg.Type, from, to); err != nil {
+				return err
+			}
 		}
 		client, closer, err := f.client()
 		if err != nil {
@@ -322,10 +322,51 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 	})
 	f.zoom(c)
 	if npos == 0 {
-		c.Flags().Lookup("type").Usage = "live: the list shows meetings in progress (an ended one opens with 'qostop meeting MEETING --type past')"
+		c.Flags().Lookup("type").Usage = "live: the meetings in progress; past: the meetings that ended, started --from to --to"
+		c.Flags().StringVar(&from, "from", "", "with --type past: the first day (`yyyy-mm-dd`, UTC) the meetings started (default today)")
+		c.Flags().StringVar(&to, "to", "", "with --type past: the last day (`yyyy-mm-dd`, UTC) (default --from, or today)")
 	}
 	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "Zoom samples once a minute")
 	return c
+}
+
+// listDates reads the meeting list's --from and --to: dates for a past
+// list (zero: today), and nothing for a live one.
+func listDates(cmd *cobra.Command, typ model.MeetingType, from, to string) (time.Time, time.Time, error) {
+	if typ != model.Past {
+		if from != "" || to != "" {
+			return time.Time{}, time.Time{}, usageError(cmd, "--from and --to go with --type past: live meetings are those in progress")
+		}
+		return time.Time{}, time.Time{}, nil
+	}
+	day := func(name, s string) (time.Time, error) {
+		if s == "" {
+			return time.Time{}, nil
+		}
+		t, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			return t, usageError(cmd, "--%s %q: want a date as yyyy-mm-dd, e.g. 2026-11-24", name, s)
+		}
+		return t, nil
+	}
+	f, err := day("from", from)
+	if err != nil {
+		return f, f, err
+	}
+	t, err := day("to", to)
+	if err != nil {
+		return f, t, err
+	}
+	if t.IsZero() {
+		t = f
+	}
+	if f.IsZero() {
+		f = t
+	}
+	if t.Before(f) {
+		return f, t, usageError(cmd, "--to %s is before --from %s", to, from)
+	}
+	return f, t, nil
 }
 
 // runUI runs the screens. cfg, now with its Source, is checked first:

@@ -64,6 +64,11 @@ func (s *tableSource) LiveMeetings(context.Context, time.Time, time.Time) ([]mod
 	return ms, err
 }
 
+func (s *tableSource) Meetings(_ context.Context, typ model.MeetingType, from, to time.Time) ([]model.Meeting, error) {
+	_, _, ms, err := s.count("list " + string(typ) + " " + from.Format("2006-01-02") + " " + to.Format("2006-01-02"))
+	return ms, err
+}
+
 func (s *tableSource) Meeting(_ context.Context, id string, _ model.MeetingType) (model.Meeting, error) {
 	_, _, ms, err := s.count("details")
 	for _, mt := range ms {
