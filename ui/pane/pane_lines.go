@@ -131,7 +131,9 @@ func (p *Model) compactLines(iw int) []textCell {
 		}
 	}
 	shown := make([]bool, numCompactFields)
-	fixed := labelW + 1
+	// The label's gap, and one blank before the border, so the last field
+	// never runs into it ("11fps│").
+	fixed := labelW + 2
 	for f := range numCompactFields {
 		if f.applies(p.media) {
 			shown[f] = true
