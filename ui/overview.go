@@ -90,6 +90,7 @@ func (m *overviewModel) opens(msg tea.KeyPressMsg) screen {
 	t.participantID, t.trail = p.UserID, m.crumbs()
 	w := newWatch(m.c, t, m.poll.interval)
 	w.who, w.order = p, m // the header is right before the first answer
+	w.alias = m.alias(p)
 	return w
 }
 

@@ -114,6 +114,16 @@ func (m *overviewModel) healthCell(mb model.Member) table.Cell {
 	return table.Cell{Text: h, Style: m.c.st.Muted}
 }
 
+// alias is p's pseudonym, for the watch screen to show under R as the
+// overview does.
+func (m *overviewModel) alias(p model.Participant) string {
+	mb, ok := m.roster.Members[model.MemberKey(p)]
+	if !ok {
+		return ""
+	}
+	return "participant " + strconv.Itoa(mb.Seen+1)
+}
+
 // shownName is the name on screen: under R a pseudonym that stays the
 // same for the meeting ("participant 3"), so rows can still be told apart.
 func (m *overviewModel) shownName(mb model.Member) string {

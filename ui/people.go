@@ -23,6 +23,8 @@ type personOrder interface {
 	// worstNow puts the cursor on the participant ranked worst now and
 	// returns them; false when the filter hides them.
 	worstNow() (model.Participant, bool)
+	// alias is the pseudonym shown for p under R.
+	alias(p model.Participant) string
 }
 
 // replacer is a screen that takes the place of the one that opened it,
@@ -51,6 +53,7 @@ func (m *watchModel) otherPerson(msg tea.KeyPressMsg) screen {
 	t.participantID = p.UserID
 	w := newWatch(m.c, t, m.poll.interval)
 	w.who, w.order, w.replacing = p, m.order, true
+	w.alias = m.order.alias(p)
 	return w
 }
 

@@ -60,3 +60,31 @@ func TestNextPreviousAndWorstPersonFollowTheOverview(t *testing.T) {
 		t.Errorf("the stack holds %d screens after n and w, want 2 (overview, watch)", stack)
 	}
 }
+
+// R gives stable pseudonyms, the same on the overview and the watch
+// screen, so rows can still be told apart while sharing; user IDs go too.
+func TestRedactGivesStablePseudonymsEverywhere(t *testing.T) {
+	src := newTableSource()
+	src.setPeople(bridge())
+	h, _ := newTableHarness(t, src, 120, 40, onBridge)
+	h.press("R")
+	v := h.a.content()
+	for _, gone := range []string{"Alice Chen", bobID, guestID} {
+		if strings.Contains(v, gone) {
+			t.Errorf("R: %q still on the overview:\n%s", gone, v)
+		}
+	}
+	// Alice was seen second (castOf's order), whatever her place now.
+	if got := names(h); got[0] != "participant 2" {
+		t.Fatalf("R: rows %q, want Alice, on top, as participant 2", got)
+	}
+	h.press("enter")
+	if first := firstLine(h.a.content()); !strings.HasPrefix(first, "participant 2") {
+		t.Fatalf("the watch screen calls her %q, want participant 2 as on the overview", first)
+	}
+	if strings.Contains(h.a.content(), aliceID) {
+		t.Errorf("her user ID is on the watch screen under R:\n%s", h.a.content())
+	}
+}
+
+func firstLine(s string) string { return strings.TrimSpace(strings.SplitN(s, "\n", 2)[0]) }

@@ -61,6 +61,7 @@ type watchModel struct {
 	// this screen took the place of the one n, N or w was pressed on.
 	order     personOrder
 	replacing bool
+	alias     string // the overview's pseudonym for them, shown under R
 
 	// View.
 	span       int
