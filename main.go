@@ -262,11 +262,9 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	if err != nil {
 		return bad("--thresholds: %v", err)
 	}
-	var t theme.Theme // auto: the zero Theme, which the ui settles from the background colour
-	if f.theme != "auto" {
-		if t, err = theme.ByName(f.theme); err != nil {
-			return bad("--theme: %v", err)
-		}
+	t, err := theme.ByName(f.theme)
+	if err != nil {
+		return bad("--theme: %v", err)
 	}
 	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
 		ASCII: f.ascii, Redact: f.redact}, nil
@@ -306,10 +304,8 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		if npos == 0 {
-			if cfg.From, cfg.To, err = listDates(cmd, cfg.Type, from, to); err != nil {
-				return err
-			}
+		if cfg.From, cfg.To, err = model.ParseDays(cfg.Type, from, to); npos == 0 && err != nil {
+			return usageError(cmd, "%v", err)
 		}
 		client, closer, err := f.client()
 		if err != nil {
@@ -328,45 +324,6 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 	}
 	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "Zoom samples once a minute")
 	return c
-}
-
-// listDates reads the meeting list's --from and --to: dates for a past
-// list (zero: today), and nothing for a live one.
-func listDates(cmd *cobra.Command, typ model.MeetingType, from, to string) (time.Time, time.Time, error) {
-	if typ != model.Past {
-		if from != "" || to != "" {
-			return time.Time{}, time.Time{}, usageError(cmd, "--from and --to go with --type past: live meetings are those in progress")
-		}
-		return time.Time{}, time.Time{}, nil
-	}
-	day := func(name, s string) (time.Time, error) {
-		if s == "" {
-			return time.Time{}, nil
-		}
-		t, err := time.Parse("2006-01-02", s)
-		if err != nil {
-			return t, usageError(cmd, "--%s %q: want a date as yyyy-mm-dd, e.g. 2026-11-24", name, s)
-		}
-		return t, nil
-	}
-	f, err := day("from", from)
-	if err != nil {
-		return f, f, err
-	}
-	t, err := day("to", to)
-	if err != nil {
-		return f, t, err
-	}
-	if t.IsZero() {
-		t = f
-	}
-	if f.IsZero() {
-		f = t
-	}
-	if t.Before(f) {
-		return f, t, usageError(cmd, "--to %s is before --from %s", to, from)
-	}
-	return f, t, nil
 }
 
 // runUI runs the screens. cfg, now with its Source, is checked first:

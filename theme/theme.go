@@ -65,6 +65,8 @@ func HighContrast() Theme {
 // ByName returns the named theme, or an error listing the known names.
 func ByName(name string) (Theme, error) {
 	switch strings.ToLower(name) {
+	case "auto":
+		return Theme{}, nil // the zero Theme: the ui picks dark or light from the terminal's background
 	case "dark", "":
 		return Dark(), nil
 	case "light":
