@@ -343,6 +343,9 @@ func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
 	if err != nil {
 		return err
 	}
+	if os.Getenv("GOMAXPROCS") == "" { // the screens need one; each frame woke a second thread (docs/performance.md)
+		runtime.GOMAXPROCS(1)
+	}
 	_, err = tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(10)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // interrupted: a normal way out
