@@ -10,6 +10,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/report"
@@ -254,16 +255,47 @@ func (m *overviewModel) headerText() string {
 	if len(info) == 0 {
 		return first
 	}
-	diag := st.Text.Render(m.diagnosis.Text(m.c.ss.sep))
+	// The diagnosis wraps to a second line rather than lose its cause;
+	// the counts keep the whole parts that fit, never one cut mid-word
+	// ("6…" at 60 columns).
+	w := m.c.width
+	diagStyle := st.Text
 	if m.diagnosis.Degraded > 0 {
-		diag = st.Level(model.Warn).Render(m.diagnosis.Text(m.c.ss.sep))
+		diagStyle = st.Level(model.Warn)
 	}
+	var dl []string
+	for _, l := range strings.Split(firstLines(wordwrap(m.diagnosis.Text(m.c.ss.sep), max(w, 20)), 2), "\n") {
+		dl = append(dl, diagStyle.Render(l))
+	}
+	diag := strings.Join(dl, "\n")
 	if m.truncated != "" { // the diagnosis is of those shown only
 		diag = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.sep) + diag
 	}
 	// The diagnosis before the counts: the table's position ("1-19 of
 	// 42") is added to the last line.
-	return first + "\n" + diag + "\n" + st.Muted.Render(strings.Join(info, m.c.ss.sep))
+	return first + "\n" + diag + "\n" + st.Muted.Render(wholeParts(info, m.c.ss.sep, w))
+}
+
+// setSize redoes the header, whose parts are chosen for the width.
+func (m *overviewModel) setSize() {
+	m.header = m.headerText()
+	m.tableScreen.setSize()
+}
+
+// wholeParts joins as many whole parts as fit in width cells; width 0 or
+// less keeps them all.
+func wholeParts(parts []string, sep string, width int) string {
+	if len(parts) == 0 {
+		return ""
+	}
+	out := parts[0]
+	for _, p := range parts[1:] {
+		if width > 0 && ansi.StringWidth(out+sep+p) > width {
+			break
+		}
+		out += sep + p
+	}
+	return out
 }
 
 // costText is what one refresh spends of the account's shared rate

@@ -184,7 +184,7 @@ func (f *tableScreen) rebuild() {
 	if f.poll.errText != "" && f.loaded {
 		errLines = renderErrLines(f.poll.errText, 2, f.c.width, f.c.st)
 	}
-	header := firstLines(f.header, 3)
+	header := firstLines(f.header, 4)
 	rows := f.c.height - 1 - lineCount(header) - lineCount(filterLine) - lineCount(errLines) - helpRows
 	if !f.helpView.ShowAll {
 		rows-- // the help line
