@@ -232,3 +232,23 @@ func TestOverviewPastFetchesOnce(t *testing.T) {
 		t.Fatalf("view:\n%s", v)
 	}
 }
+
+// At 80x24, where device, network and location give way, every row still
+// says why it is where it is: its worst reading now, medium, direction and
+// marker. Two people at the same level: the one further past the
+// threshold is first.
+func TestOverviewRankingReasonAt80x24(t *testing.T) {
+	src := newTableSource()
+	src.setPeople(castOf(castMember{name: "Ann Low", latencyMS: 160, lossPct: 0.1},
+		castMember{name: "Zed High", latencyMS: 290, lossPct: 0.1}, castMember{name: "Mo Fine", latencyMS: 40, lossPct: 0.1}))
+	h, _ := newTableHarness(t, src, 80, 24, onBridge)
+	if got := names(h); strings.Join(got, ",") != "Zed High,Ann Low,Mo Fine" {
+		t.Fatalf("rows %q: 290 ms against 150:300 should rank above 160 ms", got)
+	}
+	v := h.a.content()
+	for _, want := range []string{"worst now", "video ↓ lat 294ms*", "video ↓ lat 164ms*", "video ↓ lat 44ms", "↑290* ↓-"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("80x24 lacks %q:\n%s", want, v)
+		}
+	}
+}
