@@ -16,10 +16,15 @@ type KeyMap struct {
 	LongerSpan  key.Binding // longer history window
 	NextPane    key.Binding
 	PrevPane    key.Binding
-	Expand      key.Binding // focused pane full screen, and back
+	Expand      key.Binding // the focused pane's medium as charts
 	Back        key.Binding
 	Theme       key.Binding
 	Redact      key.Binding // hide names and addresses, for screen sharing
+	Earlier     key.Binding // chart screen: scroll back in time
+	Later       key.Binding // chart screen: scroll forward
+	Live        key.Binding // chart screen: back to the newest data
+	NextChart   key.Binding // chart screen: the next metric's chart
+	PrevChart   key.Binding // chart screen: the previous metric's chart
 }
 
 // DefaultKeyMap is qostop's key map.
@@ -35,10 +40,15 @@ func DefaultKeyMap() KeyMap {
 		LongerSpan:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "longer window")),
 		NextPane:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		PrevPane:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("S-tab", "previous pane")),
-		Expand:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "expand")),
+		Expand:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "charts")),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Theme:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
 		Redact:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "redact names")),
+		Earlier:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "earlier")),
+		Later:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "later")),
+		Live:        key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "live")),
+		NextChart:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "next chart")),
+		PrevChart:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "previous chart")),
 	}
 }
 

@@ -15,7 +15,6 @@ type layoutIn struct {
 	width, height int
 	headerLines   int    // lines renderHeader produced (1 to 3)
 	full, compact [3]int // each pane's outer height, full and compact
-	expanded      int    // index of the pane shown alone, or -1
 	helpRows      int    // rows of the full help when shown, else 0
 	errRows       int    // rows the error text wants (0 when no error)
 }
@@ -54,9 +53,7 @@ func tooSmallText(width, height int) string {
 //
 // At 120x40 this gives every pane in full and a nine-row event log; at
 // 80x24 audio in full, video and share compact, three event rows (two
-// while an error shows). A pane
-// that is expanded takes every row but the header line, error, help and
-// status.
+// while an error shows).
 func computeLayout(in layoutIn) layout {
 	var l layout
 	if in.width < minWidth || in.height < minHeight {
@@ -69,20 +66,6 @@ func computeLayout(in layoutIn) layout {
 		rem -= n
 		return n
 	}
-	if in.expanded >= 0 && in.expanded < 3 {
-		l.header = take(1)
-		if in.errRows > 0 {
-			l.err = take(1)
-		}
-		if in.helpRows > 0 {
-			l.events = take(in.helpRows)
-		} else {
-			l.help = take(1)
-		}
-		l.panes[in.expanded] = rem
-		return l
-	}
-
 	sum := in.compact[0] + in.compact[1] + in.compact[2]
 	if sum > rem {
 		// Only a participant on several paths at once (client and room

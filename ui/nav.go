@@ -284,4 +284,4 @@ func (a *app) viewTop() string {
 
 // atRest reports whether esc has nothing left to close on the watch
 // screen, so it means going back.
-func (m *watchModel) atRest() bool { return !m.expanded && !m.help.ShowAll }
+func (m *watchModel) atRest() bool { return m.chart == nil && !m.help.ShowAll }

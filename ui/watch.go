@@ -11,16 +11,6 @@ import (
 	"github.com/qostop/qostop/theme"
 )
 
-// spans are the history windows that [ and ] step through; 0 is all.
-var spans = []struct {
-	d     time.Duration
-	label string
-}{
-	{15 * time.Minute, "15m"}, {30 * time.Minute, "30m"}, {time.Hour, "1h"}, {3 * time.Hour, "3h"}, {0, "all"},
-}
-
-const defaultSpan = 1 // 30m: thirty of Zoom's per-minute samples
-
 // intervalSteps are the polling intervals that + and - step through,
 // within the configured floor and MaxInterval.
 var intervalSteps = []time.Duration{
@@ -59,9 +49,12 @@ type watchModel struct {
 
 	// View.
 	width, height int
-	span          int
+	// chosen is the window [ and ] chose; 0 until then, so the window
+	// follows the cadence and the width (see span).
+	chosen time.Duration
 	focus         int
-	expanded      bool
+	chart         *chartScreen // the focused pane's medium as charts; nil on the panes
+	chartVersion  uint64       // hist.Version() the chart was last given
 	panes         [3]mediaPane
 	lay           layout
 	headerText    string
@@ -82,7 +75,6 @@ func newWatch(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) wat
 		who:     model.Participant{UserName: "participant " + cfg.ParticipantID, UserID: cfg.ParticipantID},
 		events:  newEventLog(),
 		cadence: time.Minute,
-		span:    defaultSpan,
 	}
 	m.poller = newPoller(screenWatch, cfg, cfg.Interval, func(seq uint64) tea.Cmd {
 		return fetchCmd(ctx, cfg.Source, cfg.Now, seq, cfg.MeetingID, cfg.ParticipantID, cfg.Type)
@@ -136,39 +128,60 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	k := m.keys
+	if m.chart != nil && !m.help.ShowAll && m.chart.key(msg, k) {
+		m.rebuild()
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.ShorterSpan):
-		m.setSpan(m.span - 1)
+		m.setSpan(model.PrevWindow(m.span(), m.defaultSpan()))
 	case key.Matches(msg, k.LongerSpan):
-		m.setSpan(m.span + 1)
+		m.setSpan(model.NextWindow(m.span()))
 	case key.Matches(msg, k.NextPane):
 		m.setFocus(m.focus + 1)
+		m.switchChart()
 	case key.Matches(msg, k.PrevPane):
 		m.setFocus(m.focus + len(m.panes) - 1)
-	case key.Matches(msg, k.Expand):
-		m.expanded = !m.expanded
-		m.rebuild()
+		m.switchChart()
+	case key.Matches(msg, k.Expand) && m.chart == nil:
+		m.openChart()
 	case key.Matches(msg, k.Back):
 		switch {
-		case m.expanded:
-			m.expanded = false
-			m.rebuild()
 		case m.help.ShowAll:
 			showAllHelp(&m.help, &m.keys, false)
+			m.rebuild()
+		case m.chart != nil:
+			m.chart = nil
 			m.rebuild()
 		}
 	}
 	return nil
 }
 
-func (m *watchModel) setSpan(i int) {
-	i = min(max(i, 0), len(spans)-1)
-	if i == m.span {
+// setSpan sets the window the sparklines show.
+func (m *watchModel) setSpan(d time.Duration) {
+	if d == m.span() {
 		return
 	}
-	m.span = i
+	m.chosen = d
 	m.dataVersion = 0 // the window moved: give the panes their samples again
 	m.rebuild()
+}
+
+// span is the window the sparklines show: the one chosen with [ and ],
+// else the default for the cadence and the sparklines' width, which puts
+// about one sample in each column.
+func (m *watchModel) span() time.Duration {
+	if m.chosen > 0 {
+		return m.chosen
+	}
+	return m.defaultSpan()
+}
+
+// defaultSpan is also the shortest window [ goes to: a shorter one
+// would leave a gap between every two samples.
+func (m *watchModel) defaultSpan() time.Duration {
+	return model.DefaultWindow(m.cadence, m.gridWidth())
 }
 
 func (m *watchModel) setFocus(i int) {
@@ -186,8 +199,8 @@ func (m *watchModel) setFocus(i int) {
 // sample, not up to now, so a past meeting shows its last half hour.
 func (m *watchModel) window() []model.Sample {
 	latest, ok := m.hist.Latest()
-	if !ok || spans[m.span].d == 0 {
-		return m.hist.Samples()
+	if !ok {
+		return nil
 	}
-	return m.hist.Since(latest.Time.Add(-spans[m.span].d + time.Nanosecond))
+	return m.hist.Since(latest.Time.Add(-m.span() + time.Nanosecond))
 }

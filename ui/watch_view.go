@@ -10,11 +10,15 @@ import (
 )
 
 // rebuild redoes everything above the status bar after a change that can
-// show: new data, size, theme, focus, window, help or expand. Panes redraw
+// show: new data, size, theme, focus, window, help or the chart screen. Panes redraw
 // only if their own data, size, focus or styles changed.
 func (m *watchModel) rebuild() {
 	if m.width <= 0 || m.height <= 0 {
 		return // no WindowSizeMsg yet: nothing to draw into
+	}
+	if m.chart != nil {
+		m.rebuildChart()
+		return
 	}
 	if v := m.hist.Version(); v != m.dataVersion {
 		m.dataVersion = v
@@ -29,10 +33,6 @@ func (m *watchModel) rebuild() {
 	in := layoutIn{
 		width: m.width, height: m.height,
 		headerLines: strings.Count(m.headerText, "\n") + 1,
-		expanded:    -1,
-	}
-	if m.expanded {
-		in.expanded = m.focus
 	}
 	var fullHelp string
 	if m.help.ShowAll {
@@ -152,7 +152,10 @@ func (m *watchModel) view() string {
 
 func (m *watchModel) statusInfo() statusInfo {
 	si := m.pollStatus()
-	si.loc, si.span = m.loc, spans[m.span].label
+	si.loc, si.span = m.loc, fmtDur(m.span())
+	if m.chart != nil {
+		si.view, si.span = m.chart.describe(m.ss.sep), ""
+	}
 	si.helpHint = m.lay.help == 0 && !m.help.ShowAll
 	if latest, ok := m.hist.Latest(); ok {
 		si.newest = latest.Time

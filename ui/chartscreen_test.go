@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// hasBraille reports whether s holds a braille dot pattern: a drawn line.
+func hasBraille(s string) bool {
+	for _, r := range s {
+		if r > 0x2800 && r <= 0x28ff {
+			return true
+		}
+	}
+	return false
+}
+
+// statusLine is the screen's status bar: the line above the help line.
+func statusLine(view string) string {
+	lines := strings.Split(ansi.Strip(view), "\n")
+	return lines[len(lines)-2]
+}
+
+func TestChartScreenOpensOnTheFocusedPane(t *testing.T) {
+	h := newHarness(t, &fakeSource{p: gapParticipant()}, 120, 40)
+	h.start()
+	h.key("tab") // video
+	h.key("enter")
+	v := h.a.content()
+	for _, want := range []string{"video", "latency send", "latency receive", "19:00", "warn 150"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("chart screen lacks %q:\n%s", want, v)
+		}
+	}
+	if !hasBraille(v) {
+		t.Errorf("no braille line on the chart screen:\n%s", v)
+	}
+	if s := statusLine(v); !strings.Contains(s, "live · last 1h") {
+		t.Errorf("status bar does not say the view is live: %q", s)
+	}
+	h.key("esc")
+	if v := h.a.content(); !strings.Contains(v, "[video]") || strings.Contains(v, "latency send ") {
+		t.Fatalf("esc did not go back to the panes:\n%s", v)
+	}
+}
+
+// Scrolled back, the view stays put while samples arrive and the status
+// bar counts them; end goes live and shows them.
+func TestChartScreenScrollBackHoldsTheView(t *testing.T) {
+	p := gapParticipant()
+	src := &fakeSource{p: p}
+	h := newHarness(t, src, 120, 40)
+	next := h.start()
+	h.key("enter")
+	h.key("left")
+	s := statusLine(h.a.content())
+	if !strings.Contains(s, "18:00–19:00") || !strings.Contains(s, "end: live") {
+		t.Fatalf("after ←, status %q; want 18:00–19:00 and end: live", s)
+	}
+	before := h.a.watch.chart.win
+	src.set(withSample(p), nil)
+	h.poll(next)
+	v := h.a.content()
+	if s := statusLine(v); !strings.Contains(s, "18:00–19:00 · 1 new · end: live") {
+		t.Fatalf("after a new sample, status %q; want the same view and 1 new", s)
+	}
+	if start, end := h.a.watch.chart.win.Range(gapEnd); fmt.Sprint(start, end) != fmt.Sprint(before.Range(gapEnd)) {
+		t.Fatalf("the view moved with a new sample: %s-%s", start, end)
+	}
+	h.key("end")
+	if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 1h") || strings.Contains(s, "1 new") {
+		t.Fatalf("after end, status %q; want live", s)
+	}
+}
+
+func TestChartScreenZoomAndScroll(t *testing.T) {
+	h := newHarness(t, &fakeSource{p: gapParticipant()}, 120, 40)
+	h.start()
+	h.key("enter")
+	steps := []struct{ key, want string }{
+		{"[", "live · last 30m"},
+		{"[", "live · last 15m"},
+		{"[", "live · last 10m"}, // charts go below the sparklines' floor
+		{"]", "live · last 15m"},
+		{"left", "19:15–19:30"}, // back a third of the span, to a whole 5 minutes
+		{"left", "19:10–19:25"},
+		{"]", "18:55–19:25"}, // zoom keeps the right edge
+	}
+	for _, st := range steps {
+		h.key(st.key)
+		if s := statusLine(h.a.content()); !strings.Contains(s, st.want) {
+			t.Fatalf("after %s: status %q, want %q", st.key, s, st.want)
+		}
+	}
+	h.key("right") // 19:35 is within a step (10m) of the newest sample
+	if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 30m") {
+		t.Fatalf("→ near the live edge: status %q, want live", s)
+	}
+}
