@@ -27,6 +27,7 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui"
+	"github.com/qostop/qostop/ui/report"
 	"github.com/spf13/cobra"
 )
 
@@ -444,7 +445,7 @@ func snapshot(ctx context.Context, w io.Writer, client *fetch.Client, pos []stri
 			}
 		}
 		s := model.NewMeetingSnapshot(pos[0], cfg.Type, ps)
-		snap, printTable = s, func() error { return ui.WriteMeetingTable(w, s, cfg.Thresholds) }
+		snap, printTable = s, func() error { return report.WriteMeetingTable(w, s, cfg.Thresholds) }
 	} else {
 		p, err := client.ParticipantQoS(ctx, pos[0], pos[1], cfg.Type)
 		if err != nil {
@@ -454,7 +455,7 @@ func snapshot(ctx context.Context, w io.Writer, client *fetch.Client, pos []stri
 			p = model.Redact(p)
 		}
 		s := model.NewSnapshot(pos[0], cfg.Type, p)
-		snap, printTable = s, func() error { return ui.WriteTable(w, s, cfg.Thresholds) }
+		snap, printTable = s, func() error { return report.WriteTable(w, s, cfg.Thresholds) }
 	}
 	if table {
 		return printTable()

@@ -10,6 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/report"
+	"github.com/qostop/qostop/ui/table"
 )
 
 // meetingsInterval is how often the meeting list refreshes by itself, and
@@ -26,14 +28,14 @@ type meetingsModel struct {
 	redact   bool
 }
 
-var meetingColumns = []column{
-	{title: "topic", width: 16, flex: true, most: 40},
-	{title: "host", width: 16, drop: 2},
-	{title: "meeting ID", width: 11, drop: 3},
-	{title: "people", width: 6, right: true},
-	{title: "started", width: 7},
-	{title: "length", width: 6, right: true, drop: 1},
-	{title: "media", width: 11, drop: 1},
+var meetingColumns = []table.Column{
+	{Title: "topic", Width: 16, Flex: true, Most: 40},
+	{Title: "host", Width: 16, Drop: 2},
+	{Title: "meeting ID", Width: 11, Drop: 3},
+	{Title: "people", Width: 6, Right: true},
+	{Title: "started", Width: 7},
+	{Title: "length", Width: 6, Right: true, Drop: 1},
+	{Title: "media", Width: 11, Drop: 1},
 }
 
 func newMeetings(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) meetingsModel {
@@ -44,7 +46,7 @@ func newMeetings(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) 
 	m := meetingsModel{cfg: cfg, redact: cfg.Redact,
 		tableScreen: newTableScreen(ctx, p, keys, meetingColumns, false, false)}
 	m.waiting = "asking Zoom for the live meetings"
-	m.table.nothing = "no live meetings on this account right now; a meeting shows here once it has started"
+	m.table.Nothing = "no live meetings on this account right now; a meeting shows here once it has started"
 	m.setStyles(st)
 	return m
 }
@@ -82,12 +84,12 @@ func (m *meetingsModel) update(msg tea.Msg) tea.Cmd {
 
 // selected is the meeting under the cursor.
 func (m *meetingsModel) selected() (model.Meeting, bool) {
-	r, ok := m.table.selected()
+	r, ok := m.table.Selected()
 	if !ok {
 		return model.Meeting{}, false
 	}
 	for _, mt := range m.meetings {
-		if meetingKey(mt) == r.key {
+		if meetingKey(mt) == r.Key {
 			return mt, true
 		}
 	}
@@ -104,12 +106,12 @@ func meetingKey(mt model.Meeting) string {
 // refill rebuilds the rows and the header from the meetings.
 func (m *meetingsModel) refill() {
 	st := m.st
-	rows := make([]row, 0, len(m.meetings))
+	rows := make([]table.Row, 0, len(m.meetings))
 	for _, mt := range m.meetings {
 		if m.redact {
 			mt = model.RedactMeeting(mt)
 		}
-		topic, host, id := tableText(mt.Topic), tableText(mt.Host), tableText(mt.ID)
+		topic, host, id := report.Text(mt.Topic), report.Text(mt.Host), report.Text(mt.ID)
 		var media []string
 		if mt.HasVideo {
 			media = append(media, "video")
@@ -121,17 +123,18 @@ func (m *meetingsModel) refill() {
 		if !mt.StartTime.IsZero() {
 			started = mt.StartTime.In(m.now.Location()).Format("15:04")
 		}
-		rows = append(rows, row{
-			key: meetingKey(mt),
-			cells: []cell{
-				{tableDash(topic), st.Text}, {tableDash(host), st.Text}, {tableDash(id), st.Muted},
-				{strconv.Itoa(mt.Participants), st.Text}, {tableDash(started), st.Text},
-				{meetingLength(mt.Duration), st.Text}, {tableDash(strings.Join(media, " ")), st.Muted},
+		rows = append(rows, table.Row{
+			Key: meetingKey(mt),
+			Cells: []table.Cell{
+				{Text: report.Dash(topic), Style: st.Text}, {Text: report.Dash(host), Style: st.Text},
+				{Text: report.Dash(id), Style: st.Muted}, {Text: strconv.Itoa(mt.Participants), Style: st.Text},
+				{Text: report.Dash(started), Style: st.Text}, {Text: meetingLength(mt.Duration), Style: st.Text},
+				{Text: report.Dash(strings.Join(media, " ")), Style: st.Muted},
 			},
-			search: strings.ToLower(topic + "\n" + host + "\n" + id),
+			Search: strings.ToLower(topic + "\n" + host + "\n" + id),
 		})
 	}
-	m.table.setRows(rows)
+	m.table.SetRows(rows)
 	m.header = m.headerText()
 	m.rebuild()
 }
@@ -162,7 +165,7 @@ func meetingLength(d string) string {
 	for _, p := range parts {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 0 || len(parts) != 3 {
-			return tableDash(tableText(d))
+			return report.Dash(report.Text(d))
 		}
 		total = total*60 + time.Duration(n)
 	}

@@ -29,8 +29,8 @@ func stackOf(h *harness) string {
 func TestMeetingListNewestFirst(t *testing.T) {
 	h, _ := newTableHarness(t, listSource(), 120, 40)
 	var topics []string
-	for _, r := range h.a.meetings.table.rows {
-		topics = append(topics, r.cells[0].text)
+	for _, r := range h.a.meetings.table.Rows() {
+		topics = append(topics, r.Cells[0].Text)
 	}
 	if got := strings.Join(topics, ","); got != "Incident bridge,Design review,Company all-hands" {
 		t.Fatalf("meetings in order %s, want the newest first", got)
@@ -52,8 +52,8 @@ func TestMeetingListFilter(t *testing.T) {
 	} {
 		h.press("/")
 		h.press(strings.Split(tc.typed, "")...)
-		rows := h.a.meetings.table.rows
-		if len(rows) != 1 || rows[0].cells[0].text != tc.want {
+		rows := h.a.meetings.table.Rows()
+		if len(rows) != 1 || rows[0].Cells[0].Text != tc.want {
 			t.Errorf("%q keeps %d rows, want %s", tc.typed, len(rows), tc.want)
 		}
 		h.press("esc")
@@ -109,9 +109,9 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 	if got := stackOf(h); got != "meetings > overview" {
 		t.Fatalf("esc on the watch screen: stack %s", got)
 	}
-	if p, _ := h.a.overview.selected(); p.UserID != picked.UserID || h.a.overview.filter.text() != "e" {
+	if p, _ := h.a.overview.selected(); p.UserID != picked.UserID || h.a.overview.filter.Text() != "e" {
 		t.Fatalf("back on the overview: cursor on %q, filter %q; want %q and \"e\"",
-			p.UserName, h.a.overview.filter.text(), picked.UserName)
+			p.UserName, h.a.overview.filter.Text(), picked.UserName)
 	}
 	if watchCtx.Err() == nil {
 		t.Fatal("the watch screen's requests were not cancelled")
@@ -129,7 +129,7 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 	}
 
 	h.press("esc") // clears the filter first
-	if got := stackOf(h); got != "meetings > overview" || h.a.overview.filter.text() != "" {
+	if got := stackOf(h); got != "meetings > overview" || h.a.overview.filter.Text() != "" {
 		t.Fatalf("the first esc should clear the filter: stack %s", got)
 	}
 	h.press("esc")

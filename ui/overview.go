@@ -12,6 +12,8 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/report"
+	"github.com/qostop/qostop/ui/table"
 )
 
 // qosPageSize is how many participants one request of
@@ -31,16 +33,16 @@ type overviewModel struct {
 	cadence time.Duration // how often samples come
 }
 
-var overviewColumns = []column{
-	{title: "participant", width: 16, flex: true, most: 28},
-	{title: "device", width: 9, drop: 3},
-	{title: "network", width: 8},
-	{title: "location", width: 14, drop: 4},
-	{title: "audio", width: 11},
-	{title: "video", width: 11},
-	{title: "share", width: 11},
-	{title: "health", width: 10, drop: 1},
-	{title: "recent", width: 9, drop: 2},
+var overviewColumns = []table.Column{
+	{Title: "participant", Width: 16, Flex: true, Most: 28},
+	{Title: "device", Width: 9, Drop: 3},
+	{Title: "network", Width: 8},
+	{Title: "location", Width: 14, Drop: 4},
+	{Title: "audio", Width: 11},
+	{Title: "video", Width: 11},
+	{Title: "share", Width: 11},
+	{Title: "health", Width: 10, Drop: 1},
+	{Title: "recent", Width: 9, Drop: 2},
 }
 
 // newOverview builds the overview of cfg.MeetingID; its fetches are
@@ -54,7 +56,7 @@ func newOverview(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap, 
 	m := overviewModel{cfg: cfg, redact: cfg.Redact, cadence: time.Minute,
 		tableScreen: newTableScreen(ctx, p, keys, overviewColumns, true, len(cfg.Trail) > 0)}
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
-	m.table.nothing = "Zoom lists nobody in this meeting yet"
+	m.table.Nothing = "Zoom lists nobody in this meeting yet"
 	m.setStyles(st)
 	return m
 }
@@ -121,7 +123,7 @@ func explainMissing(err error, meetingID string, typ model.MeetingType) string {
 	if !errors.As(err, &ae) || ae.Kind != fetch.NotFound {
 		return model.Sanitize(err.Error())
 	}
-	id := tableText(meetingID)
+	id := report.Text(meetingID)
 	if typ == model.Past {
 		return "Zoom has no ended meeting " + id + ". Check the ID; Zoom keeps QoS for 12 months."
 	}
@@ -131,11 +133,11 @@ func explainMissing(err error, meetingID string, typ model.MeetingType) string {
 
 // selected is the participant under the cursor.
 func (m *overviewModel) selected() (model.Participant, bool) {
-	r, ok := m.table.selected()
+	r, ok := m.table.Selected()
 	if !ok {
 		return model.Participant{}, false
 	}
-	mb, ok := m.roster.Members[r.key]
+	mb, ok := m.roster.Members[r.Key]
 	return mb.P, ok
 }
 
@@ -152,64 +154,65 @@ func (m *overviewModel) crumbs() []string {
 func (m *overviewModel) refill() {
 	st := m.st
 	ms := m.roster.Sorted(m.order)
-	rows := make([]row, 0, len(ms))
+	rows := make([]table.Row, 0, len(ms))
 	for _, mb := range ms {
 		p := mb.P
 		if m.redact {
 			p = model.Redact(p)
 		}
-		name, dev, net, loc := displayName(p), tableText(p.Device), tableText(p.NetworkType), tableText(p.Location)
+		name, dev, net, loc := displayName(p), report.Text(p.Device), report.Text(p.NetworkType), report.Text(p.Location)
 		text := st.Text
 		if mb.Left() {
 			text = st.Muted
 		}
-		cells := []cell{{name, text}, {tableDash(dev), text}, {tableDash(net), text}, {tableDash(loc), text}}
+		cells := []table.Cell{{Text: name, Style: text}, {Text: report.Dash(dev), Style: text},
+			{Text: report.Dash(net), Style: text}, {Text: report.Dash(loc), Style: text}}
 		for i, r := range mb.Media {
 			switch {
 			case !mb.Has[i]:
-				cells = append(cells, cell{"-", st.Muted})
+				cells = append(cells, table.Cell{Text: "-", Style: st.Muted})
 			case mb.Left():
-				cells = append(cells, cell{readingText(r), st.Muted})
+				cells = append(cells, table.Cell{Text: readingText(r), Style: st.Muted})
 			default:
-				cells = append(cells, cell{readingText(r), st.Level(r.Level)})
+				cells = append(cells, table.Cell{Text: readingText(r), Style: st.Level(r.Level)})
 			}
 		}
 		cells = append(cells, m.healthCell(mb), m.recentCell(mb))
-		rows = append(rows, row{key: model.MemberKey(mb.P), cells: cells,
-			search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))})
+		rows = append(rows, table.Row{Key: model.MemberKey(mb.P), Cells: cells,
+			Search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))})
 	}
-	m.table.setRows(rows)
+	m.table.SetRows(rows)
 	m.header = m.headerText()
 	m.rebuild()
 }
 
 // healthCell is Zoom's health word with its marker, or when they left.
-func (m *overviewModel) healthCell(mb model.Member) cell {
+func (m *overviewModel) healthCell(mb model.Member) table.Cell {
 	switch {
 	case mb.P.Left():
-		return cell{"left " + mb.P.LeaveTime.In(m.now.Location()).Format("15:04"), m.st.Muted}
+		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.now.Location()).Format("15:04"), Style: m.st.Muted}
 	case mb.Gone:
-		return cell{"left", m.st.Muted}
+		return table.Cell{Text: "left", Style: m.st.Muted}
 	}
-	h := tableText(mb.P.Health)
+	h := report.Text(mb.P.Health)
 	if h == "" {
-		return cell{"-", m.st.Muted}
+		return table.Cell{Text: "-", Style: m.st.Muted}
 	}
 	lv := healthLevel(h)
-	return cell{h + theme.Marker(lv), m.st.Level(lv)}
+	return table.Cell{Text: h + theme.Marker(lv), Style: m.st.Level(lv)}
 }
 
 // recentCell is the worst level over the recent samples, which the worst
 // sort breaks ties by: it says why two "good" rows are in their order.
-func (m *overviewModel) recentCell(mb model.Member) cell {
+func (m *overviewModel) recentCell(mb model.Member) table.Cell {
 	if mb.Newest.IsZero() {
-		return cell{"-", m.st.Muted}
+		return table.Cell{Text: "-", Style: m.st.Muted}
 	}
 	st := m.st.Level(mb.Recent)
 	if mb.Left() {
 		st = m.st.Muted
 	}
-	return cell{mb.Recent.String() + theme.Marker(mb.Recent), st}
+	return table.Cell{Text: mb.Recent.String() + theme.Marker(mb.Recent), Style: st}
 }
 
 func (m *overviewModel) headerText() string {
@@ -221,7 +224,7 @@ func (m *overviewModel) headerText() string {
 		first += "  " + st.Accent.Render("LIVE")
 	}
 	if strings.TrimSpace(m.cfg.Topic) != "" { // else the crumb is the ID
-		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(tableText(m.cfg.MeetingID))
+		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.cfg.MeetingID))
 	}
 
 	var info []string

@@ -18,8 +18,8 @@ func onBridge(c *Config) { c.MeetingID, c.Topic = "85012345678", "Incident bridg
 // names are the participant column of the overview's rows, in order.
 func names(h *harness) []string {
 	var out []string
-	for _, r := range h.a.overview.table.rows {
-		out = append(out, r.cells[0].text)
+	for _, r := range h.a.overview.table.Rows() {
+		out = append(out, r.Cells[0].Text)
 	}
 	return out
 }
@@ -84,8 +84,8 @@ func TestOverviewFilterAsYouType(t *testing.T) {
 		t.Fatalf("enter did not keep the filter:\n%s", h.a.content())
 	}
 	h.press("esc")
-	if len(names(h)) != 5 || h.a.overview.filter.text() != "" {
-		t.Fatalf("esc left the filter %q with %d rows", h.a.overview.filter.text(), len(names(h)))
+	if len(names(h)) != 5 || h.a.overview.filter.Text() != "" {
+		t.Fatalf("esc left the filter %q with %d rows", h.a.overview.filter.Text(), len(names(h)))
 	}
 	h.press("/", "a", "l", "esc")
 	if len(names(h)) != 5 || h.a.overview.typing {

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/table"
 )
 
 // crowd is the overview of a meeting of n, each named "Person NN".
@@ -49,7 +50,7 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"PageDown": func(t *testing.T, h *harness, k string) {
 		h.press(k)
-		page := h.a.overview.table.page()
+		page := h.a.overview.table.Page()
 		if got, want := cursorName(h), fmt.Sprintf("Person %02d", page); got != want {
 			t.Fatalf("%s: cursor on %q, want %q", k, got, want)
 		}
@@ -59,7 +60,7 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"PageUp": func(t *testing.T, h *harness, k string) {
 		h.press("G", k)
-		if got, want := cursorName(h), fmt.Sprintf("Person %02d", 41-h.a.overview.table.page()); got != want {
+		if got, want := cursorName(h), fmt.Sprintf("Person %02d", 41-h.a.overview.table.Page()); got != want {
 			t.Fatalf("%s: cursor on %q, want %q", k, got, want)
 		}
 	},
@@ -71,8 +72,8 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Top": func(t *testing.T, h *harness, k string) {
 		h.press("G", k)
-		if got := cursorName(h); got != "Person 00" || h.a.overview.table.follow != "" {
-			t.Fatalf("%s: cursor on %q (following %q), want the top row, kept", k, got, h.a.overview.table.follow)
+		if got := cursorName(h); got != "Person 00" || h.a.overview.table.Following() != "" {
+			t.Fatalf("%s: cursor on %q (following %q), want the top row, kept", k, got, h.a.overview.table.Following())
 		}
 	},
 	"Open": func(t *testing.T, h *harness, k string) {
@@ -83,8 +84,8 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Filter": func(t *testing.T, h *harness, k string) {
 		h.press(k, "3", "7")
-		if len(h.a.overview.table.rows) != 1 || cursorName(h) != "Person 37" {
-			t.Fatalf("%s 37: %d rows", k, len(h.a.overview.table.rows))
+		if len(h.a.overview.table.Rows()) != 1 || cursorName(h) != "Person 37" {
+			t.Fatalf("%s 37: %d rows", k, len(h.a.overview.table.Rows()))
 		}
 	},
 	"Sort": func(t *testing.T, h *harness, k string) {
@@ -96,7 +97,7 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 }
 
 func TestEveryTableKeyIsTested(t *testing.T) {
-	km := reflect.ValueOf(DefaultTableKeyMap())
+	km := reflect.ValueOf(table.DefaultKeyMap())
 	for i := range km.NumField() {
 		name := km.Type().Field(i).Name
 		b := km.Field(i).Interface().(key.Binding)

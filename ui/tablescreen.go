@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/table"
 )
 
 // tableScreen is what the meeting list and the meeting overview share:
@@ -26,13 +27,13 @@ type tableScreen struct {
 	poller
 	ctx            context.Context // cancelled when the screen goes; parent of every fetch
 	keys           KeyMap
-	tkeys          TableKeyMap
+	tkeys          table.KeyMap
 	st             theme.Styles
 	ss             statusStyles
 	help           help.Model
 	sortable, back bool // whether s and esc do anything here, for the help
-	table          table
-	filter         lineInput
+	table          table.Model
+	filter         table.Input
 	typing         bool // the filter line has the keys
 
 	loaded  bool   // an answer has come: the table, not the box, shows
@@ -44,9 +45,9 @@ type tableScreen struct {
 	body, footer  string
 }
 
-func newTableScreen(ctx context.Context, p poller, keys KeyMap, cols []column, sortable, back bool) tableScreen {
-	f := tableScreen{poller: p, ctx: ctx, keys: keys, tkeys: DefaultTableKeyMap(),
-		help: help.New(), table: newTable(cols), sortable: sortable, back: back}
+func newTableScreen(ctx context.Context, p poller, keys KeyMap, cols []table.Column, sortable, back bool) tableScreen {
+	f := tableScreen{poller: p, ctx: ctx, keys: keys, tkeys: table.DefaultKeyMap(),
+		help: help.New(), table: table.New(cols), sortable: sortable, back: back}
 	return f
 }
 
@@ -54,7 +55,7 @@ func (f *tableScreen) setStyles(st theme.Styles) {
 	f.st = st
 	f.ss = newStatusStyles(st)
 	styleHelp(&f.help, st)
-	f.table.setStyles(st)
+	f.table.SetStyles(st)
 }
 
 // key handles the keys both table screens share. handled is false for a
@@ -72,22 +73,22 @@ func (f *tableScreen) key(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool) {
 	k, t := f.keys, f.tkeys
 	switch {
 	case key.Matches(msg, t.Up):
-		f.table.move(-1)
+		f.table.Move(-1)
 	case key.Matches(msg, t.Down):
-		f.table.move(+1)
+		f.table.Move(+1)
 	case key.Matches(msg, t.PageUp):
-		f.table.move(-f.table.page())
+		f.table.Move(-f.table.Page())
 	case key.Matches(msg, t.PageDown):
-		f.table.move(f.table.page())
+		f.table.Move(f.table.Page())
 	case key.Matches(msg, t.Top):
-		f.table.top()
+		f.table.Top()
 	case key.Matches(msg, t.Bottom):
-		f.table.move(len(f.table.rows))
+		f.table.Move(len(f.table.Rows()))
 	case key.Matches(msg, t.Filter):
 		f.typing = true
 	case key.Matches(msg, k.Back) && f.help.ShowAll:
 		showAllHelp(&f.help, &f.keys, false)
-	case key.Matches(msg, k.Back) && f.filter.text() != "":
+	case key.Matches(msg, k.Back) && f.filter.Text() != "":
 		f.setFilter("")
 	default:
 		return nil, false
@@ -106,28 +107,28 @@ func (f *tableScreen) typeKey(msg tea.KeyPressMsg) tea.Cmd {
 		f.typing = false
 		f.setFilter("")
 	case "up":
-		f.table.move(-1)
+		f.table.Move(-1)
 	case "down":
-		f.table.move(+1)
+		f.table.Move(+1)
 	default:
-		if !f.filter.update(msg) {
+		if !f.filter.Update(msg) {
 			return nil
 		}
-		f.table.setFilter(f.filter.text())
+		f.table.SetFilter(f.filter.Text())
 	}
 	f.rebuild()
 	return nil
 }
 
 func (f *tableScreen) setFilter(s string) {
-	f.filter.set(s)
-	f.table.setFilter(s)
+	f.filter.Set(s)
+	f.table.SetFilter(s)
 }
 
 // atRest reports whether esc has nothing left to close here, so it
 // means going back.
 func (f *tableScreen) atRest() bool {
-	return !f.typing && !f.help.ShowAll && f.filter.text() == ""
+	return !f.typing && !f.help.ShowAll && f.filter.Text() == ""
 }
 
 // answer is what every fetch of a table screen brings besides its data.
@@ -183,7 +184,7 @@ func (f *tableScreen) rebuild() {
 		fullHelp, helpRows = fitFullHelp(f.help, full, f.width)
 	}
 	filterLine := ""
-	if f.typing || f.filter.text() != "" {
+	if f.typing || f.filter.Text() != "" {
 		filterLine = f.filterLine()
 	}
 	errLines := ""
@@ -197,9 +198,9 @@ func (f *tableScreen) rebuild() {
 	}
 	var table string
 	if f.loaded {
-		f.table.setSize(f.width, rows)
-		table = f.table.view()
-		if pos := f.table.position(); pos != "" {
+		f.table.SetSize(f.width, rows)
+		table = f.table.View()
+		if pos := f.table.Position(); pos != "" {
 			header += f.st.Muted.Render(f.ss.sep + pos) // where the view is in a long table
 		}
 	} else {
@@ -230,12 +231,12 @@ func (f *tableScreen) box(rows int) string {
 
 // filterLine is the filter being typed, or kept, and how many rows match.
 func (f *tableScreen) filterLine() string {
-	count := plural(len(f.table.rows), "match", "matches")
+	count := plural(len(f.table.Rows()), "match", "matches")
 	hint := "enter keeps it, esc clears it"
 	if !f.typing {
 		hint = "esc clears it"
 	}
-	return f.filter.view(f.st, f.typing, f.width/2) + "  " + f.st.Muted.Render(count+f.ss.sep+hint)
+	return f.filter.View(f.st, f.typing, f.width/2) + "  " + f.st.Muted.Render(count+f.ss.sep+hint)
 }
 
 // view is the screen: the cached body and the status bar drawn from si.

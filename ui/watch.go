@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/pane"
 )
 
 // intervalSteps are the polling intervals that + and - step through,
@@ -51,16 +52,16 @@ type watchModel struct {
 	width, height int
 	// chosen is the window [ and ] chose; 0 until then, so the window
 	// follows the cadence and the width (see span).
-	chosen time.Duration
-	focus         int
-	chart         *chartScreen // the focused pane's medium as charts; nil on the panes
-	chartVersion  uint64       // hist.Version() the chart was last given
-	panes         [3]mediaPane
-	lay           layout
-	headerText    string
-	body          string
-	footer        string
-	builds        int // body rebuilds, so tests can prove the clock does none
+	chosen       time.Duration
+	focus        int
+	chart        *chartScreen // the focused pane's medium as charts; nil on the panes
+	chartVersion uint64       // hist.Version() the chart was last given
+	panes        [3]pane.Model
+	lay          layout
+	headerText   string
+	body         string
+	footer       string
+	builds       int // body rebuilds, so tests can prove the clock does none
 }
 
 func newWatch(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) watchModel {
@@ -83,10 +84,10 @@ func newWatch(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) wat
 	// IDs, the two error lines have room for what to do.
 	m.poller.explain = withoutOp
 	for i, md := range model.Medias {
-		m.panes[i] = newMediaPane(md)
-		m.panes[i].setThresholds(cfg.Thresholds)
+		m.panes[i] = pane.New(md)
+		m.panes[i].SetThresholds(cfg.Thresholds)
 	}
-	m.panes[0].setFocused(true)
+	m.panes[0].SetFocused(true)
 	m.setStyles(st)
 	return m
 }
@@ -97,7 +98,7 @@ func (m *watchModel) setStyles(st theme.Styles) {
 	m.ss = newStatusStyles(st)
 	styleHelp(&m.help, st)
 	for i := range m.panes {
-		m.panes[i].setStyles(st)
+		m.panes[i].SetStyles(st)
 	}
 	m.rebuild()
 }
@@ -189,9 +190,9 @@ func (m *watchModel) setFocus(i int) {
 	if i == m.focus {
 		return
 	}
-	m.panes[m.focus].setFocused(false)
+	m.panes[m.focus].SetFocused(false)
 	m.focus = i
-	m.panes[i].setFocused(true)
+	m.panes[i].SetFocused(true)
 	m.rebuild()
 }
 

@@ -13,10 +13,10 @@ func TestClockTickRedrawsOnlyTheStatusBar(t *testing.T) {
 	h := newHarness(t, src, 120, 40)
 	h.start()
 	builds := h.a.watch.builds
-	paneCaches := [3]*paneCache{}
-	for i := range paneCaches {
-		h.a.watch.panes[i].view()
-		paneCaches[i] = h.a.watch.panes[i].cache
+	paneVersions := [3]uint64{}
+	for i := range paneVersions {
+		h.a.watch.panes[i].View()
+		paneVersions[i] = h.a.watch.panes[i].Version()
 	}
 	// While the first request was out, the clock was armed for when it
 	// would count as slow (19:39:41); that tick changes nothing. The newest
@@ -36,8 +36,8 @@ func TestClockTickRedrawsOnlyTheStatusBar(t *testing.T) {
 	if h.a.watch.builds != builds {
 		t.Fatalf("a clock tick rebuilt the body (%d -> %d builds)", builds, h.a.watch.builds)
 	}
-	for i := range paneCaches {
-		if h.a.watch.panes[i].cache != paneCaches[i] || !paneCaches[i].ok {
+	for i := range paneVersions {
+		if h.a.watch.panes[i].Version() != paneVersions[i] {
 			t.Fatalf("a clock tick invalidated pane %d's cache", i)
 		}
 	}

@@ -24,7 +24,7 @@ func (m *watchModel) rebuild() {
 		m.dataVersion = v
 		win := m.window()
 		for i := range m.panes {
-			m.panes[i].setData(win)
+			m.panes[i].SetData(win)
 		}
 	}
 	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), Ended: m.gone == goneMeeting, MeetingID: m.cfg.MeetingID, Topic: m.cfg.Topic,
@@ -45,8 +45,8 @@ func (m *watchModel) rebuild() {
 		// A copy measures at the new width without touching the
 		// original's cache.
 		p := m.panes[i]
-		p.setSize(m.width, 1)
-		in.full[i], in.compact[i] = p.minHeight(false), p.minHeight(true)
+		p.SetSize(m.width, 1)
+		in.full[i], in.compact[i] = p.MinHeight(false), p.MinHeight(true)
 	}
 	m.lay = computeLayout(in)
 	m.builds++
@@ -56,7 +56,7 @@ func (m *watchModel) rebuild() {
 	}
 	for i := range m.panes {
 		if h := m.lay.panes[i]; h > 0 {
-			m.panes[i].setSize(m.width, h)
+			m.panes[i].SetSize(m.width, h)
 		}
 	}
 	m.body = m.renderBody(fullHelp)
@@ -91,7 +91,7 @@ func (m *watchModel) renderBody(fullHelp string) string {
 	default:
 		for i := range m.panes {
 			if l.panes[i] > 0 {
-				parts = append(parts, m.panes[i].view())
+				parts = append(parts, m.panes[i].View())
 			}
 		}
 	}
