@@ -38,8 +38,8 @@ func TestChartScreenOpensOnTheFocusedPane(t *testing.T) {
 	if !hasBraille(v) {
 		t.Errorf("no braille line on the chart screen:\n%s", v)
 	}
-	if s := statusLine(v); !strings.Contains(s, "live · last 1h") {
-		t.Errorf("status bar does not say the view is live: %q", s)
+	if s := statusLine(v); !strings.Contains(s, "live · last 3h") {
+		t.Errorf("status bar does not say the view is live, over the panes' window: %q", s)
 	}
 	h.key("esc")
 	if v := h.a.content(); !strings.Contains(v, "[video]") || strings.Contains(v, "latency send ") {
@@ -55,6 +55,7 @@ func TestChartScreenScrollBackHoldsTheView(t *testing.T) {
 	h := newHarness(t, src, 120, 40)
 	next := h.start()
 	h.key("enter")
+	h.key("[") // 1h
 	h.key("left")
 	s := statusLine(h.a.content())
 	if !strings.Contains(s, "18:00–19:00") || !strings.Contains(s, "end: live") {
@@ -81,6 +82,7 @@ func TestChartScreenZoomAndScroll(t *testing.T) {
 	h.start()
 	h.key("enter")
 	steps := []struct{ key, want string }{
+		{"[", "live · last 1h"},
 		{"[", "live · last 30m"},
 		{"[", "live · last 15m"},
 		{"[", "live · last 10m"}, // charts go below the sparklines' floor

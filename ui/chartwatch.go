@@ -76,8 +76,3 @@ func (m *watchModel) chartFullHelp() [][]key.Binding {
 		{k.Quit, k.Help, k.Theme, k.Redact},
 	}
 }
-
-// gridWidth is the number of columns of every sparkline on the watch
-// screen (see paneGeometry): the default window gives each about one
-// sample.
-func (m *watchModel) gridWidth() int { return max(m.width/2, 1) }

@@ -17,6 +17,7 @@ type layoutIn struct {
 	full, compact [3]int // each pane's outer height, full and compact
 	helpRows      int    // rows of the full help when shown, else 0
 	errRows       int    // rows the error text wants (0 when no error)
+	axis          bool   // there is data: a time axis under the panes
 }
 
 // layout is how many rows each part of the screen gets. Every row of the
@@ -26,6 +27,7 @@ type layout struct {
 	tooSmall bool
 	header   int
 	panes    [3]int // outer heights; 0 hides a pane
+	axis     int    // the time axis under the panes
 	sys      int
 	events   int // the event log, or the full help when helpRows > 0
 	err      int
@@ -43,7 +45,7 @@ func tooSmallText(width, height int) string {
 //  1. the status bar, then every pane in its compact form (one line per
 //     stream), so all three media are always on screen;
 //  2. one row each for the header, the error (if any), the event log (or
-//     the full help), the machine line and the help line;
+//     the full help), the machine line, the help line and the time axis;
 //  3. the rest of the header;
 //  4. panes grow to their full form (a sparkline per metric), audio
 //     first, then video, then screen share, each only if it fits whole;
@@ -95,6 +97,9 @@ func computeLayout(in layoutIn) layout {
 	if in.helpRows == 0 {
 		l.help = take(1)
 	}
+	if in.axis {
+		l.axis = take(1)
+	}
 	l.header += take(in.headerLines - 1)
 	for i := range l.panes {
 		if grow := in.full[i] - in.compact[i]; grow > 0 && grow <= rem {
@@ -109,5 +114,5 @@ func computeLayout(in layoutIn) layout {
 
 // rows is the number of rows the layout fills, for tests.
 func (l layout) rows() int {
-	return l.header + l.panes[0] + l.panes[1] + l.panes[2] + l.sys + l.events + l.err + l.help + 1
+	return l.header + l.panes[0] + l.panes[1] + l.panes[2] + l.axis + l.sys + l.events + l.err + l.help + 1
 }

@@ -43,7 +43,10 @@ type watchModel struct {
 	live        bool              // Zoom has answered for this live call (lifecycle.go)
 	gone        string            // why it no longer does: goneMeeting, goneParticipant or ""
 	events      eventLog
-	dataVersion uint64 // hist.Version() the panes were last given
+	dataVersion uint64        // hist.Version() the panes were last given
+	rewrites    uint64        // hist.Rewrites() then
+	fedUpTo     time.Time     // the newest sample the panes hold
+	fedSpan     time.Duration // the window they hold
 	cadence     time.Duration
 
 	poller
@@ -57,6 +60,7 @@ type watchModel struct {
 	chart        *chartScreen // the focused pane's medium as charts; nil on the panes
 	chartVersion uint64       // hist.Version() the chart was last given
 	panes        [3]pane.Model
+	geo          pane.Geometry // every sparkline's grid and label width
 	lay          layout
 	headerText   string
 	body         string
@@ -172,11 +176,13 @@ func (m *watchModel) setSpan(d time.Duration) {
 // span is the window the sparklines show: the one chosen with [ and ],
 // else the default for the cadence and the sparklines' width, which puts
 // about one sample in each column.
-func (m *watchModel) span() time.Duration {
+func (m *watchModel) span() time.Duration { return m.spanFor(m.gridWidth()) }
+
+func (m *watchModel) spanFor(width int) time.Duration {
 	if m.chosen > 0 {
 		return m.chosen
 	}
-	return m.defaultSpan()
+	return model.DefaultWindow(m.cadence, width)
 }
 
 // defaultSpan is also the shortest window [ goes to: a shorter one

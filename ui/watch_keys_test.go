@@ -78,18 +78,18 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"ShorterSpan": func(t *testing.T, h *harness, k string) {
 		h.key("]")
 		h.key(k)
-		if !strings.Contains(h.a.content(), "window 1h") || len(h.a.watch.window()) != 40 {
-			t.Fatalf("%s: window %s with %d samples, want 1h and 40", k, h.a.watch.span(), len(h.a.watch.window()))
+		if !strings.Contains(h.a.content(), "window 3h") || len(h.a.watch.window()) != 40 {
+			t.Fatalf("%s: window %s with %d samples, want 3h and 40", k, h.a.watch.span(), len(h.a.watch.window()))
 		}
 		h.key(k)
-		if h.a.watch.span() != time.Hour {
+		if h.a.watch.span() != 3*time.Hour {
 			t.Fatalf("%s below the default window (one sample a column) moved to %s", k, h.a.watch.span())
 		}
 	},
 	"LongerSpan": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if !strings.Contains(h.a.content(), "window 3h") || len(h.a.watch.window()) != 40 {
-			t.Fatalf("%s: window %s with %d samples, want 3h and all 40", k, h.a.watch.span(), len(h.a.watch.window()))
+		if !strings.Contains(h.a.content(), "window 6h") || len(h.a.watch.window()) != 40 {
+			t.Fatalf("%s: window %s with %d samples, want 6h and all 40", k, h.a.watch.span(), len(h.a.watch.window()))
 		}
 		for range 10 {
 			h.key(k)
@@ -118,6 +118,7 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Earlier": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
+		h.key("[")
 		h.key("[") // 30m of the 40 minutes: there is an earlier view
 		h.key(k)
 		if s := statusLine(h.a.content()); !strings.Contains(s, "19:00–19:30") || !strings.Contains(s, "end: live") {
@@ -127,6 +128,7 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"Later": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
 		h.key("[")
+		h.key("[")
 		h.key("left")
 		h.key(k)
 		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 30m") {
@@ -135,6 +137,7 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Live": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
+		h.key("[")
 		h.key("[")
 		h.key("left")
 		h.key(k)

@@ -20,13 +20,7 @@ func (m *watchModel) rebuild() {
 		m.rebuildChart()
 		return
 	}
-	if v := m.hist.Version(); v != m.dataVersion {
-		m.dataVersion = v
-		win := m.window()
-		for i := range m.panes {
-			m.panes[i].SetData(win)
-		}
-	}
+	m.feedPanes()
 	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), Ended: m.gone == goneMeeting, MeetingID: m.cfg.MeetingID, Topic: m.cfg.Topic,
 		Trail: m.cfg.Trail, Type: m.cfg.Type}, m.st, m.width)
 
@@ -41,14 +35,8 @@ func (m *watchModel) rebuild() {
 	if m.errText != "" && m.hist.Len() > 0 {
 		in.errRows = 2 // with no data, the placeholder shows the error instead
 	}
-	for i := range m.panes {
-		// A copy measures at the new width without touching the
-		// original's cache.
-		p := m.panes[i]
-		p.SetSize(m.width, 1)
-		in.full[i], in.compact[i] = p.MinHeight(false), p.MinHeight(true)
-	}
-	m.lay = computeLayout(in)
+	in.axis = m.hist.Len() > 0
+	m.lay = m.layoutPanes(in)
 	m.builds++
 	if m.lay.tooSmall {
 		m.body, m.footer = "", ""
@@ -59,6 +47,7 @@ func (m *watchModel) rebuild() {
 			m.panes[i].SetSize(m.width, h)
 		}
 	}
+	m.setGeometry()
 	m.body = m.renderBody(fullHelp)
 	m.footer = ""
 	if m.lay.help > 0 {
@@ -94,6 +83,9 @@ func (m *watchModel) renderBody(fullHelp string) string {
 				parts = append(parts, m.panes[i].View())
 			}
 		}
+	}
+	if l.axis > 0 {
+		parts = append(parts, renderAxis(m.geo, m.width, m.loc, m.st))
 	}
 	if l.sys > 0 {
 		latest, ok := m.hist.Latest()
