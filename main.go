@@ -197,7 +197,7 @@ type flags struct {
 	timeout, maxWait                                time.Duration
 	interval, floor                                 time.Duration
 	thresholds, theme                               string
-	ascii, redact                                   bool
+	ascii, redact, utc                              bool
 	sim                                             sim.Options
 }
 
@@ -223,6 +223,7 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.StringVar(&f.theme, "theme", "dark", "colours: "+strings.Join(theme.Names, ", "))
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines and borders with ASCII only, for fonts without block glyphs")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
+	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
 	complete(c, "theme", theme.Names...)
 }
 
@@ -267,7 +268,7 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return bad("--theme: %v", err)
 	}
 	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact}, nil
+		ASCII: f.ascii, Redact: f.redact, UTC: f.utc}, nil
 }
 
 // client is a Zoom client from the flags and the environment, and what

@@ -66,6 +66,11 @@ type watchModel struct {
 	body         string
 	footer       string
 	builds       int // body rebuilds, so tests can prove the clock does none
+	frameCache   *frameCache
+	helpLine     struct {
+		key helpKey
+		s   string
+	}
 }
 
 func newWatch(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) watchModel {
@@ -101,6 +106,7 @@ func (m *watchModel) setStyles(st theme.Styles) {
 	m.st = st
 	m.ss = newStatusStyles(st)
 	styleHelp(&m.help, st)
+	m.helpLine.s = ""
 	for i := range m.panes {
 		m.panes[i].SetStyles(st)
 	}

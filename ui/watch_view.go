@@ -58,6 +58,21 @@ func (m *watchModel) rebuild() {
 // shortHelp is the help line, cut to fit the width; with esc, after
 // quit, when there is a screen to go back to.
 func (m *watchModel) shortHelp() string {
+	key := helpKey{width: m.width, desc: m.keys.Help.Help().Desc}
+	if m.helpLine.key == key && m.helpLine.s != "" {
+		return m.helpLine.s // it changes with the width and ? only, not with data
+	}
+	m.helpLine.key, m.helpLine.s = key, m.renderShortHelp()
+	return m.helpLine.s
+}
+
+// helpKey is what the help line depends on besides the styles.
+type helpKey struct {
+	width int
+	desc  string
+}
+
+func (m *watchModel) renderShortHelp() string {
 	bs := m.keys.ShortHelp()
 	if len(m.cfg.Trail) > 0 {
 		bs = append([]key.Binding{bs[0], m.keys.Back}, bs[1:]...)
@@ -135,11 +150,25 @@ func (m *watchModel) view() string {
 	if m.lay.tooSmall {
 		return tooSmallText(m.width, m.height)
 	}
-	status := renderStatus(m.statusInfo(), m.ss, m.width)
-	if m.body == "" {
-		return status + m.footer
+	si := m.statusInfo()
+	if c := m.frameCache; c != nil && c.builds == m.builds && c.si == si {
+		return c.s // nothing changed: every frame of an idle screen
 	}
-	return m.body + "\n" + status + m.footer
+	status := renderStatus(si, m.ss, m.width)
+	s := status + m.footer
+	if m.body != "" {
+		s = m.body + "\n" + s
+	}
+	m.frameCache = &frameCache{builds: m.builds, si: si, s: s}
+	return s
+}
+
+// frameCache is the last frame and what it was drawn from: the body's
+// build and the status bar's inputs.
+type frameCache struct {
+	builds int
+	si     statusInfo
+	s      string
 }
 
 func (m *watchModel) statusInfo() statusInfo {
