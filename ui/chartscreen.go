@@ -264,8 +264,11 @@ func (c *chartScreen) title(who string, n int, st theme.Styles) string {
 		if c.ascii {
 			arrows = "up/down"
 		}
-		s += st.Muted.Render(" (" + strconv.Itoa(c.first+1) + "-" + strconv.Itoa(c.first+n) + " of " +
-			strconv.Itoa(len(c.fields)) + ", " + arrows + " for more)")
+		shown := strconv.Itoa(c.first + 1)
+		if n > 1 {
+			shown += "-" + strconv.Itoa(c.first+n)
+		}
+		s += st.Muted.Render(" (" + shown + " of " + strconv.Itoa(len(c.fields)) + ", " + arrows + " for more)")
 	}
 	if who != "" {
 		s = st.Text.Render(who) + st.Muted.Render(g.Sep) + s

@@ -67,3 +67,11 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Theme, k.Redact},
 	}
 }
+
+// asciiHelp names the arrow keys in words, for --ascii.
+func (k *KeyMap) asciiHelp() {
+	for _, b := range []*key.Binding{&k.Earlier, &k.Later, &k.NextChart, &k.PrevChart} {
+		h := b.Help()
+		b.SetHelp(b.Keys()[0], h.Desc)
+	}
+}

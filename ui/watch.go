@@ -86,6 +86,9 @@ func newWatch(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) wat
 		events:  newEventLog(),
 		cadence: time.Minute,
 	}
+	if cfg.ASCII {
+		m.keys.asciiHelp()
+	}
 	m.poller = newPoller(screenWatch, cfg, cfg.Interval, func(seq uint64) tea.Cmd {
 		return fetchCmd(ctx, cfg.Source, cfg.Now, seq, cfg.MeetingID, cfg.ParticipantID, cfg.Type)
 	})
