@@ -102,3 +102,25 @@ func TestChartScreenZoomAndScroll(t *testing.T) {
 		t.Fatalf("→ near the live edge: status %q, want live", s)
 	}
 }
+
+// ? shows what the marks mean, on the panes and on the charts.
+func TestHelpHasTheLegend(t *testing.T) {
+	for _, chart := range []bool{false, true} {
+		h := newHarness(t, &fakeSource{p: gapParticipant()}, 120, 40)
+		h.start()
+		if chart {
+			h.key("enter")
+		}
+		h.key("?")
+		v := ansi.Strip(h.a.content())
+		for _, want := range []string{"* over warn", "! over critical", "- no reading", "no sample in that time",
+			"the worst", "top of the row's scale", "━ critical"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("chart screen %v: the help lacks %q:\n%s", chart, want, v)
+			}
+		}
+		if lines := strings.Split(h.a.content(), "\n"); len(lines) != 40 {
+			t.Errorf("chart screen %v: %d lines with the help, want 40", chart, len(lines))
+		}
+	}
+}

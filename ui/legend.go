@@ -17,9 +17,10 @@ func legendText(st theme.Styles, width int) string {
 		warn, crit = "~", "="
 	}
 	lines := []string{
-		"* over warn   ! over critical   - no reading   a blank column: no sample in that time",
-		"a column is the window ÷ the width; with several samples in it, it shows the worst",
-		"≤300ms: the top of the row's scale (0 at the bottom)   chart: " + warn + " warn  " + crit + " critical",
+		"* over warn  ! over critical  - no reading  blank: no sample in that time",
+		"a column = the window ÷ the width; with several samples, the worst",
+		"≤300ms: the top of the row's scale   chart: " + warn + " warn  " + crit + " critical",
+		"RC, WG: through a room connector, the web gateway",
 	}
 	if st.ASCII() {
 		r := strings.NewReplacer("÷", "/", "≤", "<=")

@@ -31,6 +31,9 @@ func (m *watchModel) rebuild() {
 	var fullHelp string
 	if m.help.ShowAll {
 		fullHelp, in.helpRows = fitFullHelp(m.help, m.keys.FullHelp(), m.width)
+		legend := legendText(m.st, m.width)
+		fullHelp += "\n" + legend
+		in.helpRows += strings.Count(legend, "\n") + 1
 	}
 	if m.errText != "" && m.hist.Len() > 0 {
 		in.errRows = 2 // with no data, the placeholder shows the error instead
