@@ -85,12 +85,6 @@ func (c *chartScreen) setStyles(st theme.Styles) {
 	}
 }
 
-func (c *chartScreen) setThresholds(th model.Thresholds) {
-	for _, ch := range c.charts {
-		ch.SetThresholds(th)
-	}
-}
-
 // setSize gives the charts the rows between the title line and the
 // status bar and help line.
 func (c *chartScreen) setSize(width, height int) {

@@ -185,18 +185,3 @@ func (d *paneData) section(k model.StreamKey) *paneSection {
 	}
 	return nil
 }
-
-// inGrid reports whether the section has a reading anywhere on the grid.
-func (sec *paneSection) inGrid() bool {
-	for _, v := range sec.cols[fLatency] {
-		if v.OK {
-			return true
-		}
-	}
-	for _, v := range sec.cols[fBitrate] {
-		if v.OK {
-			return true
-		}
-	}
-	return false
-}

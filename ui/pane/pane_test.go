@@ -433,14 +433,3 @@ func TestPaneRowLines(t *testing.T) {
 	}
 	t.Fatalf("no latency row:\n%s", p.View())
 }
-
-// sparkWidth counts the block glyphs in a row.
-func sparkWidth(row string) int {
-	n := 0
-	for _, r := range row {
-		if strings.ContainsRune("▁▂▃▄▅▆▇█", r) {
-			n++
-		}
-	}
-	return n
-}
