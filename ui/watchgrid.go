@@ -158,7 +158,8 @@ func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Style
 	line := []byte(strings.Repeat(" ", width))
 	put := func(c int, t time.Time) bool {
 		x := x0 + c
-		if c < 0 || c+lw > g.Width() || x+lw > width {
+		// A label starts at its column and may run on past the grid.
+		if c < 0 || c >= g.Width() || x+lw > width {
 			return false
 		}
 		copy(line[x:], t.In(loc).Format(layout))
