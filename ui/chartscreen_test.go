@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -121,6 +122,43 @@ func TestHelpHasTheLegend(t *testing.T) {
 		}
 		if lines := strings.Split(h.a.content(), "\n"); len(lines) != 40 {
 			t.Errorf("chart screen %v: %d lines with the help, want 40", chart, len(lines))
+		}
+	}
+}
+
+// tab on the chart screen moves to the next medium's charts and keeps
+// the view where the user put it; t restyles the charts too.
+func TestChartScreenTabKeepsTheView(t *testing.T) {
+	h := newHarness(t, &fakeSource{p: gapParticipant()}, 120, 40, func(c *Config) { c.Profile = colorprofile.ANSI256 })
+	h.start()
+	h.key("enter")
+	h.key("[")
+	h.key("left")
+	h.key("tab")
+	v := ansi.Strip(h.a.content())
+	if !strings.Contains(v, "video · latency") || !strings.Contains(statusLine(v), "18:00–19:00 · end: live") {
+		t.Fatalf("tab: want the video charts over the same view:\n%s", v)
+	}
+	before := h.a.content()
+	h.key("t")
+	if after := h.a.content(); after == before || ansi.Strip(after) != ansi.Strip(before) {
+		t.Fatal("t did not restyle the charts, or changed more than colours")
+	}
+}
+
+// --ascii keeps the chart screen and its help, legend included, to ASCII.
+func TestChartScreenASCIIHelp(t *testing.T) {
+	h := newHarness(t, &fakeSource{p: gapParticipant()}, 120, 40, func(c *Config) { c.ASCII = true })
+	h.start()
+	h.key("enter")
+	h.key("?")
+	v := h.a.content()
+	if !strings.Contains(v, "<=300ms") || !strings.Contains(v, "= critical") {
+		t.Fatalf("no ASCII legend in the help:\n%s", v)
+	}
+	for i, r := range v {
+		if r > 0x7e {
+			t.Fatalf("--ascii help drew %q at byte %d:\n%s", r, i, v)
 		}
 	}
 }

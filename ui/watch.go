@@ -113,6 +113,9 @@ func (m *watchModel) setStyles(st theme.Styles) {
 	for i := range m.panes {
 		m.panes[i].SetStyles(st)
 	}
+	if m.chart != nil {
+		m.chart.setStyles(st)
+	}
 	m.rebuild()
 }
 
@@ -142,7 +145,7 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	k := m.keys
-	if m.chart != nil && !m.help.ShowAll && m.chart.key(msg, k) {
+	if m.chart != nil && m.chart.key(msg, k) {
 		m.rebuild()
 		return nil
 	}
