@@ -49,10 +49,12 @@ func chartFields(md model.Media) []model.Field {
 	return model.Fields
 }
 
-// chartMinRows is the least height a chart gets on this screen: per panel
-// a title, five rows of graph and the x axis with its labels. Smaller
-// charts can be drawn, but a line five rows high still shows a trend.
-const chartMinRows = 8
+// chartMinRows is the least height a panel gets when charts are stacked:
+// a title, nine rows of graph and the x axis with its labels. Five rows
+// still show a trend, but a threshold then shares its row with the next
+// round label (300 ms drawn on the 250 row of a 0-500 scale): fewer,
+// taller charts read true. One chart always shows, however small.
+const chartMinRows = 12
 
 func newChartScreen(md model.Media, span time.Duration, th model.Thresholds, st theme.Styles, loc *time.Location) *chartScreen {
 	c := &chartScreen{media: md, fields: chartFields(md), win: chart.NewWindow(span), loc: loc, ascii: st.ASCII()}
