@@ -185,9 +185,9 @@ func (c *chartScreen) key(msg tea.KeyPressMsg, k KeyMap) (handled bool) {
 		c.win.Forward(c.newest)
 	case pressed(k.Live):
 		c.win.GoLive()
-	case pressed(k.ShorterSpan):
+	case pressed(k.ZoomIn):
 		c.win.ZoomIn(c.zoomFloor())
-	case pressed(k.LongerSpan):
+	case pressed(k.ZoomOut):
 		c.win.ZoomOut()
 	case pressed(k.NextChart):
 		c.first = min(c.first+1, len(c.charts)-c.shown())

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/model"
 )
 
 // hasBraille reports whether s holds a braille dot pattern: a drawn line.
@@ -160,5 +161,22 @@ func TestChartScreenASCIIHelp(t *testing.T) {
 		if r > 0x7e {
 			t.Fatalf("--ascii help drew %q at byte %d:\n%s", r, i, v)
 		}
+	}
+}
+
+// A failed poll on the chart screen says so in a line above the help and
+// keeps the charts.
+func TestChartScreenShowsTheError(t *testing.T) {
+	p := gapParticipant()
+	src := &fakeSource{p: p}
+	h := newHarness(t, src, 120, 40)
+	next := h.start()
+	h.key("enter")
+	src.set(model.Participant{}, serverError())
+	h.poll(next)
+	v := ansi.Strip(h.a.content())
+	lines := strings.Split(v, "\n")
+	if len(lines) != 40 || !strings.HasPrefix(lines[len(lines)-3], "error: ") || !strings.Contains(v, "latency send") {
+		t.Fatalf("want the charts, an error line and the status bar in 40 rows:\n%s", v)
 	}
 }

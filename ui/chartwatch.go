@@ -50,9 +50,16 @@ func (m *watchModel) rebuildChart() {
 		fullHelp += "\n" + legend
 		helpRows += strings.Count(legend, "\n") + 1
 	}
-	c.setSize(m.width, max(m.height-helpRows+1, 4))
+	errRows := 0
+	if m.errText != "" {
+		errRows = 1 // the poller's error: the charts stay, their data may be old
+	}
+	c.setSize(m.width, max(m.height-helpRows+1-errRows, 4))
 	m.lay.help = 1
 	m.body = c.view(m.shownWho().UserName, m.st)
+	if errRows > 0 {
+		m.body += "\n" + fitRows(renderErrLines(m.errText, 1, m.width, m.st), 1)
+	}
 	if fullHelp != "" {
 		m.footer = "\n" + fullHelp
 	} else {
@@ -63,7 +70,7 @@ func (m *watchModel) rebuildChart() {
 // chartShortHelp is the chart screen's help line.
 func (m *watchModel) chartShortHelp() []key.Binding {
 	k := m.keys
-	return []key.Binding{k.Back, k.Earlier, k.Later, k.ShorterSpan, k.LongerSpan, k.Live, k.NextChart, k.Help}
+	return []key.Binding{k.Back, k.Earlier, k.Later, k.ZoomIn, k.ZoomOut, k.Live, k.NextChart, k.Help}
 }
 
 // chartFullHelp is the chart screen's full help: its own keys first.
@@ -71,7 +78,7 @@ func (m *watchModel) chartFullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
 		{k.Earlier, k.Later, k.Live, k.Back},
-		{k.ShorterSpan, k.LongerSpan, k.NextChart, k.PrevChart},
+		{k.ZoomIn, k.ZoomOut, k.NextChart, k.PrevChart},
 		{k.NextPane, k.PrevPane, k.Pause, k.Refresh},
 		{k.Quit, k.Help, k.Theme, k.Redact},
 	}

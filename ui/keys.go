@@ -23,6 +23,8 @@ type KeyMap struct {
 	Earlier     key.Binding // chart screen: scroll back in time
 	Later       key.Binding // chart screen: scroll forward
 	Live        key.Binding // chart screen: back to the newest data
+	ZoomIn      key.Binding // chart screen: a shorter span (the keys of ShorterSpan)
+	ZoomOut     key.Binding // chart screen: a longer span (the keys of LongerSpan)
 	NextChart   key.Binding // chart screen: the next metric's chart
 	PrevChart   key.Binding // chart screen: the previous metric's chart
 }
@@ -47,6 +49,8 @@ func DefaultKeyMap() KeyMap {
 		Earlier:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "earlier")),
 		Later:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "later")),
 		Live:        key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "live")),
+		ZoomIn:      key.NewBinding(key.WithKeys("["), key.WithHelp("[", "zoom in")),
+		ZoomOut:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "zoom out")),
 		NextChart:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "next chart")),
 		PrevChart:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "previous chart")),
 	}

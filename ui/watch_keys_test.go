@@ -145,6 +145,20 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 			t.Fatalf("%s: status %q, want live", k, s)
 		}
 	},
+	"ZoomIn": func(t *testing.T, h *harness, k string) {
+		h.key("enter")
+		h.key(k)
+		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 1h") || h.a.watch.span() != 3*time.Hour {
+			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 1h, the panes at 3h", k, s, h.a.watch.span())
+		}
+	},
+	"ZoomOut": func(t *testing.T, h *harness, k string) {
+		h.key("enter")
+		h.key(k)
+		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 6h") || h.a.watch.span() != 3*time.Hour {
+			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 6h, the panes at 3h", k, s, h.a.watch.span())
+		}
+	},
 	"NextChart": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
 		h.key(k)
