@@ -1,16 +1,14 @@
 package ui
 
 import (
-	"sort"
-	"strconv"
+	"context"
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
-	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/chart"
 )
 
@@ -20,265 +18,291 @@ import (
 // the newest sample) until ← scrolls back; then new samples are counted,
 // not shown, until end goes live again.
 //
-// It reads the watch screen's history and never fetches: the watch
-// screen keeps polling under it and hands it each change.
+// It is opened from the watch screen and works on that screen's
+// participant: it polls for them on a chain of its own (the watch
+// screen's holds while this one is on top) and hands each answer to the
+// watch screen, so the one history, event log and call state keep
+// growing, and the panes are current again on esc.
 type chartScreen struct {
+	c        *common
+	w        *watchModel // the watch screen below: its participant, history and events
+	keys     KeyMap
+	helpView help.Model
+	ctx      context.Context    // cancelled when the screen goes; parent of every fetch
+	cancel   context.CancelFunc // its cancellation
+	poll     poller
+
 	media   model.Media
 	fields  []model.Field
 	charts  []*chart.Model
 	dirty   []bool // the chart's points are out of date with the view or data
 	first   int    // the topmost chart on screen
 	win     chart.Window
-	ascii   bool
-	loc     *time.Location
-	cadence time.Duration
-	width   int
-	height  int
+	version uint64 // hist.Version() the charts were last given
 
-	samples []model.Sample // the history, oldest first (shared, read only)
-	keys    [2]model.StreamKey
-	has     [2]bool   // the direction has a stream in the history
-	newest  time.Time // the live edge: the newest sample, not the clock
+	streams [2]model.StreamKey // the stream each direction's panel draws
+	has     [2]bool            // the direction has a stream in the history
+	newest  time.Time          // the live edge: the newest sample, not the clock
+
+	rows       int // the charts' rows: all but title, error, status and help
+	tooSmall   bool
+	body       string
+	footer     string
+	builds     int
+	frameCache *frameCache
 }
 
-// chartFields are the charts of a medium: audio has no frame rate.
-func chartFields(md model.Media) []model.Field {
-	if md == model.Audio {
-		return []model.Field{model.LatencyField, model.JitterField, model.AvgLossField, model.MaxLossField, model.BitrateField}
+// newChartScreen is the chart screen of the watch screen's focused
+// medium, over the panes' window, polling at their interval.
+func newChartScreen(w *watchModel) *chartScreen {
+	c := w.c
+	ctx, cancel := context.WithCancel(c.ctx)
+	s := &chartScreen{c: c, w: w, keys: w.keys, helpView: help.New(), ctx: ctx, cancel: cancel,
+		win: chart.NewWindow(w.span())}
+	showAllHelp(&s.helpView, &s.keys, false)
+	t := w.t
+	src, now := c.cfg.Source, c.cfg.Now
+	// Opening the charts costs no request: the chain's first poll is when
+	// the watch screen's next one was due (its answer, if one is on its
+	// way, lands in the history all the same).
+	wp := w.poll
+	due := wp.nextPoll
+	if due.IsZero() {
+		due = c.now.Add(wp.interval)
 	}
-	return model.Fields
+	if wp.limited {
+		due = later(due, wp.retryAt)
+	}
+	deferred := true
+	s.poll = newPoller(c, wp.interval, func(env envelope) tea.Cmd {
+		if deferred {
+			deferred = false
+			s.poll.inflight = false
+			switch {
+			case s.poll.done:
+				return nil
+			case s.poll.paused:
+				s.poll.resumeAt = due
+				return nil
+			}
+			return s.poll.scheduleIn(max(due.Sub(s.c.now), 0), s.c.now)
+		}
+		return fetchCmd(ctx, src, now, env, t.meetingID, t.participantID, t.typ)
+	})
+	p := &s.poll
+	p.explain, p.floor, p.requests, p.paused, p.done = wp.explain, wp.floor, wp.requests, wp.paused, wp.done
+	p.lastPoll, p.limited, p.retryAt, p.limitType, p.errText, p.failures = wp.lastPoll, wp.limited, wp.retryAt, wp.limitType, wp.errText, wp.failures
+	s.setMedia(model.Medias[w.focus])
+	return s
 }
 
-// chartMinRows is the least height a panel gets when charts are stacked:
-// a title, nine rows of graph and the x axis with its labels. Five rows
-// still show a trend, but a threshold then shares its row with the next
-// round label (300 ms drawn on the 250 row of a 0-500 scale): fewer,
-// taller charts read true. One chart always shows, however small.
-const chartMinRows = 12
-
-func newChartScreen(md model.Media, span time.Duration, th model.Thresholds, st theme.Styles, loc *time.Location) *chartScreen {
-	c := &chartScreen{media: md, fields: chartFields(md), win: chart.NewWindow(span), loc: loc, ascii: st.ASCII()}
-	for _, f := range c.fields {
+// setMedia charts medium md, keeping the view where it is.
+func (s *chartScreen) setMedia(md model.Media) {
+	s.media, s.fields, s.first, s.version = md, chartFields(md), 0, 0
+	s.charts, s.dirty = nil, nil
+	for _, f := range s.fields {
 		ch := chart.New(f)
-		ch.SetThresholds(th)
-		ch.SetASCII(c.ascii)
-		ch.SetLocation(loc)
-		c.charts = append(c.charts, ch)
-		c.dirty = append(c.dirty, true)
+		ch.SetThresholds(s.c.cfg.Thresholds)
+		ch.SetASCII(s.c.st.ASCII())
+		ch.SetLocation(s.w.loc)
+		s.charts = append(s.charts, ch)
+		s.dirty = append(s.dirty, true)
 	}
-	c.setStyles(st)
-	return c
+	s.restyle()
 }
 
-// chartStyles maps the theme's roles onto a chart's. Send and receive
-// differ in colour here, but each has its own panel and title, so
-// neither needs it.
-func chartStyles(st theme.Styles) chart.Styles {
-	return chart.Styles{
-		Title: st.Title, Value: st.Text, Muted: st.Muted, Axis: st.Muted, Label: st.Muted,
-		Send: st.Accent, Receive: st.Text, Warn: st.Level(model.Warn), Critical: st.Level(model.Critical),
-	}
+func (s *chartScreen) name() string   { return "chart" }
+func (s *chartScreen) chain() *poller { return &s.poll }
+func (s *chartScreen) captures() bool { return false }
+func (s *chartScreen) atRest() bool   { return !s.helpView.ShowAll }
+
+// opens is nothing: the charts are as deep as qostop goes.
+func (s *chartScreen) opens(tea.KeyPressMsg) screen { return nil }
+
+// close cancels the screen's requests and brings the panes below up to
+// date with what arrived while the charts were on top.
+func (s *chartScreen) close() {
+	s.cancel()
+	s.w.rebuild()
 }
 
-func (c *chartScreen) setStyles(st theme.Styles) {
-	cs := chartStyles(st)
-	for _, ch := range c.charts {
+func (s *chartScreen) setSize() {
+	s.helpView.SetWidth(s.c.width)
+	s.rebuild()
+}
+
+func (s *chartScreen) restyle() {
+	styleHelp(&s.helpView, s.c.st)
+	cs := chartStyles(s.c.st)
+	for _, ch := range s.charts {
 		ch.SetStyles(cs)
 	}
+	s.rebuild()
 }
 
-// setSize gives the charts the rows between the title line and the
-// status bar and help line.
-func (c *chartScreen) setSize(width, height int) {
-	c.width, c.height = width, height
-	c.first = min(c.first, len(c.charts)-c.shown())
+func (s *chartScreen) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case pollTickMsg:
+		return s.poll.tick(msg)
+	case fetchedMsg:
+		return s.fetched(msg)
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	}
+	return nil
 }
 
-// bodyRows are the rows the charts share.
-func (c *chartScreen) bodyRows() int { return max(c.height-3, 0) }
-
-// shown is how many charts fit at once, at least one.
-func (c *chartScreen) shown() int {
-	per := chartMinRows * max(c.panels(), 1)
-	return min(max(c.bodyRows()/per, 1), len(c.charts))
+// fetched hands a landed answer to the watch screen, which keeps the
+// history, the event log and what the call's state is; the chain here
+// words the error and schedules the next poll.
+func (s *chartScreen) fetched(msg fetchedMsg) tea.Cmd {
+	landed, next := s.poll.take(s.ctx, msg.answer, s.w.t.typ == model.Past, func() {
+		s.w.use(msg.p, msg.at)
+		s.poll.floor = s.w.poll.floor // the participant left: poll less
+	})
+	if !landed {
+		return nil
+	}
+	if msg.err != nil {
+		s.w.failed(msg)
+	}
+	s.rebuild()
+	return next
 }
 
-func (c *chartScreen) panels() int {
-	n := 0
-	for _, h := range c.has {
-		if h {
-			n++
+// key handles the chart screen's keys; esc and quit are the app's.
+func (s *chartScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok, redraw := sharedKey(msg, &s.keys, &s.helpView, &s.poll); ok {
+		if redraw {
+			s.rebuild()
+		}
+		return cmd
+	}
+	k := s.keys
+	oldest := s.newest
+	if hs := s.w.hist.Samples(); len(hs) > 0 {
+		oldest = hs[0].Time
+	}
+	before := s.win
+	switch {
+	case key.Matches(msg, k.Earlier):
+		s.win.Back(s.newest, oldest)
+	case key.Matches(msg, k.Later):
+		s.win.Forward(s.newest)
+	case key.Matches(msg, k.Live):
+		s.win.GoLive()
+	case key.Matches(msg, k.ZoomIn):
+		s.win.ZoomIn(s.zoomFloor())
+	case key.Matches(msg, k.ZoomOut):
+		s.win.ZoomOut()
+	case key.Matches(msg, k.NextChart):
+		s.first = min(s.first+1, len(s.charts)-s.shown())
+	case key.Matches(msg, k.PrevChart):
+		s.first = max(s.first-1, 0)
+	case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
+		step := 1
+		if key.Matches(msg, k.PrevPane) {
+			step = len(model.Medias) - 1
+		}
+		s.w.setFocus(s.w.focus + step) // so esc comes back to that pane
+		s.setMedia(model.Medias[s.w.focus])
+	case key.Matches(msg, k.Back) && s.helpView.ShowAll:
+		showAllHelp(&s.helpView, &s.keys, false)
+	default:
+		return nil
+	}
+	if s.win != before {
+		for i := range s.dirty {
+			s.dirty[i] = true
 		}
 	}
-	return n
-}
-
-// setData takes the history after a change. Samples newer than the live
-// edge it had are new: while scrolled back they are counted for the
-// status bar, and the view stays where the user put it.
-func (c *chartScreen) setData(samples []model.Sample, cadence time.Duration) {
-	if n := len(samples); n > 0 && !c.newest.IsZero() && samples[n-1].Time.After(c.newest) {
-		i := sort.Search(n, func(i int) bool { return samples[i].Time.After(c.newest) })
-		c.win.Arrived(n - i)
-	}
-	c.samples = samples
-	if n := len(samples); n > 0 {
-		c.newest = samples[n-1].Time
-	}
-	c.cadence = cadence
-	for d := range c.keys {
-		c.keys[d], c.has[d] = streamOf(samples, c.media, model.Direction(d))
-	}
-	for i, ch := range c.charts {
-		ch.SetCadence(cadence)
-		c.dirty[i] = true
-	}
-}
-
-// streamOf is the stream the charts of medium md in direction d draw:
-// the client's if it ever had one, else the first other path's. (A
-// participant on several paths at once is rare; the watch screen's panes
-// show each.)
-func streamOf(samples []model.Sample, md model.Media, d model.Direction) (model.StreamKey, bool) {
-	var found [3]bool
-	for i := range samples {
-		for k := range samples[i].Streams {
-			if k.Media == md && k.Dir == d && k.Path >= model.Client && k.Path <= model.RWG {
-				found[k.Path] = true
-			}
-		}
-		if found[model.Client] {
-			break
-		}
-	}
-	for _, p := range []model.Path{model.Client, model.CRC, model.RWG} {
-		if found[p] {
-			return model.StreamKey{Media: md, Dir: d, Path: p}, true
-		}
-	}
-	return model.StreamKey{}, false
+	s.rebuild()
+	return nil
 }
 
 // zoomFloor is the shortest span a chart zooms in to: ten samples, which
 // a line still joins into a shape.
-func (c *chartScreen) zoomFloor() time.Duration {
-	cad := c.cadence
+func (s *chartScreen) zoomFloor() time.Duration {
+	cad := s.w.cadence
 	if cad <= 0 {
 		cad = model.ZoomCadence
 	}
 	return 10 * cad
 }
 
-// key handles the chart screen's own keys; handled is false for the
-// rest (help, pause, quit, esc), which the watch screen and the app take.
-func (c *chartScreen) key(msg tea.KeyPressMsg, k KeyMap) (handled bool) {
-	oldest := c.newest
-	if len(c.samples) > 0 {
-		oldest = c.samples[0].Time
+// rebuild redoes the title, the charts, the error line and the help after
+// a change: new data, a key, the size or the styles.
+func (s *chartScreen) rebuild() {
+	w, h := s.c.width, s.c.height
+	if w <= 0 || h <= 0 {
+		return
 	}
-	before := c.win
-	pressed := func(b key.Binding) bool { return key.Matches(msg, b) }
-	switch {
-	case pressed(k.Earlier):
-		c.win.Back(c.newest, oldest)
-	case pressed(k.Later):
-		c.win.Forward(c.newest)
-	case pressed(k.Live):
-		c.win.GoLive()
-	case pressed(k.ZoomIn):
-		c.win.ZoomIn(c.zoomFloor())
-	case pressed(k.ZoomOut):
-		c.win.ZoomOut()
-	case pressed(k.NextChart):
-		c.first = min(c.first+1, len(c.charts)-c.shown())
-	case pressed(k.PrevChart):
-		c.first = max(c.first-1, 0)
-	default:
-		return false
+	s.builds++
+	if s.tooSmall = w < minWidth || h < minHeight; s.tooSmall {
+		return
 	}
-	if c.win != before {
-		for i := range c.dirty {
-			c.dirty[i] = true
-		}
+	if v := s.w.hist.Version(); v != s.version {
+		s.version = v
+		s.setData(s.w.hist.Samples(), s.w.cadence)
 	}
-	return true
+	short, full := s.help()
+	helpRows, footer := 1, fitShortHelp(s.helpView, short, w)
+	if s.helpView.ShowAll {
+		footer, helpRows = fitFullHelp(s.helpView, full, w)
+		legend := legendText(s.c.st, w)
+		footer += "\n" + legend
+		helpRows += strings.Count(legend, "\n") + 1
+	}
+	errRows := 0
+	if s.poll.errText != "" {
+		errRows = 1 // the charts stay: what they show is all still true
+	}
+	s.rows = max(h-1-errRows-1-helpRows, 1)
+	s.body = s.render()
+	if errRows > 0 {
+		s.body += "\n" + fitRows(renderErrLines(s.poll.errText, 1, w, s.c.st), 1)
+	}
+	s.footer = "\n" + footer
 }
 
-// view draws the title line and the charts on screen, exactly width x
-// bodyRows()+1 rows; the watch screen adds the status bar and help line.
-func (c *chartScreen) view(who string, st theme.Styles) string {
-	n := c.shown()
-	start, end := c.win.Range(c.newest)
-	var b strings.Builder
-	b.WriteString(c.title(who, n, st))
-	rows := c.bodyRows()
-	for i := c.first; i < c.first+n && i < len(c.charts); i++ {
-		h := rows / n
-		if i == c.first+n-1 {
-			h = rows - h*(n-1)
-		}
-		ch := c.charts[i]
-		ch.SetSize(c.width, h)
-		ch.SetView(start, end)
-		if c.dirty[i] {
-			c.fill(ch, start, end)
-			c.dirty[i] = false
-		}
-		b.WriteByte('\n')
-		b.WriteString(ch.View())
+// view is the cached body, the status bar and the help.
+func (s *chartScreen) view() string {
+	if s.c.width <= 0 || s.c.height <= 0 {
+		return ""
 	}
-	return b.String()
+	if s.tooSmall {
+		return tooSmallText(s.c.width, s.c.height)
+	}
+	if s.version != s.w.hist.Version() {
+		// An answer the watch screen's chain had on its way when the
+		// charts opened landed there.
+		s.rebuild()
+	}
+	si := s.status()
+	if c := s.frameCache; c != nil && c.builds == s.builds && c.si == si {
+		return c.s
+	}
+	out := s.body + "\n" + renderStatus(si, s.c.ss, s.c.width) + s.footer
+	s.frameCache = &frameCache{builds: s.builds, si: si, s: out}
+	return out
 }
 
-// fill gives a chart the points of its field in view, plus one sample
-// either side so the line runs to the edges.
-func (c *chartScreen) fill(ch *chart.Model, start, end time.Time) {
-	s := c.samples
-	lo := sort.Search(len(s), func(i int) bool { return !s[i].Time.Before(start) })
-	hi := sort.Search(len(s), func(i int) bool { return s[i].Time.After(end) })
-	lo, hi = max(lo-1, 0), min(hi+1, len(s))
-	var pts [2][]model.Point
-	for d := range pts {
-		if c.has[d] {
-			pts[d] = model.Series(s[lo:hi], c.keys[d], ch.Field().Of)
+// status is the watch screen's status bar with what the charts show in
+// front: "live · last 15m", or "19:30–19:45 · 3 new · end: live".
+func (s *chartScreen) status() statusInfo {
+	si := s.poll.pollStatus()
+	w := s.w
+	si.loc = w.loc
+	si.view = s.win.Describe(s.newest, w.loc, s.c.st.ASCII())
+	if !s.win.Live() {
+		si.view += s.c.ss.sep + "end: live"
+	}
+	if latest, ok := w.hist.Latest(); ok {
+		si.newest = latest.Time
+		if w.t.typ == model.Live && !w.who.Left() && w.gone == "" {
+			si.staleAt = model.StaleAt(latest.Time, s.poll.interval, w.cadence)
 		}
 	}
-	ch.SetData(pts[model.Send], pts[model.Receive])
-}
-
-// title names what is charted and which of the medium's charts are on
-// screen: "Alice Chen · audio · latency, jitter (charts 1-2 of 5, ↑↓)".
-func (c *chartScreen) title(who string, n int, st theme.Styles) string {
-	g := st.Glyphs()
-	names := make([]string, 0, n)
-	for i := c.first; i < c.first+n && i < len(c.fields); i++ {
-		names = append(names, c.fields[i].String())
-	}
-	s := st.Title.Render(c.media.String()) + st.Muted.Render(g.Sep) + st.Text.Render(strings.Join(names, ", "))
-	if n < len(c.fields) {
-		arrows := "↑↓"
-		if c.ascii {
-			arrows = "up/down"
-		}
-		shown := strconv.Itoa(c.first + 1)
-		if n > 1 {
-			shown += "-" + strconv.Itoa(c.first+n)
-		}
-		s += st.Muted.Render(" (" + shown + " of " + strconv.Itoa(len(c.fields)) + ", " + arrows + " for more)")
-	}
-	if who != "" {
-		s = st.Text.Render(who) + st.Muted.Render(g.Sep) + s
-	}
-	s = ansi.Truncate(s, c.width, "")
-	return s + strings.Repeat(" ", max(c.width-ansi.StringWidth(s), 0))
-}
-
-// describe is the status bar's account of the view: "live · last 15m",
-// or "19:30–19:45 · 3 new · end: live" while scrolled back.
-func (c *chartScreen) describe(sep string) string {
-	s := c.win.Describe(c.newest, c.loc, c.ascii)
-	if !c.win.Live() {
-		s += sep + "end: live"
-	}
-	return s
+	si.redacted, si.gone, si.left = s.c.redact, w.gone, w.who.LeaveTime
+	return si
 }

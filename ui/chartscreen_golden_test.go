@@ -71,8 +71,8 @@ func sparkColumns(t *testing.T, view string) map[string][]rune {
 func TestHoleIsOneGapInEveryPane(t *testing.T) {
 	h := newHarness(t, &fakeSource{p: gapParticipant()}, 120, 40)
 	h.start()
-	g := h.a.watch.geo.Grid
-	x0 := 1 + h.a.watch.geo.Label + 1
+	g := h.watch().geo.Grid
+	x0 := 1 + h.watch().geo.Label + 1
 	var hole []int
 	for c := range g.Width() {
 		s := g.ColumnStart(c)

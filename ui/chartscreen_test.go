@@ -55,22 +55,22 @@ func TestChartScreenScrollBackHoldsTheView(t *testing.T) {
 	p := gapParticipant()
 	src := &fakeSource{p: p}
 	h := newHarness(t, src, 120, 40)
-	next := h.start()
-	h.key("enter")
-	h.key("[") // 1h
+	h.start()
+	next := h.key("enter") // the chart screen's chain: its first poll when the panes' was due
+	h.key("[")             // 1h
 	h.key("left")
 	s := statusLine(h.a.content())
 	if !strings.Contains(s, "18:00–19:00") || !strings.Contains(s, "end: live") {
 		t.Fatalf("after ←, status %q; want 18:00–19:00 and end: live", s)
 	}
-	before := h.a.watch.chart.win
+	before := h.chart().win
 	src.set(withSample(p), nil)
 	h.poll(next)
 	v := h.a.content()
 	if s := statusLine(v); !strings.Contains(s, "18:00–19:00 · 1 new · end: live") {
 		t.Fatalf("after a new sample, status %q; want the same view and 1 new", s)
 	}
-	if start, end := h.a.watch.chart.win.Range(gapEnd); fmt.Sprint(start, end) != fmt.Sprint(before.Range(gapEnd)) {
+	if start, end := h.chart().win.Range(gapEnd); fmt.Sprint(start, end) != fmt.Sprint(before.Range(gapEnd)) {
 		t.Fatalf("the view moved with a new sample: %s-%s", start, end)
 	}
 	h.key("end")
@@ -170,13 +170,44 @@ func TestChartScreenShowsTheError(t *testing.T) {
 	p := gapParticipant()
 	src := &fakeSource{p: p}
 	h := newHarness(t, src, 120, 40)
-	next := h.start()
-	h.key("enter")
+	h.start()
+	next := h.key("enter")
 	src.set(model.Participant{}, serverError())
 	h.poll(next)
 	v := ansi.Strip(h.a.content())
 	lines := strings.Split(v, "\n")
 	if len(lines) != 40 || !strings.HasPrefix(lines[len(lines)-3], "error: ") || !strings.Contains(v, "latency send") {
 		t.Fatalf("want the charts, an error line and the status bar in 40 rows:\n%s", v)
+	}
+}
+
+func (h *harness) chart() *chartScreen { return screenOf[*chartScreen](h) }
+
+// Opening the charts costs no request: their chain polls when the panes'
+// would have, the answer lands in the one history, and esc shows the
+// panes with it.
+func TestChartScreenPollsOnTheWatchScreensSchedule(t *testing.T) {
+	p := gapParticipant()
+	src := &fakeSource{p: p}
+	h := newHarness(t, src, 120, 40)
+	watchNext := h.start()
+	wt, _ := pollTimer(t, watchNext)
+	calls := src.callCount()
+	next := h.key("enter")
+	if src.callCount() != calls || len(fetches(next)) != 0 {
+		t.Fatalf("opening the charts fetched: %d calls, was %d", src.callCount(), calls)
+	}
+	ct, _ := pollTimer(t, next)
+	if ct.d != wt.d {
+		t.Fatalf("the charts poll in %s, the panes were due in %s", ct.d, wt.d)
+	}
+	src.set(withSample(p), nil)
+	h.poll(next)
+	if src.callCount() != calls+1 || h.watch().hist.Len() != len(p.Samples)+1 {
+		t.Fatalf("the chart screen's poll: %d calls (want %d), history %d (want %d)", src.callCount(), calls+1, h.watch().hist.Len(), len(p.Samples)+1)
+	}
+	h.key("esc")
+	if v := h.a.content(); !strings.Contains(v, "newest 19:40:00") || !strings.Contains(v, "[audio]") {
+		t.Fatalf("back on the panes, the new sample is not shown:\n%s", v)
 	}
 }

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
-	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
 )
@@ -23,9 +23,7 @@ const meetingsInterval = time.Minute
 // on: the way to a call when nobody has its ID at hand.
 type meetingsModel struct {
 	tableScreen
-	cfg      Config
 	meetings []model.Meeting // newest first, as the table shows them
-	redact   bool
 }
 
 var meetingColumns = []table.Column{
@@ -38,41 +36,48 @@ var meetingColumns = []table.Column{
 	{Title: "media", Width: 11, Drop: 1},
 }
 
-func newMeetings(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) meetingsModel {
-	p := newPoller(screenMeetings, cfg, meetingsInterval, func(seq uint64) tea.Cmd {
-		return meetingsCmd(ctx, cfg.Source, cfg.Now, seq)
-	})
-	p.minInterval = meetingsInterval
-	m := meetingsModel{cfg: cfg, redact: cfg.Redact,
-		tableScreen: newTableScreen(ctx, p, keys, meetingColumns, false, false)}
+func newMeetings(c *common) *meetingsModel {
+	m := &meetingsModel{tableScreen: newTableScreen(c, meetingColumns, false, false)}
+	src, now, ctx := c.cfg.Source, c.cfg.Now, m.ctx
+	m.poll = newPoller(c, meetingsInterval, func(env envelope) tea.Cmd { return meetingsCmd(ctx, src, now, env) })
+	m.poll.minInterval = meetingsInterval
 	m.waiting = "asking Zoom for the live meetings"
 	m.table.Nothing = "no live meetings on this account right now; a meeting shows here once it has started"
-	m.setStyles(st)
+	m.restyle()
 	return m
 }
 
-func (m *meetingsModel) setStyles(st theme.Styles) {
-	m.tableScreen.setStyles(st)
+func (m *meetingsModel) name() string { return "meetings" }
+
+func (m *meetingsModel) restyle() {
+	m.styled()
 	m.refill()
 }
 
-func (m *meetingsModel) setRedact(on bool) {
-	m.redact = on
-	m.refill()
+// opens is the overview of the meeting under the cursor.
+func (m *meetingsModel) opens(msg tea.KeyPressMsg) screen {
+	mt, ok := m.selected()
+	if !key.Matches(msg, m.tkeys.Open) || !ok {
+		return nil
+	}
+	t := target{meetingID: mt.ID, topic: mt.Topic, typ: model.Live, trail: []string{"Meetings"}}
+	if t.meetingID == "" {
+		t.meetingID = mt.UUID
+	}
+	return newOverview(m.c, t)
 }
 
 func (m *meetingsModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case pollTickMsg:
-		return m.tick(msg)
+		return m.poll.tick(msg)
 	case meetingsFetchedMsg:
-		ok, next := m.take(msg.answer, false)
-		if ok {
+		next := m.take(msg.answer, false, func() {
 			m.meetings = slices.Clone(msg.meetings)
 			// Newest first: the bridge opened for an incident is the one
 			// just started. Zoom's order breaks ties.
 			slices.SortStableFunc(m.meetings, func(a, b model.Meeting) int { return b.StartTime.Compare(a.StartTime) })
-		}
+		})
 		m.refill()
 		return next
 	case tea.KeyPressMsg:
@@ -105,10 +110,10 @@ func meetingKey(mt model.Meeting) string {
 
 // refill rebuilds the rows and the header from the meetings.
 func (m *meetingsModel) refill() {
-	st := m.st
+	st := m.c.st
 	rows := make([]table.Row, 0, len(m.meetings))
 	for _, mt := range m.meetings {
-		if m.redact {
+		if m.c.redact {
 			mt = model.RedactMeeting(mt)
 		}
 		topic, host, id := report.Text(mt.Topic), report.Text(mt.Host), report.Text(mt.ID)
@@ -121,7 +126,7 @@ func (m *meetingsModel) refill() {
 		}
 		started := ""
 		if !mt.StartTime.IsZero() {
-			started = mt.StartTime.In(m.now.Location()).Format("15:04")
+			started = mt.StartTime.In(m.c.now.Location()).Format("15:04")
 		}
 		rows = append(rows, table.Row{
 			Key: meetingKey(mt),
@@ -140,22 +145,22 @@ func (m *meetingsModel) refill() {
 }
 
 func (m *meetingsModel) headerText() string {
-	st := m.st
+	st := m.c.st
 	first := renderTrail([]string{"Meetings"}, st) + "  " + st.Accent.Render("LIVE")
 	if m.loaded {
 		first += "  " + st.Text.Render(plural(len(m.meetings), "meeting", "meetings")+" in progress")
 	}
-	second := st.Muted.Render("newest first" + m.ss.sep + "refreshed once a minute: Zoom allows 10-20 a minute")
+	second := st.Muted.Render("newest first" + m.c.ss.sep + "refreshed once a minute: Zoom allows 10-20 a minute")
 	return first + "\n" + second
 }
 
-func (m *meetingsModel) statusInfo() statusInfo {
-	si := m.pollStatus()
-	si.list, si.redacted = true, m.redact
+func (m *meetingsModel) status() statusInfo {
+	si := m.poll.pollStatus()
+	si.list, si.redacted = true, m.c.redact
 	return si
 }
 
-func (m *meetingsModel) view() string { return m.tableScreen.view(m.statusInfo()) }
+func (m *meetingsModel) view() string { return m.draw(m.status()) }
 
 // meetingLength turns Zoom's "01:02:03" into "1h02m"; anything else is
 // shown as it came.
@@ -181,10 +186,10 @@ type meetingsFetchedMsg struct {
 // meetingsCmd asks for the live meetings that started yesterday or today
 // (UTC), every page: a bridge opened before midnight UTC is still live
 // after it.
-func meetingsCmd(ctx context.Context, src Source, now func() time.Time, seq uint64) tea.Cmd {
+func meetingsCmd(ctx context.Context, src Source, now func() time.Time, env envelope) tea.Cmd {
 	return func() tea.Msg {
 		to := now().UTC()
 		ms, err := src.LiveMeetings(ctx, to.AddDate(0, 0, -1), to)
-		return meetingsFetchedMsg{answer: stamp(src, now, seq, err), meetings: ms}
+		return meetingsFetchedMsg{answer: stamp(src, now, env, err), meetings: ms}
 	}
 }

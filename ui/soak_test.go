@@ -65,14 +65,14 @@ func TestSoak(t *testing.T) {
 	var held0 int
 	for checkpoint := 1; checkpoint <= 10; checkpoint++ {
 		d.pollUntil(polls * checkpoint / 10)
-		checkServed(t, s.Served(sim.DemoMeetingID, sim.DemoParticipantID), h.a.watch.hist.Samples())
+		checkServed(t, servedSettled(s, h.watch().hist.Len()), h.watch().hist.Samples())
 		if checkpoint == 3 { // warm: token, connections and panes made
 			g0, heap0 = settle()
-			held0 = h.a.watch.hist.Len()
+			held0 = h.watch().hist.Len()
 		}
 	}
 	g1, heap1 = settle()
-	held1 := h.a.watch.hist.Len()
+	held1 := h.watch().hist.Len()
 	st := s.Stats()
 	served := len(s.Served(sim.DemoMeetingID, sim.DemoParticipantID))
 	t.Logf("%d polls (%d failed), %d API requests, %d faults served %v; %s of watching",
@@ -150,7 +150,7 @@ func (d *soakDriver) deliver(msg tea.Msg) {
 		switch {
 		case f.err != nil:
 			d.failed++
-			if d.h.a.watch.errText == "" || !strings.Contains(view, "error: ") {
+			if d.h.watch().poll.errText == "" || !strings.Contains(view, "error: ") {
 				d.t.Fatalf("poll %d failed (%v) and the screen does not say so:\n%s", d.polls, f.err, view)
 			}
 		case strings.Contains(view, "error: "):
@@ -229,4 +229,18 @@ func settledGoroutines() int {
 		}
 	}
 	return n
+}
+
+// servedSettled is what the simulator says it served once its handlers
+// are done: a handler notes an answer after writing it, so the client can
+// hold a sample a moment before the simulator has noted it. It waits (up
+// to a second, for the handler to return) only while the simulator lists
+// fewer samples than the history holds.
+func servedSettled(s *sim.Server, held int) []time.Time {
+	served := s.Served(sim.DemoMeetingID, sim.DemoParticipantID)
+	for deadline := time.Now().Add(time.Second); len(served) < held && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+		served = s.Served(sim.DemoMeetingID, sim.DemoParticipantID)
+	}
+	return served
 }

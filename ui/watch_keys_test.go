@@ -19,7 +19,7 @@ import (
 var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"Quit": func(t *testing.T, h *harness, k string) {
 		out := h.key(k)
-		if len(only[tea.QuitMsg](out)) != 1 || h.a.watch.ctx.Err() == nil {
+		if len(only[tea.QuitMsg](out)) != 1 || h.watch().ctx.Err() == nil {
 			t.Fatalf("%s: no tea.Quit, or the context was not cancelled", k)
 		}
 	},
@@ -35,11 +35,11 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Pause": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if !h.a.watch.paused || !strings.Contains(h.a.content(), "PAUSED") {
+		if !h.watch().poll.paused || !strings.Contains(h.a.content(), "PAUSED") {
 			t.Fatalf("%s did not pause", k)
 		}
 		h.key(k)
-		if h.a.watch.paused || strings.Contains(h.a.content(), "PAUSED") {
+		if h.watch().poll.paused || strings.Contains(h.a.content(), "PAUSED") {
 			t.Fatalf("%s again did not resume", k)
 		}
 	},
@@ -52,44 +52,44 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"SlowerPoll": func(t *testing.T, h *harness, k string) {
 		out := h.key(k)
 		tm, _ := pollTimer(t, out)
-		if h.a.watch.interval != 15*time.Second || tm.d != 15*time.Second || !strings.Contains(h.a.content(), "every 15s") {
-			t.Fatalf("%s: interval %s, next poll in %s; want 15s", k, h.a.watch.interval, tm.d)
+		if h.watch().poll.interval != 15*time.Second || tm.d != 15*time.Second || !strings.Contains(h.a.content(), "every 15s") {
+			t.Fatalf("%s: interval %s, next poll in %s; want 15s", k, h.watch().poll.interval, tm.d)
 		}
 		for range 20 {
 			h.key(k)
 		}
-		if h.a.watch.interval != MaxInterval {
-			t.Fatalf("%s pressed often: interval %s, want the ceiling %s", k, h.a.watch.interval, MaxInterval)
+		if h.watch().poll.interval != MaxInterval {
+			t.Fatalf("%s pressed often: interval %s, want the ceiling %s", k, h.watch().poll.interval, MaxInterval)
 		}
 	},
 	"FasterPoll": func(t *testing.T, h *harness, k string) {
 		out := h.key(k)
 		tm, _ := pollTimer(t, out)
-		if h.a.watch.interval != 5*time.Second || tm.d != 5*time.Second || !strings.Contains(h.a.content(), "every 5s") {
-			t.Fatalf("%s: interval %s, next poll in %s; want 5s", k, h.a.watch.interval, tm.d)
+		if h.watch().poll.interval != 5*time.Second || tm.d != 5*time.Second || !strings.Contains(h.a.content(), "every 5s") {
+			t.Fatalf("%s: interval %s, next poll in %s; want 5s", k, h.watch().poll.interval, tm.d)
 		}
 		for range 20 {
 			h.key(k)
 		}
-		if h.a.watch.interval != 2*time.Second {
-			t.Fatalf("%s pressed often: interval %s, want the floor 2s", k, h.a.watch.interval)
+		if h.watch().poll.interval != 2*time.Second {
+			t.Fatalf("%s pressed often: interval %s, want the floor 2s", k, h.watch().poll.interval)
 		}
 	},
 	"ShorterSpan": func(t *testing.T, h *harness, k string) {
 		h.key("]")
 		h.key(k)
-		if !strings.Contains(h.a.content(), "window 3h") || len(h.a.watch.window()) != 40 {
-			t.Fatalf("%s: window %s with %d samples, want 3h and 40", k, h.a.watch.span(), len(h.a.watch.window()))
+		if !strings.Contains(h.a.content(), "window 3h") || len(h.watch().window()) != 40 {
+			t.Fatalf("%s: window %s with %d samples, want 3h and 40", k, h.watch().span(), len(h.watch().window()))
 		}
 		h.key(k)
-		if h.a.watch.span() != 3*time.Hour {
-			t.Fatalf("%s below the default window (one sample a column) moved to %s", k, h.a.watch.span())
+		if h.watch().span() != 3*time.Hour {
+			t.Fatalf("%s below the default window (one sample a column) moved to %s", k, h.watch().span())
 		}
 	},
 	"LongerSpan": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if !strings.Contains(h.a.content(), "window 6h") || len(h.a.watch.window()) != 40 {
-			t.Fatalf("%s: window %s with %d samples, want 6h and all 40", k, h.a.watch.span(), len(h.a.watch.window()))
+		if !strings.Contains(h.a.content(), "window 6h") || len(h.watch().window()) != 40 {
+			t.Fatalf("%s: window %s with %d samples, want 6h and all 40", k, h.watch().span(), len(h.watch().window()))
 		}
 		for range 10 {
 			h.key(k)
@@ -148,15 +148,15 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"ZoomIn": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
 		h.key(k)
-		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 1h") || h.a.watch.span() != 3*time.Hour {
-			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 1h, the panes at 3h", k, s, h.a.watch.span())
+		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 1h") || h.watch().span() != 3*time.Hour {
+			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 1h, the panes at 3h", k, s, h.watch().span())
 		}
 	},
 	"ZoomOut": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
 		h.key(k)
-		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 6h") || h.a.watch.span() != 3*time.Hour {
-			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 6h, the panes at 3h", k, s, h.a.watch.span())
+		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 6h") || h.watch().span() != 3*time.Hour {
+			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 6h, the panes at 3h", k, s, h.watch().span())
 		}
 	},
 	"NextChart": func(t *testing.T, h *harness, k string) {

@@ -4,41 +4,36 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
-
 	"github.com/qostop/qostop/model"
 )
 
 // rebuild redoes everything above the status bar after a change that can
-// show: new data, size, theme, focus, window, help or the chart screen. Panes redraw
+// show: new data, size, theme, focus, window or help. Panes redraw
 // only if their own data, size, focus or styles changed.
 func (m *watchModel) rebuild() {
-	if m.width <= 0 || m.height <= 0 {
+	if m.c.width <= 0 || m.c.height <= 0 {
 		return // no WindowSizeMsg yet: nothing to draw into
 	}
-	if m.chart != nil {
-		m.rebuildChart()
-		return
-	}
 	m.feedPanes()
-	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), Ended: m.gone == goneMeeting, MeetingID: m.cfg.MeetingID, Topic: m.cfg.Topic,
-		Trail: m.cfg.Trail, Type: m.cfg.Type}, m.st, m.width)
+	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), Ended: m.gone == goneMeeting, MeetingID: m.t.meetingID, Topic: m.t.topic,
+		Trail: m.t.trail, Type: m.t.typ}, m.c.st, m.c.width)
 
 	in := layoutIn{
-		width: m.width, height: m.height,
+		width: m.c.width, height: m.c.height,
 		headerLines: strings.Count(m.headerText, "\n") + 1,
+		axis:        m.hist.Len() > 0,
 	}
+	short, full := m.help()
 	var fullHelp string
-	if m.help.ShowAll {
-		fullHelp, in.helpRows = fitFullHelp(m.help, m.keys.FullHelp(), m.width)
-		legend := legendText(m.st, m.width)
+	if m.helpView.ShowAll {
+		fullHelp, in.helpRows = fitFullHelp(m.helpView, full, m.c.width)
+		legend := legendText(m.c.st, m.c.width)
 		fullHelp += "\n" + legend
 		in.helpRows += strings.Count(legend, "\n") + 1
 	}
-	if m.errText != "" && m.hist.Len() > 0 {
+	if m.poll.errText != "" && m.hist.Len() > 0 {
 		in.errRows = 2 // with no data, the placeholder shows the error instead
 	}
-	in.axis = m.hist.Len() > 0
 	m.lay = m.layoutPanes(in)
 	m.builds++
 	if m.lay.tooSmall {
@@ -47,40 +42,15 @@ func (m *watchModel) rebuild() {
 	}
 	for i := range m.panes {
 		if h := m.lay.panes[i]; h > 0 {
-			m.panes[i].SetSize(m.width, h)
+			m.panes[i].SetSize(m.c.width, h)
 		}
 	}
 	m.setGeometry()
 	m.body = m.renderBody(fullHelp)
 	m.footer = ""
 	if m.lay.help > 0 {
-		m.footer = "\n" + m.shortHelp()
+		m.footer = "\n" + fitShortHelp(m.helpView, short, m.c.width)
 	}
-}
-
-// shortHelp is the help line, cut to fit the width; with esc, after
-// quit, when there is a screen to go back to.
-func (m *watchModel) shortHelp() string {
-	key := helpKey{width: m.width, desc: m.keys.Help.Help().Desc}
-	if m.helpLine.key == key && m.helpLine.s != "" {
-		return m.helpLine.s // it changes with the width and ? only, not with data
-	}
-	m.helpLine.key, m.helpLine.s = key, m.renderShortHelp()
-	return m.helpLine.s
-}
-
-// helpKey is what the help line depends on besides the styles.
-type helpKey struct {
-	width int
-	desc  string
-}
-
-func (m *watchModel) renderShortHelp() string {
-	bs := m.keys.ShortHelp()
-	if len(m.cfg.Trail) > 0 {
-		bs = append([]key.Binding{bs[0], m.keys.Back}, bs[1:]...)
-	}
-	return fitShortHelp(m.help, bs, m.width)
 }
 
 // renderBody stacks header, panes, machine line, event log (or full
@@ -103,11 +73,11 @@ func (m *watchModel) renderBody(fullHelp string) string {
 		}
 	}
 	if l.axis > 0 {
-		parts = append(parts, renderAxis(m.geo, m.width, m.loc, m.st))
+		parts = append(parts, renderAxis(m.geo, m.c.width, m.loc, m.c.st))
 	}
 	if l.sys > 0 {
 		latest, ok := m.hist.Latest()
-		parts = append(parts, renderSysLine(latest, ok, m.cfg.Thresholds, m.st, m.width))
+		parts = append(parts, renderSysLine(latest, ok, m.c.cfg.Thresholds, m.c.st, m.c.width))
 	}
 	if l.events > 0 {
 		if fullHelp != "" {
@@ -119,11 +89,11 @@ func (m *watchModel) renderBody(fullHelp string) string {
 			if m.cadence < time.Minute {
 				layout = "15:04:05"
 			}
-			parts = append(parts, fitRows(m.events.view(l.events, m.width, m.st, m.loc, layout), l.events))
+			parts = append(parts, fitRows(m.events.view(l.events, m.c.width, m.c.st, m.loc, layout), l.events))
 		}
 	}
 	if l.err > 0 {
-		parts = append(parts, fitRows(renderErrLines(m.errText, l.err, m.width, m.st), l.err))
+		parts = append(parts, fitRows(renderErrLines(m.poll.errText, l.err, m.c.width, m.c.st), l.err))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -134,31 +104,30 @@ func (m *watchModel) renderBody(fullHelp string) string {
 func (m *watchModel) placeholder(rows int) string {
 	var text string
 	switch {
-	case m.errText != "":
-		text = m.st.Level(model.Critical).Render(wordwrap(m.errText, m.width-4))
-	case m.lastPoll.IsZero():
-		text = m.st.Muted.Render("asking Zoom for this participant's QoS" + m.ss.dots)
+	case m.poll.errText != "":
+		text = m.c.st.Level(model.Critical).Render(wordwrap(m.poll.errText, m.c.width-4))
+	case m.poll.lastPoll.IsZero():
+		text = m.c.st.Muted.Render("asking Zoom for this participant's QoS" + m.c.ss.dots)
 	default:
-		text = m.st.Muted.Render("Zoom has no QoS samples for this participant yet; it reports once a minute.")
+		text = m.c.st.Muted.Render("Zoom has no QoS samples for this participant yet; it reports once a minute.")
 	}
-	return renderBox(m.st, m.width, rows, text)
+	return renderBox(m.c.st, m.c.width, rows, text)
 }
 
 // view is the screen: the cached body, the status bar drawn from the
 // current clock, and the help line.
 func (m *watchModel) view() string {
-	if m.width <= 0 || m.height <= 0 {
+	if m.c.width <= 0 || m.c.height <= 0 {
 		return ""
 	}
 	if m.lay.tooSmall {
-		return tooSmallText(m.width, m.height)
+		return tooSmallText(m.c.width, m.c.height)
 	}
-	si := m.statusInfo()
+	si := m.status()
 	if c := m.frameCache; c != nil && c.builds == m.builds && c.si == si {
 		return c.s // nothing changed: every frame of an idle screen
 	}
-	status := renderStatus(si, m.ss, m.width)
-	s := status + m.footer
+	s := renderStatus(si, m.c.ss, m.c.width) + m.footer
 	if m.body != "" {
 		s = m.body + "\n" + s
 	}
@@ -174,20 +143,17 @@ type frameCache struct {
 	s      string
 }
 
-func (m *watchModel) statusInfo() statusInfo {
-	si := m.pollStatus()
+func (m *watchModel) status() statusInfo {
+	si := m.poll.pollStatus()
 	si.loc, si.span = m.loc, fmtDur(m.span())
-	if m.chart != nil {
-		si.view, si.span = m.chart.describe(m.ss.sep), ""
-	}
-	si.helpHint = m.lay.help == 0 && !m.help.ShowAll
+	si.helpHint = m.lay.help == 0 && !m.helpView.ShowAll
 	if latest, ok := m.hist.Latest(); ok {
 		si.newest = latest.Time
-		if m.cfg.Type == model.Live && !m.who.Left() && m.gone == "" {
-			si.staleAt = model.StaleAt(latest.Time, m.interval, m.cadence)
+		if m.t.typ == model.Live && !m.who.Left() && m.gone == "" {
+			si.staleAt = model.StaleAt(latest.Time, m.poll.interval, m.cadence)
 		}
 	}
-	si.redacted, si.gone, si.left = m.cfg.Redact, m.gone, m.who.LeaveTime
+	si.redacted, si.gone, si.left = m.c.redact, m.gone, m.who.LeaveTime
 	return si
 }
 

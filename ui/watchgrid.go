@@ -57,7 +57,7 @@ func (m *watchModel) layoutPanes(in layoutIn) layout {
 		for i := range m.panes {
 			// A copy measures without touching the original's cache.
 			p := m.panes[i]
-			p.SetSize(m.width, 1)
+			p.SetSize(m.c.width, 1)
 			p.SetRowLines(lines[i])
 			in.full[i], in.compact[i] = p.MinHeight(false), p.MinHeight(true)
 		}
@@ -125,7 +125,7 @@ func (m *watchModel) gridWidth() int {
 	if w := m.geo.Grid.Width(); w > 1 {
 		return w
 	}
-	return max(m.width/2, 1)
+	return max(m.c.width/2, 1)
 }
 
 // axisSteps are the spacings of the time axis's marks.
