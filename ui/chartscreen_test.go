@@ -211,3 +211,34 @@ func TestChartScreenPollsOnTheWatchScreensSchedule(t *testing.T) {
 		t.Fatalf("back on the panes, the new sample is not shown:\n%s", v)
 	}
 }
+
+// The chart screen fills every size from the minimum up exactly, with
+// and without the help, and says so below the minimum.
+func TestChartScreenEverySizeFits(t *testing.T) {
+	h := newHarness(t, &fakeSource{p: gapParticipant()}, 120, 40)
+	h.start()
+	h.key("enter")
+	for _, help := range []bool{false, true} {
+		if help {
+			h.key("?")
+		}
+		for w := minWidth; w <= 210; w += 15 {
+			for ht := minHeight; ht <= 64; ht += 4 {
+				h.resize(w, ht)
+				lines := strings.Split(h.a.content(), "\n")
+				if len(lines) != ht {
+					t.Fatalf("help %v, %dx%d: %d lines:\n%s", help, w, ht, len(lines), h.a.content())
+				}
+				for i, l := range lines {
+					if lw := ansi.StringWidth(l); lw > w {
+						t.Fatalf("help %v, %dx%d: line %d is %d wide:\n%s", help, w, ht, i, lw, h.a.content())
+					}
+				}
+			}
+		}
+	}
+	h.resize(minWidth-1, minHeight)
+	if got := h.a.content(); !strings.HasPrefix(got, "terminal too small") {
+		t.Fatalf("below the minimum the chart screen is %q", got)
+	}
+}
