@@ -197,7 +197,7 @@ type flags struct {
 	timeout, maxWait                                time.Duration
 	interval, floor                                 time.Duration
 	thresholds, theme                               string
-	ascii, redact                                   bool
+	ascii, redact, utc                              bool
 	sim                                             sim.Options
 }
 
@@ -221,8 +221,9 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.DurationVar(&f.interval, "interval", interval, fmt.Sprintf("time between polls, e.g. 5s (at least %s; %s)", floor, why))
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
 	fs.StringVar(&f.theme, "theme", "auto", "colours: auto (dark or light, from the terminal's background), "+strings.Join(theme.Names, ", "))
-	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines and borders with ASCII only, for fonts without block glyphs")
+	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
+	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
 	complete(c, "theme", append([]string{"auto"}, theme.Names...)...)
 }
 
@@ -234,10 +235,9 @@ func complete(c *cobra.Command, flag string, values ...string) {
 	_ = c.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// check finds the mistakes in cmd's flags before anything reads the
-// environment or the network, and gives the screens' config, without
-// its Source. An interval of 0 is refused: ui.Config takes it for "the
-// default".
+// check finds the mistakes in cmd's flags before anything reads the environment or the
+// network, and gives the screens' config, without its Source. An interval of 0 is refused:
+// ui.Config takes it for "the default".
 func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	has := func(name string) bool { return cmd.Flags().Lookup(name) != nil }
 	bad := func(format string, args ...any) (ui.Config, error) {
@@ -267,7 +267,7 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return bad("--theme: %v", err)
 	}
 	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact}, nil
+		ASCII: f.ascii, Redact: f.redact, UTC: f.utc}, nil
 }
 
 // client is a Zoom client from the flags and the environment, and what
