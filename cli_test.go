@@ -299,7 +299,7 @@ func TestHelpMatchesBehaviour(t *testing.T) {
 		// meeting takes one ID; PARTICIPANT is watch's and snapshot's.
 		{[]string{"meeting", "--help"}, []string{"MEETING is", "at least 2s", "ZOOM_CLIENT_SECRET"}, []string{"PARTICIPANT"}},
 		{[]string{"watch", "--help"}, []string{"MEETING is", "PARTICIPANT is"}, nil},
-		{[]string{"meetings", "--help"}, []string{"live: the list shows meetings in progress"}, []string{"past for a meeting"}},
+		{[]string{"meetings", "--help"}, []string{"live: the meetings in progress; past: the meetings that ended", "--from", "--to"}, []string{"past for a meeting"}},
 	}
 	for _, tc := range cases {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
@@ -318,14 +318,21 @@ func TestHelpMatchesBehaviour(t *testing.T) {
 	}
 }
 
-// The list cannot show ended meetings yet: --type past says where they
-// are instead of showing live ones as before.
-func TestMeetingsTypePastSaysWhereEndedMeetingsAre(t *testing.T) {
+// The list of ended meetings takes its dates as yyyy-mm-dd; a live list
+// takes none, and a date that is no date is a usage error that says so.
+func TestMeetingsTypePastTakesDates(t *testing.T) {
 	withCredentials(t)
-	for _, args := range [][]string{{"meetings", "--type", "past"}, {"--type", "past"}} {
-		code, _, errs := runCLI(t, args...)
-		if code != 2 || !strings.Contains(errs, "qostop meeting MEETING --type past") {
-			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"meetings", "--type", "past", "--from", "24/11/2026"}, "want a date as yyyy-mm-dd"},
+		{[]string{"meetings", "--type", "past", "--from", "2026-11-24", "--to", "2026-11-20"}, "is before --from"},
+		{[]string{"meetings", "--from", "2026-11-24"}, "--from and --to go with --type past"},
+	} {
+		code, _, errs := runCLI(t, tc.args...)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errs, tc.want)
 		}
 	}
 }

@@ -220,11 +220,11 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	f.floor = floor
 	fs.DurationVar(&f.interval, "interval", interval, fmt.Sprintf("time between polls, e.g. 5s (at least %s; %s)", floor, why))
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
-	fs.StringVar(&f.theme, "theme", "dark", "colours: "+strings.Join(theme.Names, ", "))
+	fs.StringVar(&f.theme, "theme", "auto", "colours: auto (dark or light, from the terminal's background), "+strings.Join(theme.Names, ", "))
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
-	complete(c, "theme", theme.Names...)
+	complete(c, "theme", append([]string{"auto"}, theme.Names...)...)
 }
 
 // redactHelp says what --redact hides: model.Redact's fields.
@@ -297,17 +297,15 @@ func orDefault(s, def string) string {
 // a meeting and a participant, the watch screen.
 func newScreenCmd(use, short string, npos int) *cobra.Command {
 	var f flags
+	var from, to string // the past meeting list's dates (meetings only)
 	long := []string{"", idHelp, idHelp + participantHelp}[npos]
 	c := newCmd(use, short, long, envHelp, npos, npos, func(cmd *cobra.Command, pos []string) error {
 		cfg, err := f.check(cmd)
 		if err != nil {
 			return err
 		}
-		if npos == 0 && cfg.Type == model.Past {
-			// The list screen asks Zoom for live meetings only; taking
-			// --type past here showed live meetings as if ended.
-			return usageError(cmd, "--type past: the meeting list shows live meetings only; open an ended meeting "+
-				"with 'qostop meeting MEETING --type past' or 'qostop snapshot MEETING --type past'")
+		if cfg.From, cfg.To, err = model.ParseDays(cfg.Type, from, to); npos == 0 && err != nil {
+			return usageError(cmd, "%v", err)
 		}
 		client, closer, err := f.client()
 		if err != nil {
@@ -320,7 +318,9 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 	})
 	f.zoom(c)
 	if npos == 0 {
-		c.Flags().Lookup("type").Usage = "live: the list shows meetings in progress (an ended one opens with 'qostop meeting MEETING --type past')"
+		c.Flags().Lookup("type").Usage = "live: the meetings in progress; past: the meetings that ended, started --from to --to"
+		c.Flags().StringVar(&from, "from", "", "with --type past: the first day (`yyyy-mm-dd`, UTC) the meetings started (default today)")
+		c.Flags().StringVar(&to, "to", "", "with --type past: the last day (`yyyy-mm-dd`, UTC) (default --from, or today)")
 	}
 	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "Zoom samples once a minute")
 	return c

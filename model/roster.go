@@ -23,47 +23,16 @@ const (
 	KeepLeftMost = 500
 )
 
-// MediaReading is one medium's worst judged reading in a sample.
-type MediaReading struct {
-	Judged Judged
-	V      Value
-	Level  Level
-	Ratio  float64 // V against its warn limit: breaks ties between levels
-}
-
-// WorstOfMedium is the worst judged reading of medium md in s, over both
-// directions and every path; ok is false when s has no such stream.
-func WorstOfMedium(s Sample, md Media, th Thresholds) (w MediaReading, ok bool) {
-	for _, k := range StreamKeys {
-		st, has := s.Streams[k]
-		if k.Media != md || !has {
-			continue
-		}
-		for _, j := range JudgedStreams {
-			v := j.Stream(st)
-			if !v.OK {
-				continue
-			}
-			r := MediaReading{Judged: j, V: v, Level: th.Level(j.Metric, v), Ratio: v.V / max(th[j.Metric].Warn, 1e-9)}
-			if !ok || r.Level > w.Level || (r.Level == w.Level && r.Ratio > w.Ratio) {
-				w, ok = r, true
-			}
-		}
-	}
-	return w, ok
-}
-
 // Member is one participant of the roster.
 type Member struct {
-	P      Participant // identity; samples dropped
-	Media  [3]MediaReading
-	Has    [3]bool   // whether the newest sample had the medium
-	Level  Level     // the worst of the three
-	Recent Level     // the worst over the last RecentSamples samples
-	Newest time.Time // the newest sample's time; zero when none
-	Gone   bool      // missing from the latest answer, though seen before
-	GoneAt time.Time // the answer that first missed them
-	Seen   int       // order first seen, the last tie-break
+	P       Participant // identity; samples dropped
+	Current Sample      // the newest sample, what the row shows; zero when none
+	Rank    Rank        // the worst-first place, from Current and the recent samples
+	Level   Level       // the worst judged level of Current
+	Newest  time.Time   // the newest sample's time; zero when none
+	Gone    bool        // missing from the latest answer, though seen before
+	GoneAt  time.Time   // the answer that first missed them
+	Seen    int         // order first seen: the pseudonym's number, the last tie-break
 }
 
 // Left reports whether the member is no longer in the meeting.
@@ -77,25 +46,22 @@ func (mb Member) leftAt() time.Time {
 	return mb.GoneAt
 }
 
-// NewMember judges p's samples.
+// NewMember judges p's samples: the newest is what counts now, and the
+// last RecentSamples say how long they have been degraded.
 func NewMember(p Participant, th Thresholds) Member {
 	mb := Member{P: p}
 	mb.P.Samples = nil
 	n := len(p.Samples)
-	if n == 0 {
-		return mb
+	var current Sample
+	if n > 0 && !p.Left() { // someone who left has no "now" to rank by
+		current = p.Samples[n-1]
 	}
-	newest := p.Samples[n-1]
-	mb.Newest = newest.Time
-	for i, md := range Medias {
-		mb.Media[i], mb.Has[i] = WorstOfMedium(newest, md, th)
-		mb.Level = max(mb.Level, mb.Media[i].Level)
+	if n > 0 {
+		mb.Current, mb.Newest = p.Samples[n-1], p.Samples[n-1].Time
 	}
-	for _, s := range p.Samples[max(0, n-RecentSamples):] {
-		for _, md := range Medias {
-			r, _ := WorstOfMedium(s, md, th)
-			mb.Recent = max(mb.Recent, r.Level)
-		}
+	mb.Rank = th.Rank(MemberKey(p), DisplayName(p), current, p.Samples[max(0, n-RecentSamples):])
+	if mb.Rank.HasWorst {
+		mb.Level = mb.Rank.Worst.Level
 	}
 	return mb
 }
@@ -174,27 +140,6 @@ func (r *Roster) forget(at time.Time) {
 	}
 }
 
-// SortOrder is how the roster is ranked.
-type SortOrder int
-
-// The orders s cycles through.
-const (
-	ByWorst SortOrder = iota // worst first: the default
-	ByName
-	ByJoin
-	NumSorts
-)
-
-func (o SortOrder) String() string {
-	switch o {
-	case ByName:
-		return "by name"
-	case ByJoin:
-		return "by join time"
-	}
-	return "worst first"
-}
-
 // DisplayName is a participant's name made safe for a terminal, or, when
 // Zoom sent none (external users, accounts without a BAA), "(hidden)"
 // and the user ID, which is still enough to watch them.
@@ -203,47 +148,4 @@ func DisplayName(p Participant) string {
 		return name
 	}
 	return strings.TrimSpace("(hidden) " + Sanitize(p.UserID))
-}
-
-// Sorted lists the members in order o. Worst first puts those still in
-// the meeting first, then by the current level, the recent worst and the
-// name (so that among equals the order is stable and readable); by name,
-// hidden names go last; by join time, the earliest first.
-func (r Roster) Sorted(o SortOrder) []Member {
-	out := make([]Member, 0, len(r.Members))
-	for _, mb := range r.Members {
-		out = append(out, mb)
-	}
-	byNameCmp := func(a, b Member) int {
-		an, bn := a.P.UserName == "", b.P.UserName == ""
-		if an != bn {
-			if an {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Or(cmp.Compare(strings.ToLower(DisplayName(a.P)), strings.ToLower(DisplayName(b.P))),
-			cmp.Compare(a.Seen, b.Seen))
-	}
-	slices.SortFunc(out, func(a, b Member) int {
-		switch o {
-		case ByName:
-			return byNameCmp(a, b)
-		case ByJoin:
-			if a.P.JoinTime.IsZero() != b.P.JoinTime.IsZero() {
-				return cmp.Compare(boolInt(a.P.JoinTime.IsZero()), boolInt(b.P.JoinTime.IsZero()))
-			}
-			return cmp.Or(a.P.JoinTime.Compare(b.P.JoinTime), byNameCmp(a, b))
-		}
-		return cmp.Or(cmp.Compare(boolInt(a.Left()), boolInt(b.Left())),
-			cmp.Compare(b.Level, a.Level), cmp.Compare(b.Recent, a.Recent), byNameCmp(a, b))
-	})
-	return out
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

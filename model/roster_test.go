@@ -17,7 +17,7 @@ func TestRosterRanksWorstFirstAndKeepsWhoLeft(t *testing.T) {
 	var r Roster
 	th := DefaultThresholds()
 	r.Merge([]Participant{person("a", t0, 40), person("b", t0, 400), person("c", t0, 40)}, t0, th)
-	if got := r.Sorted(ByWorst); got[0].P.UserID != "b" || got[0].Level != Critical {
+	if got := r.Sorted(Sort{}); got[0].P.UserID != "b" || got[0].Level != Critical {
 		t.Fatalf("worst first starts with %s (%v), want b critical", got[0].P.UserID, got[0].Level)
 	}
 	r.Merge([]Participant{person("a", t0, 40), person("c", t0, 40)}, t0.Add(time.Minute), th)
@@ -25,7 +25,7 @@ func TestRosterRanksWorstFirstAndKeepsWhoLeft(t *testing.T) {
 	if !b.Left() || !b.GoneAt.Equal(t0.Add(time.Minute)) {
 		t.Fatalf("b, missing from the answer: left %v at %v; want kept, gone at 19:01", b.Left(), b.GoneAt)
 	}
-	if got := r.Sorted(ByWorst); got[len(got)-1].P.UserID != "b" {
+	if got := r.Sorted(Sort{}); got[len(got)-1].P.UserID != "b" {
 		t.Errorf("someone who left sorts before those present: %v", got[len(got)-1].P.UserID)
 	}
 	r.Merge([]Participant{person("a", t0, 40), person("c", t0, 40)}, t0.Add(KeepLeftFor+2*time.Minute), th)

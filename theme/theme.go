@@ -49,20 +49,24 @@ func Light() Theme {
 	}
 }
 
-// HighContrast uses the 16 basic ANSI colours only, bright on default, so
-// it reads on any palette and through any terminal multiplexer.
+// HighContrast uses the terminal's own foreground for text and borders and
+// the 16 basic ANSI colours for the rest, never a bright white or yellow
+// that vanishes on a light background, and no bar background, so it reads
+// on a dark terminal and a light one alike, through any multiplexer.
 func HighContrast() Theme {
 	return Theme{
-		Name: "high-contrast", Text: lipgloss.Color("15"), Muted: lipgloss.Color("7"),
-		Accent: lipgloss.Color("14"), Border: lipgloss.Color("15"), Focus: lipgloss.Color("11"),
-		Good: lipgloss.Color("10"), Warn: lipgloss.Color("11"), Critical: lipgloss.Color("9"),
-		BarBG: lipgloss.Color("0"),
+		Name: "high-contrast", Text: lipgloss.NoColor{}, Muted: lipgloss.Color("8"),
+		Accent: lipgloss.Color("4"), Border: lipgloss.NoColor{}, Focus: lipgloss.Color("5"),
+		Good: lipgloss.Color("2"), Warn: lipgloss.Color("3"), Critical: lipgloss.Color("1"),
+		BarBG: lipgloss.NoColor{},
 	}
 }
 
 // ByName returns the named theme, or an error listing the known names.
 func ByName(name string) (Theme, error) {
 	switch strings.ToLower(name) {
+	case "auto":
+		return Theme{}, nil // the zero Theme: the ui picks dark or light from the terminal's background
 	case "dark", "":
 		return Dark(), nil
 	case "light":

@@ -47,3 +47,11 @@ func TestLevelsReadWithoutColour(t *testing.T) {
 		t.Error("critical and good look the same in colour")
 	}
 }
+
+// auto is the zero Theme: the ui reads it as "pick dark or light from the
+// terminal's background".
+func TestAutoIsTheZeroTheme(t *testing.T) {
+	if th, err := ByName("auto"); err != nil || th.Name != "" {
+		t.Fatalf("ByName(auto) = %q, %v; want the zero Theme", th.Name, err)
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -26,6 +27,8 @@ type app struct {
 	autoTheme bool
 	// clockAt is when the pending clock tick fires; zero when none is.
 	clockAt time.Time
+
+	notice string // what y or t did, in the help line's place until the next key
 }
 
 // New validates cfg and builds the UI, on the screen cfg's IDs choose.
@@ -52,6 +55,9 @@ func newApp(cfg Config) *app {
 // (or never, from a terminal that answers no queries), so nothing waits.
 func (a *app) Init() tea.Cmd {
 	first := a.stack[0].chain().first()
+	if t := topicCmd(a.c.ctx, a.c.cfg.Source, firstTarget(a.c.cfg)); t != nil {
+		first = tea.Batch(first, t)
+	}
 	if a.autoTheme {
 		return tea.Batch(first, tea.RequestBackgroundColor)
 	}
@@ -79,6 +85,12 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		a.each(screen.setSize)
 	case clockMsg:
 		a.tickClock(msg.now)
+	case topicMsg:
+		for _, s := range a.stack {
+			if t, ok := s.(titled); ok {
+				t.setTopic(msg.meetingID, msg.topic)
+			}
+		}
 	case tea.BackgroundColorMsg:
 		if a.autoTheme && !msg.IsDark() && a.theme.Name == theme.Dark().Name {
 			a.theme = theme.Light()
@@ -104,11 +116,25 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 // and t type rather than quit and restyle.
 func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	top := a.top()
+	a.notice = ""
+	if a.c.width < minWidth || a.c.height < minHeight {
+		// "terminal too small" hides the screen: keys behind it would act
+		// unseen (three enters opened a participant's pane).
+		if !key.Matches(msg, a.keys.Quit) {
+			return nil
+		}
+		a.cancel()
+		a.quit = true
+		return tea.Quit
+	}
 	if msg.String() != "ctrl+c" {
 		if top.captures() {
 			return top.update(msg)
 		}
 		if next := top.opens(msg); next != nil {
+			if r, ok := next.(replacer); ok && r.replacesOpener() {
+				return a.replace(next)
+			}
 			return a.push(next)
 		}
 		if key.Matches(msg, a.keys.Back) && top.atRest() && len(a.stack) > 1 {
@@ -123,7 +149,10 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, a.keys.Theme):
 		a.theme = theme.Next(a.theme)
 		a.restyle(theme.NewStyles(a.c.st.Profile(), a.theme, a.c.cfg.ASCII))
+		a.notice = "theme " + a.theme.Name + " (t cycles " + strings.Join(theme.Names, ", ") + ")"
 		return nil
+	case key.Matches(msg, a.keys.Copy):
+		return a.copyScreen()
 	case key.Matches(msg, a.keys.Redact):
 		a.c.redact = !a.c.redact // every screen hides the same things
 		a.each(screen.restyle)
@@ -135,7 +164,7 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 // View is the frame, on the alternate screen so the terminal's own
 // scrollback is left as it was.
 func (a *app) View() tea.View {
-	v := tea.NewView(a.content())
+	v := tea.NewView(withNotice(a.content(), a.notice, a.c.width))
 	v.AltScreen = true
 	return v
 }

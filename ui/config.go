@@ -30,6 +30,9 @@ type Config struct {
 	MeetingID     string
 	ParticipantID string
 	Type          model.MeetingType // "" means live
+	// From and To are the dates the meeting list of past meetings spans
+	// (qostop meetings --type past --from --to); zero means today (UTC).
+	From, To time.Time
 
 	// Interval is the time between polls (DefaultInterval when zero);
 	// it may not be below MinInterval (DefaultMinInterval when zero; the

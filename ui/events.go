@@ -11,8 +11,9 @@ import (
 	"github.com/qostop/qostop/ui/pane"
 )
 
-// maxEvents bounds the event log; older events fall off.
-const maxEvents = 50
+// maxEvents bounds the event log; older events fall off. The watch
+// screen's box shows the newest few; the event log screen (l) all of them.
+const maxEvents = 500
 
 // event is one line of the log: a threshold crossing or recovery (at the
 // time of the sample that showed it) or a polling error (at the time the
@@ -22,6 +23,7 @@ type event struct {
 	level model.Level // colour: Good for recoveries, Critical for errors
 	text  string      // without the time, e.g. "audio send loss 7.2% critical"
 	count int         // how many times in a row an identical error came
+	full  string      // an error's whole text, for the event log screen; "" when text is all
 	err   bool
 }
 
@@ -58,57 +60,129 @@ func (l *eventLog) add(e event) {
 // history and the panes but makes no event: the log tells what changed
 // going forward, and re-judging the past would reorder it. A reading that
 // is missing leaves the last level as it was, so a gap is not a recovery.
+//
+// The streams of one sample that cross to the same level on the same
+// metric make one line ("audio+video send and receive loss 4.3% warn",
+// with the worst value), not one per stream: a bad minute on a bad
+// network moves every stream at once.
 func (l *eventLog) observe(samples []model.Sample, th model.Thresholds) (added int) {
 	for _, s := range samples {
 		if !s.Time.After(l.judged) {
 			continue
 		}
 		l.judged = s.Time
+		var groups []crossing
 		for _, k := range model.StreamKeys {
 			st, ok := s.Streams[k]
 			if !ok {
 				continue
 			}
 			for _, jm := range model.JudgedStreams {
-				added += l.judge(levelKey{stream: k, metric: jm.Metric}, k.String()+" "+jm.Name, jm, jm.Stream(st), s.Time, th)
+				v := jm.Stream(st)
+				lv, changed := l.judge(levelKey{stream: k, metric: jm.Metric}, jm, v, th)
+				if changed {
+					groups = addCrossing(groups, crossing{jm: jm, level: lv, v: v.V}, k)
+				}
 			}
 		}
+		for _, g := range groups {
+			l.add(event{at: s.Time, level: g.level, text: g.text()})
+			added++
+		}
 		for _, jm := range model.JudgedSystem {
-			added += l.judge(levelKey{metric: jm.Metric, sys: true}, jm.Name, jm, jm.Sys(s), s.Time, th)
+			v := jm.Sys(s)
+			if lv, changed := l.judge(levelKey{metric: jm.Metric, sys: true}, jm, v, th); changed {
+				l.add(event{at: s.Time, level: lv, text: crossingText(jm.Name, jm, lv, v.V)})
+				added++
+			}
 		}
 	}
 	return added
 }
 
-func (l *eventLog) judge(k levelKey, what string, jm model.Judged, v model.Value, at time.Time, th model.Thresholds) int {
+// judge records the level of reading k and reports whether it changed in
+// a way worth a line: any change, but not a first reading that is good.
+func (l *eventLog) judge(k levelKey, jm model.Judged, v model.Value, th model.Thresholds) (model.Level, bool) {
 	lv := th.Level(jm.Metric, v)
 	if lv == model.Unknown {
-		return 0
+		return lv, false
 	}
 	prev, seen := l.levels[k]
 	l.levels[k] = lv
-	if lv == prev || (!seen && lv == model.Good) {
-		return 0
+	return lv, lv != prev && (seen || lv != model.Good)
+}
+
+// crossing is the streams of one sample that crossed to one level on one
+// metric, and the worst value among them.
+type crossing struct {
+	jm     model.Judged
+	level  model.Level
+	v      float64
+	medias [3]bool
+	dirs   [2]bool
+}
+
+// addCrossing folds stream k's crossing c into the group of its metric
+// and level, keeping the highest value: every judged stream metric is
+// worse higher.
+func addCrossing(gs []crossing, c crossing, k model.StreamKey) []crossing {
+	i := 0
+	for i < len(gs) && (gs[i].jm.Metric != c.jm.Metric || gs[i].level != c.level) {
+		i++
 	}
-	val := pane.FormatNum(v.V) + jm.Unit
-	if lv == model.Good {
-		l.add(event{at: at, level: model.Good, text: what + " recovered " + val})
+	if i == len(gs) {
+		gs = append(gs, c)
 	} else {
-		l.add(event{at: at, level: lv, text: what + " " + val + " " + lv.String()})
+		gs[i].v = max(gs[i].v, c.v) // the worst of them, recovered or not
 	}
-	return 1
+	gs[i].medias[k.Media] = true
+	gs[i].dirs[k.Dir] = true
+	return gs
+}
+
+// text is "audio+video send and receive loss 4.3% warn".
+func (c crossing) text() string {
+	var ms []string
+	for _, md := range model.Medias {
+		if c.medias[md] {
+			ms = append(ms, md.String())
+		}
+	}
+	dir := "send and receive"
+	switch {
+	case !c.dirs[model.Receive]:
+		dir = "send"
+	case !c.dirs[model.Send]:
+		dir = "receive"
+	}
+	return crossingText(strings.Join(ms, "+")+" "+dir+" "+c.jm.Name, c.jm, c.level, c.v)
+}
+
+func crossingText(what string, jm model.Judged, lv model.Level, v float64) string {
+	val := pane.FormatNum(v) + jm.Unit
+	if lv == model.Good {
+		return what + " recovered " + val
+	}
+	return what + " " + val + " " + lv.String()
 }
 
 // failed logs a polling error. The same error again only counts up, so a
 // long outage retried with backoff is one line, not fifty.
-func (l *eventLog) failed(at time.Time, text string) {
+func (l *eventLog) failed(at time.Time, text string) { l.failedWith(at, text, "") }
+
+// failedWith logs a polling error whose line is short for the box, and
+// full the whole text for the event log screen.
+func (l *eventLog) failedWith(at time.Time, text, full string) {
 	l.fails++
-	if len(l.events) > 0 && l.events[0].err && l.events[0].text == text {
+	if full == text {
+		full = ""
+	}
+	if len(l.events) > 0 && l.events[0].err && l.events[0].text == text && l.events[0].full == full {
 		l.events[0].at = at
 		l.events[0].count++
 		return
 	}
-	l.add(event{at: at, level: model.Critical, text: text, count: 1, err: true})
+	l.add(event{at: at, level: model.Critical, text: text, full: full, count: 1, err: true})
 }
 
 // succeeded logs the end of a run of errors.
@@ -136,7 +210,8 @@ func (l *eventLog) view(rows, width int, st theme.Styles, loc *time.Location, la
 	}
 	lines := make([]string, 0, rows)
 	if rows >= 3 {
-		lines = append(lines, titleRule("events", width, st))
+		// The box shows the newest lines, cut; l shows them all, whole.
+		lines = append(lines, titleRule("events"+st.Glyphs().Sep+"l: all "+plural(len(l.events), "event", "events"), width, st))
 	}
 	if len(l.events) == 0 {
 		lines = append(lines, st.Muted.Render(ansi.Truncate("no threshold crossings or errors so far", width, ellipsis(st))))

@@ -11,14 +11,13 @@ import (
 type headerInfo struct {
 	Participant      model.Participant
 	MeetingID, Topic string
-	Trail            []string          // screens that led here; the topic is the last
-	Type             model.MeetingType // LIVE or PAST badge
-	Ended            bool              // a live meeting Zoom no longer finds: ENDED
+	Trail            []string // screens that led here; the topic is the last
+	Badge            badge    // LIVE, PAST, ENDED, NOT FOUND...: what Zoom said last
 }
 
 // renderHeader draws one to three lines, each cut to width:
 //
-//	name, LIVE/PAST, when they left, Zoom's health and issue list
+//	name, the badge (LIVE, PAST, ENDED, NOT FOUND...), when they left, Zoom's health and issue list
 //	device, client and version, OS, network type, location, data center
 //	meeting topic and ID, or the breadcrumbs that led here and the ID
 //
@@ -34,23 +33,16 @@ func renderHeader(h headerInfo, st theme.Styles, width int) string {
 
 	name := displayName(p)
 	first := []string{st.Title.Render(name)}
-	switch h.Type {
-	case model.Live:
-		if h.Ended {
-			first = append(first, st.Level(model.Warn).Render("ENDED"))
-		} else {
-			first = append(first, st.Accent.Render("LIVE"))
-		}
-	case model.Past:
-		first = append(first, st.Muted.Render("PAST"))
+	if h.Badge.text != "" {
+		first = append(first, h.Badge.render(st))
 	}
 	if p.Left() {
 		first = append(first, st.Muted.Render("left "+p.LeaveTime.Format("15:04")))
 	}
 	if health := model.Sanitize(p.Health); health != "" {
-		lv := healthLevel(health)
-		mark := strings.TrimSpace(theme.Marker(lv))
-		first = append(first, st.Muted.Render("health ")+st.Level(lv).Render(health+mark))
+		// Zoom's word, as Zoom's and uncoloured: qostop's levels are the
+		// one judgement on screen, and the two can disagree.
+		first = append(first, st.Muted.Render("zoom health ")+st.Text.Render(health))
 	}
 	if len(p.IssueList) > 0 {
 		issues := make([]string, 0, len(p.IssueList))
@@ -102,18 +94,3 @@ func renderHeader(h headerInfo, st theme.Styles, width int) string {
 }
 
 func headerSep(st theme.Styles) string { return st.Glyphs().Sep }
-
-// healthLevel reads Zoom's free-text health ("Warning" is the one seen)
-// as a level; anything unknown stays Unknown rather than guessing good.
-func healthLevel(h string) model.Level {
-	s := strings.ToLower(h)
-	switch {
-	case strings.Contains(s, "crit"), strings.Contains(s, "bad"), strings.Contains(s, "poor"):
-		return model.Critical
-	case strings.Contains(s, "warn"):
-		return model.Warn
-	case s == "good", s == "normal", s == "ok", s == "healthy":
-		return model.Good
-	}
-	return model.Unknown
-}

@@ -17,7 +17,7 @@ func fullHeader() headerInfo {
 			OS: "macOS", NetworkType: "Wifi", Location: "San Jose (US)", DataCenter: "United States (SC Top)",
 			Health: "Warning", IssueList: []string{"audio", "video"},
 		},
-		MeetingID: "81234567890", Topic: "Weekly sync", Type: model.Live,
+		MeetingID: "81234567890", Topic: "Weekly sync", Badge: badge{"LIVE", model.Good},
 	}
 }
 
@@ -25,7 +25,7 @@ func TestRenderHeader(t *testing.T) {
 	st := testStyles(colorprofile.Ascii, false)
 	got := strings.Split(renderHeader(fullHeader(), st, 200), "\n")
 	want := []string{
-		"Alice Example  LIVE  health Warning*  issues audio, video",
+		"Alice Example  LIVE  zoom health Warning  issues audio, video",
 		"Mac · Zoom 5.17.0 · macOS · Wifi · San Jose (US) · data center United States (SC Top)",
 		"Weekly sync · meeting 81234567890",
 	}
@@ -36,10 +36,10 @@ func TestRenderHeader(t *testing.T) {
 
 func TestRenderHeaderCases(t *testing.T) {
 	st := testStyles(colorprofile.Ascii, false)
-	hidden := headerInfo{Participant: model.Participant{UserID: "1670000000"}, Type: model.Past}
+	hidden := headerInfo{Participant: model.Participant{UserID: "1670000000"}, Badge: badge{"PAST", model.Unknown}}
 	left := fullHeader()
 	left.Participant.LeaveTime = time.Date(2024, 5, 1, 11, 42, 0, 0, time.UTC)
-	left.Type = model.Past
+	left.Badge = badge{"PAST", model.Unknown}
 	evil := headerInfo{Participant: model.Participant{UserName: "\x1b]52;c;ZXZpbA==\x07Eve\x1b[2J\u202e", Location: "\x1b]0;pwned\x07Here"}}
 	tests := []struct {
 		name      string
@@ -52,8 +52,8 @@ func TestRenderHeaderCases(t *testing.T) {
 		{"nobody at all", headerInfo{}, 80, 1, []string{"(hidden)"}, nil},
 		{"left and past", left, 80, 3, []string{"PAST", "left 11:42"}, []string{"LIVE"}},
 		{"escape sequences are removed", evil, 80, 2, []string{"Eve", "Here"}, []string{"\x1b", "\a", "\u202e", "pwned"}},
-		{"healthy", headerInfo{Participant: model.Participant{UserName: "Bo", Health: "Normal"}}, 80, 1, []string{"health Normal"}, []string{"Normal*", "Normal!"}},
-		{"cut to width", fullHeader(), 24, 3, []string{"Alice Example  LIVE  he…", "Mac · Zoom 5.17.0 · mac…"}, nil},
+		{"healthy", headerInfo{Participant: model.Participant{UserName: "Bo", Health: "Normal"}}, 80, 1, []string{"zoom health Normal"}, []string{"Normal*", "Normal!"}},
+		{"cut to width", fullHeader(), 24, 3, []string{"Alice Example  LIVE  zo…", "Mac · Zoom 5.17.0 · mac…"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,14 +94,5 @@ func TestRenderHeaderASCII(t *testing.T) {
 	}
 	if renderHeader(fullHeader(), st, 0) != "" {
 		t.Error("a zero-width header should be empty")
-	}
-}
-
-func TestHealthLevel(t *testing.T) {
-	for in, want := range map[string]model.Level{"Warning": model.Warn, "Critical": model.Critical, "Bad": model.Critical,
-		"Normal": model.Good, "good": model.Good, "broken": model.Unknown, "": model.Unknown} {
-		if got := healthLevel(in); got != want {
-			t.Errorf("healthLevel(%q) = %s, want %s", in, got, want)
-		}
 	}
 }

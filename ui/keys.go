@@ -20,6 +20,11 @@ type KeyMap struct {
 	Back        key.Binding
 	Theme       key.Binding
 	Redact      key.Binding // hide names and addresses, for screen sharing
+	Log         key.Binding // the watch screen's event log, every line whole
+	NextPerson  key.Binding // the watch screen: the next participant in the overview's order
+	PrevPerson  key.Binding
+	WorstPerson key.Binding // the one ranked worst now, whatever the overview's sort
+	Copy        key.Binding // the screen as snapshot table text, to the clipboard (OSC 52)
 	Earlier     key.Binding // chart screen: scroll back in time
 	Later       key.Binding // chart screen: scroll forward
 	Live        key.Binding // chart screen: back to the newest data
@@ -46,6 +51,11 @@ func DefaultKeyMap() KeyMap {
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Theme:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
 		Redact:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "redact names")),
+		Log:         key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "event log")),
+		NextPerson:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next person")),
+		PrevPerson:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous person")),
+		WorstPerson: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "worst person")),
+		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy as text")),
 		Earlier:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "earlier")),
 		Later:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "later")),
 		Live:        key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "live")),
@@ -68,7 +78,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Quit, k.Help, k.Pause, k.Refresh},
 		{k.SlowerPoll, k.FasterPoll, k.ShorterSpan, k.LongerSpan},
 		{k.NextPane, k.PrevPane, k.Expand, k.Back},
-		{k.Theme, k.Redact},
+		{k.Theme, k.Redact, k.Log},
+		{k.NextPerson, k.PrevPerson, k.WorstPerson, k.Copy},
 	}
 }
 

@@ -65,11 +65,11 @@ func (m *watchModel) goneBy(err error) (why, said string) {
 func (m *watchModel) goneText(why, said string) string {
 	if why == goneMeeting {
 		return "the meeting has ended: Zoom no longer finds meeting " + model.Sanitize(m.t.meetingID) +
-			" live (" + said + "). The history above stays. qostop asks again less and less often; " +
+			" live (" + said + "). The history above stays; " +
 			"once Zoom has the whole meeting, see it with --type past"
 	}
 	return "Zoom no longer finds this participant in the live meeting (" + said + "): they left, " +
-		"or the meeting ended. The history above stays; qostop asks again less and less often"
+		"or the meeting ended. The history above stays"
 }
 
 // goneEvent is the event-log line for m.gone.

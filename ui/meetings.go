@@ -24,6 +24,8 @@ const meetingsInterval = time.Minute
 type meetingsModel struct {
 	tableScreen
 	meetings []model.Meeting // newest first, as the table shows them
+
+	truncated string // Zoom has more meetings than qostop keeps: says so
 }
 
 var meetingColumns = []table.Column{
@@ -43,6 +45,12 @@ func newMeetings(c *common) *meetingsModel {
 	m.poll.minInterval = meetingsInterval
 	m.waiting = "asking Zoom for the live meetings"
 	m.table.Nothing = "no live meetings on this account right now; a meeting shows here once it has started"
+	if m.past() {
+		from, to := c.cfg.From, c.cfg.To
+		m.poll.request = func(env envelope) tea.Cmd { return pastMeetingsCmd(ctx, src, now, env, from, to) }
+		m.waiting = "asking Zoom for the meetings that ended " + m.span()
+		m.table.Nothing = "Zoom lists no ended meeting that started " + m.span() + "; try --from and --to"
+	}
 	m.restyle()
 	return m
 }
@@ -61,6 +69,12 @@ func (m *meetingsModel) opens(msg tea.KeyPressMsg) screen {
 		return nil
 	}
 	t := target{meetingID: mt.ID, topic: mt.Topic, typ: model.Live, trail: []string{"Meetings"}}
+	if m.past() {
+		t.typ = model.Past
+		if mt.UUID != "" { // an ended meeting's ID may name many; its UUID names the one listed
+			t.meetingID = mt.UUID
+		}
+	}
 	if t.meetingID == "" {
 		t.meetingID = mt.UUID
 	}
@@ -73,7 +87,7 @@ func (m *meetingsModel) update(msg tea.Msg) tea.Cmd {
 		return m.poll.tick(msg)
 	case meetingsFetchedMsg:
 		next := m.take(msg.answer, false, func() {
-			m.meetings = slices.Clone(msg.meetings)
+			m.meetings, m.truncated = slices.Clone(msg.meetings), msg.truncated
 			// Newest first: the bridge opened for an incident is the one
 			// just started. Zoom's order breaks ties.
 			slices.SortStableFunc(m.meetings, func(a, b model.Meeting) int { return b.StartTime.Compare(a.StartTime) })
@@ -147,10 +161,19 @@ func (m *meetingsModel) refill() {
 func (m *meetingsModel) headerText() string {
 	st := m.c.st
 	first := renderTrail([]string{"Meetings"}, st) + "  " + st.Accent.Render("LIVE")
-	if m.loaded {
+	if m.past() {
+		first = renderTrail([]string{"Meetings"}, st) + "  " + st.Muted.Render("PAST")
+	}
+	switch {
+	case m.loaded && m.past():
+		first += "  " + st.Text.Render(plural(len(m.meetings), "meeting", "meetings")+" ended, started "+m.span())
+	case m.loaded:
 		first += "  " + st.Text.Render(plural(len(m.meetings), "meeting", "meetings")+" in progress")
 	}
 	second := st.Muted.Render("newest first" + m.c.ss.sep + "refreshed once a minute: Zoom allows 10-20 a minute")
+	if m.truncated != "" {
+		second = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.sep) + second
+	}
 	return first + "\n" + second
 }
 
@@ -180,7 +203,8 @@ func meetingLength(d string) string {
 // meetingsFetchedMsg is the answer to the list's fetch number seq.
 type meetingsFetchedMsg struct {
 	answer
-	meetings []model.Meeting
+	meetings  []model.Meeting
+	truncated string // the notice of a list cut at a cap; "" when whole
 }
 
 // meetingsCmd asks for the live meetings that started yesterday or today
@@ -190,6 +214,39 @@ func meetingsCmd(ctx context.Context, src Source, now func() time.Time, env enve
 	return func() tea.Msg {
 		to := now().UTC()
 		ms, err := src.LiveMeetings(ctx, to.AddDate(0, 0, -1), to)
-		return meetingsFetchedMsg{answer: stamp(src, now, env, err), meetings: ms}
+		notice, err := truncatedNotice(err)
+		return meetingsFetchedMsg{answer: stamp(src, now, env, err), meetings: ms, truncated: notice}
+	}
+}
+
+// past reports whether the list is of meetings that ended.
+func (m *meetingsModel) past() bool { return m.c.cfg.Type == model.Past }
+
+// span says the dates the past list covers: "today", "on 2026-11-24",
+// "from 2026-11-20 to 2026-11-24" (UTC, as Zoom takes them).
+func (m *meetingsModel) span() string {
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			t = m.c.now
+		}
+		return t.UTC().Format("2006-01-02")
+	}
+	from, to := day(m.c.cfg.From), day(m.c.cfg.To)
+	switch {
+	case from == to && from == m.c.now.UTC().Format("2006-01-02"):
+		return "today (UTC)"
+	case from == to:
+		return "on " + from + " (UTC)"
+	}
+	return "from " + from + " to " + to + " (UTC)"
+}
+
+// pastMeetingsCmd asks for the meetings that ended and started between
+// the dates of from and to, every page.
+func pastMeetingsCmd(ctx context.Context, src Source, now func() time.Time, env envelope, from, to time.Time) tea.Cmd {
+	return func() tea.Msg {
+		ms, err := src.Meetings(ctx, model.Past, from, to)
+		notice, err := truncatedNotice(err)
+		return meetingsFetchedMsg{answer: stamp(src, now, env, err), meetings: ms, truncated: notice}
 	}
 }

@@ -38,6 +38,17 @@ func (a *app) back() tea.Cmd {
 	return below.setHidden(false)
 }
 
+// replace puts next in the top screen's place: the top one goes for
+// good, and the one below stays held.
+func (a *app) replace(next screen) tea.Cmd {
+	gone := a.top()
+	gone.close()
+	a.stack = a.stack[:len(a.stack)-1]
+	below := a.top().chain()
+	below.requests = max(below.requests, gone.chain().requests)
+	return a.push(next)
+}
+
 // each calls f for every screen on the stack.
 func (a *app) each(f func(screen)) {
 	for _, s := range a.stack {

@@ -4,14 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
-	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
 )
@@ -26,29 +27,40 @@ type overviewModel struct {
 	tableScreen
 	t       target // which meeting, and the way here
 	roster  model.Roster
-	order   model.SortOrder
+	order   model.Sort // the sort (s, S) and the media columns' reading (m)
+	okeys   OverviewKeyMap
 	pages   int           // requests the last refresh took; 0 before the first
 	newest  time.Time     // the newest sample of anyone
 	cadence time.Duration // how often samples come
+	// diagnosis is the header's reading of who is degraded and what they share.
+	diagnosis model.Diagnosis
+	truncated string // Zoom has more participants than qostop keeps: says so
 }
 
+// overviewColumns: the name and the "worst" cell, which says why the row
+// is where it is, are never dropped; the media columns go before
+// anything qostop does not judge. Media titles follow m (refill).
 var overviewColumns = []table.Column{
-	{Title: "participant", Width: 16, Flex: true, Most: 28},
-	{Title: "device", Width: 9, Drop: 3},
-	{Title: "network", Width: 8},
-	{Title: "location", Width: 14, Drop: 4},
-	{Title: "audio", Width: 11},
-	{Title: "video", Width: 11},
-	{Title: "share", Width: 11},
-	{Title: "health", Width: 10, Drop: 1},
-	{Title: "recent", Width: 9, Drop: 2},
+	{Title: "participant", Width: 13, Flex: true, Most: 28},
+	{Title: "worst now", Width: 19},
+	{Title: "audio", Width: 10},
+	{Title: "video", Width: 10, Drop: 1},
+	{Title: "share", Width: 10, Drop: 2},
+	{Title: "zoom health", Width: 11, Drop: 3},
+	{Title: "network", Width: 8, Drop: 4},
+	{Title: "device", Width: 9, Drop: 5},
+	{Title: "location", Width: 14, Drop: 6},
 }
+
+// overviewMediaCol is the index of the audio column; video and share follow.
+const overviewMediaCol = 2
 
 // newOverview builds the overview of meeting t, polled at the program's
 // interval.
 func newOverview(c *common, t target) *overviewModel {
-	m := &overviewModel{t: t, cadence: time.Minute,
-		tableScreen: newTableScreen(c, overviewColumns, true, len(t.trail) > 0)}
+	m := &overviewModel{t: t, cadence: time.Minute, okeys: DefaultOverviewKeyMap(),
+		tableScreen: newTableScreen(c, slices.Clone(overviewColumns), true, len(t.trail) > 0)}
+	m.moreKeys = []key.Binding{m.okeys.Shown, m.okeys.Reverse}
 	src, now, ctx := c.cfg.Source, c.cfg.Now, m.ctx
 	m.poll = newPoller(c, c.cfg.Interval, func(env envelope) tea.Cmd {
 		return overviewCmd(ctx, src, now, env, t.meetingID, t.typ)
@@ -64,6 +76,7 @@ func (m *overviewModel) name() string { return "overview" }
 
 func (m *overviewModel) restyle() {
 	m.styled()
+	m.legend = overviewLegend(m.c.st.Glyphs().Up, m.c.st.Glyphs().Down)
 	m.refill()
 }
 
@@ -77,7 +90,8 @@ func (m *overviewModel) opens(msg tea.KeyPressMsg) screen {
 	t := m.t
 	t.participantID, t.trail = p.UserID, m.crumbs()
 	w := newWatch(m.c, t, m.poll.interval)
-	w.who = p // the header is right before the first answer
+	w.who, w.order = p, m // the header is right before the first answer
+	w.alias = m.alias(p)
 	return w
 }
 
@@ -90,6 +104,7 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 			m.roster.Merge(msg.participants, msg.at, m.c.cfg.Thresholds)
 			m.pages = max(1, (len(msg.participants)+qosPageSize-1)/qosPageSize)
 			m.judge(msg.participants)
+			m.truncated = msg.truncated
 		})
 		m.refill()
 		return next
@@ -98,7 +113,14 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 		cmd, handled := m.key(msg)
 		switch {
 		case !handled && key.Matches(msg, m.tkeys.Sort):
-			m.order = (m.order + 1) % model.NumSorts
+			m.order.Column = (m.order.Column + 1) % model.NumSortColumns
+			m.order.Reverse = false
+			m.refill()
+		case !handled && key.Matches(msg, m.okeys.Reverse):
+			m.order.Reverse = !m.order.Reverse
+			m.refill()
+		case !handled && key.Matches(msg, m.okeys.Shown):
+			m.order.Shown = (m.order.Shown + 1) % model.NumShown
 			m.refill()
 		case m.poll.interval != interval: // the cost a minute changed
 			m.header = m.headerText()
@@ -163,73 +185,50 @@ func (m *overviewModel) refill() {
 	st := m.c.st
 	ms := m.roster.Sorted(m.order)
 	rows := make([]table.Row, 0, len(ms))
+	diag := make([]model.DiagnosisInput, 0, len(ms))
 	for _, mb := range ms {
 		p := mb.P
 		if m.c.redact {
 			p = model.Redact(p)
+			p.UserID = "" // a user ID names a person to anyone with Zoom's admin console
 		}
-		name, dev, net, loc := displayName(p), report.Text(p.Device), report.Text(p.NetworkType), report.Text(p.Location)
+		name, dev, net, loc := m.shownName(mb), report.Text(p.Device), report.Text(p.NetworkType), report.Text(p.Location)
 		text := st.Text
 		if mb.Left() {
 			text = st.Muted
 		}
-		cells := []table.Cell{{Text: name, Style: text}, {Text: report.Dash(dev), Style: text},
-			{Text: report.Dash(net), Style: text}, {Text: report.Dash(loc), Style: text}}
-		for i, r := range mb.Media {
-			switch {
-			case !mb.Has[i]:
-				cells = append(cells, table.Cell{Text: "-", Style: st.Muted})
-			case mb.Left():
-				cells = append(cells, table.Cell{Text: readingText(r), Style: st.Muted})
-			default:
-				cells = append(cells, table.Cell{Text: readingText(r), Style: st.Level(r.Level)})
-			}
+		cells := []table.Cell{{Text: name, Style: text}, m.worstCell(mb)}
+		for _, md := range model.Medias {
+			cells = append(cells, m.mediaCell(mb, md))
 		}
-		cells = append(cells, m.healthCell(mb), m.recentCell(mb))
+		cells = append(cells, m.healthCell(mb), table.Cell{Text: report.Dash(net), Style: text},
+			table.Cell{Text: report.Dash(dev), Style: text}, table.Cell{Text: report.Dash(loc), Style: text})
 		rows = append(rows, table.Row{Key: model.MemberKey(mb.P), Cells: cells,
 			Search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))})
+		if !mb.Left() {
+			current := mb.Current
+			if !mb.Rank.HasWorst {
+				current = model.Sample{}
+			}
+			diag = append(diag, m.c.cfg.Thresholds.DiagnosisInputOf(p, name, current))
+		}
 	}
+	for i, md := range model.Medias {
+		m.table.SetTitle(overviewMediaCol+i, mediumShort(md)+" "+m.order.Shown.Short())
+	}
+	m.diagnosis = model.Diagnose(diag)
 	m.table.SetRows(rows)
 	m.header = m.headerText()
 	m.rebuild()
 }
 
-// healthCell is Zoom's health word with its marker, or when they left.
-func (m *overviewModel) healthCell(mb model.Member) table.Cell {
-	switch {
-	case mb.P.Left():
-		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.c.now.Location()).Format("15:04"), Style: m.c.st.Muted}
-	case mb.Gone:
-		return table.Cell{Text: "left", Style: m.c.st.Muted}
-	}
-	h := report.Text(mb.P.Health)
-	if h == "" {
-		return table.Cell{Text: "-", Style: m.c.st.Muted}
-	}
-	lv := healthLevel(h)
-	return table.Cell{Text: h + theme.Marker(lv), Style: m.c.st.Level(lv)}
-}
-
-// recentCell is the worst level over the recent samples, which the worst
-// sort breaks ties by: it says why two "good" rows are in their order.
-func (m *overviewModel) recentCell(mb model.Member) table.Cell {
-	if mb.Newest.IsZero() {
-		return table.Cell{Text: "-", Style: m.c.st.Muted}
-	}
-	st := m.c.st.Level(mb.Recent)
-	if mb.Left() {
-		st = m.c.st.Muted
-	}
-	return table.Cell{Text: mb.Recent.String() + theme.Marker(mb.Recent), Style: st}
-}
-
 func (m *overviewModel) headerText() string {
 	st := m.c.st
 	first := renderTrail(m.crumbs(), st)
-	if m.t.typ == model.Past {
-		first += "  " + st.Muted.Render("PAST")
-	} else {
-		first += "  " + st.Accent.Render("LIVE")
+	var ae *fetch.APIError
+	ended := m.loaded && errors.As(m.poll.lastErr, &ae) && ae.Kind == fetch.NotFound && ae.Code == 3001
+	if b := callBadge(m.t.typ, m.loaded, m.poll.lastErr, ended); b.text != "" {
+		first += "  " + b.render(st)
 	}
 	if strings.TrimSpace(m.t.topic) != "" { // else the crumb is the ID
 		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.t.meetingID))
@@ -251,12 +250,52 @@ func (m *overviewModel) headerText() string {
 			// Those who left long ago are forgotten, so memory stays bounded.
 			count += fmt.Sprintf(", %d who left earlier not shown", d)
 		}
-		info = append(info, count, costText(m.pages, m.poll.interval, m.t.typ == model.Past), m.order.String())
+		info = append(info, count, m.order.String(), costText(m.pages, m.poll.interval, m.t.typ == model.Past))
 	}
 	if len(info) == 0 {
 		return first
 	}
-	return first + "\n" + st.Muted.Render(strings.Join(info, m.c.ss.sep))
+	// The diagnosis wraps to a second line rather than lose its cause;
+	// the counts keep the whole parts that fit, never one cut mid-word
+	// ("6…" at 60 columns).
+	w := m.c.width
+	diagStyle := st.Text
+	if m.diagnosis.Degraded > 0 {
+		diagStyle = st.Level(model.Warn)
+	}
+	var dl []string
+	for _, l := range strings.Split(firstLines(wordwrap(m.diagnosis.Text(m.c.ss.sep), max(w, 20)), 2), "\n") {
+		dl = append(dl, diagStyle.Render(l))
+	}
+	diag := strings.Join(dl, "\n")
+	if m.truncated != "" { // the diagnosis is of those shown only
+		diag = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.sep) + diag
+	}
+	// The diagnosis before the counts: the table's position ("1-19 of
+	// 42") is added to the last line.
+	return first + "\n" + diag + "\n" + st.Muted.Render(wholeParts(info, m.c.ss.sep, w))
+}
+
+// setSize redoes the header, whose parts are chosen for the width.
+func (m *overviewModel) setSize() {
+	m.header = m.headerText()
+	m.tableScreen.setSize()
+}
+
+// wholeParts joins as many whole parts as fit in width cells; width 0 or
+// less keeps them all.
+func wholeParts(parts []string, sep string, width int) string {
+	if len(parts) == 0 {
+		return ""
+	}
+	out := parts[0]
+	for _, p := range parts[1:] {
+		if width > 0 && ansi.StringWidth(out+sep+p) > width {
+			break
+		}
+		out += sep + p
+	}
+	return out
 }
 
 // costText is what one refresh spends of the account's shared rate
@@ -288,6 +327,7 @@ func (m *overviewModel) view() string { return m.draw(m.status()) }
 type overviewFetchedMsg struct {
 	answer
 	participants []model.Participant
+	truncated    string // the notice of a list cut at a cap; "" when whole
 }
 
 // overviewCmd asks for everyone's QoS in the meeting: one request per
@@ -296,6 +336,7 @@ type overviewFetchedMsg struct {
 func overviewCmd(ctx context.Context, src Source, now func() time.Time, env envelope, meetingID string, typ model.MeetingType) tea.Cmd {
 	return func() tea.Msg {
 		ps, err := src.MeetingQoS(ctx, meetingID, typ)
-		return overviewFetchedMsg{answer: stamp(src, now, env, err), participants: ps}
+		notice, err := truncatedNotice(err)
+		return overviewFetchedMsg{answer: stamp(src, now, env, err), participants: ps, truncated: notice}
 	}
 }

@@ -1,19 +1,134 @@
 package ui
 
 import (
-	"math"
 	"strconv"
 	"strings"
 
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/pane"
+	"github.com/qostop/qostop/ui/report"
+	"github.com/qostop/qostop/ui/table"
 )
 
 // The overview's cells: how a roster member's readings read in a table.
-// What they are and how they rank is model's (roster.go).
+// What they are and how they rank is model's (roster.go, rostersort.go).
 
-// readingText is "loss 8.5%" and the level's marker.
-func readingText(r model.MediaReading) string {
-	v := strconv.FormatFloat(math.Round(r.V.V*100)/100, 'f', -1, 64)
-	return r.Judged.Short + " " + v + strings.TrimSpace(r.Judged.Unit) + theme.Marker(r.Level)
+// metricShort names a Reading's metric in a cell: the "worst" cell has
+// nineteen columns, so the peak loss of the minute is "max".
+func metricShort(m model.Metric) string {
+	switch m {
+	case model.Latency:
+		return "lat"
+	case model.Jitter:
+		return "jit"
+	case model.AvgLoss:
+		return "loss"
+	case model.MaxLoss:
+		return "max"
+	}
+	return m.String()
+}
+
+// mediumShort is a medium in a cell: "screen share" is too long.
+func mediumShort(md model.Media) string {
+	if md == model.Share {
+		return "share"
+	}
+	return md.String()
+}
+
+// unitOf is what a reading of m is written with, right after the number.
+func unitOf(m model.Metric) string {
+	if m == model.AvgLoss || m == model.MaxLoss {
+		return "%"
+	}
+	return "ms"
+}
+
+// arrow is send (↑) or receive (↓), "^" and "v" in ASCII.
+func arrow(d model.Direction, st theme.Styles) string {
+	if d == model.Receive {
+		return st.Glyphs().Down
+	}
+	return st.Glyphs().Up
+}
+
+// worstCell says why the row is where it is: the reading furthest past
+// its threshold now, e.g. "audio ↑ loss 7.2%!", or that they left.
+func (m *overviewModel) worstCell(mb model.Member) table.Cell {
+	switch {
+	case mb.P.Left():
+		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.c.now.Location()).Format("15:04"), Style: m.c.st.Muted}
+	case mb.Gone:
+		return table.Cell{Text: "left", Style: m.c.st.Muted}
+	case !mb.Rank.HasWorst:
+		return table.Cell{Text: "no readings", Style: m.c.st.Muted}
+	}
+	w := mb.Rank.Worst
+	text := mediumShort(w.Stream.Media) + " " + arrow(w.Stream.Dir, m.c.st) + " " + metricShort(w.Metric) + " " +
+		pane.FormatNum(w.Value.V) + unitOf(w.Metric) + strings.TrimSpace(theme.Marker(w.Level))
+	return table.Cell{Text: text, Style: m.c.st.Level(w.Level)}
+}
+
+// mediaCell is one medium's shown reading both ways, "↑52 ↓61", each
+// number with its level's marker, in the colour of the worse of the two.
+func (m *overviewModel) mediaCell(mb model.Member, md model.Media) table.Cell {
+	metric, judged := m.order.Shown.Metric()
+	text, worst, any := "", model.Unknown, false
+	for i, dir := range []model.Direction{model.Send, model.Receive} {
+		if i > 0 {
+			text += " "
+		}
+		v := mb.MediaValue(md, dir, m.order.Shown)
+		if !v.OK {
+			text += arrow(dir, m.c.st) + "-"
+			continue
+		}
+		any = true
+		lv := model.Unknown
+		if judged {
+			lv = m.c.cfg.Thresholds.Level(metric, v)
+		}
+		worst = max(worst, lv)
+		text += arrow(dir, m.c.st) + pane.FormatNum(v.V) + strings.TrimSpace(theme.Marker(lv))
+	}
+	switch {
+	case !any:
+		return table.Cell{Text: "-", Style: m.c.st.Muted}
+	case mb.Left():
+		return table.Cell{Text: text, Style: m.c.st.Muted}
+	case !judged:
+		return table.Cell{Text: text, Style: m.c.st.Text}
+	}
+	return table.Cell{Text: text, Style: m.c.st.Level(worst)}
+}
+
+// healthCell is Zoom's own word for the participant, shown as Zoom's and
+// in plain text: qostop's levels are the one judgement drawn in colour.
+func (m *overviewModel) healthCell(mb model.Member) table.Cell {
+	h := report.Text(mb.P.Health)
+	if h == "" {
+		return table.Cell{Text: "-", Style: m.c.st.Muted}
+	}
+	return table.Cell{Text: h, Style: m.c.st.Muted}
+}
+
+// alias is p's pseudonym, for the watch screen to show under R as the
+// overview does.
+func (m *overviewModel) alias(p model.Participant) string {
+	mb, ok := m.roster.Members[model.MemberKey(p)]
+	if !ok {
+		return ""
+	}
+	return "participant " + strconv.Itoa(mb.Seen+1)
+}
+
+// shownName is the name on screen: under R a pseudonym that stays the
+// same for the meeting ("participant 3"), so rows can still be told apart.
+func (m *overviewModel) shownName(mb model.Member) string {
+	if m.c.redact {
+		return "participant " + strconv.Itoa(mb.Seen+1)
+	}
+	return displayName(mb.P)
 }

@@ -29,27 +29,33 @@ func TestOverviewSortsWorstFirstAndCycles(t *testing.T) {
 	src.setPeople(bridge())
 	h, _ := newTableHarness(t, src, 120, 40, onBridge)
 	for _, tc := range []struct {
+		keys  []string
 		order string
 		want  []string
 	}{
-		// Alice is critical now; Dana was warn ten minutes ago, so she
-		// comes before Bob and the guest, who were fine all along; Erik
-		// has left, so he goes last whatever his numbers.
-		{"worst first", []string{"Alice Chen", "Dana Reyes", "Bob Okafor", "(hidden) 16778243", "Erik Lund"}},
-		{"by name", []string{"Alice Chen", "Bob Okafor", "Dana Reyes", "Erik Lund", "(hidden) 16778243"}},
-		{"by join time", []string{"Bob Okafor", "Alice Chen", "Erik Lund", "(hidden) 16778243", "Dana Reyes"}},
-		{"worst first", []string{"Alice Chen", "Dana Reyes", "Bob Okafor", "(hidden) 16778243", "Erik Lund"}},
+		// Alice is critical now; the others are good, ranked by how close
+		// to the warn threshold their worst reading is (the guest's 64 ms
+		// video before Dana's 49 ms); Erik has left, so he goes last
+		// whatever his numbers.
+		{nil, "sort: worst first", []string{"Alice Chen", "(hidden) 16778243", "Dana Reyes", "Bob Okafor", "Erik Lund"}},
+		{[]string{"s"}, "sort: name A-Z", []string{"Alice Chen", "Bob Okafor", "Dana Reyes", "Erik Lund", "(hidden) 16778243"}},
+		{[]string{"S"}, "sort: name Z-A", []string{"Erik Lund", "Dana Reyes", "Bob Okafor", "Alice Chen", "(hidden) 16778243"}},
+		{[]string{"s"}, "sort: audio latency, highest first", []string{"Erik Lund", "Alice Chen", "(hidden) 16778243", "Dana Reyes", "Bob Okafor"}},
+		{[]string{"S"}, "sort: audio latency, lowest first", []string{"Bob Okafor", "Dana Reyes", "(hidden) 16778243", "Alice Chen", "Erik Lund"}},
+		// m changes what the columns show, and what their sort compares.
+		{[]string{"S", "m", "m"}, "sort: audio loss, highest first", []string{"Erik Lund", "Alice Chen", "(hidden) 16778243", "Bob Okafor", "Dana Reyes"}},
+		{[]string{"s", "s", "s", "s"}, "sort: worst first", []string{"Alice Chen", "(hidden) 16778243", "Dana Reyes", "Bob Okafor", "Erik Lund"}},
 	} {
+		h.press(tc.keys...)
 		if got := names(h); strings.Join(got, ",") != strings.Join(tc.want, ",") {
 			t.Errorf("%s: rows %q, want %q", tc.order, got, tc.want)
 		}
 		if !strings.Contains(h.a.content(), tc.order) {
 			t.Errorf("%s: the header does not say so:\n%s", tc.order, h.a.content())
 		}
-		h.press("s")
 	}
 	view := h.a.content()
-	for _, want := range []string{"loss 6.5%!", "critical!", "left 19:30", "5 participants, 1 left"} {
+	for _, want := range []string{"audio loss", "audio ↑ loss 6.5%!", "↑6.5! ↓-", "left 19:30", "5 participants, 1 left", "zoom health"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
 		}
@@ -224,5 +230,25 @@ func TestOverviewPastFetchesOnce(t *testing.T) {
 	}
 	if v := h.a.content(); !strings.Contains(v, "PAST") || !strings.Contains(v, "1 request / refresh") {
 		t.Fatalf("view:\n%s", v)
+	}
+}
+
+// At 80x24, where device, network and location give way, every row still
+// says why it is where it is: its worst reading now, medium, direction and
+// marker. Two people at the same level: the one further past the
+// threshold is first.
+func TestOverviewRankingReasonAt80x24(t *testing.T) {
+	src := newTableSource()
+	src.setPeople(castOf(castMember{name: "Ann Low", latencyMS: 160, lossPct: 0.1},
+		castMember{name: "Zed High", latencyMS: 290, lossPct: 0.1}, castMember{name: "Mo Fine", latencyMS: 40, lossPct: 0.1}))
+	h, _ := newTableHarness(t, src, 80, 24, onBridge)
+	if got := names(h); strings.Join(got, ",") != "Zed High,Ann Low,Mo Fine" {
+		t.Fatalf("rows %q: 290 ms against 150:300 should rank above 160 ms", got)
+	}
+	v := h.a.content()
+	for _, want := range []string{"worst now", "video ↓ lat 294ms*", "video ↓ lat 164ms*", "video ↓ lat 44ms", "↑290* ↓-"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("80x24 lacks %q:\n%s", want, v)
+		}
 	}
 }

@@ -52,7 +52,7 @@ func (m *watchModel) failed(msg fetchedMsg) {
 		m.gone = why
 		m.events.failed(msg.at, m.goneEvent())
 	default:
-		m.events.failed(msg.at, shortError(msg.err))
+		m.events.failedWith(msg.at, shortError(msg.err), withoutOp(msg.err))
 	}
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -44,6 +45,10 @@ type poller struct {
 	retryAt   time.Time
 	limitType string
 	errText   string // the last error in plain words; "" after a success
+	lastErr   error  // the last error itself, for the badge; nil after a success
+	// settled: the last answer will not change by itself (not found,
+	// missing scope, bad credentials), so polling waits settledWait.
+	settled bool
 	// explain words an error for the screen that owns the chain; nil
 	// means the error's own text. The poller alone writes errText.
 	explain  func(error) string
@@ -148,7 +153,7 @@ func (p *poller) take(ctx context.Context, a answer, once bool, use func()) (lan
 // succeeded clears the errors and schedules the next poll; once means
 // there is nothing more to fetch (a past meeting).
 func (p *poller) succeeded(at time.Time, once bool) tea.Cmd {
-	p.failures, p.limited, p.errText = 0, false, ""
+	p.failures, p.limited, p.errText, p.lastErr, p.settled = 0, false, "", nil, false
 	if once {
 		p.done = true
 		return nil
@@ -171,6 +176,13 @@ func (p *poller) failed(err error, at time.Time, jitter float64) tea.Cmd {
 		p.errText = p.explain(err)
 	} else {
 		p.errText = model.Sanitize(err.Error())
+	}
+	p.lastErr = err
+	if p.settled = settledError(err); p.settled {
+		// Asking every few seconds cannot make Zoom find the meeting or
+		// grant the scope; it only spends the account's rate limit.
+		d = max(d, settledWait)
+		p.errText = strings.TrimRight(p.errText, ". ") + ". " + settledText
 	}
 	return p.after(d, at)
 }
@@ -304,6 +316,28 @@ func rateLimit(err error) (retryAt time.Time, limitType string, ok bool) {
 		return time.Time{}, "", false
 	}
 	return ae.RetryAt, ae.LimitType, true
+}
+
+// settledWait is the least wait after an answer that will not change by
+// itself; r still asks at once.
+const settledWait = time.Minute
+
+// settledText ends the error text of such an answer: what qostop does now.
+const settledText = "qostop asks again once a minute, or now if you press r"
+
+// settledError reports whether err is an answer that will not change by
+// itself: asking again soon would get the same.
+func settledError(err error) bool {
+	var ae *fetch.APIError
+	if !errors.As(err, &ae) {
+		return false
+	}
+	switch ae.Kind {
+	case fetch.NotFound, fetch.MissingScope, fetch.InvalidClient, fetch.NoDashboard, fetch.Unauthorized,
+		fetch.TooOld, fetch.WrongURL, fetch.BadRequest:
+		return true
+	}
+	return false
 }
 
 // canceled reports whether err is only the echo of our own cancellation.

@@ -6,10 +6,18 @@ import "github.com/qostop/qostop/model"
 // toggling it back shows everything again at once, without a new poll.
 // The switch is the common context's, so every screen hides the same.
 
-// shownWho is the participant as the screen may show them.
+// shownWho is the participant as the screen may show them: redacted, the
+// overview's pseudonym for them ("participant 3", the same on both
+// screens) and no user ID, which names a person to anyone with Zoom's
+// admin console.
 func (m *watchModel) shownWho() model.Participant {
-	if m.c.redact {
-		return model.Redact(m.who)
+	if !m.c.redact {
+		return m.who
 	}
-	return m.who
+	p := model.Redact(m.who)
+	p.UserName, p.UserID = m.alias, ""
+	if p.UserName == "" {
+		p.UserName = model.Redacted
+	}
+	return p
 }

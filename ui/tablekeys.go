@@ -25,7 +25,7 @@ func tableHelp(k KeyMap, t table.KeyMap, sortable, back bool) (short []key.Bindi
 		{k.Quit, k.Help, k.Pause, k.Refresh, k.Theme},
 		{t.Up, t.Down, t.PageUp, t.PageDown},
 		{t.Top, t.Bottom, k.SlowerPoll, k.FasterPoll},
-		append(nav, k.Redact),
+		append(nav, k.Redact, k.Copy),
 	}
 	return short, full
 }

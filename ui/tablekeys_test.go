@@ -90,7 +90,7 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Sort": func(t *testing.T, h *harness, k string) {
 		h.press(k)
-		if h.overview().order != model.ByName || !strings.Contains(h.a.content(), "by name") {
+		if h.overview().order.Column != model.SortName || !strings.Contains(h.a.content(), "sort: name A-Z") {
 			t.Fatalf("%s: sorted %s", k, h.overview().order)
 		}
 	},

@@ -29,14 +29,16 @@ func TestGoldenTables(t *testing.T) {
 		keys  []string
 	}{
 		{name: "list", sizes: [][2]int{{80, 24}, {120, 40}}},
-		// Opened from the list: breadcrumbs, Alice first.
-		{name: "overview", sizes: [][2]int{{80, 24}, {120, 40}}, keys: []string{"enter"}},
+		// Opened from the list: breadcrumbs, the worst first, the reason on every row.
+		{name: "overview", sizes: [][2]int{{80, 24}, {120, 40}, {60, 16}}, keys: []string{"enter"}},
 		// 42 people: the table scrolls and says where it is.
 		{name: "allhands", sizes: [][2]int{{80, 24}}, keys: []string{"G", "enter", "G"}},
 		{name: "filter", sizes: [][2]int{{80, 24}}, keys: []string{"enter", "/", "a", "l"}},
 		{name: "full_help", sizes: [][2]int{{80, 24}}, keys: []string{"enter", "?"}},
 		// The third keystroke lands on Alice's panes.
 		{name: "watch", sizes: [][2]int{{80, 24}}, keys: []string{"enter", "enter"}},
+		// l: every event whole, newest first, in the panes' place.
+		{name: "eventlog", sizes: [][2]int{{80, 24}}, keys: []string{"enter", "enter", "l"}},
 		{name: "ended", sizes: [][2]int{{80, 24}}, opts: []harnessOpt{func(c *Config) { c.MeetingID = sim.EndedMeetingID }}},
 	}
 	for _, tc := range cases {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -61,6 +62,21 @@ func (s *tableSource) MeetingQoS(ctx context.Context, _ string, _ model.MeetingT
 func (s *tableSource) LiveMeetings(context.Context, time.Time, time.Time) ([]model.Meeting, error) {
 	_, _, ms, err := s.count("list")
 	return ms, err
+}
+
+func (s *tableSource) Meetings(_ context.Context, typ model.MeetingType, from, to time.Time) ([]model.Meeting, error) {
+	_, _, ms, err := s.count("list " + string(typ) + " " + from.Format("2006-01-02") + " " + to.Format("2006-01-02"))
+	return ms, err
+}
+
+func (s *tableSource) Meeting(_ context.Context, id string, _ model.MeetingType) (model.Meeting, error) {
+	_, _, ms, err := s.count("details")
+	for _, mt := range ms {
+		if mt.ID == id {
+			return mt, err
+		}
+	}
+	return model.Meeting{}, errors.New("no such meeting")
 }
 
 func (s *tableSource) Requests() int64 {

@@ -39,6 +39,12 @@ type tableScreen struct {
 
 	tooSmall     bool
 	body, footer string
+
+	// moreKeys are the screen's own keys, added to the full help; legend,
+	// when set, is what the screen's cells mean, shown with it in the
+	// table's place.
+	moreKeys []key.Binding
+	legend   string
 }
 
 // newTableScreen is the shared part of a table screen; its requests are
@@ -62,7 +68,9 @@ func (f *tableScreen) styled() {
 // help is a table screen's help: the one line and the full help that ?
 // shows. Sort and back are left out where they do nothing.
 func (f *tableScreen) help() (short []key.Binding, full [][]key.Binding) {
-	return tableHelp(f.keys, f.tkeys, f.sortable, f.back)
+	short, full = tableHelp(f.keys, f.tkeys, f.sortable, f.back)
+	full[len(full)-1] = append(full[len(full)-1], f.moreKeys...)
+	return short, full
 }
 
 // key handles the keys both table screens share. handled is false for a
@@ -176,19 +184,22 @@ func (f *tableScreen) rebuild() {
 	if f.poll.errText != "" && f.loaded {
 		errLines = renderErrLines(f.poll.errText, 2, f.c.width, f.c.st)
 	}
-	header := firstLines(f.header, 3)
+	header := firstLines(f.header, 4)
 	rows := f.c.height - 1 - lineCount(header) - lineCount(filterLine) - lineCount(errLines) - helpRows
 	if !f.helpView.ShowAll {
 		rows-- // the help line
 	}
 	var table string
-	if f.loaded {
+	switch {
+	case f.helpView.ShowAll && f.legend != "":
+		table = fitRows(f.c.st.Text.Render(wordwrap(f.legend, f.c.width)), max(rows, 0))
+	case f.loaded:
 		f.table.SetSize(f.c.width, rows)
 		table = f.table.View()
 		if pos := f.table.Position(); pos != "" {
 			header += f.c.st.Muted.Render(f.c.ss.sep + pos) // where the view is in a long table
 		}
-	} else {
+	default:
 		table = f.box(rows)
 	}
 	parts := []string{truncLines(header, f.c.width, f.c.st), table}

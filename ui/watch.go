@@ -50,6 +50,12 @@ type watchModel struct {
 
 	poll poller
 
+	// order is the overview's, for n, N and w; nil without one. replacing:
+	// this screen took the place of the one n, N or w was pressed on.
+	order     personOrder
+	replacing bool
+	alias     string // the overview's pseudonym for them, shown under R
+
 	// View.
 	// chosen is the window [ and ] chose; 0 until then, so the window
 	// follows the cadence and the width (see span).
@@ -104,12 +110,18 @@ func (m *watchModel) chain() *poller { return &m.poll }
 func (m *watchModel) close()         { m.cancel() }
 func (m *watchModel) captures() bool { return false }
 
-// opens is the chart screen of the focused pane's medium, on enter.
+// opens is the chart screen of the focused pane's medium on enter, the
+// event log screen on l, or, on n, N and w, the watch screen of another
+// participant in the overview's order, which replaces this one
+// (people.go).
 func (m *watchModel) opens(msg tea.KeyPressMsg) screen {
-	if key.Matches(msg, m.keys.Expand) {
+	switch {
+	case key.Matches(msg, m.keys.Expand):
 		return newChartScreen(m)
+	case key.Matches(msg, m.keys.Log):
+		return newEventLogScreen(m.c, m)
 	}
-	return nil
+	return m.otherPerson(msg)
 }
 
 // atRest reports whether esc has nothing left to close here, so it

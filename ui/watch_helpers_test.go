@@ -71,6 +71,14 @@ func (f *fakeSource) LiveMeetings(context.Context, time.Time, time.Time) ([]mode
 	return nil, errors.New("not used by the watch screen")
 }
 
+func (f *fakeSource) Meetings(context.Context, model.MeetingType, time.Time, time.Time) ([]model.Meeting, error) {
+	return nil, errors.New("not used by the watch screen")
+}
+
+func (f *fakeSource) Meeting(context.Context, string, model.MeetingType) (model.Meeting, error) {
+	return model.Meeting{}, errors.New("not used by the watch screen")
+}
+
 func (f *fakeSource) Requests() int64 {
 	f.mu.Lock()
 	defer f.mu.Unlock()

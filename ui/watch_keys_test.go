@@ -186,6 +186,27 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 			t.Fatalf("%s did not close the full help:\n%s", k, v)
 		}
 	},
+	"Log": func(t *testing.T, h *harness, k string) {
+		h.key(k)
+		if v := h.a.content(); !strings.Contains(v, "event log: ") || strings.Contains(v, "[audio]") {
+			t.Fatalf("%s did not open the event log:\n%s", k, v)
+		}
+		h.key("esc")
+		if v := h.a.content(); !strings.Contains(v, "[audio]") {
+			t.Fatalf("esc did not close it:\n%s", v)
+		}
+	},
+	// Opened without an overview (qostop watch), n, N and w have no order
+	// to follow: nothing happens, nothing is asked. With one, see
+	// TestNextPreviousAndWorstPersonFollowTheOverview.
+	"NextPerson":  noOverviewNoOp,
+	"PrevPerson":  noOverviewNoOp,
+	"WorstPerson": noOverviewNoOp,
+	"Copy": func(t *testing.T, h *harness, k string) {
+		if out := h.key(k); len(out) != 1 || !strings.Contains(h.a.View().Content, "copied ") {
+			t.Fatalf("%s: %d messages, want the clipboard's; view:\n%s", k, len(out), h.a.View().Content)
+		}
+	},
 	"Theme": func(t *testing.T, h *harness, k string) {
 		before := h.a.content()
 		h.key(k)
@@ -213,6 +234,13 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 			t.Fatalf("%s twice: the screen is not as before, or it polled", k)
 		}
 	},
+}
+
+func noOverviewNoOp(t *testing.T, h *harness, k string) {
+	before, calls := h.a.content(), h.src.callCount()
+	if out := h.key(k); len(out) != 0 || h.a.content() != before || h.src.callCount() != calls {
+		t.Fatalf("%s without an overview changed the screen or asked Zoom", k)
+	}
 }
 
 func TestEveryKeyIsTested(t *testing.T) {

@@ -15,8 +15,8 @@ func (m *watchModel) rebuild() {
 		return // no WindowSizeMsg yet: nothing to draw into
 	}
 	m.feedPanes()
-	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), Ended: m.gone == goneMeeting, MeetingID: m.t.meetingID, Topic: m.t.topic,
-		Trail: m.t.trail, Type: m.t.typ}, m.c.st, m.c.width)
+	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), MeetingID: m.t.meetingID, Topic: m.t.topic,
+		Trail: m.t.trail, Badge: callBadge(m.t.typ, m.live, m.poll.lastErr, m.gone == goneMeeting)}, m.c.st, m.c.width)
 
 	in := layoutIn{
 		width: m.c.width, height: m.c.height,

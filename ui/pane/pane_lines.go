@@ -103,7 +103,9 @@ func (p *Model) geometry(iw, room int) (label, sw int) {
 func (p *Model) compactLines(iw int) []textCell {
 	pl := &p.pal
 	label, sw := p.geometry(iw, iw-1-p.compactFixed(iw, rowLabelWidth))
-	shown, fieldW := p.compactShown(iw - label - 1 - sw)
+	// One blank before the border, so the last field never runs into it
+	// ("11fps│").
+	shown, fieldW := p.compactShown(iw - label - 1 - sw - 1)
 	g := p.grid(sw)
 	p.data.bucket(g)
 	scw := scaleWidth(pl)

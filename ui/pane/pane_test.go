@@ -433,3 +433,18 @@ func TestPaneRowLines(t *testing.T) {
 	}
 	t.Fatalf("no latency row:\n%s", p.View())
 }
+
+// A compact line keeps a blank before the border at every width: at 80
+// and 120 columns the frame rate ran into it ("11fps│").
+func TestCompactLineNeverTouchesTheBorder(t *testing.T) {
+	for _, w := range []int{60, 80, 100, 120, 200} {
+		p := newTestPane(model.Video, w, 4, false, paneFixture(40, everyStream...))
+		view := ansi.Strip(p.View())
+		for _, l := range strings.Split(view, "\n") {
+			r := []rune(l)
+			if len(r) > 2 && r[len(r)-1] == '│' && r[len(r)-2] != ' ' {
+				t.Errorf("width %d: %q runs into the border", w, l)
+			}
+		}
+	}
+}

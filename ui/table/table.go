@@ -93,6 +93,16 @@ func (t *Model) SetSize(width, height int) {
 	t.render()
 }
 
+// SetTitle renames column i, for a column whose content the screen
+// switches (the overview's media columns under m).
+func (t *Model) SetTitle(i int, title string) {
+	if i < 0 || i >= len(t.cols) || t.cols[i].Title == title {
+		return
+	}
+	t.cols[i].Title = title
+	t.render()
+}
+
 // SetStyles redraws in new styles.
 func (t *Model) SetStyles(st theme.Styles) {
 	t.st = st
@@ -127,6 +137,20 @@ func (t *Model) Move(delta int) {
 		t.follow = r.Key
 	}
 	t.render()
+}
+
+// Select puts the cursor on the row named key, and reports whether the
+// filter lets such a row through.
+func (t *Model) Select(key string) bool {
+	for i, r := range t.rows {
+		if r.Key == key {
+			t.cursor, t.follow = i, key
+			t.clamp()
+			t.render()
+			return true
+		}
+	}
+	return false
 }
 
 // Top puts the cursor back on the top row, to stay there.

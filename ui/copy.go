@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/report"
+)
+
+// y copies what the screen shows as plain text: the same table `qostop
+// snapshot --format table` prints, of the participant and window the
+// watch screen shows, or of the overview's rows in their order, redacted
+// when the screen is. It goes to the clipboard as an OSC 52 sequence
+// (tea.SetClipboard), which the terminal may or may not honour: qostop
+// cannot know, so the notice says so rather than claiming success.
+
+// copyNotice is the line that stands in for the help line after y, until
+// the next key.
+const copyNotice = "copied %s as text with OSC 52: only if your terminal allows it (in tmux: set -g set-clipboard on)"
+
+// copier is a screen with something to copy: its text, "" when it has
+// none yet.
+type copier interface{ copyText() string }
+
+// copyScreen answers y: the text and the notice, or only a notice when
+// the screen has nothing to copy. It never sets an empty clipboard, which
+// would clear what the user had.
+func (a *app) copyScreen() tea.Cmd {
+	var text string
+	if c, ok := a.top().(copier); ok {
+		text = c.copyText()
+	}
+	if strings.TrimSpace(text) == "" {
+		a.notice = "nothing to copy here yet: y copies a meeting's overview or a participant's QoS"
+		return nil
+	}
+	n := strings.Count(strings.TrimRight(text, "\n"), "\n") + 1
+	a.notice = strings.Replace(copyNotice, "%s", plural(n, "line", "lines"), 1)
+	return tea.SetClipboard(text)
+}
+
+// copyText is the participant and window on screen as snapshot table text.
+func (m *watchModel) copyText() string {
+	if m.hist.Len() == 0 {
+		return ""
+	}
+	p := m.shownWho()
+	if m.c.redact {
+		p.UserID = ""
+	}
+	p.Samples = m.window()
+	var b bytes.Buffer
+	if report.WriteTable(&b, model.NewSnapshot(m.t.meetingID, m.t.typ, p), m.c.cfg.Thresholds) != nil {
+		return ""
+	}
+	return ansi.Strip(b.String()) // plain text: never a sequence inside the sequence
+}
+
+// copyText is the overview's rows, in their order, as snapshot table text.
+func (m *overviewModel) copyText() string {
+	if !m.loaded {
+		return ""
+	}
+	var ps []model.Participant
+	for _, mb := range m.roster.Sorted(m.order) {
+		p := mb.P
+		if m.c.redact {
+			p = model.Redact(p)
+			p.UserName, p.UserID = m.shownName(mb), ""
+		}
+		if !mb.Newest.IsZero() {
+			p.Samples = []model.Sample{mb.Current}
+		}
+		ps = append(ps, p)
+	}
+	var b bytes.Buffer
+	if report.WriteMeetingTable(&b, model.NewMeetingSnapshot(m.t.meetingID, m.t.typ, ps), m.c.cfg.Thresholds) != nil {
+		return ""
+	}
+	return ansi.Strip(b.String())
+}
+
+// withNotice puts the notice in the view's last line, the help line.
+func withNotice(view, notice string, width int) string {
+	if notice == "" || view == "" {
+		return view
+	}
+	i := strings.LastIndexByte(view, '\n')
+	return view[:i+1] + ansi.Truncate(notice, width, "")
+}
