@@ -13,6 +13,20 @@ import (
 // The command line as a script or a person meets it: exit statuses,
 // one-line reasons, help on stdout, the version and shell completion.
 
+// TestMain keeps every test's request budget (runCLI's and the built
+// binaries') out of the user's own state directory: successive runs add
+// up there, by design.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "qostop-state")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_STATE_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 // runCLI runs qostop's command line in process, as main does, and
 // returns its exit status and output.
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -59,6 +73,12 @@ func TestUsageErrorsExitTwoWithOneLine(t *testing.T) {
 		{"a meeting ID for a command", []string{"85012345678"}, "qostop meeting 85012345678"},
 		{"unknown flag", []string{"snapshot", "--colour", "1"}, "unknown flag: --colour"},
 		{"completion without a shell", []string{"completion"}, "want a shell"},
+		{"budget negative", []string{"watch", "--budget", "-5", "1", "2"}, "--budget -5"},
+		{"exporter interval below the floor", []string{"exporter", "--interval", "1s"}, "want at least 2s"},
+		{"exporter keep 0", []string{"exporter", "--keep", "0s"}, "--keep 0s"},
+		{"exporter budget not a number", []string{"exporter", "--budget", "lots"}, `"--budget"`},
+		{"exporter takes no IDs", []string{"exporter", "85012345678"}, "want no arguments, got 1"},
+		{"exporter has no --type", []string{"exporter", "--type", "past"}, "unknown flag: --type"},
 		{"completion of another shell", []string{"completion", "tcsh"}, `unknown shell "tcsh"`},
 	}
 	for _, tc := range cases {
@@ -300,6 +320,10 @@ func TestHelpMatchesBehaviour(t *testing.T) {
 		{[]string{"meeting", "--help"}, []string{"MEETING is", "at least 2s", "ZOOM_CLIENT_SECRET"}, []string{"PARTICIPANT"}},
 		{[]string{"watch", "--help"}, []string{"MEETING is", "PARTICIPANT is"}, nil},
 		{[]string{"meetings", "--help"}, []string{"live: the list shows meetings in progress"}, []string{"past for a meeting"}},
+		// The exporter draws nothing and polls live meetings only.
+		{[]string{"exporter", "--help"}, []string{"--listen", "(default 15000)", "--meetings", "SIGTERM", "ZOOM_CLIENT_SECRET"},
+			[]string{"NO_COLOR", "--type", "--theme"}},
+		{[]string{"snapshot", "--help"}, []string{"--budget N", "no cap of qostop's own"}, nil},
 	}
 	for _, tc := range cases {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
