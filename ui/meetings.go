@@ -41,6 +41,7 @@ func newMeetings(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) 
 		return meetingsCmd(ctx, cfg.Source, cfg.Now, seq)
 	})
 	p.minInterval = meetingsInterval
+	p.sched.Fixed = true // a list of meetings has no minute to follow
 	m := meetingsModel{cfg: cfg, redact: cfg.Redact,
 		tableScreen: newTableScreen(ctx, p, keys, meetingColumns, false, false)}
 	m.waiting = "asking Zoom for the live meetings"

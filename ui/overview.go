@@ -285,6 +285,8 @@ type overviewFetchedMsg struct {
 func overviewCmd(ctx context.Context, src Source, now func() time.Time, seq uint64, meetingID string, typ model.MeetingType) tea.Cmd {
 	return func() tea.Msg {
 		ps, err := src.MeetingQoS(ctx, meetingID, typ)
-		return overviewFetchedMsg{answer: stamp(src, now, seq, err), participants: ps}
+		a := stamp(src, now, seq, err)
+		a.seen = seenInAll(ps)
+		return overviewFetchedMsg{answer: a, participants: ps}
 	}
 }

@@ -32,7 +32,7 @@ func (m *watchModel) fetched(msg fetchedMsg) tea.Cmd {
 	prev := m.who
 	m.who = p
 	m.answered(prev)
-	next := m.succeeded(msg.at, m.cfg.Type == model.Past)
+	next := m.succeeded(msg.at, m.cfg.Type == model.Past, seenIn(samples))
 	m.events.succeeded(msg.at)
 	m.hist.Merge(samples...)
 	m.events.observe(m.hist.Since(m.events.judged.Add(time.Nanosecond)), m.cfg.Thresholds)

@@ -11,8 +11,10 @@ import (
 )
 
 // poller is the polling chain every screen runs, whatever it fetches: a
-// tick starts a fetch, and its answer schedules the next tick (after the
-// interval, a backoff, or a rate limit's Retry-After).
+// tick starts a fetch, and its answer schedules the next tick: when the
+// schedule (model.Cadence: just after Zoom's next minute, or every
+// interval) says, later if the day's request budget asks, or after a
+// backoff or a rate limit's Retry-After.
 //
 // Each schedule bumps gen and each fetch bumps seq, so a superseded tick
 // or answer is recognised and dropped rather than starting a second chain:
@@ -28,6 +30,13 @@ type poller struct {
 	// floor is the least wait after a good answer, whatever the interval:
 	// the watch screen sets it once the participant has left.
 	floor time.Duration
+	// sched is fed every good answer and says when to poll next; Fixed
+	// (--interval, or + and -) polls every interval.
+	sched  model.Cadence
+	budget *fetch.Budget // slows polling near the end of the day's budget
+	why    string        // the reason of the next poll's time (model.Next); "" after a failure
+	sentAs int64         // Source.Requests() when the request in flight was sent
+	spent  int           // requests the last good poll took (a meeting's pages)
 
 	seq       uint64 // number of the latest fetch
 	inflight  bool
@@ -56,7 +65,17 @@ type poller struct {
 func newPoller(owner screen, cfg Config, interval time.Duration, request func(seq uint64) tea.Cmd) poller {
 	now := cfg.Now()
 	return poller{owner: owner, schedule: cfg.schedule, request: request, seq: 1, inflight: true, asked: now,
-		interval: interval, minInterval: cfg.MinInterval, now: now}
+		interval: interval, minInterval: cfg.MinInterval, now: now,
+		sched: model.Cadence{Interval: interval, Fixed: cfg.Fixed}, budget: cfg.Budget, sentAs: sent(cfg.Source)}
+}
+
+// sent is src's request count: the first fetch's cost is counted from
+// it, not from the requests of screens before.
+func sent(src Source) int64 {
+	if src == nil {
+		return 0
+	}
+	return src.Requests()
 }
 
 // first sends the fetch newPoller numbered.
@@ -77,6 +96,7 @@ func (p *poller) startFetch() tea.Cmd {
 	p.seq++
 	p.inflight = true
 	p.asked = p.now
+	p.sentAs = p.requests
 	p.gen++
 	p.nextPoll = time.Time{}
 	return p.request(p.seq)
@@ -129,6 +149,7 @@ func (p *poller) land(seq uint64, at time.Time, requests int64) bool {
 		return false
 	}
 	p.inflight = false
+	p.spent = max(int(requests-p.sentAs), 1)
 	p.requests = max(p.requests, requests)
 	p.lastPoll = at
 	if at.After(p.now) {
@@ -137,21 +158,26 @@ func (p *poller) land(seq uint64, at time.Time, requests int64) bool {
 	return true
 }
 
-// succeeded clears the errors and schedules the next poll; once means
-// there is nothing more to fetch (a past meeting).
-func (p *poller) succeeded(at time.Time, once bool) tea.Cmd {
+// succeeded clears the errors and schedules the next poll from what the
+// answer brought (seen: its newest sample); once means there is nothing
+// more to fetch (a past meeting).
+func (p *poller) succeeded(at time.Time, once bool, seen model.Answer) tea.Cmd {
 	p.failures, p.limited, p.errText = 0, false, ""
 	if once {
 		p.done = true
 		return nil
 	}
-	return p.after(max(p.interval, p.floor), at)
+	seen.At = at
+	next := p.budget.Delay(p.sched.Observe(seen), p.asked, p.spent)
+	p.why = next.Reason
+	return p.after(max(next.At.Sub(at), p.floor), at)
 }
 
 // failed keeps the error in plain words and polls again after a backoff,
 // or after Retry-After for a rate limit, whichever is later.
 func (p *poller) failed(err error, at time.Time, jitter float64) tea.Cmd {
 	p.failures++
+	p.why = ""
 	if p.explain != nil {
 		p.errText = p.explain(err)
 	} else {
@@ -233,7 +259,8 @@ func (p *poller) setInterval(dir int) tea.Cmd {
 	if next == p.interval {
 		return nil
 	}
-	p.interval = next
+	// A chosen interval is kept as chosen, as --interval is.
+	p.interval, p.sched.Interval, p.sched.Fixed, p.why = next, next, true, ""
 	if p.failures > 0 || p.lastPoll.IsZero() || p.done {
 		return nil
 	}
@@ -254,7 +281,7 @@ func (p *poller) pollStatus() statusInfo {
 		now: p.now, loc: p.now.Location(),
 		lastPoll: p.lastPoll, nextPoll: p.nextPoll,
 		inflight: p.inflight, asked: p.asked, paused: p.paused, done: p.done,
-		interval: p.interval, requests: p.requests,
+		interval: p.interval, requests: p.requests, why: p.why,
 		limited: p.limited, retryAt: p.retryAt, limit: p.limitType,
 	}
 }
@@ -321,4 +348,34 @@ func later(a, b time.Time) time.Time {
 		return a
 	}
 	return b
+}
+
+// seenIn is what samples tell the schedule: the newest date_time and its
+// gap to the one before, however the samples are ordered.
+func seenIn(samples []model.Sample) model.Answer {
+	var a, b time.Time // newest, second newest
+	for _, s := range samples {
+		switch {
+		case s.Time.After(a):
+			a, b = s.Time, a
+		case s.Time.Before(a) && s.Time.After(b):
+			b = s.Time
+		}
+	}
+	seen := model.Answer{Newest: a}
+	if !b.IsZero() {
+		seen.Step = a.Sub(b)
+	}
+	return seen
+}
+
+// seenInAll is seenIn of the participant with the newest sample.
+func seenInAll(ps []model.Participant) model.Answer {
+	var seen model.Answer
+	for _, p := range ps {
+		if s := seenIn(p.Samples); s.Newest.After(seen.Newest) {
+			seen = s
+		}
+	}
+	return seen
 }

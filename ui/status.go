@@ -26,6 +26,7 @@ type statusInfo struct {
 	paused   bool
 	done     bool // a past meeting, fetched: nothing more to poll
 	interval time.Duration
+	why      string // why the next poll is when it is (model.Next.Reason)
 	span     string // history window, e.g. "30m"
 	requests int64
 	limited  bool // the last answer was a rate limit
@@ -117,7 +118,7 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 	case si.done:
 		segs = append(segs, segment{"past meeting: fetched once", ss.muted, 1})
 	case !si.paused && !si.nextPoll.IsZero():
-		segs = append(segs, segment{"next " + clock(si.nextPoll), ss.base, 1})
+		segs = append(segs, nextSegment(si.why, clock(si.nextPoll), ss))
 	}
 	if !si.lastPoll.IsZero() && !si.list {
 		segs = append(segs, segment{"polled " + clock(si.lastPoll), ss.muted, 4})

@@ -134,9 +134,10 @@ func (f *tableScreen) atRest() bool {
 type answer struct {
 	seq      uint64
 	err      error
-	at       time.Time // when it arrived
-	requests int64     // Source.Requests() after the call
-	jitter   float64   // in [0,1): drawn in the Cmd so Update stays deterministic
+	at       time.Time    // when it arrived
+	requests int64        // Source.Requests() after the call
+	jitter   float64      // in [0,1): drawn in the Cmd so Update stays deterministic
+	seen     model.Answer // the newest sample in the data, for the schedule
 }
 
 // stamp completes an answer in the Cmd that fetched it.
@@ -158,7 +159,7 @@ func (f *tableScreen) take(a answer, once bool) (ok bool, next tea.Cmd) {
 		return false, f.failed(a.err, a.at, a.jitter)
 	}
 	f.loaded = true
-	return true, f.succeeded(a.at, once)
+	return true, f.succeeded(a.at, once, a.seen)
 }
 
 func (f *tableScreen) setSize(width, height int) {
@@ -180,7 +181,7 @@ func (f *tableScreen) rebuild() {
 	var fullHelp string
 	helpRows := 0
 	if f.help.ShowAll {
-		fullHelp, helpRows = fitFullHelp(f.help, full, f.width)
+		fullHelp, helpRows = fitFullHelp(f.help, full, f.width, f.helpNotes()...)
 	}
 	filterLine := ""
 	if f.typing || f.filter.text() != "" {

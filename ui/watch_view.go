@@ -36,7 +36,7 @@ func (m *watchModel) rebuild() {
 	}
 	var fullHelp string
 	if m.help.ShowAll {
-		fullHelp, in.helpRows = fitFullHelp(m.help, m.keys.FullHelp(), m.width)
+		fullHelp, in.helpRows = fitFullHelp(m.help, m.keys.FullHelp(), m.width, m.helpNotes()...)
 	}
 	if m.errText != "" && m.hist.Len() > 0 {
 		in.errRows = 2 // with no data, the placeholder shows the error instead

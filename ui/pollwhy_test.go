@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/model"
+)
+
+// The screens word the next poll from the reason model.Cadence and
+// fetch.Budget give (in UTC, for logs). These pin the opening words the
+// screens go by: if a reason is reworded, this fails rather than the bar
+// silently saying only "next".
+func TestPollReasonsFromCadenceAndBudget(t *testing.T) {
+	t0 := time.Date(2026, 3, 9, 14, 30, 17, 0, time.UTC)
+	minute := func(m int) time.Time { return time.Date(2026, 3, 9, 14, 30+m, 0, 0, time.UTC) }
+	c := model.Cadence{Interval: 10 * time.Second}
+	got := map[pollWhy]string{}
+	see := func(at time.Time, newest int) {
+		n := c.Observe(model.Answer{At: at, Newest: minute(newest), Step: time.Minute})
+		got[classify(n.Reason)] = n.Reason
+	}
+	see(t0, 0)                     // new data: every 10s
+	see(t0.Add(50*time.Second), 0) // nothing new yet: due after the minute
+	see(t0.Add(65*time.Second), 0) // the minute is late
+	see(t0.Add(75*time.Second), 1) // found: the offset is learned
+	see(t0.Add(80*time.Second), 1) // repeat before due
+	see(t0.Add(10*time.Minute), 1) // nothing for long: quiet
+	fixed := model.Cadence{Interval: 10 * time.Second, Fixed: true}
+	got[classify(fixed.Observe(model.Answer{At: t0}).Reason)] = "fixed"
+
+	b, err := fetch.OpenBudget(fetch.BudgetOptions{Dir: t.TempDir(), Cap: 5, Now: func() time.Time { return t0 }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := b.Delay(model.Next{At: t0.Add(time.Second), Reason: "next sample due 14:30:18"}, t0, 1)
+	got[classify(n.Reason)] = n.Reason
+
+	for _, w := range []pollWhy{whyInterval, whyDue, whyLate, whyQuiet, whyBudget} {
+		if got[w] == "" {
+			t.Errorf("no reason classified as %d; got %v", w, got)
+		}
+	}
+}
+
+// The bar says why the next poll is when it is, in local clock time, in
+// few words; a budget that slows polling is said in the warning style.
+func TestNextSegmentWords(t *testing.T) {
+	ss := statusStyles{dash: "-"}
+	for reason, want := range map[string]string{
+		"next sample due 14:32:27":                                                   "next sample due 09:32:27",
+		"sample of 14:32:00 is late: again in 5s":                                    "sample late - next try 09:32:27",
+		"catching up: again in 5s":                                                   "sample late - next try 09:32:27",
+		"no new sample since 14:20:00: every 1m0s":                                   "no new sample - next 09:32:27",
+		"request budget: 5 left today (95 of --budget 100 used), one request per 2h": "budget: next 09:32:27",
+		"new data: every 10s":                                                        "next 09:32:27",
+		"":                                                                           "next 09:32:27",
+	} {
+		if got := nextSegment(reason, "09:32:27", ss); got.text != want {
+			t.Errorf("%q: bar says %q, want %q", reason, got.text, want)
+		}
+	}
+}
