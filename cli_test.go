@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/qostop/qostop/fetch/sim"
 )
 
 // The command line as a script or a person meets it: exit statuses,
@@ -351,5 +354,46 @@ func TestMeetingsTypePastSaysWhereEndedMeetingsAre(t *testing.T) {
 		if code != 2 || !strings.Contains(errs, "qostop meeting MEETING --type past") {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
 		}
+	}
+}
+
+// Two qostop processes run one after the other add up in the day's
+// request count, in the state file under XDG_STATE_HOME; --budget caps
+// the sum, refusing the request that would pass it before it is sent.
+func TestProcessesAddUpInTheDaysCount(t *testing.T) {
+	base, err := sim.Start(t.Context(), sim.Options{Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin, state := buildBinary(t), t.TempDir()
+	snapshot := func(args ...string) (string, error) {
+		cmd := exec.Command(bin, append([]string{"snapshot", "--format", "json", "--max-wait", "0s"}, args...)...)
+		cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+state, "ZOOM_API_URL="+base+"/v2", "ZOOM_OAUTH_URL="+base+"/oauth/token",
+			"ZOOM_ACCOUNT_ID="+sim.DemoAccountID, "ZOOM_CLIENT_ID="+sim.DemoClientID, "ZOOM_CLIENT_SECRET="+sim.DemoClientSecret)
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	count := func() int {
+		data, err := os.ReadFile(filepath.Join(state, "qostop", "requests.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var st struct{ Requests int }
+		if err := json.Unmarshal(data, &st); err != nil {
+			t.Fatal(err)
+		}
+		return st.Requests
+	}
+	for i := 1; i <= 2; i++ {
+		if out, err := snapshot(sim.DemoMeetingID, sim.DemoParticipantID); err != nil {
+			t.Fatalf("snapshot %d: %v\n%s", i, err, out)
+		}
+		if got := count(); got != i {
+			t.Fatalf("after %d processes the day's count is %d, want %d", i, got, i)
+		}
+	}
+	out, err := snapshot("--budget", "2", sim.DemoMeetingID, sim.DemoParticipantID)
+	if err == nil || !strings.Contains(out, "budget") || count() != 2 {
+		t.Fatalf("a third request under --budget 2: %v, count %d\n%s", err, count(), out)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -240,7 +241,7 @@ func (m *overviewModel) headerText() string {
 			// Those who left long ago are forgotten, so memory stays bounded.
 			count += fmt.Sprintf(", %d who left earlier not shown", d)
 		}
-		info = append(info, count, costText(m.pages, m.interval, m.cfg.Type == model.Past), m.order.String())
+		info = append(info, count, costText(m.pages, m.lastMinute(), m.cfg.Type == model.Past), m.order.String())
 	}
 	if len(info) == 0 {
 		return first
@@ -249,17 +250,15 @@ func (m *overviewModel) headerText() string {
 }
 
 // costText is what one refresh spends of the account's shared rate
-// limit: "4 requests / refresh, 24 / min".
-func costText(pages int, interval time.Duration, once bool) string {
-	s := plural(pages, "request", "requests") + " / refresh"
-	if once || interval <= 0 {
+// limit, and what the client measured in the last minute (every screen's
+// requests, retries included): "4 req/refresh, 5 in last minute", short
+// enough for 80 columns beside the count, the sort and the position.
+func costText(pages, lastMinute int, once bool) string {
+	s := strconv.Itoa(pages) + " req/refresh"
+	if once {
 		return s
 	}
-	perMin := float64(pages) * float64(time.Minute) / float64(interval)
-	if perMin < 1 {
-		return s + fmt.Sprintf(", %.0f / hour", perMin*60)
-	}
-	return s + fmt.Sprintf(", %.0f / min", perMin)
+	return s + ", " + strconv.Itoa(lastMinute) + " in last minute"
 }
 
 func (m *overviewModel) statusInfo() statusInfo {

@@ -33,10 +33,14 @@ type poller struct {
 	// sched is fed every good answer and says when to poll next; Fixed
 	// (--interval, or + and -) polls every interval.
 	sched  model.Cadence
-	budget *fetch.Budget // slows polling near the end of the day's budget
-	why    string        // the reason of the next poll's time (model.Next); "" after a failure
-	sentAs int64         // Source.Requests() when the request in flight was sent
-	spent  int           // requests the last good poll took (a meeting's pages)
+	budget *fetch.Budget      // slows polling near the end of the day's budget
+	why    string             // the reason of the next poll's time (model.Next); "" after a failure
+	sentAs int64              // Source.Requests() when the request in flight was sent
+	spent  int                // requests the last good poll took (a meeting's pages)
+	spend  fetch.BudgetStatus // the budget's figures when the last answer came
+	// reqLog is the Source's request count at each answer's arrival, over
+	// the last minute and one before: the measured request rate.
+	reqLog []reqStamp
 
 	seq       uint64 // number of the latest fetch
 	inflight  bool
@@ -66,7 +70,8 @@ func newPoller(owner screen, cfg Config, interval time.Duration, request func(se
 	now := cfg.Now()
 	return poller{owner: owner, schedule: cfg.schedule, request: request, seq: 1, inflight: true, asked: now,
 		interval: interval, minInterval: cfg.MinInterval, now: now,
-		sched: model.Cadence{Interval: interval, Fixed: cfg.Fixed}, budget: cfg.Budget, sentAs: sent(cfg.Source)}
+		sched: model.Cadence{Interval: interval, Fixed: cfg.Fixed}, budget: cfg.Budget, sentAs: sent(cfg.Source),
+		spend: cfg.Budget.Status(), reqLog: []reqStamp{{now, sent(cfg.Source)}}}
 }
 
 // sent is src's request count: the first fetch's cost is counted from
@@ -151,6 +156,11 @@ func (p *poller) land(seq uint64, at time.Time, requests int64) bool {
 	p.inflight = false
 	p.spent = max(int(requests-p.sentAs), 1)
 	p.requests = max(p.requests, requests)
+	p.spend = p.budget.Status()
+	p.reqLog = append(p.reqLog, reqStamp{at, requests})
+	for len(p.reqLog) > 1 && !p.reqLog[1].at.After(at.Add(-time.Minute)) {
+		p.reqLog = p.reqLog[1:]
+	}
 	p.lastPoll = at
 	if at.After(p.now) {
 		p.now = at
@@ -281,7 +291,7 @@ func (p *poller) pollStatus() statusInfo {
 		now: p.now, loc: p.now.Location(),
 		lastPoll: p.lastPoll, nextPoll: p.nextPoll,
 		inflight: p.inflight, asked: p.asked, paused: p.paused, done: p.done,
-		interval: p.interval, requests: p.requests, why: p.why,
+		interval: p.interval, requests: p.requests, why: p.why, budget: p.spend, counted: p.budget != nil,
 		limited: p.limited, retryAt: p.retryAt, limit: p.limitType,
 	}
 }

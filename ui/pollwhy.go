@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/qostop/qostop/fetch"
 )
 
 // Why the next poll is when it is, in the status bar (short) and in the
@@ -37,7 +40,7 @@ func classify(reason string) pollWhy {
 }
 
 // nextSegment is the status bar's word on the next poll, at clock.
-func nextSegment(reason, clock string, ss statusStyles) segment {
+func nextSegment(reason, clock string, budget fetch.BudgetStatus, ss statusStyles) segment {
 	switch classify(reason) {
 	case whyDue:
 		return segment{"next sample due " + clock, ss.base, 1}
@@ -47,6 +50,9 @@ func nextSegment(reason, clock string, ss statusStyles) segment {
 		return segment{"no new sample " + ss.dash + " next " + clock, ss.base, 1}
 	case whyBudget:
 		// The one the user must understand: polling is slower on purpose.
+		if left := budget.Left(); left >= 0 {
+			return segment{"budget: " + strconv.Itoa(left) + " left, next " + clock, ss.warn, 0}
+		}
 		return segment{"budget: next " + clock, ss.warn, 0}
 	}
 	return segment{"next " + clock, ss.base, 1}
@@ -62,6 +68,8 @@ func (p *poller) pollLine(next time.Time) string {
 	switch {
 	case p.done:
 		return "A past meeting: fetched once, nothing more to poll."
+	case classify(p.why) == whyBudget:
+		return "Polling slowed: " + p.why + "." + at
 	case p.sched.Fixed:
 		return "Polling every " + fmtDur(p.interval) + " (a fixed interval: --interval, or + and -)." + at
 	}
@@ -76,8 +84,6 @@ func (p *poller) pollLine(next time.Time) string {
 		return "The sample Zoom was due to publish is late: asking again soon, then less often." + at
 	case whyQuiet:
 		return "No new sample for a while: polling once a minute until one comes." + at
-	case whyBudget:
-		return "Polling slowed: " + p.why + "." + at
 	}
 	return "Polling every " + fmtDur(p.interval) + " while answers bring change, then just after Zoom's minute " +
 		"(+ and - fix an interval)." + at
@@ -85,5 +91,9 @@ func (p *poller) pollLine(next time.Time) string {
 
 // helpNotes are the full help's lines on polling and the request budget.
 func (p *poller) helpNotes() []string {
-	return []string{p.pollLine(p.nextPoll)}
+	notes := []string{p.pollLine(p.nextPoll)}
+	if p.budget != nil {
+		notes = append(notes, budgetLine(p.spend))
+	}
+	return notes
 }

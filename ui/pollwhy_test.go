@@ -53,11 +53,11 @@ func TestNextSegmentWords(t *testing.T) {
 		"sample of 14:32:00 is late: again in 5s":                                    "sample late - next try 09:32:27",
 		"catching up: again in 5s":                                                   "sample late - next try 09:32:27",
 		"no new sample since 14:20:00: every 1m0s":                                   "no new sample - next 09:32:27",
-		"request budget: 5 left today (95 of --budget 100 used), one request per 2h": "budget: next 09:32:27",
+		"request budget: 5 left today (95 of --budget 100 used), one request per 2h": "budget: 5 left, next 09:32:27",
 		"new data: every 10s":                                                        "next 09:32:27",
 		"":                                                                           "next 09:32:27",
 	} {
-		if got := nextSegment(reason, "09:32:27", ss); got.text != want {
+		if got := nextSegment(reason, "09:32:27", fetch.BudgetStatus{Used: 95, Cap: 100}, ss); got.text != want {
 			t.Errorf("%q: bar says %q, want %q", reason, got.text, want)
 		}
 	}
