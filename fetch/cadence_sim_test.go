@@ -10,22 +10,6 @@ import (
 	"github.com/qostop/qostop/model"
 )
 
-// newestIn is what a poll of a meeting's QoS says to the cadence: the
-// newest sample of anyone in it, and the gap to the one before.
-func newestIn(ps []model.Participant) (newest time.Time, step time.Duration) {
-	for _, p := range ps {
-		n := len(p.Samples)
-		if n == 0 || !p.Samples[n-1].Time.After(newest) {
-			continue
-		}
-		newest, step = p.Samples[n-1].Time, 0
-		if n > 1 {
-			step = p.Samples[n-1].Time.Sub(p.Samples[n-2].Time)
-		}
-	}
-	return newest, step
-}
-
 // The adaptive cadence against the simulator publishing like Zoom, each
 // minute 20–35 s late: every request is real HTTP, counted by the
 // server, and every lag is measured from the minute's appearance.
@@ -48,15 +32,15 @@ func TestCadenceAgainstSim(t *testing.T) {
 			t.Fatal(err)
 		}
 		polls++
-		newest, step := newestIn(ps)
+		a := model.AnswerOf(now, ps...)
 		if !seen.IsZero() {
-			for m := seen.Add(time.Minute); !m.After(newest); m = m.Add(time.Minute) {
+			for m := seen.Add(time.Minute); !m.After(a.Newest); m = m.Add(time.Minute) {
 				appeared, _ := rig.sim.PublishedAt(sim.DemoMeetingID, m)
 				lags = append(lags, now.Sub(appeared))
 			}
 		}
-		seen = newest
-		now = cad.Observe(model.Answer{At: now, Newest: newest, Step: step}).At
+		seen = a.Newest
+		now = cad.Observe(a).At
 	}
 	// Counted by the server: a retry after a token expired counts too.
 	requests := rig.sim.Stats().ParticipantsQoS

@@ -10,7 +10,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
-	"github.com/qostop/qostop/ui"
+	"github.com/qostop/qostop/ui/report"
 )
 
 // Zero-width characters let two names look alike ("Alice" and
@@ -42,7 +42,7 @@ func TestZeroWidthRemovedOnScreenEscapedInJSON(t *testing.T) {
 	}
 	snap := model.NewSnapshot("1", model.Live, p)
 	var table bytes.Buffer
-	if err := ui.WriteTable(&table, snap, model.DefaultThresholds()); err != nil {
+	if err := report.WriteTable(&table, snap, model.DefaultThresholds()); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(table.String(), "Alice") {

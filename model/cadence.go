@@ -63,6 +63,25 @@ type Answer struct {
 	Step time.Duration
 }
 
+// AnswerOf is what an answer holding ps, arrived at at, says to the
+// cadence: the newest sample of anyone in it and the gap to the one
+// before. One participant is a list of one; the exporter, the screens and
+// the tests all read an answer this one way.
+func AnswerOf(at time.Time, ps ...Participant) Answer {
+	a := Answer{At: at}
+	for _, p := range ps {
+		n := len(p.Samples)
+		if n == 0 || !p.Samples[n-1].Time.After(a.Newest) {
+			continue
+		}
+		a.Newest, a.Step = p.Samples[n-1].Time, 0
+		if n > 1 {
+			a.Step = p.Samples[n-1].Time.Sub(p.Samples[n-2].Time)
+		}
+	}
+	return a
+}
+
 // Next is when to poll again and why, in words a status line can show.
 type Next struct {
 	At     time.Time

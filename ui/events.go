@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/pane"
 )
 
 // maxEvents bounds the event log; older events fall off.
@@ -89,7 +90,7 @@ func (l *eventLog) judge(k levelKey, what string, jm model.Judged, v model.Value
 	if lv == prev || (!seen && lv == model.Good) {
 		return 0
 	}
-	val := fmtNum(v.V) + jm.Unit
+	val := pane.FormatNum(v.V) + jm.Unit
 	if lv == model.Good {
 		l.add(event{at: at, level: model.Good, text: what + " recovered " + val})
 	} else {

@@ -181,9 +181,9 @@ func TestFailuresKeepHistoryAndSayWhat(t *testing.T) {
 			}
 			r := newFailRig(t, tc.participant, tc.opts)
 			next := r.h.start()
-			held := r.h.a.watch.hist.Len()
-			if held == 0 || r.h.a.watch.errText != "" {
-				t.Fatalf("no good first answer: %q\n%s", r.h.a.watch.errText, r.h.a.content())
+			held := r.h.watch().hist.Len()
+			if held == 0 || r.h.watch().poll.errText != "" {
+				t.Fatalf("no good first answer: %q\n%s", r.h.watch().poll.errText, r.h.a.content())
 			}
 			tokens := r.sim.Stats().TokenRequests
 			tc.fail(t, r)
@@ -196,7 +196,7 @@ func TestFailuresKeepHistoryAndSayWhat(t *testing.T) {
 					t.Errorf("the screen lacks %q:\n%s", want, view)
 				}
 			}
-			if got := r.h.a.watch.hist.Len(); got < held || !strings.Contains(view, "[audio]") {
+			if got := r.h.watch().hist.Len(); got < held || !strings.Contains(view, "[audio]") {
 				t.Errorf("history went from %d samples to %d, or the panes are gone:\n%s", held, got, view)
 			}
 			// A 401 storm costs at most two token requests per poll (the

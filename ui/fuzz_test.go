@@ -7,6 +7,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/report"
 )
 
 // FuzzScreenText: whatever text Zoom sends as a name, location, device or
@@ -35,7 +36,7 @@ func FuzzScreenText(f *testing.F) {
 		screenIsText(t, "watch screen with an error", h.a.content())
 
 		var b bytes.Buffer
-		if err := WriteTable(&b, model.NewSnapshot(name, model.Live, p), model.DefaultThresholds()); err != nil {
+		if err := report.WriteTable(&b, model.NewSnapshot(name, model.Live, p), model.DefaultThresholds()); err != nil {
 			t.Fatal(err)
 		}
 		screenIsText(t, "snapshot table", b.String())

@@ -98,7 +98,7 @@ func TestGoldenSimulator(t *testing.T) {
 				c.MeetingID, c.ParticipantID, c.Topic = sim.DemoMeetingID, sim.DemoParticipantID, ""
 			})
 			h.start()
-			if h.a.watch.hist.Len() == 0 {
+			if h.watch().hist.Len() == 0 {
 				t.Fatalf("no samples from the simulator:\n%s", h.a.content())
 			}
 			requireScreen(t, h.a.content(), sz[0], sz[1])

@@ -31,39 +31,45 @@ const (
 // they left, nothing new will come: the next polls wait at least leftPoll.
 func (m *watchModel) answered(prev model.Participant) {
 	m.live, m.gone = true, ""
-	m.floor = 0
-	if m.cfg.Type != model.Live || !m.who.Left() || m.done {
+	m.poll.floor = 0
+	if m.t.typ != model.Live || !m.who.Left() || m.poll.done {
 		return
 	}
 	if !prev.Left() {
 		m.events.add(event{at: m.who.LeaveTime, level: model.Warn, text: "left the meeting: no new samples will come"})
 	}
-	m.floor = leftPoll
+	m.poll.floor = leftPoll
 }
 
-// goneBy reports whether err says the live call is over, and if so puts
-// it in words: Zoom finds no such meeting, or no such participant in it,
-// after it had answered for both.
-func (m *watchModel) goneBy(err error) bool {
+// goneBy is why err says the live call is over, if it does: Zoom finds
+// no such meeting (goneMeeting), or no such participant in it
+// (goneParticipant), after it had answered for both; said is what Zoom
+// said. It changes nothing: the chain words the error (goneText), the
+// screen notes m.gone.
+func (m *watchModel) goneBy(err error) (why, said string) {
 	var ae *fetch.APIError
-	if m.cfg.Type != model.Live || !m.live || !errors.As(err, &ae) || ae.Kind != fetch.NotFound {
-		return false
+	if m.t.typ != model.Live || !m.live || !errors.As(err, &ae) || ae.Kind != fetch.NotFound {
+		return "", ""
 	}
-	said := "HTTP 404"
+	said = "HTTP 404"
 	if ae.Code != 0 {
 		said += ", code " + strconv.Itoa(ae.Code)
 	}
 	if ae.Code == 3001 {
-		m.gone = goneMeeting
-		m.errText = "the meeting has ended: Zoom no longer finds meeting " + model.Sanitize(m.cfg.MeetingID) +
+		return goneMeeting, said
+	}
+	return goneParticipant, said
+}
+
+// goneText is the error line for a call that is over.
+func (m *watchModel) goneText(why, said string) string {
+	if why == goneMeeting {
+		return "the meeting has ended: Zoom no longer finds meeting " + model.Sanitize(m.t.meetingID) +
 			" live (" + said + "). The history above stays. qostop asks again less and less often; " +
 			"once Zoom has the whole meeting, see it with --type past"
-		return true
 	}
-	m.gone = goneParticipant
-	m.errText = "Zoom no longer finds this participant in the live meeting (" + said + "): they left, " +
+	return "Zoom no longer finds this participant in the live meeting (" + said + "): they left, " +
 		"or the meeting ended. The history above stays; qostop asks again less and less often"
-	return true
 }
 
 // goneEvent is the event-log line for m.gone.

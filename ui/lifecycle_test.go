@@ -13,7 +13,7 @@ func TestParticipantLeaves(t *testing.T) {
 	src := &fakeSource{p: p}
 	h := newHarness(t, src, 120, 40)
 	next := h.start()
-	held := h.a.watch.hist.Len()
+	held := h.watch().hist.Len()
 
 	gone := p
 	gone.LeaveTime = watchT0.Add(39*time.Minute + 50*time.Second)
@@ -25,8 +25,8 @@ func TestParticipantLeaves(t *testing.T) {
 			t.Errorf("view lacks %q:\n%s", want, view)
 		}
 	}
-	if h.a.watch.hist.Len() != held {
-		t.Errorf("history %d samples after the leave, want %d", h.a.watch.hist.Len(), held)
+	if h.watch().hist.Len() != held {
+		t.Errorf("history %d samples after the leave, want %d", h.watch().hist.Len(), held)
 	}
 	if tm, _ := pollTimer(t, next); tm.d != leftPoll {
 		t.Errorf("after the leave the next poll is in %s, want %s: nothing new comes faster", tm.d, leftPoll)
@@ -47,7 +47,7 @@ func TestMeetingEnds(t *testing.T) {
 	src := &fakeSource{p: callParticipant(false)}
 	h := newHarness(t, src, 120, 40)
 	next := h.start()
-	held := h.a.watch.hist.Len()
+	held := h.watch().hist.Len()
 
 	src.set(model.Participant{}, notFoundError())
 	delays, next := h.pollDelays(next, 3)
@@ -61,8 +61,8 @@ func TestMeetingEnds(t *testing.T) {
 	if strings.Contains(view, "LIVE") {
 		t.Errorf("still says LIVE:\n%s", view)
 	}
-	if h.a.watch.hist.Len() != held {
-		t.Errorf("history %d samples after the end, want %d", h.a.watch.hist.Len(), held)
+	if h.watch().hist.Len() != held {
+		t.Errorf("history %d samples after the end, want %d", h.watch().hist.Len(), held)
 	}
 	if !(delays[0] < delays[1] && delays[1] < delays[2]) {
 		t.Errorf("polls after the end came at %v: they should slow down", delays)

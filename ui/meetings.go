@@ -7,9 +7,11 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
-	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/report"
+	"github.com/qostop/qostop/ui/table"
 )
 
 // meetingsInterval is how often the meeting list refreshes by itself, and
@@ -21,57 +23,62 @@ const meetingsInterval = time.Minute
 // on: the way to a call when nobody has its ID at hand.
 type meetingsModel struct {
 	tableScreen
-	cfg      Config
 	meetings []model.Meeting // newest first, as the table shows them
-	redact   bool
 }
 
-var meetingColumns = []column{
-	{title: "topic", width: 16, flex: true, most: 40},
-	{title: "host", width: 16, drop: 2},
-	{title: "meeting ID", width: 11, drop: 3},
-	{title: "people", width: 6, right: true},
-	{title: "started", width: 7},
-	{title: "length", width: 6, right: true, drop: 1},
-	{title: "media", width: 11, drop: 1},
+var meetingColumns = []table.Column{
+	{Title: "topic", Width: 16, Flex: true, Most: 40},
+	{Title: "host", Width: 16, Drop: 2},
+	{Title: "meeting ID", Width: 11, Drop: 3},
+	{Title: "people", Width: 6, Right: true},
+	{Title: "started", Width: 7},
+	{Title: "length", Width: 6, Right: true, Drop: 1},
+	{Title: "media", Width: 11, Drop: 1},
 }
 
-func newMeetings(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) meetingsModel {
-	p := newPoller(screenMeetings, cfg, meetingsInterval, func(seq uint64) tea.Cmd {
-		return meetingsCmd(ctx, cfg.Source, cfg.Now, seq)
-	})
-	p.minInterval = meetingsInterval
-	p.sched.Fixed = true // a list of meetings has no minute to follow
-	m := meetingsModel{cfg: cfg, redact: cfg.Redact,
-		tableScreen: newTableScreen(ctx, p, keys, meetingColumns, false, false)}
+func newMeetings(c *common) *meetingsModel {
+	m := &meetingsModel{tableScreen: newTableScreen(c, meetingColumns, false, false)}
+	src, now, ctx := c.cfg.Source, c.cfg.Now, m.ctx
+	m.poll = newPoller(c, meetingsInterval, func(env envelope) tea.Cmd { return meetingsCmd(ctx, src, now, env) })
+	m.poll.minInterval = meetingsInterval
+	m.poll.sched.Fixed = true // a list of meetings has no minute to follow
 	m.waiting = "asking Zoom for the live meetings"
-	m.table.nothing = "no live meetings on this account right now; a meeting shows here once it has started"
-	m.setStyles(st)
+	m.table.Nothing = "no live meetings on this account right now; a meeting shows here once it has started"
+	m.restyle()
 	return m
 }
 
-func (m *meetingsModel) setStyles(st theme.Styles) {
-	m.tableScreen.setStyles(st)
+func (m *meetingsModel) name() string { return "meetings" }
+
+func (m *meetingsModel) restyle() {
+	m.styled()
 	m.refill()
 }
 
-func (m *meetingsModel) setRedact(on bool) {
-	m.redact = on
-	m.refill()
+// opens is the overview of the meeting under the cursor.
+func (m *meetingsModel) opens(msg tea.KeyPressMsg) screen {
+	mt, ok := m.selected()
+	if !key.Matches(msg, m.tkeys.Open) || !ok {
+		return nil
+	}
+	t := target{meetingID: mt.ID, topic: mt.Topic, typ: model.Live, trail: []string{"Meetings"}}
+	if t.meetingID == "" {
+		t.meetingID = mt.UUID
+	}
+	return newOverview(m.c, t)
 }
 
 func (m *meetingsModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case pollTickMsg:
-		return m.tick(msg)
+		return m.poll.tick(msg)
 	case meetingsFetchedMsg:
-		ok, next := m.take(msg.answer, false)
-		if ok {
+		next := m.take(msg.answer, false, func() {
 			m.meetings = slices.Clone(msg.meetings)
 			// Newest first: the bridge opened for an incident is the one
 			// just started. Zoom's order breaks ties.
 			slices.SortStableFunc(m.meetings, func(a, b model.Meeting) int { return b.StartTime.Compare(a.StartTime) })
-		}
+		})
 		m.refill()
 		return next
 	case tea.KeyPressMsg:
@@ -83,12 +90,12 @@ func (m *meetingsModel) update(msg tea.Msg) tea.Cmd {
 
 // selected is the meeting under the cursor.
 func (m *meetingsModel) selected() (model.Meeting, bool) {
-	r, ok := m.table.selected()
+	r, ok := m.table.Selected()
 	if !ok {
 		return model.Meeting{}, false
 	}
 	for _, mt := range m.meetings {
-		if meetingKey(mt) == r.key {
+		if meetingKey(mt) == r.Key {
 			return mt, true
 		}
 	}
@@ -104,13 +111,13 @@ func meetingKey(mt model.Meeting) string {
 
 // refill rebuilds the rows and the header from the meetings.
 func (m *meetingsModel) refill() {
-	st := m.st
-	rows := make([]row, 0, len(m.meetings))
+	st := m.c.st
+	rows := make([]table.Row, 0, len(m.meetings))
 	for _, mt := range m.meetings {
-		if m.redact {
+		if m.c.redact {
 			mt = model.RedactMeeting(mt)
 		}
-		topic, host, id := tableText(mt.Topic), tableText(mt.Host), tableText(mt.ID)
+		topic, host, id := report.Text(mt.Topic), report.Text(mt.Host), report.Text(mt.ID)
 		var media []string
 		if mt.HasVideo {
 			media = append(media, "video")
@@ -120,40 +127,41 @@ func (m *meetingsModel) refill() {
 		}
 		started := ""
 		if !mt.StartTime.IsZero() {
-			started = mt.StartTime.In(m.now.Location()).Format("15:04")
+			started = mt.StartTime.In(m.c.now.Location()).Format("15:04")
 		}
-		rows = append(rows, row{
-			key: meetingKey(mt),
-			cells: []cell{
-				{tableDash(topic), st.Text}, {tableDash(host), st.Text}, {tableDash(id), st.Muted},
-				{strconv.Itoa(mt.Participants), st.Text}, {tableDash(started), st.Text},
-				{meetingLength(mt.Duration), st.Text}, {tableDash(strings.Join(media, " ")), st.Muted},
+		rows = append(rows, table.Row{
+			Key: meetingKey(mt),
+			Cells: []table.Cell{
+				{Text: report.Dash(topic), Style: st.Text}, {Text: report.Dash(host), Style: st.Text},
+				{Text: report.Dash(id), Style: st.Muted}, {Text: strconv.Itoa(mt.Participants), Style: st.Text},
+				{Text: report.Dash(started), Style: st.Text}, {Text: meetingLength(mt.Duration), Style: st.Text},
+				{Text: report.Dash(strings.Join(media, " ")), Style: st.Muted},
 			},
-			search: strings.ToLower(topic + "\n" + host + "\n" + id),
+			Search: strings.ToLower(topic + "\n" + host + "\n" + id),
 		})
 	}
-	m.table.setRows(rows)
+	m.table.SetRows(rows)
 	m.header = m.headerText()
 	m.rebuild()
 }
 
 func (m *meetingsModel) headerText() string {
-	st := m.st
+	st := m.c.st
 	first := renderTrail([]string{"Meetings"}, st) + "  " + st.Accent.Render("LIVE")
 	if m.loaded {
 		first += "  " + st.Text.Render(plural(len(m.meetings), "meeting", "meetings")+" in progress")
 	}
-	second := st.Muted.Render("newest first" + m.ss.sep + "refreshed once a minute: Zoom allows 10-20 a minute")
+	second := st.Muted.Render("newest first" + m.c.ss.sep + "refreshed once a minute: Zoom allows 10-20 a minute")
 	return first + "\n" + second
 }
 
-func (m *meetingsModel) statusInfo() statusInfo {
-	si := m.pollStatus()
-	si.list, si.redacted = true, m.redact
+func (m *meetingsModel) status() statusInfo {
+	si := m.poll.pollStatus()
+	si.list, si.redacted = true, m.c.redact
 	return si
 }
 
-func (m *meetingsModel) view() string { return m.tableScreen.view(m.statusInfo()) }
+func (m *meetingsModel) view() string { return m.draw(m.status()) }
 
 // meetingLength turns Zoom's "01:02:03" into "1h02m"; anything else is
 // shown as it came.
@@ -163,7 +171,7 @@ func meetingLength(d string) string {
 	for _, p := range parts {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 0 || len(parts) != 3 {
-			return tableDash(tableText(d))
+			return report.Dash(report.Text(d))
 		}
 		total = total*60 + time.Duration(n)
 	}
@@ -179,10 +187,10 @@ type meetingsFetchedMsg struct {
 // meetingsCmd asks for the live meetings that started yesterday or today
 // (UTC), every page: a bridge opened before midnight UTC is still live
 // after it.
-func meetingsCmd(ctx context.Context, src Source, now func() time.Time, seq uint64) tea.Cmd {
+func meetingsCmd(ctx context.Context, src Source, now func() time.Time, env envelope) tea.Cmd {
 	return func() tea.Msg {
 		to := now().UTC()
 		ms, err := src.LiveMeetings(ctx, to.AddDate(0, 0, -1), to)
-		return meetingsFetchedMsg{answer: stamp(src, now, seq, err), meetings: ms}
+		return meetingsFetchedMsg{answer: stamp(src, now, env, err), meetings: ms}
 	}
 }

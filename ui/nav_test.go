@@ -21,7 +21,7 @@ func listSource() *tableSource {
 func stackOf(h *harness) string {
 	var s []string
 	for _, sc := range h.a.stack {
-		s = append(s, sc.String())
+		s = append(s, sc.name())
 	}
 	return strings.Join(s, " > ")
 }
@@ -29,8 +29,8 @@ func stackOf(h *harness) string {
 func TestMeetingListNewestFirst(t *testing.T) {
 	h, _ := newTableHarness(t, listSource(), 120, 40)
 	var topics []string
-	for _, r := range h.a.meetings.table.rows {
-		topics = append(topics, r.cells[0].text)
+	for _, r := range h.meetings().table.Rows() {
+		topics = append(topics, r.Cells[0].Text)
 	}
 	if got := strings.Join(topics, ","); got != "Incident bridge,Design review,Company all-hands" {
 		t.Fatalf("meetings in order %s, want the newest first", got)
@@ -52,8 +52,8 @@ func TestMeetingListFilter(t *testing.T) {
 	} {
 		h.press("/")
 		h.press(strings.Split(tc.typed, "")...)
-		rows := h.a.meetings.table.rows
-		if len(rows) != 1 || rows[0].cells[0].text != tc.want {
+		rows := h.meetings().table.Rows()
+		if len(rows) != 1 || rows[0].Cells[0].Text != tc.want {
 			t.Errorf("%q keeps %d rows, want %s", tc.typed, len(rows), tc.want)
 		}
 		h.press("esc")
@@ -74,13 +74,13 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 	if v := h.a.content(); !strings.Contains(v, "Meetings › Incident bridge") || !strings.Contains(v, "Alice Chen") {
 		t.Fatalf("the overview is not the Incident bridge's:\n%s", v)
 	}
-	if p, _ := h.a.overview.selected(); p.UserName != "Alice Chen" {
+	if p, _ := h.overview().selected(); p.UserName != "Alice Chen" {
 		t.Fatalf("the degrading participant is not selected: %q", p.UserName)
 	}
 
 	// Move off the top and filter, so there is state to keep.
 	h.press("/", "e", "enter", "j")
-	picked, _ := h.a.overview.selected()
+	picked, _ := h.overview().selected()
 	out := h.press("enter")
 	if got := stackOf(h); got != "meetings > overview > watch" {
 		t.Fatalf("enter on the overview: stack %s", got)
@@ -91,17 +91,17 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 			t.Errorf("watch screen lacks %q:\n%s", want, v)
 		}
 	}
-	if _, _, ok := pollOf(t, out, screenWatch); !ok {
+	if _, _, ok := pollOf(t, out, h.watch().poll.owner); !ok {
 		t.Fatalf("the watch screen does not poll: %#v", out)
 	}
 
 	// Under the watch screen the overview holds its chain: its tick
 	// starts nothing.
-	if got := h.send(pollTickMsg{gen: h.a.overview.gen, owner: screenOverview}); len(got) != 0 {
+	if got := h.send(pollTickMsg{gen: h.overview().poll.gen, owner: h.overview().poll.owner}); len(got) != 0 {
 		t.Fatalf("the overview polled under the watch screen: %#v", got)
 	}
 	calls := src.callsOf("meeting")
-	watchCtx, watchGen, watchSeq := h.a.watch.ctx, h.a.watch.gen, h.a.watch.seq
+	watchCtx, watchGen, watchSeq, watchOwner := h.watch().ctx, h.watch().poll.gen, h.watch().poll.seq, h.watch().poll.owner
 
 	h.clock.set(h.clock.Now().Add(15 * time.Second)) // past the overview's next refresh
 	h.send(clockMsg{now: h.clock.Now()})
@@ -109,9 +109,9 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 	if got := stackOf(h); got != "meetings > overview" {
 		t.Fatalf("esc on the watch screen: stack %s", got)
 	}
-	if p, _ := h.a.overview.selected(); p.UserID != picked.UserID || h.a.overview.filter.text() != "e" {
+	if p, _ := h.overview().selected(); p.UserID != picked.UserID || h.overview().filter.Text() != "e" {
 		t.Fatalf("back on the overview: cursor on %q, filter %q; want %q and \"e\"",
-			p.UserName, h.a.overview.filter.text(), picked.UserName)
+			p.UserName, h.overview().filter.Text(), picked.UserName)
 	}
 	if watchCtx.Err() == nil {
 		t.Fatal("the watch screen's requests were not cancelled")
@@ -121,25 +121,26 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 		t.Fatalf("the overview did not resume: %d refreshes, want %d (%#v)", src.callsOf("meeting"), calls+1, back)
 	}
 	// ... and the watch screen's ticks and answers now go nowhere.
-	if got := h.send(pollTickMsg{gen: watchGen, owner: screenWatch}); len(got) != 0 {
+	if got := h.send(pollTickMsg{gen: watchGen, owner: watchOwner}); len(got) != 0 {
 		t.Fatalf("a popped watch screen polled: %#v", got)
 	}
-	if got := h.send(fetchedMsg{seq: watchSeq, p: callParticipant(true), at: h.clock.Now()}); len(got) != 0 {
+	if got := h.send(fetchedMsg{answer: answer{envelope: envelope{owner: watchOwner, seq: watchSeq}, at: h.clock.Now()}, p: callParticipant(true)}); len(got) != 0 {
 		t.Fatalf("a popped watch screen took an answer: %#v", got)
 	}
 
 	h.press("esc") // clears the filter first
-	if got := stackOf(h); got != "meetings > overview" || h.a.overview.filter.text() != "" {
+	if got := stackOf(h); got != "meetings > overview" || h.overview().filter.Text() != "" {
 		t.Fatalf("the first esc should clear the filter: stack %s", got)
 	}
+	ov := h.overview()
 	h.press("esc")
 	if got := stackOf(h); got != "meetings" {
 		t.Fatalf("esc on the overview: stack %s", got)
 	}
-	if mt, _ := h.a.meetings.selected(); mt.Topic != "Incident bridge" {
+	if mt, _ := h.meetings().selected(); mt.Topic != "Incident bridge" {
 		t.Fatalf("back on the list, the cursor is on %q", mt.Topic)
 	}
-	if h.a.overview.ctx.Err() == nil {
+	if ov.ctx.Err() == nil {
 		t.Fatal("the overview's requests were not cancelled")
 	}
 }
@@ -156,7 +157,7 @@ func TestOpeningAgainNumbersAfterTheOldScreen(t *testing.T) {
 		t.Fatalf("no first fetch: %#v", out)
 	}
 	h.send(old[0])
-	if len(h.a.overview.roster.Members) != 0 || !h.a.overview.inflight {
+	if len(h.overview().roster.Members) != 0 || !h.overview().poll.inflight {
 		t.Fatal("the new overview took the old one's answer")
 	}
 }
@@ -165,12 +166,12 @@ func TestMeetingListRefreshPacing(t *testing.T) {
 	src := listSource()
 	// The demo polls every second; the list must still wait a minute.
 	h, next := newTableHarness(t, src, 100, 30, func(c *Config) { c.Interval, c.MinInterval = time.Second, time.Second })
-	tm, pt, ok := pollOf(t, next, screenMeetings)
+	tm, pt, ok := pollOf(t, next, h.meetings().poll.owner)
 	if !ok || tm.d != time.Minute {
 		t.Fatalf("the list refreshes in %s, want a minute", tm.d)
 	}
-	if got := h.press("-", "-"); len(got) != 0 || h.a.meetings.interval != time.Minute {
-		t.Fatalf("- took the list below a minute: %s", h.a.meetings.interval)
+	if got := h.press("-", "-"); len(got) != 0 || h.meetings().poll.interval != time.Minute {
+		t.Fatalf("- took the list below a minute: %s", h.meetings().poll.interval)
 	}
 
 	// r refreshes now, once: not again while it is in flight.
@@ -193,14 +194,14 @@ func TestMeetingListRefreshPacing(t *testing.T) {
 	// and, back on top, refreshes at the minute, not at once.
 	h.clock.set(h.clock.Now().Add(10 * time.Second))
 	h.press("enter")
-	_, pt, _ = pollOf(t, next, screenMeetings)
+	_, pt, _ = pollOf(t, next, h.meetings().poll.owner)
 	if got := h.send(pt); len(got) != 0 {
 		t.Fatalf("the list refreshed under the overview: %#v", got)
 	}
 	h.clock.set(h.clock.Now().Add(20 * time.Second))
 	h.send(clockMsg{now: h.clock.Now()})
 	back := h.press("esc")
-	tm, _, ok = pollOf(t, back, screenMeetings)
+	tm, _, ok = pollOf(t, back, h.meetings().poll.owner)
 	if !ok || tm.d != 30*time.Second || src.callsOf("list") != 2 {
 		t.Fatalf("back on the list: next refresh in %s after %d requests; want 30s after 2", tm.d, src.callsOf("list"))
 	}

@@ -13,6 +13,8 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/report"
+	"github.com/qostop/qostop/ui/table"
 )
 
 // qosPageSize is how many participants one request of
@@ -23,75 +25,83 @@ const qosPageSize = 10
 // first, polled at the watch interval, every page per refresh.
 type overviewModel struct {
 	tableScreen
-	cfg     Config // MeetingID, Topic, Type and Trail say which meeting
+	t       target // which meeting, and the way here
 	roster  model.Roster
 	order   model.SortOrder
-	pages   int // requests the last refresh took; 0 before the first
-	redact  bool
+	pages   int           // requests the last refresh took; 0 before the first
 	newest  time.Time     // the newest sample of anyone
 	cadence time.Duration // how often samples come
 }
 
-var overviewColumns = []column{
-	{title: "participant", width: 16, flex: true, most: 28},
-	{title: "device", width: 9, drop: 3},
-	{title: "network", width: 8},
-	{title: "location", width: 14, drop: 4},
-	{title: "audio", width: 11},
-	{title: "video", width: 11},
-	{title: "share", width: 11},
-	{title: "health", width: 10, drop: 1},
-	{title: "recent", width: 9, drop: 2},
+var overviewColumns = []table.Column{
+	{Title: "participant", Width: 16, Flex: true, Most: 28},
+	{Title: "device", Width: 9, Drop: 3},
+	{Title: "network", Width: 8},
+	{Title: "location", Width: 14, Drop: 4},
+	{Title: "audio", Width: 11},
+	{Title: "video", Width: 11},
+	{Title: "share", Width: 11},
+	{Title: "health", Width: 10, Drop: 1},
+	{Title: "recent", Width: 9, Drop: 2},
 }
 
-// newOverview builds the overview of cfg.MeetingID; its fetches are
-// numbered after prev's, the overview it replaces, if any.
-func newOverview(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap, prev poller) overviewModel {
-	p := newPoller(screenOverview, cfg, cfg.Interval, func(seq uint64) tea.Cmd {
-		return overviewCmd(ctx, cfg.Source, cfg.Now, seq, cfg.MeetingID, cfg.Type)
+// newOverview builds the overview of meeting t, polled at the program's
+// interval.
+func newOverview(c *common, t target) *overviewModel {
+	m := &overviewModel{t: t, cadence: time.Minute,
+		tableScreen: newTableScreen(c, overviewColumns, true, len(t.trail) > 0)}
+	src, now, ctx := c.cfg.Source, c.cfg.Now, m.ctx
+	m.poll = newPoller(c, c.cfg.Interval, func(env envelope) tea.Cmd {
+		return overviewCmd(ctx, src, now, env, t.meetingID, t.typ)
 	})
-	p.follow(prev)
-	p.explain = explainMeeting(cfg.MeetingID, cfg.Type)
-	m := overviewModel{cfg: cfg, redact: cfg.Redact, cadence: time.Minute,
-		tableScreen: newTableScreen(ctx, p, keys, overviewColumns, true, len(cfg.Trail) > 0)}
+	m.poll.explain = explainMeeting(t.meetingID, t.typ)
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
-	m.table.nothing = "Zoom lists nobody in this meeting yet"
-	m.setStyles(st)
+	m.table.Nothing = "Zoom lists nobody in this meeting yet"
+	m.restyle()
 	return m
 }
 
-func (m *overviewModel) setStyles(st theme.Styles) {
-	m.tableScreen.setStyles(st)
+func (m *overviewModel) name() string { return "overview" }
+
+func (m *overviewModel) restyle() {
+	m.styled()
 	m.refill()
 }
 
-func (m *overviewModel) setRedact(on bool) {
-	m.redact = on
-	m.refill()
+// opens is the watch screen of the participant under the cursor, at this
+// screen's interval.
+func (m *overviewModel) opens(msg tea.KeyPressMsg) screen {
+	p, ok := m.selected()
+	if !key.Matches(msg, m.tkeys.Open) || !ok || p.UserID == "" {
+		return nil // nobody there, or nobody Zoom can be asked about alone
+	}
+	t := m.t
+	t.participantID, t.trail = p.UserID, m.crumbs()
+	w := newWatch(m.c, t, m.poll.interval)
+	w.who = p // the header is right before the first answer
+	return w
 }
 
 func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case pollTickMsg:
-		return m.tick(msg)
+		return m.poll.tick(msg)
 	case overviewFetchedMsg:
-		ok, next := m.take(msg.answer, m.cfg.Type == model.Past)
-		switch {
-		case ok:
-			m.roster.Merge(msg.participants, msg.at, m.cfg.Thresholds)
+		next := m.take(msg.answer, m.t.typ == model.Past, func() {
+			m.roster.Merge(msg.participants, msg.at, m.c.cfg.Thresholds)
 			m.pages = max(1, (len(msg.participants)+qosPageSize-1)/qosPageSize)
 			m.judge(msg.participants)
-		}
+		})
 		m.refill()
 		return next
 	case tea.KeyPressMsg:
-		interval := m.interval
+		interval := m.poll.interval
 		cmd, handled := m.key(msg)
 		switch {
 		case !handled && key.Matches(msg, m.tkeys.Sort):
 			m.order = (m.order + 1) % model.NumSorts
 			m.refill()
-		case m.interval != interval: // the cost a minute changed
+		case m.poll.interval != interval: // the cost a minute changed
 			m.header = m.headerText()
 			m.rebuild()
 		}
@@ -122,7 +132,7 @@ func explainMissing(err error, meetingID string, typ model.MeetingType) string {
 	if !errors.As(err, &ae) || ae.Kind != fetch.NotFound {
 		return model.Sanitize(err.Error())
 	}
-	id := tableText(meetingID)
+	id := report.Text(meetingID)
 	if typ == model.Past {
 		return "Zoom has no ended meeting " + id + ". Check the ID; Zoom keeps QoS for 12 months."
 	}
@@ -132,97 +142,98 @@ func explainMissing(err error, meetingID string, typ model.MeetingType) string {
 
 // selected is the participant under the cursor.
 func (m *overviewModel) selected() (model.Participant, bool) {
-	r, ok := m.table.selected()
+	r, ok := m.table.Selected()
 	if !ok {
 		return model.Participant{}, false
 	}
-	mb, ok := m.roster.Members[r.key]
+	mb, ok := m.roster.Members[r.Key]
 	return mb.P, ok
 }
 
 // crumbs are the breadcrumbs up to this meeting.
 func (m *overviewModel) crumbs() []string {
-	name := m.cfg.Topic
+	name := m.t.topic
 	if strings.TrimSpace(name) == "" {
-		name = "meeting " + m.cfg.MeetingID
+		name = "meeting " + m.t.meetingID
 	}
-	return append(m.cfg.Trail[:len(m.cfg.Trail):len(m.cfg.Trail)], name)
+	return append(m.t.trail[:len(m.t.trail):len(m.t.trail)], name)
 }
 
 // refill rebuilds the rows and the header from the members.
 func (m *overviewModel) refill() {
-	st := m.st
+	st := m.c.st
 	ms := m.roster.Sorted(m.order)
-	rows := make([]row, 0, len(ms))
+	rows := make([]table.Row, 0, len(ms))
 	for _, mb := range ms {
 		p := mb.P
-		if m.redact {
+		if m.c.redact {
 			p = model.Redact(p)
 		}
-		name, dev, net, loc := displayName(p), tableText(p.Device), tableText(p.NetworkType), tableText(p.Location)
+		name, dev, net, loc := displayName(p), report.Text(p.Device), report.Text(p.NetworkType), report.Text(p.Location)
 		text := st.Text
 		if mb.Left() {
 			text = st.Muted
 		}
-		cells := []cell{{name, text}, {tableDash(dev), text}, {tableDash(net), text}, {tableDash(loc), text}}
+		cells := []table.Cell{{Text: name, Style: text}, {Text: report.Dash(dev), Style: text},
+			{Text: report.Dash(net), Style: text}, {Text: report.Dash(loc), Style: text}}
 		for i, r := range mb.Media {
 			switch {
 			case !mb.Has[i]:
-				cells = append(cells, cell{"-", st.Muted})
+				cells = append(cells, table.Cell{Text: "-", Style: st.Muted})
 			case mb.Left():
-				cells = append(cells, cell{readingText(r), st.Muted})
+				cells = append(cells, table.Cell{Text: readingText(r), Style: st.Muted})
 			default:
-				cells = append(cells, cell{readingText(r), st.Level(r.Level)})
+				cells = append(cells, table.Cell{Text: readingText(r), Style: st.Level(r.Level)})
 			}
 		}
 		cells = append(cells, m.healthCell(mb), m.recentCell(mb))
-		rows = append(rows, row{key: model.MemberKey(mb.P), cells: cells,
-			search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))})
+		rows = append(rows, table.Row{Key: model.MemberKey(mb.P), Cells: cells,
+			Search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))})
 	}
-	m.table.setRows(rows)
+	m.table.SetRows(rows)
 	m.header = m.headerText()
 	m.rebuild()
 }
 
 // healthCell is Zoom's health word with its marker, or when they left.
-func (m *overviewModel) healthCell(mb model.Member) cell {
+func (m *overviewModel) healthCell(mb model.Member) table.Cell {
 	switch {
 	case mb.P.Left():
-		return cell{"left " + mb.P.LeaveTime.In(m.now.Location()).Format("15:04"), m.st.Muted}
+		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.c.now.Location()).Format("15:04"), Style: m.c.st.Muted}
 	case mb.Gone:
-		return cell{"left", m.st.Muted}
+		return table.Cell{Text: "left", Style: m.c.st.Muted}
 	}
-	h := tableText(mb.P.Health)
+	h := report.Text(mb.P.Health)
 	if h == "" {
-		return cell{"-", m.st.Muted}
+		return table.Cell{Text: "-", Style: m.c.st.Muted}
 	}
 	lv := healthLevel(h)
-	return cell{h + theme.Marker(lv), m.st.Level(lv)}
+	return table.Cell{Text: h + theme.Marker(lv), Style: m.c.st.Level(lv)}
 }
 
 // recentCell is the worst level over the recent samples, which the worst
 // sort breaks ties by: it says why two "good" rows are in their order.
-func (m *overviewModel) recentCell(mb model.Member) cell {
+func (m *overviewModel) recentCell(mb model.Member) table.Cell {
 	if mb.Newest.IsZero() {
-		return cell{"-", m.st.Muted}
+		return table.Cell{Text: "-", Style: m.c.st.Muted}
 	}
-	st := m.st.Level(mb.Recent)
+	st := m.c.st.Level(mb.Recent)
 	if mb.Left() {
-		st = m.st.Muted
+		st = m.c.st.Muted
 	}
-	return cell{mb.Recent.String() + theme.Marker(mb.Recent), st}
+	return table.Cell{Text: mb.Recent.String() + theme.Marker(mb.Recent), Style: st}
 }
 
 func (m *overviewModel) headerText() string {
-	st := m.st
+	st := m.c.st
 	first := renderTrail(m.crumbs(), st)
-	if m.cfg.Type == model.Past {
+	if m.t.typ == model.Past {
 		first += "  " + st.Muted.Render("PAST")
 	} else {
 		first += "  " + st.Accent.Render("LIVE")
 	}
-	if strings.TrimSpace(m.cfg.Topic) != "" { // else the crumb is the ID
-		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(tableText(m.cfg.MeetingID))
+	if strings.TrimSpace(m.t.topic) != "" { // else the crumb is the ID
+		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.t.meetingID))
 	}
 
 	var info []string
@@ -241,12 +252,12 @@ func (m *overviewModel) headerText() string {
 			// Those who left long ago are forgotten, so memory stays bounded.
 			count += fmt.Sprintf(", %d who left earlier not shown", d)
 		}
-		info = append(info, count, costText(m.pages, m.lastMinute(), m.cfg.Type == model.Past), m.order.String())
+		info = append(info, count, costText(m.pages, m.poll.lastMinute(), m.t.typ == model.Past), m.order.String())
 	}
 	if len(info) == 0 {
 		return first
 	}
-	return first + "\n" + st.Muted.Render(strings.Join(info, m.ss.sep))
+	return first + "\n" + st.Muted.Render(strings.Join(info, m.c.ss.sep))
 }
 
 // costText is what one refresh spends of the account's shared rate
@@ -261,16 +272,16 @@ func costText(pages, lastMinute int, once bool) string {
 	return s + ", " + strconv.Itoa(lastMinute) + " in last minute"
 }
 
-func (m *overviewModel) statusInfo() statusInfo {
-	si := m.pollStatus()
-	si.newest, si.redacted = m.newest, m.redact
-	if m.cfg.Type == model.Live {
-		si.staleAt = model.StaleAt(m.newest, m.interval, m.cadence)
+func (m *overviewModel) status() statusInfo {
+	si := m.poll.pollStatus()
+	si.newest, si.redacted = m.newest, m.c.redact
+	if m.t.typ == model.Live {
+		si.staleAt = model.StaleAt(m.newest, m.poll.interval, m.cadence)
 	}
 	return si
 }
 
-func (m *overviewModel) view() string { return m.tableScreen.view(m.statusInfo()) }
+func (m *overviewModel) view() string { return m.draw(m.status()) }
 
 // overviewFetchedMsg is the answer to the overview's fetch number seq.
 type overviewFetchedMsg struct {
@@ -281,11 +292,11 @@ type overviewFetchedMsg struct {
 // overviewCmd asks for everyone's QoS in the meeting: one request per
 // ten participants, the pages one after another, in one Cmd, so that a
 // refresh is one request in flight at a time and never two refreshes.
-func overviewCmd(ctx context.Context, src Source, now func() time.Time, seq uint64, meetingID string, typ model.MeetingType) tea.Cmd {
+func overviewCmd(ctx context.Context, src Source, now func() time.Time, env envelope, meetingID string, typ model.MeetingType) tea.Cmd {
 	return func() tea.Msg {
 		ps, err := src.MeetingQoS(ctx, meetingID, typ)
-		a := stamp(src, now, seq, err)
-		a.seen = seenInAll(ps)
+		a := stamp(src, now, env, err)
+		a.seen = model.AnswerOf(a.at, ps...)
 		return overviewFetchedMsg{answer: a, participants: ps}
 	}
 }

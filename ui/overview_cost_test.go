@@ -79,8 +79,8 @@ func TestOverviewRefreshCostMeasured(t *testing.T) {
 			srv, qos := crowdServer(t, tc.n)
 			client := clientFor(t, srv.URL)
 			h, next := newTableHarness(t, client, 120, 40, onBridge, func(c *Config) { c.Fixed = true })
-			if *qos != tc.want || len(h.a.overview.roster.Members) != tc.n {
-				t.Fatalf("first refresh: %d requests for %d participants, want %d", *qos, len(h.a.overview.roster.Members), tc.want)
+			if *qos != tc.want || len(h.overview().roster.Members) != tc.n {
+				t.Fatalf("first refresh: %d requests for %d participants, want %d", *qos, len(h.overview().roster.Members), tc.want)
 			}
 			h.pollOverview(next)
 			if *qos != 2*tc.want || client.Requests() != int64(2*tc.want) {
@@ -107,8 +107,8 @@ func TestOverviewSimulatorMeetings(t *testing.T) {
 	}{{sim.ReviewMeetingID, 3, 1}, {sim.AllHandsMeetingID, 42, 5}} {
 		before := s.Stats().ParticipantsQoS
 		h, _ := newTableHarness(t, clientFor(t, srv.URL), 120, 40, func(c *Config) { c.MeetingID, c.Now = tc.id, func() time.Time { return now } })
-		if got := s.Stats().ParticipantsQoS - before; got != tc.pages || len(h.a.overview.roster.Members) != tc.n {
-			t.Errorf("meeting %s: %d requests for %d participants, want %d for %d", tc.id, got, len(h.a.overview.roster.Members), tc.pages, tc.n)
+		if got := s.Stats().ParticipantsQoS - before; got != tc.pages || len(h.overview().roster.Members) != tc.n {
+			t.Errorf("meeting %s: %d requests for %d participants, want %d for %d", tc.id, got, len(h.overview().roster.Members), tc.pages, tc.n)
 		}
 	}
 }

@@ -18,8 +18,8 @@ func onBridge(c *Config) { c.MeetingID, c.Topic = "85012345678", "Incident bridg
 // names are the participant column of the overview's rows, in order.
 func names(h *harness) []string {
 	var out []string
-	for _, r := range h.a.overview.table.rows {
-		out = append(out, r.cells[0].text)
+	for _, r := range h.overview().table.Rows() {
+		out = append(out, r.Cells[0].Text)
 	}
 	return out
 }
@@ -80,15 +80,15 @@ func TestOverviewFilterAsYouType(t *testing.T) {
 	// enter keeps the filter; esc then clears it, and a second esc has
 	// nowhere to go back to.
 	h.press("enter")
-	if h.a.overview.typing || !strings.Contains(h.a.content(), "/16778243") {
+	if h.overview().typing || !strings.Contains(h.a.content(), "/16778243") {
 		t.Fatalf("enter did not keep the filter:\n%s", h.a.content())
 	}
 	h.press("esc")
-	if len(names(h)) != 5 || h.a.overview.filter.text() != "" {
-		t.Fatalf("esc left the filter %q with %d rows", h.a.overview.filter.text(), len(names(h)))
+	if len(names(h)) != 5 || h.overview().filter.Text() != "" {
+		t.Fatalf("esc left the filter %q with %d rows", h.overview().filter.Text(), len(names(h)))
 	}
 	h.press("/", "a", "l", "esc")
-	if len(names(h)) != 5 || h.a.overview.typing {
+	if len(names(h)) != 5 || h.overview().typing {
 		t.Fatalf("esc while typing did not drop the filter: %d rows", len(names(h)))
 	}
 }
@@ -102,15 +102,15 @@ func TestOverviewCursorStaysOnTopUntilMoved(t *testing.T) {
 	src.setPeople(castOf(castMember{name: "Bob Okafor", latencyMS: 40, lossPct: 12},
 		castMember{name: "Alice Chen", latencyMS: 40, lossPct: 0.1}))
 	next = h.pollOverview(next)
-	if p, _ := h.a.overview.selected(); p.UserName != "Bob Okafor" {
+	if p, _ := h.overview().selected(); p.UserName != "Bob Okafor" {
 		t.Fatalf("cursor on %q, want the new worst, Bob", p.UserName)
 	}
 	// Once moved, it follows its row through re-sorting.
 	h.press("j")
-	picked, _ := h.a.overview.selected()
+	picked, _ := h.overview().selected()
 	src.setPeople(bridge())
 	h.pollOverview(next)
-	if p, _ := h.a.overview.selected(); p.UserID != picked.UserID {
+	if p, _ := h.overview().selected(); p.UserID != picked.UserID {
 		t.Fatalf("cursor moved from %q to %q on a refresh", picked.UserName, p.UserName)
 	}
 }
@@ -118,7 +118,7 @@ func TestOverviewCursorStaysOnTopUntilMoved(t *testing.T) {
 // pollOverview fires the overview's poll among msgs and settles it.
 func (h *harness) pollOverview(msgs []tea.Msg) []tea.Msg {
 	h.t.Helper()
-	tm, pt, ok := pollOf(h.t, msgs, screenOverview)
+	tm, pt, ok := pollOf(h.t, msgs, h.overview().poll.owner)
 	if !ok {
 		h.t.Fatalf("no overview poll among %#v", msgs)
 	}
@@ -169,18 +169,18 @@ func TestOverviewOneRefreshInFlight(t *testing.T) {
 	src := newTableSource()
 	src.setPeople(bridge())
 	h, next := newTableHarness(t, src, 100, 30, onBridge)
-	tm, pt, _ := pollOf(t, next, screenOverview)
+	tm, pt, _ := pollOf(t, next, h.overview().poll.owner)
 	if tm.d != 10*time.Second {
 		t.Fatalf("the overview polls in %s, want the watch interval of 10s", tm.d)
 	}
 	out := h.send(pt) // refresh 2 is in flight
-	if len(only[overviewFetchedMsg](out)) != 1 || !h.a.overview.inflight {
+	if len(only[overviewFetchedMsg](out)) != 1 || !h.overview().poll.inflight {
 		t.Fatalf("the poll tick did not start a refresh: %#v", out)
 	}
 	if again := h.key("r"); len(again) != 0 {
 		t.Fatalf("r with a refresh in flight produced %#v", again)
 	}
-	if again := h.send(pollTickMsg{gen: h.a.overview.gen, owner: screenOverview}); len(again) != 0 {
+	if again := h.send(pollTickMsg{gen: h.overview().poll.gen, owner: h.overview().poll.owner}); len(again) != 0 {
 		t.Fatalf("a tick with a refresh in flight produced %#v", again)
 	}
 	if src.callsOf("meeting") != 2 {
@@ -191,11 +191,11 @@ func TestOverviewOneRefreshInFlight(t *testing.T) {
 	stale.seq--
 	stale.participants = nil
 	h.send(stale)
-	if !h.a.overview.inflight || len(names(h)) != 5 {
+	if !h.overview().poll.inflight || len(names(h)) != 5 {
 		t.Fatal("a stale answer was used")
 	}
 	h.settle(out)
-	if h.a.overview.inflight {
+	if h.overview().poll.inflight {
 		t.Fatal("the current answer was not taken")
 	}
 }
@@ -217,7 +217,7 @@ func TestOverviewPastFetchesOnce(t *testing.T) {
 	src := newTableSource()
 	src.setPeople(bridge())
 	h, next := newTableHarness(t, src, 100, 30, onBridge, func(c *Config) { c.Type = model.Past })
-	if _, _, ok := pollOf(t, next, screenOverview); ok || !h.a.overview.done {
+	if _, _, ok := pollOf(t, next, h.overview().poll.owner); ok || !h.overview().poll.done {
 		t.Fatalf("a past meeting is polled again: %#v", next)
 	}
 	if v := h.a.content(); !strings.Contains(v, "PAST") || !strings.Contains(v, "1 req/refresh") {

@@ -83,9 +83,9 @@ func pollSim(t *testing.T, meeting, participant string, fixed bool) (requests in
 	d := &soakDriver{t: t, h: h}
 	newest := func() time.Time {
 		if participant == "" {
-			return h.a.overview.newest
+			return h.overview().newest
 		}
-		latest, _ := h.a.watch.hist.Latest()
+		latest, _ := h.watch().hist.Latest()
 		return latest.Time
 	}
 	var seen time.Time
@@ -100,7 +100,7 @@ func pollSim(t *testing.T, meeting, participant string, fixed bool) (requests in
 		if n.After(seen) {
 			seen = n
 		}
-		if bar == "" && clock.Now().After(start.Add(time.Hour)) && !h.a.topStatus().inflight && (fixed || classify(h.a.topStatus().why) == whyDue) {
+		if bar == "" && clock.Now().After(start.Add(time.Hour)) && !h.a.top().status().inflight && (fixed || classify(h.a.top().status().why) == whyDue) {
 			lines := strings.Split(h.a.content(), "\n")
 			bar = lines[len(lines)-2] // above the help line
 		}

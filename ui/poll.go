@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"math/rand/v2"
 	"strings"
 	"time"
 
@@ -16,44 +15,56 @@ import (
 // with an answer, and the message and command that carry one.
 
 func (m *watchModel) fetched(msg fetchedMsg) tea.Cmd {
-	if !m.land(msg.seq, msg.at, msg.requests) {
-		return nil // superseded: a newer fetch owns the chain
+	landed, next := m.poll.take(m.ctx, msg.answer, m.t.typ == model.Past, func() { m.use(msg.p, msg.at) })
+	if !landed {
+		return nil // superseded, or the echo of our own cancellation
 	}
 	if msg.err != nil {
-		if m.ctx.Err() != nil && canceled(msg.err) {
-			return nil // we are quitting; this is our own cancellation
-		}
-		return m.failed(msg)
+		m.failed(msg)
 	}
+	m.rebuild()
+	return next
+}
 
-	p := msg.p
+// use takes a good answer: who the participant is and their samples. It
+// runs before the chain schedules the next poll, so that the floor
+// answered sets (the participant left) already holds for that poll.
+func (m *watchModel) use(p model.Participant, at time.Time) {
 	samples := p.Samples
 	p.Samples = nil
 	prev := m.who
 	m.who = p
 	m.answered(prev)
-	next := m.succeeded(msg.at, m.cfg.Type == model.Past, seenIn(samples))
-	m.events.succeeded(msg.at)
+	m.events.succeeded(at)
 	m.hist.Merge(samples...)
-	m.events.observe(m.hist.Since(m.events.judged.Add(time.Nanosecond)), m.cfg.Thresholds)
+	m.events.observe(m.hist.Since(m.events.judged.Add(time.Nanosecond)), m.c.cfg.Thresholds)
 	m.cadence = cadence(m.hist.Samples())
-	m.rebuild()
-	return next
 }
 
-// failed keeps every sample, shows the error and logs it; polling
-// continues after a backoff or Retry-After.
-func (m *watchModel) failed(msg fetchedMsg) tea.Cmd {
-	next := m.poller.failed(msg.err, msg.at, msg.jitter)
-	if m.limited {
-		m.events.failed(msg.at, limitText(m.limitType)+" until "+m.retryAt.In(m.loc).Format("15:04:05"))
-	} else if m.goneBy(msg.err) {
+// failed notes what a failed answer says about the call and logs it; the
+// chain has shown the error (explain) and backs off. Every sample stays.
+func (m *watchModel) failed(msg fetchedMsg) {
+	why, _ := m.goneBy(msg.err)
+	switch {
+	case m.poll.limited:
+		m.events.failed(msg.at, limitText(m.poll.limitType)+" until "+m.poll.retryAt.In(m.loc).Format("15:04:05"))
+	case why != "":
+		m.gone = why
 		m.events.failed(msg.at, m.goneEvent())
-	} else {
+	default:
 		m.events.failed(msg.at, shortError(msg.err))
 	}
-	m.rebuild()
-	return next
+}
+
+// explain is the chain's words for an error of this screen (the chain
+// alone writes the error text): a live call that is over, in plain words;
+// anything else without the operation, since the header says whose QoS
+// this is and the two error lines need the room for what to do.
+func (m *watchModel) explain(err error) string {
+	if why, said := m.goneBy(err); why != "" && !m.poll.limited {
+		return m.goneText(why, said)
+	}
+	return withoutOp(err)
 }
 
 // withoutOp is an error's text, sanitized, without the operation that
@@ -103,24 +114,23 @@ func cadence(samples []model.Sample) time.Duration {
 	return c
 }
 
-// fetchedMsg is the answer to fetch number seq. A result whose seq is not
-// the one in flight is stale and dropped.
+// fetchedMsg is the answer to the watch screen's fetch: the participant
+// and the envelope every answer carries. One whose seq is not the one in
+// flight is stale and dropped.
 type fetchedMsg struct {
-	seq      uint64
-	p        model.Participant
-	err      error
-	at       time.Time // when the answer arrived
-	requests int64     // Source.Requests() after the call
-	jitter   float64   // in [0,1): drawn here so Update stays deterministic
+	answer
+	p model.Participant
 }
 
 // fetchCmd asks src for the participant's QoS. All IO of the watch screen
 // happens here, off the Update loop; ctx is cancelled on quit, so a hung
 // request never holds the program open.
-func fetchCmd(ctx context.Context, src Source, now func() time.Time, seq uint64,
+func fetchCmd(ctx context.Context, src Source, now func() time.Time, env envelope,
 	meetingID, participantID string, typ model.MeetingType) tea.Cmd {
 	return func() tea.Msg {
 		p, err := src.ParticipantQoS(ctx, meetingID, participantID, typ)
-		return fetchedMsg{seq: seq, p: p, err: err, at: now(), requests: src.Requests(), jitter: rand.Float64()}
+		a := stamp(src, now, env, err)
+		a.seen = model.AnswerOf(a.at, p)
+		return fetchedMsg{answer: a, p: p}
 	}
 }

@@ -22,10 +22,10 @@ import (
 // pauses it or while another screen is on top, and picks up where it left
 // off when both end.
 type poller struct {
-	owner    screen // whose ticks these are
-	schedule scheduler
-	// request starts fetch number seq; the screen's own command.
-	request               func(seq uint64) tea.Cmd
+	c     *common
+	owner uint64 // the chain's number: whose ticks and answers these are
+	// request starts the fetch env numbers; the screen's own command.
+	request               func(env envelope) tea.Cmd
 	interval, minInterval time.Duration
 	// floor is the least wait after a good answer, whatever the interval:
 	// the watch screen sets it once the participant has left.
@@ -61,22 +61,24 @@ type poller struct {
 	// means the error's own text. The poller alone writes errText.
 	explain  func(error) string
 	requests int64
-	now      time.Time
 }
 
 // newPoller makes a chain whose first fetch is already numbered and in
-// flight, since Init cannot return a changed model: first sends it.
-func newPoller(owner screen, cfg Config, interval time.Duration, request func(seq uint64) tea.Cmd) poller {
-	now := cfg.Now()
-	return poller{owner: owner, schedule: cfg.schedule, request: request, seq: 1, inflight: true, asked: now,
-		interval: interval, minInterval: cfg.MinInterval, now: now,
-		sched: model.Cadence{Interval: interval, Fixed: cfg.Fixed}, budget: cfg.Budget, sentAs: sent(cfg.Source),
-		spend: cfg.Budget.Status(), reqLog: []reqStamp{{now, sent(cfg.Source)}}}
+// flight, since Init cannot return a changed model: first sends it. The
+// chain gets a number of its own, so nothing addressed to another chain,
+// a screen gone or replaced, can pass for its own.
+func newPoller(c *common, interval time.Duration, request func(env envelope) tea.Cmd) poller {
+	c.now = c.cfg.Now()
+	sent := requestsOf(c.cfg.Source)
+	return poller{c: c, owner: c.newChain(), request: request, seq: 1, inflight: true, asked: c.now,
+		interval: interval, minInterval: c.cfg.MinInterval,
+		sched: model.Cadence{Interval: interval, Fixed: c.cfg.Fixed}, budget: c.cfg.Budget, sentAs: sent,
+		spend: c.cfg.Budget.Status(), reqLog: []reqStamp{{c.now, sent}}}
 }
 
-// sent is src's request count: the first fetch's cost is counted from
-// it, not from the requests of screens before.
-func sent(src Source) int64 {
+// requestsOf is src's request count: the first fetch's cost is counted
+// from it, not from the requests of screens before.
+func requestsOf(src Source) int64 {
 	if src == nil {
 		return 0
 	}
@@ -84,14 +86,9 @@ func sent(src Source) int64 {
 }
 
 // first sends the fetch newPoller numbered.
-func (p *poller) first() tea.Cmd { return p.request(p.seq) }
+func (p *poller) first() tea.Cmd { return p.request(p.envelope()) }
 
-// follow numbers this chain after prev's, so that prev's ticks and
-// answers still on their way can never pass for this chain's.
-func (p *poller) follow(prev poller) {
-	p.seq += prev.seq
-	p.gen += prev.gen + 1
-}
+func (p *poller) envelope() envelope { return envelope{owner: p.owner, seq: p.seq} }
 
 func (p *poller) halted() bool { return p.paused || p.hidden }
 
@@ -100,11 +97,11 @@ func (p *poller) halted() bool { return p.paused || p.hidden }
 func (p *poller) startFetch() tea.Cmd {
 	p.seq++
 	p.inflight = true
-	p.asked = p.now
+	p.asked = p.c.now
 	p.sentAs = p.requests
 	p.gen++
 	p.nextPoll = time.Time{}
-	return p.request(p.seq)
+	return p.request(p.envelope())
 }
 
 // scheduleIn arms the poll tick for d after from.
@@ -112,7 +109,7 @@ func (p *poller) scheduleIn(d time.Duration, from time.Time) tea.Cmd {
 	p.gen++
 	p.nextPoll = from.Add(d)
 	gen, owner := p.gen, p.owner
-	return p.schedule(d, func() tea.Msg { return pollTickMsg{gen: gen, owner: owner} })
+	return p.c.cfg.schedule(d, func() tea.Msg { return pollTickMsg{gen: gen, owner: owner} })
 }
 
 // after is how the chain continues once an answer arrived at t: wait d,
@@ -141,31 +138,43 @@ func (p *poller) tick(msg pollTickMsg) tea.Cmd {
 // refresh fetches now, unless the answer on its way is the refresh, or a
 // rate limit forbids asking.
 func (p *poller) refresh() tea.Cmd {
-	if p.inflight || (p.limited && p.now.Before(p.retryAt)) {
+	if p.inflight || (p.limited && p.c.now.Before(p.retryAt)) {
 		return nil
 	}
 	return p.startFetch()
 }
 
-// land takes the answer to fetch seq, arrived at `at`, and reports whether
-// it is the current one; a superseded answer changes nothing.
-func (p *poller) land(seq uint64, at time.Time, requests int64) bool {
-	if seq != p.seq || !p.inflight {
-		return false
+// take does the chain's part of an answer, the same for every screen:
+// it drops a superseded answer and the echo of the screen's own
+// cancellation (landed false: nothing changed), words an error and backs
+// off, or, for a good answer, calls use and schedules the next poll. use
+// runs before that schedule, so a screen can take the data and set the
+// chain's floor from it; once means nothing more will come (a past
+// meeting).
+func (p *poller) take(ctx context.Context, a answer, once bool, use func()) (landed bool, next tea.Cmd) {
+	if a.seq != p.seq || !p.inflight {
+		return false, nil
 	}
 	p.inflight = false
-	p.spent = max(int(requests-p.sentAs), 1)
-	p.requests = max(p.requests, requests)
+	p.spent = max(int(a.requests-p.sentAs), 1)
+	p.requests = max(p.requests, a.requests)
 	p.spend = p.budget.Status()
-	p.reqLog = append(p.reqLog, reqStamp{at, requests})
-	for len(p.reqLog) > 1 && !p.reqLog[1].at.After(at.Add(-time.Minute)) {
+	p.reqLog = append(p.reqLog, reqStamp{a.at, a.requests})
+	for len(p.reqLog) > 1 && !p.reqLog[1].at.After(a.at.Add(-time.Minute)) {
 		p.reqLog = p.reqLog[1:]
 	}
-	p.lastPoll = at
-	if at.After(p.now) {
-		p.now = at
+	p.lastPoll = a.at
+	if a.at.After(p.c.now) {
+		p.c.now = a.at
 	}
-	return true
+	if a.err != nil {
+		if ctx.Err() != nil && canceled(a.err) {
+			return false, nil // we are quitting or leaving: our own cancellation
+		}
+		return true, p.failed(a.err, a.at, a.jitter)
+	}
+	use()
+	return true, p.succeeded(a.at, once, a.seen)
 }
 
 // succeeded clears the errors and schedules the next poll from what the
@@ -188,17 +197,17 @@ func (p *poller) succeeded(at time.Time, once bool, seen model.Answer) tea.Cmd {
 func (p *poller) failed(err error, at time.Time, jitter float64) tea.Cmd {
 	p.failures++
 	p.why = ""
-	if p.explain != nil {
-		p.errText = p.explain(err)
-	} else {
-		p.errText = model.Sanitize(err.Error())
-	}
 	d := backoff(p.interval, p.failures, jitter)
 	if retryAt, lt, ok := rateLimit(err); ok {
 		p.limited, p.retryAt, p.limitType = true, retryAt, lt
 		d = max(d, retryAt.Sub(at))
 	} else {
 		p.limited = false
+	}
+	if p.explain != nil {
+		p.errText = p.explain(err)
+	} else {
+		p.errText = model.Sanitize(err.Error())
 	}
 	return p.after(d, at)
 }
@@ -239,8 +248,8 @@ func (p *poller) resume() tea.Cmd {
 	if p.limited {
 		due = later(due, p.retryAt)
 	}
-	if d := due.Sub(p.now); d > 0 {
-		return p.scheduleIn(d, p.now)
+	if d := due.Sub(p.c.now); d > 0 {
+		return p.scheduleIn(d, p.c.now)
 	}
 	return p.startFetch()
 }
@@ -282,27 +291,18 @@ func (p *poller) setInterval(dir int) tea.Cmd {
 	if p.inflight || p.nextPoll.IsZero() {
 		return nil
 	}
-	return p.scheduleIn(max(0, due.Sub(p.now)), p.now)
+	return p.scheduleIn(max(0, due.Sub(p.c.now)), p.c.now)
 }
 
 // pollStatus is the part of the status bar the chain knows.
 func (p *poller) pollStatus() statusInfo {
 	return statusInfo{
-		now: p.now, loc: p.now.Location(),
+		now: p.c.now, loc: p.c.now.Location(),
 		lastPoll: p.lastPoll, nextPoll: p.nextPoll,
 		inflight: p.inflight, asked: p.asked, paused: p.paused, done: p.done,
 		interval: p.interval, requests: p.requests, why: p.why, budget: p.spend, counted: p.budget != nil,
 		limited: p.limited, retryAt: p.retryAt, limit: p.limitType,
 	}
-}
-
-// pollTickMsg says a scheduled poll of owner's chain is due. Every
-// schedule gets a new gen, and a tick whose gen is not the latest is
-// ignored, so rescheduling (refresh, a new interval, resume) never leaves
-// two timers running.
-type pollTickMsg struct {
-	gen   uint64
-	owner screen
 }
 
 // clockMsg is the clock that ages the status bars, sent when the top
@@ -358,34 +358,4 @@ func later(a, b time.Time) time.Time {
 		return a
 	}
 	return b
-}
-
-// seenIn is what samples tell the schedule: the newest date_time and its
-// gap to the one before, however the samples are ordered.
-func seenIn(samples []model.Sample) model.Answer {
-	var a, b time.Time // newest, second newest
-	for _, s := range samples {
-		switch {
-		case s.Time.After(a):
-			a, b = s.Time, a
-		case s.Time.Before(a) && s.Time.After(b):
-			b = s.Time
-		}
-	}
-	seen := model.Answer{Newest: a}
-	if !b.IsZero() {
-		seen.Step = a.Sub(b)
-	}
-	return seen
-}
-
-// seenInAll is seenIn of the participant with the newest sample.
-func seenInAll(ps []model.Participant) model.Answer {
-	var seen model.Answer
-	for _, p := range ps {
-		if s := seenIn(p.Samples); s.Newest.After(seen.Newest) {
-			seen = s
-		}
-	}
-	return seen
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/report"
 )
 
 // PrintSnapshot is `qostop snapshot`: it fetches one meeting (ids:
@@ -36,7 +37,7 @@ func PrintSnapshot(ctx context.Context, w, notice io.Writer, src Source, ids []s
 			}
 		}
 		s := model.NewMeetingSnapshot(ids[0], cfg.Type, ps)
-		snap, printTable = s, func() error { return WriteMeetingTable(w, s, cfg.Thresholds) }
+		snap, printTable = s, func() error { return report.WriteMeetingTable(w, s, cfg.Thresholds) }
 	} else {
 		p, err := src.ParticipantQoS(ctx, ids[0], ids[1], cfg.Type)
 		if err != nil {
@@ -46,7 +47,7 @@ func PrintSnapshot(ctx context.Context, w, notice io.Writer, src Source, ids []s
 			p = model.Redact(p)
 		}
 		s := model.NewSnapshot(ids[0], cfg.Type, p)
-		snap, printTable = s, func() error { return WriteTable(w, s, cfg.Thresholds) }
+		snap, printTable = s, func() error { return report.WriteTable(w, s, cfg.Thresholds) }
 	}
 	if table {
 		return printTable()

@@ -66,14 +66,14 @@ func TestSoak(t *testing.T) {
 	var held0 int
 	for checkpoint := 1; checkpoint <= 10; checkpoint++ {
 		d.pollUntil(polls * checkpoint / 10)
-		checkServed(t, s.Served(sim.DemoMeetingID, sim.DemoParticipantID), h.a.watch.hist.Samples())
+		checkServed(t, s.Served(sim.DemoMeetingID, sim.DemoParticipantID), h.watch().hist.Samples())
 		if checkpoint == 3 { // warm: token, connections and panes made
 			g0, heap0 = settle()
-			held0 = h.a.watch.hist.Len()
+			held0 = h.watch().hist.Len()
 		}
 	}
 	g1, heap1 = settle()
-	held1 := h.a.watch.hist.Len()
+	held1 := h.watch().hist.Len()
 	st := s.Stats()
 	served := len(s.Served(sim.DemoMeetingID, sim.DemoParticipantID))
 	t.Logf("%d polls (%d failed), %d API requests, %d faults served %v; %s of watching",
@@ -155,7 +155,7 @@ func (d *soakDriver) deliver(msg tea.Msg) {
 		switch {
 		case f.err != nil:
 			d.failed++
-			if d.h.a.watch.errText == "" || !strings.Contains(view, "error: ") {
+			if d.h.watch().poll.errText == "" || !strings.Contains(view, "error: ") {
 				d.t.Fatalf("poll %d failed (%v) and the screen does not say so:\n%s", d.polls, f.err, view)
 			}
 		case strings.Contains(view, "error: "):

@@ -55,3 +55,15 @@ func TestRenderSysLineColours(t *testing.T) {
 		t.Errorf("critical system CPU not in the critical style: %q lacks %q", got, want)
 	}
 }
+
+func BenchmarkHeaderAndSysLine(b *testing.B) {
+	st := testStyles(colorprofile.TrueColor, false)
+	h := fullHeader()
+	s := model.Sample{CPU: model.CPU{ZoomMinPct: ms(8), ZoomAvgPct: ms(12), ZoomMaxPct: ms(18), SystemMaxPct: ms(40)}}
+	th := model.DefaultThresholds()
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = renderHeader(h, st, 200)
+		_ = renderSysLine(s, true, th, st, 200)
+	}
+}

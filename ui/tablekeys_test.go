@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/table"
 )
 
 // crowd is the overview of a meeting of n, each named "Person NN".
@@ -27,7 +28,7 @@ func crowdHarness(t *testing.T, n int) *harness {
 }
 
 func cursorName(h *harness) string {
-	p, _ := h.a.overview.selected()
+	p, _ := h.overview().selected()
 	return p.UserName
 }
 
@@ -49,7 +50,7 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"PageDown": func(t *testing.T, h *harness, k string) {
 		h.press(k)
-		page := h.a.overview.table.page()
+		page := h.overview().table.Page()
 		if got, want := cursorName(h), fmt.Sprintf("Person %02d", page); got != want {
 			t.Fatalf("%s: cursor on %q, want %q", k, got, want)
 		}
@@ -59,7 +60,7 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"PageUp": func(t *testing.T, h *harness, k string) {
 		h.press("G", k)
-		if got, want := cursorName(h), fmt.Sprintf("Person %02d", 41-h.a.overview.table.page()); got != want {
+		if got, want := cursorName(h), fmt.Sprintf("Person %02d", 41-h.overview().table.Page()); got != want {
 			t.Fatalf("%s: cursor on %q, want %q", k, got, want)
 		}
 	},
@@ -71,32 +72,32 @@ var tableKeyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Top": func(t *testing.T, h *harness, k string) {
 		h.press("G", k)
-		if got := cursorName(h); got != "Person 00" || h.a.overview.table.follow != "" {
-			t.Fatalf("%s: cursor on %q (following %q), want the top row, kept", k, got, h.a.overview.table.follow)
+		if got := cursorName(h); got != "Person 00" || h.overview().table.Following() != "" {
+			t.Fatalf("%s: cursor on %q (following %q), want the top row, kept", k, got, h.overview().table.Following())
 		}
 	},
 	"Open": func(t *testing.T, h *harness, k string) {
 		h.press("j", k)
-		if h.a.top() != screenWatch || !strings.Contains(h.a.content(), "Meetings › Incident bridge › Person 01") {
+		if h.a.top().name() != "watch" || !strings.Contains(h.a.content(), "Meetings › Incident bridge › Person 01") {
 			t.Fatalf("%s did not open Person 01's watch screen:\n%s", k, h.a.content())
 		}
 	},
 	"Filter": func(t *testing.T, h *harness, k string) {
 		h.press(k, "3", "7")
-		if len(h.a.overview.table.rows) != 1 || cursorName(h) != "Person 37" {
-			t.Fatalf("%s 37: %d rows", k, len(h.a.overview.table.rows))
+		if len(h.overview().table.Rows()) != 1 || cursorName(h) != "Person 37" {
+			t.Fatalf("%s 37: %d rows", k, len(h.overview().table.Rows()))
 		}
 	},
 	"Sort": func(t *testing.T, h *harness, k string) {
 		h.press(k)
-		if h.a.overview.order != model.ByName || !strings.Contains(h.a.content(), "by name") {
-			t.Fatalf("%s: sorted %s", k, h.a.overview.order)
+		if h.overview().order != model.ByName || !strings.Contains(h.a.content(), "by name") {
+			t.Fatalf("%s: sorted %s", k, h.overview().order)
 		}
 	},
 }
 
 func TestEveryTableKeyIsTested(t *testing.T) {
-	km := reflect.ValueOf(DefaultTableKeyMap())
+	km := reflect.ValueOf(table.DefaultKeyMap())
 	for i := range km.NumField() {
 		name := km.Type().Field(i).Name
 		b := km.Field(i).Interface().(key.Binding)
@@ -121,22 +122,22 @@ func TestEveryTableKeyIsTested(t *testing.T) {
 func TestTableScreensShareWatchKeys(t *testing.T) {
 	h := crowdHarness(t, 3)
 	h.press("p")
-	if !h.a.overview.paused || !strings.Contains(h.a.content(), "PAUSED") {
+	if !h.overview().poll.paused || !strings.Contains(h.a.content(), "PAUSED") {
 		t.Fatalf("p did not pause:\n%s", h.a.content())
 	}
-	if got := h.send(pollTickMsg{gen: h.a.overview.gen, owner: screenOverview}); len(got) != 0 {
+	if got := h.send(pollTickMsg{gen: h.overview().poll.gen, owner: h.overview().poll.owner}); len(got) != 0 {
 		t.Fatalf("a tick while paused: %#v", got)
 	}
 	h.press("p", "+")
-	if h.a.overview.interval != 15*time.Second || !strings.Contains(h.a.content(), "every 15s") {
-		t.Fatalf("+: interval %s; the status bar must follow:\n%s", h.a.overview.interval, h.a.content())
+	if h.overview().poll.interval != 15*time.Second || !strings.Contains(h.a.content(), "every 15s") {
+		t.Fatalf("+: interval %s; the status bar must follow:\n%s", h.overview().poll.interval, h.a.content())
 	}
 	h.press("?")
 	if v := h.a.content(); !strings.Contains(v, "fewer keys") || !strings.Contains(v, "page down") {
 		t.Fatalf("? did not show the full help:\n%s", v)
 	}
 	h.press("esc")
-	if h.a.overview.help.ShowAll || h.a.top() != screenOverview {
+	if h.overview().helpView.ShowAll || h.a.top().name() != "overview" {
 		t.Fatal("esc should close the help first, not go back")
 	}
 	for _, k := range []tea.KeyPressMsg{keyMsg("t"), keyMsg("R")} {

@@ -156,7 +156,7 @@ func (h *harness) press(keys ...string) []tea.Msg {
 }
 
 // pollOf finds owner's poll timer among msgs.
-func pollOf(t testing.TB, msgs []tea.Msg, owner screen) (timerMsg, pollTickMsg, bool) {
+func pollOf(t testing.TB, msgs []tea.Msg, owner uint64) (timerMsg, pollTickMsg, bool) {
 	t.Helper()
 	for _, tm := range only[timerMsg](msgs) {
 		if pt, ok := tm.fire().(pollTickMsg); ok && pt.owner == owner {

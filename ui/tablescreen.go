@@ -2,15 +2,13 @@ package ui
 
 import (
 	"context"
-	"math/rand/v2"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
-	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/table"
 )
 
 // tableScreen is what the meeting list and the meeting overview share:
@@ -23,38 +21,48 @@ import (
 // and is rebuilt only on new data, size, theme, filter, cursor or help;
 // the once-a-second clock redraws only the status bar.
 type tableScreen struct {
-	poller
-	ctx            context.Context // cancelled when the screen goes; parent of every fetch
+	c              *common
+	poll           poller
+	ctx            context.Context    // cancelled when the screen goes; parent of every fetch
+	cancel         context.CancelFunc // its cancellation
 	keys           KeyMap
-	tkeys          TableKeyMap
-	st             theme.Styles
-	ss             statusStyles
-	help           help.Model
+	tkeys          table.KeyMap
+	helpView       help.Model
 	sortable, back bool // whether s and esc do anything here, for the help
-	table          table
-	filter         lineInput
+	table          table.Model
+	filter         table.Input
 	typing         bool // the filter line has the keys
 
 	loaded  bool   // an answer has come: the table, not the box, shows
 	waiting string // what the box says before the first answer
 	header  string // the screen's header lines, drawn by the screen, not cut to width
 
-	width, height int
-	tooSmall      bool
-	body, footer  string
+	tooSmall     bool
+	body, footer string
 }
 
-func newTableScreen(ctx context.Context, p poller, keys KeyMap, cols []column, sortable, back bool) tableScreen {
-	f := tableScreen{poller: p, ctx: ctx, keys: keys, tkeys: DefaultTableKeyMap(),
-		help: help.New(), table: newTable(cols), sortable: sortable, back: back}
-	return f
+// newTableScreen is the shared part of a table screen; its requests are
+// cancelled by close.
+func newTableScreen(c *common, cols []table.Column, sortable, back bool) tableScreen {
+	ctx, cancel := context.WithCancel(c.ctx)
+	return tableScreen{c: c, ctx: ctx, cancel: cancel, keys: DefaultKeyMap(), tkeys: table.DefaultKeyMap(),
+		helpView: help.New(), table: table.New(cols), sortable: sortable, back: back}
 }
 
-func (f *tableScreen) setStyles(st theme.Styles) {
-	f.st = st
-	f.ss = newStatusStyles(st)
-	styleHelp(&f.help, st)
-	f.table.setStyles(st)
+func (f *tableScreen) chain() *poller { return &f.poll }
+func (f *tableScreen) close()         { f.cancel() }
+func (f *tableScreen) captures() bool { return f.typing }
+
+// styled applies the common styles to the table and the help.
+func (f *tableScreen) styled() {
+	styleHelp(&f.helpView, f.c.st)
+	f.table.SetStyles(f.c.st)
+}
+
+// help is a table screen's help: the one line and the full help that ?
+// shows. Sort and back are left out where they do nothing.
+func (f *tableScreen) help() (short []key.Binding, full [][]key.Binding) {
+	return tableHelp(f.keys, f.tkeys, f.sortable, f.back)
 }
 
 // key handles the keys both table screens share. handled is false for a
@@ -63,7 +71,7 @@ func (f *tableScreen) key(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool) {
 	if f.typing {
 		return f.typeKey(msg), true
 	}
-	if cmd, ok, redraw := sharedKey(msg, &f.keys, &f.help, &f.poller); ok {
+	if cmd, ok, redraw := sharedKey(msg, &f.keys, &f.helpView, &f.poll); ok {
 		if redraw {
 			f.rebuild()
 		}
@@ -72,22 +80,22 @@ func (f *tableScreen) key(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool) {
 	k, t := f.keys, f.tkeys
 	switch {
 	case key.Matches(msg, t.Up):
-		f.table.move(-1)
+		f.table.Move(-1)
 	case key.Matches(msg, t.Down):
-		f.table.move(+1)
+		f.table.Move(+1)
 	case key.Matches(msg, t.PageUp):
-		f.table.move(-f.table.page())
+		f.table.Move(-f.table.Page())
 	case key.Matches(msg, t.PageDown):
-		f.table.move(f.table.page())
+		f.table.Move(f.table.Page())
 	case key.Matches(msg, t.Top):
-		f.table.top()
+		f.table.Top()
 	case key.Matches(msg, t.Bottom):
-		f.table.move(len(f.table.rows))
+		f.table.Move(len(f.table.Rows()))
 	case key.Matches(msg, t.Filter):
 		f.typing = true
-	case key.Matches(msg, k.Back) && f.help.ShowAll:
-		showAllHelp(&f.help, &f.keys, false)
-	case key.Matches(msg, k.Back) && f.filter.text() != "":
+	case key.Matches(msg, k.Back) && f.helpView.ShowAll:
+		showAllHelp(&f.helpView, &f.keys, false)
+	case key.Matches(msg, k.Back) && f.filter.Text() != "":
 		f.setFilter("")
 	default:
 		return nil, false
@@ -106,107 +114,84 @@ func (f *tableScreen) typeKey(msg tea.KeyPressMsg) tea.Cmd {
 		f.typing = false
 		f.setFilter("")
 	case "up":
-		f.table.move(-1)
+		f.table.Move(-1)
 	case "down":
-		f.table.move(+1)
+		f.table.Move(+1)
 	default:
-		if !f.filter.update(msg) {
+		if !f.filter.Update(msg) {
 			return nil
 		}
-		f.table.setFilter(f.filter.text())
+		f.table.SetFilter(f.filter.Text())
 	}
 	f.rebuild()
 	return nil
 }
 
 func (f *tableScreen) setFilter(s string) {
-	f.filter.set(s)
-	f.table.setFilter(s)
+	f.filter.Set(s)
+	f.table.SetFilter(s)
 }
 
 // atRest reports whether esc has nothing left to close here, so it
 // means going back.
 func (f *tableScreen) atRest() bool {
-	return !f.typing && !f.help.ShowAll && f.filter.text() == ""
+	return !f.typing && !f.helpView.ShowAll && f.filter.Text() == ""
 }
 
-// answer is what every fetch of a table screen brings besides its data.
-type answer struct {
-	seq      uint64
-	err      error
-	at       time.Time    // when it arrived
-	requests int64        // Source.Requests() after the call
-	jitter   float64      // in [0,1): drawn in the Cmd so Update stays deterministic
-	seen     model.Answer // the newest sample in the data, for the schedule
+// take hands an answer to the chain; use takes a good one's data, and
+// from then on the table shows rather than the box.
+func (f *tableScreen) take(a answer, once bool, use func()) tea.Cmd {
+	_, next := f.poll.take(f.ctx, a, once, func() {
+		f.loaded = true
+		use()
+	})
+	return next
 }
 
-// stamp completes an answer in the Cmd that fetched it.
-func stamp(src Source, now func() time.Time, seq uint64, err error) answer {
-	return answer{seq: seq, err: err, at: now(), requests: src.Requests(), jitter: rand.Float64()}
-}
-
-// take does the chain's part of an answer: ok says the screen should use
-// its data; next continues the chain. A superseded answer, or the echo of
-// the screen's own cancellation, has neither.
-func (f *tableScreen) take(a answer, once bool) (ok bool, next tea.Cmd) {
-	if !f.land(a.seq, a.at, a.requests) {
-		return false, nil
-	}
-	if a.err != nil {
-		if f.ctx.Err() != nil && canceled(a.err) {
-			return false, nil
-		}
-		return false, f.failed(a.err, a.at, a.jitter)
-	}
-	f.loaded = true
-	return true, f.succeeded(a.at, once, a.seen)
-}
-
-func (f *tableScreen) setSize(width, height int) {
-	f.width, f.height = width, height
-	f.help.SetWidth(width)
+func (f *tableScreen) setSize() {
+	f.helpView.SetWidth(f.c.width)
 	f.rebuild()
 }
 
 // rebuild lays the screen out and redraws all but the status bar.
 func (f *tableScreen) rebuild() {
-	if f.width <= 0 || f.height <= 0 {
+	if f.c.width <= 0 || f.c.height <= 0 {
 		return
 	}
-	f.tooSmall = f.width < minWidth || f.height < minHeight
+	f.tooSmall = f.c.width < minWidth || f.c.height < minHeight
 	if f.tooSmall {
 		return
 	}
-	short, full := tableHelp(f.keys, f.tkeys, f.sortable, f.back)
+	short, full := f.help()
 	var fullHelp string
 	helpRows := 0
-	if f.help.ShowAll {
-		fullHelp, helpRows = fitFullHelp(f.help, full, f.width, f.helpNotes()...)
+	if f.helpView.ShowAll {
+		fullHelp, helpRows = fitFullHelp(f.helpView, full, f.c.width, f.poll.helpNotes()...)
 	}
 	filterLine := ""
-	if f.typing || f.filter.text() != "" {
+	if f.typing || f.filter.Text() != "" {
 		filterLine = f.filterLine()
 	}
 	errLines := ""
-	if f.errText != "" && f.loaded {
-		errLines = renderErrLines(f.errText, 2, f.width, f.st)
+	if f.poll.errText != "" && f.loaded {
+		errLines = renderErrLines(f.poll.errText, 2, f.c.width, f.c.st)
 	}
 	header := firstLines(f.header, 3)
-	rows := f.height - 1 - lineCount(header) - lineCount(filterLine) - lineCount(errLines) - helpRows
-	if !f.help.ShowAll {
+	rows := f.c.height - 1 - lineCount(header) - lineCount(filterLine) - lineCount(errLines) - helpRows
+	if !f.helpView.ShowAll {
 		rows-- // the help line
 	}
 	var table string
 	if f.loaded {
-		f.table.setSize(f.width, rows)
-		table = f.table.view()
-		if pos := f.table.position(); pos != "" {
-			header += f.st.Muted.Render(f.ss.sep + pos) // where the view is in a long table
+		f.table.SetSize(f.c.width, rows)
+		table = f.table.View()
+		if pos := f.table.Position(); pos != "" {
+			header += f.c.st.Muted.Render(f.c.ss.sep + pos) // where the view is in a long table
 		}
 	} else {
 		table = f.box(rows)
 	}
-	parts := []string{truncLines(header, f.width, f.st), table}
+	parts := []string{truncLines(header, f.c.width, f.c.st), table}
 	for _, p := range []string{filterLine, errLines, fullHelp} {
 		if p != "" {
 			parts = append(parts, p)
@@ -214,40 +199,40 @@ func (f *tableScreen) rebuild() {
 	}
 	f.body = strings.Join(parts, "\n")
 	f.footer = ""
-	if !f.help.ShowAll {
-		f.footer = "\n" + fitShortHelp(f.help, short, f.width)
+	if !f.helpView.ShowAll {
+		f.footer = "\n" + fitShortHelp(f.helpView, short, f.c.width)
 	}
 }
 
 // box stands where the table will be until the first answer: the wait,
 // or, if that failed, the error in full, since it is all there is to show.
 func (f *tableScreen) box(rows int) string {
-	text := f.st.Muted.Render(f.waiting + f.ss.dots)
-	if f.errText != "" {
-		text = f.st.Level(model.Critical).Render(wordwrap(f.errText, f.width-4))
+	text := f.c.st.Muted.Render(f.waiting + f.c.ss.dots)
+	if f.poll.errText != "" {
+		text = f.c.st.Level(model.Critical).Render(wordwrap(f.poll.errText, f.c.width-4))
 	}
-	return renderBox(f.st, f.width, rows, text)
+	return renderBox(f.c.st, f.c.width, rows, text)
 }
 
 // filterLine is the filter being typed, or kept, and how many rows match.
 func (f *tableScreen) filterLine() string {
-	count := plural(len(f.table.rows), "match", "matches")
+	count := plural(len(f.table.Rows()), "match", "matches")
 	hint := "enter keeps it, esc clears it"
 	if !f.typing {
 		hint = "esc clears it"
 	}
-	return f.filter.view(f.st, f.typing, f.width/2) + "  " + f.st.Muted.Render(count+f.ss.sep+hint)
+	return f.filter.View(f.c.st, f.typing, f.c.width/2) + "  " + f.c.st.Muted.Render(count+f.c.ss.sep+hint)
 }
 
 // view is the screen: the cached body and the status bar drawn from si.
-func (f *tableScreen) view(si statusInfo) string {
-	if f.width <= 0 || f.height <= 0 {
+func (f *tableScreen) draw(si statusInfo) string {
+	if f.c.width <= 0 || f.c.height <= 0 {
 		return ""
 	}
 	if f.tooSmall {
-		return tooSmallText(f.width, f.height)
+		return tooSmallText(f.c.width, f.c.height)
 	}
-	return f.body + "\n" + renderStatus(si, f.ss, f.width) + f.footer
+	return f.body + "\n" + renderStatus(si, f.c.ss, f.c.width) + f.footer
 }
 
 func lineCount(s string) int {

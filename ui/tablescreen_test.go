@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/ui/table"
 )
 
 func TestMeetingLength(t *testing.T) {
@@ -39,7 +40,7 @@ func TestCostText(t *testing.T) {
 }
 
 func TestLineInput(t *testing.T) {
-	var l lineInput
+	var l table.Input
 	runes := func(s string) tea.KeyPressMsg { return keyMsg(s) }
 	for _, step := range []struct {
 		msg  tea.KeyPressMsg
@@ -54,8 +55,8 @@ func TestLineInput(t *testing.T) {
 		{keyMsg("ctrl+u"), ""},
 		{keyMsg("backspace"), ""},
 	} {
-		l.update(step.msg)
-		if got := l.text(); got != step.want {
+		l.Update(step.msg)
+		if got := l.Text(); got != step.want {
 			t.Fatalf("after %q: %q, want %q", step.msg, got, step.want)
 		}
 	}

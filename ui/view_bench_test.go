@@ -44,7 +44,7 @@ func BenchmarkView(b *testing.B) {
 		setup := func(b *testing.B) *harness {
 			h := newHarness(b, &fakeSource{p: p}, size[0], size[1], func(c *Config) { c.Profile = sp.profile })
 			h.start()
-			for h.a.watch.span != len(spans)-1 {
+			for h.watch().span != len(spans)-1 {
 				h.key("]")
 			}
 			return h
@@ -64,9 +64,9 @@ func BenchmarkView(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				s := last
 				s.Time = last.Time.Add(time.Duration(i+1) * time.Minute)
-				h.a.watch.seq++
-				h.a.watch.inflight = true
-				m, _ := h.a.Update(fetchedMsg{seq: h.a.watch.seq, p: model.Participant{UserName: p.UserName, Samples: []model.Sample{s}}, at: s.Time})
+				h.watch().poll.seq++
+				h.watch().poll.inflight = true
+				m, _ := h.a.Update(fetchedMsg{answer: answer{envelope: h.watch().poll.envelope(), at: s.Time}, p: model.Participant{UserName: p.UserName, Samples: []model.Sample{s}}})
 				h.a = m.(*app)
 				_ = h.a.content()
 			}

@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
-	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/pane"
 )
 
 // spans are the history windows that [ and ] step through; 0 is all.
@@ -38,13 +38,13 @@ var intervalSteps = []time.Duration{
 // data, size, theme, focus, window, help); View adds the status bar,
 // which is all that the once-a-second clock changes.
 type watchModel struct {
-	cfg  Config
-	keys KeyMap
-	st   theme.Styles
-	ss   statusStyles
-	help help.Model
-	ctx  context.Context // cancelled on quit; parent of every fetch
-	loc  *time.Location  // where times are shown
+	c        *common
+	t        target // whose QoS, and the way here
+	keys     KeyMap
+	helpView help.Model
+	ctx      context.Context    // cancelled when the screen goes; parent of every fetch
+	cancel   context.CancelFunc // its cancellation
+	loc      *time.Location     // where times are shown
 
 	// Data.
 	hist        *model.History
@@ -55,71 +55,92 @@ type watchModel struct {
 	dataVersion uint64 // hist.Version() the panes were last given
 	cadence     time.Duration
 
-	poller
+	poll poller
 
 	// View.
-	width, height int
-	span          int
-	focus         int
-	expanded      bool
-	panes         [3]mediaPane
-	lay           layout
-	headerText    string
-	body          string
-	footer        string
-	builds        int // body rebuilds, so tests can prove the clock does none
+	span       int
+	focus      int
+	expanded   bool
+	panes      [3]pane.Model
+	lay        layout
+	headerText string
+	body       string
+	footer     string
+	builds     int // body rebuilds, so tests can prove the clock does none
 }
 
-func newWatch(ctx context.Context, cfg Config, st theme.Styles, keys KeyMap) watchModel {
-	now := cfg.Now()
-	m := watchModel{
-		cfg:     cfg,
-		keys:    keys,
-		help:    help.New(),
-		ctx:     ctx,
-		loc:     now.Location(),
-		hist:    model.NewHistory(0),
-		who:     model.Participant{UserName: "participant " + cfg.ParticipantID, UserID: cfg.ParticipantID},
-		events:  newEventLog(),
-		cadence: time.Minute,
-		span:    defaultSpan,
+// newWatch builds the watch screen of participant t, polled every
+// interval.
+func newWatch(c *common, t target, interval time.Duration) *watchModel {
+	ctx, cancel := context.WithCancel(c.ctx)
+	m := &watchModel{
+		c:        c,
+		t:        t,
+		keys:     DefaultKeyMap(),
+		helpView: help.New(),
+		ctx:      ctx,
+		cancel:   cancel,
+		hist:     model.NewHistory(0),
+		who:      model.Participant{UserName: "participant " + t.participantID, UserID: t.participantID},
+		events:   newEventLog(),
+		cadence:  time.Minute,
+		span:     defaultSpan,
 	}
-	m.poller = newPoller(screenWatch, cfg, cfg.Interval, func(seq uint64) tea.Cmd {
-		return fetchCmd(ctx, cfg.Source, cfg.Now, seq, cfg.MeetingID, cfg.ParticipantID, cfg.Type)
+	src, now := c.cfg.Source, c.cfg.Now
+	m.poll = newPoller(c, interval, func(env envelope) tea.Cmd {
+		return fetchCmd(ctx, src, now, env, t.meetingID, t.participantID, t.typ)
 	})
-	// The header says whose QoS this is; without the operation and its
-	// IDs, the two error lines have room for what to do.
-	m.poller.explain = withoutOp
+	m.loc = c.now.Location()
+	m.poll.explain = m.explain
 	for i, md := range model.Medias {
-		m.panes[i] = newMediaPane(md)
-		m.panes[i].setThresholds(cfg.Thresholds)
+		m.panes[i] = pane.New(md)
+		m.panes[i].SetThresholds(c.cfg.Thresholds)
 	}
-	m.panes[0].setFocused(true)
-	m.setStyles(st)
+	m.panes[0].SetFocused(true)
+	m.restyle()
 	return m
 }
 
-// setStyles applies a theme to everything drawn.
-func (m *watchModel) setStyles(st theme.Styles) {
-	m.st = st
-	m.ss = newStatusStyles(st)
-	styleHelp(&m.help, st)
+func (m *watchModel) name() string   { return "watch" }
+func (m *watchModel) chain() *poller { return &m.poll }
+func (m *watchModel) close()         { m.cancel() }
+func (m *watchModel) captures() bool { return false }
+
+// opens is nothing: enter expands the focused pane.
+func (m *watchModel) opens(tea.KeyPressMsg) screen { return nil }
+
+// atRest reports whether esc has nothing left to close here, so it
+// means going back.
+func (m *watchModel) atRest() bool { return !m.expanded && !m.helpView.ShowAll }
+
+// help is the one-line help, with esc after quit when there is a screen
+// to go back to, and the full help that ? shows.
+func (m *watchModel) help() (short []key.Binding, full [][]key.Binding) {
+	short = m.keys.ShortHelp()
+	if len(m.t.trail) > 0 {
+		short = append([]key.Binding{short[0], m.keys.Back}, short[1:]...)
+	}
+	return short, m.keys.FullHelp()
+}
+
+// restyle applies the common styles to everything drawn.
+func (m *watchModel) restyle() {
+	styleHelp(&m.helpView, m.c.st)
 	for i := range m.panes {
-		m.panes[i].setStyles(st)
+		m.panes[i].SetStyles(m.c.st)
 	}
 	m.rebuild()
 }
 
-func (m *watchModel) setSize(width, height int) {
-	m.width, m.height = width, height
-	m.help.SetWidth(width)
+func (m *watchModel) setSize() {
+	m.helpView.SetWidth(m.c.width)
 	m.rebuild()
 }
 
 func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case pollTickMsg:
-		return m.tick(msg)
+		return m.poll.tick(msg)
 	case fetchedMsg:
 		return m.fetched(msg)
 	case tea.KeyPressMsg:
@@ -129,7 +150,7 @@ func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
-	if cmd, ok, redraw := sharedKey(msg, &m.keys, &m.help, &m.poller); ok {
+	if cmd, ok, redraw := sharedKey(msg, &m.keys, &m.helpView, &m.poll); ok {
 		if redraw {
 			m.rebuild()
 		}
@@ -153,8 +174,8 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		case m.expanded:
 			m.expanded = false
 			m.rebuild()
-		case m.help.ShowAll:
-			showAllHelp(&m.help, &m.keys, false)
+		case m.helpView.ShowAll:
+			showAllHelp(&m.helpView, &m.keys, false)
 			m.rebuild()
 		}
 	}
@@ -176,9 +197,9 @@ func (m *watchModel) setFocus(i int) {
 	if i == m.focus {
 		return
 	}
-	m.panes[m.focus].setFocused(false)
+	m.panes[m.focus].SetFocused(false)
 	m.focus = i
-	m.panes[i].setFocused(true)
+	m.panes[i].SetFocused(true)
 	m.rebuild()
 }
 

@@ -32,9 +32,9 @@ func BenchmarkNewData(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		s := p.Samples[len(p.Samples)-1]
 		s.Time = s.Time.Add(time.Duration(i+1) * time.Minute)
-		h.a.watch.seq++
-		h.a.watch.inflight = true
-		m, _ := h.a.Update(fetchedMsg{seq: h.a.watch.seq, p: func() (q model.Participant) { q = p; q.Samples = append(q.Samples[:0:0], s); return }(), at: s.Time})
+		h.watch().poll.seq++
+		h.watch().poll.inflight = true
+		m, _ := h.a.Update(fetchedMsg{answer: answer{envelope: h.watch().poll.envelope(), at: s.Time}, p: func() (q model.Participant) { q = p; q.Samples = append(q.Samples[:0:0], s); return }()})
 		h.a = m.(*app)
 		_ = h.a.content()
 	}

@@ -12,11 +12,11 @@ func TestClockTickRedrawsOnlyTheStatusBar(t *testing.T) {
 	src := &fakeSource{p: callParticipant(true)}
 	h := newHarness(t, src, 120, 40)
 	h.start()
-	builds := h.a.watch.builds
-	paneCaches := [3]*paneCache{}
-	for i := range paneCaches {
-		h.a.watch.panes[i].view()
-		paneCaches[i] = h.a.watch.panes[i].cache
+	builds := h.watch().builds
+	paneVersions := [3]uint64{}
+	for i := range paneVersions {
+		h.watch().panes[i].View()
+		paneVersions[i] = h.watch().panes[i].Version()
 	}
 	// While the first request was out, the clock was armed for when it
 	// would count as slow (19:39:41); that tick changes nothing. The newest
@@ -33,11 +33,11 @@ func TestClockTickRedrawsOnlyTheStatusBar(t *testing.T) {
 	}
 	h.tick(time.Second)
 	after := h.a.content()
-	if h.a.watch.builds != builds {
-		t.Fatalf("a clock tick rebuilt the body (%d -> %d builds)", builds, h.a.watch.builds)
+	if h.watch().builds != builds {
+		t.Fatalf("a clock tick rebuilt the body (%d -> %d builds)", builds, h.watch().builds)
 	}
-	for i := range paneCaches {
-		if h.a.watch.panes[i].cache != paneCaches[i] || !paneCaches[i].ok {
+	for i := range paneVersions {
+		if h.watch().panes[i].Version() != paneVersions[i] {
 			t.Fatalf("a clock tick invalidated pane %d's cache", i)
 		}
 	}

@@ -19,7 +19,7 @@ func TestRateLimitWaitsForRetryAt(t *testing.T) {
 	src := &fakeSource{p: callParticipant(false)}
 	h := newHarness(t, src, 120, 40)
 	next := h.start()
-	before := h.a.watch.hist.Len()
+	before := h.watch().hist.Len()
 
 	retryAt := h.clock.Now().Add(10*time.Second + 45*time.Second) // the poll fires 10s from now
 	src.set(model.Participant{}, rateLimitError(retryAt))
@@ -34,8 +34,8 @@ func TestRateLimitWaitsForRetryAt(t *testing.T) {
 			t.Errorf("view lacks %q:\n%s", want, view)
 		}
 	}
-	if h.a.watch.hist.Len() != before {
-		t.Fatalf("a 429 changed the history: %d samples, want %d", h.a.watch.hist.Len(), before)
+	if h.watch().hist.Len() != before {
+		t.Fatalf("a 429 changed the history: %d samples, want %d", h.watch().hist.Len(), before)
 	}
 	// The next try is a clock time: the seconds passing change nothing.
 	view = h.a.content()
@@ -64,14 +64,14 @@ func TestErrorKeepsDataAndBacksOff(t *testing.T) {
 	src := &fakeSource{p: callParticipant(false)}
 	h := newHarness(t, src, 120, 40, func(c *Config) { c.Fixed = true }) // --interval 10s
 	next := h.start()
-	samples := h.a.watch.hist.Len()
+	samples := h.watch().hist.Len()
 	src.set(model.Participant{}, serverError())
 	delays, next := h.pollDelays(next, 6)
 	want := []time.Duration{15 * time.Second, 30 * time.Second, 60 * time.Second, 90 * time.Second, 90 * time.Second, 90 * time.Second}
 	if !reflect.DeepEqual(delays, want) {
 		t.Fatalf("backoff delays %v, want %v", delays, want)
 	}
-	w := h.a.watch
+	w := h.watch()
 	if w.hist.Len() != samples {
 		t.Fatalf("errors changed the history: %d samples, want %d", w.hist.Len(), samples)
 	}

@@ -149,7 +149,6 @@ func newHarness(t testing.TB, src *fakeSource, width, height int, opts ...harnes
 		t.Fatalf("New: %v", err)
 	}
 	a := m.(*app)
-	a.watch.schedule = recordScheduler
 	h := &harness{t: t, a: a, src: src, clock: clock}
 	h.resize(width, height)
 	return h
@@ -335,4 +334,22 @@ func (h *harness) tick(d time.Duration) {
 	h.t.Helper()
 	h.clock.set(h.clock.Now().Add(d))
 	h.send(clockMsg{now: h.clock.Now()})
+}
+
+// watch, overview and meetings are the topmost screen of their kind on
+// the stack; the test fails if there is none.
+func (h *harness) watch() *watchModel       { return screenOf[*watchModel](h) }
+func (h *harness) overview() *overviewModel { return screenOf[*overviewModel](h) }
+func (h *harness) meetings() *meetingsModel { return screenOf[*meetingsModel](h) }
+
+func screenOf[S screen](h *harness) S {
+	h.t.Helper()
+	for i := len(h.a.stack) - 1; i >= 0; i-- {
+		if s, ok := h.a.stack[i].(S); ok {
+			return s
+		}
+	}
+	var none S
+	h.t.Fatalf("no %T on the stack", none)
+	return none
 }

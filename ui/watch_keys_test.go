@@ -19,7 +19,7 @@ import (
 var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"Quit": func(t *testing.T, h *harness, k string) {
 		out := h.key(k)
-		if len(only[tea.QuitMsg](out)) != 1 || h.a.watch.ctx.Err() == nil {
+		if len(only[tea.QuitMsg](out)) != 1 || h.watch().ctx.Err() == nil {
 			t.Fatalf("%s: no tea.Quit, or the context was not cancelled", k)
 		}
 	},
@@ -35,11 +35,11 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Pause": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if !h.a.watch.paused || !strings.Contains(h.a.content(), "PAUSED") {
+		if !h.watch().poll.paused || !strings.Contains(h.a.content(), "PAUSED") {
 			t.Fatalf("%s did not pause", k)
 		}
 		h.key(k)
-		if h.a.watch.paused || strings.Contains(h.a.content(), "PAUSED") {
+		if h.watch().poll.paused || strings.Contains(h.a.content(), "PAUSED") {
 			t.Fatalf("%s again did not resume", k)
 		}
 	},
@@ -52,43 +52,43 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"SlowerPoll": func(t *testing.T, h *harness, k string) {
 		out := h.key(k)
 		tm, _ := pollTimer(t, out)
-		if h.a.watch.interval != 15*time.Second || tm.d != 15*time.Second || !strings.Contains(h.a.content(), "every 15s") {
-			t.Fatalf("%s: interval %s, next poll in %s; want 15s", k, h.a.watch.interval, tm.d)
+		if h.watch().poll.interval != 15*time.Second || tm.d != 15*time.Second || !strings.Contains(h.a.content(), "every 15s") {
+			t.Fatalf("%s: interval %s, next poll in %s; want 15s", k, h.watch().poll.interval, tm.d)
 		}
 		for range 20 {
 			h.key(k)
 		}
-		if h.a.watch.interval != MaxInterval {
-			t.Fatalf("%s pressed often: interval %s, want the ceiling %s", k, h.a.watch.interval, MaxInterval)
+		if h.watch().poll.interval != MaxInterval {
+			t.Fatalf("%s pressed often: interval %s, want the ceiling %s", k, h.watch().poll.interval, MaxInterval)
 		}
 	},
 	"FasterPoll": func(t *testing.T, h *harness, k string) {
 		out := h.key(k)
 		tm, _ := pollTimer(t, out)
-		if h.a.watch.interval != 5*time.Second || tm.d != 5*time.Second || !strings.Contains(h.a.content(), "every 5s") {
-			t.Fatalf("%s: interval %s, next poll in %s; want 5s", k, h.a.watch.interval, tm.d)
+		if h.watch().poll.interval != 5*time.Second || tm.d != 5*time.Second || !strings.Contains(h.a.content(), "every 5s") {
+			t.Fatalf("%s: interval %s, next poll in %s; want 5s", k, h.watch().poll.interval, tm.d)
 		}
 		for range 20 {
 			h.key(k)
 		}
-		if h.a.watch.interval != 2*time.Second {
-			t.Fatalf("%s pressed often: interval %s, want the floor 2s", k, h.a.watch.interval)
+		if h.watch().poll.interval != 2*time.Second {
+			t.Fatalf("%s pressed often: interval %s, want the floor 2s", k, h.watch().poll.interval)
 		}
 	},
 	"ShorterSpan": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if !strings.Contains(h.a.content(), "window 15m") || len(h.a.watch.window()) != 15 {
-			t.Fatalf("%s: window %s with %d samples, want 15m and 15", k, spans[h.a.watch.span].label, len(h.a.watch.window()))
+		if !strings.Contains(h.a.content(), "window 15m") || len(h.watch().window()) != 15 {
+			t.Fatalf("%s: window %s with %d samples, want 15m and 15", k, spans[h.watch().span].label, len(h.watch().window()))
 		}
 		h.key(k)
-		if h.a.watch.span != 0 {
-			t.Fatalf("%s below the shortest window moved to %d", k, h.a.watch.span)
+		if h.watch().span != 0 {
+			t.Fatalf("%s below the shortest window moved to %d", k, h.watch().span)
 		}
 	},
 	"LongerSpan": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if !strings.Contains(h.a.content(), "window 1h") || len(h.a.watch.window()) != 40 {
-			t.Fatalf("%s: window %s with %d samples, want 1h and all 40", k, spans[h.a.watch.span].label, len(h.a.watch.window()))
+		if !strings.Contains(h.a.content(), "window 1h") || len(h.watch().window()) != 40 {
+			t.Fatalf("%s: window %s with %d samples, want 1h and all 40", k, spans[h.watch().span].label, len(h.watch().window()))
 		}
 		for range 5 {
 			h.key(k)

@@ -33,9 +33,9 @@ func TestFirstAnswerFillsScreenAndSchedulesNextPoll(t *testing.T) {
 	src := &fakeSource{p: callParticipant(true)}
 	h := newHarness(t, src, 120, 40)
 	next := h.start()
-	w := h.a.watch
-	if w.hist.Len() != 40 || w.inflight {
-		t.Fatalf("after the first answer: %d samples, inflight %v; want 40, false", w.hist.Len(), w.inflight)
+	w := h.watch()
+	if w.hist.Len() != 40 || w.poll.inflight {
+		t.Fatalf("after the first answer: %d samples, inflight %v; want 40, false", w.hist.Len(), w.poll.inflight)
 	}
 	tm, _ := pollTimer(t, next)
 	if tm.d != 10*time.Second {
@@ -67,7 +67,7 @@ func TestAnswersMergeByTimestamp(t *testing.T) {
 	again.Samples = []model.Sample{p.Samples[39], newer}
 	src.set(again, nil)
 	h.poll(next)
-	if got := h.a.watch.hist.Len(); got != 41 {
+	if got := h.watch().hist.Len(); got != 41 {
 		t.Fatalf("history holds %d samples, want 41", got)
 	}
 }
@@ -84,7 +84,7 @@ func TestPauseStopsPolling(t *testing.T) {
 	}
 	// The tick armed before the pause fires, and one with the current
 	// generation too: neither may start a fetch.
-	for _, msg := range []tea.Msg{tick, pollTickMsg{gen: h.a.watch.gen}} {
+	for _, msg := range []tea.Msg{tick, pollTickMsg{gen: h.watch().poll.gen}} {
 		if out := h.send(msg); len(out) != 0 {
 			t.Fatalf("a poll tick while paused produced %#v, want nothing", out)
 		}
@@ -120,10 +120,10 @@ func TestStaleResultIsDropped(t *testing.T) {
 	next := h.start()
 	_, tick := pollTimer(t, next)
 	out := h.send(tick) // fetch 2 is in flight
-	if len(fetches(out)) != 1 || !h.a.watch.inflight {
+	if len(fetches(out)) != 1 || !h.watch().poll.inflight {
 		t.Fatalf("the poll tick did not start a fetch: %#v", out)
 	}
-	before := h.a.watch.hist.Version()
+	before := h.watch().hist.Version()
 
 	// An answer to fetch 1, arriving late, must change nothing.
 	stale := fetches(out)[0]
@@ -132,14 +132,14 @@ func TestStaleResultIsDropped(t *testing.T) {
 	if got := h.send(stale); len(got) != 0 {
 		t.Fatalf("a stale answer produced %#v", got)
 	}
-	w := h.a.watch
-	if !w.inflight || w.hist.Version() != before || w.who.UserName != "Alice Chen" {
+	w := h.watch()
+	if !w.poll.inflight || w.hist.Version() != before || w.who.UserName != "Alice Chen" {
 		t.Fatalf("a stale answer was used: inflight %v, history changed %v, name %q",
-			w.inflight, w.hist.Version() != before, w.who.UserName)
+			w.poll.inflight, w.hist.Version() != before, w.who.UserName)
 	}
 
 	// The current answer is still taken.
-	if got := h.send(fetches(out)[0]); len(only[timerMsg](got)) != 1 || h.a.watch.inflight {
+	if got := h.send(fetches(out)[0]); len(only[timerMsg](got)) != 1 || h.watch().poll.inflight {
 		t.Fatalf("the current answer was not taken: %#v", got)
 	}
 }
@@ -155,7 +155,7 @@ func TestOneRequestInFlight(t *testing.T) {
 	if out := h.key("r"); len(out) != 0 {
 		t.Fatalf("refresh with a request in flight produced %#v", out)
 	}
-	if out := h.send(pollTickMsg{gen: h.a.watch.gen}); len(out) != 0 {
+	if out := h.send(pollTickMsg{gen: h.watch().poll.gen}); len(out) != 0 {
 		t.Fatalf("a tick with a request in flight produced %#v", out)
 	}
 	if !strings.Contains(h.a.content(), "polling…") {

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
-
 	"github.com/qostop/qostop/model"
 )
 
@@ -13,40 +11,41 @@ import (
 // show: new data, size, theme, focus, window, help or expand. Panes redraw
 // only if their own data, size, focus or styles changed.
 func (m *watchModel) rebuild() {
-	if m.width <= 0 || m.height <= 0 {
+	if m.c.width <= 0 || m.c.height <= 0 {
 		return // no WindowSizeMsg yet: nothing to draw into
 	}
 	if v := m.hist.Version(); v != m.dataVersion {
 		m.dataVersion = v
 		win := m.window()
 		for i := range m.panes {
-			m.panes[i].setData(win)
+			m.panes[i].SetData(win)
 		}
 	}
-	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), Ended: m.gone == goneMeeting, MeetingID: m.cfg.MeetingID, Topic: m.cfg.Topic,
-		Trail: m.cfg.Trail, Type: m.cfg.Type}, m.st, m.width)
+	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), Ended: m.gone == goneMeeting, MeetingID: m.t.meetingID, Topic: m.t.topic,
+		Trail: m.t.trail, Type: m.t.typ}, m.c.st, m.c.width)
 
 	in := layoutIn{
-		width: m.width, height: m.height,
+		width: m.c.width, height: m.c.height,
 		headerLines: strings.Count(m.headerText, "\n") + 1,
 		expanded:    -1,
 	}
 	if m.expanded {
 		in.expanded = m.focus
 	}
+	short, full := m.help()
 	var fullHelp string
-	if m.help.ShowAll {
-		fullHelp, in.helpRows = fitFullHelp(m.help, m.keys.FullHelp(), m.width, m.helpNotes()...)
+	if m.helpView.ShowAll {
+		fullHelp, in.helpRows = fitFullHelp(m.helpView, full, m.c.width, m.poll.helpNotes()...)
 	}
-	if m.errText != "" && m.hist.Len() > 0 {
+	if m.poll.errText != "" && m.hist.Len() > 0 {
 		in.errRows = 2 // with no data, the placeholder shows the error instead
 	}
 	for i := range m.panes {
 		// A copy measures at the new width without touching the
 		// original's cache.
 		p := m.panes[i]
-		p.setSize(m.width, 1)
-		in.full[i], in.compact[i] = p.minHeight(false), p.minHeight(true)
+		p.SetSize(m.c.width, 1)
+		in.full[i], in.compact[i] = p.MinHeight(false), p.MinHeight(true)
 	}
 	m.lay = computeLayout(in)
 	m.builds++
@@ -56,24 +55,14 @@ func (m *watchModel) rebuild() {
 	}
 	for i := range m.panes {
 		if h := m.lay.panes[i]; h > 0 {
-			m.panes[i].setSize(m.width, h)
+			m.panes[i].SetSize(m.c.width, h)
 		}
 	}
 	m.body = m.renderBody(fullHelp)
 	m.footer = ""
 	if m.lay.help > 0 {
-		m.footer = "\n" + m.shortHelp()
+		m.footer = "\n" + fitShortHelp(m.helpView, short, m.c.width)
 	}
-}
-
-// shortHelp is the help line, cut to fit the width; with esc, after
-// quit, when there is a screen to go back to.
-func (m *watchModel) shortHelp() string {
-	bs := m.keys.ShortHelp()
-	if len(m.cfg.Trail) > 0 {
-		bs = append([]key.Binding{bs[0], m.keys.Back}, bs[1:]...)
-	}
-	return fitShortHelp(m.help, bs, m.width)
 }
 
 // renderBody stacks header, panes, machine line, event log (or full
@@ -91,13 +80,13 @@ func (m *watchModel) renderBody(fullHelp string) string {
 	default:
 		for i := range m.panes {
 			if l.panes[i] > 0 {
-				parts = append(parts, m.panes[i].view())
+				parts = append(parts, m.panes[i].View())
 			}
 		}
 	}
 	if l.sys > 0 {
 		latest, ok := m.hist.Latest()
-		parts = append(parts, renderSysLine(latest, ok, m.cfg.Thresholds, m.st, m.width))
+		parts = append(parts, renderSysLine(latest, ok, m.c.cfg.Thresholds, m.c.st, m.c.width))
 	}
 	if l.events > 0 {
 		if fullHelp != "" {
@@ -109,11 +98,11 @@ func (m *watchModel) renderBody(fullHelp string) string {
 			if m.cadence < time.Minute {
 				layout = "15:04:05"
 			}
-			parts = append(parts, fitRows(m.events.view(l.events, m.width, m.st, m.loc, layout), l.events))
+			parts = append(parts, fitRows(m.events.view(l.events, m.c.width, m.c.st, m.loc, layout), l.events))
 		}
 	}
 	if l.err > 0 {
-		parts = append(parts, fitRows(renderErrLines(m.errText, l.err, m.width, m.st), l.err))
+		parts = append(parts, fitRows(renderErrLines(m.poll.errText, l.err, m.c.width, m.c.st), l.err))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -124,43 +113,43 @@ func (m *watchModel) renderBody(fullHelp string) string {
 func (m *watchModel) placeholder(rows int) string {
 	var text string
 	switch {
-	case m.errText != "":
-		text = m.st.Level(model.Critical).Render(wordwrap(m.errText, m.width-4))
-	case m.lastPoll.IsZero():
-		text = m.st.Muted.Render("asking Zoom for this participant's QoS" + m.ss.dots)
+	case m.poll.errText != "":
+		text = m.c.st.Level(model.Critical).Render(wordwrap(m.poll.errText, m.c.width-4))
+	case m.poll.lastPoll.IsZero():
+		text = m.c.st.Muted.Render("asking Zoom for this participant's QoS" + m.c.ss.dots)
 	default:
-		text = m.st.Muted.Render("Zoom has no QoS samples for this participant yet; it reports once a minute.")
+		text = m.c.st.Muted.Render("Zoom has no QoS samples for this participant yet; it reports once a minute.")
 	}
-	return renderBox(m.st, m.width, rows, text)
+	return renderBox(m.c.st, m.c.width, rows, text)
 }
 
 // view is the screen: the cached body, the status bar drawn from the
 // current clock, and the help line.
 func (m *watchModel) view() string {
-	if m.width <= 0 || m.height <= 0 {
+	if m.c.width <= 0 || m.c.height <= 0 {
 		return ""
 	}
 	if m.lay.tooSmall {
-		return tooSmallText(m.width, m.height)
+		return tooSmallText(m.c.width, m.c.height)
 	}
-	status := renderStatus(m.statusInfo(), m.ss, m.width)
+	status := renderStatus(m.status(), m.c.ss, m.c.width)
 	if m.body == "" {
 		return status + m.footer
 	}
 	return m.body + "\n" + status + m.footer
 }
 
-func (m *watchModel) statusInfo() statusInfo {
-	si := m.pollStatus()
+func (m *watchModel) status() statusInfo {
+	si := m.poll.pollStatus()
 	si.loc, si.span = m.loc, spans[m.span].label
-	si.helpHint = m.lay.help == 0 && !m.help.ShowAll
+	si.helpHint = m.lay.help == 0 && !m.helpView.ShowAll
 	if latest, ok := m.hist.Latest(); ok {
 		si.newest = latest.Time
-		if m.cfg.Type == model.Live && !m.who.Left() && m.gone == "" {
-			si.staleAt = model.StaleAt(latest.Time, m.interval, m.cadence)
+		if m.t.typ == model.Live && !m.who.Left() && m.gone == "" {
+			si.staleAt = model.StaleAt(latest.Time, m.poll.interval, m.cadence)
 		}
 	}
-	si.redacted, si.gone, si.left = m.cfg.Redact, m.gone, m.who.LeaveTime
+	si.redacted, si.gone, si.left = m.c.redact, m.gone, m.who.LeaveTime
 	return si
 }
 

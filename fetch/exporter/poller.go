@@ -171,8 +171,7 @@ func (p *poller) poll(ctx context.Context, m *tracked) {
 	m.fails = 0
 	m.pages = max(1, (len(ps)+qosPageSize-1)/qosPageSize)
 	p.snap.update(m.id, m.topic, ps, done)
-	newest, step := newestIn(ps)
-	next := m.cad.Observe(model.Answer{At: done, Newest: newest, Step: step})
+	next := m.cad.Observe(model.AnswerOf(done, ps...))
 	if p.plan.gap > 0 {
 		next = next.Later(m.last.Add(p.plan.gap), p.plan.why)
 	}
@@ -243,20 +242,4 @@ func retryAfter(err error, now time.Time) time.Duration {
 		return ae.RetryAt.Sub(now)
 	}
 	return 0
-}
-
-// newestIn is what a meeting's answer says to the cadence: the newest
-// sample of anyone in it, and the gap to the one before.
-func newestIn(ps []model.Participant) (newest time.Time, step time.Duration) {
-	for _, p := range ps {
-		n := len(p.Samples)
-		if n == 0 || !p.Samples[n-1].Time.After(newest) {
-			continue
-		}
-		newest, step = p.Samples[n-1].Time, 0
-		if n > 1 {
-			step = p.Samples[n-1].Time.Sub(p.Samples[n-2].Time)
-		}
-	}
-	return newest, step
 }

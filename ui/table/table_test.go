@@ -1,4 +1,4 @@
-package ui
+package table
 
 import "testing"
 
@@ -7,8 +7,8 @@ import "testing"
 // gets what the others leave.
 func TestTableFlexibleColumnStopsAtItsMost(t *testing.T) {
 	for _, tc := range []struct{ width, want int }{{200, 28}, {40, 40 - markWidth - colGap - 10}} {
-		tb := newTable([]column{{title: "participant", width: 16, flex: true, most: 28}, {title: "audio", width: 10}})
-		tb.setSize(tc.width, 10)
+		tb := New([]Column{{Title: "participant", Width: 16, Flex: true, Most: 28}, {Title: "audio", Width: 10}})
+		tb.SetSize(tc.width, 10)
 		tb.fit()
 		if tb.widths[0] != tc.want {
 			t.Errorf("at width %d the name column is %d wide, want %d", tc.width, tb.widths[0], tc.want)

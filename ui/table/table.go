@@ -1,4 +1,4 @@
-package ui
+package table
 
 import (
 	"fmt"
@@ -9,29 +9,29 @@ import (
 	"github.com/qostop/qostop/theme"
 )
 
-// column is one column of a table.
-type column struct {
-	title string
-	width int  // the fixed width; for the flexible column, its minimum
-	flex  bool // takes the width the others leave
-	most  int  // the flexible column's widest; 0 no limit
-	right bool // right-aligned, for numbers
-	drop  int  // on a narrow terminal the highest goes first; 0 never
+// Column is one column of a table.
+type Column struct {
+	Title string
+	Width int  // the fixed width; for the flexible column, its minimum
+	Flex  bool // takes the width the others leave
+	Most  int  // the flexible column's widest; 0 no limit
+	Right bool // right-aligned, for numbers
+	Drop  int  // on a narrow terminal the highest goes first; 0 never
 }
 
-// cell is one cell: its text, already made safe for a terminal, and its
+// Cell is one cell: its text, already made safe for a terminal, and its
 // style. Styles are per cell so that a level colours only its reading.
-type cell struct {
-	text  string
-	style lipgloss.Style
+type Cell struct {
+	Text  string
+	Style lipgloss.Style
 }
 
-// row is one table row: a key that names it across refreshes (a user ID,
+// Row is one table row: a key that names it across refreshes (a user ID,
 // a meeting UUID), its cells, and the lower-case text the filter searches.
-type row struct {
-	key    string
-	cells  []cell
-	search string
+type Row struct {
+	Key    string
+	Cells  []Cell
+	Search string
 }
 
 // colGap is the space between columns; the cursor mark takes markWidth.
@@ -40,7 +40,7 @@ const (
 	markWidth = 2
 )
 
-// table is a filterable, scrolling table with a cursor, drawn from rows
+// Model is a filterable, scrolling table with a cursor, drawn from rows
 // the screen builds. Bubbles' table cuts cells by bytes of escape codes
 // and colours whole rows; this one colours cells and drops columns that
 // do not fit.
@@ -49,14 +49,14 @@ const (
 // first, until the user moves it; from then on it follows its row by key
 // through refreshes, re-sorting and filtering.
 //
-// The drawing is cached: view returns the string built by the last change
+// The drawing is cached: View returns the string built by the last change
 // of rows, filter, cursor, size or styles.
-type table struct {
-	cols    []column
-	all     []row // every row, in display order
-	rows    []row // the rows the filter lets through
+type Model struct {
+	cols    []Column
+	all     []Row // every row, in display order
+	rows    []Row // the rows the filter lets through
 	filter  string
-	nothing string // what an empty table says
+	Nothing string // what an empty table says
 	cursor  int
 	offset  int    // first row shown
 	follow  string // key of the row the user chose; "" keeps the top row
@@ -68,20 +68,23 @@ type table struct {
 	out     string
 }
 
-func newTable(cols []column) table { return table{cols: cols} }
+// New is an empty table of these columns.
+func New(cols []Column) Model { return Model{cols: cols} }
 
-func (t *table) setRows(rows []row) {
+// SetRows replaces the rows, keeping the cursor on the row it follows.
+func (t *Model) SetRows(rows []Row) {
 	t.all = rows
 	t.apply()
 }
 
-// setFilter keeps the rows whose search text holds s, ignoring case.
-func (t *table) setFilter(s string) {
+// SetFilter keeps the rows whose search text holds s, ignoring case.
+func (t *Model) SetFilter(s string) {
 	t.filter = strings.ToLower(strings.TrimSpace(s))
 	t.apply()
 }
 
-func (t *table) setSize(width, height int) {
+// SetSize sets the width and the rows, the title line included.
+func (t *Model) SetSize(width, height int) {
 	if width == t.width && height == t.height {
 		return
 	}
@@ -90,16 +93,17 @@ func (t *table) setSize(width, height int) {
 	t.render()
 }
 
-func (t *table) setStyles(st theme.Styles) {
+// SetStyles redraws in new styles.
+func (t *Model) SetStyles(st theme.Styles) {
 	t.st = st
 	t.render()
 }
 
 // apply filters the rows and puts the cursor back on its row.
-func (t *table) apply() {
+func (t *Model) apply() {
 	t.rows = t.rows[:0:0]
 	for _, r := range t.all {
-		if t.filter == "" || strings.Contains(r.search, t.filter) {
+		if t.filter == "" || strings.Contains(r.Search, t.filter) {
 			t.rows = append(t.rows, r)
 		}
 	}
@@ -107,7 +111,7 @@ func (t *table) apply() {
 		t.cursor = 0
 	}
 	for i, r := range t.rows {
-		if r.key == t.follow && t.follow != "" {
+		if r.Key == t.follow && t.follow != "" {
 			t.cursor = i
 		}
 	}
@@ -115,29 +119,36 @@ func (t *table) apply() {
 	t.render()
 }
 
-// move moves the cursor by delta rows; home and end pass a large delta.
-func (t *table) move(delta int) {
+// Move moves the cursor by delta rows; home and end pass a large delta.
+func (t *Model) Move(delta int) {
 	t.cursor += delta
 	t.clamp()
-	if r, ok := t.selected(); ok {
-		t.follow = r.key
+	if r, ok := t.Selected(); ok {
+		t.follow = r.Key
 	}
 	t.render()
 }
 
-// top puts the cursor back on the top row, to stay there.
-func (t *table) top() {
+// Top puts the cursor back on the top row, to stay there.
+func (t *Model) Top() {
 	t.follow, t.cursor = "", 0
 	t.clamp()
 	t.render()
 }
 
-// page is the number of rows one screen shows.
-func (t *table) page() int { return max(1, t.height-1) }
+// Rows is the rows the filter lets through, in display order.
+func (t *Model) Rows() []Row { return t.rows }
 
-func (t *table) clamp() {
+// Following is the key of the row the cursor follows; "" while it stays
+// on the top row.
+func (t *Model) Following() string { return t.follow }
+
+// Page is the number of rows one screen shows.
+func (t *Model) Page() int { return max(1, t.height-1) }
+
+func (t *Model) clamp() {
 	t.cursor = min(max(t.cursor, 0), max(len(t.rows)-1, 0))
-	page := t.page()
+	page := t.Page()
 	if t.cursor < t.offset {
 		t.offset = t.cursor
 	}
@@ -147,26 +158,26 @@ func (t *table) clamp() {
 	t.offset = max(0, min(t.offset, len(t.rows)-page))
 }
 
-// selected is the row under the cursor.
-func (t *table) selected() (row, bool) {
+// Selected is the row under the cursor.
+func (t *Model) Selected() (Row, bool) {
 	if len(t.rows) == 0 {
-		return row{}, false
+		return Row{}, false
 	}
 	return t.rows[t.cursor], true
 }
 
-// position says which rows are on screen, e.g. "1-19 of 42".
-func (t *table) position() string {
-	if len(t.rows) <= t.page() {
+// Position says which rows are on screen, e.g. "1-19 of 42".
+func (t *Model) Position() string {
+	if len(t.rows) <= t.Page() {
 		return ""
 	}
-	last := min(t.offset+t.page(), len(t.rows))
+	last := min(t.offset+t.Page(), len(t.rows))
 	return fmt.Sprintf("%d-%d of %d", t.offset+1, last, len(t.rows))
 }
 
 // fit chooses the columns that fit the width, dropping the least needed
 // first, and gives the flexible column what is left.
-func (t *table) fit() {
+func (t *Model) fit() {
 	t.shown = t.shown[:0]
 	for i := range t.cols {
 		t.shown = append(t.shown, i)
@@ -177,14 +188,14 @@ func (t *table) fit() {
 			if j > 0 {
 				n += colGap
 			}
-			n += t.cols[i].width
+			n += t.cols[i].Width
 		}
 		return n
 	}
 	for need() > t.width {
 		worst := -1
 		for j, i := range t.shown {
-			if d := t.cols[i].drop; d > 0 && (worst < 0 || d >= t.cols[t.shown[worst]].drop) {
+			if d := t.cols[i].Drop; d > 0 && (worst < 0 || d >= t.cols[t.shown[worst]].Drop) {
 				worst = j
 			}
 		}
@@ -196,37 +207,37 @@ func (t *table) fit() {
 	spare := max(0, t.width-need())
 	t.widths = t.widths[:0]
 	for _, i := range t.shown {
-		w := t.cols[i].width
-		if c := t.cols[i]; c.flex {
+		w := t.cols[i].Width
+		if c := t.cols[i]; c.Flex {
 			w += spare
-			if c.most > 0 {
+			if c.Most > 0 {
 				// A 200-column terminal should not push the readings
 				// a hundred cells away from the name they belong to.
-				w = max(c.width, min(w, c.most))
+				w = max(c.Width, min(w, c.Most))
 			}
 		}
 		t.widths = append(t.widths, w)
 	}
 }
 
-func (t *table) render() {
+func (t *Model) render() {
 	if t.width <= 0 || t.height <= 0 {
 		t.out = ""
 		return
 	}
-	titles := make([]cell, len(t.cols))
+	titles := make([]Cell, len(t.cols))
 	for i, c := range t.cols {
-		titles[i] = cell{text: c.title, style: t.st.Muted}
+		titles[i] = Cell{Text: c.Title, Style: t.st.Muted}
 	}
 	lines := []string{t.line(titles, false)}
 	switch {
 	case len(t.rows) == 0 && t.filter != "":
 		lines = append(lines, "  "+t.st.Muted.Render(fmt.Sprintf("nothing matches %q", t.filter)))
 	case len(t.rows) == 0:
-		lines = append(lines, "  "+t.st.Muted.Render(t.nothing))
+		lines = append(lines, "  "+t.st.Muted.Render(t.Nothing))
 	}
 	for i := t.offset; i < len(t.rows) && len(lines) < t.height; i++ {
-		lines = append(lines, t.line(t.rows[i].cells, i == t.cursor))
+		lines = append(lines, t.line(t.rows[i].Cells, i == t.cursor))
 	}
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, t.width, "")
@@ -236,8 +247,8 @@ func (t *table) render() {
 
 // line draws one row at the chosen widths. The selected row is marked,
 // and drawn on the bar's background where the terminal has colour.
-func (t *table) line(cells []cell, selected bool) string {
-	tail := ellipsis(t.st)
+func (t *Model) line(cells []Cell, selected bool) string {
+	tail := t.st.Glyphs().Ellipsis
 	bar := t.st.Bar
 	var b strings.Builder
 	if selected {
@@ -250,10 +261,10 @@ func (t *table) line(cells []cell, selected bool) string {
 			break
 		}
 		w, c := t.widths[j], cells[i]
-		text := ansi.Truncate(c.text, w, tail)
+		text := ansi.Truncate(c.Text, w, tail)
 		pad := strings.Repeat(" ", max(0, w-ansi.StringWidth(text)))
 		switch {
-		case t.cols[i].right:
+		case t.cols[i].Right:
 			text = pad + text
 		case j < len(t.shown)-1 || selected:
 			text += pad
@@ -265,15 +276,29 @@ func (t *table) line(cells []cell, selected bool) string {
 			gap = strings.Repeat(" ", colGap)
 		}
 		if selected {
-			b.WriteString(bar.Render(gap) + c.style.Inherit(bar).Render(text))
+			b.WriteString(bar.Render(gap) + c.Style.Inherit(bar).Render(text))
 		} else {
-			b.WriteString(gap + c.style.Render(text))
+			b.WriteString(gap + c.Style.Render(text))
 		}
 	}
 	return b.String()
 }
 
-func (t *table) view() string { return t.out }
+// View is the table drawn by the last change.
+func (t *Model) View() string { return t.out }
 
 // cursorMark marks the selected row.
 func cursorMark(st theme.Styles) string { return st.Glyphs().Cursor }
+
+// fitRows pads or cuts s to exactly n lines, so the table holds its place
+// on screen however few rows it has.
+func fitRows(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	for len(lines) < n {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}

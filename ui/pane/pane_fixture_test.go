@@ -1,4 +1,4 @@
-package ui
+package pane
 
 import (
 	"math"
@@ -64,10 +64,10 @@ var everyStream = []model.StreamKey{
 }
 
 // newTestPane is a pane with Ascii-profile styles, sized and filled.
-func newTestPane(m model.Media, w, h int, ascii bool, samples []model.Sample) mediaPane {
-	p := newMediaPane(m)
-	p.setStyles(testStyles(colorprofile.Ascii, ascii))
-	p.setSize(w, h)
-	p.setData(samples)
+func newTestPane(m model.Media, w, h int, ascii bool, samples []model.Sample) Model {
+	p := New(m)
+	p.SetStyles(testStyles(colorprofile.Ascii, ascii))
+	p.SetSize(w, h)
+	p.SetData(samples)
 	return p
 }

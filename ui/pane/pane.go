@@ -1,4 +1,4 @@
-package ui
+package pane
 
 import (
 	"strings"
@@ -20,15 +20,15 @@ const (
 	compactSparkMin = 12
 )
 
-// mediaPane draws one medium (audio, video or screen share): send and
+// Model draws one medium (audio, video or screen share): send and
 // receive over the history window, each metric as a sparkline with its
 // current value, inside a titled border.
 //
 // It is a value type whose rendered string is cached behind a pointer:
 // every setter that changes something swaps in a fresh, empty cache, so a
 // copy kept by an older Bubble Tea model never sees a newer drawing, and a
-// view() through a copy still fills the cache the current model holds.
-type mediaPane struct {
+// View() through a copy still fills the cache the current model holds.
+type Model struct {
 	media         model.Media
 	width, height int
 	th            model.Thresholds
@@ -36,6 +36,7 @@ type mediaPane struct {
 	pal           palette
 	data          paneData
 	cache         *paneCache
+	version       uint64
 }
 
 type paneCache struct {
@@ -43,14 +44,21 @@ type paneCache struct {
 	s  string
 }
 
-func newMediaPane(m model.Media) mediaPane {
-	return mediaPane{media: m, th: model.DefaultThresholds(), pal: newPalette(theme.Styles{}), cache: &paneCache{}}
+// New is an empty pane for medium m with the default thresholds; give it
+// styles, a size and data before drawing.
+func New(m model.Media) Model {
+	return Model{media: m, th: model.DefaultThresholds(), pal: newPalette(theme.Styles{}), cache: &paneCache{}}
 }
 
-func (p *mediaPane) invalidate() { p.cache = &paneCache{} }
+func (p *Model) invalidate() { p.cache, p.version = &paneCache{}, p.version+1 }
 
-// setSize sets the outer size, border included; view() is exactly this.
-func (p *mediaPane) setSize(width, height int) {
+// Version counts the drawings thrown away: it changes whenever a setter
+// invalidates the cached string, so a caller can tell a redraw from a
+// cached frame (the app's tests check a clock tick redraws no pane).
+func (p *Model) Version() uint64 { return p.version }
+
+// SetSize sets the outer size, border included; View() is exactly this.
+func (p *Model) SetSize(width, height int) {
 	if p.width == width && p.height == height && p.cache != nil {
 		return
 	}
@@ -58,14 +66,14 @@ func (p *mediaPane) setSize(width, height int) {
 	p.invalidate()
 }
 
-// setStyles always redraws: styles cannot be compared, so call it only
+// SetStyles always redraws: styles cannot be compared, so call it only
 // when the theme changes.
-func (p *mediaPane) setStyles(st theme.Styles) {
+func (p *Model) SetStyles(st theme.Styles) {
 	p.pal = newPalette(st)
 	p.invalidate()
 }
 
-func (p *mediaPane) setThresholds(th model.Thresholds) {
+func (p *Model) SetThresholds(th model.Thresholds) {
 	if p.th == th && p.cache != nil {
 		return
 	}
@@ -73,7 +81,7 @@ func (p *mediaPane) setThresholds(th model.Thresholds) {
 	p.invalidate()
 }
 
-func (p *mediaPane) setFocused(f bool) {
+func (p *Model) SetFocused(f bool) {
 	if p.focused == f && p.cache != nil {
 		return
 	}
@@ -81,17 +89,17 @@ func (p *mediaPane) setFocused(f bool) {
 	p.invalidate()
 }
 
-// setData takes the samples in the current history window, oldest first.
+// SetData takes the samples in the current history window, oldest first.
 // It always redraws (History replaces samples in place, so the slice alone
 // cannot tell whether they changed): call it when History.Version or the
 // window moves, not on every message.
-func (p *mediaPane) setData(samples []model.Sample) {
+func (p *Model) SetData(samples []model.Sample) {
 	p.data = extractPane(p.media, samples)
 	p.invalidate()
 }
 
 // view returns the pane, drawn once per change.
-func (p *mediaPane) view() string {
+func (p *Model) View() string {
 	if p.cache == nil {
 		return p.render()
 	}
@@ -103,13 +111,13 @@ func (p *mediaPane) view() string {
 
 // hasTraffic reports whether any stream of the medium, on any path, had
 // data in the window.
-func (p *mediaPane) hasTraffic() bool { return p.data.hasTraffic() }
+func (p *Model) hasTraffic() bool { return p.data.hasTraffic() }
 
-// minHeight is the outer height the pane needs to show everything in full
+// MinHeight is the outer height the pane needs to show everything in full
 // or compact mode at its current width (side by side from an inner width
 // of paneSideBySide, assumed when no width is set yet). Given less than
 // the full height, the pane draws compact; given less than that, it cuts.
-func (p *mediaPane) minHeight(compact bool) int {
+func (p *Model) MinHeight(compact bool) int {
 	iw := p.width - 2
 	if p.width <= 0 {
 		iw = paneSideBySide
@@ -120,7 +128,7 @@ func (p *mediaPane) minHeight(compact bool) int {
 // rows counts content lines. Full: a title line plus one per metric for
 // each path with traffic; compact: one line per path with traffic. A
 // direction without traffic takes one line to say so.
-func (p *mediaPane) rows(iw int, compact bool) int {
+func (p *Model) rows(iw int, compact bool) int {
 	if !p.data.hasTraffic() {
 		return 1
 	}
@@ -141,7 +149,7 @@ func (p *mediaPane) rows(iw int, compact bool) int {
 	return r[0] + r[1]
 }
 
-func (p *mediaPane) render() string {
+func (p *Model) render() string {
 	w, h := p.width, p.height
 	if w < 2 || h < 2 {
 		return blankBlock(w, h)
@@ -166,13 +174,13 @@ func (p *mediaPane) render() string {
 // frame puts lines inside the border, each fitted to exactly iw cells and
 // ih rows, with the medium's name in the top edge. A focused pane's name
 // is bracketed so focus shows without colour too.
-func (p *mediaPane) frame(lines []textCell, iw, ih int) string {
+func (p *Model) frame(lines []textCell, iw, ih int) string {
 	pl := &p.pal
 	bd, bk := pl.bdr, pl.border
 	if p.focused {
 		bd, bk = pl.focusBdr, pl.focus
 	}
-	if bd.Top == "" { // a zero mediaPane, never given styles
+	if bd.Top == "" { // a zero Model, never given styles
 		bd, _ = frameInk(theme.Styles{}, lipgloss.Style{})
 	}
 	var b strings.Builder

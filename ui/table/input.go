@@ -1,4 +1,4 @@
-package ui
+package table
 
 import (
 	"strings"
@@ -10,16 +10,16 @@ import (
 	"github.com/qostop/qostop/theme"
 )
 
-// lineInput is the filter line: a prompt and text typed at its end.
+// Input is the filter line: a prompt and text typed at its end.
 // Bubbles' textinput would bring a clipboard dependency and a blinking
 // cursor's timer messages for what needs only typing, backspace, ctrl+w
 // (a word) and ctrl+u (everything).
-type lineInput struct {
+type Input struct {
 	value []rune
 }
 
-// update applies one key and reports whether it edited the text.
-func (l *lineInput) update(msg tea.KeyPressMsg) bool {
+// Update applies one key and reports whether it edited the text.
+func (l *Input) Update(msg tea.KeyPressMsg) bool {
 	switch msg.String() {
 	case "backspace":
 		if len(l.value) == 0 {
@@ -43,13 +43,15 @@ func (l *lineInput) update(msg tea.KeyPressMsg) bool {
 	return true
 }
 
-func (l *lineInput) set(s string) { l.value = []rune(s) }
+// Set replaces the text.
+func (l *Input) Set(s string) { l.value = []rune(s) }
 
-func (l lineInput) text() string { return string(l.value) }
+// Text is the text typed so far.
+func (l Input) Text() string { return string(l.value) }
 
-// view is "/text", with a block for the cursor while typing, cut from
+// View is "/text", with a block for the cursor while typing, cut from
 // the left to width so the end being typed stays in sight.
-func (l lineInput) view(st theme.Styles, typing bool, width int) string {
+func (l Input) View(st theme.Styles, typing bool, width int) string {
 	text := string(l.value)
 	cur := ""
 	if typing {

@@ -1,4 +1,4 @@
-package ui
+package report
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 )
 
 // The table output is checked against golden files in testdata/, named
-// after the test; run `go test ./ui -run Report -update` to rewrite them
+// after the test; run `go test ./ui/report -update` to rewrite them
 // and read the diff before committing.
 
 var reportT0 = time.Date(2026, 11, 25, 19, 20, 0, 0, time.UTC)

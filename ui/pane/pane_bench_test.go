@@ -1,4 +1,4 @@
-package ui
+package pane
 
 import (
 	"testing"
@@ -21,13 +21,13 @@ func BenchmarkPaneRebuild(b *testing.B) {
 	samples := paneFixture(model.DefaultHistoryCap, everyStream...)
 	for _, sz := range paneBenchSizes {
 		b.Run(sz.name, func(b *testing.B) {
-			p := newMediaPane(model.Video)
-			p.setStyles(testStyles(colorprofile.TrueColor, false))
-			p.setSize(sz.w, sz.h)
+			p := New(model.Video)
+			p.SetStyles(testStyles(colorprofile.TrueColor, false))
+			p.SetSize(sz.w, sz.h)
 			b.ReportAllocs()
 			for b.Loop() {
-				p.setData(samples)
-				_ = p.view()
+				p.SetData(samples)
+				_ = p.View()
 			}
 		})
 	}
@@ -38,13 +38,13 @@ func BenchmarkPaneResize(b *testing.B) {
 	samples := paneFixture(model.DefaultHistoryCap, everyStream...)
 	for _, sz := range paneBenchSizes {
 		b.Run(sz.name, func(b *testing.B) {
-			p := newMediaPane(model.Video)
-			p.setStyles(testStyles(colorprofile.TrueColor, false))
-			p.setData(samples)
+			p := New(model.Video)
+			p.SetStyles(testStyles(colorprofile.TrueColor, false))
+			p.SetData(samples)
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
-				p.setSize(sz.w-i%2, sz.h)
-				_ = p.view()
+				p.SetSize(sz.w-i%2, sz.h)
+				_ = p.View()
 			}
 		})
 	}
@@ -52,24 +52,12 @@ func BenchmarkPaneResize(b *testing.B) {
 
 // BenchmarkPaneView is a frame where nothing changed: the cached string.
 func BenchmarkPaneView(b *testing.B) {
-	p := newMediaPane(model.Video)
-	p.setStyles(testStyles(colorprofile.TrueColor, false))
-	p.setSize(200, 18)
-	p.setData(paneFixture(model.DefaultHistoryCap, everyStream...))
+	p := New(model.Video)
+	p.SetStyles(testStyles(colorprofile.TrueColor, false))
+	p.SetSize(200, 18)
+	p.SetData(paneFixture(model.DefaultHistoryCap, everyStream...))
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = p.view()
-	}
-}
-
-func BenchmarkHeaderAndSysLine(b *testing.B) {
-	st := testStyles(colorprofile.TrueColor, false)
-	h := fullHeader()
-	s := paneFixture(1, everyStream...)[0]
-	th := model.DefaultThresholds()
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = renderHeader(h, st, 200)
-		_ = renderSysLine(s, true, th, st, 200)
+		_ = p.View()
 	}
 }

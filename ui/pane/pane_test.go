@@ -1,4 +1,4 @@
-package ui
+package pane
 
 import (
 	"fmt"
@@ -81,7 +81,7 @@ func TestPaneGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := newTestPane(tt.media, tt.w, tt.h, tt.ascii, tt.samples)
-			golden.RequireEqual(t, p.view())
+			golden.RequireEqual(t, p.View())
 		})
 	}
 }
@@ -101,7 +101,7 @@ func paneRow(t *testing.T, view, label string) string {
 func TestPaneMissingValueIsDashAndGap(t *testing.T) {
 	// Fewer samples than sparkline cells, so each sample is one column.
 	p := newTestPane(model.Audio, 120, 7, false, missingCurrent())
-	view := p.view()
+	view := p.View()
 	// Side by side: keep the send column, left of the divider.
 	sendCol := func(label string) string {
 		row, _, _ := strings.Cut(paneRow(t, view, label), " │ ")
@@ -137,10 +137,10 @@ func TestPaneMissingValueIsDashAndGap(t *testing.T) {
 
 func TestPaneStoppedStreamSaysWhen(t *testing.T) {
 	p := newTestPane(model.Audio, 80, 7, false, missingCurrent())
-	if row := paneRow(t, p.view(), "receive"); !strings.Contains(row, "last seen 10:26") {
+	if row := paneRow(t, p.View(), "receive"); !strings.Contains(row, "last seen 10:26") {
 		t.Errorf("receive stopped after 10:26 but the title does not say so: %q", row)
 	}
-	if row := paneRow(t, p.view(), "send"); strings.Contains(row, "send (last seen") {
+	if row := paneRow(t, p.View(), "send"); strings.Contains(row, "send (last seen") {
 		t.Errorf("send is current but is marked as stopped: %q", row)
 	}
 }
@@ -148,14 +148,14 @@ func TestPaneStoppedStreamSaysWhen(t *testing.T) {
 func TestPaneMarkers(t *testing.T) {
 	for _, h := range []int{7, 4} { // full, compact
 		p := newTestPane(model.Audio, 80, h, false, criticalCall())
-		send := paneRow(t, p.view(), "send")
+		send := paneRow(t, p.View(), "send")
 		if h == 7 {
-			lat, jit, loss := paneRow(t, p.view(), "latency"), paneRow(t, p.view(), "jitter"), paneRow(t, p.view(), "loss")
+			lat, jit, loss := paneRow(t, p.View(), "latency"), paneRow(t, p.View(), "jitter"), paneRow(t, p.View(), "loss")
 			send = lat + jit + loss
 		}
 		for _, want := range []string{"450", "ms!", "40", "ms*", "6%!", "7%*"} {
 			if !strings.Contains(send, want) {
-				t.Errorf("height %d: send rows lack %q:\n%s", h, want, p.view())
+				t.Errorf("height %d: send rows lack %q:\n%s", h, want, p.View())
 			}
 		}
 	}
@@ -163,20 +163,20 @@ func TestPaneMarkers(t *testing.T) {
 
 func TestPaneColoursByLevel(t *testing.T) {
 	st := testStyles(colorprofile.ANSI256, false)
-	p := newMediaPane(model.Audio)
-	p.setStyles(st)
-	p.setSize(80, 7)
-	p.setData(criticalCall())
+	p := New(model.Audio)
+	p.SetStyles(st)
+	p.SetSize(80, 7)
+	p.SetData(criticalCall())
 	crit, good := inkOf(st.Level(model.Critical)), inkOf(st.Level(model.Good))
 	if crit.pre == "" || crit.pre == good.pre {
 		t.Fatalf("test needs distinct critical and good colours, got %q and %q", crit.pre, good.pre)
 	}
-	if v := p.view(); !strings.Contains(v, crit.pre+"450 ms!"+crit.suf) {
+	if v := p.View(); !strings.Contains(v, crit.pre+"450 ms!"+crit.suf) {
 		t.Errorf("critical latency not drawn in the critical style:\n%q", v)
 	}
 	s := criticalCall()
 	recvJitter := s[len(s)-1].Streams[audioRecv].JitterMS.V
-	if v := p.view(); !strings.Contains(v, good.pre+fmtNum(recvJitter)+" ms ") {
+	if v := p.View(); !strings.Contains(v, good.pre+FormatNum(recvJitter)+" ms ") {
 		t.Errorf("healthy receive jitter not drawn in the good style:\n%q", v)
 	}
 }
@@ -187,7 +187,7 @@ func TestPaneNoTraffic(t *testing.T) {
 		if p.hasTraffic() {
 			t.Fatal("share pane reports traffic in a call without screen share")
 		}
-		if v := p.view(); !strings.Contains(v, "no screen share in this window") || strings.Contains(v, "0 ms") {
+		if v := p.View(); !strings.Contains(v, "no screen share in this window") || strings.Contains(v, "0 ms") {
 			t.Errorf("height %d: want one line saying there was no share, got\n%s", h, v)
 		}
 	}
@@ -195,7 +195,7 @@ func TestPaneNoTraffic(t *testing.T) {
 	if !p.hasTraffic() {
 		t.Fatal("video pane with received video reports no traffic")
 	}
-	if v := p.view(); !strings.Contains(v, "send: no traffic") || !strings.Contains(v, "1280x720") {
+	if v := p.View(); !strings.Contains(v, "send: no traffic") || !strings.Contains(v, "1280x720") {
 		t.Errorf("want send: no traffic beside the receive rows, got\n%s", v)
 	}
 }
@@ -213,7 +213,7 @@ func TestPaneEmptyStreamObjectIsNoTraffic(t *testing.T) {
 func TestPaneConnectorsVisible(t *testing.T) {
 	for _, h := range []int{17, 7} {
 		p := newTestPane(model.Audio, 100, h, false, viaConnectors())
-		v := p.view()
+		v := p.View()
 		for _, want := range []string{"send via room connector", "receive via room connector", "receive via web gateway"} {
 			if !strings.Contains(v, want) {
 				t.Errorf("height %d: %q missing from\n%s", h, want, v)
@@ -241,17 +241,17 @@ func TestPaneMinHeight(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s_%d", tt.media, tt.w), func(t *testing.T) {
 			p := newTestPane(tt.media, tt.w, 30, false, tt.samples)
-			if got := p.minHeight(false); got != tt.full {
-				t.Errorf("minHeight(full) = %d, want %d", got, tt.full)
+			if got := p.MinHeight(false); got != tt.full {
+				t.Errorf("MinHeight(full) = %d, want %d", got, tt.full)
 			}
-			if got := p.minHeight(true); got != tt.compact {
-				t.Errorf("minHeight(compact) = %d, want %d", got, tt.compact)
+			if got := p.MinHeight(true); got != tt.compact {
+				t.Errorf("MinHeight(compact) = %d, want %d", got, tt.compact)
 			}
 			// At its full height the pane draws rows; one less, compact lines.
-			p.setSize(tt.w, tt.full)
-			full := p.view()
-			p.setSize(tt.w, tt.full-1)
-			compact := p.view()
+			p.SetSize(tt.w, tt.full)
+			full := p.View()
+			p.SetSize(tt.w, tt.full-1)
+			compact := p.View()
 			if p.hasTraffic() && (!strings.Contains(full, "latency") || strings.Contains(compact, "latency")) {
 				t.Errorf("want full rows at height %d and compact below:\n%s\n%s", tt.full, full, compact)
 			}
@@ -266,7 +266,7 @@ func TestPanesFit80x24(t *testing.T) {
 	total := 0
 	for _, m := range model.Medias {
 		p := newTestPane(m, 80, 6, false, s)
-		total += p.minHeight(true)
+		total += p.MinHeight(true)
 	}
 	if total > 19 {
 		t.Errorf("compact panes need %d rows, more than the 19 left at 80x24", total)
@@ -285,11 +285,11 @@ func TestPaneViewIsExactlyItsSize(t *testing.T) {
 			for _, ascii := range []bool{false, true} {
 				p := newTestPane(m, 0, 0, ascii, s)
 				for _, focused := range []bool{false, true} {
-					p.setFocused(focused)
+					p.SetFocused(focused)
 					for w := 0; w <= 210; w += 1 + w/8 {
 						for h := 0; h <= 40; h += 1 + h/6 {
-							p.setSize(w, h)
-							checkSize(t, fmt.Sprintf("%s/%s/ascii=%v/focused=%v/%dx%d", name, m, ascii, focused, w, h), p.view(), w, h)
+							p.SetSize(w, h)
+							checkSize(t, fmt.Sprintf("%s/%s/ascii=%v/focused=%v/%dx%d", name, m, ascii, focused, w, h), p.View(), w, h)
 						}
 					}
 				}
@@ -324,8 +324,8 @@ func TestPaneASCIIModeIsASCII(t *testing.T) {
 		for _, m := range model.Medias {
 			for _, size := range [][2]int{{80, 4}, {80, 9}, {60, 16}, {200, 20}, {5, 3}} {
 				p := newTestPane(m, size[0], size[1], true, s)
-				p.setFocused(size[1] == 9)
-				v := p.view()
+				p.SetFocused(size[1] == 9)
+				v := p.View()
 				for i := 0; i < len(v); i++ {
 					if v[i] >= 0x80 {
 						t.Fatalf("%s %dx%d: byte %#x at %d in ASCII mode:\n%s", m, size[0], size[1], v[i], i, v)
@@ -338,64 +338,64 @@ func TestPaneASCIIModeIsASCII(t *testing.T) {
 
 func TestPaneViewIsCached(t *testing.T) {
 	p := newTestPane(model.Video, 200, 20, false, paneFixture(model.DefaultHistoryCap, everyStream...))
-	first := p.view()
-	if allocs := testing.AllocsPerRun(20, func() { _ = p.view() }); allocs != 0 {
-		t.Errorf("view() with nothing changed allocates %.0f times: it is redrawing", allocs)
+	first := p.View()
+	if allocs := testing.AllocsPerRun(20, func() { _ = p.View() }); allocs != 0 {
+		t.Errorf("View() with nothing changed allocates %.0f times: it is redrawing", allocs)
 	}
 	// A Bubble Tea model is copied on every Update: drawing through the
 	// copy must fill the cache the original holds, and a setter on the
 	// copy must not change what the original shows.
 	q := p
-	q.setFocused(true)
-	if strings.Contains(p.view(), "[video]") || !strings.Contains(q.view(), "[video]") {
+	q.SetFocused(true)
+	if strings.Contains(p.View(), "[video]") || !strings.Contains(q.View(), "[video]") {
 		t.Error("focus set on a copy leaked into the original, or did not show on the copy")
 	}
-	if p.view() != first {
+	if p.View() != first {
 		t.Error("the original's view changed after a setter on a copy")
 	}
 	r := newTestPane(model.Audio, 80, 7, false, paneFixture(10, everyStream...))
 	c := r
-	_ = c.view()
-	if allocs := testing.AllocsPerRun(5, func() { _ = r.view() }); allocs != 0 {
-		t.Error("a view() through a copy did not fill the shared cache")
+	_ = c.View()
+	if allocs := testing.AllocsPerRun(5, func() { _ = r.View() }); allocs != 0 {
+		t.Error("a View() through a copy did not fill the shared cache")
 	}
-	r.setSize(80, 7) // unchanged: keeps the cache
-	if allocs := testing.AllocsPerRun(5, func() { _ = r.view() }); allocs != 0 {
-		t.Error("setSize with the same size threw the drawing away")
+	r.SetSize(80, 7) // unchanged: keeps the cache
+	if allocs := testing.AllocsPerRun(5, func() { _ = r.View() }); allocs != 0 {
+		t.Error("SetSize with the same size threw the drawing away")
 	}
-	before := r.view()
+	before := r.View()
 	s := criticalCall()
-	r.setData(s)
-	if r.view() == before || !strings.Contains(r.view(), "450 ms!") {
-		t.Error("setData did not redraw")
+	r.SetData(s)
+	if r.View() == before || !strings.Contains(r.View(), "450 ms!") {
+		t.Error("SetData did not redraw")
 	}
 	th := model.DefaultThresholds()
 	th[model.Latency] = model.Bound{Warn: 500, Critical: 600}
-	r.setThresholds(th)
-	if strings.Contains(r.view(), "450 ms!") || !strings.Contains(r.view(), "450 ms ") {
-		t.Error("setThresholds did not re-judge the current values")
+	r.SetThresholds(th)
+	if strings.Contains(r.View(), "450 ms!") || !strings.Contains(r.View(), "450 ms ") {
+		t.Error("SetThresholds did not re-judge the current values")
 	}
-	r.setStyles(testStyles(colorprofile.Ascii, true))
-	if !strings.HasPrefix(r.view(), "+-") {
-		t.Errorf("setStyles to ASCII did not redraw the border: %q", r.view()[:10])
+	r.SetStyles(testStyles(colorprofile.Ascii, true))
+	if !strings.HasPrefix(r.View(), "+-") {
+		t.Errorf("SetStyles to ASCII did not redraw the border: %q", r.View()[:10])
 	}
 }
 
 func TestPaneZeroValueAndUnstyled(t *testing.T) {
-	var p mediaPane // never built with newMediaPane
-	p.setSize(40, 5)
-	checkSize(t, "zero", p.view(), 40, 5)
-	q := newMediaPane(model.Audio) // no setStyles yet
-	q.setSize(40, 5)
-	q.setData(paneFixture(3, everyStream...))
-	checkSize(t, "unstyled", q.view(), 40, 5)
+	var p Model // never built with New
+	p.SetSize(40, 5)
+	checkSize(t, "zero", p.View(), 40, 5)
+	q := New(model.Audio) // no SetStyles yet
+	q.SetSize(40, 5)
+	q.SetData(paneFixture(3, everyStream...))
+	checkSize(t, "unstyled", q.View(), 40, 5)
 }
 
 func TestFmtNum(t *testing.T) {
 	for in, want := range map[float64]string{0: "0", 0.03: "0.03", 0.3: "0.3", 1.9: "1.9", 12: "12", 12.5: "12.5",
 		126: "126", 1055: "1055", 99.96: "100", -70: "-70"} {
-		if got := fmtNum(in); got != want {
-			t.Errorf("fmtNum(%v) = %q, want %q", in, got, want)
+		if got := FormatNum(in); got != want {
+			t.Errorf("FormatNum(%v) = %q, want %q", in, got, want)
 		}
 	}
 	if got := fmtBitrate(12500, " "); got != "12.5 Mbps" {
@@ -409,12 +409,12 @@ func TestFmtNum(t *testing.T) {
 func TestPaneStacksWhenTallEnough(t *testing.T) {
 	samples := paneFixture(200, everyStream...)
 	p := newTestPane(model.Audio, 80, 7, false, samples)
-	side := p.view()
+	side := p.View()
 	if !strings.Contains(side, "│send") || !strings.Contains(side, "│ receive") {
 		t.Fatalf("at 80x7, want send and receive side by side:\n%s", side)
 	}
-	p.setSize(80, 12)
-	stacked := p.view()
+	p.SetSize(80, 12)
+	stacked := p.View()
 	sendRow, recvRow := -1, -1
 	for i, l := range strings.Split(stacked, "\n") {
 		switch {

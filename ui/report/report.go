@@ -1,4 +1,4 @@
-package ui
+package report
 
 import (
 	"bytes"
@@ -28,14 +28,14 @@ func WriteTable(w io.Writer, snap model.Snapshot, th model.Thresholds) error {
 	var b bytes.Buffer
 	p := snap.Participant
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	row := func(k, v string) { fmt.Fprintf(tw, "%s\t%s\n", k, tableDash(v)) }
+	row := func(k, v string) { fmt.Fprintf(tw, "%s\t%s\n", k, Dash(v)) }
 	row("Meeting", tableMeeting(snap.MeetingID, snap.Type))
 	row("Participant", tableName(p))
-	row("User ID", tableText(p.UserID))
-	row("Device", tableJoin(", ", tableText(p.Device), tableText(p.Client), tablePrefixed("version ", tableText(p.Version))))
-	row("Network", tableText(p.NetworkType))
-	row("Location", tableText(p.Location))
-	row("Data center", tableText(p.DataCenter))
+	row("User ID", Text(p.UserID))
+	row("Device", tableJoin(", ", Text(p.Device), Text(p.Client), tablePrefixed("version ", Text(p.Version))))
+	row("Network", Text(p.NetworkType))
+	row("Location", Text(p.Location))
+	row("Data center", Text(p.DataCenter))
 	row("Health", tableHealth(p))
 	row("Joined", tableTime(p.JoinTime, true))
 	left := tableTime(p.LeaveTime, true)
@@ -98,8 +98,8 @@ func WriteMeetingTable(w io.Writer, snap model.MeetingSnapshot, th model.Thresho
 		if p.LeaveTime != "" {
 			name += " (left)"
 		}
-		cells := []string{name, tableDash(tableText(p.UserID)), tableDash(tableText(p.Device)),
-			tableDash(tableText(p.NetworkType))}
+		cells := []string{name, Dash(Text(p.UserID)), Dash(Text(p.Device)),
+			Dash(Text(p.NetworkType))}
 		var newest model.SnapshotSample
 		if n := len(p.Samples); n > 0 {
 			newest = p.Samples[n-1]
@@ -107,7 +107,7 @@ func WriteMeetingTable(w io.Writer, snap model.MeetingSnapshot, th model.Thresho
 		for _, m := range model.Medias {
 			cells = append(cells, tableMediaCell(newest, m, th))
 		}
-		cells = append(cells, tableDash(tableHealth(p.SnapshotParticipant)))
+		cells = append(cells, Dash(tableHealth(p.SnapshotParticipant)))
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
 	if err := tw.Flush(); err != nil {
@@ -142,7 +142,7 @@ func writeStreamTable(b *bytes.Buffer, s model.SnapshotSample, th model.Threshol
 	fmt.Fprintln(tw, "stream\tlatency\tjitter\tavg loss\tmax loss\tbitrate\tfps\tresolution")
 	for _, name := range tableStreamOrder(s.Streams) {
 		st := s.Streams[name]
-		label, video := tableText(name), true
+		label, video := Text(name), true
 		if k, ok := model.StreamKeyByWireName(name); ok {
 			label, video = k.String(), k.HasVideoFields()
 		}
@@ -298,7 +298,7 @@ func tableTime(s string, withDate bool) string {
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		return tableText(s)
+		return Text(s)
 	}
 	layout := "15:04 UTC"
 	if withDate {
@@ -308,15 +308,15 @@ func tableTime(s string, withDate bool) string {
 }
 
 func tableMeeting(id string, typ model.MeetingType) string {
-	s := tableDash(tableText(id))
-	if t := tableText(string(typ)); t != "" {
+	s := Dash(Text(id))
+	if t := Text(string(typ)); t != "" {
 		s += " (" + t + ")"
 	}
 	return s
 }
 
 func tableName(p model.SnapshotParticipant) string {
-	if name := tableText(p.UserName); name != "" {
+	if name := Text(p.UserName); name != "" {
 		return name
 	}
 	return "(hidden)" // as on screen: Zoom hides names of external users and without a BAA
@@ -327,17 +327,18 @@ func tableName(p model.SnapshotParticipant) string {
 func tableHealth(p model.SnapshotParticipant) string {
 	var issues []string
 	for _, s := range p.IssueList {
-		if s = tableText(s); s != "" {
+		if s = Text(s); s != "" {
 			issues = append(issues, s)
 		}
 	}
-	return tableJoin("; ", tableText(p.Health), tablePrefixed("issues: ", strings.Join(issues, ", ")))
+	return tableJoin("; ", Text(p.Health), tablePrefixed("issues: ", strings.Join(issues, ", ")))
 }
 
-// tableText makes text from Zoom safe for a terminal and a tab-separated row.
-func tableText(s string) string { return strings.TrimSpace(model.Sanitize(s)) }
+// Text makes text from Zoom safe for a terminal and a tab-separated row.
+func Text(s string) string { return strings.TrimSpace(model.Sanitize(s)) }
 
-func tableDash(s string) string {
+// Dash stands in "-" for an empty field, so a column never looks shifted.
+func Dash(s string) string {
 	if s == "" {
 		return "-"
 	}

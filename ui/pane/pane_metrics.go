@@ -1,4 +1,4 @@
-package ui
+package pane
 
 import (
 	"strconv"
@@ -35,7 +35,7 @@ type paneSection struct {
 	lastTime time.Time
 }
 
-// paneData is what setData extracts from the window once, so a resize or a
+// paneData is what SetData extracts from the window once, so a resize or a
 // theme change redraws without walking every sample's stream map again.
 type paneData struct {
 	n      int
@@ -228,9 +228,9 @@ func textWidth(s string) int {
 	return len(s)
 }
 
-// fmtNum prints a reading with as many decimals as its size deserves:
+// FormatNum prints a reading with as many decimals as its size deserves:
 // "126", "12.5", "0.03".
-func fmtNum(v float64) string {
+func FormatNum(v float64) string {
 	prec := 2
 	switch {
 	case v >= 100:
@@ -247,9 +247,9 @@ func fmtNum(v float64) string {
 
 func fmtBitrate(kbps float64, sep string) string {
 	if kbps >= 10000 {
-		return fmtNum(kbps/1000) + sep + "Mbps"
+		return FormatNum(kbps/1000) + sep + "Mbps"
 	}
-	return fmtNum(kbps) + sep + "kbps"
+	return FormatNum(kbps) + sep + "kbps"
 }
 
 // judged writes a judged reading in its level's colour followed by the
@@ -267,7 +267,7 @@ func (pl *palette) judged(c *textCellBuf, v model.Value, lv model.Level, unit st
 	if !full && mark == " " {
 		mark = ""
 	}
-	c.add(pl.level[lv], fmtNum(v.V)+unit+mark)
+	c.add(pl.level[lv], FormatNum(v.V)+unit+mark)
 }
 
 // plain writes an unjudged reading, or a muted "-" when absent.
@@ -300,7 +300,7 @@ func (pl *palette) fullValue(k rowKind, s model.StreamStats, th model.Thresholds
 		pl.plain(&c, s.BitrateKbps, fmtBitrate(s.BitrateKbps.V, " "))
 		c.add(ink{}, " ")
 	case rowFPS:
-		pl.plain(&c, s.FrameRateFPS, fmtNum(s.FrameRateFPS.V)+" fps")
+		pl.plain(&c, s.FrameRateFPS, FormatNum(s.FrameRateFPS.V)+" fps")
 		c.add(ink{}, " ")
 	case rowRes:
 		pl.plain(&c, model.Value{OK: s.Width.OK && s.Height.OK}, fmtResolution(s))
@@ -353,7 +353,7 @@ func (pl *palette) compactValue(f compactField, s model.StreamStats, th model.Th
 	case cfBitrate:
 		pl.plainOr(&c, s.BitrateKbps, fmtBitrate(s.BitrateKbps.V, ""), "- kbps")
 	case cfFPS:
-		pl.plainOr(&c, s.FrameRateFPS, fmtNum(s.FrameRateFPS.V)+"fps", "- fps")
+		pl.plainOr(&c, s.FrameRateFPS, FormatNum(s.FrameRateFPS.V)+"fps", "- fps")
 	case cfRes:
 		pl.plainOr(&c, model.Value{OK: s.Width.OK && s.Height.OK}, fmtResolution(s), "res -")
 	}

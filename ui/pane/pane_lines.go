@@ -1,7 +1,7 @@
 // The lines inside a media pane: full (a row per metric) and compact (a
 // line per stream).
 
-package ui
+package pane
 
 import (
 	"strings"
@@ -13,7 +13,7 @@ import (
 // title, then label, sparkline and current value per metric, the values
 // right-aligned in one column so the sparklines end together; the two
 // directions side by side or stacked.
-func (p *mediaPane) fullLines(iw int, side bool) []textCell {
+func (p *Model) fullLines(iw int, side bool) []textCell {
 	pl := &p.pal
 	cw := iw
 	if side {
@@ -101,7 +101,7 @@ func (p *mediaPane) fullLines(iw int, side bool) []textCell {
 // jitter, loss and, room permitting, bitrate, frame rate and resolution.
 // Fields are aligned in columns across lines and dropped from the right
 // of compactField's order when the sparkline would get too short.
-func (p *mediaPane) compactLines(iw int) []textCell {
+func (p *Model) compactLines(iw int) []textCell {
 	pl := &p.pal
 	type row struct {
 		sec    *paneSection
@@ -178,7 +178,7 @@ func (p *mediaPane) compactLines(iw int) []textCell {
 // sectionTitle names a stream: "send", "receive via room connector", and
 // when the stream stopped before the window's newest sample, when it was
 // last seen (the values shown are from then).
-func (p *mediaPane) sectionTitle(sec *paneSection, compact bool) textCell {
+func (p *Model) sectionTitle(sec *paneSection, compact bool) textCell {
 	var c textCellBuf
 	c.add(p.pal.title, sec.key.Dir.String())
 	if sec.key.Path != model.Client {
@@ -190,7 +190,7 @@ func (p *mediaPane) sectionTitle(sec *paneSection, compact bool) textCell {
 	return c.done()
 }
 
-func (p *mediaPane) noTraffic(d model.Direction) textCell {
+func (p *Model) noTraffic(d model.Direction) textCell {
 	var c textCellBuf
 	c.add(p.pal.muted, d.String()+": no traffic")
 	return c.done()

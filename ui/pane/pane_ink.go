@@ -1,7 +1,7 @@
 // How a media pane writes: styles reduced to raw escape codes once per
 // theme, and the string helpers a redraw uses instead of lipgloss.
 
-package ui
+package pane
 
 import (
 	"strings"
@@ -12,7 +12,7 @@ import (
 	"github.com/qostop/qostop/theme"
 )
 
-// palette is a theme.Styles reduced to inks, built once per setStyles so
+// palette is a theme.Styles reduced to inks, built once per SetStyles so
 // a redraw calls lipgloss only for truncation.
 type palette struct {
 	level                      [4]ink
@@ -34,7 +34,7 @@ func newPalette(st theme.Styles) palette {
 }
 
 // frameInk is a border style's glyphs and colour. Styles without a border
-// (the zero value, before setStyles) fall back to plain ASCII or rounded.
+// (the zero value, before SetStyles) fall back to plain ASCII or rounded.
 func frameInk(st theme.Styles, s lipgloss.Style) (lipgloss.Border, ink) {
 	bd := s.GetBorderStyle()
 	if bd.TopLeft == "" || bd.Top == "" || bd.Left == "" {

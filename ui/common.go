@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
+)
+
+// common is what every screen shares, held once by the app and pointed
+// to by each screen (soft-serve's common.Common): the program's settings,
+// the styles, the redact switch, the clock and the terminal size. A
+// screen reads it and never keeps a copy, so nothing is reconciled when
+// a screen comes back on top.
+type common struct {
+	cfg    Config          // the program's settings: source, thresholds, intervals, clock, scheduler
+	ctx    context.Context // the app's: cancelled on quit, parent of every screen's
+	st     theme.Styles
+	ss     statusStyles // st on the status bar's background
+	redact bool         // names, emails, addresses and locations hidden (R)
+	// now is the clock as the last message that carried it read it: a
+	// clock tick, an answer's arrival, or a screen opening. Update and
+	// View never read the clock themselves.
+	now           time.Time
+	width, height int
+	chains        uint64 // the last polling chain's number, so each is told apart
+}
+
+func (c *common) setStyles(st theme.Styles) {
+	c.st, c.ss = st, newStatusStyles(st)
+}
+
+// newChain numbers a polling chain: the owner its ticks and answers are
+// addressed to.
+func (c *common) newChain() uint64 {
+	c.chains++
+	return c.chains
+}
+
+// target is what a screen is about: a meeting, maybe one participant in
+// it, and the breadcrumbs that led there. It is the screen's own, not the
+// program's settings.
+type target struct {
+	meetingID     string
+	participantID string
+	typ           model.MeetingType
+	topic         string   // the meeting's topic, if known
+	trail         []string // the screens that led here, for the header's breadcrumbs
+}
+
+// firstTarget is what the program's IDs ask for.
+func firstTarget(cfg Config) target {
+	return target{meetingID: cfg.MeetingID, participantID: cfg.ParticipantID, typ: cfg.Type,
+		topic: cfg.Topic, trail: cfg.Trail}
+}

@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// screen is what the app asks of every screen (the meeting list, the
+// meeting overview, the watch screen). The app keeps a stack of them:
+// the top one gets keys and draws, a screen's opens pushes another, esc
+// pops it. Every screen points to the one common context.
+//
+// A new screen is one new file: a type with these methods, a constructor
+// that takes the *common and its target and makes its poller, and a
+// name. Then one line opens it: a case in the opens of the screen it is
+// reached from (or in firstScreen, if the program starts on it). The
+// app needs no change: it routes, sizes, styles and pops every screen
+// alike.
+type screen interface {
+	// name is what the screen is, for tests and messages: "watch".
+	name() string
+	// chain is the screen's polling chain: the app addresses ticks and
+	// answers by its owner, hides it under another screen, and reads the
+	// status bar's poll state from it.
+	chain() *poller
+	// update takes a key the app left to the screen, or a tick or answer
+	// addressed to its chain.
+	update(msg tea.Msg) tea.Cmd
+	// view is the screen at the common size: a string, not a tea.View.
+	view() string
+	// setSize lays the screen out again at the common size.
+	setSize()
+	// restyle redraws after the common styles or redact switch changed.
+	restyle()
+	// help is the one-line help and the full help that ? shows.
+	help() (short []key.Binding, full [][]key.Binding)
+	// opens is the screen msg opens from here (enter on a row), or nil.
+	opens(msg tea.KeyPressMsg) screen
+	// captures reports whether the screen has every key (a filter being
+	// typed), even q and t.
+	captures() bool
+	// atRest reports whether esc has nothing left to close here, so it
+	// means going back.
+	atRest() bool
+	// status is what the status bar says, and when it next changes.
+	status() statusInfo
+	// close cancels the screen's requests: it is gone for good.
+	close()
+}
+
+// firstScreen is the screen the program's IDs choose: the watch screen
+// for a participant, the overview for a meeting, else the meeting list.
+// Opening a screen from another is that screen's opens.
+func firstScreen(c *common) screen {
+	t := firstTarget(c.cfg)
+	switch {
+	case t.participantID != "":
+		return newWatch(c, t, c.cfg.Interval)
+	case t.meetingID != "":
+		return newOverview(c, t)
+	}
+	return newMeetings(c)
+}
