@@ -69,7 +69,7 @@ func (m *overviewModel) restyle() {
 }
 
 // opens is the watch screen of the participant under the cursor, at this
-// screen's interval.
+// screen's interval, fixed if it is fixed here.
 func (m *overviewModel) opens(msg tea.KeyPressMsg) screen {
 	p, ok := m.selected()
 	if !key.Matches(msg, m.tkeys.Open) || !ok || p.UserID == "" {
@@ -79,6 +79,7 @@ func (m *overviewModel) opens(msg tea.KeyPressMsg) screen {
 	t.participantID, t.trail = p.UserID, m.crumbs()
 	w := newWatch(m.c, t, m.poll.interval)
 	w.who = p // the header is right before the first answer
+	w.poll.sched.Fixed = m.poll.sched.Fixed
 	return w
 }
 

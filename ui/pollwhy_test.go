@@ -62,3 +62,19 @@ func TestNextSegmentWords(t *testing.T) {
 		}
 	}
 }
+
+// An interval chosen with + on the overview stays chosen on the watch
+// screen it opens; without one, the watch screen follows Zoom's minute.
+func TestChosenIntervalCarriesToTheWatchScreen(t *testing.T) {
+	for _, chosen := range []bool{false, true} {
+		h := crowdHarness(t, 3)
+		if chosen {
+			h.press("+")
+		}
+		h.press("enter")
+		w := h.watch()
+		if w.poll.sched.Fixed != chosen || (chosen && w.poll.interval != 15*time.Second) {
+			t.Errorf("+ pressed %v: the watch screen polls fixed %v every %s", chosen, w.poll.sched.Fixed, w.poll.interval)
+		}
+	}
+}
