@@ -35,8 +35,11 @@ type MediaReading struct {
 // directions and every path; ok is false when s has no such stream.
 func WorstOfMedium(s Sample, md Media, th Thresholds) (w MediaReading, ok bool) {
 	for _, k := range StreamKeys {
+		if k.Media != md {
+			continue // before the lookup: a third of the keys are md's
+		}
 		st, has := s.Streams[k]
-		if k.Media != md || !has {
+		if !has {
 			continue
 		}
 		for _, j := range JudgedStreams {
@@ -64,6 +67,7 @@ type Member struct {
 	Gone   bool      // missing from the latest answer, though seen before
 	GoneAt time.Time // the answer that first missed them
 	Seen   int       // order first seen, the last tie-break
+	fold   string    // the display name lower-cased, for the name sort; "" until NewMember
 }
 
 // Left reports whether the member is no longer in the meeting.
@@ -79,7 +83,7 @@ func (mb Member) leftAt() time.Time {
 
 // NewMember judges p's samples.
 func NewMember(p Participant, th Thresholds) Member {
-	mb := Member{P: p}
+	mb := Member{P: p, fold: strings.ToLower(DisplayName(p))}
 	mb.P.Samples = nil
 	n := len(p.Samples)
 	if n == 0 {
@@ -92,12 +96,33 @@ func NewMember(p Participant, th Thresholds) Member {
 		mb.Level = max(mb.Level, mb.Media[i].Level)
 	}
 	for _, s := range p.Samples[max(0, n-RecentSamples):] {
-		for _, md := range Medias {
-			r, _ := WorstOfMedium(s, md, th)
-			mb.Recent = max(mb.Recent, r.Level)
-		}
+		mb.Recent = max(mb.Recent, worstLevel(s, th))
 	}
 	return mb
+}
+
+// worstLevel is the worst level of any judged reading in s. It walks the
+// streams s has rather than looking up every possible key: a refresh of
+// 300 people judges 9,000 samples, and the order does not matter for a
+// maximum.
+func worstLevel(s Sample, th Thresholds) Level {
+	var lv Level // Unknown, as WorstOfMedium says of a medium with no reading
+	for _, st := range s.Streams {
+		for _, j := range JudgedStreams {
+			if v := j.Stream(st); v.OK {
+				lv = max(lv, th.Level(j.Metric, v))
+			}
+		}
+	}
+	return lv
+}
+
+// foldOf is mb's lower-cased display name, computed once per member.
+func foldOf(mb Member) string {
+	if mb.fold != "" {
+		return mb.fold
+	}
+	return strings.ToLower(DisplayName(mb.P))
 }
 
 // MemberKey names a participant across refreshes: Zoom's user_id, which
@@ -222,8 +247,7 @@ func (r Roster) Sorted(o SortOrder) []Member {
 			}
 			return -1
 		}
-		return cmp.Or(cmp.Compare(strings.ToLower(DisplayName(a.P)), strings.ToLower(DisplayName(b.P))),
-			cmp.Compare(a.Seen, b.Seen))
+		return cmp.Or(cmp.Compare(foldOf(a), foldOf(b)), cmp.Compare(a.Seen, b.Seen))
 	}
 	slices.SortFunc(out, func(a, b Member) int {
 		switch o {
