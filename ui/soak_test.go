@@ -66,7 +66,7 @@ func TestSoak(t *testing.T) {
 	var held0 int
 	for checkpoint := 1; checkpoint <= 10; checkpoint++ {
 		d.pollUntil(polls * checkpoint / 10)
-		checkServed(t, s.Served(sim.DemoMeetingID, sim.DemoParticipantID), h.watch().hist.Samples())
+		checkServed(t, servedSettled(s, h.watch().hist.Len()), h.watch().hist.Samples())
 		if checkpoint == 3 { // warm: token, connections and panes made
 			g0, heap0 = settle()
 			held0 = h.watch().hist.Len()
@@ -234,4 +234,18 @@ func settledGoroutines() int {
 		}
 	}
 	return n
+}
+
+// servedSettled is what the simulator says it served once its handlers
+// are done: a handler notes an answer after writing it, so the client can
+// hold a sample a moment before the simulator has noted it. It waits (up
+// to a second, for the handler to return) only while the simulator lists
+// fewer samples than the history holds.
+func servedSettled(s *sim.Server, held int) []time.Time {
+	served := s.Served(sim.DemoMeetingID, sim.DemoParticipantID)
+	for deadline := time.Now().Add(time.Second); len(served) < held && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+		served = s.Served(sim.DemoMeetingID, sim.DemoParticipantID)
+	}
+	return served
 }
