@@ -77,9 +77,9 @@ func (p *poller) pollLine(next time.Time) string {
 	case whyDue:
 		learned := ""
 		if off, ok := p.sched.Offset(); ok {
-			learned = " (learned: about " + fmtDur(off) + " after its minute)"
+			learned = " (learned: about " + fmtDur(off) + " after its time)"
 		}
-		return "Polling just after Zoom publishes each minute's sample" + learned + "." + at
+		return "Polling just after Zoom publishes each new sample" + learned + "." + at
 	case whyLate:
 		return "The sample Zoom was due to publish is late: asking again soon, then less often." + at
 	case whyQuiet:
