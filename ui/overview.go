@@ -28,9 +28,10 @@ type overviewModel struct {
 	t       target // which meeting, and the way here
 	roster  model.Roster
 	order   model.SortOrder
-	pages   int           // requests the last refresh took; 0 before the first
-	newest  time.Time     // the newest sample of anyone
-	cadence time.Duration // how often samples come
+	pages   int                // requests the last refresh took; 0 before the first
+	newest  time.Time          // the newest sample of anyone
+	cadence time.Duration      // how often samples come
+	memo    map[string]rowMemo // the rows built, by member key (overview_memo.go)
 }
 
 var overviewColumns = []table.Column{
@@ -65,6 +66,7 @@ func (m *overviewModel) name() string { return "overview" }
 
 func (m *overviewModel) restyle() {
 	m.styled()
+	m.memo = nil // every kept row has the old styles or names
 	m.refill()
 }
 
@@ -169,8 +171,17 @@ func (m *overviewModel) refill() {
 	// (hundreds of bytes), and growing each row's slice from four cells
 	// copied them two or three times a row, 6 MB a refresh at 300 people.
 	ncol := len(overviewColumns)
-	all := make([]table.Cell, 0, len(ms)*ncol)
+	var all []table.Cell
+	memo := make(map[string]rowMemo, len(ms))
 	for i, mb := range ms {
+		k, sig := model.MemberKey(mb.P), sigOf(mb, m.c.redact)
+		if old, ok := m.memo[k]; ok && old.sig == sig {
+			rows, memo[k] = append(rows, old.row), old
+			continue
+		}
+		if all == nil {
+			all = make([]table.Cell, 0, (len(ms)-i)*ncol) // enough for every row from here
+		}
 		p := mb.P
 		if m.c.redact {
 			p = model.Redact(p)
@@ -180,7 +191,9 @@ func (m *overviewModel) refill() {
 		if mb.Left() {
 			text = st.Muted
 		}
-		cells := append(all[i*ncol:i*ncol:(i+1)*ncol], table.Cell{Text: name, Style: text}, table.Cell{Text: report.Dash(dev), Style: text},
+		n := len(all)
+		all = all[:n+ncol]
+		cells := append(all[n:n:n+ncol], table.Cell{Text: name, Style: text}, table.Cell{Text: report.Dash(dev), Style: text},
 			table.Cell{Text: report.Dash(net), Style: text}, table.Cell{Text: report.Dash(loc), Style: text})
 		for i, r := range mb.Media {
 			switch {
@@ -193,9 +206,11 @@ func (m *overviewModel) refill() {
 			}
 		}
 		cells = append(cells, m.healthCell(mb), m.recentCell(mb))
-		rows = append(rows, table.Row{Key: model.MemberKey(mb.P), Cells: cells,
-			Search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))})
+		row := table.Row{Key: k, Cells: cells,
+			Search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))}
+		rows, memo[k] = append(rows, row), rowMemo{sig, row}
 	}
+	m.memo = memo
 	m.table.SetRows(rows)
 	m.header = m.headerText()
 	m.rebuild()

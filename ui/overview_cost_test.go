@@ -12,6 +12,8 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/table"
 )
 
 // crowdServer speaks just enough of Zoom to hold a meeting of n: a token
@@ -132,5 +134,38 @@ func TestOverviewHeaderMeasuresTheLastMinute(t *testing.T) {
 	}
 	if want := "4 req/refresh, 16 in last minute"; !strings.Contains(h.a.content(), want) {
 		t.Fatalf("a minute at 15 s: header lacks %q:\n%s", want, h.a.content())
+	}
+}
+
+// A refresh rebuilds only the rows whose member changed: the others keep
+// the cells they had (the same array), and the changed one reads anew.
+func TestOverviewRebuildsOnlyChangedRows(t *testing.T) {
+	src := newTableSource()
+	src.setPeople(crowd(3, 0))
+	h, next := newTableHarness(t, src, 120, 40, onBridge, func(c *Config) { c.Fixed = true })
+	cellsOf := func() map[string]*table.Cell {
+		out := map[string]*table.Cell{}
+		for _, r := range h.overview().table.Rows() {
+			out[r.Key] = &r.Cells[0]
+		}
+		return out
+	}
+	before := cellsOf()
+	ps := crowd(3, 0)
+	for i := range ps[1].Samples {
+		st := ps[1].Samples[i].Streams[model.StreamKey{Media: model.Audio, Dir: model.Send}]
+		st.LatencyMS = model.Some(290)
+		ps[1].Samples[i].Streams[model.StreamKey{Media: model.Audio, Dir: model.Send}] = st
+	}
+	src.setPeople(ps)
+	h.pollOverview(next)
+	after := cellsOf()
+	for i, p := range ps {
+		if kept := before[p.UserID] == after[p.UserID]; kept != (i != 1) {
+			t.Errorf("%s: row kept %v, want kept only if unchanged", p.UserName, kept)
+		}
+	}
+	if v := h.a.content(); !strings.Contains(v, "lat 290ms") {
+		t.Errorf("the changed reading does not show:\n%s", v)
 	}
 }
