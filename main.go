@@ -9,6 +9,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -199,7 +200,7 @@ type flags struct {
 	timeout, maxWait                                time.Duration
 	interval, floor                                 time.Duration
 	thresholds, theme                               string
-	ascii, redact                                   bool
+	ascii, redact, utc                              bool
 	sim                                             sim.Options
 	budget                                          int
 }
@@ -219,8 +220,7 @@ func (f *flags) reach(c *cobra.Command, budget int, why string) {
 	fs.BoolVar(&f.gov, "gov", false, "use Zoom for Government hosts ("+fetch.GovAPIURL+")")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "time limit for each HTTP request")
 	fs.StringVar(&f.debugLog, "debug-log", "", "append one line per HTTP request to `FILE` (credentials and tokens are never written)")
-	fs.IntVar(&f.budget, "budget", budget, "qostop's own cap of API requests per UTC day, `N` ("+why+
-		"); every qostop process of the user counts against it")
+	fs.IntVar(&f.budget, "budget", budget, "cap of API requests per UTC day, `N`, all qostop processes of the user together ("+why+")")
 }
 
 // screens registers the flags of a command that draws the screens, which
@@ -231,8 +231,9 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.DurationVar(&f.interval, "interval", interval, fmt.Sprintf("time between polls, e.g. 5s (at least %s; %s)", floor, why))
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
 	fs.StringVar(&f.theme, "theme", "dark", "colours: "+strings.Join(theme.Names, ", "))
-	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines and borders with ASCII only, for fonts without block glyphs")
+	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
+	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
 	complete(c, "theme", theme.Names...)
 }
 
@@ -244,10 +245,9 @@ func complete(c *cobra.Command, flag string, values ...string) {
 	_ = c.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// check finds the mistakes in cmd's flags before anything reads the
-// environment or the network, and gives the screens' config, without
-// its Source. An interval of 0 is refused: ui.Config takes it for "the
-// default".
+// check finds the mistakes in cmd's flags before anything reads the environment or the
+// network, and gives the screens' config, without its Source. An interval of 0 is refused:
+// ui.Config takes it for "the default".
 func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	has := func(name string) bool { return cmd.Flags().Lookup(name) != nil }
 	bad := func(format string, args ...any) (ui.Config, error) {
@@ -279,11 +279,10 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return bad("--theme: %v", err)
 	}
 	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact, Fixed: cmd.Flags().Changed("interval")}, nil
+		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval")}, nil
 }
 
-// config is the Zoom client's config from the flags and the environment,
-// counting against the day's request budget, and what closes its debug log.
+// config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
 func (f *flags) config() (fetch.Config, io.Closer, error) {
 	budget, err := fetch.OpenBudget(fetch.BudgetOptions{Cap: f.budget})
 	if err != nil {
@@ -366,6 +365,9 @@ func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
 	if err != nil {
 		return err
 	}
+	if os.Getenv("GOMAXPROCS") == "" { // the screens need one; each frame woke a second thread (docs/performance.md)
+		runtime.GOMAXPROCS(1)
+	}
 	_, err = tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(10)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // interrupted: a normal way out
@@ -431,10 +433,8 @@ func newExporterCmd() *cobra.Command {
 	c := newCmd("exporter [flags]", "serve every live meeting's QoS as Prometheus metrics, within --budget",
 		"\n\nIt serves /metrics and /healthz, logs to stderr and stops on SIGTERM. See docs/exporter.md.", "\nEnvironment:\n"+fetch.EnvHelp, 0, 0,
 		func(cmd *cobra.Command, _ []string) error {
-			if _, err := f.check(cmd); err != nil {
-				return err
-			} else if f.interval < f.floor || o.Keep <= 0 {
-				return usageError(cmd, "--interval %s, --keep %s: want at least %s and a positive duration", f.interval, o.Keep, f.floor)
+			if _, err := f.check(cmd); err != nil || f.interval < f.floor || o.Keep <= 0 {
+				return cmp.Or(err, usageError(cmd, "--interval %s, --keep %s: want at least %s and a positive duration", f.interval, o.Keep, f.floor))
 			}
 			cfg, closer, err := f.config()
 			if err != nil {

@@ -13,9 +13,10 @@ const DefaultHistoryCap = 24 * 60
 // same minute again never adds a second point, and late samples land in
 // order. When full, the oldest samples are dropped.
 type History struct {
-	cap     int
-	samples []Sample
-	version uint64
+	cap      int
+	samples  []Sample
+	version  uint64
+	rewrites uint64
 }
 
 // NewHistory returns an empty history that keeps at most capacity samples
@@ -46,8 +47,12 @@ func (h *History) Merge(samples ...Sample) (added int) {
 			if !h.samples[i].Equal(s) {
 				h.samples[i] = s
 				replaced = true
+				h.rewrites++
 			}
 			continue
+		}
+		if i < len(h.samples) {
+			h.rewrites++ // a late sample lands before newer ones
 		}
 		h.samples = append(h.samples, Sample{})
 		copy(h.samples[i+1:], h.samples[i:])
@@ -73,6 +78,12 @@ func (h *History) Merge(samples ...Sample) (added int) {
 	}
 	return added
 }
+
+// Rewrites counts the merges that changed more than the end: a sample
+// replaced, or one landing before a newer one. While it stands still, a
+// view that has drawn up to its newest sample can fold in only the
+// samples after it.
+func (h *History) Rewrites() uint64 { return h.rewrites }
 
 // Len is the number of samples held.
 func (h *History) Len() int { return len(h.samples) }

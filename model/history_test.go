@@ -225,3 +225,25 @@ func TestSeriesGapsStayAbsent(t *testing.T) {
 		}
 	}
 }
+
+func TestHistoryRewrites(t *testing.T) {
+	t0 := time.Date(2026, 11, 25, 19, 0, 0, 0, time.UTC)
+	at := func(m int, lat float64) model.Sample {
+		return model.Sample{Time: t0.Add(time.Duration(m) * time.Minute), Streams: map[model.StreamKey]model.StreamStats{{}: {LatencyMS: model.Some(lat)}}}
+	}
+	h := model.NewHistory(10)
+	h.Merge(at(0, 50), at(1, 50))
+	h.Merge(at(2, 50))
+	h.Merge(at(2, 50)) // the same minute again, unchanged
+	if h.Rewrites() != 0 {
+		t.Fatalf("appends and repeats counted as %d rewrites, want 0", h.Rewrites())
+	}
+	h.Merge(at(2, 60))
+	if h.Rewrites() != 1 {
+		t.Fatalf("a changed reading: %d rewrites, want 1", h.Rewrites())
+	}
+	h.Merge(at(-1, 50))
+	if h.Rewrites() != 2 {
+		t.Fatalf("a late sample before the others: %d rewrites, want 2", h.Rewrites())
+	}
+}

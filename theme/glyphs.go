@@ -15,6 +15,7 @@ type Glyphs struct {
 	Dots     string // something under way: "…"
 	Cursor   string // the table's selected row: "▸ "
 	Caret    string // where the filter is typed: "█"
+	AtMost   string // before the top of a scale: "≤300ms"
 	// Spark climbs from the baseline to a full cell. The ASCII ramp stops
 	// short of '*' and '!', the level markers.
 	Spark  []string
@@ -27,13 +28,13 @@ var unicodeGlyphs, asciiGlyphs = UnicodeGlyphs(), ASCIIGlyphs()
 // UnicodeGlyphs are box drawing, block elements and typographic marks.
 func UnicodeGlyphs() Glyphs {
 	return Glyphs{Crumb: " › ", Sep: " · ", Column: " │ ", Rule: "─", Dash: "—", Ellipsis: "…", Dots: "…",
-		Cursor: "▸ ", Caret: "█", Spark: []string{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"},
+		Cursor: "▸ ", Caret: "█", AtMost: "≤", Spark: []string{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"},
 		Border: lipgloss.RoundedBorder()}
 }
 
 // ASCIIGlyphs draw with printable ASCII only, for fonts without the rest.
 func ASCIIGlyphs() Glyphs {
 	return Glyphs{Crumb: " > ", Sep: " | ", Column: " | ", Rule: "-", Dash: "-", Ellipsis: "~", Dots: "...",
-		Cursor: "> ", Caret: "_", Spark: []string{"_", ".", "-", "=", "^", "#"},
+		Cursor: "> ", Caret: "_", AtMost: "<=", Spark: []string{"_", ".", "-", "=", "^", "#"},
 		Border: lipgloss.ASCIIBorder()}
 }

@@ -52,7 +52,7 @@ func (r *budgetRig) run(t *testing.T, cap int) (*harness, []any) {
 	return h, nil
 }
 
-func statusLine(h *harness) string {
+func budgetBar(h *harness) string {
 	lines := strings.Split(h.a.content(), "\n")
 	return lines[len(lines)-2] // above the help line
 }
@@ -67,7 +67,7 @@ func TestBudgetRunsAddUp(t *testing.T) {
 	for range 4 {
 		next = h.poll(next)
 	}
-	if bar := statusLine(h); !strings.Contains(bar, "today 5 requests") || !strings.Contains(bar, "Zoom 29,995/30,000 left") {
+	if bar := budgetBar(h); !strings.Contains(bar, "today 5 requests") || !strings.Contains(bar, "Zoom 29,995/30,000 left") {
 		t.Fatalf("first run, 5 polls: bar %q", bar)
 	}
 	r.clock.set(r.clock.Now().Add(time.Minute)) // the first qostop quits; another starts
@@ -75,7 +75,7 @@ func TestBudgetRunsAddUp(t *testing.T) {
 	h, _ = r.run(t, 0)
 	next = h.start()
 	h.poll(next)
-	if bar := statusLine(h); !strings.Contains(bar, "today 7 requests") || !strings.Contains(bar, "Zoom 29,993/30,000 left") {
+	if bar := budgetBar(h); !strings.Contains(bar, "today 7 requests") || !strings.Contains(bar, "Zoom 29,993/30,000 left") {
 		t.Fatalf("second run, 2 polls: bar %q", bar)
 	}
 	h.press("?")
@@ -106,7 +106,7 @@ func TestBudgetNearItsEndSlowsPolling(t *testing.T) {
 		t.Fatalf("with 2 requests left today, the next poll is in %s, want %s", tm.d, gap)
 	}
 	at := r.clock.Now().Add(tm.d).Format("15:04:05")
-	bar := statusLine(h)
+	bar := budgetBar(h)
 	if !strings.Contains(bar, "budget: 2 left, next "+at) || !strings.Contains(bar, "today 7/9 requests") {
 		t.Fatalf("bar does not say why polling slowed: %q", bar)
 	}
@@ -123,7 +123,7 @@ func TestBudgetNearItsEndSlowsPolling(t *testing.T) {
 	if due := r.clock.Now().Add(tm.d); !due.Equal(time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("budget spent: next poll at %v, want 00:00 UTC", due)
 	}
-	if bar := statusLine(h); !strings.Contains(bar, "budget: 0 left, next 00:00:00") || !strings.Contains(bar, "today 9/9 requests") {
+	if bar := budgetBar(h); !strings.Contains(bar, "budget: 0 left, next 00:00:00") || !strings.Contains(bar, "today 9/9 requests") {
 		t.Fatalf("bar once spent: %q", bar)
 	}
 	if got := r.sim.Stats().ParticipantQoS; got != 9 {

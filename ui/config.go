@@ -56,6 +56,8 @@ type Config struct {
 	// Now is the clock (time.Now when nil). Times are shown in the
 	// location of the times it returns, so a test clock in UTC draws UTC.
 	Now func() time.Time
+	// UTC shows every time in UTC (--utc) rather than in Now's location.
+	UTC bool
 	// Topic is the meeting topic for the header, if known.
 	Topic string
 	// Trail names the screens that led to this one, for the header's
@@ -87,6 +89,11 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if c.UTC {
+		// Every screen shows times in the clock's location.
+		now := c.Now
+		c.Now = func() time.Time { return now().UTC() }
 	}
 	if c.schedule == nil {
 		c.schedule = tickScheduler

@@ -16,10 +16,17 @@ type KeyMap struct {
 	LongerSpan  key.Binding // longer history window
 	NextPane    key.Binding
 	PrevPane    key.Binding
-	Expand      key.Binding // focused pane full screen, and back
+	Expand      key.Binding // the focused pane's medium as charts
 	Back        key.Binding
 	Theme       key.Binding
 	Redact      key.Binding // hide names and addresses, for screen sharing
+	Earlier     key.Binding // chart screen: scroll back in time
+	Later       key.Binding // chart screen: scroll forward
+	Live        key.Binding // chart screen: back to the newest data
+	ZoomIn      key.Binding // chart screen: a shorter span (the keys of ShorterSpan)
+	ZoomOut     key.Binding // chart screen: a longer span (the keys of LongerSpan)
+	NextChart   key.Binding // chart screen: the next metric's chart
+	PrevChart   key.Binding // chart screen: the previous metric's chart
 }
 
 // DefaultKeyMap is qostop's key map.
@@ -35,10 +42,17 @@ func DefaultKeyMap() KeyMap {
 		LongerSpan:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "longer window")),
 		NextPane:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		PrevPane:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("S-tab", "previous pane")),
-		Expand:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "expand")),
+		Expand:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "charts")),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Theme:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
 		Redact:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "redact names")),
+		Earlier:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "earlier")),
+		Later:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "later")),
+		Live:        key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "live")),
+		ZoomIn:      key.NewBinding(key.WithKeys("["), key.WithHelp("[", "zoom in")),
+		ZoomOut:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "zoom out")),
+		NextChart:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "next chart")),
+		PrevChart:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "previous chart")),
 	}
 }
 
@@ -55,5 +69,13 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.SlowerPoll, k.FasterPoll, k.ShorterSpan, k.LongerSpan},
 		{k.NextPane, k.PrevPane, k.Expand, k.Back},
 		{k.Theme, k.Redact},
+	}
+}
+
+// asciiHelp names the arrow keys in words, for --ascii.
+func (k *KeyMap) asciiHelp() {
+	for _, b := range []*key.Binding{&k.Earlier, &k.Later, &k.NextChart, &k.PrevChart} {
+		h := b.Help()
+		b.SetHelp(b.Keys()[0], h.Desc)
 	}
 }

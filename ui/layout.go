@@ -15,9 +15,9 @@ type layoutIn struct {
 	width, height int
 	headerLines   int    // lines renderHeader produced (1 to 3)
 	full, compact [3]int // each pane's outer height, full and compact
-	expanded      int    // index of the pane shown alone, or -1
 	helpRows      int    // rows of the full help when shown, else 0
 	errRows       int    // rows the error text wants (0 when no error)
+	axis          bool   // there is data: a time axis under the panes
 }
 
 // layout is how many rows each part of the screen gets. Every row of the
@@ -27,6 +27,7 @@ type layout struct {
 	tooSmall bool
 	header   int
 	panes    [3]int // outer heights; 0 hides a pane
+	axis     int    // the time axis under the panes
 	sys      int
 	events   int // the event log, or the full help when helpRows > 0
 	err      int
@@ -44,7 +45,7 @@ func tooSmallText(width, height int) string {
 //  1. the status bar, then every pane in its compact form (one line per
 //     stream), so all three media are always on screen;
 //  2. one row each for the header, the error (if any), the event log (or
-//     the full help), the machine line and the help line;
+//     the full help), the machine line, the help line and the time axis;
 //  3. the rest of the header;
 //  4. panes grow to their full form (a sparkline per metric), audio
 //     first, then video, then screen share, each only if it fits whole;
@@ -54,9 +55,7 @@ func tooSmallText(width, height int) string {
 //
 // At 120x40 this gives every pane in full and a nine-row event log; at
 // 80x24 audio in full, video and share compact, three event rows (two
-// while an error shows). A pane
-// that is expanded takes every row but the header line, error, help and
-// status.
+// while an error shows).
 func computeLayout(in layoutIn) layout {
 	var l layout
 	if in.width < minWidth || in.height < minHeight {
@@ -69,20 +68,6 @@ func computeLayout(in layoutIn) layout {
 		rem -= n
 		return n
 	}
-	if in.expanded >= 0 && in.expanded < 3 {
-		l.header = take(1)
-		if in.errRows > 0 {
-			l.err = take(1)
-		}
-		if in.helpRows > 0 {
-			l.events = take(in.helpRows)
-		} else {
-			l.help = take(1)
-		}
-		l.panes[in.expanded] = rem
-		return l
-	}
-
 	sum := in.compact[0] + in.compact[1] + in.compact[2]
 	if sum > rem {
 		// Only a participant on several paths at once (client and room
@@ -112,6 +97,9 @@ func computeLayout(in layoutIn) layout {
 	if in.helpRows == 0 {
 		l.help = take(1)
 	}
+	if in.axis {
+		l.axis = take(1)
+	}
 	l.header += take(in.headerLines - 1)
 	for i := range l.panes {
 		if grow := in.full[i] - in.compact[i]; grow > 0 && grow <= rem {
@@ -126,5 +114,5 @@ func computeLayout(in layoutIn) layout {
 
 // rows is the number of rows the layout fills, for tests.
 func (l layout) rows() int {
-	return l.header + l.panes[0] + l.panes[1] + l.panes[2] + l.sys + l.events + l.err + l.help + 1
+	return l.header + l.panes[0] + l.panes[1] + l.panes[2] + l.axis + l.sys + l.events + l.err + l.help + 1
 }

@@ -31,6 +31,7 @@ type statusInfo struct {
 	budget   fetch.BudgetStatus
 	counted  bool   // a request budget counts the day's requests: show it, not requests
 	span     string // history window, e.g. "30m"
+	view     string // what a chart screen shows, e.g. "19:30–19:45 · 3 new · end: live"
 	requests int64
 	limited  bool // the last answer was a rate limit
 	retryAt  time.Time
@@ -96,6 +97,9 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 		segs = append(segs, segment{si.gone, ss.warn, 0})
 	case !si.left.IsZero():
 		segs = append(segs, segment{"left the meeting " + clock(si.left), ss.warn, 0})
+	}
+	if si.view != "" {
+		segs = append(segs, segment{si.view, ss.key, 0})
 	}
 	switch {
 	case si.list && si.lastPoll.IsZero():

@@ -44,7 +44,7 @@ func BenchmarkView(b *testing.B) {
 		setup := func(b *testing.B) *harness {
 			h := newHarness(b, &fakeSource{p: p}, size[0], size[1], func(c *Config) { c.Profile = sp.profile })
 			h.start()
-			for h.watch().span != len(spans)-1 {
+			for h.watch().span() != 24*time.Hour {
 				h.key("]")
 			}
 			return h

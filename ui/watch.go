@@ -11,16 +11,6 @@ import (
 	"github.com/qostop/qostop/ui/pane"
 )
 
-// spans are the history windows that [ and ] step through; 0 is all.
-var spans = []struct {
-	d     time.Duration
-	label string
-}{
-	{15 * time.Minute, "15m"}, {30 * time.Minute, "30m"}, {time.Hour, "1h"}, {3 * time.Hour, "3h"}, {0, "all"},
-}
-
-const defaultSpan = 1 // 30m: thirty of Zoom's per-minute samples
-
 // intervalSteps are the polling intervals that + and - step through,
 // within the configured floor and MaxInterval.
 var intervalSteps = []time.Duration{
@@ -52,21 +42,27 @@ type watchModel struct {
 	live        bool              // Zoom has answered for this live call (lifecycle.go)
 	gone        string            // why it no longer does: goneMeeting, goneParticipant or ""
 	events      eventLog
-	dataVersion uint64 // hist.Version() the panes were last given
+	dataVersion uint64        // hist.Version() the panes were last given
+	rewrites    uint64        // hist.Rewrites() then
+	fedUpTo     time.Time     // the newest sample the panes hold
+	fedSpan     time.Duration // the window they hold
 	cadence     time.Duration
 
 	poll poller
 
 	// View.
-	span       int
+	// chosen is the window [ and ] chose; 0 until then, so the window
+	// follows the cadence and the width (see span).
+	chosen     time.Duration
 	focus      int
-	expanded   bool
 	panes      [3]pane.Model
+	geo        pane.Geometry // every sparkline's grid and label width
 	lay        layout
 	headerText string
 	body       string
 	footer     string
 	builds     int // body rebuilds, so tests can prove the clock does none
+	frameCache *frameCache
 }
 
 // newWatch builds the watch screen of participant t, polled every
@@ -84,7 +80,9 @@ func newWatch(c *common, t target, interval time.Duration) *watchModel {
 		who:      model.Participant{UserName: "participant " + t.participantID, UserID: t.participantID},
 		events:   newEventLog(),
 		cadence:  time.Minute,
-		span:     defaultSpan,
+	}
+	if c.cfg.ASCII {
+		m.keys.asciiHelp()
 	}
 	src, now := c.cfg.Source, c.cfg.Now
 	m.poll = newPoller(c, interval, func(env envelope) tea.Cmd {
@@ -106,12 +104,17 @@ func (m *watchModel) chain() *poller { return &m.poll }
 func (m *watchModel) close()         { m.cancel() }
 func (m *watchModel) captures() bool { return false }
 
-// opens is nothing: enter expands the focused pane.
-func (m *watchModel) opens(tea.KeyPressMsg) screen { return nil }
+// opens is the chart screen of the focused pane's medium, on enter.
+func (m *watchModel) opens(msg tea.KeyPressMsg) screen {
+	if key.Matches(msg, m.keys.Expand) {
+		return newChartScreen(m)
+	}
+	return nil
+}
 
 // atRest reports whether esc has nothing left to close here, so it
 // means going back.
-func (m *watchModel) atRest() bool { return !m.expanded && !m.helpView.ShowAll }
+func (m *watchModel) atRest() bool { return !m.helpView.ShowAll }
 
 // help is the one-line help, with esc after quit when there is a screen
 // to go back to, and the full help that ? shows.
@@ -159,37 +162,46 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.ShorterSpan):
-		m.setSpan(m.span - 1)
+		m.setSpan(model.PrevWindow(m.span(), m.defaultSpan()))
 	case key.Matches(msg, k.LongerSpan):
-		m.setSpan(m.span + 1)
+		m.setSpan(model.NextWindow(m.span()))
 	case key.Matches(msg, k.NextPane):
 		m.setFocus(m.focus + 1)
 	case key.Matches(msg, k.PrevPane):
 		m.setFocus(m.focus + len(m.panes) - 1)
-	case key.Matches(msg, k.Expand):
-		m.expanded = !m.expanded
+	case key.Matches(msg, k.Back) && m.helpView.ShowAll:
+		showAllHelp(&m.helpView, &m.keys, false)
 		m.rebuild()
-	case key.Matches(msg, k.Back):
-		switch {
-		case m.expanded:
-			m.expanded = false
-			m.rebuild()
-		case m.helpView.ShowAll:
-			showAllHelp(&m.helpView, &m.keys, false)
-			m.rebuild()
-		}
 	}
 	return nil
 }
 
-func (m *watchModel) setSpan(i int) {
-	i = min(max(i, 0), len(spans)-1)
-	if i == m.span {
+// setSpan sets the window the sparklines show.
+func (m *watchModel) setSpan(d time.Duration) {
+	if d == m.span() {
 		return
 	}
-	m.span = i
+	m.chosen = d
 	m.dataVersion = 0 // the window moved: give the panes their samples again
 	m.rebuild()
+}
+
+// span is the window the sparklines show: the one chosen with [ and ],
+// else the default for the cadence and the sparklines' width, which puts
+// about one sample in each column.
+func (m *watchModel) span() time.Duration { return m.spanFor(m.gridWidth()) }
+
+func (m *watchModel) spanFor(width int) time.Duration {
+	if m.chosen > 0 {
+		return m.chosen
+	}
+	return model.DefaultWindow(m.cadence, width)
+}
+
+// defaultSpan is also the shortest window [ goes to: a shorter one
+// would leave a gap between every two samples.
+func (m *watchModel) defaultSpan() time.Duration {
+	return model.DefaultWindow(m.cadence, m.gridWidth())
 }
 
 func (m *watchModel) setFocus(i int) {
@@ -207,8 +219,8 @@ func (m *watchModel) setFocus(i int) {
 // sample, not up to now, so a past meeting shows its last half hour.
 func (m *watchModel) window() []model.Sample {
 	latest, ok := m.hist.Latest()
-	if !ok || spans[m.span].d == 0 {
-		return m.hist.Samples()
+	if !ok {
+		return nil
 	}
-	return m.hist.Since(latest.Time.Add(-spans[m.span].d + time.Nanosecond))
+	return m.hist.Since(latest.Time.Add(-m.span() + time.Nanosecond))
 }

@@ -46,3 +46,26 @@ func TestNewValidatesConfig(t *testing.T) {
 		})
 	}
 }
+
+// --utc shows times in UTC whatever the clock's zone: the status bar, the
+// time axis and the event log all read the same hours.
+func TestConfigUTC(t *testing.T) {
+	est := time.FixedZone("EST", -5*3600)
+	h := newHarness(t, &fakeSource{p: callParticipant(false)}, 120, 40, func(c *Config) {
+		now := c.Now
+		c.Now = func() time.Time { return now().In(est) }
+	})
+	h.start()
+	if v := h.a.content(); !strings.Contains(v, "newest 14:39:00") {
+		t.Fatalf("without --utc the clock's zone (EST) is not shown:\n%s", v)
+	}
+	h = newHarness(t, &fakeSource{p: callParticipant(false)}, 120, 40, func(c *Config) {
+		now := c.Now
+		c.Now = func() time.Time { return now().In(est) }
+		c.UTC = true
+	})
+	h.start()
+	if v := h.a.content(); !strings.Contains(v, "newest 19:39:00") || !strings.Contains(v, "19:00") || strings.Contains(v, "14:") {
+		t.Fatalf("with --utc, times are not all in UTC:\n%s", v)
+	}
+}

@@ -206,7 +206,8 @@ func keyMsg(k string) tea.KeyPressMsg {
 	}
 	named := map[string]rune{"tab": tea.KeyTab, "enter": tea.KeyEnter, "esc": tea.KeyEscape,
 		"up": tea.KeyUp, "down": tea.KeyDown, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
-		"home": tea.KeyHome, "end": tea.KeyEnd, "backspace": tea.KeyBackspace}
+		"home": tea.KeyHome, "end": tea.KeyEnd, "backspace": tea.KeyBackspace,
+		"left": tea.KeyLeft, "right": tea.KeyRight}
 	if c, ok := named[k]; ok {
 		return tea.KeyPressMsg{Code: c, Mod: mod}
 	}

@@ -76,25 +76,26 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 		}
 	},
 	"ShorterSpan": func(t *testing.T, h *harness, k string) {
+		h.key("]")
 		h.key(k)
-		if !strings.Contains(h.a.content(), "window 15m") || len(h.watch().window()) != 15 {
-			t.Fatalf("%s: window %s with %d samples, want 15m and 15", k, spans[h.watch().span].label, len(h.watch().window()))
+		if !strings.Contains(h.a.content(), "window 3h") || len(h.watch().window()) != 40 {
+			t.Fatalf("%s: window %s with %d samples, want 3h and 40", k, h.watch().span(), len(h.watch().window()))
 		}
 		h.key(k)
-		if h.watch().span != 0 {
-			t.Fatalf("%s below the shortest window moved to %d", k, h.watch().span)
+		if h.watch().span() != 3*time.Hour {
+			t.Fatalf("%s below the default window (one sample a column) moved to %s", k, h.watch().span())
 		}
 	},
 	"LongerSpan": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if !strings.Contains(h.a.content(), "window 1h") || len(h.watch().window()) != 40 {
-			t.Fatalf("%s: window %s with %d samples, want 1h and all 40", k, spans[h.watch().span].label, len(h.watch().window()))
+		if !strings.Contains(h.a.content(), "window 6h") || len(h.watch().window()) != 40 {
+			t.Fatalf("%s: window %s with %d samples, want 6h and all 40", k, h.watch().span(), len(h.watch().window()))
 		}
-		for range 5 {
+		for range 10 {
 			h.key(k)
 		}
-		if !strings.Contains(h.a.content(), "window all") {
-			t.Fatalf("%s pressed often did not reach the whole history", k)
+		if !strings.Contains(h.a.content(), "window 24h") {
+			t.Fatalf("%s pressed often did not reach the day the history holds", k)
 		}
 	},
 	"NextPane": func(t *testing.T, h *harness, k string) {
@@ -111,19 +112,73 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Expand": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if v := h.a.content(); !strings.Contains(v, "[audio]") || strings.Contains(v, " video ") {
-			t.Fatalf("%s did not show the focused pane alone:\n%s", k, v)
+		if v := ansi.Strip(h.a.content()); !strings.Contains(v, "audio · latency") || !strings.Contains(v, "latency send ") || strings.Contains(v, " video ") {
+			t.Fatalf("%s did not open the focused pane's charts:\n%s", k, v)
 		}
+	},
+	"Earlier": func(t *testing.T, h *harness, k string) {
+		h.key("enter")
+		h.key("[")
+		h.key("[") // 30m of the 40 minutes: there is an earlier view
 		h.key(k)
-		if v := h.a.content(); !strings.Contains(v, " video ") {
-			t.Fatalf("%s again did not return:\n%s", k, v)
+		if s := statusLine(h.a.content()); !strings.Contains(s, "19:00–19:30") || !strings.Contains(s, "end: live") {
+			t.Fatalf("%s on the chart screen: status %q, want 19:00–19:30 and end: live", k, s)
+		}
+	},
+	"Later": func(t *testing.T, h *harness, k string) {
+		h.key("enter")
+		h.key("[")
+		h.key("[")
+		h.key("left")
+		h.key(k)
+		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 30m") {
+			t.Fatalf("%s near the newest sample: status %q, want live", k, s)
+		}
+	},
+	"Live": func(t *testing.T, h *harness, k string) {
+		h.key("enter")
+		h.key("[")
+		h.key("[")
+		h.key("left")
+		h.key(k)
+		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 30m") {
+			t.Fatalf("%s: status %q, want live", k, s)
+		}
+	},
+	"ZoomIn": func(t *testing.T, h *harness, k string) {
+		h.key("enter")
+		h.key(k)
+		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 1h") || h.watch().span() != 3*time.Hour {
+			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 1h, the panes at 3h", k, s, h.watch().span())
+		}
+	},
+	"ZoomOut": func(t *testing.T, h *harness, k string) {
+		h.key("enter")
+		h.key(k)
+		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 6h") || h.watch().span() != 3*time.Hour {
+			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 6h, the panes at 3h", k, s, h.watch().span())
+		}
+	},
+	"NextChart": func(t *testing.T, h *harness, k string) {
+		h.key("enter")
+		h.key(k)
+		if v := ansi.Strip(h.a.content()); !strings.Contains(v, "jitter send ") || strings.Contains(v, "latency send ") {
+			t.Fatalf("%s did not move the charts on by one:\n%s", k, v)
+		}
+	},
+	"PrevChart": func(t *testing.T, h *harness, k string) {
+		h.key("enter")
+		h.key("down")
+		h.key(k)
+		if v := ansi.Strip(h.a.content()); !strings.Contains(v, "latency send ") {
+			t.Fatalf("%s did not move the charts back:\n%s", k, v)
 		}
 	},
 	"Back": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
 		h.key(k)
 		if v := h.a.content(); !strings.Contains(v, " video ") {
-			t.Fatalf("%s did not leave the expanded pane:\n%s", k, v)
+			t.Fatalf("%s did not leave the chart screen:\n%s", k, v)
 		}
 		h.key("?")
 		h.key(k)

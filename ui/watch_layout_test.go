@@ -87,7 +87,7 @@ func TestLayout(t *testing.T) {
 		{80, 24, true, [3]int{7, 4, 4}, 2}, // the error takes an event row, not a pane's detail
 		{60, 16, false, [3]int{4, 4, 4}, 1},
 	} {
-		in := layoutIn{width: tc.w, height: tc.h, headerLines: 3, full: full, compact: compact, expanded: -1}
+		in := layoutIn{width: tc.w, height: tc.h, headerLines: 3, full: full, compact: compact}
 		if tc.err {
 			in.errRows = 2
 		}
@@ -98,7 +98,7 @@ func TestLayout(t *testing.T) {
 		}
 	}
 	for _, sz := range [][2]int{{59, 40}, {120, 15}, {50, 12}} {
-		if l := computeLayout(layoutIn{width: sz[0], height: sz[1], headerLines: 3, expanded: -1}); !l.tooSmall {
+		if l := computeLayout(layoutIn{width: sz[0], height: sz[1], headerLines: 3}); !l.tooSmall {
 			t.Errorf("%dx%d is not too small", sz[0], sz[1])
 		}
 	}

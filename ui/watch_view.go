@@ -8,46 +8,33 @@ import (
 )
 
 // rebuild redoes everything above the status bar after a change that can
-// show: new data, size, theme, focus, window, help or expand. Panes redraw
+// show: new data, size, theme, focus, window or help. Panes redraw
 // only if their own data, size, focus or styles changed.
 func (m *watchModel) rebuild() {
 	if m.c.width <= 0 || m.c.height <= 0 {
 		return // no WindowSizeMsg yet: nothing to draw into
 	}
-	if v := m.hist.Version(); v != m.dataVersion {
-		m.dataVersion = v
-		win := m.window()
-		for i := range m.panes {
-			m.panes[i].SetData(win)
-		}
-	}
+	m.feedPanes()
 	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), Ended: m.gone == goneMeeting, MeetingID: m.t.meetingID, Topic: m.t.topic,
 		Trail: m.t.trail, Type: m.t.typ}, m.c.st, m.c.width)
 
 	in := layoutIn{
 		width: m.c.width, height: m.c.height,
 		headerLines: strings.Count(m.headerText, "\n") + 1,
-		expanded:    -1,
-	}
-	if m.expanded {
-		in.expanded = m.focus
+		axis:        m.hist.Len() > 0,
 	}
 	short, full := m.help()
 	var fullHelp string
 	if m.helpView.ShowAll {
 		fullHelp, in.helpRows = fitFullHelp(m.helpView, full, m.c.width, m.poll.helpNotes()...)
+		legend := legendText(m.c.st, m.c.width)
+		fullHelp += "\n" + legend
+		in.helpRows += strings.Count(legend, "\n") + 1
 	}
 	if m.poll.errText != "" && m.hist.Len() > 0 {
 		in.errRows = 2 // with no data, the placeholder shows the error instead
 	}
-	for i := range m.panes {
-		// A copy measures at the new width without touching the
-		// original's cache.
-		p := m.panes[i]
-		p.SetSize(m.c.width, 1)
-		in.full[i], in.compact[i] = p.MinHeight(false), p.MinHeight(true)
-	}
-	m.lay = computeLayout(in)
+	m.lay = m.layoutPanes(in)
 	m.builds++
 	if m.lay.tooSmall {
 		m.body, m.footer = "", ""
@@ -58,6 +45,7 @@ func (m *watchModel) rebuild() {
 			m.panes[i].SetSize(m.c.width, h)
 		}
 	}
+	m.setGeometry()
 	m.body = m.renderBody(fullHelp)
 	m.footer = ""
 	if m.lay.help > 0 {
@@ -83,6 +71,9 @@ func (m *watchModel) renderBody(fullHelp string) string {
 				parts = append(parts, m.panes[i].View())
 			}
 		}
+	}
+	if l.axis > 0 {
+		parts = append(parts, renderAxis(m.geo, m.c.width, m.loc, m.c.st))
 	}
 	if l.sys > 0 {
 		latest, ok := m.hist.Latest()
@@ -132,16 +123,29 @@ func (m *watchModel) view() string {
 	if m.lay.tooSmall {
 		return tooSmallText(m.c.width, m.c.height)
 	}
-	status := renderStatus(m.status(), m.c.ss, m.c.width)
-	if m.body == "" {
-		return status + m.footer
+	si := m.status()
+	if c := m.frameCache; c != nil && c.builds == m.builds && c.si == si {
+		return c.s // nothing changed: every frame of an idle screen
 	}
-	return m.body + "\n" + status + m.footer
+	s := renderStatus(si, m.c.ss, m.c.width) + m.footer
+	if m.body != "" {
+		s = m.body + "\n" + s
+	}
+	m.frameCache = &frameCache{builds: m.builds, si: si, s: s}
+	return s
+}
+
+// frameCache is the last frame and what it was drawn from: the body's
+// build and the status bar's inputs.
+type frameCache struct {
+	builds int
+	si     statusInfo
+	s      string
 }
 
 func (m *watchModel) status() statusInfo {
 	si := m.poll.pollStatus()
-	si.loc, si.span = m.loc, spans[m.span].label
+	si.loc, si.span = m.loc, fmtDur(m.span())
 	si.helpHint = m.lay.help == 0 && !m.helpView.ShowAll
 	if latest, ok := m.hist.Latest(); ok {
 		si.newest = latest.Time

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/NimbleMarkets/ntcharts/v2/canvas"
@@ -25,12 +26,26 @@ func (p *panel) decorate(f *frame) {
 			}
 		}
 	}
+	lineAt := map[int]float64{}
+	for _, th := range f.lines {
+		lineAt[p.rowOf(f, th.v)] = th.v
+	}
 	for _, v := range f.ticks {
 		y := p.rowOf(f, v)
 		if y < 0 || y >= o.Y {
 			continue
 		}
 		s := model.FormatTick(v, f.step)
+		if tv, ok := lineAt[y]; ok && tv != v {
+			// A threshold shares the row: on a short graph 300 and 250
+			// round to one row, and "250" beside the 300 line would say the
+			// line is at 250. Label the row with what its line means, or
+			// not at all.
+			s = model.FormatTick(tv, f.step)
+			if back, err := strconv.ParseFloat(s, 64); err != nil || back != tv || len(s) > f.labelW {
+				s = ""
+			}
+		}
 		c.SetString(canvas.Point{X: o.X - len(s), Y: y}, s)
 		c.SetCell(canvas.Point{X: o.X, Y: y}, canvas.NewCell(f.g.yTick))
 	}

@@ -11,10 +11,6 @@ import (
 
 // Layout constants of a media pane, in terminal cells.
 const (
-	// paneSideBySide is the inner width from which send and receive sit
-	// side by side in full mode: two columns of label, a sparkline of about
-	// ten cells and the widest value ("0.3%  max 1.9%*"), plus the divider.
-	paneSideBySide = 66
 	// compactSparkMin is the narrowest sparkline a compact line keeps
 	// before it drops fields to make room.
 	compactSparkMin = 12
@@ -37,6 +33,8 @@ type Model struct {
 	data          paneData
 	cache         *paneCache
 	version       uint64
+	geo           Geometry
+	rowLines      int // rows of a full metric's sparkline, 1 to 3
 }
 
 type paneCache struct {
@@ -47,7 +45,7 @@ type paneCache struct {
 // New is an empty pane for medium m with the default thresholds; give it
 // styles, a size and data before drawing.
 func New(m model.Media) Model {
-	return Model{media: m, th: model.DefaultThresholds(), pal: newPalette(theme.Styles{}), cache: &paneCache{}}
+	return Model{media: m, th: model.DefaultThresholds(), pal: newPalette(theme.Styles{}), cache: &paneCache{}, rowLines: 1}
 }
 
 func (p *Model) invalidate() { p.cache, p.version = &paneCache{}, p.version+1 }
@@ -95,6 +93,9 @@ func (p *Model) SetFocused(f bool) {
 // window moves, not on every message.
 func (p *Model) SetData(samples []model.Sample) {
 	p.data = extractPane(p.media, samples)
+	if p.geo.Grid.Width() > 0 {
+		p.data.bucket(p.geo.Grid) // now, so Append can carry the columns on
+	}
 	p.invalidate()
 }
 
@@ -113,17 +114,21 @@ func (p *Model) View() string {
 // data in the window.
 func (p *Model) hasTraffic() bool { return p.data.hasTraffic() }
 
-// MinHeight is the outer height the pane needs to show everything in full
-// or compact mode at its current width (side by side from an inner width
-// of paneSideBySide, assumed when no width is set yet). Given less than
-// the full height, the pane draws compact; given less than that, it cuts.
-func (p *Model) MinHeight(compact bool) int {
-	iw := p.width - 2
-	if p.width <= 0 {
-		iw = paneSideBySide
+// SetRowLines sets how many rows high a full metric row's sparkline is
+// (1 to 3): where the screen has rows to spare, taller bars show more.
+func (p *Model) SetRowLines(n int) {
+	n = min(max(n, 1), 3)
+	if p.rowLines == n && p.cache != nil {
+		return
 	}
-	return 2 + p.rows(iw, compact)
+	p.rowLines = n
+	p.invalidate()
 }
+
+// MinHeight is the outer height the pane needs to show everything in full
+// or compact mode. Given less than the full height, the pane draws
+// compact; given less than that, it cuts.
+func (p *Model) MinHeight(compact bool) int { return 2 + p.rows(p.width-2, compact) }
 
 // rows counts content lines. Full: a title line plus one per metric for
 // each path with traffic; compact: one line per path with traffic. A
@@ -140,11 +145,14 @@ func (p *Model) rows(iw int, compact bool) int {
 		case compact:
 			r[d] = len(secs)
 		default:
-			r[d] = len(secs) * (1 + len(rowsFor(p.media)))
+			// A title, the metrics rowLines high, resolution one line.
+			kinds := len(rowsFor(p.media))
+			per := 1 + kinds*max(p.rowLines, 1)
+			if p.media != model.Audio {
+				per -= max(p.rowLines, 1) - 1
+			}
+			r[d] = len(secs) * per
 		}
-	}
-	if !compact && iw >= paneSideBySide {
-		return max(r[0], r[1])
 	}
 	return r[0] + r[1]
 }
@@ -162,9 +170,7 @@ func (p *Model) render() string {
 		c.add(p.pal.muted, "no "+p.media.String()+" in this window")
 		lines = []textCell{c.done()}
 	case ih >= p.rows(iw, false):
-		// Side by side saves rows; given the rows to stack (an expanded
-		// pane), stacking doubles the sparklines' width: more history.
-		lines = p.fullLines(iw, iw >= paneSideBySide && ih < p.rows(0, false))
+		lines = p.fullLines(iw)
 	default:
 		lines = p.compactLines(iw)
 	}

@@ -75,6 +75,15 @@ func writeFit(b *strings.Builder, c textCell, w int) {
 	writeSpaces(b, w-c.w)
 }
 
+// writeFitRight writes c right-aligned in exactly w cells.
+func writeFitRight(b *strings.Builder, c textCell, w int) {
+	if c.w < w {
+		writeSpaces(b, w-c.w)
+		c.w = w
+	}
+	writeFit(b, c, w)
+}
+
 // blankBlock is w×h spaces, for sizes too small for a border.
 func blankBlock(w, h int) string {
 	if h <= 0 {

@@ -24,30 +24,31 @@ const (
 )
 
 // paneSection is one stream (medium, direction, path) that had traffic in
-// the window. Its readings are stored per field, one per window sample
-// (absent where the sample lacks the stream), so every section's
-// sparklines share one time axis and a redraw scans flat slices instead of
-// maps.
+// the window. Its readings are bucketed per field on the screen's grid
+// (grid.go), so every section's sparklines share one time axis and a
+// redraw scans flat slices instead of maps.
 type paneSection struct {
 	key      model.StreamKey
-	vals     [numFields][]model.Value
-	cur      model.StreamStats // the newest sample that holds the stream
+	cols     [numFields][]model.Value // by paneField, on paneData.grid
+	cur      model.StreamStats        // the newest sample that holds the stream
 	lastTime time.Time
 }
 
-// paneData is what SetData extracts from the window once, so a resize or a
-// theme change redraws without walking every sample's stream map again.
+// paneData is what SetData learns from the window once: its streams and
+// their newest readings; the columns are bucketed when first drawn.
 type paneData struct {
-	n      int
-	newest time.Time
-	dirs   [2][]paneSection // by model.Direction; only paths with traffic
+	samples  []model.Sample // the window, oldest first (shared, read only)
+	newest   time.Time
+	dirs     [2][]paneSection // by model.Direction; only paths with traffic
+	grid     model.Grid       // the grid the columns are on
+	bucketed bool
 }
 
-// extractPane picks medium m's streams out of the window. A stream object
+// extractPane finds medium m's streams in the window. A stream object
 // with every field empty counts as no traffic, as Zoom's "" means no data.
 func extractPane(m model.Media, samples []model.Sample) paneData {
 	n := len(samples)
-	d := paneData{n: n}
+	d := paneData{samples: samples}
 	if n > 0 {
 		d.newest = samples[n-1].Time
 	}
@@ -61,15 +62,8 @@ func extractPane(m model.Media, samples []model.Sample) paneData {
 			sec := secs[k.Dir][k.Path]
 			if sec == nil {
 				sec = &paneSection{key: k}
-				buf := make([]model.Value, int(numFields)*n)
-				for f := range sec.vals {
-					sec.vals[f] = buf[f*n : (f+1)*n : (f+1)*n]
-				}
 				secs[k.Dir][k.Path] = sec
 			}
-			sec.vals[fLatency][i], sec.vals[fJitter][i] = st.LatencyMS, st.JitterMS
-			sec.vals[fAvgLoss][i], sec.vals[fMaxLoss][i] = st.AvgLossPct, st.MaxLossPct
-			sec.vals[fBitrate][i], sec.vals[fFPS][i] = st.BitrateKbps, st.FrameRateFPS
 			sec.cur, sec.lastTime = st, s.Time // samples are oldest first
 		}
 	}
@@ -134,49 +128,23 @@ func (k rowKind) series() (f paneField, m model.Metric, judged, ok bool) {
 	return 0, 0, false, false
 }
 
-// sparkBuckets reduces one series to at most width columns aligned to the
-// window: one per sample when they fit, else runs of neighbouring
-// samples, newest at the right. A judged metric keeps a column's worst
-// (highest) reading, so a one-minute spike survives a day-long window;
-// bitrate and frame rate keep the mean. It returns the tallest column.
-func sparkBuckets(vals []model.Value, width int, mean bool) ([]sparkCol, float64) {
-	n := len(vals)
-	if width <= 0 || n == 0 {
-		return nil, 0
+// sparkCols is one field's columns as a sparkline draws them, with the
+// top of its scale: a judged field is coloured by its level in each column
+// and its scale reaches at least the warn threshold (loss at least 5 %),
+// so a calm call draws low bars and a 0.06 % wiggle draws flat; bitrate
+// and frame rate scale to the data.
+func sparkCols(dst []sparkCol, vals []model.Value, f paneField, th model.Thresholds) ([]sparkCol, model.Scale) {
+	dst = dst[:0]
+	mf := paneFields[f]
+	m, judged := mf.Metric()
+	for _, v := range vals {
+		c := sparkCol{v: v.V, ok: v.OK}
+		if judged && v.OK {
+			c.lv = th.Level(m, v)
+		}
+		dst = append(dst, c)
 	}
-	ncol := min(n, width)
-	cols := make([]sparkCol, ncol)
-	peak := 0.0
-	for c := range cols {
-		hi := (c + 1) * n / ncol
-		sum, top, cnt := 0.0, 0.0, 0
-		for _, v := range vals[c*n/ncol : hi] {
-			if v.OK {
-				cnt++
-				sum += v.V
-				top = max(top, v.V)
-			}
-		}
-		if cnt == 0 {
-			continue
-		}
-		if mean {
-			top = sum / float64(cnt)
-		}
-		cols[c] = sparkCol{v: top, ok: true}
-		peak = max(peak, top)
-	}
-	return cols, peak
-}
-
-// judgeColumns sets each column's level from its (worst) reading; as every pane
-// metric is worse when higher, that is the worst level in the column.
-func judgeColumns(cols []sparkCol, m model.Metric, th model.Thresholds) {
-	for i := range cols {
-		if cols[i].ok {
-			cols[i].lv = max(cols[i].lv, th.Level(m, model.Some(cols[i].v)))
-		}
-	}
+	return dst, model.ScaleFor(mf, th, model.Peak(vals))
 }
 
 // streamJudged are the readings model.Thresholds.StreamLevel judges.
@@ -188,16 +156,16 @@ var streamJudged = [...]struct {
 // streamColumns is a compact line's sparkline: latency for height, the
 // stream's worst level (as StreamLevel judges it) for colour, so a loss
 // burst shows even when latency was calm.
-func streamColumns(sec *paneSection, width int, th model.Thresholds) ([]sparkCol, float64) {
-	cols, peak := sparkBuckets(sec.vals[fLatency], width, false)
+func streamColumns(sec *paneSection, th model.Thresholds) ([]sparkCol, model.Scale) {
+	cols, sc := sparkCols(nil, sec.cols[fLatency], fLatency, th)
 	for _, j := range streamJudged {
-		other, _ := sparkBuckets(sec.vals[j.f], width, false)
-		judgeColumns(other, j.m, th)
-		for i := range cols {
-			cols[i].lv = max(cols[i].lv, other[i].lv)
+		for i, v := range sec.cols[j.f] {
+			if v.OK {
+				cols[i].lv = max(cols[i].lv, th.Level(j.m, v))
+			}
 		}
 	}
-	return cols, max(peak, th[model.Latency].Warn)
+	return cols, sc
 }
 
 // textCell is a styled piece of a line and its width in terminal cells.

@@ -60,23 +60,23 @@ func TestPaneGolden(t *testing.T) {
 		ascii   bool
 		samples []model.Sample
 	}{
-		{"audio_80x7", model.Audio, 80, 7, false, normal},
-		{"video_120x9", model.Video, 120, 9, false, normal},
+		{"audio_80x12", model.Audio, 80, 12, false, normal},
+		{"video_120x16", model.Video, 120, 16, false, normal},
 		{"video_stacked_60x16", model.Video, 60, 16, false, normal},
 		{"audio_compact_80x4", model.Audio, 80, 4, false, normal},
 		{"video_compact_80x4", model.Video, 80, 4, false, normal},
 		{"share_no_traffic_80x4", model.Share, 80, 4, false, normal},
-		{"video_send_missing_80x9", model.Video, 80, 9, false, paneFixture(40, videoRecv)},
+		{"video_send_missing_80x10", model.Video, 80, 10, false, paneFixture(40, videoRecv)},
 		{"video_send_missing_compact_80x4", model.Video, 80, 4, false, paneFixture(40, videoRecv)},
-		{"audio_missing_current_80x7", model.Audio, 80, 7, false, missingCurrent()},
+		{"audio_missing_current_80x12", model.Audio, 80, 12, false, missingCurrent()},
 		{"audio_missing_current_compact_80x4", model.Audio, 80, 4, false, missingCurrent()},
-		{"audio_critical_80x7", model.Audio, 80, 7, false, criticalCall()},
+		{"audio_critical_80x12", model.Audio, 80, 12, false, criticalCall()},
 		{"audio_critical_compact_80x4", model.Audio, 80, 4, false, criticalCall()},
-		{"ascii_video_80x9", model.Video, 80, 9, true, normal},
+		{"ascii_video_80x16", model.Video, 80, 16, true, normal},
 		{"ascii_audio_compact_80x4", model.Audio, 80, 4, true, criticalCall()},
-		{"connectors_audio_100x17", model.Audio, 100, 17, false, viaConnectors()},
+		{"connectors_audio_100x27", model.Audio, 100, 27, false, viaConnectors()},
 		{"connectors_audio_compact_100x7", model.Audio, 100, 7, false, viaConnectors()},
-		{"day_video_200x9", model.Video, 200, 9, false, paneFixture(model.DefaultHistoryCap, everyStream...)},
+		{"day_video_200x16", model.Video, 200, 16, false, paneFixture(model.DefaultHistoryCap, everyStream...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -100,13 +100,10 @@ func paneRow(t *testing.T, view, label string) string {
 
 func TestPaneMissingValueIsDashAndGap(t *testing.T) {
 	// Fewer samples than sparkline cells, so each sample is one column.
-	p := newTestPane(model.Audio, 120, 7, false, missingCurrent())
+	p := newTestPane(model.Audio, 120, 12, false, missingCurrent())
 	view := p.View()
-	// Side by side: keep the send column, left of the divider.
-	sendCol := func(label string) string {
-		row, _, _ := strings.Cut(paneRow(t, view, label), " │ ")
-		return row
-	}
+	// Send is stacked above receive: the first row of a label is send's.
+	sendCol := func(label string) string { return paneRow(t, view, label) }
 	lat := []rune(sendCol("latency"))
 	jit := []rune(sendCol("jitter"))
 	br := sendCol("bitrate")
@@ -136,7 +133,7 @@ func TestPaneMissingValueIsDashAndGap(t *testing.T) {
 }
 
 func TestPaneStoppedStreamSaysWhen(t *testing.T) {
-	p := newTestPane(model.Audio, 80, 7, false, missingCurrent())
+	p := newTestPane(model.Audio, 80, 12, false, missingCurrent())
 	if row := paneRow(t, p.View(), "receive"); !strings.Contains(row, "last seen 10:26") {
 		t.Errorf("receive stopped after 10:26 but the title does not say so: %q", row)
 	}
@@ -146,10 +143,10 @@ func TestPaneStoppedStreamSaysWhen(t *testing.T) {
 }
 
 func TestPaneMarkers(t *testing.T) {
-	for _, h := range []int{7, 4} { // full, compact
+	for _, h := range []int{12, 4} { // full, compact
 		p := newTestPane(model.Audio, 80, h, false, criticalCall())
 		send := paneRow(t, p.View(), "send")
-		if h == 7 {
+		if h == 12 {
 			lat, jit, loss := paneRow(t, p.View(), "latency"), paneRow(t, p.View(), "jitter"), paneRow(t, p.View(), "loss")
 			send = lat + jit + loss
 		}
@@ -165,7 +162,7 @@ func TestPaneColoursByLevel(t *testing.T) {
 	st := testStyles(colorprofile.ANSI256, false)
 	p := New(model.Audio)
 	p.SetStyles(st)
-	p.SetSize(80, 7)
+	p.SetSize(80, 12)
 	p.SetData(criticalCall())
 	crit, good := inkOf(st.Level(model.Critical)), inkOf(st.Level(model.Good))
 	if crit.pre == "" || crit.pre == good.pre {
@@ -191,7 +188,7 @@ func TestPaneNoTraffic(t *testing.T) {
 			t.Errorf("height %d: want one line saying there was no share, got\n%s", h, v)
 		}
 	}
-	p := newTestPane(model.Video, 80, 9, false, paneFixture(10, videoRecv))
+	p := newTestPane(model.Video, 80, 10, false, paneFixture(10, videoRecv))
 	if !p.hasTraffic() {
 		t.Fatal("video pane with received video reports no traffic")
 	}
@@ -211,10 +208,13 @@ func TestPaneEmptyStreamObjectIsNoTraffic(t *testing.T) {
 }
 
 func TestPaneConnectorsVisible(t *testing.T) {
-	for _, h := range []int{17, 7} {
+	for h, wants := range map[int][]string{
+		27: {"send via room connector", "receive via room connector", "receive via web gateway"},
+		7:  {"send RC ", "receive RC ", "receive WG "},
+	} {
 		p := newTestPane(model.Audio, 100, h, false, viaConnectors())
 		v := p.View()
-		for _, want := range []string{"send via room connector", "receive via room connector", "receive via web gateway"} {
+		for _, want := range wants {
 			if !strings.Contains(v, want) {
 				t.Errorf("height %d: %q missing from\n%s", h, want, v)
 			}
@@ -230,13 +230,13 @@ func TestPaneMinHeight(t *testing.T) {
 		samples       []model.Sample
 		full, compact int
 	}{
-		{model.Audio, 80, normal, 7, 4},
-		{model.Video, 80, normal, 9, 4},
+		{model.Audio, 80, normal, 12, 4},
+		{model.Video, 80, normal, 16, 4},
 		{model.Share, 80, normal, 3, 3},
 		{model.Audio, 60, normal, 12, 4},
 		{model.Video, 60, normal, 16, 4},
-		{model.Video, 80, paneFixture(10, videoRecv), 9, 4},
-		{model.Audio, 100, viaConnectors(), 17, 7},
+		{model.Video, 80, paneFixture(10, videoRecv), 10, 4},
+		{model.Audio, 100, viaConnectors(), 27, 7},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s_%d", tt.media, tt.w), func(t *testing.T) {
@@ -353,13 +353,13 @@ func TestPaneViewIsCached(t *testing.T) {
 	if p.View() != first {
 		t.Error("the original's view changed after a setter on a copy")
 	}
-	r := newTestPane(model.Audio, 80, 7, false, paneFixture(10, everyStream...))
+	r := newTestPane(model.Audio, 80, 12, false, paneFixture(10, everyStream...))
 	c := r
 	_ = c.View()
 	if allocs := testing.AllocsPerRun(5, func() { _ = r.View() }); allocs != 0 {
 		t.Error("a View() through a copy did not fill the shared cache")
 	}
-	r.SetSize(80, 7) // unchanged: keeps the cache
+	r.SetSize(80, 12) // unchanged: keeps the cache
 	if allocs := testing.AllocsPerRun(5, func() { _ = r.View() }); allocs != 0 {
 		t.Error("SetSize with the same size threw the drawing away")
 	}
@@ -403,44 +403,33 @@ func TestFmtNum(t *testing.T) {
 	}
 }
 
-// An expanded pane has rows to spare: it stacks send above receive, so
-// each sparkline gets the whole width and shows twice the history. At
-// exactly its side-by-side height it stays side by side.
-func TestPaneStacksWhenTallEnough(t *testing.T) {
-	samples := paneFixture(200, everyStream...)
-	p := newTestPane(model.Audio, 80, 7, false, samples)
-	side := p.View()
-	if !strings.Contains(side, "│send") || !strings.Contains(side, "│ receive") {
-		t.Fatalf("at 80x7, want send and receive side by side:\n%s", side)
+// Given rows to spare, a full row's bars grow to two or three lines: the
+// top line holds the upper band of the scale, the bottom one the lower.
+func TestPaneRowLines(t *testing.T) {
+	p := newTestPane(model.Audio, 80, 12, false, criticalCall())
+	one := p.MinHeight(false)
+	p.SetRowLines(2)
+	if got := p.MinHeight(false); got != one+8 {
+		t.Fatalf("two lines a metric: MinHeight %d, want %d (four metrics, two directions)", got, one+8)
 	}
-	p.SetSize(80, 12)
-	stacked := p.View()
-	sendRow, recvRow := -1, -1
-	for i, l := range strings.Split(stacked, "\n") {
-		switch {
-		case strings.HasPrefix(l, "│send"):
-			sendRow = i
-		case strings.HasPrefix(l, "│receive"):
-			recvRow = i
+	p.SetSize(80, p.MinHeight(false))
+	lines := strings.Split(p.View(), "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "│latency") {
+			continue
 		}
-	}
-	if sendRow < 0 || recvRow <= sendRow {
-		t.Fatalf("at 80x12, want receive stacked below send:\n%s", stacked)
-	}
-	// The side-by-side row holds both directions' sparklines.
-	perDir := sparkWidth(paneRow(t, side, "latency")) / 2
-	if w := sparkWidth(paneRow(t, stacked, "latency")); w < 2*perDir {
-		t.Errorf("stacked latency sparkline %d cells, side by side %d: want at least twice as wide", w, perDir)
-	}
-}
-
-// sparkWidth counts the block glyphs in a row.
-func sparkWidth(row string) int {
-	n := 0
-	for _, r := range row {
-		if strings.ContainsRune("▁▂▃▄▅▆▇█", r) {
-			n++
+		top, bottom := []rune(l), []rune(lines[i+1])
+		// The newest send latency (450 ms, on a 500 ms scale) reaches the
+		// top band; the calm ones before it stay in the bottom one.
+		last := strings.LastIndexAny(string(bottom), "▁▂▃▄▅▆▇█")
+		col := len([]rune(string(bottom)[:last]))
+		if top[col] == ' ' || bottom[col] != '█' {
+			t.Errorf("the 450 ms spike is not drawn across both lines:\n%s\n%s", l, lines[i+1])
 		}
+		if top[col-3] != ' ' {
+			t.Errorf("a calm reading reaches the top line:\n%s\n%s", l, lines[i+1])
+		}
+		return
 	}
-	return n
+	t.Fatalf("no latency row:\n%s", p.View())
 }

@@ -86,9 +86,19 @@ func (k ink) put(b *strings.Builder, s string) {
 // the left when there are fewer columns than cells. Heights scale from 0
 // to ceil. Runs of one level share one pair of escape sequences.
 func (pl *palette) spark(b *strings.Builder, cols []sparkCol, width int, ceil float64, judged bool) {
+	pl.sparkRow(b, cols, width, ceil, judged, 1, 0)
+}
+
+// sparkRow writes row r (0 at the top) of a sparkline lines rows high:
+// each row holds a 1/lines band of the scale, full glyphs below the
+// value's band and blanks above it. A present reading always shows at
+// least the lowest glyph of the bottom row, so a real 0 differs from a
+// gap, which is blank in every row.
+func (pl *palette) sparkRow(b *strings.Builder, cols []sparkCol, width int, ceil float64, judged bool, lines, r int) {
 	if width <= 0 {
 		return
 	}
+	lines = max(lines, 1)
 	if len(cols) > width {
 		cols = cols[len(cols)-width:]
 	}
@@ -97,9 +107,14 @@ func (pl *palette) spark(b *strings.Builder, cols []sparkCol, width int, ceil fl
 	}
 	glyphs := pl.glyphs.Spark
 	n := float64(len(glyphs))
+	bottom := r == lines-1
 	runInk, inRun := ink{}, false
 	for _, c := range cols {
-		if !c.ok {
+		part := 0.0
+		if c.ok && ceil > 0 && c.v > 0 {
+			part = min(c.v/ceil, 1)*float64(lines) - float64(lines-1-r)
+		}
+		if !c.ok || (!bottom && part <= 0) {
 			if inRun {
 				b.WriteString(runInk.suf)
 				inRun = false
@@ -118,13 +133,25 @@ func (pl *palette) spark(b *strings.Builder, cols []sparkCol, width int, ceil fl
 			b.WriteString(k.pre)
 			runInk, inRun = k, true
 		}
-		g := 0
-		if ceil > 0 && c.v > 0 {
-			g = int(math.Ceil(min(c.v/ceil, 1)*n)) - 1
-		}
+		g := int(math.Ceil(min(part, 1)*n)) - 1
 		b.WriteString(glyphs[min(max(g, 0), len(glyphs)-1)])
 	}
 	if inRun {
 		b.WriteString(runInk.suf)
 	}
+}
+
+// scaleWidth is the width of the scale column: "≤2.5Mbps" is the widest.
+func scaleWidth(pl *palette) int { return 7 + textWidth(pl.glyphs.AtMost) }
+
+// scaleLabel is the top of a row's scale, e.g. "≤300ms" or "≤5%": what a
+// full-height glyph means.
+func (pl *palette) scaleLabel(f paneField, sc model.Scale) textCell {
+	var c textCellBuf
+	text := FormatNum(sc.Top) + paneFields[f].Unit()
+	if f == fBitrate && sc.Top >= 1000 {
+		text = FormatNum(sc.Top/1000) + "Mbps"
+	}
+	c.add(pl.muted, pl.glyphs.AtMost+text)
+	return c.done()
 }

@@ -1,0 +1,187 @@
+// The pane's time grid: every sparkline of every pane on a screen is
+// bucketed on one model.Grid and drawn at one x, so a moment sits in one
+// column everywhere.
+
+package pane
+
+import (
+	"sort"
+	"time"
+
+	"github.com/qostop/qostop/model"
+)
+
+// Geometry is what every pane on a screen shares: the time grid of its
+// sparklines (the grid's width is the sparklines' width) and the width of
+// the labels before them, so all sparklines start at one x. The zero
+// Geometry makes a pane lay itself out alone, one Zoom minute a column
+// ending at its newest sample.
+type Geometry struct {
+	Grid  model.Grid
+	Label int
+}
+
+// SetGeometry puts the pane on the screen's grid.
+func (p *Model) SetGeometry(g Geometry) {
+	if p.geo == g && p.cache != nil {
+		return
+	}
+	p.geo = g
+	p.invalidate()
+}
+
+// SparkRoom is the widest sparkline the pane can draw at its current
+// size with label width label, in the mode its height gives it: the
+// screen takes the least of its panes' as the grid's width.
+func (p *Model) SparkRoom(label int) int {
+	iw := p.width - 2
+	if !p.data.hasTraffic() {
+		return iw
+	}
+	if p.height-2 >= p.rows(iw, false) {
+		return iw - label - 2 - p.fullValueWidth()
+	}
+	return iw - label - 1 - p.compactFixed(iw, label)
+}
+
+// LabelWidth is the width of the labels before the pane's sparklines in
+// the mode its height gives it.
+func (p *Model) LabelWidth() int {
+	if !p.data.hasTraffic() || p.height-2 >= p.rows(p.width-2, false) {
+		return rowLabelWidth
+	}
+	w := rowLabelWidth
+	for d := range p.data.dirs {
+		for si := range p.data.dirs[d] {
+			w = max(w, p.sectionTitle(&p.data.dirs[d][si], true).w)
+		}
+	}
+	return w
+}
+
+// grid is the grid the sparklines are drawn on: the screen's, or, alone,
+// one Zoom minute a column of width sw ending at the newest sample.
+func (p *Model) grid(sw int) model.Grid {
+	if p.geo.Grid.Width() > 0 {
+		return p.geo.Grid
+	}
+	return model.NewGrid(model.ZoomCadence*time.Duration(max(sw, 1)), p.data.newest, sw)
+}
+
+// bucket puts every section's readings on g, unless they are on it
+// already: one pass over the samples in the grid, one map lookup per
+// stream per sample.
+func (d *paneData) bucket(g model.Grid) {
+	if d.grid == g && d.bucketed {
+		return
+	}
+	d.grid, d.bucketed = g, true
+	n := g.Width()
+	for di := range d.dirs {
+		for si := range d.dirs[di] {
+			sec := &d.dirs[di][si]
+			for f := range sec.cols {
+				sec.cols[f] = blank(sec.cols[f], n)
+			}
+		}
+	}
+	start := g.Start()
+	i := sort.Search(len(d.samples), func(i int) bool { return !d.samples[i].Time.Before(start) })
+	for ; i < len(d.samples); i++ {
+		d.add(g, &d.samples[i])
+	}
+}
+
+// add folds one sample into the sections' columns on g.
+func (d *paneData) add(g model.Grid, s *model.Sample) {
+	c, ok := g.Column(s.Time)
+	if !ok {
+		return
+	}
+	for di := range d.dirs {
+		for si := range d.dirs[di] {
+			sec := &d.dirs[di][si]
+			st, has := s.Streams[sec.key]
+			if !has || st.Empty() {
+				continue
+			}
+			for f := range sec.cols {
+				mf := paneFields[f]
+				sec.cols[f][c] = mf.Worse().Pick(sec.cols[f][c], mf.Of(st))
+			}
+		}
+	}
+}
+
+// paneFields are the model fields behind the pane's series, by paneField.
+var paneFields = [numFields]model.Field{model.LatencyField, model.JitterField, model.AvgLossField,
+	model.MaxLossField, model.BitrateField, model.FrameRateField}
+
+func blank(dst []model.Value, n int) []model.Value {
+	if cap(dst) < n {
+		return make([]model.Value, n)
+	}
+	dst = dst[:n]
+	clear(dst)
+	return dst
+}
+
+// Append takes samples newer than every sample the pane holds, in the
+// window samples (which ends with them), on geometry g: the way to keep
+// the panes current on a new sample without reading the window again.
+// It reports false, changing nothing, when it cannot (a new stream, a
+// grid that did not just move on); then call SetData and SetGeometry.
+func (p *Model) Append(window, fresh []model.Sample, g Geometry) bool {
+	d := &p.data
+	if len(fresh) == 0 || !d.bucketed || p.geo.Grid.Width() == 0 || d.grid != p.geo.Grid || g.Label != p.geo.Label {
+		return false
+	}
+	for i := range fresh {
+		for k, st := range fresh[i].Streams {
+			if k.Media == p.media && !st.Empty() && d.section(k) == nil {
+				return false
+			}
+		}
+	}
+	prev := d.grid
+	for di := range d.dirs {
+		for si := range d.dirs[di] {
+			sec := &d.dirs[di][si]
+			for f := range sec.cols {
+				if !g.Grid.Carry(sec.cols[f], prev) {
+					return false // only the first can fail, before anything moved
+				}
+			}
+		}
+	}
+	d.grid, p.geo = g.Grid, g
+	d.samples = window
+	for i := range fresh {
+		s := &fresh[i]
+		d.add(g.Grid, s)
+		d.newest = s.Time
+		for di := range d.dirs {
+			for si := range d.dirs[di] {
+				sec := &d.dirs[di][si]
+				if st, has := s.Streams[sec.key]; has && !st.Empty() {
+					sec.cur, sec.lastTime = st, s.Time
+				}
+			}
+		}
+	}
+	p.invalidate()
+	return true
+}
+
+// section is the section of stream k, or nil.
+func (d *paneData) section(k model.StreamKey) *paneSection {
+	if k.Dir < model.Send || k.Dir > model.Receive {
+		return nil
+	}
+	for si := range d.dirs[k.Dir] {
+		if d.dirs[k.Dir][si].key == k {
+			return &d.dirs[k.Dir][si]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/pane"
+)
+
+// The watch screen's time grid: one model.Grid for every sparkline on
+// screen (the window ÷ the sparklines' width, ending at the newest
+// sample), one label width so they all start at one x, and a time axis
+// under the panes on the same grid.
+
+// feedPanes gives the panes the window after a change of history or
+// window. A new sample at the end is folded in (pane.Append): reading the
+// whole window again for each of the three panes was most of what a new
+// sample cost. Anything else (a replaced or late sample, a new stream, a
+// new window) reads the window again.
+func (m *watchModel) feedPanes() {
+	v := m.hist.Version()
+	if v == m.dataVersion {
+		return
+	}
+	latest, ok := m.hist.Latest()
+	win := m.window()
+	m.fedSpan = m.span()
+	appended := m.dataVersion != 0 && ok && m.hist.Rewrites() == m.rewrites && !m.fedUpTo.IsZero()
+	m.dataVersion, m.rewrites = v, m.hist.Rewrites()
+	if appended {
+		fresh := m.hist.Since(m.fedUpTo.Add(time.Nanosecond))
+		g := m.geo
+		g.Grid = model.NewGrid(m.span(), latest.Time, g.Grid.Width())
+		for i := range m.panes {
+			appended = appended && m.panes[i].Append(win, fresh, g)
+		}
+		if appended {
+			m.geo, m.fedUpTo = g, latest.Time
+			return
+		}
+	}
+	for i := range m.panes {
+		m.panes[i].SetData(win)
+	}
+	m.fedUpTo = latest.Time
+}
+
+// layoutPanes is the layout with sparkline rows as tall as the rows to
+// spare allow: each pane in turn (audio first) gets three, else two lines
+// a metric where that keeps every pane in full and a few rows of event
+// log, so at 200x60 the rows that would stand empty go to the bars.
+func (m *watchModel) layoutPanes(in layoutIn) layout {
+	lines := [3]int{1, 1, 1}
+	try := func() (layout, bool) {
+		for i := range m.panes {
+			// A copy measures without touching the original's cache.
+			p := m.panes[i]
+			p.SetSize(m.c.width, 1)
+			p.SetRowLines(lines[i])
+			in.full[i], in.compact[i] = p.MinHeight(false), p.MinHeight(true)
+		}
+		l := computeLayout(in)
+		return l, l.panes == in.full && l.events >= minEventRows
+	}
+	l, _ := try()
+	for i := range m.panes {
+		for _, n := range []int{3, 2} {
+			lines[i] = n
+			if tl, ok := try(); ok {
+				l = tl
+				break
+			}
+			lines[i] = 1
+		}
+	}
+	if lines != [3]int{1, 1, 1} {
+		l, _ = try()
+	}
+	for i := range m.panes {
+		m.panes[i].SetRowLines(lines[i])
+	}
+	return l
+}
+
+// minEventRows is the event log that taller sparkline rows leave.
+const minEventRows = 5
+
+// setGeometry puts every pane on one grid: as wide as the narrowest
+// pane's room, after the widest label.
+func (m *watchModel) setGeometry() {
+	label, room := 0, 0
+	for i := range m.panes {
+		if m.lay.panes[i] > 0 {
+			label = max(label, m.panes[i].LabelWidth())
+		}
+	}
+	for i := range m.panes {
+		if m.lay.panes[i] > 0 {
+			r := m.panes[i].SparkRoom(label)
+			if room == 0 || r < room {
+				room = r
+			}
+		}
+	}
+	room = max(room, 1)
+	span := m.spanFor(room)
+	g := pane.Geometry{Grid: model.NewGrid(span, m.fedUpTo, room), Label: label}
+	m.geo = g
+	if span != m.fedSpan {
+		// The width sets the default window: the panes hold the samples
+		// of the window the old width gave.
+		m.dataVersion = 0
+		m.feedPanes()
+	}
+	for i := range m.panes {
+		m.panes[i].SetGeometry(g)
+	}
+}
+
+// gridWidth is the sparklines' width in columns, so the default window
+// gives each about one sample; before the first layout, a guess.
+func (m *watchModel) gridWidth() int {
+	if w := m.geo.Grid.Width(); w > 1 {
+		return w
+	}
+	return max(m.c.width/2, 1)
+}
+
+// axisSteps are the spacings of the time axis's marks.
+var axisSteps = []time.Duration{
+	10 * time.Second, 15 * time.Second, 30 * time.Second, time.Minute, 2 * time.Minute, 5 * time.Minute,
+	10 * time.Minute, 15 * time.Minute, 30 * time.Minute, time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour,
+}
+
+// renderAxis is the time axis under the panes: HH:MM (HH:MM:SS for a
+// window of minutes) at the column each time falls in, the start of the
+// window always first, on the x the sparklines start at.
+func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Styles) string {
+	g := geo.Grid
+	x0 := 1 + geo.Label + 1 // border, label, space
+	if g.Width() < 1 || x0 >= width {
+		return ""
+	}
+	layout := "15:04"
+	if g.Span()*time.Duration(g.Width()) < 10*time.Minute {
+		layout = "15:04:05"
+	}
+	lw := len(layout)
+	step := axisSteps[len(axisSteps)-1]
+	for _, s := range axisSteps {
+		if int(s/g.Span()) >= lw+3 {
+			step = s
+			break
+		}
+	}
+	line := []byte(strings.Repeat(" ", width))
+	put := func(c int, t time.Time) bool {
+		x := x0 + c
+		// A label starts at its column and may run on past the grid.
+		if c < 0 || c >= g.Width() || x+lw > width {
+			return false
+		}
+		copy(line[x:], t.In(loc).Format(layout))
+		return true
+	}
+	put(0, g.ColumnStart(0))
+	next := lw + 2 // the first free column after the start's label
+	for t := g.Start().Truncate(step).Add(step); t.Before(g.End()); t = t.Add(step) {
+		c, ok := g.Column(t)
+		if ok && c >= next && put(c, t) {
+			next = c + lw + 2
+		}
+	}
+	return st.Muted.Render(strings.TrimRight(string(line), " "))
+}
