@@ -22,7 +22,11 @@ func budgetSegments(b fetch.BudgetStatus, ss statusStyles) []segment {
 	if b.Cap > 0 {
 		today += "/" + thousands(b.Cap)
 	}
-	segs := []segment{{today + " requests", ss.muted, 2}}
+	word := " requests"
+	if b.Used == 1 && b.Cap == 0 {
+		word = " request"
+	}
+	segs := []segment{{today + word, ss.muted, 2}}
 	if b.AccountKnown {
 		st := ss.muted
 		if b.AccountLimit > 0 && b.AccountRemaining*10 < b.AccountLimit {

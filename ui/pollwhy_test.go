@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -75,6 +76,32 @@ func TestChosenIntervalCarriesToTheWatchScreen(t *testing.T) {
 		w := h.watch()
 		if w.poll.sched.Fixed != chosen || (chosen && w.poll.interval != 15*time.Second) {
 			t.Errorf("+ pressed %v: the watch screen polls fixed %v every %s", chosen, w.poll.sched.Fixed, w.poll.interval)
+		}
+	}
+}
+
+// The bar's figures of the day: today's count (against --budget when
+// set) and the account's quota when Zoom said it, in warning colours
+// under a tenth.
+func TestBudgetSegmentsWords(t *testing.T) {
+	ss := statusStyles{}
+	for _, tc := range []struct {
+		b    fetch.BudgetStatus
+		want string
+	}{
+		{fetch.BudgetStatus{Used: 1}, "today 1 request"},
+		{fetch.BudgetStatus{Used: 1234}, "today 1,234 requests"},
+		{fetch.BudgetStatus{Used: 1, Cap: 15000}, "today 1/15,000 requests"},
+		{fetch.BudgetStatus{Used: 7, AccountKnown: true, AccountRemaining: 29993, AccountLimit: 30000},
+			"today 7 requests | Zoom 29,993/30,000 left"},
+		{fetch.BudgetStatus{Used: 7, AccountKnown: true, AccountRemaining: 12}, "today 7 requests | Zoom 12 left"},
+	} {
+		var texts []string
+		for _, s := range budgetSegments(tc.b, ss) {
+			texts = append(texts, s.text)
+		}
+		if got := strings.Join(texts, " | "); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.b, got, tc.want)
 		}
 	}
 }
