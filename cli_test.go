@@ -2,16 +2,33 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/qostop/qostop/fetch/sim"
 )
 
 // The command line as a script or a person meets it: exit statuses,
 // one-line reasons, help on stdout, the version and shell completion.
+
+// TestMain keeps every test's request budget (runCLI's and the built
+// binaries') out of the user's own state directory: successive runs add
+// up there, by design.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "qostop-state")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_STATE_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 // runCLI runs qostop's command line in process, as main does, and
 // returns its exit status and output.
@@ -59,6 +76,12 @@ func TestUsageErrorsExitTwoWithOneLine(t *testing.T) {
 		{"a meeting ID for a command", []string{"85012345678"}, "qostop meeting 85012345678"},
 		{"unknown flag", []string{"snapshot", "--colour", "1"}, "unknown flag: --colour"},
 		{"completion without a shell", []string{"completion"}, "want a shell"},
+		{"budget negative", []string{"watch", "--budget", "-5", "1", "2"}, "--budget -5"},
+		{"exporter interval below the floor", []string{"exporter", "--interval", "1s"}, "want at least 2s"},
+		{"exporter keep 0", []string{"exporter", "--keep", "0s"}, "--keep 0s"},
+		{"exporter budget not a number", []string{"exporter", "--budget", "lots"}, `"--budget"`},
+		{"exporter takes no IDs", []string{"exporter", "85012345678"}, "want no arguments, got 1"},
+		{"exporter has no --type", []string{"exporter", "--type", "past"}, "unknown flag: --type"},
 		{"completion of another shell", []string{"completion", "tcsh"}, `unknown shell "tcsh"`},
 	}
 	for _, tc := range cases {
@@ -300,6 +323,10 @@ func TestHelpMatchesBehaviour(t *testing.T) {
 		{[]string{"meeting", "--help"}, []string{"MEETING is", "at least 2s", "ZOOM_CLIENT_SECRET"}, []string{"PARTICIPANT"}},
 		{[]string{"watch", "--help"}, []string{"MEETING is", "PARTICIPANT is"}, nil},
 		{[]string{"meetings", "--help"}, []string{"live: the meetings in progress; past: the meetings that ended", "--from", "--to"}, []string{"past for a meeting"}},
+		// The exporter draws nothing and polls live meetings only.
+		{[]string{"exporter", "--help"}, []string{"--listen", "(default 15000)", "--meetings", "SIGTERM", "ZOOM_CLIENT_SECRET"},
+			[]string{"NO_COLOR", "--type", "--theme"}},
+		{[]string{"snapshot", "--help"}, []string{"--budget N", "no cap of qostop's own"}, nil},
 	}
 	for _, tc := range cases {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
@@ -334,5 +361,46 @@ func TestMeetingsTypePastTakesDates(t *testing.T) {
 		if code != 2 || !strings.Contains(errs, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errs, tc.want)
 		}
+	}
+}
+
+// Two qostop processes run one after the other add up in the day's
+// request count, in the state file under XDG_STATE_HOME; --budget caps
+// the sum, refusing the request that would pass it before it is sent.
+func TestProcessesAddUpInTheDaysCount(t *testing.T) {
+	base, err := sim.Start(t.Context(), sim.Options{Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin, state := buildBinary(t), t.TempDir()
+	snapshot := func(args ...string) (string, error) {
+		cmd := exec.Command(bin, append([]string{"snapshot", "--format", "json", "--max-wait", "0s"}, args...)...)
+		cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+state, "ZOOM_API_URL="+base+"/v2", "ZOOM_OAUTH_URL="+base+"/oauth/token",
+			"ZOOM_ACCOUNT_ID="+sim.DemoAccountID, "ZOOM_CLIENT_ID="+sim.DemoClientID, "ZOOM_CLIENT_SECRET="+sim.DemoClientSecret)
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	count := func() int {
+		data, err := os.ReadFile(filepath.Join(state, "qostop", "requests.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var st struct{ Requests int }
+		if err := json.Unmarshal(data, &st); err != nil {
+			t.Fatal(err)
+		}
+		return st.Requests
+	}
+	for i := 1; i <= 2; i++ {
+		if out, err := snapshot(sim.DemoMeetingID, sim.DemoParticipantID); err != nil {
+			t.Fatalf("snapshot %d: %v\n%s", i, err, out)
+		}
+		if got := count(); got != i {
+			t.Fatalf("after %d processes the day's count is %d, want %d", i, got, i)
+		}
+	}
+	out, err := snapshot("--budget", "2", sim.DemoMeetingID, sim.DemoParticipantID)
+	if err == nil || !strings.Contains(out, "budget") || count() != 2 {
+		t.Fatalf("a third request under --budget 2: %v, count %d\n%s", err, count(), out)
 	}
 }

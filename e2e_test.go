@@ -129,7 +129,7 @@ func TestEndToEndDemo(t *testing.T) {
 			})
 			s.send("Enter")
 			s.waitFor("the Incident bridge's participants", 10*time.Second, func(sc string) bool {
-				return containsAll(sc, "Incident bridge", "Alice Chen", "Bob Okafor", "request / refresh", "worst first")
+				return containsAll(sc, "Incident bridge", "Alice Chen", "Bob Okafor", "req/refresh", "worst first")
 			})
 			s.send("Enter")
 			screen := s.waitFor("the three panes with sparklines", 20*time.Second, func(sc string) bool {

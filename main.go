@@ -9,30 +9,32 @@
 package main
 
 import (
+	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/fetch/exporter"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui"
-	"github.com/qostop/qostop/ui/report"
 	"github.com/spf13/cobra"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := exitCode(run(ctx, os.Args[1:], os.Stdout, os.Stderr), os.Stderr)
 	stop()
 	os.Exit(code)
@@ -101,6 +103,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newScreenCmd("meeting [flags] MEETING", "everyone in one meeting, worst first; enter watches one", 1),
 		newScreenCmd("watch [flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2),
 		newSnapshotCmd(),
+		newExporterCmd(),
 		newSimCmd(),
 		newCmd("version", "print the version and the commit qostop was built from", "", "", 0, 0,
 			func(cmd *cobra.Command, _ []string) error {
@@ -199,18 +202,25 @@ type flags struct {
 	thresholds, theme                               string
 	ascii, redact, utc                              bool
 	sim                                             sim.Options
+	budget                                          int
 }
 
-// zoom registers the flags of a command that talks to Zoom.
+// zoom registers the flags of a command that asks Zoom about one type of meeting.
 func (f *flags) zoom(c *cobra.Command) {
+	f.reach(c, 0, "0: no cap of qostop's own; counted all the same")
+	c.Flags().StringVar(&f.meetingType, "type", "live", "live, or past for a meeting that has ended")
+	complete(c, "type", string(model.Live), string(model.Past))
+}
+
+// reach registers how to reach Zoom and how much to spend there.
+func (f *flags) reach(c *cobra.Command, budget int, why string) {
 	fs := c.Flags()
 	fs.StringVar(&f.apiURL, "api-url", "", "Zoom API base `URL` (default $ZOOM_API_URL, else "+fetch.DefaultAPIURL+")")
 	fs.StringVar(&f.oauthURL, "oauth-url", "", "OAuth token `URL` (default $ZOOM_OAUTH_URL, else "+fetch.DefaultOAuthURL+")")
 	fs.BoolVar(&f.gov, "gov", false, "use Zoom for Government hosts ("+fetch.GovAPIURL+")")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "time limit for each HTTP request")
-	fs.StringVar(&f.meetingType, "type", "live", "live, or past for a meeting that has ended")
 	fs.StringVar(&f.debugLog, "debug-log", "", "append one line per HTTP request to `FILE` (credentials and tokens are never written)")
-	complete(c, "type", string(model.Live), string(model.Past))
+	fs.IntVar(&f.budget, "budget", budget, "cap of API requests per UTC day, `N`, all qostop processes of the user together ("+why+")")
 }
 
 // screens registers the flags of a command that draws the screens, which
@@ -255,6 +265,8 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return bad("--format %q: want json or table", f.format)
 	case has("max-wait") && f.maxWait < 0:
 		return bad("--max-wait %s: want 0 (do not wait) or more", f.maxWait)
+	case has("budget") && f.budget < 0:
+		return bad("--budget %d: want 0 (no cap of qostop's own) or a number of requests per day", f.budget)
 	case has("faults") && (f.sim.Faults < 0 || f.sim.Faults > 1):
 		return bad("--faults %g: want a share from 0 to 1", f.sim.Faults)
 	}
@@ -267,17 +279,27 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return bad("--theme: %v", err)
 	}
 	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact, UTC: f.utc}, nil
+		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval")}, nil
 }
 
-// client is a Zoom client from the flags and the environment, and what
-// closes its debug log.
-func (f *flags) client() (*fetch.Client, io.Closer, error) {
+// config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
+func (f *flags) config() (fetch.Config, io.Closer, error) {
+	budget, err := fetch.OpenBudget(fetch.BudgetOptions{Cap: f.budget})
+	if err != nil {
+		return fetch.Config{}, nil, err
+	}
 	cfg, closer, err := fetch.ConfigFromEnv(os.Getenv, fetch.Overrides{APIURL: f.apiURL, OAuthURL: f.oauthURL,
 		Gov: f.gov, Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog})
 	if err != nil && cfg.MissingCredentials() {
 		err = fmt.Errorf("%w\n(to try qostop without a Zoom account, run 'qostop demo')", err)
 	}
+	cfg.Budget = budget
+	return cfg, closer, err
+}
+
+// client is a Zoom client from config, and what closes its debug log.
+func (f *flags) client() (*fetch.Client, io.Closer, error) {
+	cfg, closer, err := f.config()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -313,7 +335,7 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 		}
 		defer closer.Close()
 		ids := append(pos, "", "") // none, a meeting, or a meeting and a participant
-		cfg.Source, cfg.MeetingID, cfg.ParticipantID = client, ids[0], ids[1]
+		cfg.Source, cfg.Budget, cfg.MeetingID, cfg.ParticipantID = client, client.Budget(), ids[0], ids[1]
 		return runUI(cmd.Context(), cmd, cfg)
 	})
 	f.zoom(c)
@@ -406,6 +428,31 @@ func newSimCmd() *cobra.Command {
 	return c
 }
 
+func newExporterCmd() *cobra.Command {
+	f, o := flags{}, exporter.Options{}
+	c := newCmd("exporter [flags]", "serve every live meeting's QoS as Prometheus metrics, within --budget",
+		"\n\nIt serves /metrics and /healthz, logs to stderr and stops on SIGTERM. See docs/exporter.md.", "\nEnvironment:\n"+fetch.EnvHelp, 0, 0,
+		func(cmd *cobra.Command, _ []string) error {
+			if _, err := f.check(cmd); err != nil || f.interval < f.floor || o.Keep <= 0 {
+				return cmp.Or(err, usageError(cmd, "--interval %s, --keep %s: want at least %s and a positive duration", f.interval, o.Keep, f.floor))
+			}
+			cfg, closer, err := f.config()
+			if err != nil {
+				return err
+			}
+			defer closer.Close()
+			o.Config, o.Budget, o.Interval, o.Fixed = cfg, cfg.Budget, f.interval, cmd.Flags().Changed("interval")
+			o.Logger = slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
+			return exporter.Run(cmd.Context(), o)
+		})
+	f.reach(c, exporter.DefaultBudget, "leave the rest of the account's daily cap to people's own tools")
+	o.RegisterFlags(c.Flags())
+	f.floor = ui.DefaultMinInterval
+	c.Flags().DurationVar(&f.interval, "interval", model.DefaultPollInterval, "poll every D while answers bring change; given, poll every D always")
+	c.Flags().DurationVar(&f.maxWait, "max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
+	return c
+}
+
 func newSnapshotCmd() *cobra.Command {
 	var f flags
 	c := newCmd("snapshot [flags] MEETING [PARTICIPANT]", "fetch QoS once and print it (JSON or a table)",
@@ -414,13 +461,12 @@ func newSnapshotCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			table := f.format == "table" || (f.format == "" && isTerminal(cmd.OutOrStdout()))
 			client, closer, err := f.client()
 			if err != nil {
 				return err
 			}
 			defer closer.Close()
-			return snapshot(cmd.Context(), cmd.OutOrStdout(), client, pos, cfg, table)
+			return ui.PrintSnapshot(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, pos, cfg, f.format)
 		})
 	f.zoom(c)
 	fs := c.Flags()
@@ -430,52 +476,6 @@ func newSnapshotCmd() *cobra.Command {
 	fs.BoolVar(&f.redact, "redact", false, redactHelp)
 	complete(c, "format", "json", "table")
 	return c
-}
-
-// snapshot prints one meeting (pos: MEETING) or one participant (MEETING
-// PARTICIPANT) once, with cfg's type, thresholds and redaction.
-func snapshot(ctx context.Context, w io.Writer, client *fetch.Client, pos []string, cfg ui.Config, table bool) error {
-	var snap any
-	var printTable func() error
-	if len(pos) == 1 {
-		ps, err := client.MeetingQoS(ctx, pos[0], cfg.Type)
-		if err != nil {
-			return err
-		}
-		for i := range ps {
-			if cfg.Redact {
-				ps[i] = model.Redact(ps[i])
-			}
-		}
-		s := model.NewMeetingSnapshot(pos[0], cfg.Type, ps)
-		snap, printTable = s, func() error { return report.WriteMeetingTable(w, s, cfg.Thresholds) }
-	} else {
-		p, err := client.ParticipantQoS(ctx, pos[0], pos[1], cfg.Type)
-		if err != nil {
-			return err
-		}
-		if cfg.Redact {
-			p = model.Redact(p)
-		}
-		s := model.NewSnapshot(pos[0], cfg.Type, p)
-		snap, printTable = s, func() error { return report.WriteTable(w, s, cfg.Thresholds) }
-	}
-	if table {
-		return printTable()
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(snap)
-}
-
-// isTerminal reports whether w is a character device, the cue for
-// human-readable output.
-func isTerminal(w io.Writer) bool {
-	if f, ok := w.(*os.File); ok {
-		st, err := f.Stat()
-		return err == nil && st.Mode()&os.ModeCharDevice != 0
-	}
-	return false
 }
 
 // versionText is what --version and `qostop version` print: the module

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -218,5 +219,45 @@ func TestSnapshotSaysWhatFailed(t *testing.T) {
 	}
 	if out.Len() != 0 {
 		t.Errorf("printed output on failure: %s", out.String())
+	}
+}
+
+// A meeting larger than the client's cap is printed all the same, the
+// first 1000 participants, with the cut said on stderr: nothing fetched
+// is lost to an error.
+func TestSnapshotOfATruncatedMeetingPrintsWhatCame(t *testing.T) {
+	pages := 0
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /token", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"access_token":"tok","token_type":"bearer","expires_in":3600}`))
+	})
+	mux.HandleFunc("GET /v2/metrics/meetings/777/participants/qos", func(w http.ResponseWriter, r *http.Request) {
+		pages++ // a meeting without end: every page has a next one
+		var ps []string
+		for i := range 10 {
+			ps = append(ps, fmt.Sprintf(`{"user_id":"u%d-%d","user_name":"p","user_qos":[]}`, pages, i))
+		}
+		fmt.Fprintf(w, `{"next_page_token":"p%d","page_size":10,"participants":[%s]}`, pages, strings.Join(ps, ","))
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	t.Setenv("ZOOM_API_URL", srv.URL+"/v2")
+	t.Setenv("ZOOM_OAUTH_URL", srv.URL+"/token")
+	t.Setenv("ZOOM_ACCOUNT_ID", "a")
+	t.Setenv("ZOOM_CLIENT_ID", "b")
+	t.Setenv("ZOOM_CLIENT_SECRET", "c")
+	code, out, errs := runCLI(t, "snapshot", "777", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d; stderr:\n%s", code, errs)
+	}
+	if !strings.Contains(errs, "notice:") || !strings.Contains(errs, "more than 1000 participants; qostop shows the first 1000") {
+		t.Errorf("stderr does not say the meeting was cut: %q", errs)
+	}
+	var v struct {
+		Participants []json.RawMessage `json:"participants"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil || len(v.Participants) != 1000 {
+		t.Errorf("printed %d participants (%v), want the first 1000", len(v.Participants), err)
 	}
 }

@@ -306,6 +306,11 @@ func (b *Budget) Delay(next model.Next, last time.Time, n int) model.Next {
 	if gap == 0 {
 		return next
 	}
+	if b.Status().Left() == 0 {
+		// Spent: the gap is the rest of the day, from now; counted from
+		// the last poll it would end before midnight, to be refused.
+		return next.Later(nextUTCDay(b.now()), why)
+	}
 	return next.Later(last.Add(gap*time.Duration(max(n, 1))), why)
 }
 

@@ -73,6 +73,9 @@ func New(cfg Config) (*Client, error) {
 // included and token requests not.
 func (c *Client) Requests() int64 { return c.requests.Load() }
 
+// Budget is the request budget the client counts against; nil if none.
+func (c *Client) Budget() *Budget { return c.cfg.Budget }
+
 // TokenRequests is the number of requests sent to the OAuth token endpoint.
 func (c *Client) TokenRequests() int64 { return c.tokenReq.Load() }
 

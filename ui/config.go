@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/colorprofile"
+	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -38,6 +39,13 @@ type Config struct {
 	// it may not be below MinInterval (DefaultMinInterval when zero; the
 	// demo lowers it) nor above MaxInterval.
 	Interval, MinInterval time.Duration
+	// Fixed polls every Interval (--interval given); otherwise polling
+	// follows Zoom's minute (model.Cadence), at Interval while answers
+	// bring change.
+	Fixed bool
+	// Budget is the day's request budget the Source counts against, for
+	// the status bar and to slow polling near its end; nil is none.
+	Budget *fetch.Budget
 
 	Thresholds model.Thresholds // zero value means model.DefaultThresholds
 	Theme      theme.Theme      // zero value means theme.Dark

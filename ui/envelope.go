@@ -3,6 +3,8 @@ package ui
 import (
 	"math/rand/v2"
 	"time"
+
+	"github.com/qostop/qostop/model"
 )
 
 // What travels between a polling chain and the app: every tick and every
@@ -39,6 +41,9 @@ type answer struct {
 	at       time.Time // when it arrived
 	requests int64     // Source.Requests() after the call
 	jitter   float64   // in [0,1): drawn in the Cmd so Update stays deterministic
+	// seen is what the data says to the schedule (model.AnswerOf): its
+	// newest sample; zero for data without samples (the meeting list).
+	seen model.Answer
 }
 
 // stamp completes an answer in the Cmd that fetched it.

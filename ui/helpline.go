@@ -41,12 +41,18 @@ func fitShortHelp(h help.Model, bs []key.Binding, width int) string {
 	return ansi.Truncate(line, width, "")
 }
 
-// fitFullHelp is the full help cut to width, and its height.
-func fitFullHelp(h help.Model, groups [][]key.Binding, width int) (string, int) {
+// fitFullHelp is the full help cut to width, and its height; notes
+// (how the screen polls, what it has spent) follow the keys, wrapped.
+func fitFullHelp(h help.Model, groups [][]key.Binding, width int, notes ...string) (string, int) {
 	full := h.FullHelpView(groups)
 	lines := strings.Split(full, "\n")
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, width, "")
+	}
+	for _, n := range notes {
+		for _, l := range strings.Split(wordwrap(n, width), "\n") {
+			lines = append(lines, h.Styles.FullDesc.Render(ansi.Truncate(l, width, "")))
+		}
 	}
 	return strings.Join(lines, "\n"), len(lines)
 }

@@ -43,6 +43,7 @@ func newMeetings(c *common) *meetingsModel {
 	src, now, ctx := c.cfg.Source, c.cfg.Now, m.ctx
 	m.poll = newPoller(c, meetingsInterval, func(env envelope) tea.Cmd { return meetingsCmd(ctx, src, now, env) })
 	m.poll.minInterval = meetingsInterval
+	m.poll.sched.Fixed = true // a list of meetings has no minute to follow
 	m.waiting = "asking Zoom for the live meetings"
 	m.table.Nothing = "no live meetings on this account right now; a meeting shows here once it has started"
 	if m.past() {

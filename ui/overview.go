@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -92,6 +93,7 @@ func (m *overviewModel) opens(msg tea.KeyPressMsg) screen {
 	w := newWatch(m.c, t, m.poll.interval)
 	w.who, w.order = p, m // the header is right before the first answer
 	w.alias = m.alias(p)
+	w.poll.sched.Fixed = m.poll.sched.Fixed // an interval fixed with + here stays fixed there
 	return w
 }
 
@@ -250,7 +252,7 @@ func (m *overviewModel) headerText() string {
 			// Those who left long ago are forgotten, so memory stays bounded.
 			count += fmt.Sprintf(", %d who left earlier not shown", d)
 		}
-		info = append(info, count, m.order.String(), costText(m.pages, m.poll.interval, m.t.typ == model.Past))
+		info = append(info, count, m.order.String(), costText(m.pages, m.poll.lastMinute(), m.t.typ == model.Past))
 	}
 	if len(info) == 0 {
 		return first
@@ -299,17 +301,15 @@ func wholeParts(parts []string, sep string, width int) string {
 }
 
 // costText is what one refresh spends of the account's shared rate
-// limit: "4 requests / refresh, 24 / min".
-func costText(pages int, interval time.Duration, once bool) string {
-	s := plural(pages, "request", "requests") + " / refresh"
-	if once || interval <= 0 {
+// limit, and what the client measured in the last minute (every screen's
+// requests, retries included): "4 req/refresh, 5 in last minute", short
+// enough for 80 columns beside the count, the sort and the position.
+func costText(pages, lastMinute int, once bool) string {
+	s := strconv.Itoa(pages) + " req/refresh"
+	if once {
 		return s
 	}
-	perMin := float64(pages) * float64(time.Minute) / float64(interval)
-	if perMin < 1 {
-		return s + fmt.Sprintf(", %.0f / hour", perMin*60)
-	}
-	return s + fmt.Sprintf(", %.0f / min", perMin)
+	return s + ", " + strconv.Itoa(lastMinute) + " in last minute"
 }
 
 func (m *overviewModel) status() statusInfo {
@@ -337,6 +337,8 @@ func overviewCmd(ctx context.Context, src Source, now func() time.Time, env enve
 	return func() tea.Msg {
 		ps, err := src.MeetingQoS(ctx, meetingID, typ)
 		notice, err := truncatedNotice(err)
-		return overviewFetchedMsg{answer: stamp(src, now, env, err), participants: ps, truncated: notice}
+		a := stamp(src, now, env, err)
+		a.seen = model.AnswerOf(a.at, ps...)
+		return overviewFetchedMsg{answer: a, participants: ps, truncated: notice}
 	}
 }

@@ -69,15 +69,16 @@ func TestOverviewRefreshCostMeasured(t *testing.T) {
 		n, want int
 		header  string
 	}{
-		{37, 4, "4 requests / refresh, 24 / min"},
-		{3, 1, "1 request / refresh, 6 / min"},
-		{10, 1, "1 request / refresh, 6 / min"},
-		{11, 2, "2 requests / refresh, 12 / min"},
+		// Two refreshes 10 s apart: both in the last minute.
+		{37, 4, "4 req/refresh, 8 in last minute"},
+		{3, 1, "1 req/refresh, 2 in last minute"},
+		{10, 1, "1 req/refresh, 2 in last minute"},
+		{11, 2, "2 req/refresh, 4 in last minute"},
 	} {
 		t.Run(strconv.Itoa(tc.n), func(t *testing.T) {
 			srv, qos := crowdServer(t, tc.n)
 			client := clientFor(t, srv.URL)
-			h, next := newTableHarness(t, client, 120, 40, onBridge)
+			h, next := newTableHarness(t, client, 120, 40, onBridge, func(c *Config) { c.Fixed = true })
 			if *qos != tc.want || len(h.overview().roster.Members) != tc.n {
 				t.Fatalf("first refresh: %d requests for %d participants, want %d", *qos, len(h.overview().roster.Members), tc.want)
 			}
@@ -109,5 +110,27 @@ func TestOverviewSimulatorMeetings(t *testing.T) {
 		if got := s.Stats().ParticipantsQoS - before; got != tc.pages || len(h.overview().roster.Members) != tc.n {
 			t.Errorf("meeting %s: %d requests for %d participants, want %d for %d", tc.id, got, len(h.overview().roster.Members), tc.pages, tc.n)
 		}
+	}
+}
+
+// The header's rate is measured from the client's counter over the last
+// minute, not computed from the interval: it follows what was sent, and
+// a slower interval shows in it once the faster minute has passed.
+func TestOverviewHeaderMeasuresTheLastMinute(t *testing.T) {
+	srv, qos := crowdServer(t, 37) // 4 pages a refresh
+	client := clientFor(t, srv.URL)
+	h, next := newTableHarness(t, client, 120, 40, onBridge, func(c *Config) { c.Fixed = true })
+	for range 8 { // refreshes at 0, 10, ... 80 s: six answers in the minute to 80 s
+		next = h.pollOverview(next)
+	}
+	if want := "4 req/refresh, 24 in last minute"; !strings.Contains(h.a.content(), want) {
+		t.Fatalf("after 9 refreshes 10 s apart (%d requests served), header lacks %q:\n%s", *qos, want, h.a.content())
+	}
+	next = h.key("+") // 15 s: the pending poll moves
+	for range 5 {
+		next = h.pollOverview(next)
+	}
+	if want := "4 req/refresh, 16 in last minute"; !strings.Contains(h.a.content(), want) {
+		t.Fatalf("a minute at 15 s: header lacks %q:\n%s", want, h.a.content())
 	}
 }

@@ -129,6 +129,8 @@ func fetchCmd(ctx context.Context, src Source, now func() time.Time, env envelop
 	meetingID, participantID string, typ model.MeetingType) tea.Cmd {
 	return func() tea.Msg {
 		p, err := src.ParticipantQoS(ctx, meetingID, participantID, typ)
-		return fetchedMsg{answer: stamp(src, now, env, err), p: p}
+		a := stamp(src, now, env, err)
+		a.seen = model.AnswerOf(a.at, p)
+		return fetchedMsg{answer: a, p: p}
 	}
 }

@@ -12,8 +12,10 @@ import (
 )
 
 // poller is the polling chain every screen runs, whatever it fetches: a
-// tick starts a fetch, and its answer schedules the next tick (after the
-// interval, a backoff, or a rate limit's Retry-After).
+// tick starts a fetch, and its answer schedules the next tick: when the
+// schedule (model.Cadence: just after Zoom's next minute, or every
+// interval) says, later if the day's request budget asks, or after a
+// backoff or a rate limit's Retry-After.
 //
 // Each schedule bumps gen and each fetch bumps seq, so a superseded tick
 // or answer is recognised and dropped rather than starting a second chain:
@@ -29,6 +31,17 @@ type poller struct {
 	// floor is the least wait after a good answer, whatever the interval:
 	// the watch screen sets it once the participant has left.
 	floor time.Duration
+	// sched is fed every good answer and says when to poll next; Fixed
+	// (--interval, or + and -) polls every interval.
+	sched  model.Cadence
+	budget *fetch.Budget      // slows polling near the end of the day's budget
+	why    string             // the reason of the next poll's time (model.Next); "" after a failure
+	sentAs int64              // Source.Requests() when the request in flight was sent
+	spent  int                // requests the last good poll took (a meeting's pages)
+	spend  fetch.BudgetStatus // the budget's figures when the last answer came
+	// reqLog is the Source's request count at each answer's arrival, over
+	// the last minute and one before: the measured request rate.
+	reqLog []reqStamp
 
 	seq       uint64 // number of the latest fetch
 	inflight  bool
@@ -61,8 +74,20 @@ type poller struct {
 // a screen gone or replaced, can pass for its own.
 func newPoller(c *common, interval time.Duration, request func(env envelope) tea.Cmd) poller {
 	c.now = c.cfg.Now()
+	sent := requestsOf(c.cfg.Source)
 	return poller{c: c, owner: c.newChain(), request: request, seq: 1, inflight: true, asked: c.now,
-		interval: interval, minInterval: c.cfg.MinInterval}
+		interval: interval, minInterval: c.cfg.MinInterval,
+		sched: model.Cadence{Interval: interval, Fixed: c.cfg.Fixed}, budget: c.cfg.Budget, sentAs: sent,
+		spend: c.cfg.Budget.Status(), reqLog: []reqStamp{{c.now, sent}}}
+}
+
+// requestsOf is src's request count: the first fetch's cost is counted
+// from it, not from the requests of screens before.
+func requestsOf(src Source) int64 {
+	if src == nil {
+		return 0
+	}
+	return src.Requests()
 }
 
 // first sends the fetch newPoller numbered.
@@ -78,6 +103,7 @@ func (p *poller) startFetch() tea.Cmd {
 	p.seq++
 	p.inflight = true
 	p.asked = p.c.now
+	p.sentAs = p.requests
 	p.gen++
 	p.nextPoll = time.Time{}
 	return p.request(p.envelope())
@@ -135,7 +161,13 @@ func (p *poller) take(ctx context.Context, a answer, once bool, use func()) (lan
 		return false, nil
 	}
 	p.inflight = false
+	p.spent = max(int(a.requests-p.sentAs), 1)
 	p.requests = max(p.requests, a.requests)
+	p.spend = p.budget.Status()
+	p.reqLog = append(p.reqLog, reqStamp{a.at, a.requests})
+	for len(p.reqLog) > 1 && !p.reqLog[1].at.After(a.at.Add(-time.Minute)) {
+		p.reqLog = p.reqLog[1:]
+	}
 	p.lastPoll = a.at
 	if a.at.After(p.c.now) {
 		p.c.now = a.at
@@ -147,24 +179,29 @@ func (p *poller) take(ctx context.Context, a answer, once bool, use func()) (lan
 		return true, p.failed(a.err, a.at, a.jitter)
 	}
 	use()
-	return true, p.succeeded(a.at, once)
+	return true, p.succeeded(a.at, once, a.seen)
 }
 
-// succeeded clears the errors and schedules the next poll; once means
-// there is nothing more to fetch (a past meeting).
-func (p *poller) succeeded(at time.Time, once bool) tea.Cmd {
+// succeeded clears the errors and schedules the next poll from what the
+// answer brought (seen: its newest sample); once means there is nothing
+// more to fetch (a past meeting).
+func (p *poller) succeeded(at time.Time, once bool, seen model.Answer) tea.Cmd {
 	p.failures, p.limited, p.errText, p.lastErr, p.settled = 0, false, "", nil, false
 	if once {
 		p.done = true
 		return nil
 	}
-	return p.after(max(p.interval, p.floor), at)
+	seen.At = at
+	next := p.budget.Delay(p.sched.Observe(seen), p.asked, p.spent)
+	p.why = next.Reason
+	return p.after(max(next.At.Sub(at), p.floor), at)
 }
 
 // failed keeps the error in plain words and polls again after a backoff,
 // or after Retry-After for a rate limit, whichever is later.
 func (p *poller) failed(err error, at time.Time, jitter float64) tea.Cmd {
 	p.failures++
+	p.why = ""
 	d := backoff(p.interval, p.failures, jitter)
 	if retryAt, lt, ok := rateLimit(err); ok {
 		p.limited, p.retryAt, p.limitType = true, retryAt, lt
@@ -253,7 +290,8 @@ func (p *poller) setInterval(dir int) tea.Cmd {
 	if next == p.interval {
 		return nil
 	}
-	p.interval = next
+	// A chosen interval is kept as chosen, as --interval is.
+	p.interval, p.sched.Interval, p.sched.Fixed, p.why = next, next, true, ""
 	if p.failures > 0 || p.lastPoll.IsZero() || p.done {
 		return nil
 	}
@@ -274,7 +312,7 @@ func (p *poller) pollStatus() statusInfo {
 		now: p.c.now, loc: p.c.now.Location(),
 		lastPoll: p.lastPoll, nextPoll: p.nextPoll,
 		inflight: p.inflight, asked: p.asked, paused: p.paused, done: p.done,
-		interval: p.interval, requests: p.requests,
+		interval: p.interval, requests: p.requests, why: p.why, budget: p.spend, counted: p.budget != nil,
 		limited: p.limited, retryAt: p.retryAt, limit: p.limitType,
 	}
 }

@@ -43,7 +43,8 @@ func TestSoak(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newHarness(t, nil, 120, 40, func(c *Config) {
-		c.Source, c.Now, c.Interval = client, clock.Now, 2*time.Second
+		// Fixed: thousands of polls, not the few a minute adaptive makes.
+		c.Source, c.Now, c.Interval, c.Fixed = client, clock.Now, 2*time.Second, true
 		c.MeetingID, c.ParticipantID, c.Topic = sim.DemoMeetingID, sim.DemoParticipantID, ""
 	})
 	h.clock = clock
@@ -106,6 +107,7 @@ type soakDriver struct {
 	polls  int // answers delivered
 	failed int
 	keys   int
+	watch  func() // if set, called after every message is delivered
 }
 
 type soakTimer struct {
@@ -144,6 +146,9 @@ func (d *soakDriver) pollUntil(n int) {
 func (d *soakDriver) deliver(msg tea.Msg) {
 	m, cmd := d.h.a.Update(msg)
 	d.h.a = m.(*app)
+	if d.watch != nil {
+		d.watch()
+	}
 	if f, ok := msg.(fetchedMsg); ok {
 		d.polls++
 		view := d.h.a.content()

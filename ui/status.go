@@ -8,6 +8,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -26,6 +27,9 @@ type statusInfo struct {
 	paused   bool
 	done     bool // a past meeting, fetched: nothing more to poll
 	interval time.Duration
+	why      string // why the next poll is when it is (model.Next.Reason)
+	budget   fetch.BudgetStatus
+	counted  bool   // a request budget counts the day's requests: show it, not requests
 	span     string // history window, e.g. "30m"
 	view     string // what a chart screen shows, e.g. "19:30–19:45 · 3 new · end: live"
 	requests int64
@@ -77,7 +81,7 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 	clock := func(t time.Time) string { return t.In(si.loc).Format("15:04:05") }
 	// A segment holds a lipgloss.Style (~600 bytes): a stack buffer saves
 	// the slice's regrowth on every once-a-second redraw.
-	var buf [12]segment
+	var buf [13]segment
 	segs := buf[:0]
 	if si.paused {
 		segs = append(segs, segment{"PAUSED", ss.warn, 0})
@@ -121,7 +125,7 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 	case si.done:
 		segs = append(segs, segment{"past meeting: fetched once", ss.muted, 1})
 	case !si.paused && !si.nextPoll.IsZero():
-		segs = append(segs, segment{"next " + clock(si.nextPoll), ss.base, 1})
+		segs = append(segs, nextSegment(si.why, clock(si.nextPoll), si.budget, ss))
 	}
 	if !si.lastPoll.IsZero() && !si.list {
 		segs = append(segs, segment{"polled " + clock(si.lastPoll), ss.muted, 4})
@@ -132,7 +136,11 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 	if si.span != "" {
 		segs = append(segs, segment{"window " + si.span, ss.muted, 3})
 	}
-	segs = append(segs, segment{plural(int(si.requests), "request", "requests"), ss.muted, 2})
+	if si.counted {
+		segs = append(segs, budgetSegments(si.budget, ss)...)
+	} else {
+		segs = append(segs, segment{plural(int(si.requests), "request", "requests"), ss.muted, 2})
+	}
 	help := segment{"? help", ss.key, 0}
 	if !si.helpHint {
 		help.text = ""
@@ -188,8 +196,11 @@ const slowAnswer = 3 * time.Second
 
 // limitText is "rate limited", with Zoom's limit type when it said.
 func limitText(limitType string) string {
-	if limitType == "" {
+	switch limitType {
+	case "":
 		return "rate limited"
+	case "Budget": // qostop's own --budget, not Zoom's
+		return "request budget spent"
 	}
 	return "rate limited (" + limitType + ")"
 }

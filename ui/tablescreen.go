@@ -174,7 +174,7 @@ func (f *tableScreen) rebuild() {
 	var fullHelp string
 	helpRows := 0
 	if f.helpView.ShowAll {
-		fullHelp, helpRows = fitFullHelp(f.helpView, full, f.c.width)
+		fullHelp, helpRows = fitFullHelp(f.helpView, full, f.c.width, f.poll.helpNotes()...)
 	}
 	filterLine := ""
 	if f.typing || f.filter.Text() != "" {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/ui/table"
@@ -26,18 +25,16 @@ func TestMeetingLength(t *testing.T) {
 
 func TestCostText(t *testing.T) {
 	for _, tc := range []struct {
-		pages    int
-		interval time.Duration
-		once     bool
-		want     string
+		pages, lastMinute int
+		once              bool
+		want              string
 	}{
-		{4, 10 * time.Second, false, "4 requests / refresh, 24 / min"},
-		{1, 10 * time.Second, false, "1 request / refresh, 6 / min"},
-		{1, 5 * time.Minute, false, "1 request / refresh, 12 / hour"},
-		{3, 10 * time.Second, true, "3 requests / refresh"},
+		{4, 5, false, "4 req/refresh, 5 in last minute"},
+		{1, 0, false, "1 req/refresh, 0 in last minute"},
+		{3, 9, true, "3 req/refresh"},
 	} {
-		if got := costText(tc.pages, tc.interval, tc.once); got != tc.want {
-			t.Errorf("costText(%d, %s, %v) = %q, want %q", tc.pages, tc.interval, tc.once, got, tc.want)
+		if got := costText(tc.pages, tc.lastMinute, tc.once); got != tc.want {
+			t.Errorf("costText(%d, %d, %v) = %q, want %q", tc.pages, tc.lastMinute, tc.once, got, tc.want)
 		}
 	}
 }

@@ -62,7 +62,7 @@ func TestRateLimitWithEarlyRetryAtStillBacksOff(t *testing.T) {
 
 func TestErrorKeepsDataAndBacksOff(t *testing.T) {
 	src := &fakeSource{p: callParticipant(false)}
-	h := newHarness(t, src, 120, 40)
+	h := newHarness(t, src, 120, 40, func(c *Config) { c.Fixed = true }) // --interval 10s
 	next := h.start()
 	samples := h.watch().hist.Len()
 	src.set(model.Participant{}, serverError())

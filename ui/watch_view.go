@@ -26,7 +26,7 @@ func (m *watchModel) rebuild() {
 	short, full := m.help()
 	var fullHelp string
 	if m.helpView.ShowAll {
-		fullHelp, in.helpRows = fitFullHelp(m.helpView, full, m.c.width)
+		fullHelp, in.helpRows = fitFullHelp(m.helpView, full, m.c.width, m.poll.helpNotes()...)
 		legend := legendText(m.c.st, m.c.width)
 		fullHelp += "\n" + legend
 		in.helpRows += strings.Count(legend, "\n") + 1

@@ -51,13 +51,13 @@ func TestPromtoolChecksMetrics(t *testing.T) {
 	}
 }
 
-// A real Prometheus scrapes the exporter, which polls the simulator; its
+// A real Prometheus scrapes the `qostop exporter` binary, which polls the simulator; its
 // HTTP API holds every simulated participant's series with the values
 // the simulator served, and no series for a stream it did not send.
 func TestPrometheusScrapesTheExporter(t *testing.T) {
 	bin := tool(t, "prometheus")
 	z := frozenZoom(t, sim.Options{Seed: 9})
-	r := startExporter(t, exporter.Options{Config: z.config(), Budget: budget(t, 1000, nil)})
+	r := startBinary(t, z, "--budget", "1000")
 	live := []string{sim.DemoMeetingID, sim.ReviewMeetingID, sim.AllHandsMeetingID}
 	want, absent := expected(t, z, live...)
 	waitFor(t, r, "serving 52 participants", func(all []series) bool {

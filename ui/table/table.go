@@ -111,10 +111,14 @@ func (t *Model) SetStyles(st theme.Styles) {
 
 // apply filters the rows and puts the cursor back on its row.
 func (t *Model) apply() {
-	t.rows = t.rows[:0:0]
-	for _, r := range t.all {
-		if t.filter == "" || strings.Contains(r.Search, t.filter) {
-			t.rows = append(t.rows, r)
+	if t.filter == "" {
+		t.rows = t.all // nothing to filter: no copy of every row
+	} else {
+		t.rows = make([]Row, 0, len(t.all))
+		for _, r := range t.all {
+			if strings.Contains(r.Search, t.filter) {
+				t.rows = append(t.rows, r)
+			}
 		}
 	}
 	if t.follow == "" {

@@ -1,0 +1,14 @@
+package exporter
+
+import "github.com/spf13/pflag"
+
+// RegisterFlags adds the flags of `qostop exporter` that set o's own
+// fields to fs; the Zoom client's flags, the budget and the interval are
+// the command's, shared with qostop's other commands.
+func (o *Options) RegisterFlags(fs *pflag.FlagSet) {
+	fs.StringVar(&o.Listen, "listen", DefaultListen, "`address` of /metrics and /healthz (loopback: the metrics name meetings)")
+	fs.StringSliceVar(&o.Meetings, "meetings", nil, "poll only these meeting `IDs` (comma-separated) and never list the account's meetings")
+	fs.BoolVar(&o.Names, "names", false, "label participants with their names and meetings with their topics (personal data)")
+	fs.BoolVar(&o.Redact, "redact", false, `with --names, label "[redacted]" instead of the names`)
+	fs.DurationVar(&o.Keep, "keep", defaultKeep, "how long a participant who left or went silent stays in the metrics")
+}

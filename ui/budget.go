@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/model"
+)
+
+// What the day's request budget (fetch.Budget) shows: today's count in
+// the status bar, the account's quota when Zoom sent it, and everything
+// in the full help. Figures are copied at each answer, so the bar
+// changes when a request was made, not between.
+
+// budgetSegments are the bar's compact figures: "today 1,234/15,000"
+// (qostop's requests of the UTC day, every process of the user, against
+// --budget) and "Zoom 28,766/30,000 left" (the account's quota).
+func budgetSegments(b fetch.BudgetStatus, ss statusStyles) []segment {
+	today := "today " + thousands(b.Used)
+	if b.Cap > 0 {
+		today += "/" + thousands(b.Cap)
+	}
+	word := " requests"
+	if b.Used == 1 && b.Cap == 0 {
+		word = " request"
+	}
+	segs := []segment{{today + word, ss.muted, 2}}
+	if b.AccountKnown {
+		st := ss.muted
+		if b.AccountLimit > 0 && b.AccountRemaining*10 < b.AccountLimit {
+			st = ss.warn // under a tenth of the account's day left: every app on it is near the cap
+		}
+		acct := "Zoom " + thousands(b.AccountRemaining)
+		if b.AccountLimit > 0 {
+			acct += "/" + thousands(b.AccountLimit)
+		}
+		segs = append(segs, segment{acct + " left", st, 2})
+	}
+	return segs
+}
+
+// budgetLine is the full help's account of the day's requests.
+func budgetLine(b fetch.BudgetStatus) string {
+	s := fmt.Sprintf("Requests today (%s UTC): %s by qostop, %s of them by this process", b.Day, thousands(b.Used), thousands(b.Mine))
+	if b.Cap > 0 {
+		s += fmt.Sprintf("; --budget %s: %s left", thousands(b.Cap), thousands(max(b.Cap-b.Used, 0)))
+	} else {
+		s += " (no --budget of qostop's own)"
+	}
+	if b.AccountKnown {
+		s += fmt.Sprintf(". Zoom's account quota, shared by every app: %s", thousands(b.AccountRemaining))
+		if b.AccountLimit > 0 {
+			s += " of " + thousands(b.AccountLimit)
+		}
+		s += " left today"
+	} else {
+		s += ". Zoom has not said the account's quota today (X-RateLimit-Remaining)"
+	}
+	s += "."
+	if b.Err != nil {
+		s += " Counting goes on in memory: " + model.Sanitize(b.Err.Error()) + "."
+	}
+	return s
+}
+
+// thousands writes n with commas: 30,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// reqStamp is the Source's request count when an answer arrived.
+type reqStamp struct {
+	at time.Time
+	n  int64
+}
+
+// lastMinute is how many requests the Source sent in the minute up to
+// the last answer, measured: its counter then, less its counter at the
+// newest answer a minute or more before (or when the screen opened).
+func (p *poller) lastMinute() int {
+	if len(p.reqLog) == 0 {
+		return 0
+	}
+	return int(p.reqLog[len(p.reqLog)-1].n - p.reqLog[0].n)
+}

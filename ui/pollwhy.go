@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/qostop/qostop/fetch"
+)
+
+// Why the next poll is when it is, in the status bar (short) and in the
+// full help (long). model.Cadence and fetch.Budget give their reason as
+// text for logs, with clock times in UTC; the screens show local clock
+// times, so the reason is classified by its opening words (the
+// TestPollReasons* tests pin them against the real Cadence and Budget)
+// and worded here.
+
+type pollWhy int
+
+const (
+	whyInterval pollWhy = iota // every interval: fixed, learning, or answers bring change
+	whyDue                     // just after the next minute Zoom should publish
+	whyLate                    // the expected minute is late: probing
+	whyQuiet                   // nothing new for a while: once a period
+	whyBudget                  // slowed to make the day's request budget last
+)
+
+func classify(reason string) pollWhy {
+	switch {
+	case strings.HasPrefix(reason, "request budget"):
+		return whyBudget
+	case strings.HasPrefix(reason, "next sample due"):
+		return whyDue
+	case strings.HasPrefix(reason, "sample of"), strings.HasPrefix(reason, "catching up"):
+		return whyLate
+	case strings.HasPrefix(reason, "no new sample since"):
+		return whyQuiet
+	}
+	return whyInterval
+}
+
+// nextSegment is the status bar's word on the next poll, at clock.
+func nextSegment(reason, clock string, budget fetch.BudgetStatus, ss statusStyles) segment {
+	switch classify(reason) {
+	case whyDue:
+		return segment{"next sample due " + clock, ss.base, 1}
+	case whyLate:
+		return segment{"sample late " + ss.dash + " next try " + clock, ss.base, 1}
+	case whyQuiet:
+		return segment{"no new sample " + ss.dash + " next " + clock, ss.base, 1}
+	case whyBudget:
+		// The one the user must understand: polling is slower on purpose.
+		if left := budget.Left(); left >= 0 {
+			return segment{"budget: " + strconv.Itoa(left) + " left, next " + clock, ss.warn, 0}
+		}
+		return segment{"budget: next " + clock, ss.warn, 0}
+	}
+	return segment{"next " + clock, ss.base, 1}
+}
+
+// pollLine is the full help's sentence on how the chain polls and why
+// the next poll is at next (zero: none pending).
+func (p *poller) pollLine(next time.Time) string {
+	at := ""
+	if !next.IsZero() {
+		at = " Next poll " + next.In(p.c.now.Location()).Format("15:04:05") + "."
+	}
+	switch {
+	case p.done:
+		return "A past meeting: fetched once, nothing more to poll."
+	case classify(p.why) == whyBudget:
+		return "Polling slowed: " + p.why + "." + at
+	case p.sched.Fixed:
+		return "Polling every " + fmtDur(p.interval) + " (a fixed interval: --interval, or + and -)." + at
+	}
+	switch classify(p.why) {
+	case whyDue:
+		learned := ""
+		if off, ok := p.sched.Offset(); ok {
+			learned = " (learned: about " + fmtDur(off) + " after its time)"
+		}
+		return "Polling just after Zoom publishes each new sample" + learned + "." + at
+	case whyLate:
+		return "The sample Zoom was due to publish is late: asking again soon, then less often." + at
+	case whyQuiet:
+		return "No new sample for a while: polling once a minute until one comes." + at
+	}
+	return "Polling every " + fmtDur(p.interval) + " while answers bring change, then just after Zoom's minute " +
+		"(+ and - fix an interval)." + at
+}
+
+// helpNotes are the full help's lines on polling and the request budget.
+func (p *poller) helpNotes() []string {
+	notes := []string{p.pollLine(p.nextPoll)}
+	if p.budget != nil {
+		notes = append(notes, budgetLine(p.spend))
+	}
+	return notes
+}

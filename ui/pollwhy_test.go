@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/model"
+)
+
+// The screens word the next poll from the reason model.Cadence and
+// fetch.Budget give (in UTC, for logs). These pin the opening words the
+// screens go by: if a reason is reworded, this fails rather than the bar
+// silently saying only "next".
+func TestPollReasonsFromCadenceAndBudget(t *testing.T) {
+	t0 := time.Date(2026, 3, 9, 14, 30, 17, 0, time.UTC)
+	minute := func(m int) time.Time { return time.Date(2026, 3, 9, 14, 30+m, 0, 0, time.UTC) }
+	c := model.Cadence{Interval: 10 * time.Second}
+	got := map[pollWhy]string{}
+	see := func(at time.Time, newest int) {
+		n := c.Observe(model.Answer{At: at, Newest: minute(newest), Step: time.Minute})
+		got[classify(n.Reason)] = n.Reason
+	}
+	see(t0, 0)                     // new data: every 10s
+	see(t0.Add(50*time.Second), 0) // nothing new yet: due after the minute
+	see(t0.Add(65*time.Second), 0) // the minute is late
+	see(t0.Add(75*time.Second), 1) // found: the offset is learned
+	see(t0.Add(80*time.Second), 1) // repeat before due
+	see(t0.Add(10*time.Minute), 1) // nothing for long: quiet
+	fixed := model.Cadence{Interval: 10 * time.Second, Fixed: true}
+	got[classify(fixed.Observe(model.Answer{At: t0}).Reason)] = "fixed"
+
+	b, err := fetch.OpenBudget(fetch.BudgetOptions{Dir: t.TempDir(), Cap: 5, Now: func() time.Time { return t0 }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := b.Delay(model.Next{At: t0.Add(time.Second), Reason: "next sample due 14:30:18"}, t0, 1)
+	got[classify(n.Reason)] = n.Reason
+
+	for _, w := range []pollWhy{whyInterval, whyDue, whyLate, whyQuiet, whyBudget} {
+		if got[w] == "" {
+			t.Errorf("no reason classified as %d; got %v", w, got)
+		}
+	}
+}
+
+// The bar says why the next poll is when it is, in local clock time, in
+// few words; a budget that slows polling is said in the warning style.
+func TestNextSegmentWords(t *testing.T) {
+	ss := statusStyles{dash: "-"}
+	for reason, want := range map[string]string{
+		"next sample due 14:32:27":                                                   "next sample due 09:32:27",
+		"sample of 14:32:00 is late: again in 5s":                                    "sample late - next try 09:32:27",
+		"catching up: again in 5s":                                                   "sample late - next try 09:32:27",
+		"no new sample since 14:20:00: every 1m0s":                                   "no new sample - next 09:32:27",
+		"request budget: 5 left today (95 of --budget 100 used), one request per 2h": "budget: 5 left, next 09:32:27",
+		"new data: every 10s":                                                        "next 09:32:27",
+		"":                                                                           "next 09:32:27",
+	} {
+		if got := nextSegment(reason, "09:32:27", fetch.BudgetStatus{Used: 95, Cap: 100}, ss); got.text != want {
+			t.Errorf("%q: bar says %q, want %q", reason, got.text, want)
+		}
+	}
+}
+
+// An interval chosen with + on the overview stays chosen on the watch
+// screen it opens; without one, the watch screen follows Zoom's minute.
+func TestChosenIntervalCarriesToTheWatchScreen(t *testing.T) {
+	for _, chosen := range []bool{false, true} {
+		h := crowdHarness(t, 3)
+		if chosen {
+			h.press("+")
+		}
+		h.press("enter")
+		w := h.watch()
+		if w.poll.sched.Fixed != chosen || (chosen && w.poll.interval != 15*time.Second) {
+			t.Errorf("+ pressed %v: the watch screen polls fixed %v every %s", chosen, w.poll.sched.Fixed, w.poll.interval)
+		}
+	}
+}
+
+// The bar's figures of the day: today's count (against --budget when
+// set) and the account's quota when Zoom said it, in warning colours
+// under a tenth.
+func TestBudgetSegmentsWords(t *testing.T) {
+	ss := statusStyles{}
+	for _, tc := range []struct {
+		b    fetch.BudgetStatus
+		want string
+	}{
+		{fetch.BudgetStatus{Used: 1}, "today 1 request"},
+		{fetch.BudgetStatus{Used: 1234}, "today 1,234 requests"},
+		{fetch.BudgetStatus{Used: 1, Cap: 15000}, "today 1/15,000 requests"},
+		{fetch.BudgetStatus{Used: 7, AccountKnown: true, AccountRemaining: 29993, AccountLimit: 30000},
+			"today 7 requests | Zoom 29,993/30,000 left"},
+		{fetch.BudgetStatus{Used: 7, AccountKnown: true, AccountRemaining: 12}, "today 7 requests | Zoom 12 left"},
+	} {
+		var texts []string
+		for _, s := range budgetSegments(tc.b, ss) {
+			texts = append(texts, s.text)
+		}
+		if got := strings.Join(texts, " | "); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.b, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/report"
+)
+
+// PrintSnapshot is `qostop snapshot`: it fetches one meeting (ids:
+// MEETING) or one participant (MEETING PARTICIPANT) once and writes it to
+// w in format ("table", "json", or "" for a table on a terminal and
+// JSON otherwise), with cfg's type, thresholds and redaction. A
+// meeting cut short at the client's caps (*fetch.TruncatedError) is still
+// written, and the cut is said on notice, so nothing fetched is lost.
+func PrintSnapshot(ctx context.Context, w, notice io.Writer, src Source, ids []string, cfg Config, format string) error {
+	cfg = cfg.withDefaults()
+	table := format == "table" || (format == "" && isTerminal(w))
+	var snap any
+	var printTable func() error
+	if len(ids) == 1 {
+		ps, err := src.MeetingQoS(ctx, ids[0], cfg.Type)
+		if te := (*fetch.TruncatedError)(nil); errors.As(err, &te) {
+			fmt.Fprintln(notice, "qostop: notice:", model.Sanitize(te.Error()))
+		} else if err != nil {
+			return err
+		}
+		for i := range ps {
+			if cfg.Redact {
+				ps[i] = model.Redact(ps[i])
+			}
+		}
+		s := model.NewMeetingSnapshot(ids[0], cfg.Type, ps)
+		snap, printTable = s, func() error { return report.WriteMeetingTable(w, s, cfg.Thresholds) }
+	} else {
+		p, err := src.ParticipantQoS(ctx, ids[0], ids[1], cfg.Type)
+		if err != nil {
+			return err
+		}
+		if cfg.Redact {
+			p = model.Redact(p)
+		}
+		s := model.NewSnapshot(ids[0], cfg.Type, p)
+		snap, printTable = s, func() error { return report.WriteTable(w, s, cfg.Thresholds) }
+	}
+	if table {
+		return printTable()
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(snap)
+}
+
+// isTerminal reports whether w is a character device, the cue for
+// human-readable output.
+func isTerminal(w io.Writer) bool {
+	if f, ok := w.(*os.File); ok {
+		st, err := f.Stat()
+		return err == nil && st.Mode()&os.ModeCharDevice != 0
+	}
+	return false
+}
