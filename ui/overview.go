@@ -193,22 +193,12 @@ func (m *overviewModel) refill() {
 	rows := make([]table.Row, 0, len(ms))
 	diag := make([]model.DiagnosisInput, 0, len(ms))
 	m.refills++
-	var pool []table.Cell // the cells of every new row, in one array
-	for _, mb := range ms {
-		p := mb.P
-		if m.c.redact {
-			p = model.Redact(p)
-			p.UserID = "" // a user ID names a person to anyone with Zoom's admin console
-		}
-		name := m.shownName(mb)
-		key, sig := model.MemberKey(mb.P), m.sigOf(mb, name)
-		row, ok := m.keptRow(key, sig, mb.Current)
+	var missed []int // rows to build: their cells come from one array
+	for i, mb := range ms {
+		p, name := m.shownAs(mb), m.shownName(mb)
+		row, ok := m.keptRow(model.MemberKey(mb.P), m.sigOf(mb, name), mb.Current)
 		if !ok {
-			if pool == nil {
-				pool = make([]table.Cell, 0, len(overviewColumns)*len(ms))
-			}
-			row, pool = m.buildRow(mb, p, name, key, pool)
-			m.keep(key, sig, mb.Current, row)
+			missed = append(missed, i)
 		}
 		rows = append(rows, row)
 		if !mb.Left() {
@@ -222,6 +212,7 @@ func (m *overviewModel) refill() {
 	for i, md := range model.Medias {
 		m.table.SetTitle(overviewMediaCol+i, mediumShort(md)+" "+m.order.Shown.Short())
 	}
+	m.buildMissed(ms, rows, missed)
 	m.forget(len(ms))
 	m.diagnosis = model.Diagnose(diag)
 	m.table.SetRows(rows)

@@ -49,6 +49,19 @@ func (m *overviewModel) keptRow(key string, sig rowSig, cur model.Sample) (table
 	return r.row, true
 }
 
+// buildMissed builds rows[i] of ms[i] for each i missed, all the cells
+// in one array of just their size (a Cell holds a ~600-byte style), and
+// keeps them.
+func (m *overviewModel) buildMissed(ms []model.Member, rows []table.Row, missed []int) {
+	pool := make([]table.Cell, 0, len(overviewColumns)*len(missed))
+	for _, i := range missed {
+		mb := ms[i]
+		name, key := m.shownName(mb), model.MemberKey(mb.P)
+		rows[i], pool = m.buildRow(mb, m.shownAs(mb), name, key, pool)
+		m.keep(key, m.sigOf(mb, name), mb.Current, rows[i])
+	}
+}
+
 // keep remembers a row built by this refresh.
 func (m *overviewModel) keep(key string, sig rowSig, cur model.Sample, row table.Row) {
 	if m.memo == nil {
