@@ -151,12 +151,11 @@ func (t Thresholds) DegradationOf(s Sample) Degradation {
 func (t Thresholds) DegradedShare(samples []Sample) float64 {
 	judged, bad := 0, 0
 	for _, s := range samples {
-		w, ok := t.WorstReading(s)
-		if !ok {
-			continue
+		j, b := t.degraded(s)
+		if j {
+			judged++
 		}
-		judged++
-		if w.Level >= Warn {
+		if b {
 			bad++
 		}
 	}
@@ -164,4 +163,25 @@ func (t Thresholds) DegradedShare(samples []Sample) float64 {
 		return 0
 	}
 	return float64(bad) / float64(judged)
+}
+
+// degraded is whether s judged anything, and whether its worst reading is
+// at Warn or worse: Level >= Warn exactly when Severity > 1, so any
+// reading past 1 will do, in the map's own order. The roster asks this of
+// thirty samples per participant per refresh; WorstReading's fixed order
+// of every stream key costs a map look-up for each.
+func (t Thresholds) degraded(s Sample) (judged, bad bool) {
+	for _, st := range s.Streams {
+		for _, sm := range streamMetrics {
+			sev, ok := t.Severity(sm.m, sm.field(st))
+			if !ok {
+				continue
+			}
+			judged = true
+			if sev > 1 {
+				return true, true
+			}
+		}
+	}
+	return judged, false
 }

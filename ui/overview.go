@@ -36,6 +36,10 @@ type overviewModel struct {
 	// diagnosis is the header's reading of who is degraded and what they share.
 	diagnosis model.Diagnosis
 	truncated string // Zoom has more participants than qostop keeps: says so
+	// memo holds the rows built, by member key (overview_memo.go); refills
+	// counts refreshes, rebuilt the rows built afresh (for the tests).
+	memo             map[string]rowMemo
+	refills, rebuilt uint64
 }
 
 // overviewColumns: the name and the "worst" cell, which says why the row
@@ -78,6 +82,7 @@ func (m *overviewModel) name() string { return "overview" }
 func (m *overviewModel) restyle() {
 	m.styled()
 	m.legend = overviewLegend(m.c.st.Glyphs().Up, m.c.st.Glyphs().Down)
+	clear(m.memo) // every kept row has the old styles
 	m.refill()
 }
 
@@ -184,29 +189,18 @@ func (m *overviewModel) crumbs() []string {
 
 // refill rebuilds the rows and the header from the members.
 func (m *overviewModel) refill() {
-	st := m.c.st
 	ms := m.roster.Sorted(m.order)
 	rows := make([]table.Row, 0, len(ms))
 	diag := make([]model.DiagnosisInput, 0, len(ms))
-	for _, mb := range ms {
-		p := mb.P
-		if m.c.redact {
-			p = model.Redact(p)
-			p.UserID = "" // a user ID names a person to anyone with Zoom's admin console
+	m.refills++
+	var missed []int // rows to build: their cells come from one array
+	for i, mb := range ms {
+		p, name := m.shownAs(mb), m.shownName(mb)
+		row, ok := m.keptRow(model.MemberKey(mb.P), m.sigOf(mb, name), mb.Current)
+		if !ok {
+			missed = append(missed, i)
 		}
-		name, dev, net, loc := m.shownName(mb), report.Text(p.Device), report.Text(p.NetworkType), report.Text(p.Location)
-		text := st.Text
-		if mb.Left() {
-			text = st.Muted
-		}
-		cells := []table.Cell{{Text: name, Style: text}, m.worstCell(mb)}
-		for _, md := range model.Medias {
-			cells = append(cells, m.mediaCell(mb, md))
-		}
-		cells = append(cells, m.healthCell(mb), table.Cell{Text: report.Dash(net), Style: text},
-			table.Cell{Text: report.Dash(dev), Style: text}, table.Cell{Text: report.Dash(loc), Style: text})
-		rows = append(rows, table.Row{Key: model.MemberKey(mb.P), Cells: cells,
-			Search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))})
+		rows = append(rows, row)
 		if !mb.Left() {
 			current := mb.Current
 			if !mb.Rank.HasWorst {
@@ -218,10 +212,33 @@ func (m *overviewModel) refill() {
 	for i, md := range model.Medias {
 		m.table.SetTitle(overviewMediaCol+i, mediumShort(md)+" "+m.order.Shown.Short())
 	}
+	m.buildMissed(ms, rows, missed)
+	m.forget(len(ms))
 	m.diagnosis = model.Diagnose(diag)
 	m.table.SetRows(rows)
 	m.header = m.headerText()
 	m.rebuild()
+}
+
+// buildRow is the row of mb (p is mb.P as shown, redacted or not), its
+// cells taken from the end of pool; it returns the pool left.
+func (m *overviewModel) buildRow(mb model.Member, p model.Participant, name, key string, pool []table.Cell) (table.Row, []table.Cell) {
+	st := m.c.st
+	dev, net, loc := report.Text(p.Device), report.Text(p.NetworkType), report.Text(p.Location)
+	text := st.Text
+	if mb.Left() {
+		text = st.Muted
+	}
+	start := len(pool)
+	pool = append(pool, table.Cell{Text: name, Style: text}, m.worstCell(mb))
+	for _, md := range model.Medias {
+		pool = append(pool, m.mediaCell(mb, md))
+	}
+	pool = append(pool, m.healthCell(mb), table.Cell{Text: report.Dash(net), Style: text},
+		table.Cell{Text: report.Dash(dev), Style: text}, table.Cell{Text: report.Dash(loc), Style: text})
+	cells := pool[start:len(pool):len(pool)]
+	return table.Row{Key: key, Cells: cells,
+		Search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))}, pool
 }
 
 func (m *overviewModel) headerText() string {

@@ -132,3 +132,14 @@ func (m *overviewModel) shownName(mb model.Member) string {
 	}
 	return displayName(mb.P)
 }
+
+// shownAs is mb's participant as the screen may show it: under R without
+// what names a person.
+func (m *overviewModel) shownAs(mb model.Member) model.Participant {
+	p := mb.P
+	if m.c.redact {
+		p = model.Redact(p)
+		p.UserID = "" // a user ID names a person to anyone with Zoom's admin console
+	}
+	return p
+}
