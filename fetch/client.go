@@ -209,6 +209,12 @@ func (c *Client) send(ctx context.Context, k call, tok *oauth2.Token) (int, http
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	if ctx.Err() != nil {
+		// The caller gave up while the answer came: whatever arrived (an
+		// empty 200 from a server whose handler saw the connection go) is
+		// not Zoom's answer to report.
+		return 0, nil, nil, canceled(k.op, ctx.Err())
+	}
 	if err != nil {
 		if ctx.Err() != nil || rctx.Err() != nil || isNetErr(err) {
 			return 0, nil, nil, c.wireError(ctx, k.op, err)

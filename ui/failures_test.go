@@ -238,6 +238,10 @@ func TestQuitWhileTheServerHangs(t *testing.T) {
 	}
 	fetched := only[fetchedMsg](<-answer)
 	if len(fetched) != 1 || !canceled(fetched[0].err) {
-		t.Fatalf("the hung request ended with %#v; want it cancelled by q, not timed out", fetched)
+		why := "no answer"
+		if len(fetched) > 0 && fetched[0].err != nil {
+			why = fetched[0].err.Error()
+		}
+		t.Fatalf("the hung request ended with %d answers (%s); want it cancelled by q, not timed out", len(fetched), why)
 	}
 }
