@@ -209,14 +209,15 @@ func (c *Client) send(ctx context.Context, k call, tok *oauth2.Token) (int, http
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
-	if ctx.Err() != nil {
-		// The caller gave up while the answer came: whatever arrived (an
-		// empty 200 from a server whose handler saw the connection go) is
-		// not Zoom's answer to report.
-		return 0, nil, nil, canceled(k.op, ctx.Err())
+	if rctx.Err() != nil {
+		// The caller gave up, or the timeout passed, while the answer came.
+		// net/http can still hand over a response read in that instant: the
+		// empty 200 a server sends when its handler saw the connection go.
+		// That is not Zoom's answer; it is a cancellation or a timeout.
+		return 0, nil, nil, c.wireError(ctx, k.op, rctx.Err())
 	}
 	if err != nil {
-		if ctx.Err() != nil || rctx.Err() != nil || isNetErr(err) {
+		if isNetErr(err) {
 			return 0, nil, nil, c.wireError(ctx, k.op, err)
 		}
 		return 0, nil, nil, &APIError{Op: k.op, Status: resp.StatusCode, Kind: BadResponse, Err: err,

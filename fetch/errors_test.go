@@ -323,3 +323,37 @@ func TestErrorKindNames(t *testing.T) {
 		t.Error("out-of-range kind")
 	}
 }
+
+// lateTransport hands over Zoom's answer only once the request's context
+// is done, as net/http can when a response is read in the instant its
+// deadline passes: then the empty 200 of a handler that saw the
+// connection go reaches the client as if it were an answer.
+type lateTransport struct{ http.RoundTripper }
+
+func (l lateTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := l.RoundTripper.RoundTrip(req)
+	if err == nil && strings.HasPrefix(req.URL.Path, "/v2/") {
+		<-req.Context().Done()
+	}
+	return resp, err
+}
+
+// What arrives after the timeout or after the caller gave up is not
+// Zoom's answer: it must not read as "the answer was empty".
+func TestAnswerAfterTheDeadlineIsNotAnAnswer(t *testing.T) {
+	t.Parallel()
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {})
+	late := func(cfg *Config) {
+		cfg.Timeout = 200 * time.Millisecond
+		cfg.Transport = lateTransport{http.DefaultTransport.(*http.Transport).Clone()}
+	}
+	_, err := f.client(late).ParticipantQoS(bg, "1", "7", model.Live)
+	if e := asAPIError(t, err, Network); e.cause != causeTimeout {
+		t.Errorf("an answer after the timeout: %v", err)
+	}
+	ctx, cancel := context.WithCancel(bg)
+	time.AfterFunc(50*time.Millisecond, cancel)
+	cfgLong := func(cfg *Config) { late(cfg); cfg.Timeout = 5 * time.Second }
+	_, err = f.client(cfgLong).ParticipantQoS(ctx, "1", "7", model.Live)
+	asAPIError(t, err, Canceled)
+}
