@@ -201,36 +201,36 @@ func (p *Model) frame(lines []textCell, iw, ih int) string {
 		title = ansi.Truncate(title, iw-2, "")
 		tw = textWidth(title)
 	}
-	b.WriteString(bk.pre)
+	b.WriteString(bk.Pre)
 	b.WriteString(bd.TopLeft)
 	if tw > 0 {
 		b.WriteString(bd.Top)
-		b.WriteString(bk.suf)
-		pl.title.put(&b, title)
-		b.WriteString(bk.pre)
+		b.WriteString(bk.Suf)
+		pl.title.Put(&b, title)
+		b.WriteString(bk.Pre)
 		repeatTo(&b, bd.Top, iw-tw-1)
 	} else {
 		repeatTo(&b, bd.Top, iw)
 	}
 	b.WriteString(bd.TopRight)
-	b.WriteString(bk.suf)
+	b.WriteString(bk.Suf)
 
 	for i := range ih {
 		b.WriteByte('\n')
-		bk.put(&b, bd.Left)
+		bk.Put(&b, bd.Left)
 		if i < len(lines) {
 			writeFit(&b, lines[i], iw)
 		} else {
 			writeSpaces(&b, iw)
 		}
-		bk.put(&b, bd.Right)
+		bk.Put(&b, bd.Right)
 	}
 
 	b.WriteByte('\n')
-	b.WriteString(bk.pre)
+	b.WriteString(bk.Pre)
 	b.WriteString(bd.BottomLeft)
 	repeatTo(&b, bd.Bottom, iw)
 	b.WriteString(bd.BottomRight)
-	b.WriteString(bk.suf)
+	b.WriteString(bk.Suf)
 	return b.String()
 }

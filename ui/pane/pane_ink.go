@@ -15,9 +15,9 @@ import (
 // palette is a theme.Styles reduced to inks, built once per SetStyles so
 // a redraw calls lipgloss only for truncation.
 type palette struct {
-	level                      [4]ink
-	text, muted, title, accent ink
-	border, focus              ink
+	level                      [4]theme.Ink
+	text, muted, title, accent theme.Ink
+	border, focus              theme.Ink
 	bdr, focusBdr              lipgloss.Border
 	glyphs                     theme.Glyphs
 }
@@ -25,9 +25,9 @@ type palette struct {
 func newPalette(st theme.Styles) palette {
 	pl := palette{glyphs: st.Glyphs()}
 	for l := model.Unknown; l <= model.Critical; l++ {
-		pl.level[l] = inkOf(st.Level(l))
+		pl.level[l] = theme.InkOf(st.Level(l))
 	}
-	pl.text, pl.muted, pl.title, pl.accent = inkOf(st.Text), inkOf(st.Muted), inkOf(st.Title), inkOf(st.Accent)
+	pl.text, pl.muted, pl.title, pl.accent = theme.InkOf(st.Text), theme.InkOf(st.Muted), theme.InkOf(st.Title), theme.InkOf(st.Accent)
 	pl.bdr, pl.border = frameInk(st, st.Pane)
 	pl.focusBdr, pl.focus = frameInk(st, st.Focused)
 	return pl
@@ -35,14 +35,14 @@ func newPalette(st theme.Styles) palette {
 
 // frameInk is a border style's glyphs and colour. Styles without a border
 // (the zero value, before SetStyles) fall back to plain ASCII or rounded.
-func frameInk(st theme.Styles, s lipgloss.Style) (lipgloss.Border, ink) {
+func frameInk(st theme.Styles, s lipgloss.Style) (lipgloss.Border, theme.Ink) {
 	bd := s.GetBorderStyle()
 	if bd.TopLeft == "" || bd.Top == "" || bd.Left == "" {
 		bd = st.Glyphs().Border
 	}
-	var k ink
+	var k theme.Ink
 	if c := s.GetBorderTopForeground(); c != (lipgloss.NoColor{}) { // v2 returns NoColor, never nil, when unset
-		k = inkOf(st.NewStyle().Foreground(c).Style())
+		k = theme.InkOf(st.NewStyle().Foreground(c).Style())
 	}
 	return bd, k
 }

@@ -179,8 +179,8 @@ type textCellBuf struct {
 	w int
 }
 
-func (c *textCellBuf) add(k ink, s string) {
-	k.put(&c.b, s)
+func (c *textCellBuf) add(k theme.Ink, s string) {
+	k.Put(&c.b, s)
 	c.w += textWidth(s)
 }
 
@@ -227,7 +227,7 @@ func (pl *palette) judged(c *textCellBuf, v model.Value, lv model.Level, unit st
 	if !v.OK {
 		c.add(pl.muted, "-")
 		if full {
-			c.add(ink{}, " ")
+			c.add(theme.Ink{}, " ")
 		}
 		return
 	}
@@ -266,13 +266,13 @@ func (pl *palette) fullValue(k rowKind, s model.StreamStats, th model.Thresholds
 		pl.judged(&c, s.MaxLossPct, th.Level(model.MaxLoss, s.MaxLossPct), "%", true)
 	case rowBitrate:
 		pl.plain(&c, s.BitrateKbps, fmtBitrate(s.BitrateKbps.V, " "))
-		c.add(ink{}, " ")
+		c.add(theme.Ink{}, " ")
 	case rowFPS:
 		pl.plain(&c, s.FrameRateFPS, FormatNum(s.FrameRateFPS.V)+" fps")
-		c.add(ink{}, " ")
+		c.add(theme.Ink{}, " ")
 	case rowRes:
 		pl.plain(&c, model.Value{OK: s.Width.OK && s.Height.OK}, fmtResolution(s))
-		c.add(ink{}, " ")
+		c.add(theme.Ink{}, " ")
 	}
 	return c.done()
 }

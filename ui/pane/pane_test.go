@@ -164,16 +164,16 @@ func TestPaneColoursByLevel(t *testing.T) {
 	p.SetStyles(st)
 	p.SetSize(80, 12)
 	p.SetData(criticalCall())
-	crit, good := inkOf(st.Level(model.Critical)), inkOf(st.Level(model.Good))
-	if crit.pre == "" || crit.pre == good.pre {
-		t.Fatalf("test needs distinct critical and good colours, got %q and %q", crit.pre, good.pre)
+	crit, good := theme.InkOf(st.Level(model.Critical)), theme.InkOf(st.Level(model.Good))
+	if crit.Pre == "" || crit.Pre == good.Pre {
+		t.Fatalf("test needs distinct critical and good colours, got %q and %q", crit.Pre, good.Pre)
 	}
-	if v := p.View(); !strings.Contains(v, crit.pre+"450 ms!"+crit.suf) {
+	if v := p.View(); !strings.Contains(v, crit.Pre+"450 ms!"+crit.Suf) {
 		t.Errorf("critical latency not drawn in the critical style:\n%q", v)
 	}
 	s := criticalCall()
 	recvJitter := s[len(s)-1].Streams[audioRecv].JitterMS.V
-	if v := p.View(); !strings.Contains(v, good.pre+FormatNum(recvJitter)+" ms ") {
+	if v := p.View(); !strings.Contains(v, good.Pre+FormatNum(recvJitter)+" ms ") {
 		t.Errorf("healthy receive jitter not drawn in the good style:\n%q", v)
 	}
 }

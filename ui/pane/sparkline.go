@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -47,39 +46,12 @@ func sparkline(vals []model.Value, levels []model.Level, width int, st theme.Sty
 	var pl palette
 	pl.glyphs = st.Glyphs()
 	for l := model.Unknown; l <= model.Critical; l++ {
-		pl.level[l] = inkOf(st.Level(l))
+		pl.level[l] = theme.InkOf(st.Level(l))
 	}
-	pl.accent = inkOf(st.Accent)
+	pl.accent = theme.InkOf(st.Accent)
 	var b strings.Builder
 	pl.spark(&b, cols, width, ceil, levels != nil)
 	return b.String()
-}
-
-// ink is a style reduced to the escape sequences it puts around text, so
-// a sparkline of 100 columns costs a few string writes instead of 100
-// lipgloss renders. Only plain foreground/bold styles reduce this way,
-// which is all the level and text styles in theme are.
-type ink struct{ pre, suf string }
-
-func inkOf(s lipgloss.Style) ink {
-	const probe = "x"
-	out := s.Render(probe)
-	i := strings.Index(out, probe)
-	if i < 0 || strings.Count(out, probe) != 1 {
-		return ink{}
-	}
-	return ink{pre: out[:i], suf: out[i+len(probe):]}
-}
-
-// put writes s in the ink's colour.
-func (k ink) put(b *strings.Builder, s string) {
-	if k.pre == "" {
-		b.WriteString(s)
-		return
-	}
-	b.WriteString(k.pre)
-	b.WriteString(s)
-	b.WriteString(k.suf)
 }
 
 // spark writes exactly width cells: the columns right-aligned, blank on
@@ -108,7 +80,7 @@ func (pl *palette) sparkRow(b *strings.Builder, cols []sparkCol, width int, ceil
 	glyphs := pl.glyphs.Spark
 	n := float64(len(glyphs))
 	bottom := r == lines-1
-	runInk, inRun := ink{}, false
+	runInk, inRun := theme.Ink{}, false
 	for _, c := range cols {
 		part := 0.0
 		if c.ok && ceil > 0 && c.v > 0 {
@@ -116,7 +88,7 @@ func (pl *palette) sparkRow(b *strings.Builder, cols []sparkCol, width int, ceil
 		}
 		if !c.ok || (!bottom && part <= 0) {
 			if inRun {
-				b.WriteString(runInk.suf)
+				b.WriteString(runInk.Suf)
 				inRun = false
 			}
 			b.WriteByte(' ')
@@ -128,16 +100,16 @@ func (pl *palette) sparkRow(b *strings.Builder, cols []sparkCol, width int, ceil
 		}
 		if !inRun || k != runInk {
 			if inRun {
-				b.WriteString(runInk.suf)
+				b.WriteString(runInk.Suf)
 			}
-			b.WriteString(k.pre)
+			b.WriteString(k.Pre)
 			runInk, inRun = k, true
 		}
 		g := int(math.Ceil(min(part, 1)*n)) - 1
 		b.WriteString(glyphs[min(max(g, 0), len(glyphs)-1)])
 	}
 	if inRun {
-		b.WriteString(runInk.suf)
+		b.WriteString(runInk.Suf)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
 )
 
 func TestSparkline(t *testing.T) {
@@ -57,27 +58,15 @@ func TestSparklineColoursByLevel(t *testing.T) {
 	st := testStyles(colorprofile.ANSI256, false)
 	vals := []model.Value{ms(1), ms(1), ms(9)}
 	got := sparkline(vals, []model.Level{model.Good, model.Good, model.Critical}, 3, st)
-	good, crit := inkOf(st.Level(model.Good)), inkOf(st.Level(model.Critical))
-	want := good.pre + "▁▁" + good.suf + crit.pre + "█" + crit.suf
+	good, crit := theme.InkOf(st.Level(model.Good)), theme.InkOf(st.Level(model.Critical))
+	want := good.Pre + "▁▁" + good.Suf + crit.Pre + "█" + crit.Suf
 	if got != want {
 		t.Errorf("sparkline = %q, want one run per level %q", got, want)
 	}
 	if w := ansi.StringWidth(got); w != 3 {
 		t.Errorf("coloured sparkline is %d cells wide, want 3", w)
 	}
-	if plain := sparkline(vals, nil, 3, st); !strings.HasPrefix(plain, inkOf(st.Accent).pre) {
+	if plain := sparkline(vals, nil, 3, st); !strings.HasPrefix(plain, theme.InkOf(st.Accent).Pre) {
 		t.Errorf("an unjudged sparkline should be in the accent colour: %q", plain)
-	}
-}
-
-func TestInkOfMatchesRender(t *testing.T) {
-	st := testStyles(colorprofile.TrueColor, false)
-	for l := model.Unknown; l <= model.Critical; l++ {
-		k := inkOf(st.Level(l))
-		var b strings.Builder
-		k.put(&b, "42 ms")
-		if want := st.Level(l).Render("42 ms"); b.String() != want {
-			t.Errorf("%s: ink gives %q, lipgloss %q", l, b.String(), want)
-		}
 	}
 }
