@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/qostop/qostop/model"
 )
 
 // Ink is a style reduced to the escape sequences it puts around text, so
@@ -33,4 +34,49 @@ func (k Ink) Put(b *strings.Builder, s string) {
 	b.WriteString(k.Pre)
 	b.WriteString(s)
 	b.WriteString(k.Suf)
+}
+
+// Role names the style of a table cell by what its text is, so that a
+// row of cells holds a byte each instead of a ~600-byte lipgloss.Style
+// (300 rows are rebuilt on each of Zoom's minutes), and the table turns
+// roles into inks once per theme.
+type Role uint8
+
+// The roles a cell can have.
+const (
+	RoleText Role = iota
+	RoleMuted
+	RoleGood
+	RoleWarn
+	RoleCritical
+	NumRoles
+)
+
+// LevelRole is the role of a reading judged l: an unjudged one is muted,
+// as Styles.Level draws it.
+func LevelRole(l model.Level) Role {
+	switch l {
+	case model.Good:
+		return RoleGood
+	case model.Warn:
+		return RoleWarn
+	case model.Critical:
+		return RoleCritical
+	}
+	return RoleMuted
+}
+
+// Role is the style of role r.
+func (s Styles) Role(r Role) lipgloss.Style {
+	switch r {
+	case RoleMuted:
+		return s.Muted
+	case RoleGood:
+		return s.Level(model.Good)
+	case RoleWarn:
+		return s.Level(model.Warn)
+	case RoleCritical:
+		return s.Level(model.Critical)
+	}
+	return s.Text
 }

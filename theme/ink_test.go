@@ -36,3 +36,17 @@ func TestInkOfMatchesRender(t *testing.T) {
 		}
 	}
 }
+
+// A reading's role draws it as its level's style does.
+func TestLevelRoleIsTheLevelsStyle(t *testing.T) {
+	th, err := ByName("dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := NewStyles(colorprofile.ANSI256, th, false)
+	for l := model.Unknown; l <= model.Critical; l++ {
+		if got, want := st.Role(LevelRole(l)).Render("7%"), st.Level(l).Render("7%"); got != want {
+			t.Errorf("%s: role draws %q, level %q", l, got, want)
+		}
+	}
+}

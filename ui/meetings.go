@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
 )
@@ -125,7 +126,6 @@ func meetingKey(mt model.Meeting) string {
 
 // refill rebuilds the rows and the header from the meetings.
 func (m *meetingsModel) refill() {
-	st := m.c.st
 	rows := make([]table.Row, 0, len(m.meetings))
 	for _, mt := range m.meetings {
 		if m.c.redact {
@@ -146,10 +146,10 @@ func (m *meetingsModel) refill() {
 		rows = append(rows, table.Row{
 			Key: meetingKey(mt),
 			Cells: []table.Cell{
-				{Text: report.Dash(topic), Style: st.Text}, {Text: report.Dash(host), Style: st.Text},
-				{Text: report.Dash(id), Style: st.Muted}, {Text: strconv.Itoa(mt.Participants), Style: st.Text},
-				{Text: report.Dash(started), Style: st.Text}, {Text: meetingLength(mt.Duration), Style: st.Text},
-				{Text: report.Dash(strings.Join(media, " ")), Style: st.Muted},
+				{Text: report.Dash(topic), Role: theme.RoleText}, {Text: report.Dash(host), Role: theme.RoleText},
+				{Text: report.Dash(id), Role: theme.RoleMuted}, {Text: strconv.Itoa(mt.Participants), Role: theme.RoleText},
+				{Text: report.Dash(started), Role: theme.RoleText}, {Text: meetingLength(mt.Duration), Role: theme.RoleText},
+				{Text: report.Dash(strings.Join(media, " ")), Role: theme.RoleMuted},
 			},
 			Search: strings.ToLower(topic + "\n" + host + "\n" + id),
 		})

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
 )
@@ -223,19 +224,18 @@ func (m *overviewModel) refill() {
 // buildRow is the row of mb (p is mb.P as shown, redacted or not), its
 // cells taken from the end of pool; it returns the pool left.
 func (m *overviewModel) buildRow(mb model.Member, p model.Participant, name, key string, pool []table.Cell) (table.Row, []table.Cell) {
-	st := m.c.st
 	dev, net, loc := report.Text(p.Device), report.Text(p.NetworkType), report.Text(p.Location)
-	text := st.Text
+	text := theme.RoleText
 	if mb.Left() {
-		text = st.Muted
+		text = theme.RoleMuted
 	}
 	start := len(pool)
-	pool = append(pool, table.Cell{Text: name, Style: text}, m.worstCell(mb))
+	pool = append(pool, table.Cell{Text: name, Role: text}, m.worstCell(mb))
 	for _, md := range model.Medias {
 		pool = append(pool, m.mediaCell(mb, md))
 	}
-	pool = append(pool, m.healthCell(mb), table.Cell{Text: report.Dash(net), Style: text},
-		table.Cell{Text: report.Dash(dev), Style: text}, table.Cell{Text: report.Dash(loc), Style: text})
+	pool = append(pool, m.healthCell(mb), table.Cell{Text: report.Dash(net), Role: text},
+		table.Cell{Text: report.Dash(dev), Role: text}, table.Cell{Text: report.Dash(loc), Role: text})
 	cells := pool[start:len(pool):len(pool)]
 	return table.Row{Key: key, Cells: cells,
 		Search: strings.ToLower(strings.Join([]string{name, p.UserID, dev, net, loc}, "\n"))}, pool

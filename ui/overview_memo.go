@@ -50,8 +50,7 @@ func (m *overviewModel) keptRow(key string, sig rowSig, cur model.Sample) (table
 }
 
 // buildMissed builds rows[i] of ms[i] for each i missed, all the cells
-// in one array of just their size (a Cell holds a ~600-byte style), and
-// keeps them.
+// in one array of just their size, and keeps them.
 func (m *overviewModel) buildMissed(ms []model.Member, rows []table.Row, missed []int) {
 	pool := make([]table.Cell, 0, len(overviewColumns)*len(missed))
 	for _, i := range missed {

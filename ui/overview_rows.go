@@ -59,16 +59,16 @@ func arrow(d model.Direction, st theme.Styles) string {
 func (m *overviewModel) worstCell(mb model.Member) table.Cell {
 	switch {
 	case mb.P.Left():
-		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.c.now.Location()).Format("15:04"), Style: m.c.st.Muted}
+		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.c.now.Location()).Format("15:04"), Role: theme.RoleMuted}
 	case mb.Gone:
-		return table.Cell{Text: "left", Style: m.c.st.Muted}
+		return table.Cell{Text: "left", Role: theme.RoleMuted}
 	case !mb.Rank.HasWorst:
-		return table.Cell{Text: "no readings", Style: m.c.st.Muted}
+		return table.Cell{Text: "no readings", Role: theme.RoleMuted}
 	}
 	w := mb.Rank.Worst
 	text := mediumShort(w.Stream.Media) + " " + arrow(w.Stream.Dir, m.c.st) + " " + metricShort(w.Metric) + " " +
 		pane.FormatNum(w.Value.V) + unitOf(w.Metric) + strings.TrimSpace(theme.Marker(w.Level))
-	return table.Cell{Text: text, Style: m.c.st.Level(w.Level)}
+	return table.Cell{Text: text, Role: theme.LevelRole(w.Level)}
 }
 
 // mediaCell is one medium's shown reading both ways, "↑52 ↓61", each
@@ -95,13 +95,13 @@ func (m *overviewModel) mediaCell(mb model.Member, md model.Media) table.Cell {
 	}
 	switch {
 	case !any:
-		return table.Cell{Text: "-", Style: m.c.st.Muted}
+		return table.Cell{Text: "-", Role: theme.RoleMuted}
 	case mb.Left():
-		return table.Cell{Text: text, Style: m.c.st.Muted}
+		return table.Cell{Text: text, Role: theme.RoleMuted}
 	case !judged:
-		return table.Cell{Text: text, Style: m.c.st.Text}
+		return table.Cell{Text: text, Role: theme.RoleText}
 	}
-	return table.Cell{Text: text, Style: m.c.st.Level(worst)}
+	return table.Cell{Text: text, Role: theme.LevelRole(worst)}
 }
 
 // healthCell is Zoom's own word for the participant, shown as Zoom's and
@@ -109,9 +109,9 @@ func (m *overviewModel) mediaCell(mb model.Member, md model.Media) table.Cell {
 func (m *overviewModel) healthCell(mb model.Member) table.Cell {
 	h := report.Text(mb.P.Health)
 	if h == "" {
-		return table.Cell{Text: "-", Style: m.c.st.Muted}
+		return table.Cell{Text: "-", Role: theme.RoleMuted}
 	}
-	return table.Cell{Text: h, Style: m.c.st.Muted}
+	return table.Cell{Text: h, Role: theme.RoleMuted}
 }
 
 // alias is p's pseudonym, for the watch screen to show under R as the

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/theme"
 )
@@ -19,11 +18,12 @@ type Column struct {
 	Drop  int  // on a narrow terminal the highest goes first; 0 never
 }
 
-// Cell is one cell: its text, already made safe for a terminal, and its
-// style. Styles are per cell so that a level colours only its reading.
+// Cell is one cell: its text, already made safe for a terminal, and the
+// role it is drawn in. Roles are per cell so that a level colours only
+// its reading.
 type Cell struct {
-	Text  string
-	Style lipgloss.Style
+	Text string
+	Role theme.Role
 }
 
 // Row is one table row: a key that names it across refreshes (a user ID,
@@ -63,6 +63,10 @@ type Model struct {
 	width   int
 	height  int // rows, the title line included
 	st      theme.Styles
+	inks    [theme.NumRoles]theme.Ink // each role as drawn, and on the bar
+	picked  [theme.NumRoles]theme.Ink
+	bar     theme.Ink
+	mark    theme.Ink
 	shown   []int // the columns that fit, and their widths
 	widths  []int
 	out     string
@@ -106,6 +110,11 @@ func (t *Model) SetTitle(i int, title string) {
 // SetStyles redraws in new styles.
 func (t *Model) SetStyles(st theme.Styles) {
 	t.st = st
+	for r := range theme.NumRoles {
+		t.inks[r] = theme.InkOf(st.Role(r))
+		t.picked[r] = theme.InkOf(st.Role(r).Inherit(st.Bar))
+	}
+	t.bar, t.mark = theme.InkOf(st.Bar), theme.InkOf(st.Key.Inherit(st.Bar))
 	t.render()
 }
 
@@ -255,7 +264,7 @@ func (t *Model) render() {
 	}
 	titles := make([]Cell, len(t.cols))
 	for i, c := range t.cols {
-		titles[i] = Cell{Text: c.Title, Style: t.st.Muted}
+		titles[i] = Cell{Text: c.Title, Role: theme.RoleMuted}
 	}
 	lines := []string{t.line(titles, false)}
 	switch {
@@ -274,13 +283,16 @@ func (t *Model) render() {
 }
 
 // line draws one row at the chosen widths. The selected row is marked,
-// and drawn on the bar's background where the terminal has colour.
+// and drawn on the bar's background where the terminal has colour. Inks,
+// not lipgloss renders: the overview draws 40 rows of 10 cells a frame.
 func (t *Model) line(cells []Cell, selected bool) string {
 	tail := t.st.Glyphs().Ellipsis
-	bar := t.st.Bar
+	inks := &t.inks
 	var b strings.Builder
+	b.Grow(t.width + 16*len(t.shown))
 	if selected {
-		b.WriteString(t.st.Key.Inherit(bar).Render(cursorMark(t.st)))
+		inks = &t.picked
+		t.mark.Put(&b, cursorMark(t.st))
 	} else {
 		b.WriteString(strings.Repeat(" ", markWidth))
 	}
@@ -299,15 +311,12 @@ func (t *Model) line(cells []Cell, selected bool) string {
 		default:
 			text = strings.TrimRight(text, " ") // no trailing blanks at the end of a plain line
 		}
-		gap := ""
-		if j > 0 {
-			gap = strings.Repeat(" ", colGap)
+		if j > 0 && selected {
+			t.bar.Put(&b, strings.Repeat(" ", colGap))
+		} else if j > 0 {
+			b.WriteString(strings.Repeat(" ", colGap))
 		}
-		if selected {
-			b.WriteString(bar.Render(gap) + c.Style.Inherit(bar).Render(text))
-		} else {
-			b.WriteString(gap + c.Style.Render(text))
-		}
+		inks[c.Role].Put(&b, text)
 	}
 	return b.String()
 }

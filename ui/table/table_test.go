@@ -1,6 +1,13 @@
 package table
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/theme"
+)
 
 // On a wide terminal the flexible column stops at its most, so the
 // readings stay next to the name they belong to; on a narrow one it still
@@ -13,5 +20,38 @@ func TestTableFlexibleColumnStopsAtItsMost(t *testing.T) {
 		if tb.widths[0] != tc.want {
 			t.Errorf("at width %d the name column is %d wide, want %d", tc.width, tb.widths[0], tc.want)
 		}
+	}
+}
+
+// Each cell is drawn in its role's colour, only its reading coloured,
+// and the selected row on the bar's background; the text is the same as
+// without colour.
+func TestCellsAreDrawnInTheirRole(t *testing.T) {
+	dark, err := theme.ByName("dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := theme.NewStyles(colorprofile.ANSI256, dark, false)
+	tb := New([]Column{{Title: "name", Width: 10}, {Title: "worst", Width: 8}})
+	tb.SetStyles(st)
+	tb.SetSize(40, 4)
+	tb.SetRows([]Row{
+		{Key: "a", Cells: []Cell{{Text: "Alice", Role: theme.RoleText}, {Text: "loss 7%!", Role: theme.RoleCritical}}},
+		{Key: "b", Cells: []Cell{{Text: "Bob", Role: theme.RoleMuted}, {Text: "ok", Role: theme.RoleGood}}},
+	})
+	lines := strings.Split(tb.View(), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("%d lines, want 4:\n%s", len(lines), tb.View())
+	}
+	for _, want := range []string{st.Role(theme.RoleCritical).Inherit(st.Bar).Render("loss 7%!"), st.Text.Inherit(st.Bar).Render("Alice     ")} {
+		if !strings.Contains(lines[1], want) {
+			t.Errorf("the selected row lacks %q: %q", want, lines[1])
+		}
+	}
+	if want := st.Muted.Render("Bob       ") + "  " + st.Role(theme.RoleGood).Render("ok"); lines[2] != "  "+want {
+		t.Errorf("row 2 is %q, want %q", lines[2], "  "+want)
+	}
+	if got := ansi.Strip(lines[2]); got != "  Bob         ok" {
+		t.Errorf("row 2 reads %q without colour", got)
 	}
 }
