@@ -152,19 +152,35 @@ func (o Sort) String() string {
 
 // Sorted lists the members in order o. Whatever the order, a total one:
 // ties fall back to the worst-first rank, then the order first seen, so
-// rows do not swap between polls.
+// rows do not swap between polls. It sorts indices and compares through
+// pointers: a Member is too large to copy twice per comparison.
 func (r Roster) Sorted(o Sort) []Member {
-	out := make([]Member, 0, len(r.Members))
+	all := make([]Member, 0, len(r.Members))
 	for _, mb := range r.Members {
-		out = append(out, mb)
+		all = append(all, mb)
 	}
-	slices.SortFunc(out, func(a, b Member) int {
-		return cmp.Or(o.compare(a, b), CompareRanks(a.Rank, b.Rank), cmp.Compare(a.Seen, b.Seen))
+	idx := make([]int32, len(all))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(i, j int32) int {
+		a, b := &all[i], &all[j]
+		if c := o.compare(a, b); c != 0 {
+			return c
+		}
+		if c := compareRanks(&a.Rank, &b.Rank); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Seen, b.Seen)
 	})
+	out := make([]Member, len(all))
+	for k, i := range idx {
+		out[k] = all[i]
+	}
 	return out
 }
 
-func (o Sort) compare(a, b Member) int {
+func (o Sort) compare(a, b *Member) int {
 	flip := func(c int) int {
 		if o.Reverse {
 			return -c
@@ -193,7 +209,7 @@ func (o Sort) compare(a, b Member) int {
 		return c
 	}
 	if a.Rank.HasWorst != b.Rank.HasWorst || !o.Reverse {
-		return CompareRanks(a.Rank, b.Rank)
+		return compareRanks(&a.Rank, &b.Rank)
 	}
 	return cmp.Or(cmp.Compare(a.Rank.Worst.Severity, b.Rank.Worst.Severity), cmp.Compare(a.Rank.Degraded, b.Rank.Degraded))
 }
