@@ -166,19 +166,23 @@ func (t Thresholds) DegradedShare(samples []Sample) float64 {
 }
 
 // degraded is whether s judged anything, and whether its worst reading is
-// at Warn or worse: Level >= Warn exactly when Severity > 1, so any
-// reading past 1 will do, in the map's own order. The roster asks this of
-// thirty samples per participant per refresh; WorstReading's fixed order
-// of every stream key costs a map look-up for each.
-func (t Thresholds) degraded(s Sample) (judged, bad bool) {
+// at Warn or worse: Level >= Warn exactly when Severity > 1, which is
+// when the reading is past its Warn bound, so any reading past it will
+// do, in the map's own order, and no severity need be computed. The
+// roster asks this of thirty samples per participant per refresh;
+// WorstReading's fixed order of every stream key costs a map look-up for
+// each.
+func (t *Thresholds) degraded(s Sample) (judged, bad bool) {
 	for _, st := range s.Streams {
-		for _, sm := range streamMetrics {
-			sev, ok := t.Severity(sm.m, sm.field(st))
-			if !ok {
+		for _, r := range [...]struct {
+			m Metric
+			v Value
+		}{{Latency, st.LatencyMS}, {Jitter, st.JitterMS}, {AvgLoss, st.AvgLossPct}, {MaxLoss, st.MaxLossPct}} {
+			if !r.v.OK || !finite(r.v.V) {
 				continue
 			}
 			judged = true
-			if sev > 1 {
+			if r.v.V > t[r.m].Warn { // no stream metric is lower-is-worse
 				return true, true
 			}
 		}

@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/qostop/qostop/model"
@@ -161,5 +162,36 @@ func TestDegradedShare(t *testing.T) {
 				t.Fatalf("DegradedShare = %g, want %g", got, tc.want)
 			}
 		})
+	}
+}
+
+// A sample counts as degraded exactly when its worst reading is at Warn
+// or worse: the shortcut the share takes agrees with the levels shown.
+func TestDegradedShareAgreesWithTheWorstLevel(t *testing.T) {
+	th := model.DefaultThresholds()
+	r := rand.New(rand.NewPCG(1, 2))
+	val := func(scale float64) model.Value {
+		switch r.IntN(5) {
+		case 0:
+			return model.None
+		case 1:
+			return model.Some(math.Inf(1))
+		}
+		return model.Some(r.Float64() * scale)
+	}
+	for range 5000 {
+		s := model.Sample{Time: at(0), Streams: map[model.StreamKey]model.StreamStats{}}
+		for range r.IntN(3) {
+			k := model.StreamKeys[r.IntN(len(model.StreamKeys))]
+			s.Streams[k] = model.StreamStats{LatencyMS: val(400), JitterMS: val(80), AvgLossPct: val(6), MaxLossPct: val(12)}
+		}
+		worst, judged := th.WorstReading(s)
+		want := 0.0
+		if judged && worst.Level >= model.Warn {
+			want = 1
+		}
+		if got := th.DegradedShare([]model.Sample{s}); got != want {
+			t.Fatalf("DegradedShare = %g, worst reading %+v (judged %v): %+v", got, worst, judged, s.Streams)
+		}
 	}
 }
