@@ -223,16 +223,16 @@ func (m *overviewModel) refill() {
 
 // buildRow is the row of mb (p is mb.P as shown, redacted or not), its
 // cells taken from the end of pool; it returns the pool left.
-func (m *overviewModel) buildRow(mb model.Member, p model.Participant, name, key string, pool []table.Cell) (table.Row, []table.Cell) {
+func (m *overviewModel) buildRow(mb *model.Member, p model.Participant, name, key string, ar arrows, pool []table.Cell) (table.Row, []table.Cell) {
 	dev, net, loc := report.Text(p.Device), report.Text(p.NetworkType), report.Text(p.Location)
 	text := theme.RoleText
 	if mb.Left() {
 		text = theme.RoleMuted
 	}
 	start := len(pool)
-	pool = append(pool, table.Cell{Text: name, Role: text}, m.worstCell(mb))
+	pool = append(pool, table.Cell{Text: name, Role: text}, m.worstCell(mb, ar))
 	for _, md := range model.Medias {
-		pool = append(pool, m.mediaCell(mb, md))
+		pool = append(pool, m.mediaCell(mb, md, ar))
 	}
 	pool = append(pool, m.healthCell(mb), table.Cell{Text: report.Dash(net), Role: text},
 		table.Cell{Text: report.Dash(dev), Role: text}, table.Cell{Text: report.Dash(loc), Role: text})

@@ -53,11 +53,12 @@ func (m *overviewModel) keptRow(key string, sig rowSig, cur model.Sample) (table
 // in one array of just their size, and keeps them.
 func (m *overviewModel) buildMissed(ms []model.Member, rows []table.Row, missed []int) {
 	pool := make([]table.Cell, 0, len(overviewColumns)*len(missed))
+	ar := arrowsOf(m.c.st)
 	for _, i := range missed {
-		mb := ms[i]
-		name, key := m.shownName(mb), model.MemberKey(mb.P)
-		rows[i], pool = m.buildRow(mb, m.shownAs(mb), name, key, pool)
-		m.keep(key, m.sigOf(mb, name), mb.Current, rows[i])
+		mb := &ms[i]
+		name, key := m.shownName(*mb), model.MemberKey(mb.P)
+		rows[i], pool = m.buildRow(mb, m.shownAs(*mb), name, key, ar, pool)
+		m.keep(key, m.sigOf(*mb, name), mb.Current, rows[i])
 	}
 }
 

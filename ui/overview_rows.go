@@ -46,17 +46,26 @@ func unitOf(m model.Metric) string {
 	return "ms"
 }
 
-// arrow is send (↑) or receive (↓), "^" and "v" in ASCII.
-func arrow(d model.Direction, st theme.Styles) string {
+// arrows are send's (↑) and receive's (↓) marks, "^" and "v" in ASCII,
+// indexed by model.Direction: taken from the glyphs (a 400-byte struct)
+// once a refresh rather than once a cell.
+type arrows [2]string
+
+func arrowsOf(st theme.Styles) arrows {
+	g := st.Glyphs()
+	return arrows{model.Send: g.Up, model.Receive: g.Down}
+}
+
+func (a arrows) of(d model.Direction) string {
 	if d == model.Receive {
-		return st.Glyphs().Down
+		return a[model.Receive]
 	}
-	return st.Glyphs().Up
+	return a[model.Send]
 }
 
 // worstCell says why the row is where it is: the reading furthest past
 // its threshold now, e.g. "audio ↑ loss 7.2%!", or that they left.
-func (m *overviewModel) worstCell(mb model.Member) table.Cell {
+func (m *overviewModel) worstCell(mb *model.Member, ar arrows) table.Cell {
 	switch {
 	case mb.P.Left():
 		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.c.now.Location()).Format("15:04"), Role: theme.RoleMuted}
@@ -66,14 +75,14 @@ func (m *overviewModel) worstCell(mb model.Member) table.Cell {
 		return table.Cell{Text: "no readings", Role: theme.RoleMuted}
 	}
 	w := mb.Rank.Worst
-	text := mediumShort(w.Stream.Media) + " " + arrow(w.Stream.Dir, m.c.st) + " " + metricShort(w.Metric) + " " +
+	text := mediumShort(w.Stream.Media) + " " + ar.of(w.Stream.Dir) + " " + metricShort(w.Metric) + " " +
 		pane.FormatNum(w.Value.V) + unitOf(w.Metric) + strings.TrimSpace(theme.Marker(w.Level))
 	return table.Cell{Text: text, Role: theme.LevelRole(w.Level)}
 }
 
 // mediaCell is one medium's shown reading both ways, "↑52 ↓61", each
 // number with its level's marker, in the colour of the worse of the two.
-func (m *overviewModel) mediaCell(mb model.Member, md model.Media) table.Cell {
+func (m *overviewModel) mediaCell(mb *model.Member, md model.Media, ar arrows) table.Cell {
 	metric, judged := m.order.Shown.Metric()
 	text, worst, any := "", model.Unknown, false
 	for i, dir := range []model.Direction{model.Send, model.Receive} {
@@ -82,7 +91,7 @@ func (m *overviewModel) mediaCell(mb model.Member, md model.Media) table.Cell {
 		}
 		v := mb.MediaValue(md, dir, m.order.Shown)
 		if !v.OK {
-			text += arrow(dir, m.c.st) + "-"
+			text += ar.of(dir) + "-"
 			continue
 		}
 		any = true
@@ -91,7 +100,7 @@ func (m *overviewModel) mediaCell(mb model.Member, md model.Media) table.Cell {
 			lv = m.c.cfg.Thresholds.Level(metric, v)
 		}
 		worst = max(worst, lv)
-		text += arrow(dir, m.c.st) + pane.FormatNum(v.V) + strings.TrimSpace(theme.Marker(lv))
+		text += ar.of(dir) + pane.FormatNum(v.V) + strings.TrimSpace(theme.Marker(lv))
 	}
 	switch {
 	case !any:
@@ -106,7 +115,7 @@ func (m *overviewModel) mediaCell(mb model.Member, md model.Media) table.Cell {
 
 // healthCell is Zoom's own word for the participant, shown as Zoom's and
 // in plain text: qostop's levels are the one judgement drawn in colour.
-func (m *overviewModel) healthCell(mb model.Member) table.Cell {
+func (m *overviewModel) healthCell(mb *model.Member) table.Cell {
 	h := report.Text(mb.P.Health)
 	if h == "" {
 		return table.Cell{Text: "-", Role: theme.RoleMuted}
