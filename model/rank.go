@@ -27,9 +27,14 @@ type Rank struct {
 // (the zero Sample when there is none, or it is too old to trust), recent
 // the window the degraded share is taken over, e.g. the last ten minutes.
 func (t Thresholds) Rank(id, name string, current Sample, recent []Sample) Rank {
+	return t.rank(id, name, current, t.marks(recent, nil))
+}
+
+// rank is Rank from the recent samples' marks (marks.go).
+func (t Thresholds) rank(id, name string, current Sample, recent []mark) Rank {
 	r := NewRank(id, name)
 	r.Worst, r.HasWorst = t.WorstReading(current)
-	r.Degraded = t.DegradedShare(recent)
+	r.Degraded = shareOf(recent)
 	return r
 }
 

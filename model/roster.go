@@ -33,6 +33,7 @@ type Member struct {
 	Gone    bool        // missing from the latest answer, though seen before
 	GoneAt  time.Time   // the answer that first missed them
 	Seen    int         // order first seen: the pseudonym's number, the last tie-break
+	marks   []mark      // what the recent samples judged, for the next refresh (marks.go)
 }
 
 // Left reports whether the member is no longer in the meeting.
@@ -48,7 +49,11 @@ func (mb Member) leftAt() time.Time {
 
 // NewMember judges p's samples: the newest is what counts now, and the
 // last RecentSamples say how long they have been degraded.
-func NewMember(p Participant, th Thresholds) Member {
+func NewMember(p Participant, th Thresholds) Member { return newMember(p, th, nil) }
+
+// newMember is NewMember taking the judgements of samples seen before
+// from seen.
+func newMember(p Participant, th Thresholds, seen []mark) Member {
 	mb := Member{P: p}
 	mb.P.Samples = nil
 	n := len(p.Samples)
@@ -59,7 +64,8 @@ func NewMember(p Participant, th Thresholds) Member {
 	if n > 0 {
 		mb.Current, mb.Newest = p.Samples[n-1], p.Samples[n-1].Time
 	}
-	mb.Rank = th.Rank(MemberKey(p), DisplayName(p), current, p.Samples[max(0, n-RecentSamples):])
+	mb.marks = th.marks(p.Samples[max(0, n-RecentSamples):], seen)
+	mb.Rank = th.rank(MemberKey(p), DisplayName(p), current, mb.marks)
 	if mb.Rank.HasWorst {
 		mb.Level = mb.Rank.Worst.Level
 	}
@@ -95,9 +101,10 @@ func (r *Roster) Merge(ps []Participant, at time.Time, th Thresholds) {
 		if prev, dup := next[k]; dup && (!prev.P.Left() || (p.Left() && p.JoinTime.Before(prev.P.JoinTime))) {
 			continue
 		}
-		mb := NewMember(p, th)
+		prev, ok := old[k]
+		mb := newMember(p, th, prev.marks)
 		mb.Seen = len(old) + len(next)
-		if prev, ok := old[k]; ok {
+		if ok {
 			mb.Seen = prev.Seen
 		}
 		next[k] = mb

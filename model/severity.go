@@ -149,20 +149,7 @@ func (t Thresholds) DegradationOf(s Sample) Degradation {
 // rather than counted as healthy: nothing was measured. No judged
 // samples at all gives 0.
 func (t Thresholds) DegradedShare(samples []Sample) float64 {
-	judged, bad := 0, 0
-	for _, s := range samples {
-		j, b := t.degraded(s)
-		if j {
-			judged++
-		}
-		if b {
-			bad++
-		}
-	}
-	if judged == 0 {
-		return 0
-	}
-	return float64(bad) / float64(judged)
+	return shareOf(t.marks(samples, nil))
 }
 
 // degraded is whether s judged anything, and whether its worst reading is
