@@ -80,18 +80,14 @@ var streamMetrics = [...]struct {
 func (t Thresholds) WorstReading(s Sample) (Reading, bool) {
 	var worst Reading
 	found := false
-	if len(s.Streams) == 0 {
-		return worst, false
-	}
-	for _, k := range StreamKeys { // not the map: its order is random
-		st, ok := s.Streams[k]
-		if !ok {
-			continue
-		}
+	// The map's own order, a few streams, rather than a look-up of each
+	// of StreamKeys' eighteen; ties go to the earlier stream of
+	// StreamKeys, as a walk in that order would give them.
+	for k, st := range s.Streams {
 		for _, sm := range streamMetrics {
 			v := sm.field(st)
 			sev, ok := t.Severity(sm.m, v)
-			if !ok || (found && sev <= worst.Severity) {
+			if !ok || (found && (sev < worst.Severity || (sev == worst.Severity && k.order() >= worst.Stream.order()))) {
 				continue
 			}
 			worst = Reading{Stream: k, Metric: sm.m, Value: v, Level: t.Level(sm.m, v), Severity: sev}

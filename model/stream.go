@@ -132,6 +132,11 @@ var StreamKeys = func() []StreamKey {
 	return keys
 }()
 
+// order is k's place in StreamKeys, computed rather than looked up.
+func (k StreamKey) order() int {
+	return (int(k.Path)*len(Medias)+int(k.Media))*2 + int(k.Dir)
+}
+
 // StreamKeyByWireName finds the key for one of Zoom's stream names.
 func StreamKeyByWireName(name string) (StreamKey, bool) {
 	for _, k := range StreamKeys {
