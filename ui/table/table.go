@@ -273,11 +273,13 @@ func (t *Model) render() {
 	case len(t.rows) == 0:
 		lines = append(lines, "  "+t.st.Muted.Render(t.Nothing))
 	}
+	visible := 0
 	for i := t.offset; i < len(t.rows) && len(lines) < t.height; i++ {
 		lines = append(lines, t.line(t.rows[i].Cells, i == t.cursor))
+		visible++
 	}
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, t.width, "")
+	for i, l := range lines[1 : len(lines)-visible] { // the notices; rows fit already
+		lines[1+i] = ansi.Truncate(l, t.width, "")
 	}
 	t.out = fitRows(strings.Join(lines, "\n"), t.height)
 }
@@ -296,13 +298,15 @@ func (t *Model) line(cells []Cell, selected bool) string {
 	} else {
 		b.WriteString(strings.Repeat(" ", markWidth))
 	}
+	n := markWidth - colGap // cells written: the mark, and a gap before all but the first column
 	for j, i := range t.shown {
 		if i >= len(cells) {
 			break
 		}
 		w, c := t.widths[j], cells[i]
-		text := ansi.Truncate(c.Text, w, tail)
-		pad := strings.Repeat(" ", max(0, w-ansi.StringWidth(text)))
+		text, tw := fitText(c.Text, w, tail)
+		pad := strings.Repeat(" ", max(0, w-tw))
+		n += colGap + max(w, tw)
 		switch {
 		case t.cols[i].Right:
 			text = pad + text
@@ -318,7 +322,30 @@ func (t *Model) line(cells []Cell, selected bool) string {
 		}
 		inks[c.Role].Put(&b, text)
 	}
+	if n > t.width { // columns that cannot be dropped are wider than the screen
+		return ansi.Truncate(b.String(), t.width, "")
+	}
 	return b.String()
+}
+
+// fitText cuts text to w cells, ending in tail when cut, and returns it
+// with its width. Plain ASCII, most cells, is measured by its length
+// rather than by a walk of grapheme clusters.
+func fitText(text string, w int, tail string) (string, int) {
+	if len(text) <= w && plainASCII(text) {
+		return text, len(text)
+	}
+	text = ansi.Truncate(text, w, tail)
+	return text, ansi.StringWidth(text)
+}
+
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // View is the table drawn by the last change.

@@ -55,3 +55,30 @@ func TestCellsAreDrawnInTheirRole(t *testing.T) {
 		t.Errorf("row 2 reads %q without colour", got)
 	}
 }
+
+// No line is wider than the table, whether a cell is cut (plain ASCII or
+// not) or the columns that cannot be dropped are wider than the screen.
+func TestLinesNeverOverflow(t *testing.T) {
+	rows := []Row{
+		{Key: "a", Cells: []Cell{{Text: "Alice Chen of the incident bridge"}, {Text: "↑52 ↓61*"}}},
+		{Key: "b", Cells: []Cell{{Text: "Zoë Ünïcödé-Ñame, a long one"}, {Text: "↑-"}}},
+	}
+	dark, err := theme.ByName("dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int{8, 15, 24, 40} {
+		tb := New([]Column{{Title: "participant", Width: 12, Flex: true}, {Title: "audio lat", Width: 9}})
+		tb.SetStyles(theme.NewStyles(colorprofile.ANSI256, dark, false))
+		tb.SetSize(width, 4)
+		tb.SetRows(rows)
+		for _, l := range strings.Split(tb.View(), "\n") {
+			if w := ansi.StringWidth(l); w > width {
+				t.Errorf("at width %d a line is %d wide: %q", width, w, ansi.Strip(l))
+			}
+		}
+		if width == 40 && !strings.Contains(tb.View(), "Zoë Ünïcödé-Ñame, a long o…") {
+			t.Errorf("the long name is not cut with an ellipsis at 40:\n%s", ansi.Strip(tb.View()))
+		}
+	}
+}
