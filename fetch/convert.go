@@ -1,8 +1,6 @@
 package fetch
 
 import (
-	"bytes"
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -58,75 +56,6 @@ func (cv *converter) participant(w wireParticipant) model.Participant {
 		}
 	}
 	return p
-}
-
-// sample reads one item of user_qos; one that is not an object is
-// counted as unparsed.
-func (cv *converter) sample(raw json.RawMessage) (model.Sample, bool) {
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil || fields == nil {
-		cv.unparsed++
-		return model.Sample{}, false
-	}
-	return cv.sampleFields(fields)
-}
-
-func (cv *converter) sampleFields(fields map[string]json.RawMessage) (model.Sample, bool) {
-	var when text
-	_ = json.Unmarshal(fields["date_time"], &when) // absent is nil: an error, and when stays empty
-	// A sample without a usable time cannot be placed in a history or
-	// an export: it is dropped, and cv.time counted it as unparsed, so
-	// the loss is visible.
-	at := cv.time(when, true)
-	if at.IsZero() {
-		return model.Sample{}, false
-	}
-	s := model.Sample{Time: at, Streams: make(map[model.StreamKey]model.StreamStats)}
-	if c, ok := fields["cpu_usage"]; ok {
-		var w wireCPU
-		if cv.object(c, &w) {
-			s.CPU = model.CPU{
-				ZoomMinPct:   cv.metric(w.ZoomMin, model.ParsePct),
-				ZoomAvgPct:   cv.metric(w.ZoomAvg, model.ParsePct),
-				ZoomMaxPct:   cv.metric(w.ZoomMax, model.ParsePct),
-				SystemMaxPct: cv.metric(w.SystemMax, model.ParsePct),
-			}
-		}
-	}
-	if r, ok := fields["wifi_rssi"]; ok {
-		var w wireWiFi
-		if cv.object(r, &w) {
-			s.WiFi = model.WiFi{MinRSSIdBm: cv.num(w.Min), AvgRSSIdBm: cv.num(w.Avg), MaxRSSIdBm: cv.num(w.Max)}
-		}
-	}
-	for name, v := range fields {
-		k, ok := model.StreamKeyByWireName(name)
-		if !ok {
-			continue // date_time, cpu_*, wifi_rssi and fields Zoom adds later
-		}
-		var w wireStream
-		if !cv.object(v, &w) {
-			continue
-		}
-		if st := cv.stream(w); !st.Empty() {
-			s.Streams[k] = st // a stream with no readings is a stream with no data
-		}
-	}
-	return s, true
-}
-
-// object decodes a JSON object into w; null is absent, anything else is
-// counted as unparsed.
-func (cv *converter) object(raw json.RawMessage, w any) bool {
-	raw = bytes.TrimSpace(raw)
-	if string(raw) == "null" {
-		return false
-	}
-	if len(raw) == 0 || raw[0] != '{' || json.Unmarshal(raw, w) != nil {
-		cv.unparsed++
-		return false
-	}
-	return true
 }
 
 func (cv *converter) stream(w wireStream) model.StreamStats {

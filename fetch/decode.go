@@ -195,18 +195,19 @@ func (cv *converter) userQoS(dec *json.Decoder, keep *sampleKeeper) error {
 	}
 	switch tok {
 	case json.Delim('['):
+		scratch := new(fastSample)
 		for dec.More() {
-			var raw json.RawMessage
-			if err := dec.Decode(&raw); err != nil {
+			it := sampleItem{scratch: scratch}
+			if err := dec.Decode(&it); err != nil {
 				return err
 			}
-			if s, ok := cv.sample(raw); ok {
-				keep.add(s)
-			}
+			cv.take(it, keep)
 		}
 		_, err = dec.Token()
 		return err
 	case json.Delim('{'):
+		// The object's '{' is read: gather its members and decode them
+		// as one item (a single sample; the last of a repeated key wins).
 		fields := make(map[string]json.RawMessage)
 		for dec.More() {
 			k, err := objectKey(dec)
@@ -222,15 +223,27 @@ func (cv *converter) userQoS(dec *json.Decoder, keep *sampleKeeper) error {
 		if _, err := dec.Token(); err != nil {
 			return err
 		}
-		if s, ok := cv.sampleFields(fields); ok {
-			keep.add(s)
+		b, err := json.Marshal(fields)
+		if err != nil {
+			return err // unreachable: every member was valid JSON
 		}
+		var it sampleItem
+		_ = it.UnmarshalJSON(b)
+		cv.take(it, keep)
 		return nil
 	case nil:
 		return nil
 	}
 	cv.unparsed++
 	return nil
+}
+
+// take keeps a decoded item's sample and counts what it could not read.
+func (cv *converter) take(it sampleItem, keep *sampleKeeper) {
+	if it.ok {
+		keep.add(it.s)
+	}
+	cv.unparsed += it.unparsed
 }
 
 func objectKey(dec *json.Decoder) (string, error) {
