@@ -20,6 +20,13 @@ const (
 // Fields lists every field in display order.
 var Fields = []Field{LatencyField, JitterField, AvgLossField, MaxLossField, BitrateField, FrameRateField}
 
+// judgedFields are the fields with thresholds, the ones a stream's level,
+// a sample's worst reading and its degraded mark are judged by, in the
+// order a tie in severity is settled (the first wins), so the cell shown
+// does not flicker between two equally bad readings from one poll to the
+// next.
+var judgedFields = [...]Field{LatencyField, JitterField, AvgLossField, MaxLossField}
+
 var fieldNames = [numFields]string{"latency", "jitter", "loss", "max loss", "bitrate", "frame rate"}
 
 var fieldUnits = [numFields]string{"ms", "ms", "%", "%", "kbps", "fps"}

@@ -1,7 +1,7 @@
 package model
 
-// Judged is one reading that qostop judges against its thresholds: the
-// event log watches it for crossings and the overview ranks people by it.
+// Judged is one reading the event log watches for crossings of its
+// thresholds.
 type Judged struct {
 	Name   string // in full, for the event log: "latency"
 	Short  string // for a table cell: "lat"
@@ -11,14 +11,15 @@ type Judged struct {
 	Sys    func(Sample) Value      // the machine's reading; nil for Stream
 }
 
-// JudgedStreams are the stream readings every screen judges: latency,
-// jitter and average loss. Max loss is left out on purpose: it moves with
-// average loss and would double every loss event and only repeat it in a
-// ranking.
+// JudgedStreams are the stream readings the event log watches: latency,
+// jitter and average loss, judgedFields but max loss. Max loss is left
+// out on purpose: it moves with average loss and would double every loss
+// event. (The worst reading, a stream's level and the degraded share do
+// judge it: judgedFields.)
 var JudgedStreams = []Judged{
-	{Name: "latency", Short: "lat", Unit: " ms", Metric: Latency, Stream: func(s StreamStats) Value { return s.LatencyMS }},
-	{Name: "jitter", Short: "jit", Unit: " ms", Metric: Jitter, Stream: func(s StreamStats) Value { return s.JitterMS }},
-	{Name: "loss", Short: "loss", Unit: "%", Metric: AvgLoss, Stream: func(s StreamStats) Value { return s.AvgLossPct }},
+	{Name: "latency", Short: "lat", Unit: " ms", Metric: Latency, Stream: LatencyField.Of},
+	{Name: "jitter", Short: "jit", Unit: " ms", Metric: Jitter, Stream: JitterField.Of},
+	{Name: "loss", Short: "loss", Unit: "%", Metric: AvgLoss, Stream: AvgLossField.Of},
 }
 
 // JudgedSystem are the machine's readings the event log judges.

@@ -58,25 +58,12 @@ type Reading struct {
 	Severity float64
 }
 
-// streamMetrics are the stream fields with thresholds, in the order a tie
-// in severity is settled (the first wins), so the cell shown does not
-// flicker between two equally bad readings from one poll to the next.
-var streamMetrics = [...]struct {
-	m     Metric
-	field func(StreamStats) Value
-}{
-	{Latency, func(s StreamStats) Value { return s.LatencyMS }},
-	{Jitter, func(s StreamStats) Value { return s.JitterMS }},
-	{AvgLoss, func(s StreamStats) Value { return s.AvgLossPct }},
-	{MaxLoss, func(s StreamStats) Value { return s.MaxLossPct }},
-}
-
 // WorstReading returns the stream reading of s with the highest severity,
 // and false when s holds no judged reading (no streams, or none with
 // latency, jitter or loss). CPU and Wi-Fi are left out: they are causes
 // to look at on the participant's panes, not the call's quality, and a
 // "worst" cell must name a medium and a direction. Equal severities go to
-// the earlier stream in StreamKeys order, then the earlier metric above.
+// the earlier stream in StreamKeys order, then the earlier of judgedFields.
 func (t Thresholds) WorstReading(s Sample) (Reading, bool) {
 	var worst Reading
 	found := false
@@ -84,13 +71,14 @@ func (t Thresholds) WorstReading(s Sample) (Reading, bool) {
 	// of StreamKeys' eighteen; ties go to the earlier stream of
 	// StreamKeys, as a walk in that order would give them.
 	for k, st := range s.Streams {
-		for _, sm := range streamMetrics {
-			v := sm.field(st)
-			sev, ok := t.Severity(sm.m, v)
+		for _, f := range judgedFields {
+			m, _ := f.Metric()
+			v := f.Of(st)
+			sev, ok := t.Severity(m, v)
 			if !ok || (found && (sev < worst.Severity || (sev == worst.Severity && k.order() >= worst.Stream.order()))) {
 				continue
 			}
-			worst = Reading{Stream: k, Metric: sm.m, Value: v, Level: t.Level(sm.m, v), Severity: sev}
+			worst = Reading{Stream: k, Metric: m, Value: v, Level: t.Level(m, v), Severity: sev}
 			found = true
 		}
 	}
@@ -157,15 +145,14 @@ func (t Thresholds) DegradedShare(samples []Sample) float64 {
 // each.
 func (t *Thresholds) degraded(s Sample) (judged, bad bool) {
 	for _, st := range s.Streams {
-		for _, r := range [...]struct {
-			m Metric
-			v Value
-		}{{Latency, st.LatencyMS}, {Jitter, st.JitterMS}, {AvgLoss, st.AvgLossPct}, {MaxLoss, st.MaxLossPct}} {
-			if !r.v.OK || !finite(r.v.V) {
+		for _, f := range judgedFields {
+			m, _ := f.Metric()
+			v := f.Of(st)
+			if !v.OK || !finite(v.V) {
 				continue
 			}
 			judged = true
-			if r.v.V > t[r.m].Warn { // no stream metric is lower-is-worse
+			if v.V > t[m].Warn { // no stream metric is lower-is-worse
 				return true, true
 			}
 		}

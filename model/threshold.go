@@ -173,6 +173,10 @@ func metricByName(name string) (Metric, bool) {
 
 // StreamLevel is the worst level among a stream's judged readings.
 func (t Thresholds) StreamLevel(s StreamStats) Level {
-	return max(t.Level(Latency, s.LatencyMS), t.Level(Jitter, s.JitterMS),
-		t.Level(AvgLoss, s.AvgLossPct), t.Level(MaxLoss, s.MaxLossPct))
+	lv := Unknown
+	for _, f := range judgedFields {
+		m, _ := f.Metric()
+		lv = max(lv, t.Level(m, f.Of(s)))
+	}
+	return lv
 }

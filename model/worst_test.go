@@ -24,13 +24,14 @@ func walkWorst(t Thresholds, s Sample) (Reading, bool) {
 		if !ok {
 			continue
 		}
-		for _, sm := range streamMetrics {
-			v := sm.field(st)
-			sev, ok := t.Severity(sm.m, v)
+		for _, f := range []Field{LatencyField, JitterField, AvgLossField, MaxLossField} {
+			m, _ := f.Metric()
+			v := f.Of(st)
+			sev, ok := t.Severity(m, v)
 			if !ok || (found && sev <= worst.Severity) {
 				continue
 			}
-			worst, found = Reading{Stream: k, Metric: sm.m, Value: v, Level: t.Level(sm.m, v), Severity: sev}, true
+			worst, found = Reading{Stream: k, Metric: m, Value: v, Level: t.Level(m, v), Severity: sev}, true
 		}
 	}
 	return worst, found
