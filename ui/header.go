@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"strings"
+	"time"
 
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
@@ -11,8 +13,9 @@ import (
 type headerInfo struct {
 	Participant      model.Participant
 	MeetingID, Topic string
-	Trail            []string // screens that led here; the topic is the last
-	Badge            badge    // LIVE, PAST, ENDED, NOT FOUND...: what Zoom said last
+	Trail            []string       // screens that led here; the topic is the last
+	Badge            badge          // LIVE, PAST, ENDED, NOT FOUND...: what Zoom said last
+	Loc              *time.Location // where times are shown; nil is UTC
 }
 
 // renderHeader draws one to three lines, each cut to width:
@@ -37,7 +40,7 @@ func renderHeader(h headerInfo, st theme.Styles, width int) string {
 		first = append(first, h.Badge.render(st))
 	}
 	if p.Left() {
-		first = append(first, st.Muted.Render("left "+p.LeaveTime.Format("15:04")))
+		first = append(first, st.Muted.Render("left "+p.LeaveTime.In(cmp.Or(h.Loc, time.UTC)).Format("15:04")))
 	}
 	if health := model.Sanitize(p.Health); health != "" {
 		// Zoom's word, as Zoom's and uncoloured: qostop's levels are the

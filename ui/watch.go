@@ -99,6 +99,7 @@ func newWatch(c *common, t target, interval time.Duration) *watchModel {
 	for i, md := range model.Medias {
 		m.panes[i] = pane.New(md)
 		m.panes[i].SetThresholds(c.cfg.Thresholds)
+		m.panes[i].SetLocation(m.loc)
 	}
 	m.panes[0].SetFocused(true)
 	m.restyle()

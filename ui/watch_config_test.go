@@ -69,3 +69,33 @@ func TestConfigUTC(t *testing.T) {
 		t.Fatalf("with --utc, times are not all in UTC:\n%s", v)
 	}
 }
+
+// When someone left and when a stream was last seen are written in the
+// screen's zone, as the clock and the time axis are: Zoom's times are
+// UTC, and a header in UTC beside a local axis would put the leave five
+// hours off for a user in New York.
+func TestLeaveAndLastSeenAreInTheScreensZone(t *testing.T) {
+	est := time.FixedZone("EST", -5*3600)
+	p := callParticipant(true) // screen share received 19:12 to 19:25 UTC
+	p.LeaveTime = watchT0.Add(39 * time.Minute)
+	for _, tc := range []struct {
+		utc  bool
+		want []string
+	}{
+		{false, []string{"left 14:39", "last seen 14:25"}},
+		{true, []string{"left 19:39", "last seen 19:25"}},
+	} {
+		h := newHarness(t, &fakeSource{p: p}, 200, 60, func(c *Config) {
+			now := c.Now
+			c.Now = func() time.Time { return now().In(est) }
+			c.UTC = tc.utc
+		})
+		h.start()
+		v := h.a.content()
+		for _, want := range tc.want {
+			if !strings.Contains(v, want) {
+				t.Errorf("utc %v: the screen lacks %q:\n%s", tc.utc, want, v)
+			}
+		}
+	}
+}

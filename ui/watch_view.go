@@ -16,7 +16,7 @@ func (m *watchModel) rebuild() {
 	}
 	m.feedPanes()
 	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), MeetingID: m.t.meetingID, Topic: m.t.topic,
-		Trail: m.t.trail, Badge: callBadge(m.t.typ, m.live, m.poll.lastErr, m.gone == goneMeeting)}, m.c.st, m.c.width)
+		Trail: m.t.trail, Badge: callBadge(m.t.typ, m.live, m.poll.lastErr, m.gone == goneMeeting), Loc: m.loc}, m.c.st, m.c.width)
 
 	in := layoutIn{
 		width: m.c.width, height: m.c.height,

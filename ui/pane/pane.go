@@ -2,6 +2,7 @@ package pane
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -34,7 +35,8 @@ type Model struct {
 	cache         *paneCache
 	version       uint64
 	geo           Geometry
-	rowLines      int // rows of a full metric's sparkline, 1 to 3
+	rowLines      int            // rows of a full metric's sparkline, 1 to 3
+	loc           *time.Location // where the times it writes are shown
 }
 
 type paneCache struct {
@@ -45,7 +47,8 @@ type paneCache struct {
 // New is an empty pane for medium m with the default thresholds; give it
 // styles, a size and data before drawing.
 func New(m model.Media) Model {
-	return Model{media: m, th: model.DefaultThresholds(), pal: newPalette(theme.Styles{}), cache: &paneCache{}, rowLines: 1}
+	return Model{media: m, th: model.DefaultThresholds(), pal: newPalette(theme.Styles{}), cache: &paneCache{}, rowLines: 1,
+		loc: time.Local}
 }
 
 func (p *Model) invalidate() { p.cache, p.version = &paneCache{}, p.version+1 }
@@ -76,6 +79,16 @@ func (p *Model) SetThresholds(th model.Thresholds) {
 		return
 	}
 	p.th = th
+	p.invalidate()
+}
+
+// SetLocation sets where the times the pane writes ("last seen 14:05")
+// are shown: the screen's zone, local or --utc, as its time axis.
+func (p *Model) SetLocation(loc *time.Location) {
+	if loc == nil || p.loc == loc {
+		return
+	}
+	p.loc = loc
 	p.invalidate()
 }
 

@@ -200,7 +200,7 @@ func (p *Model) sectionTitle(sec *paneSection, compact bool) textCell {
 		c.add(p.pal.text, " via "+sec.key.Path.String())
 	}
 	if !compact && !sec.lastTime.Equal(p.data.newest) {
-		c.add(p.pal.muted, " (last seen "+sec.lastTime.Format("15:04")+")")
+		c.add(p.pal.muted, " (last seen "+sec.lastTime.In(p.loc).Format("15:04")+")")
 	}
 	return c.done()
 }
