@@ -135,8 +135,9 @@ var axisSteps = []time.Duration{
 }
 
 // renderAxis is the time axis under the panes: HH:MM (HH:MM:SS for a
-// window of minutes) at the column each time falls in, the start of the
-// window always first, on the x the sparklines start at.
+// window of minutes) at the column each round local time falls in, the
+// day's name at midnight, the start of the window always first, on the x
+// the sparklines start at.
 func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Styles) string {
 	g := geo.Grid
 	x0 := 1 + geo.Label + 1 // border, label, space
@@ -162,12 +163,12 @@ func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Style
 		if c < 0 || c >= g.Width() || x+lw > width {
 			return false
 		}
-		copy(line[x:], t.In(loc).Format(layout))
+		copy(line[x:], model.TickLabel(t, layout, loc))
 		return true
 	}
 	put(0, g.ColumnStart(0))
 	next := lw + 2 // the first free column after the start's label
-	for t := g.Start().Truncate(step).Add(step); t.Before(g.End()); t = t.Add(step) {
+	for t := model.FirstTick(g.Start(), step, loc); t.Before(g.End()); t = t.Add(step) {
 		c, ok := g.Column(t)
 		if ok && c >= next && put(c, t) {
 			next = c + lw + 2

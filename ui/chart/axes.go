@@ -63,8 +63,9 @@ var timeSteps = []time.Duration{
 // x labels: "19:30" and some room.
 const labelGap = 8
 
-// timeLabels writes HH:MM under the x axis at round times, in f.loc: the
-// shortest step that leaves labelGap columns between labels.
+// timeLabels writes HH:MM under the x axis at round times, in f.loc, and
+// the day's name at midnight: the shortest step that leaves labelGap
+// columns between labels.
 func (p *panel) timeLabels(f *frame) {
 	c := &p.lc.Canvas
 	o := p.lc.Origin()
@@ -80,13 +81,10 @@ func (p *panel) timeLabels(f *frame) {
 			break
 		}
 	}
-	local := f.start.In(f.loc)
-	midnight := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, f.loc)
-	t := midnight.Add((f.start.Sub(midnight) + step - 1) / step * step)
 	next := 0 // the first column a label may use
-	for ; !t.After(f.end); t = t.Add(step) {
+	for t := model.FirstTick(f.start, step, f.loc); !t.After(f.end); t = t.Add(step) {
 		x := p.colOf(f, t)
-		s := t.In(f.loc).Format("15:04")
+		s := model.TickLabel(t, "15:04", f.loc)
 		lx := min(max(x-len(s)/2, 0), p.w-len(s))
 		if x <= o.X || x >= p.w || lx < next {
 			continue

@@ -167,7 +167,8 @@ func TestASCIIModeIsASCII(t *testing.T) {
 	}
 }
 
-// The x axis reads HH:MM at round times in the zone asked for.
+// The x axis reads HH:MM at round times in the zone asked for, and the
+// new day's name where it crosses midnight.
 func TestTimeLabels(t *testing.T) {
 	out := plain(t, fixtureChart(120, 40, 3*time.Hour, false).View())
 	for _, l := range []string{"17:00", "17:30", "18:00", "18:30", "19:00", "19:30"} {
@@ -178,12 +179,12 @@ func TestTimeLabels(t *testing.T) {
 	m := fixtureChart(120, 40, 3*time.Hour, false)
 	m.SetLocation(time.FixedZone("IST", 5*3600+1800))
 	out = plain(t, m.View())
-	for _, l := range []string{"23:00", "00:00", "01:00"} { // 17:30, 18:30, 19:30 UTC
+	for _, l := range []string{"23:00", "Thu", "01:00"} { // 17:30, 18:30 (midnight there), 19:30 UTC
 		if !strings.Contains(out, l) {
 			t.Errorf("labels in +05:30 lack %s:\n%s", l, out)
 		}
 	}
-	if strings.Contains(out, "17:00") || strings.Contains(out, "/") {
-		t.Error("labels in +05:30 still show UTC times or dates")
+	if strings.Contains(out, "17:00") || strings.Contains(out, "00:00") || strings.Contains(out, "/") {
+		t.Error("labels in +05:30 still show UTC times, midnight as 00:00, or dates")
 	}
 }
