@@ -4,23 +4,12 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/qostop/qostop/theme"
 )
 
-// ink is a style reduced to the escape sequences it puts around text.
 // ntcharts' canvas View renders every cell through lipgloss (about 80 %
 // of a rebuild at 200x60); writing a run of cells of one role between one
-// pair of sequences costs a few string writes instead.
-type ink struct{ pre, suf string }
-
-func inkOf(s lipgloss.Style) ink {
-	const probe = "x"
-	out := s.Render(probe)
-	i := strings.Index(out, probe)
-	if i < 0 || strings.Count(out, probe) != 1 {
-		return ink{}
-	}
-	return ink{pre: out[:i], suf: out[i+len(probe):]}
-}
+// pair of escape sequences (a theme.Ink) costs a few string writes instead.
 
 // role is what a canvas cell shows, which decides its ink.
 type role int
@@ -36,12 +25,12 @@ const (
 )
 
 // inks are the inks of one panel, by role.
-type inks [numRoles]ink
+type inks [numRoles]theme.Ink
 
 func newInks(st Styles, line lipgloss.Style) inks {
 	var k inks
-	k[roleLine], k[roleWarn], k[roleCrit] = inkOf(line), inkOf(st.Warn), inkOf(st.Critical)
-	k[roleAxis], k[roleLabel] = inkOf(st.Axis), inkOf(st.Label)
+	k[roleLine], k[roleWarn], k[roleCrit] = theme.InkOf(line), theme.InkOf(st.Warn), theme.InkOf(st.Critical)
+	k[roleAxis], k[roleLabel] = theme.InkOf(st.Axis), theme.InkOf(st.Label)
 	return k
 }
 
@@ -77,8 +66,8 @@ func (p *panel) view(b *strings.Builder, f *frame, k *inks) {
 			r := p.cell(x, y).Rune
 			rl := p.roleAt(f, x, y, r)
 			if rl != cur {
-				b.WriteString(k[cur].suf)
-				b.WriteString(k[rl].pre)
+				b.WriteString(k[cur].Suf)
+				b.WriteString(k[rl].Pre)
 				cur = rl
 			}
 			if rl == roleBlank {
@@ -87,6 +76,6 @@ func (p *panel) view(b *strings.Builder, f *frame, k *inks) {
 				b.WriteRune(r)
 			}
 		}
-		b.WriteString(k[cur].suf)
+		b.WriteString(k[cur].Suf)
 	}
 }
