@@ -17,6 +17,8 @@ type Glyphs struct {
 	Caret    string // where the filter is typed: "█"
 	Up, Down string // send and receive in a table cell: "↑", "↓"
 	AtMost   string // before the top of a scale: "≤300ms"
+	// The arrow keys as the help names them: "↑", or "up" in ASCII.
+	KeyUp, KeyDown, KeyLeft, KeyRight string
 	// Spark climbs from the baseline to a full cell. The ASCII ramp stops
 	// short of '*' and '!', the level markers.
 	Spark  []string
@@ -29,13 +31,15 @@ var unicodeGlyphs, asciiGlyphs = UnicodeGlyphs(), ASCIIGlyphs()
 // UnicodeGlyphs are box drawing, block elements and typographic marks.
 func UnicodeGlyphs() Glyphs {
 	return Glyphs{Crumb: " › ", Sep: " · ", Column: " │ ", Rule: "─", Dash: "—", Ellipsis: "…", Dots: "…",
-		Cursor: "▸ ", Caret: "█", Up: "↑", Down: "↓", AtMost: "≤", Spark: []string{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"},
+		Cursor: "▸ ", Caret: "█", Up: "↑", Down: "↓", AtMost: "≤",
+		KeyUp: "↑", KeyDown: "↓", KeyLeft: "←", KeyRight: "→", Spark: []string{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"},
 		Border: lipgloss.RoundedBorder()}
 }
 
 // ASCIIGlyphs draw with printable ASCII only, for fonts without the rest.
 func ASCIIGlyphs() Glyphs {
 	return Glyphs{Crumb: " > ", Sep: " | ", Column: " | ", Rule: "-", Dash: "-", Ellipsis: "~", Dots: "...",
-		Cursor: "> ", Caret: "_", Up: "^", Down: "v", AtMost: "<=", Spark: []string{"_", ".", "-", "=", "^", "#"},
+		Cursor: "> ", Caret: "_", Up: "^", Down: "v", AtMost: "<=",
+		KeyUp: "up", KeyDown: "down", KeyLeft: "left", KeyRight: "right", Spark: []string{"_", ".", "-", "=", "^", "#"},
 		Border: lipgloss.ASCIIBorder()}
 }

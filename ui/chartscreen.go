@@ -91,6 +91,7 @@ func newChartScreen(w *watchModel) *chartScreen {
 	})
 	p := &s.poll
 	p.explain, p.floor, p.requests, p.paused, p.done = wp.explain, wp.floor, wp.requests, wp.paused, wp.done
+	p.sched.Fixed = wp.sched.Fixed // an interval fixed with + on the panes stays fixed on the charts
 	p.lastPoll, p.limited, p.retryAt, p.limitType, p.errText, p.failures = wp.lastPoll, wp.limited, wp.retryAt, wp.limitType, wp.errText, wp.failures
 	s.setMedia(model.Medias[w.focus])
 	return s

@@ -25,7 +25,7 @@ type eventLogView struct {
 	page   int // lines one screen shows
 }
 
-func newEventLogView() eventLogView { return eventLogView{keys: table.DefaultKeyMap()} }
+func newEventLogView(g theme.Glyphs) eventLogView { return eventLogView{keys: table.NewKeyMap(g)} }
 
 // key handles a key of the log: scrolling and the filter; esc clears a
 // kept filter (with none, the app takes esc back to the watch screen).
@@ -136,7 +136,7 @@ type eventLogScreen struct {
 }
 
 func newEventLogScreen(c *common, w *watchModel) *eventLogScreen {
-	s := &eventLogScreen{c: c, w: w, log: newEventLogView(), helpView: help.New()}
+	s := &eventLogScreen{c: c, w: w, log: newEventLogView(c.st.Glyphs()), helpView: help.New()}
 	s.poll = newPoller(c, w.poll.interval, func(envelope) tea.Cmd { return nil })
 	s.poll.inflight = false // nothing is ever asked
 	s.restyle()

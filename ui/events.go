@@ -62,7 +62,7 @@ func (l *eventLog) add(e event) {
 // is missing leaves the last level as it was, so a gap is not a recovery.
 //
 // The streams of one sample that cross to the same level on the same
-// metric make one line ("audio+video send and receive loss 4.3% warn",
+// metric make one line ("audio+video, both ways: loss 4.3% warn",
 // with the worst value), not one per stream: a bad minute on a bad
 // network moves every stream at once.
 func (l *eventLog) observe(samples []model.Sample, th model.Thresholds) (added int) {
@@ -140,7 +140,12 @@ func addCrossing(gs []crossing, c crossing, k model.StreamKey) []crossing {
 	return gs
 }
 
-// text is "audio+video send and receive loss 4.3% warn".
+// text names the streams and the crossing. One direction of some media
+// reads as a phrase ("audio send loss 7.2% critical", "audio+video
+// send ..."); every medium or both directions would make it run on, so
+// they are said in two words and the metric follows a colon: "all
+// media" is all three, "both ways" send and receive ("all media, both
+// ways: loss 1.8% warn", "audio, both ways: ...", "all media, send: ...").
 func (c crossing) text() string {
 	var ms []string
 	for _, md := range model.Medias {
@@ -148,14 +153,21 @@ func (c crossing) text() string {
 			ms = append(ms, md.String())
 		}
 	}
-	dir := "send and receive"
+	media := strings.Join(ms, "+")
+	if len(ms) == len(model.Medias) {
+		media = "all media"
+	}
+	dir := "both ways"
 	switch {
 	case !c.dirs[model.Receive]:
 		dir = "send"
 	case !c.dirs[model.Send]:
 		dir = "receive"
 	}
-	return crossingText(strings.Join(ms, "+")+" "+dir+" "+c.jm.Name, c.jm, c.level, c.v)
+	if len(ms) < len(model.Medias) && dir != "both ways" {
+		return crossingText(media+" "+dir+" "+c.jm.Name, c.jm, c.level, c.v)
+	}
+	return crossingText(media+", "+dir+": "+c.jm.Name, c.jm, c.level, c.v)
 }
 
 func crossingText(what string, jm model.Judged, lv model.Level, v float64) string {

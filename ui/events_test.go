@@ -30,11 +30,54 @@ func TestOneSampleCollapsesToOneLinePerMetric(t *testing.T) {
 	if n := l.observe([]model.Sample{sample(t0.Add(time.Minute), 3.9, 4.3)}, th); n != 1 {
 		t.Fatalf("%d events for one bad sample, want 1: %+v", n, l.events)
 	}
-	if got, want := l.events[0].text, "audio+video send and receive loss 4.3% warn"; got != want {
+	if got, want := l.events[0].text, "audio+video, both ways: loss 4.3% warn"; got != want {
 		t.Errorf("event %q, want %q", got, want)
 	}
 	l.observe([]model.Sample{sample(t0.Add(2*time.Minute), 0.2, 0.3)}, th)
-	if got, want := l.events[0].text, "audio+video send and receive loss recovered 0.3%"; got != want {
+	if got, want := l.events[0].text, "audio+video, both ways: loss recovered 0.3%"; got != want {
 		t.Errorf("recovery %q, want %q", got, want)
+	}
+}
+
+// A crossing names its streams in few words: one direction of some media
+// as a phrase, and every medium ("all media") or both directions ("both
+// ways") in two words before a colon, never the whole list.
+func TestCrossingWording(t *testing.T) {
+	t0 := time.Date(2026, 11, 25, 19, 0, 0, 0, time.UTC)
+	a, v, s := model.Audio, model.Video, model.Share
+	send, recv := model.Send, model.Receive
+	both := []model.Direction{send, recv}
+	for _, tc := range []struct {
+		media []model.Media
+		dirs  []model.Direction
+		want  string
+	}{
+		{[]model.Media{a}, []model.Direction{send}, "audio send loss 1.8% warn"},
+		{[]model.Media{v}, []model.Direction{recv}, "video receive loss 1.8% warn"},
+		{[]model.Media{a, v}, []model.Direction{send}, "audio+video send loss 1.8% warn"},
+		{[]model.Media{v, s}, []model.Direction{recv}, "video+screen share receive loss 1.8% warn"},
+		{[]model.Media{a}, both, "audio, both ways: loss 1.8% warn"},
+		{[]model.Media{a, s}, both, "audio+screen share, both ways: loss 1.8% warn"},
+		{[]model.Media{a, v, s}, []model.Direction{send}, "all media, send: loss 1.8% warn"},
+		{[]model.Media{a, v, s}, []model.Direction{recv}, "all media, receive: loss 1.8% warn"},
+		{[]model.Media{a, v, s}, both, "all media, both ways: loss 1.8% warn"},
+	} {
+		t.Run(tc.want, func(t *testing.T) {
+			sample := func(at time.Time, loss float64) model.Sample {
+				smp := model.Sample{Time: at, Streams: map[model.StreamKey]model.StreamStats{}}
+				for _, md := range tc.media {
+					for _, d := range tc.dirs {
+						smp.Streams[model.StreamKey{Media: md, Dir: d}] = model.StreamStats{AvgLossPct: model.Some(loss)}
+					}
+				}
+				return smp
+			}
+			l := newEventLog()
+			th := model.DefaultThresholds()
+			l.observe([]model.Sample{sample(t0, 0.1), sample(t0.Add(time.Minute), 1.8)}, th)
+			if len(l.events) != 1 || l.events[0].text != tc.want {
+				t.Errorf("events %+v, want one %q", l.events, tc.want)
+			}
+		})
 	}
 }

@@ -1,6 +1,9 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	"github.com/qostop/qostop/theme"
+)
 
 // KeyMap is every key the UI answers to. It implements help.KeyMap, so
 // the help line and the full help (?) are generated from the same
@@ -83,10 +86,11 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	}
 }
 
-// asciiHelp names the arrow keys in words, for --ascii.
-func (k *KeyMap) asciiHelp() {
-	for _, b := range []*key.Binding{&k.Earlier, &k.Later, &k.NextChart, &k.PrevChart} {
-		h := b.Help()
-		b.SetHelp(b.Keys()[0], h.Desc)
-	}
+// nameArrows names the arrow keys in the help as g does: words with
+// --ascii.
+func (k *KeyMap) nameArrows(g theme.Glyphs) {
+	k.Earlier.SetHelp(g.KeyLeft, k.Earlier.Help().Desc)
+	k.Later.SetHelp(g.KeyRight, k.Later.Help().Desc)
+	k.NextChart.SetHelp(g.KeyDown, k.NextChart.Help().Desc)
+	k.PrevChart.SetHelp(g.KeyUp, k.PrevChart.Help().Desc)
 }

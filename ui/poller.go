@@ -312,7 +312,7 @@ func (p *poller) pollStatus() statusInfo {
 		now: p.c.now, loc: p.c.now.Location(),
 		lastPoll: p.lastPoll, nextPoll: p.nextPoll,
 		inflight: p.inflight, asked: p.asked, paused: p.paused, done: p.done,
-		interval: p.interval, requests: p.requests, why: p.why, budget: p.spend, counted: p.budget != nil,
+		interval: p.interval, fixed: p.sched.Fixed, requests: p.requests, why: p.why, budget: p.spend, counted: p.budget != nil,
 		limited: p.limited, retryAt: p.retryAt, limit: p.limitType,
 	}
 }

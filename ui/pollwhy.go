@@ -73,20 +73,22 @@ func (p *poller) pollLine(next time.Time) string {
 	case p.sched.Fixed:
 		return "Polling every " + fmtDur(p.interval) + " (a fixed interval: --interval, or + and -)." + at
 	}
+	// "Adaptive" is the status bar's word for this schedule: the help
+	// says what it means now.
+	fix := " + and - fix an interval." + at
 	switch classify(p.why) {
 	case whyDue:
 		learned := ""
 		if off, ok := p.sched.Offset(); ok {
 			learned = " (learned: about " + fmtDur(off) + " after its time)"
 		}
-		return "Polling just after Zoom publishes each new sample" + learned + "." + at
+		return "Adaptive polling: just after Zoom publishes each new sample" + learned + "." + fix
 	case whyLate:
-		return "The sample Zoom was due to publish is late: asking again soon, then less often." + at
+		return "Adaptive polling: the sample Zoom was due to publish is late, so asking again soon, then less often." + fix
 	case whyQuiet:
-		return "No new sample for a while: polling once a minute until one comes." + at
+		return "Adaptive polling: no new sample for a while, so once a minute until one comes." + fix
 	}
-	return "Polling every " + fmtDur(p.interval) + " while answers bring change, then just after Zoom's minute " +
-		"(+ and - fix an interval)." + at
+	return "Adaptive polling: every " + fmtDur(p.interval) + " while answers bring change, then just after Zoom's minute." + fix
 }
 
 // helpNotes are the full help's lines on polling and the request budget.

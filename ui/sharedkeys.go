@@ -9,7 +9,8 @@ import (
 // sharedKey handles the keys that mean the same on every screen and act
 // on what every screen has, its help and its polling chain: ? (more
 // keys), p (pause), r (refresh), + and - (interval). handled is false for
-// any other key; redraw says the screen must rebuild (the help changed).
+// any other key; redraw says the screen must rebuild (the help changed,
+// or the full help's word on polling did).
 // Quit, theme and redact are the app's, since they reach every screen.
 func sharedKey(msg tea.KeyPressMsg, keys *KeyMap, h *help.Model, p *poller) (cmd tea.Cmd, handled, redraw bool) {
 	switch {
@@ -17,13 +18,13 @@ func sharedKey(msg tea.KeyPressMsg, keys *KeyMap, h *help.Model, p *poller) (cmd
 		showAllHelp(h, keys, !h.ShowAll)
 		return nil, true, true
 	case key.Matches(msg, keys.Pause):
-		return p.togglePause(), true, false
+		return p.togglePause(), true, h.ShowAll
 	case key.Matches(msg, keys.Refresh):
-		return p.refresh(), true, false
+		return p.refresh(), true, h.ShowAll
 	case key.Matches(msg, keys.SlowerPoll):
-		return p.setInterval(+1), true, false
+		return p.setInterval(+1), true, h.ShowAll
 	case key.Matches(msg, keys.FasterPoll):
-		return p.setInterval(-1), true, false
+		return p.setInterval(-1), true, h.ShowAll
 	}
 	return nil, false, false
 }

@@ -27,6 +27,7 @@ type statusInfo struct {
 	paused   bool
 	done     bool // a past meeting, fetched: nothing more to poll
 	interval time.Duration
+	fixed    bool   // the interval is fixed (--interval, + or -); else the schedule adapts
 	why      string // why the next poll is when it is (model.Next.Reason)
 	budget   fetch.BudgetStatus
 	counted  bool   // a request budget counts the day's requests: show it, not requests
@@ -130,8 +131,15 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 	if !si.lastPoll.IsZero() && !si.list {
 		segs = append(segs, segment{"polled " + clock(si.lastPoll), ss.muted, 4})
 	}
-	if !si.done {
+	switch {
+	case si.done:
+	case si.fixed:
 		segs = append(segs, segment{"every " + fmtDur(si.interval), ss.muted, 3})
+	default:
+		// Adaptive polling waits for Zoom's next minute, probes when it is
+		// late and slows when nothing comes: no one interval is true. The
+		// next segment says when and why; the full help explains.
+		segs = append(segs, segment{"adaptive", ss.muted, 3})
 	}
 	if si.span != "" {
 		segs = append(segs, segment{"window " + si.span, ss.muted, 3})

@@ -51,7 +51,7 @@ type tableScreen struct {
 // cancelled by close.
 func newTableScreen(c *common, cols []table.Column, sortable, back bool) tableScreen {
 	ctx, cancel := context.WithCancel(c.ctx)
-	return tableScreen{c: c, ctx: ctx, cancel: cancel, keys: DefaultKeyMap(), tkeys: table.DefaultKeyMap(),
+	return tableScreen{c: c, ctx: ctx, cancel: cancel, keys: DefaultKeyMap(), tkeys: table.NewKeyMap(c.st.Glyphs()),
 		helpView: help.New(), table: table.New(cols), sortable: sortable, back: back}
 }
 

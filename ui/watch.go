@@ -87,9 +87,7 @@ func newWatch(c *common, t target, interval time.Duration) *watchModel {
 		events:   newEventLog(),
 		cadence:  time.Minute,
 	}
-	if c.cfg.ASCII {
-		m.keys.asciiHelp()
-	}
+	m.keys.nameArrows(c.st.Glyphs())
 	src, now := c.cfg.Source, c.cfg.Now
 	m.poll = newPoller(c, interval, func(env envelope) tea.Cmd {
 		return fetchCmd(ctx, src, now, env, t.meetingID, t.participantID, t.typ)

@@ -1,6 +1,9 @@
 package table
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	"github.com/qostop/qostop/theme"
+)
 
 // KeyMap is the keys of the two table screens (the meeting list and
 // the meeting overview) beyond the KeyMap every screen shares. As with
@@ -18,11 +21,16 @@ type KeyMap struct {
 	Sort     key.Binding // the overview only
 }
 
-// DefaultKeyMap is qostop's table keys: arrows or vi keys.
-func DefaultKeyMap() KeyMap {
+// DefaultKeyMap is qostop's table keys: arrows or vi keys, the arrows
+// drawn as arrows.
+func DefaultKeyMap() KeyMap { return NewKeyMap(theme.UnicodeGlyphs()) }
+
+// NewKeyMap is the table keys with the arrows named as g names them
+// ("up/k" with --ascii).
+func NewKeyMap(g theme.Glyphs) KeyMap {
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp(g.KeyUp+"/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp(g.KeyDown+"/j", "down")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn", "page down")),
 		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
