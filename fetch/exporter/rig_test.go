@@ -15,6 +15,7 @@ import (
 	"github.com/qostop/qostop/fetch/exporter"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/fetch/sim/simtest"
+	"github.com/qostop/qostop/fetch/sim/simtest/fakeclock"
 )
 
 // served is the raw JSON the simulator serves for a meeting's QoS now,
@@ -143,11 +144,11 @@ func (s *syncBuffer) String() string {
 // when the exporter waits with nothing due, as the real clock would move
 // while it sleeps.
 type stepper struct {
-	clock *simtest.Clock
+	clock *fakeclock.Clock
 	idle  chan struct{}
 }
 
-func newStepper(c *simtest.Clock) *stepper { return &stepper{clock: c, idle: make(chan struct{}, 1)} }
+func newStepper(c *fakeclock.Clock) *stepper { return &stepper{clock: c, idle: make(chan struct{}, 1)} }
 
 // options wires the stepper into o.
 func (s *stepper) options(o exporter.Options) exporter.Options {

@@ -7,5 +7,5 @@
 // (package fetch_test), the exporter, ui and the end-to-end tests. It
 // imports both sim and fetch, so sim's own tests and fetch's internal
 // tests (package fetch) cannot use it: for them it would be an import
-// cycle.
+// cycle. They share its clock, fakeclock, which imports nothing.
 package simtest

@@ -9,6 +9,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest/fakeclock"
 )
 
 // Rig is a simulator served on loopback for the length of a test.
@@ -22,7 +23,7 @@ type Rig struct {
 	URL string
 	// Clock is the simulator's clock when the rig was started with
 	// StartAt; nil otherwise.
-	Clock *Clock
+	Clock *fakeclock.Clock
 }
 
 // Start serves sim.New(opts) over plain HTTP on loopback until the test
@@ -32,11 +33,11 @@ func Start(t testing.TB, opts sim.Options) *Rig {
 	return serve(t, opts, func(ts *httptest.Server) { ts.Start() })
 }
 
-// StartAt is Start with the simulator on a new Clock standing at start,
-// which the test moves by hand through r.Clock.
+// StartAt is Start with the simulator on a new fakeclock.Clock standing
+// at start, which the test moves by hand through r.Clock.
 func StartAt(t testing.TB, start time.Time, opts sim.Options) *Rig {
 	t.Helper()
-	c := NewClock(start)
+	c := fakeclock.New(start)
 	opts.Now = c.Now
 	r := Start(t, opts)
 	r.Clock = c

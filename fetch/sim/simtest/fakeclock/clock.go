@@ -1,4 +1,7 @@
-package simtest
+// Package fakeclock is a clock that tests move by hand. It imports
+// nothing of qostop's, so every test can share it: sim's and fetch's own
+// tests too, which cannot import simtest.
+package fakeclock
 
 import (
 	"sync"
@@ -13,8 +16,8 @@ type Clock struct {
 	t  time.Time
 }
 
-// NewClock returns a Clock standing at t.
-func NewClock(t time.Time) *Clock { return &Clock{t: t} }
+// New returns a Clock standing at t.
+func New(t time.Time) *Clock { return &Clock{t: t} }
 
 // Now returns the time the clock stands at.
 func (c *Clock) Now() time.Time {
