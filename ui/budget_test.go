@@ -21,7 +21,7 @@ type budgetRig struct {
 
 func newBudgetRig(t *testing.T) *budgetRig {
 	t.Helper()
-	r := &budgetRig{dir: t.TempDir(), clock: &testClock{t: watchT0.Add(39*time.Minute + 38*time.Second)}}
+	r := &budgetRig{dir: t.TempDir(), clock: newTestClock(watchT0.Add(39*time.Minute + 38*time.Second))}
 	r.zoom = simtest.Start(t, sim.Options{Seed: 2, Now: r.clock.Now, DailyLimit: 30000})
 	return r
 }

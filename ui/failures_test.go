@@ -45,7 +45,7 @@ type failRig struct {
 
 func newFailRig(t *testing.T, participant string, opts sim.Options) *failRig {
 	t.Helper()
-	clock := &testClock{t: watchT0}
+	clock := newTestClock(watchT0)
 	opts.Seed, opts.Now = 1, clock.Now
 	if opts.SlowDelay == 0 {
 		opts.SlowDelay = time.Hour // a hang; Close releases it

@@ -65,7 +65,7 @@ func TestAdaptivePollingAgainstSim(t *testing.T) {
 // waits for a minute due.
 func pollSim(t *testing.T, meeting, participant string, fixed bool) (requests int, lags []time.Duration, bar string) {
 	start := watchT0.Add(17 * time.Second)
-	clock := &testClock{t: start}
+	clock := newTestClock(start)
 	zoom := simtest.Start(t, sim.Options{Seed: 3, Now: clock.Now, PublishLag: 20 * time.Second, PublishJitter: 15 * time.Second})
 	s := zoom.Sim
 	client := zoom.Client(t, func(c *fetch.Config) { c.Timeout, c.Now = 10*time.Second, clock.Now })

@@ -28,7 +28,7 @@ func TestSoak(t *testing.T) {
 	if testing.Short() {
 		polls = 300
 	}
-	clock := &testClock{t: watchT0}
+	clock := newTestClock(watchT0)
 	zoom := simtest.Start(t, sim.Options{Seed: 7, Now: clock.Now, Faults: 0.3, SlowDelay: 20 * time.Millisecond, TrackServed: true})
 	s := zoom.Sim
 	tr := &http.Transport{}
