@@ -1,12 +1,12 @@
 package main
 
 import (
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
 // A Zoom that never answers: the watch screen says how long it has waited,
@@ -17,12 +17,8 @@ func TestEndToEndQuitWhileZoomHangs(t *testing.T) {
 		t.Skip("end-to-end: builds the binary and runs it in tmux")
 	}
 	bin := buildBinary(t)
-	s := sim.New(sim.Options{Faults: 1, FaultKinds: []sim.FaultKind{sim.FaultSlow}, SlowDelay: time.Hour})
-	srv := httptest.NewServer(s.Handler())
-	defer srv.Close()
-	defer s.Close() // releases the held requests, so the server can close
-	env := []string{"TERM=xterm-256color", "ZOOM_ACCOUNT_ID=" + sim.DemoAccountID, "ZOOM_CLIENT_ID=" + sim.DemoClientID,
-		"ZOOM_CLIENT_SECRET=" + sim.DemoClientSecret, "ZOOM_API_URL=" + srv.URL + "/v2", "ZOOM_OAUTH_URL=" + srv.URL + "/oauth/token"}
+	zoom := simtest.Start(t, sim.Options{Faults: 1, FaultKinds: []sim.FaultKind{sim.FaultSlow}, SlowDelay: time.Hour})
+	env := append([]string{"TERM=xterm-256color"}, zoom.Env()...)
 	tm := startTmux(t, 120, 30, env, bin, "watch", "--timeout", "1m", sim.DemoMeetingID, sim.DemoParticipantID)
 	tm.waitFor("the wait said on screen", 20*time.Second, func(sc string) bool {
 		return strings.Contains(sc, "waiting for Zoom since ")

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
 // A participant whose name carries an OSC 0 window title, a screen clear
@@ -168,11 +168,9 @@ func TestEndToEndSnapshotHostileAndRedacted(t *testing.T) {
 		t.Skip("end-to-end: builds the binary")
 	}
 	bin := buildBinary(t)
-	s := sim.New(sim.Options{Hostile: true})
-	srv := httptest.NewServer(s.Handler())
-	defer srv.Close()
+	zoom := simtest.Start(t, sim.Options{Hostile: true})
 	snapshot := func(args ...string) []byte {
-		cmd := exec.Command(bin, append([]string{"snapshot", "--api-url", srv.URL + "/v2", "--oauth-url", srv.URL + "/oauth/token"}, args...)...)
+		cmd := exec.Command(bin, append([]string{"snapshot", "--api-url", zoom.URL + "/v2", "--oauth-url", zoom.URL + "/oauth/token"}, args...)...)
 		cmd.Env = append(os.Environ(), "ZOOM_ACCOUNT_ID="+sim.DemoAccountID, "ZOOM_CLIENT_ID="+sim.DemoClientID,
 			"ZOOM_CLIENT_SECRET="+sim.DemoClientSecret)
 		out, err := cmd.Output()

@@ -15,6 +15,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 	"github.com/qostop/qostop/model"
 )
 
@@ -32,22 +33,21 @@ func openBudget(t *testing.T, dir string, cap int, now func() time.Time) *fetch.
 // Two runs of qostop, one after the other, add up in the day's count,
 // and a new UTC day starts from zero. Every request is real HTTP.
 func TestBudgetRunsAddUp(t *testing.T) {
-	rig := newSimRig(t, budgetStart, sim.Options{})
+	rig := simtest.StartAt(t, budgetStart, sim.Options{})
 	dir := filepath.Join(t.TempDir(), "qostop")
 	for run := 1; run <= 2; run++ {
-		cfg := rig.config()
-		cfg.Budget = openBudget(t, dir, 0, rig.clock.Now)
-		c := rig.client(t, cfg)
+		b := openBudget(t, dir, 0, rig.Clock.Now)
+		c := rig.Client(t, func(c *fetch.Config) { c.Now, c.Budget = rig.Clock.Now, b })
 		for range 3 {
 			if _, err := c.MeetingQoS(context.Background(), sim.DemoMeetingID, model.Live); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if st := cfg.Budget.Status(); st.Used != 3*run || st.Mine != 3 {
+		if st := b.Status(); st.Used != 3*run || st.Mine != 3 {
 			t.Fatalf("run %d: used %d, mine %d; want %d and 3", run, st.Used, st.Mine, 3*run)
 		}
 	}
-	if got := rig.sim.Stats().APIRequests(); got != 6 {
+	if got := rig.Sim.Stats().APIRequests(); got != 6 {
 		t.Fatalf("the server counted %d requests, the budget 6", got)
 	}
 	fi, err := os.Stat(dir)
@@ -59,8 +59,8 @@ func TestBudgetRunsAddUp(t *testing.T) {
 			t.Errorf("%s: %v, want 0600", f, err)
 		}
 	}
-	rig.clock.Set(budgetStart.Add(12 * time.Hour)) // 00:00 UTC
-	if st := openBudget(t, dir, 0, rig.clock.Now).Status(); st.Used != 0 || st.Day != "2026-03-10" {
+	rig.Clock.Set(budgetStart.Add(12 * time.Hour)) // 00:00 UTC
+	if st := openBudget(t, dir, 0, rig.Clock.Now).Status(); st.Used != 0 || st.Day != "2026-03-10" {
 		t.Errorf("the next day starts at %d on %s", st.Used, st.Day)
 	}
 }
@@ -101,10 +101,9 @@ func TestBudgetTwoProcesses(t *testing.T) {
 // Past --budget no request leaves, and the error says whose limit it is
 // and when it ends.
 func TestBudgetCapRefuses(t *testing.T) {
-	rig := newSimRig(t, budgetStart, sim.Options{})
-	cfg := rig.config()
-	cfg.Budget = openBudget(t, t.TempDir(), 5, rig.clock.Now)
-	c := rig.client(t, cfg)
+	rig := simtest.StartAt(t, budgetStart, sim.Options{})
+	b := openBudget(t, t.TempDir(), 5, rig.Clock.Now)
+	c := rig.Client(t, func(c *fetch.Config) { c.Now, c.Budget = rig.Clock.Now, b })
 	ctx := context.Background()
 	for range 5 {
 		if _, err := c.ParticipantQoS(ctx, sim.DemoMeetingID, sim.DemoParticipantID, model.Live); err != nil {
@@ -119,7 +118,7 @@ func TestBudgetCapRefuses(t *testing.T) {
 	if msg := err.Error(); !strings.Contains(msg, "--budget") || !strings.Contains(msg, "00:00 UTC") {
 		t.Errorf("the refusal does not say what to do: %s", msg)
 	}
-	if got := rig.sim.Stats().APIRequests(); got != 5 {
+	if got := rig.Sim.Stats().APIRequests(); got != 5 {
 		t.Errorf("the server got %d requests under a budget of 5", got)
 	}
 }
@@ -127,18 +126,17 @@ func TestBudgetCapRefuses(t *testing.T) {
 // The account's own quota, when Zoom sends it, is what is left if it is
 // smaller than qostop's share.
 func TestBudgetReadsAccountQuota(t *testing.T) {
-	rig := newSimRig(t, budgetStart, sim.Options{DailyLimit: 100})
-	cfg := rig.config()
-	cfg.Budget = openBudget(t, t.TempDir(), 1000, rig.clock.Now)
-	c := rig.client(t, cfg)
+	rig := simtest.StartAt(t, budgetStart, sim.Options{DailyLimit: 100})
+	b := openBudget(t, t.TempDir(), 1000, rig.Clock.Now)
+	c := rig.Client(t, func(c *fetch.Config) { c.Now, c.Budget = rig.Clock.Now, b })
 	if _, err := c.MeetingQoS(context.Background(), sim.DemoMeetingID, model.Live); err != nil {
 		t.Fatal(err)
 	}
-	st := cfg.Budget.Status()
+	st := b.Status()
 	if !st.AccountKnown || st.AccountLimit != 100 || st.AccountRemaining != 99 || st.Left() != 99 {
 		t.Fatalf("account quota: %+v, left %d", st, st.Left())
 	}
-	gap, why := cfg.Budget.Spacing()
+	gap, why := b.Spacing()
 	if want := 12 * time.Hour / 99; gap != want || !strings.Contains(why, "account: 99 of 100 left") {
 		t.Errorf("spacing %v %q, want %v and the account's figures", gap, why, want)
 	}

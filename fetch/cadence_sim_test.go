@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 	"github.com/qostop/qostop/model"
 )
 
@@ -18,15 +20,15 @@ import (
 //	go test -run TestCadenceAgainstSim -v ./fetch/
 func TestCadenceAgainstSim(t *testing.T) {
 	start := time.Date(2026, 3, 9, 14, 30, 17, 0, time.UTC)
-	rig := newSimRig(t, start, sim.Options{Seed: 3, PublishLag: 20 * time.Second, PublishJitter: 15 * time.Second})
-	c := rig.client(t, rig.config())
+	rig := simtest.StartAt(t, start, sim.Options{Seed: 3, PublishLag: 20 * time.Second, PublishJitter: 15 * time.Second})
+	c := rig.Client(t, func(c *fetch.Config) { c.Now = rig.Clock.Now })
 	ctx := context.Background()
 	cad := &model.Cadence{Interval: 10 * time.Second}
 	var seen time.Time
 	var lags []time.Duration
 	polls := 0
 	for now := start; now.Before(start.Add(2 * time.Hour)); {
-		rig.clock.Set(now)
+		rig.Clock.Set(now)
 		ps, err := c.MeetingQoS(ctx, sim.DemoMeetingID, model.Live)
 		if err != nil {
 			t.Fatal(err)
@@ -35,7 +37,7 @@ func TestCadenceAgainstSim(t *testing.T) {
 		a := model.AnswerOf(now, ps...)
 		if !seen.IsZero() {
 			for m := seen.Add(time.Minute); !m.After(a.Newest); m = m.Add(time.Minute) {
-				appeared, _ := rig.sim.PublishedAt(sim.DemoMeetingID, m)
+				appeared, _ := rig.Sim.PublishedAt(sim.DemoMeetingID, m)
 				lags = append(lags, now.Sub(appeared))
 			}
 		}
@@ -43,7 +45,7 @@ func TestCadenceAgainstSim(t *testing.T) {
 		now = cad.Observe(a).At
 	}
 	// Counted by the server: a retry after a token expired counts too.
-	requests := rig.sim.Stats().ParticipantsQoS
+	requests := rig.Sim.Stats().ParticipantsQoS
 	slices.Sort(lags)
 	per, median := float64(requests)/float64(len(lags)), lags[len(lags)/2]
 	t.Logf("%d polls, %d requests for %d new samples: %.2f per sample; lag median %v, max %v",

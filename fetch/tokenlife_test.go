@@ -2,33 +2,16 @@ package fetch
 
 import (
 	"net/http"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/qostop/qostop/fetch/sim/simtest/fakeclock"
 	"github.com/qostop/qostop/model"
 )
 
-// fakeClock is a settable clock for Config.Now, starting at the real
+// newClock is a settable clock for Config.Now, starting at the real
 // time because oauth2 stamps a token's expiry with the real clock.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newClock() *fakeClock { return &fakeClock{t: time.Now()} }
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *fakeClock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
+func newClock() *fakeclock.Clock { return fakeclock.New(time.Now()) }
 
 func TestExpiredTokenCostsOneTokenRequest(t *testing.T) {
 	f := newFake(t, okParticipant)

@@ -1,13 +1,12 @@
 package ui
 
 import (
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
 // An unknown participant of a live meeting: the simulator answers 404
@@ -16,14 +15,8 @@ import (
 // one request a minute from then on, and r asks at once.
 func TestUnknownParticipantIsNotFoundAndPolledOnceAMinute(t *testing.T) {
 	now := time.Date(2026, 11, 25, 19, 42, 38, 0, time.UTC)
-	s := sim.New(sim.Options{Seed: 1, Now: func() time.Time { return now }})
-	srv := httptest.NewServer(s.Handler())
-	defer srv.Close()
-	client, err := fetch.New(fetch.Config{APIURL: srv.URL + "/v2", OAuthURL: srv.URL + "/oauth/token",
-		AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret})
-	if err != nil {
-		t.Fatal(err)
-	}
+	zoom := simtest.Start(t, sim.Options{Seed: 1, Now: func() time.Time { return now }})
+	s, client := zoom.Sim, zoom.Client(t)
 	h := newHarness(t, nil, 80, 24, func(c *Config) {
 		c.Source, c.MeetingID, c.ParticipantID, c.Topic = client, sim.DemoMeetingID, "99999999", ""
 	})

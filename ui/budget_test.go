@@ -1,32 +1,28 @@
 package ui
 
 import (
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
 // budgetRig is the simulator with an account cap (so its answers carry
 // X-RateLimit-Limit and -Remaining) on the harness's clock, and the
 // state directory every run opens its budget in.
 type budgetRig struct {
-	sim   *sim.Server
-	url   string
+	zoom  *simtest.Rig
 	dir   string
 	clock *testClock
 }
 
 func newBudgetRig(t *testing.T) *budgetRig {
 	t.Helper()
-	r := &budgetRig{dir: t.TempDir(), clock: &testClock{t: watchT0.Add(39*time.Minute + 38*time.Second)}}
-	r.sim = sim.New(sim.Options{Seed: 2, Now: r.clock.Now, DailyLimit: 30000})
-	srv := httptest.NewServer(r.sim.Handler())
-	t.Cleanup(func() { r.sim.Close(); srv.Close() })
-	r.url = srv.URL
+	r := &budgetRig{dir: t.TempDir(), clock: newTestClock(watchT0.Add(39*time.Minute + 38*time.Second))}
+	r.zoom = simtest.Start(t, sim.Options{Seed: 2, Now: r.clock.Now, DailyLimit: 30000})
 	return r
 }
 
@@ -38,12 +34,7 @@ func (r *budgetRig) run(t *testing.T, cap int) (*harness, []any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	client, err := fetch.New(fetch.Config{APIURL: r.url + "/v2", OAuthURL: r.url + "/oauth/token",
-		AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret,
-		Now: r.clock.Now, Budget: b})
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := r.zoom.Client(t, func(c *fetch.Config) { c.Now, c.Budget = r.clock.Now, b })
 	h := newHarness(t, nil, 120, 40, func(c *Config) {
 		c.Source, c.Budget, c.Now, c.Fixed = client, b, r.clock.Now, true
 		// A topic of its own, so the one request for the meeting's details
@@ -128,7 +119,7 @@ func TestBudgetNearItsEndSlowsPolling(t *testing.T) {
 	if bar := budgetBar(h); !strings.Contains(bar, "budget: 0 left, next 00:00:00") || !strings.Contains(bar, "today 9/9 requests") {
 		t.Fatalf("bar once spent: %q", bar)
 	}
-	if got := r.sim.Stats().ParticipantQoS; got != 9 {
+	if got := r.zoom.Sim.Stats().ParticipantQoS; got != 9 {
 		t.Fatalf("the simulator got %d requests; --budget 9 allows 9 today", got)
 	}
 }

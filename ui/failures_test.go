@@ -22,6 +22,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
 // Every failure the watch screen must live through, met through the real
@@ -44,16 +45,13 @@ type failRig struct {
 
 func newFailRig(t *testing.T, participant string, opts sim.Options) *failRig {
 	t.Helper()
-	clock := &testClock{t: watchT0}
+	clock := newTestClock(watchT0)
 	opts.Seed, opts.Now = 1, clock.Now
 	if opts.SlowDelay == 0 {
 		opts.SlowDelay = time.Hour // a hang; Close releases it
 	}
-	r := &failRig{sim: sim.New(opts)}
-	r.srv = httptest.NewUnstartedServer(r.sim.Handler())
-	r.srv.Config.ErrorLog = log.New(io.Discard, "", 0) // failed handshakes are the point
-	r.srv.StartTLS()
-	t.Cleanup(func() { r.sim.Close(); r.srv.Close() })
+	zoom := simtest.StartTLS(t, opts) // its error log is off: failed handshakes are the point
+	r := &failRig{sim: zoom.Sim, srv: zoom.HTTP}
 
 	roots := x509.NewCertPool()
 	roots.AddCert(r.srv.Certificate())
@@ -69,14 +67,7 @@ func newFailRig(t *testing.T, participant string, opts sim.Options) *failRig {
 		var d net.Dialer
 		return d.DialContext(ctx, network, addr)
 	}
-	client, err := fetch.New(fetch.Config{
-		APIURL: r.srv.URL + "/v2", OAuthURL: r.srv.URL + "/oauth/token",
-		AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret,
-		Timeout: 2 * time.Second, Transport: tr, Now: clock.Now,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := zoom.Client(t, func(c *fetch.Config) { c.Timeout, c.Transport, c.Now = 2*time.Second, tr, clock.Now })
 	r.h = newHarness(t, nil, 120, 40, func(c *Config) {
 		c.Source, c.Now = client, clock.Now
 		c.MeetingID, c.ParticipantID, c.Topic = sim.DemoMeetingID, participant, ""

@@ -2,14 +2,13 @@ package ui
 
 import (
 	"fmt"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 	"github.com/qostop/qostop/model"
 )
 
@@ -82,17 +81,10 @@ func TestGolden(t *testing.T) {
 func TestGoldenSimulator(t *testing.T) {
 	now := time.Date(2026, 11, 25, 19, 42, 38, 0, time.UTC)
 	clock := func() time.Time { return now }
-	srv := httptest.NewServer(sim.New(sim.Options{Seed: 1, Now: clock}).Handler())
-	defer srv.Close()
+	zoom := simtest.Start(t, sim.Options{Seed: 1, Now: clock})
 	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			client, err := fetch.New(fetch.Config{ // a fresh one, so the request count is this run's
-				APIURL: srv.URL + "/v2", OAuthURL: srv.URL + "/oauth/token",
-				AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret,
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			client := zoom.Client(t) // a fresh one, so the request count is this run's
 			h := newHarness(t, nil, sz[0], sz[1], func(c *Config) {
 				c.Source, c.Now = client, clock
 				c.MeetingID, c.ParticipantID, c.Topic = sim.DemoMeetingID, sim.DemoParticipantID, ""

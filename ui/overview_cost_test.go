@@ -12,6 +12,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
 // crowdServer speaks just enough of Zoom to hold a meeting of n: a token
@@ -54,8 +55,7 @@ func crowdServer(t *testing.T, n int) (*httptest.Server, *int) {
 
 func clientFor(t *testing.T, base string) *fetch.Client {
 	t.Helper()
-	c, err := fetch.New(fetch.Config{APIURL: base + "/v2", OAuthURL: base + "/oauth/token",
-		AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret})
+	c, err := fetch.New(simtest.Config(base))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,15 +98,14 @@ func TestOverviewRefreshCostMeasured(t *testing.T) {
 // request, the 42 of the all-hands in five.
 func TestOverviewSimulatorMeetings(t *testing.T) {
 	now := time.Date(2026, 11, 25, 19, 42, 38, 0, time.UTC)
-	s := sim.New(sim.Options{Seed: 1, Now: func() time.Time { return now }})
-	srv := httptest.NewServer(s.Handler())
-	defer srv.Close()
+	zoom := simtest.Start(t, sim.Options{Seed: 1, Now: func() time.Time { return now }})
+	s := zoom.Sim
 	for _, tc := range []struct {
 		id       string
 		n, pages int
 	}{{sim.ReviewMeetingID, 3, 1}, {sim.AllHandsMeetingID, 42, 5}} {
 		before := s.Stats().ParticipantsQoS
-		h, _ := newTableHarness(t, clientFor(t, srv.URL), 120, 40, func(c *Config) { c.MeetingID, c.Now = tc.id, func() time.Time { return now } })
+		h, _ := newTableHarness(t, zoom.Client(t), 120, 40, func(c *Config) { c.MeetingID, c.Now = tc.id, func() time.Time { return now } })
 		if got := s.Stats().ParticipantsQoS - before; got != tc.pages || len(h.overview().roster.Members) != tc.n {
 			t.Errorf("meeting %s: %d requests for %d participants, want %d for %d", tc.id, got, len(h.overview().roster.Members), tc.pages, tc.n)
 		}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
 // TestAdaptivePollingAgainstSim measures issue 12's goals where a user
@@ -65,16 +65,10 @@ func TestAdaptivePollingAgainstSim(t *testing.T) {
 // waits for a minute due.
 func pollSim(t *testing.T, meeting, participant string, fixed bool) (requests int, lags []time.Duration, bar string) {
 	start := watchT0.Add(17 * time.Second)
-	clock := &testClock{t: start}
-	s := sim.New(sim.Options{Seed: 3, Now: clock.Now, PublishLag: 20 * time.Second, PublishJitter: 15 * time.Second})
-	srv := httptest.NewServer(s.Handler())
-	t.Cleanup(func() { s.Close(); srv.Close() })
-	client, err := fetch.New(fetch.Config{APIURL: srv.URL + "/v2", OAuthURL: srv.URL + "/oauth/token",
-		AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret,
-		Timeout: 10 * time.Second, Now: clock.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
+	clock := newTestClock(start)
+	zoom := simtest.Start(t, sim.Options{Seed: 3, Now: clock.Now, PublishLag: 20 * time.Second, PublishJitter: 15 * time.Second})
+	s := zoom.Sim
+	client := zoom.Client(t, func(c *fetch.Config) { c.Timeout, c.Now = 10*time.Second, clock.Now })
 	h := newHarness(t, nil, 120, 40, func(c *Config) {
 		c.Source, c.Now, c.Fixed = client, clock.Now, fixed
 		c.MeetingID, c.ParticipantID, c.Topic = meeting, participant, ""

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"runtime"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 	"github.com/qostop/qostop/model"
 )
 
@@ -28,20 +28,11 @@ func TestSoak(t *testing.T) {
 	if testing.Short() {
 		polls = 300
 	}
-	clock := &testClock{t: watchT0}
-	s := sim.New(sim.Options{Seed: 7, Now: clock.Now, Faults: 0.3, SlowDelay: 20 * time.Millisecond, TrackServed: true})
-	srv := httptest.NewServer(s.Handler())
-	defer srv.Close()
-	defer s.Close()
+	clock := newTestClock(watchT0)
+	zoom := simtest.Start(t, sim.Options{Seed: 7, Now: clock.Now, Faults: 0.3, SlowDelay: 20 * time.Millisecond, TrackServed: true})
+	s := zoom.Sim
 	tr := &http.Transport{}
-	client, err := fetch.New(fetch.Config{
-		APIURL: srv.URL + "/v2", OAuthURL: srv.URL + "/oauth/token",
-		AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret,
-		Timeout: 10 * time.Second, Transport: tr, Now: clock.Now,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := zoom.Client(t, func(c *fetch.Config) { c.Timeout, c.Transport, c.Now = 10*time.Second, tr, clock.Now })
 	h := newHarness(t, nil, 120, 40, func(c *Config) {
 		// Fixed: thousands of polls, not the few a minute adaptive makes.
 		c.Source, c.Now, c.Interval, c.Fixed = client, clock.Now, 2*time.Second, true
@@ -53,7 +44,7 @@ func TestSoak(t *testing.T) {
 
 	settle := func() (goroutines int, heap uint64) {
 		tr.CloseIdleConnections()
-		srv.CloseClientConnections()
+		zoom.HTTP.CloseClientConnections()
 		goroutines = settledGoroutines()
 		runtime.GC()
 		runtime.GC()

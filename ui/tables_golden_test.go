@@ -2,11 +2,11 @@ package ui
 
 import (
 	"fmt"
-	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
 // Golden screens of the meeting list and the overview, drawn from the
@@ -19,8 +19,7 @@ import (
 func TestGoldenTables(t *testing.T) {
 	now := time.Date(2026, 11, 25, 19, 42, 38, 0, time.UTC)
 	clock := func() time.Time { return now }
-	srv := httptest.NewServer(sim.New(sim.Options{Seed: 1, Now: clock}).Handler())
-	defer srv.Close()
+	zoom := simtest.Start(t, sim.Options{Seed: 1, Now: clock})
 	at := func(c *Config) { c.Now = clock }
 	cases := []struct {
 		name  string
@@ -44,7 +43,7 @@ func TestGoldenTables(t *testing.T) {
 	for _, tc := range cases {
 		for _, sz := range tc.sizes {
 			t.Run(fmt.Sprintf("%s_%dx%d", tc.name, sz[0], sz[1]), func(t *testing.T) {
-				h, _ := newTableHarness(t, clientFor(t, srv.URL), sz[0], sz[1], append([]harnessOpt{at}, tc.opts...)...)
+				h, _ := newTableHarness(t, zoom.Client(t), sz[0], sz[1], append([]harnessOpt{at}, tc.opts...)...)
 				h.press(tc.keys...)
 				requireScreen(t, h.a.content(), sz[0], sz[1])
 			})

@@ -11,6 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/qostop/qostop/fetch/sim/simtest/fakeclock"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
@@ -19,23 +20,13 @@ import (
 // test starts 38 s after its newest sample.
 var watchT0 = time.Date(2026, 11, 25, 19, 0, 0, 0, time.UTC)
 
-// testClock is a clock tests move by hand.
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
+// testClock is the clock tests move by hand: fakeclock's, which the
+// simulator can share, under the names ui tests call it by.
+type testClock struct{ *fakeclock.Clock }
 
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
+func newTestClock(t time.Time) *testClock { return &testClock{fakeclock.New(t)} }
 
-func (c *testClock) set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = t
-}
+func (c *testClock) set(t time.Time) { c.Set(t) }
 
 // fakeSource answers ParticipantQoS with what the test put in it, or,
 // with hang set, blocks until the request's context ends.
@@ -142,7 +133,7 @@ type harnessOpt func(*Config)
 
 func newHarness(t testing.TB, src *fakeSource, width, height int, opts ...harnessOpt) *harness {
 	t.Helper()
-	clock := &testClock{t: watchT0.Add(39*time.Minute + 38*time.Second)}
+	clock := newTestClock(watchT0.Add(39*time.Minute + 38*time.Second))
 	cfg := Config{
 		Source: src, MeetingID: "85012345678", ParticipantID: "16778241", Type: model.Live,
 		Interval: 10 * time.Second, MinInterval: 2 * time.Second,

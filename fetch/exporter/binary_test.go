@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
 // The exporter as operations run it: the `qostop exporter` binary, its
@@ -60,12 +61,10 @@ var listening = regexp.MustCompile(`msg="exporter listening" addr=(\S+)`)
 
 // startBinary runs `qostop exporter --listen 127.0.0.1:0 args...` against
 // z. Its stop sends SIGTERM; done gets the exit error (nil: status 0).
-func startBinary(t *testing.T, z *zoom, args ...string) *running {
+func startBinary(t *testing.T, z *simtest.Rig, args ...string) *running {
 	t.Helper()
 	cmd := exec.Command(qostopBinary(t), append([]string{"exporter", "--listen", "127.0.0.1:0"}, args...)...)
-	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+t.TempDir(), "ZOOM_API_URL="+z.url+"/v2",
-		"ZOOM_OAUTH_URL="+z.url+"/oauth/token", "ZOOM_ACCOUNT_ID="+sim.DemoAccountID,
-		"ZOOM_CLIENT_ID="+sim.DemoClientID, "ZOOM_CLIENT_SECRET="+sim.DemoClientSecret)
+	cmd.Env = append(append(os.Environ(), "XDG_STATE_HOME="+t.TempDir()), z.Env()...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

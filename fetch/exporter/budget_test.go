@@ -7,6 +7,7 @@ import (
 
 	"github.com/qostop/qostop/fetch/exporter"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
 // Forty live meetings (43 with the cast) and a budget of 500 requests for
@@ -16,24 +17,24 @@ import (
 func TestExporterKeepsToASmallBudget(t *testing.T) {
 	const cap = 500
 	start := time.Date(2026, 3, 9, 12, 0, 0, 0, time.UTC)
-	z := startZoom(t, start, sim.Options{ExtraMeetings: 40})
-	b := budget(t, cap, z.clock.Now)
-	st := newStepper(z.clock)
-	r := startExporter(t, st.options(exporter.Options{Config: z.config(), Budget: b}))
+	z := simtest.StartAt(t, start, sim.Options{ExtraMeetings: 40})
+	b := budget(t, cap, z.Clock.Now)
+	st := newStepper(z.Clock)
+	r := startExporter(t, st.options(exporter.Options{Config: z.Config(), Budget: b}))
 	waitFor(t, r, "tracking 43 meetings", func(all []series) bool {
 		m := find(all, "qostop_exporter_meetings", nil)
 		return len(m) == 1 && m[0].value == 43
 	})
 	// Run the rest of the day two minutes per step.
 	var midday []series
-	for z.clock.Now().Before(start.Add(12*time.Hour - 2*time.Minute)) {
+	for z.Clock.Now().Before(start.Add(12*time.Hour - 2*time.Minute)) {
 		st.step(2 * time.Minute)
-		if midday == nil && !z.clock.Now().Before(start.Add(6*time.Hour)) {
+		if midday == nil && !z.Clock.Now().Before(start.Add(6*time.Hour)) {
 			_, body := r.get(t, "/metrics")
 			midday = parseExposition(t, body)
 		}
 	}
-	stats := z.sim.Stats()
+	stats := z.Sim.Stats()
 	sent := stats.APIRequests()
 	t.Logf("sent %d of %d: %d meeting lists, %d QoS pages; budget says %d used",
 		sent, cap, stats.ListMeetings, stats.ParticipantsQoS, b.Status().Used)

@@ -5,6 +5,8 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
 // reading is one series the exporter must serve, computed from the raw
@@ -19,10 +21,10 @@ func (r reading) String() string { return fmt.Sprintf("%s%v = %g", r.name, r.lab
 
 // expected lists, for every participant of the meetings, the readings of
 // their newest sample, and the streams the sample lacks (absent series).
-func expected(t *testing.T, z *zoom, meetings ...string) (want []reading, absent []map[string]string) {
+func expected(t *testing.T, z *simtest.Rig, meetings ...string) (want []reading, absent []map[string]string) {
 	t.Helper()
 	for _, mid := range meetings {
-		for _, p := range z.served(t, mid) {
+		for _, p := range served(t, z, mid) {
 			pid := p["user_id"].(string)
 			qos, _ := p["user_qos"].([]any)
 			if len(qos) == 0 {

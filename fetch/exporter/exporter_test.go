@@ -8,13 +8,14 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/exporter"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
 // frozenZoom is a simulator whose clock stands at the wall clock's now,
 // so its samples are current for an exporter on the real clock and do
 // not change while a test compares them.
-func frozenZoom(t *testing.T, opts sim.Options) *zoom {
-	return startZoom(t, time.Now().UTC(), opts)
+func frozenZoom(t *testing.T, opts sim.Options) *simtest.Rig {
+	return simtest.StartAt(t, time.Now().UTC(), opts)
 }
 
 func budget(t *testing.T, cap int, now func() time.Time) *fetch.Budget {
@@ -31,7 +32,7 @@ func budget(t *testing.T, cap int, now func() time.Time) *fetch.Budget {
 // is an absent series, not a 0.
 func TestExporterServesWhatZoomSent(t *testing.T) {
 	z := frozenZoom(t, sim.Options{Seed: 4})
-	r := startExporter(t, exporter.Options{Config: z.config(), Budget: budget(t, 1000, nil)})
+	r := startExporter(t, exporter.Options{Config: z.Config(), Budget: budget(t, 1000, nil)})
 	live := []string{sim.DemoMeetingID, sim.ReviewMeetingID, sim.AllHandsMeetingID}
 	want, absent := expected(t, z, live...)
 	all := waitFor(t, r, "serving all three live meetings", func(all []series) bool {
@@ -79,7 +80,7 @@ func TestExporterNames(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			z := frozenZoom(t, sim.Options{})
-			r := startExporter(t, exporter.Options{Config: z.config(), Budget: budget(t, 1000, nil),
+			r := startExporter(t, exporter.Options{Config: z.Config(), Budget: budget(t, 1000, nil),
 				Meetings: []string{sim.DemoMeetingID}, Names: tc.names, Redact: tc.redact})
 			all := waitFor(t, r, "naming participants", func(all []series) bool {
 				return len(find(all, "zoom_qos_participant_info", map[string]string{"meeting_id": sim.DemoMeetingID})) == 7
@@ -98,7 +99,7 @@ func TestExporterNames(t *testing.T) {
 // Wrong credentials: /healthz says so, with the fix, and no secret.
 func TestExporterHealthSaysWhatIsWrong(t *testing.T) {
 	z := frozenZoom(t, sim.Options{})
-	cfg := z.config()
+	cfg := z.Config()
 	cfg.ClientSecret = "wrong-secret-1234567"
 	r := startExporter(t, exporter.Options{Config: cfg, Budget: budget(t, 1000, nil)})
 	deadline := time.Now().Add(20 * time.Second)
@@ -124,10 +125,10 @@ func TestExporterHealthSaysWhatIsWrong(t *testing.T) {
 // stay. Simulator and exporter share one fake clock.
 func TestExporterDropsWhoLeft(t *testing.T) {
 	start := time.Date(2026, 3, 9, 14, 30, 17, 0, time.UTC)
-	z := startZoom(t, start, sim.Options{})
-	cfg := z.config()
-	st := newStepper(z.clock)
-	r := startExporter(t, st.options(exporter.Options{Config: cfg, Budget: budget(t, 0, z.clock.Now),
+	z := simtest.StartAt(t, start, sim.Options{})
+	cfg := z.Config()
+	st := newStepper(z.Clock)
+	r := startExporter(t, st.options(exporter.Options{Config: cfg, Budget: budget(t, 0, z.Clock.Now),
 		Meetings: []string{sim.DemoMeetingID}, Keep: 3 * time.Minute}))
 	erik := map[string]string{"participant_id": sim.LeaverParticipantID}
 	waitFor(t, r, "showing Erik", func(all []series) bool {
@@ -147,9 +148,9 @@ func TestExporterDropsWhoLeft(t *testing.T) {
 // again once a minute, and the meeting list is never asked for.
 func TestExporterWaitsForAMeetingNotLive(t *testing.T) {
 	start := time.Date(2026, 3, 9, 14, 30, 17, 0, time.UTC)
-	z := startZoom(t, start, sim.Options{})
-	st := newStepper(z.clock)
-	r := startExporter(t, st.options(exporter.Options{Config: z.config(), Budget: budget(t, 0, z.clock.Now),
+	z := simtest.StartAt(t, start, sim.Options{})
+	st := newStepper(z.Clock)
+	r := startExporter(t, st.options(exporter.Options{Config: z.Config(), Budget: budget(t, 0, z.Clock.Now),
 		Meetings: []string{sim.EndedMeetingID}}))
 	waitFor(t, r, "asking once", func(all []series) bool {
 		return len(find(all, "qostop_zoom_requests_total", map[string]string{"endpoint": "participants_qos", "code": "404"})) == 1
@@ -157,7 +158,7 @@ func TestExporterWaitsForAMeetingNotLive(t *testing.T) {
 	for range 10 {
 		st.step(30 * time.Second)
 	}
-	stats := z.sim.Stats()
+	stats := z.Sim.Stats()
 	if stats.ListMeetings != 0 || stats.ParticipantsQoS < 5 || stats.ParticipantsQoS > 6 {
 		t.Errorf("in 5 minutes: %d meeting lists and %d QoS requests, want none and one a minute",
 			stats.ListMeetings, stats.ParticipantsQoS)

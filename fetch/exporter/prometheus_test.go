@@ -39,7 +39,7 @@ func tool(t *testing.T, name string) string {
 func TestPromtoolChecksMetrics(t *testing.T) {
 	promtool := tool(t, "promtool")
 	z := frozenZoom(t, sim.Options{})
-	r := startExporter(t, exporter.Options{Config: z.config(), Budget: budget(t, 1000, nil), Names: true})
+	r := startExporter(t, exporter.Options{Config: z.Config(), Budget: budget(t, 1000, nil), Names: true})
 	waitFor(t, r, "serving the demo meeting", func(all []series) bool {
 		return len(find(all, "zoom_qos_sample_timestamp_seconds", map[string]string{"meeting_id": sim.DemoMeetingID})) == 7
 	})

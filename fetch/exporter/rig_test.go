@@ -7,67 +7,26 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/exporter"
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/fetch/sim/simtest"
+	"github.com/qostop/qostop/fetch/sim/simtest/fakeclock"
 )
-
-// clock is the simulator's (and, in the budget test, the exporter's)
-// injected clock.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
-// zoom is the simulator on loopback HTTP.
-type zoom struct {
-	sim   *sim.Server
-	url   string
-	clock *clock
-}
-
-func startZoom(t *testing.T, start time.Time, opts sim.Options) *zoom {
-	t.Helper()
-	c := &clock{t: start}
-	opts.Now = c.Now
-	s := sim.New(opts)
-	ts := httptest.NewServer(s.Handler())
-	t.Cleanup(func() { s.Close(); ts.Close() })
-	return &zoom{sim: s, url: ts.URL, clock: c}
-}
-
-func (z *zoom) config() fetch.Config {
-	return fetch.Config{APIURL: z.url + "/v2", OAuthURL: z.url + "/oauth/token",
-		AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret}
-}
 
 // served is the raw JSON the simulator serves for a meeting's QoS now,
 // every page: what the exporter must reproduce.
-func (z *zoom) served(t *testing.T, meetingID string) []map[string]any {
+func served(t *testing.T, z *simtest.Rig, meetingID string) []map[string]any {
 	t.Helper()
-	tok := z.token(t)
+	tok := token(t, z)
 	var all []map[string]any
 	q := url.Values{"type": {"live"}, "page_size": {"10"}}
 	for {
-		req, _ := http.NewRequest(http.MethodGet, z.url+"/v2/metrics/meetings/"+meetingID+"/participants/qos?"+q.Encode(), nil)
+		req, _ := http.NewRequest(http.MethodGet, z.URL+"/v2/metrics/meetings/"+meetingID+"/participants/qos?"+q.Encode(), nil)
 		req.Header.Set("Authorization", "Bearer "+tok)
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -90,9 +49,9 @@ func (z *zoom) served(t *testing.T, meetingID string) []map[string]any {
 	}
 }
 
-func (z *zoom) token(t *testing.T) string {
+func token(t *testing.T, z *simtest.Rig) string {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, z.url+"/oauth/token",
+	req, _ := http.NewRequest(http.MethodPost, z.URL+"/oauth/token",
 		bytes.NewBufferString("grant_type=account_credentials&account_id="+sim.DemoAccountID))
 	req.SetBasicAuth(sim.DemoClientID, sim.DemoClientSecret)
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -185,11 +144,11 @@ func (s *syncBuffer) String() string {
 // when the exporter waits with nothing due, as the real clock would move
 // while it sleeps.
 type stepper struct {
-	clock *clock
+	clock *fakeclock.Clock
 	idle  chan struct{}
 }
 
-func newStepper(c *clock) *stepper { return &stepper{clock: c, idle: make(chan struct{}, 1)} }
+func newStepper(c *fakeclock.Clock) *stepper { return &stepper{clock: c, idle: make(chan struct{}, 1)} }
 
 // options wires the stepper into o.
 func (s *stepper) options(o exporter.Options) exporter.Options {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/qostop/qostop/fetch/sim/simtest/fakeclock"
 )
 
 // FuzzHandler sends arbitrary paths, queries and credentials straight to
@@ -26,7 +28,7 @@ func FuzzHandler(f *testing.F) {
 	// Faults on, except the reset, which needs a real connection to hijack.
 	kinds := []FaultKind{FaultServerError, FaultTruncated, FaultInvalidUTF8, FaultEmptyBody,
 		FaultInvalidToken, FaultQPS, FaultDailyLimit, FaultSlow}
-	c := &clock{t: testStart}
+	c := fakeclock.New(testStart)
 	s := New(Options{Now: c.Now, Faults: 0.3, FaultKinds: kinds, SlowDelay: time.Microsecond, QPS: 1000, Hostile: true,
 		TokenTTL: 100 * 365 * 24 * time.Hour})
 	good := "Bearer " + s.issue()

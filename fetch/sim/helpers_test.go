@@ -7,45 +7,28 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/qostop/qostop/fetch/sim/simtest/fakeclock"
 )
 
 // testStart is a fixed wall time a little after a whole minute, as a
 // server would usually start.
 var testStart = time.Date(2026, 3, 9, 14, 30, 17, 0, time.UTC)
 
-// clock is an injected clock that tests move by hand.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // harness is a simulator behind a real HTTP server, with a token.
 type harness struct {
 	t     *testing.T
 	sim   *Server
 	ts    *httptest.Server
-	clock *clock
+	clock *fakeclock.Clock
 	token string
 }
 
 func newHarness(t *testing.T, opts Options) *harness {
 	t.Helper()
-	c := &clock{t: testStart}
+	c := fakeclock.New(testStart)
 	if opts.Now == nil {
 		opts.Now = c.Now
 	}
