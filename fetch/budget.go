@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -33,14 +31,12 @@ type Budget struct {
 	cap        int
 	now        func() time.Time
 
-	mu       sync.Mutex
-	day      string // UTC date of used
-	used     int    // today's requests of every process, as last read
-	mine     int    // today's requests of this process
-	acctDay  string // UTC date of the account figures
-	acctLim  int
-	acctLeft int
-	err      error // the state file's last failure; counting goes on in memory
+	mu   sync.Mutex
+	day  string // UTC date of used
+	used int    // today's requests of every process, as last read
+	mine int    // today's requests of this process
+	acct quota  // the account's quota as Zoom last told it (quota.go)
+	err  error  // the state file's last failure; counting goes on in memory
 }
 
 // BudgetOptions configure OpenBudget.
@@ -209,22 +205,6 @@ func (b *Budget) refusal(op string) *APIError {
 	return &APIError{Op: op, Kind: RateLimited, LimitType: budgetLimit, RetryAt: nextUTCDay(b.now())}
 }
 
-// observe reads the account's quota from an answer's headers, when Zoom
-// sends them.
-func (b *Budget) observe(h http.Header) {
-	lim, err1 := strconv.Atoi(strings.TrimSpace(h.Get("X-RateLimit-Limit")))
-	left, err2 := strconv.Atoi(strings.TrimSpace(h.Get("X-RateLimit-Remaining")))
-	if err2 != nil || left < 0 {
-		return
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.acctDay, b.acctLeft = b.now().UTC().Format(time.DateOnly), left
-	if err1 == nil && lim > 0 {
-		b.acctLim = lim
-	}
-}
-
 // BudgetStatus is a Budget's figures for a status bar or a metric.
 type BudgetStatus struct {
 	Day  string // UTC date the figures are for
@@ -232,10 +212,17 @@ type BudgetStatus struct {
 	Mine int    // of those, this process's
 	Cap  int    // qostop's daily cap; 0 is none
 	// AccountLimit and AccountRemaining are Zoom's X-RateLimit-Limit and
-	// X-RateLimit-Remaining as last seen today; Known says whether any was.
+	// X-RateLimit-Remaining as its last good answer today said them, or 0
+	// remaining while a Daily-limit refusal lasts; Known says whether any
+	// is. AccountLimit 0 is unknown (absent or not a number), never a
+	// limit of nothing.
 	AccountLimit, AccountRemaining int
 	AccountKnown                   bool
-	Err                            error // the state file's last failure, if any
+	// AccountUntil is when Zoom said the account's spent quota comes back
+	// (a Daily-limit 429's Retry-After) while that refusal lasts; zero
+	// otherwise.
+	AccountUntil time.Time
+	Err          error // the state file's last failure, if any
 }
 
 // Left is how many requests qostop may still send today, the smaller of
@@ -263,16 +250,31 @@ func (b *Budget) Status() BudgetStatus {
 		b.day, b.used, b.mine = today, 0, 0
 	}
 	st := BudgetStatus{Day: b.day, Used: b.used, Mine: b.mine, Cap: b.cap, Err: b.err}
-	if b.acctDay == today {
-		st.AccountLimit, st.AccountRemaining, st.AccountKnown = b.acctLim, b.acctLeft, true
-	}
+	b.acct.status(&st, b.now())
 	return st
+}
+
+// Resume is when a spent budget (Left() == 0) lets requests go again,
+// and that time in words ("00:00 UTC", "12:34:56 UTC"): the next 00:00
+// UTC, when qostop's cap and the account's quota reset, or the end of
+// Zoom's Daily-limit refusal (its Retry-After) when that is the later
+// or the only limit.
+func (s BudgetStatus) Resume(now time.Time) (time.Time, string) {
+	at := nextUTCDay(now)
+	capSpent := s.Cap > 0 && s.Used >= s.Cap
+	if !s.AccountUntil.IsZero() && (!capSpent || s.AccountUntil.After(at)) {
+		at = s.AccountUntil
+	}
+	if at.Equal(at.UTC().Truncate(24 * time.Hour)) {
+		return at, "00:00 UTC"
+	}
+	return at, at.UTC().Format("15:04:05") + " UTC"
 }
 
 // Spacing is the least time between requests that makes what is left of
 // today's budget last until 00:00 UTC, with the reason to show; zero and
 // "" when nothing limits (or b is nil). When nothing is left it is the
-// time until midnight.
+// time until the budget resumes (BudgetStatus.Resume).
 func (b *Budget) Spacing() (time.Duration, string) {
 	if b == nil {
 		return 0, ""
@@ -283,16 +285,20 @@ func (b *Budget) Spacing() (time.Duration, string) {
 		return 0, ""
 	}
 	now := b.now()
-	rest := nextUTCDay(now).Sub(now)
 	if left == 0 {
-		return rest, fmt.Sprintf("request budget spent (%s): polling resumes at 00:00 UTC", st.spent())
+		until, words := st.Resume(now)
+		return until.Sub(now), fmt.Sprintf("request budget spent (%s): polling resumes at %s", st.spent(), words)
 	}
+	rest := nextUTCDay(now).Sub(now)
 	gap := rest / time.Duration(left)
 	return gap, fmt.Sprintf("request budget: %d left today (%s), one request per %s", left, st.spent(), gap.Round(time.Second))
 }
 
 func (s BudgetStatus) spent() string {
 	if s.AccountKnown && (s.Cap == 0 || s.AccountRemaining < s.Cap-s.Used) {
+		if s.AccountLimit <= 0 {
+			return fmt.Sprintf("account: %d left", s.AccountRemaining)
+		}
 		return fmt.Sprintf("account: %d of %d left", s.AccountRemaining, s.AccountLimit)
 	}
 	return fmt.Sprintf("%d of --budget %d used", s.Used, s.Cap)
@@ -306,10 +312,11 @@ func (b *Budget) Delay(next model.Next, last time.Time, n int) model.Next {
 	if gap == 0 {
 		return next
 	}
-	if b.Status().Left() == 0 {
-		// Spent: the gap is the rest of the day, from now; counted from
-		// the last poll it would end before midnight, to be refused.
-		return next.Later(nextUTCDay(b.now()), why)
+	if st := b.Status(); st.Left() == 0 {
+		// Spent: the gap runs from now to when requests may go again;
+		// counted from the last poll it would end early, to be refused.
+		until, _ := st.Resume(b.now())
+		return next.Later(until, why)
 	}
 	return next.Later(last.Add(gap*time.Duration(max(n, 1))), why)
 }
@@ -332,7 +339,7 @@ func (m budgetMeter) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	resp, err := m.base.RoundTrip(req)
 	if err == nil {
-		m.b.observe(resp.Header)
+		m.b.observe(resp.StatusCode, resp.Header)
 	}
 	return resp, err
 }

@@ -19,16 +19,20 @@ type budgetRig struct {
 	clock *testClock
 }
 
-func newBudgetRig(t *testing.T) *budgetRig {
+func newBudgetRig(t *testing.T, mods ...func(*sim.Options)) *budgetRig {
 	t.Helper()
 	r := &budgetRig{dir: t.TempDir(), clock: newTestClock(watchT0.Add(39*time.Minute + 38*time.Second))}
-	r.zoom = simtest.Start(t, sim.Options{Seed: 2, Now: r.clock.Now, DailyLimit: 30000})
+	opts := sim.Options{Seed: 2, Now: r.clock.Now, DailyLimit: 30000}
+	for _, m := range mods {
+		m(&opts)
+	}
+	r.zoom = simtest.Start(t, opts)
 	return r
 }
 
 // run opens the budget (cap: --budget) as a new qostop process would, and
 // the watch screen of the demo participant on it.
-func (r *budgetRig) run(t *testing.T, cap int) (*harness, []any) {
+func (r *budgetRig) run(t *testing.T, cap int, mods ...harnessOpt) (*harness, []any) {
 	t.Helper()
 	b, err := fetch.OpenBudget(fetch.BudgetOptions{Dir: r.dir, Cap: cap, Now: r.clock.Now})
 	if err != nil {
@@ -40,6 +44,9 @@ func (r *budgetRig) run(t *testing.T, cap int) (*harness, []any) {
 		// A topic of its own, so the one request for the meeting's details
 		// (ui/topic.go) stays out of the polls these tests count.
 		c.MeetingID, c.ParticipantID, c.Topic = sim.DemoMeetingID, sim.DemoParticipantID, "Incident bridge"
+		for _, m := range mods {
+			m(c)
+		}
 	})
 	h.clock = r.clock
 	return h, nil

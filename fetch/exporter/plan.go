@@ -37,12 +37,14 @@ func planFor(st fetch.BudgetStatus, now time.Time, meetings, pages int, discover
 	if left < 0 {
 		return p // no budget known: Zoom's limits and the cadence decide
 	}
-	rest := now.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour).Sub(now)
 	if left == 0 {
-		p.gap, p.discover, p.limited = rest, rest, true
-		p.why = "request budget spent: polling resumes at 00:00 UTC"
+		// Until 00:00 UTC, or until the end of Zoom's Daily-limit refusal.
+		until, words := st.Resume(now)
+		p.gap, p.discover, p.limited = until.Sub(now), until.Sub(now), true
+		p.why = "request budget spent: polling resumes at " + words
 		return p
 	}
+	rest := now.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour).Sub(now)
 	rate := float64(left) / rest.Seconds() // requests per second
 	if discover {
 		p.discover = max(time.Minute, time.Duration(float64(time.Second)/(discoveryShare*rate)))

@@ -30,7 +30,7 @@ func (s *Server) dailyLimit(ep endpoint, h http.Header) (reply, bool) {
 	if s.daily.used >= s.opts.DailyLimit {
 		s.stats.RateLimited++
 		midnight := now.Truncate(24 * time.Hour).Add(24 * time.Hour)
-		return rateLimited(ep, "Daily-limit", limit, midnight.Format(time.RFC3339)), true
+		return dailyLimited(ep, limit, midnight.Format(time.RFC3339)), true
 	}
 	s.daily.used++
 	h.Set("X-RateLimit-Limit", limit)

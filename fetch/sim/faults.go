@@ -97,10 +97,10 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, ep endpoint,
 		invalidToken().write(w)
 	case FaultQPS:
 		retry := s.now().Add(time.Duration(s.draw(1000, 2000)) * time.Millisecond)
-		rateLimited(ep, "QPS", "40", retryAt(retry)).write(w)
+		qpsLimited(ep, retryAt(retry)).write(w)
 	case FaultDailyLimit:
 		retry := s.now().Add(time.Duration(s.draw(10, 20)) * time.Second)
-		rateLimited(ep, "Daily-limit", "60000", retryAt(retry)).write(w)
+		dailyLimited(ep, "60000", retryAt(retry)).write(w)
 	case FaultSlow:
 		t := time.NewTimer(s.opts.SlowDelay)
 		defer t.Stop()

@@ -64,12 +64,14 @@ func TestFaultsOnly(t *testing.T) {
 				t.Errorf("invalid token: %d %v", resp.StatusCode, m)
 			}
 		case FaultQPS, FaultDailyLimit:
-			typ, lo, hi := "QPS", time.Second, 3*time.Second
+			// Only the daily refusal speaks of the daily quota.
+			typ, lo, hi, left := "QPS", time.Second, 3*time.Second, ""
 			if kind == FaultDailyLimit {
-				typ, lo, hi = "Daily-limit", 10*time.Second, 22*time.Second
+				typ, lo, hi, left = "Daily-limit", 10*time.Second, 22*time.Second, "0"
 			}
 			if d := retryAfter(t, resp.Header); resp.StatusCode != 429 || d < lo || d > hi ||
-				resp.Header.Get("X-RateLimit-Type") != typ || resp.Header.Get("X-RateLimit-Category") != "Heavy" {
+				resp.Header.Get("X-RateLimit-Type") != typ || resp.Header.Get("X-RateLimit-Category") != "Heavy" ||
+				resp.Header.Get("X-RateLimit-Remaining") != left {
 				t.Errorf("%s: %d %v Retry-After +%v", kind, resp.StatusCode, resp.Header, d)
 			}
 		case FaultSlow:
@@ -161,8 +163,9 @@ func TestQPSLimit(t *testing.T) {
 	if d := retryAfter(t, hdr); d <= 0 || d > 2*time.Second {
 		t.Errorf("Retry-After +%v", d)
 	}
+	// No Limit or Remaining: Zoom's count the day's quota, not the second's.
 	for k, want := range map[string]string{"X-RateLimit-Type": "QPS", "X-RateLimit-Category": "Heavy",
-		"X-RateLimit-Limit": "2", "X-RateLimit-Remaining": "0"} {
+		"X-RateLimit-Limit": "", "X-RateLimit-Remaining": ""} {
 		if hdr.Get(k) != want {
 			t.Errorf("%s = %q, want %q", k, hdr.Get(k), want)
 		}

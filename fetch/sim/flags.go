@@ -14,6 +14,8 @@ func (o *Options) RegisterFlags(fs *pflag.FlagSet, sampleEvery time.Duration) {
 	fs.DurationVar(&o.SampleEvery, "sample-every", sampleEvery, "time between simulated QoS samples (Zoom: 1m)")
 	fs.Float64Var(&o.Faults, "faults", 0, "share of API requests (0 to 1) answered with a random failure")
 	fs.Float64Var(&o.QPS, "qps", 0, "answer requests beyond this many a second with 429, as Zoom does (0: no limit)")
+	fs.IntVar(&o.DailyLimit, "daily-limit", 0, "the account's daily request cap: answers say what is left (X-RateLimit-Remaining), as Zoom's 200s do; "+
+		"past it, Zoom's Daily-limit 429 until 00:00 UTC (0: no cap, no such headers)")
 	fs.BoolVar(&o.Hostile, "hostile", false, "add participant "+HostileParticipantID+
 		", whose name carries terminal escape sequences (a window title, a screen clear, a clipboard write)")
 	fs.DurationVar(&o.EndAfter, "end-after", 0, "end the meeting "+DemoMeetingID+

@@ -3,7 +3,6 @@ package sim
 import (
 	"math"
 	"net/http"
-	"strconv"
 	"time"
 )
 
@@ -52,14 +51,25 @@ const (
 		"Refer to the response header for details on when you can make another request."
 )
 
-func rateLimited(ep endpoint, typ, limit, retry string) reply {
-	msg := qpsMessage
-	if typ == "Daily-limit" {
-		msg = dailyMessage
-	}
-	rep := errorReply(http.StatusTooManyRequests, 429, msg)
+// qpsLimited is Zoom's per-second 429. It carries no X-RateLimit-Limit
+// or -Remaining: on Zoom those count the account's daily quota (its 200s
+// carry them, and its Daily-limit 429), and a second's "Remaining: 0"
+// would say the day is spent.
+func qpsLimited(ep endpoint, retry string) reply {
+	rep := errorReply(http.StatusTooManyRequests, 429, qpsMessage)
 	rep.header.Set("X-RateLimit-Category", category(ep))
-	rep.header.Set("X-RateLimit-Type", typ)
+	rep.header.Set("X-RateLimit-Type", "QPS")
+	rep.header.Set("Retry-After", retry)
+	return rep
+}
+
+// dailyLimited is Zoom's 429 once the account's daily quota of limit
+// requests is spent, as Zoom documents it: the day's limit, none
+// remaining, and Retry-After when it comes back.
+func dailyLimited(ep endpoint, limit, retry string) reply {
+	rep := errorReply(http.StatusTooManyRequests, 429, dailyMessage)
+	rep.header.Set("X-RateLimit-Category", category(ep))
+	rep.header.Set("X-RateLimit-Type", "Daily-limit")
 	rep.header.Set("X-RateLimit-Limit", limit)
 	rep.header.Set("X-RateLimit-Remaining", "0")
 	rep.header.Set("Retry-After", retry)
@@ -79,6 +89,5 @@ func (s *Server) rateLimit(ep endpoint) (reply, bool) {
 		return reply{}, false
 	}
 	s.stats.RateLimited++
-	limit := strconv.FormatFloat(s.opts.QPS, 'f', -1, 64)
-	return rateLimited(ep, "QPS", limit, retryAt(now.Add(wait))), true
+	return qpsLimited(ep, retryAt(now.Add(wait))), true
 }
