@@ -148,35 +148,6 @@ func completionCmd(root *cobra.Command) {
 	}
 }
 
-// rootUsage lists the commands with their arguments (cobra's leaves
-// those to each command's help).
-const rootUsage = `Usage:{{range .Commands}}{{if .IsAvailableCommand}}
-  qostop {{rpad .Use 39}} {{.Short}}{{end}}{{end}}
-  qostop --version
-
-'qostop' alone lists the live meetings and takes the flags of 'qostop meetings'.
-Run 'qostop COMMAND --help' for a command's flags.
-` + envHelp
-
-// cmdUsage is cobra's usage template, which each command follows with
-// the environment it reads.
-var cmdUsage = (&cobra.Command{}).UsageTemplate()
-
-const idHelp = `
-
-MEETING is the meeting's numeric ID (85012345678) or its UUID, as 'qostop
-meetings' lists it.`
-
-const participantHelp = `
-PARTICIPANT is the participant's user_id, as 'qostop meeting MEETING' or
-'qostop snapshot MEETING' lists it.`
-
-// envHelp is what the commands that talk to Zoom read; colourEnv all the
-// demo reads.
-const envHelp, colourEnv = "\nEnvironment:\n" + fetch.EnvHelp + colourLine, "\nEnvironment:\n" + colourLine
-
-const colourLine = "  NO_COLOR\n        set to anything to draw without colour\n"
-
 // newCmd is a command with qostop's help layout that takes lo to hi IDs;
 // env is the environment section of its help.
 func newCmd(use, short, long, env string, lo, hi int, run func(*cobra.Command, []string) error) *cobra.Command {
@@ -236,9 +207,6 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
 	complete(c, "theme", append([]string{"auto"}, theme.Names...)...)
 }
-
-// redactHelp says what --redact hides: model.Redact's fields.
-const redactHelp = "hide user names, emails, IP and MAC addresses, PC names and locations, for sharing the screen"
 
 // complete offers fixed values for a flag in shell completion.
 func complete(c *cobra.Command, flag string, values ...string) {
@@ -476,25 +444,4 @@ func newSnapshotCmd() *cobra.Command {
 	fs.BoolVar(&f.redact, "redact", false, redactHelp)
 	complete(c, "format", "json", "table")
 	return c
-}
-
-// versionText is what --version and `qostop version` print: the module
-// version, the commit (and whether the tree had uncommitted changes) and
-// the Go release, as the build recorded them.
-func versionText(info *debug.BuildInfo) string {
-	vcs := map[string]string{}
-	for _, s := range info.Settings {
-		vcs[s.Key] = s.Value
-	}
-	commit := "commit unknown (built without VCS information)"
-	if rev := vcs["vcs.revision"]; rev != "" {
-		commit = "commit " + rev
-		if t := vcs["vcs.time"]; t != "" {
-			commit += " of " + t
-		}
-		if vcs["vcs.modified"] == "true" {
-			commit += ", with uncommitted changes"
-		}
-	}
-	return fmt.Sprintf("qostop %s, %s, %s", orDefault(info.Main.Version, "(devel)"), commit, info.GoVersion)
 }
