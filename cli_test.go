@@ -309,6 +309,38 @@ func TestDumbTerminalSuggestsSnapshot(t *testing.T) {
 	}
 }
 
+// Started with no terminal at all (cron, systemd, ssh without -t), each
+// command that draws the screens says what it needs and points at
+// snapshot, rather than passing on Bubble Tea's "error opening TTY".
+func TestNoTerminalSuggestsSnapshot(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	withCredentials(t)
+	t.Setenv("TERM", "xterm-256color")
+	bin := buildBinary(t)
+	for _, args := range [][]string{{"meetings"}, {"demo"}, {"meeting", "1"}, {"watch", "1", "2"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			cmd := exec.Command(bin, args...) // stdin is /dev/null
+			withoutTerminal(t, cmd)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+				t.Errorf("%v, want exit status 1", err)
+			}
+			errs := stderr.String()
+			if strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "need a terminal") ||
+				!strings.Contains(errs, "'qostop snapshot MEETING [PARTICIPANT]'") || strings.Contains(errs, "bubbletea") {
+				t.Errorf("stderr %q: want one line saying a terminal is needed, suggesting snapshot", errs)
+			}
+			if stdout.Len() > 0 {
+				t.Errorf("drew on stdout: %q", stdout.String())
+			}
+		})
+	}
+}
+
 // Each command's help describes what that command does, nothing more.
 func TestHelpMatchesBehaviour(t *testing.T) {
 	cases := []struct {

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/qostop/qostop/ui"
 	"github.com/spf13/cobra"
 )
@@ -25,6 +27,9 @@ func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
 		return fmt.Errorf("this terminal (TERM=%q) cannot move the cursor, which the live screens need; "+
 			"for a printout, run 'qostop snapshot MEETING --format table'", term)
 	}
+	if err := needTerminal(); err != nil {
+		return err
+	}
 	m, err := ui.New(cfg)
 	if err != nil {
 		return err
@@ -37,4 +42,30 @@ func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
 		return nil // interrupted: a normal way out
 	}
 	return err
+}
+
+// needTerminal says why the screens cannot read keys here, or nil. Like
+// Bubble Tea, they read stdin when it is a terminal, else the controlling
+// terminal (/dev/tty), which a process started by cron, systemd, `ssh host
+// cmd` without -t, or setsid lacks: Bubble Tea's own error then names only
+// the device.
+func needTerminal() error {
+	if term.IsTerminal(os.Stdin.Fd()) {
+		return nil
+	}
+	in, out, err := tea.OpenTTY()
+	if err != nil {
+		cause := error(err)
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			cause = pe // "open /dev/tty: no such device or address", without Bubble Tea's prefixes
+		}
+		return fmt.Errorf("the live screens need a terminal to read keys from, and this process has none "+
+			"(stdin is not one, and %v). Run qostop in a terminal (over ssh: ssh -t); "+
+			"for scripts, 'qostop snapshot MEETING [PARTICIPANT]' prints the QoS once, as JSON or a table", cause)
+	}
+	in.Close()
+	if out != in {
+		out.Close()
+	}
+	return nil
 }
