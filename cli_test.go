@@ -69,6 +69,7 @@ func TestUsageErrorsExitTwoWithOneLine(t *testing.T) {
 		{"type unknown", []string{"meeting", "--type", "ended", "1"}, `--type "ended"`},
 		{"format unknown", []string{"snapshot", "--format", "xml", "1"}, `--format "xml"`},
 		{"theme unknown", []string{"demo", "--theme", "solarized"}, "solarized"},
+		{"theme unknown lists auto", []string{"meetings", "--theme", "pink"}, "choose one of auto, dark, light, high-contrast"},
 		{"faults out of range", []string{"sim", "--faults", "2"}, "--faults 2"},
 		{"too few IDs", []string{"watch", "1"}, "want MEETING PARTICIPANT, got 1"},
 		{"too many IDs", []string{"snapshot", "1", "2", "3"}, "want MEETING [PARTICIPANT], got 3"},

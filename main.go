@@ -203,7 +203,7 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
-	complete(c, "theme", append([]string{"auto"}, theme.Names...)...)
+	complete(c, "theme", theme.Choices()...)
 }
 
 // complete offers fixed values for a flag in shell completion.
