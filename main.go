@@ -155,10 +155,34 @@ func newCmd(use, short, long, env string, lo, hi int, run func(*cobra.Command, [
 				return nil
 			}
 			want := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(cmd.Use, cmd.Name()), " [flags]"))
+			if len(args) < lo {
+				return missingIDs(cmd, want, args)
+			}
 			return usageError(cmd, "want %s, got %d: %q", orDefault(want, "no arguments"), len(args), args)
 		}}
 	c.SetUsageTemplate(cmdUsage + env)
 	return c
+}
+
+// missingIDs says which IDs a command given only some of them, got,
+// lacks, with an example of the whole command line and where to find
+// the first one missing.
+func missingIDs(cmd *cobra.Command, want string, got []string) error {
+	ids := strings.Fields(strings.NewReplacer("[", "", "]", "").Replace(want)) // MEETING [PARTICIPANT]
+	required := len(strings.Fields(strings.Split(want, "[")[0]))
+	example := []string{sim.DemoMeetingID, sim.DemoParticipantID}[:required]
+	var missing []string
+	for _, id := range ids[len(got):required] {
+		missing = append(missing, "a "+strings.ToLower(id)+" ID")
+	}
+	what := strings.Join(missing, " and ")
+	where := "'qostop meetings' lists the meetings"
+	if len(got) > 0 {
+		what += " too"
+		where = "'qostop meeting " + got[0] + "' lists who is in it"
+	}
+	return usageError(cmd, "%s needs %s: %s %s, e.g. '%s %s'; %s",
+		cmd.Name(), what, cmd.CommandPath(), want, cmd.CommandPath(), strings.Join(example, " "), where)
 }
 
 // flags are every command's flags; each command registers the groups it
