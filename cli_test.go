@@ -380,6 +380,22 @@ func TestHelpMatchesBehaviour(t *testing.T) {
 	}
 }
 
+// fetch's errors that cannot say which request failed advise
+// --debug-log: every command that sends requests takes it, the demo too.
+func TestEveryCommandThatAsksTakesDebugLog(t *testing.T) {
+	root, _ := newRoot(new(bytes.Buffer), new(bytes.Buffer))
+	quiet := map[string]bool{"sim": true, "version": true, "completion": true, "help": true} // they send no request
+	for _, c := range append(root.Commands(), root) {
+		if !quiet[c.Name()] && c.Flags().Lookup("debug-log") == nil {
+			t.Errorf("'%s' has no --debug-log", c.CommandPath())
+		}
+	}
+	withCredentials(t)
+	if code, _, errs := runCLI(t, "demo", "--debug-log", t.TempDir()); code != 1 || !strings.Contains(errs, "not a regular file") {
+		t.Errorf("demo --debug-log DIRECTORY: exit %d, stderr %q; want 1, saying it is no file", code, errs)
+	}
+}
+
 // The list of ended meetings takes its dates as yyyy-mm-dd; a live list
 // takes none, and a date that is no date is a usage error that says so.
 func TestMeetingsTypePastTakesDates(t *testing.T) {

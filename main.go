@@ -212,8 +212,15 @@ func (f *flags) reach(c *cobra.Command, budget int, why string) {
 	fs.StringVar(&f.oauthURL, "oauth-url", "", "OAuth token `URL` (default $ZOOM_OAUTH_URL, else "+fetch.DefaultOAuthURL+")")
 	fs.BoolVar(&f.gov, "gov", false, "use Zoom for Government hosts ("+fetch.GovAPIURL+")")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "time limit for each HTTP request")
-	fs.StringVar(&f.debugLog, "debug-log", "", "append one line per HTTP request to `FILE` (credentials and tokens are never written)")
+	f.debugLogFlag(c)
 	fs.IntVar(&f.budget, "budget", budget, "cap of API requests per UTC day, `N`, all qostop processes of the user together ("+why+")")
+}
+
+// debugLogFlag registers --debug-log, which every command that asks Zoom
+// (or the demo's simulator) takes: the errors that cannot say which
+// request failed point at it.
+func (f *flags) debugLogFlag(c *cobra.Command) {
+	c.Flags().StringVar(&f.debugLog, "debug-log", "", "append one line per HTTP request to `FILE` (credentials and tokens are never written)")
 }
 
 // screens registers the flags of a command that draws the screens, which
@@ -346,6 +353,15 @@ func newDemoCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			var debugLog io.Writer // nil, not a nil *os.File, when not asked for
+			if f.debugLog != "" {
+				file, err := fetch.OpenDebugLog(f.debugLog)
+				if err != nil {
+					return err
+				}
+				defer file.Close()
+				debugLog = file
+			}
 			ctx, cancel := context.WithCancel(cmd.Context())
 			defer cancel()
 			base, err := sim.Start(ctx, f.sim)
@@ -354,7 +370,7 @@ func newDemoCmd() *cobra.Command {
 			}
 			client, err := fetch.New(fetch.Config{APIURL: base + "/v2", OAuthURL: base + "/oauth/token",
 				AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret,
-				Timeout: 5 * time.Second})
+				Timeout: 5 * time.Second, DebugLog: debugLog})
 			if err != nil {
 				return err
 			}
@@ -366,6 +382,7 @@ func newDemoCmd() *cobra.Command {
 			return runUI(ctx, cmd, cfg)
 		})
 	f.screens(c, time.Second, time.Second, "the simulator samples every --sample-every")
+	f.debugLogFlag(c)
 	f.sim.RegisterFlags(c.Flags(), 3*time.Second)
 	c.Flags().Lookup("hostile").Usage += "; the demo opens their watch screen"
 	return c
