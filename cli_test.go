@@ -322,8 +322,8 @@ func TestNoTerminalSuggestsSnapshot(t *testing.T) {
 	withCredentials(t)
 	t.Setenv("TERM", "xterm-256color")
 	bin := buildBinary(t)
-	for _, args := range [][]string{{"meetings"}, {"demo"}, {"meeting", "1"}, {"watch", "1", "2"}} {
-		t.Run(strings.Join(args, " "), func(t *testing.T) {
+	for _, args := range [][]string{nil, {"meetings"}, {"demo"}, {"meeting", "1"}, {"watch", "1", "2"}} {
+		t.Run(strings.Join(append([]string{"qostop"}, args...), " "), func(t *testing.T) {
 			cmd := exec.Command(bin, args...) // stdin is /dev/null
 			withoutTerminal(t, cmd)
 			var stdout, stderr bytes.Buffer
