@@ -44,28 +44,34 @@ func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
 	return err
 }
 
-// needTerminal says why the screens cannot read keys here, or nil. Like
-// Bubble Tea, they read stdin when it is a terminal, else the controlling
-// terminal (/dev/tty), which a process started by cron, systemd, `ssh host
-// cmd` without -t, or setsid lacks: Bubble Tea's own error then names only
-// the device.
+// forScripts is what a script uses instead of the screens.
+const forScripts = "for scripts, 'qostop snapshot MEETING [PARTICIPANT]' prints the QoS once, as JSON or a table"
+
+// needTerminal says why the screens cannot run here, or nil. Like Bubble
+// Tea, they read keys from stdin when it is a terminal, else from the
+// controlling terminal (/dev/tty), which a process started by cron,
+// systemd, `ssh host cmd` without -t, or setsid lacks: Bubble Tea's own
+// error then names only the device. They draw on stdout: redirected to a
+// file or a pipe, the screens went there and the terminal stayed blank.
 func needTerminal() error {
-	if term.IsTerminal(os.Stdin.Fd()) {
-		return nil
-	}
-	in, out, err := tea.OpenTTY()
-	if err != nil {
-		cause := error(err)
-		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
-			cause = pe // "open /dev/tty: no such device or address", without Bubble Tea's prefixes
+	if !term.IsTerminal(os.Stdin.Fd()) {
+		in, out, err := tea.OpenTTY()
+		if err != nil {
+			cause := error(err)
+			if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+				cause = pe // "open /dev/tty: no such device or address", without Bubble Tea's prefixes
+			}
+			return fmt.Errorf("the live screens need a terminal to read keys from, and this process has none "+
+				"(stdin is not one, and %v). Run qostop in a terminal (over ssh: ssh -t); %s", cause, forScripts)
 		}
-		return fmt.Errorf("the live screens need a terminal to read keys from, and this process has none "+
-			"(stdin is not one, and %v). Run qostop in a terminal (over ssh: ssh -t); "+
-			"for scripts, 'qostop snapshot MEETING [PARTICIPANT]' prints the QoS once, as JSON or a table", cause)
+		in.Close()
+		if out != in {
+			out.Close()
+		}
 	}
-	in.Close()
-	if out != in {
-		out.Close()
+	if !term.IsTerminal(os.Stdout.Fd()) {
+		return errors.New("the live screens draw on the terminal, and stdout is not one (it goes to a file or " +
+			"a pipe). Run qostop without redirecting its output; " + forScripts)
 	}
 	return nil
 }
