@@ -69,8 +69,11 @@ func TestUsageErrorsExitTwoWithOneLine(t *testing.T) {
 		{"type unknown", []string{"meeting", "--type", "ended", "1"}, `--type "ended"`},
 		{"format unknown", []string{"snapshot", "--format", "xml", "1"}, `--format "xml"`},
 		{"theme unknown", []string{"demo", "--theme", "solarized"}, "solarized"},
+		{"theme unknown lists auto", []string{"meetings", "--theme", "pink"}, "choose one of auto, dark, light, high-contrast"},
 		{"faults out of range", []string{"sim", "--faults", "2"}, "--faults 2"},
-		{"too few IDs", []string{"watch", "1"}, "want MEETING PARTICIPANT, got 1"},
+		{"too few IDs", []string{"watch", "1"}, "watch needs a participant ID too: qostop watch MEETING PARTICIPANT, e.g. 'qostop watch 85012345678 16778241'; 'qostop meeting 1' lists who is in it"},
+		{"no IDs", []string{"snapshot"}, "snapshot needs a meeting ID: qostop snapshot MEETING [PARTICIPANT], e.g. 'qostop snapshot 85012345678'; 'qostop meetings' lists the meetings"},
+		{"no IDs for watch", []string{"watch", "--utc"}, "watch needs a meeting ID and a participant ID:"},
 		{"too many IDs", []string{"snapshot", "1", "2", "3"}, "want MEETING [PARTICIPANT], got 3"},
 		{"unknown command", []string{"wacth"}, `unknown command "wacth"; did you mean "watch"?`},
 		{"a meeting ID for a command", []string{"85012345678"}, "qostop meeting 85012345678"},
@@ -309,6 +312,38 @@ func TestDumbTerminalSuggestsSnapshot(t *testing.T) {
 	}
 }
 
+// Started with no terminal at all (cron, systemd, ssh without -t), each
+// command that draws the screens says what it needs and points at
+// snapshot, rather than passing on Bubble Tea's "error opening TTY".
+func TestNoTerminalSuggestsSnapshot(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	withCredentials(t)
+	t.Setenv("TERM", "xterm-256color")
+	bin := buildBinary(t)
+	for _, args := range [][]string{nil, {"meetings"}, {"demo"}, {"meeting", "1"}, {"watch", "1", "2"}} {
+		t.Run(strings.Join(append([]string{"qostop"}, args...), " "), func(t *testing.T) {
+			cmd := exec.Command(bin, args...) // stdin is /dev/null
+			withoutTerminal(t, cmd)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+				t.Errorf("%v, want exit status 1", err)
+			}
+			errs := stderr.String()
+			if strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "need a terminal") ||
+				!strings.Contains(errs, "'qostop snapshot MEETING [PARTICIPANT]'") || strings.Contains(errs, "bubbletea") {
+				t.Errorf("stderr %q: want one line saying a terminal is needed, suggesting snapshot", errs)
+			}
+			if stdout.Len() > 0 {
+				t.Errorf("drew on stdout: %q", stdout.String())
+			}
+		})
+	}
+}
+
 // Each command's help describes what that command does, nothing more.
 func TestHelpMatchesBehaviour(t *testing.T) {
 	cases := []struct {
@@ -342,6 +377,22 @@ func TestHelpMatchesBehaviour(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// fetch's errors that cannot say which request failed advise
+// --debug-log: every command that sends requests takes it, the demo too.
+func TestEveryCommandThatAsksTakesDebugLog(t *testing.T) {
+	root, _ := newRoot(new(bytes.Buffer), new(bytes.Buffer))
+	quiet := map[string]bool{"sim": true, "version": true, "completion": true, "help": true} // they send no request
+	for _, c := range append(root.Commands(), root) {
+		if !quiet[c.Name()] && c.Flags().Lookup("debug-log") == nil {
+			t.Errorf("'%s' has no --debug-log", c.CommandPath())
+		}
+	}
+	withCredentials(t)
+	if code, _, errs := runCLI(t, "demo", "--debug-log", t.TempDir()); code != 1 || !strings.Contains(errs, "not a regular file") {
+		t.Errorf("demo --debug-log DIRECTORY: exit %d, stderr %q; want 1, saying it is no file", code, errs)
 	}
 }
 

@@ -17,13 +17,11 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"runtime"
 	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/exporter"
 	"github.com/qostop/qostop/fetch/sim"
@@ -148,35 +146,6 @@ func completionCmd(root *cobra.Command) {
 	}
 }
 
-// rootUsage lists the commands with their arguments (cobra's leaves
-// those to each command's help).
-const rootUsage = `Usage:{{range .Commands}}{{if .IsAvailableCommand}}
-  qostop {{rpad .Use 39}} {{.Short}}{{end}}{{end}}
-  qostop --version
-
-'qostop' alone lists the live meetings and takes the flags of 'qostop meetings'.
-Run 'qostop COMMAND --help' for a command's flags.
-` + envHelp
-
-// cmdUsage is cobra's usage template, which each command follows with
-// the environment it reads.
-var cmdUsage = (&cobra.Command{}).UsageTemplate()
-
-const idHelp = `
-
-MEETING is the meeting's numeric ID (85012345678) or its UUID, as 'qostop
-meetings' lists it.`
-
-const participantHelp = `
-PARTICIPANT is the participant's user_id, as 'qostop meeting MEETING' or
-'qostop snapshot MEETING' lists it.`
-
-// envHelp is what the commands that talk to Zoom read; colourEnv all the
-// demo reads.
-const envHelp, colourEnv = "\nEnvironment:\n" + fetch.EnvHelp + colourLine, "\nEnvironment:\n" + colourLine
-
-const colourLine = "  NO_COLOR\n        set to anything to draw without colour\n"
-
 // newCmd is a command with qostop's help layout that takes lo to hi IDs;
 // env is the environment section of its help.
 func newCmd(use, short, long, env string, lo, hi int, run func(*cobra.Command, []string) error) *cobra.Command {
@@ -186,10 +155,34 @@ func newCmd(use, short, long, env string, lo, hi int, run func(*cobra.Command, [
 				return nil
 			}
 			want := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(cmd.Use, cmd.Name()), " [flags]"))
+			if len(args) < lo {
+				return missingIDs(cmd, want, args)
+			}
 			return usageError(cmd, "want %s, got %d: %q", orDefault(want, "no arguments"), len(args), args)
 		}}
 	c.SetUsageTemplate(cmdUsage + env)
 	return c
+}
+
+// missingIDs says which IDs a command given only some of them, got,
+// lacks, with an example of the whole command line and where to find
+// the first one missing.
+func missingIDs(cmd *cobra.Command, want string, got []string) error {
+	ids := strings.Fields(strings.NewReplacer("[", "", "]", "").Replace(want)) // MEETING [PARTICIPANT]
+	required := len(strings.Fields(strings.Split(want, "[")[0]))
+	example := []string{sim.DemoMeetingID, sim.DemoParticipantID}[:required]
+	var missing []string
+	for _, id := range ids[len(got):required] {
+		missing = append(missing, "a "+strings.ToLower(id)+" ID")
+	}
+	what := strings.Join(missing, " and ")
+	where := "'qostop meetings' lists the meetings"
+	if len(got) > 0 {
+		what += " too"
+		where = "'qostop meeting " + got[0] + "' lists who is in it"
+	}
+	return usageError(cmd, "%s needs %s: %s %s, e.g. '%s %s'; %s",
+		cmd.Name(), what, cmd.CommandPath(), want, cmd.CommandPath(), strings.Join(example, " "), where)
 }
 
 // flags are every command's flags; each command registers the groups it
@@ -219,8 +212,15 @@ func (f *flags) reach(c *cobra.Command, budget int, why string) {
 	fs.StringVar(&f.oauthURL, "oauth-url", "", "OAuth token `URL` (default $ZOOM_OAUTH_URL, else "+fetch.DefaultOAuthURL+")")
 	fs.BoolVar(&f.gov, "gov", false, "use Zoom for Government hosts ("+fetch.GovAPIURL+")")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "time limit for each HTTP request")
-	fs.StringVar(&f.debugLog, "debug-log", "", "append one line per HTTP request to `FILE` (credentials and tokens are never written)")
+	f.debugLogFlag(c)
 	fs.IntVar(&f.budget, "budget", budget, "cap of API requests per UTC day, `N`, all qostop processes of the user together ("+why+")")
+}
+
+// debugLogFlag registers --debug-log, which every command that asks Zoom
+// (or the demo's simulator) takes: the errors that cannot say which
+// request failed point at it.
+func (f *flags) debugLogFlag(c *cobra.Command) {
+	c.Flags().StringVar(&f.debugLog, "debug-log", "", "append one line per HTTP request to `FILE` (credentials and tokens are never written)")
 }
 
 // screens registers the flags of a command that draws the screens, which
@@ -234,11 +234,8 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
-	complete(c, "theme", append([]string{"auto"}, theme.Names...)...)
+	complete(c, "theme", theme.Choices()...)
 }
-
-// redactHelp says what --redact hides: model.Redact's fields.
-const redactHelp = "hide user names, emails, IP and MAC addresses, PC names and locations, for sharing the screen"
 
 // complete offers fixed values for a flag in shell completion.
 func complete(c *cobra.Command, flag string, values ...string) {
@@ -348,33 +345,6 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 	return c
 }
 
-// runUI runs the screens. cfg, now with its Source, is checked first:
-// what is still wrong with it came from the flags.
-func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
-	if err := cfg.Validate(); err != nil {
-		return usageError(cmd, "%v", err)
-	}
-	// A terminal that cannot address the cursor (TERM dumb or unset, as in
-	// Emacs shells or some CI logs) would show the screens as a mess of
-	// escape sequences. Windows consoles set no TERM.
-	if term := os.Getenv("TERM"); (term == "" && runtime.GOOS != "windows") || term == "dumb" {
-		return fmt.Errorf("this terminal (TERM=%q) cannot move the cursor, which the live screens need; "+
-			"for a printout, run 'qostop snapshot MEETING --format table'", term)
-	}
-	m, err := ui.New(cfg)
-	if err != nil {
-		return err
-	}
-	if os.Getenv("GOMAXPROCS") == "" { // the screens need one; each frame woke a second thread (docs/performance.md)
-		runtime.GOMAXPROCS(1)
-	}
-	_, err = tea.NewProgram(m, tea.WithContext(ctx), tea.WithFPS(10)).Run()
-	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
-		return nil // interrupted: a normal way out
-	}
-	return err
-}
-
 func newDemoCmd() *cobra.Command {
 	var f flags
 	c := newCmd("demo [flags]", "browse simulated calls: no credentials needed", "", colourEnv, 0, 0,
@@ -382,6 +352,15 @@ func newDemoCmd() *cobra.Command {
 			cfg, err := f.check(cmd)
 			if err != nil {
 				return err
+			}
+			var debugLog io.Writer // nil, not a nil *os.File, when not asked for
+			if f.debugLog != "" {
+				file, err := fetch.OpenDebugLog(f.debugLog)
+				if err != nil {
+					return err
+				}
+				defer file.Close()
+				debugLog = file
 			}
 			ctx, cancel := context.WithCancel(cmd.Context())
 			defer cancel()
@@ -391,7 +370,7 @@ func newDemoCmd() *cobra.Command {
 			}
 			client, err := fetch.New(fetch.Config{APIURL: base + "/v2", OAuthURL: base + "/oauth/token",
 				AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret,
-				Timeout: 5 * time.Second})
+				Timeout: 5 * time.Second, DebugLog: debugLog})
 			if err != nil {
 				return err
 			}
@@ -403,6 +382,7 @@ func newDemoCmd() *cobra.Command {
 			return runUI(ctx, cmd, cfg)
 		})
 	f.screens(c, time.Second, time.Second, "the simulator samples every --sample-every")
+	f.debugLogFlag(c)
 	f.sim.RegisterFlags(c.Flags(), 3*time.Second)
 	c.Flags().Lookup("hostile").Usage += "; the demo opens their watch screen"
 	return c
@@ -476,25 +456,4 @@ func newSnapshotCmd() *cobra.Command {
 	fs.BoolVar(&f.redact, "redact", false, redactHelp)
 	complete(c, "format", "json", "table")
 	return c
-}
-
-// versionText is what --version and `qostop version` print: the module
-// version, the commit (and whether the tree had uncommitted changes) and
-// the Go release, as the build recorded them.
-func versionText(info *debug.BuildInfo) string {
-	vcs := map[string]string{}
-	for _, s := range info.Settings {
-		vcs[s.Key] = s.Value
-	}
-	commit := "commit unknown (built without VCS information)"
-	if rev := vcs["vcs.revision"]; rev != "" {
-		commit = "commit " + rev
-		if t := vcs["vcs.time"]; t != "" {
-			commit += " of " + t
-		}
-		if vcs["vcs.modified"] == "true" {
-			commit += ", with uncommitted changes"
-		}
-	}
-	return fmt.Sprintf("qostop %s, %s, %s", orDefault(info.Main.Version, "(devel)"), commit, info.GoVersion)
 }

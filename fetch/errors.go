@@ -174,12 +174,12 @@ func (e *APIError) explain() string {
 		return e.networkText()
 	case BadResponse:
 		return "Zoom's answer could not be read" + e.said() + ". A proxy or flaky network may have " +
-			"cut it short, or Zoom changed its format; if it happens again, run with the debug log " +
+			"cut it short, or Zoom changed its format; if it happens again, run with --debug-log FILE " +
 			"to see which request failed"
 	case Canceled:
 		return "stopped before Zoom answered"
 	}
-	return "Zoom answered with an unexpected error" + e.said() + "; run with the debug log to see " +
+	return "Zoom answered with an unexpected error" + e.said() + "; run with --debug-log FILE to see " +
 		"which request failed"
 }
 

@@ -29,6 +29,10 @@ type Theme struct {
 // Names lists the built-in themes in the order `t` cycles them.
 var Names = []string{"dark", "light", "high-contrast"}
 
+// Choices are the values ByName takes, as --theme lists them: auto (the
+// default) and then Names.
+func Choices() []string { return append([]string{"auto"}, Names...) }
+
 // Dark is the default, for dark terminal backgrounds.
 func Dark() Theme {
 	return Theme{
@@ -62,7 +66,7 @@ func HighContrast() Theme {
 	}
 }
 
-// ByName returns the named theme, or an error listing the known names.
+// ByName returns the named theme, or an error listing every choice.
 func ByName(name string) (Theme, error) {
 	switch strings.ToLower(name) {
 	case "auto":
@@ -74,7 +78,7 @@ func ByName(name string) (Theme, error) {
 	case "high-contrast", "highcontrast", "hc":
 		return HighContrast(), nil
 	}
-	return Theme{}, fmt.Errorf("unknown theme %q: choose one of %s", name, strings.Join(Names, ", "))
+	return Theme{}, fmt.Errorf("unknown theme %q: choose one of %s", name, strings.Join(Choices(), ", "))
 }
 
 // Next is the theme after t in Names, wrapping around.

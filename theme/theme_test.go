@@ -21,8 +21,25 @@ func TestByNameAndNextCycleEveryTheme(t *testing.T) {
 	if th.Name != "dark" || len(seen) != len(Names) {
 		t.Errorf("t cycles through %v and back to %q; want all of %v and back to dark", seen, th.Name, Names)
 	}
-	if _, err := ByName("solarized"); err == nil || !strings.Contains(err.Error(), "high-contrast") {
-		t.Errorf("unknown theme error %v should list the known ones", err)
+}
+
+// The error for an unknown theme lists every value ByName takes,
+// auto (the default) included.
+func TestUnknownThemeListsEveryChoice(t *testing.T) {
+	_, unknown := ByName("solarized")
+	if unknown == nil {
+		t.Fatal("ByName(solarized) took it")
+	}
+	for _, name := range Choices() {
+		if _, err := ByName(name); err != nil {
+			t.Errorf("ByName(%q): %v", name, err)
+		}
+		if !strings.Contains(unknown.Error(), name) {
+			t.Errorf("unknown theme error %q does not list %q", unknown, name)
+		}
+	}
+	if !strings.Contains(unknown.Error(), "auto") {
+		t.Errorf("unknown theme error %q leaves out the default, auto", unknown)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/qostop/qostop/theme"
 )
 
@@ -147,6 +148,10 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		a.quit = true
 		return tea.Quit
 	case key.Matches(msg, a.keys.Theme):
+		if p := a.c.st.Profile(); p == colorprofile.Ascii || p == colorprofile.NoTTY { // every theme draws alike
+			a.notice = "no colours to change: NO_COLOR is set, or the terminal shows none"
+			return nil
+		}
 		a.theme = theme.Next(a.theme)
 		a.restyle(theme.NewStyles(a.c.st.Profile(), a.theme, a.c.cfg.ASCII))
 		a.notice = "theme " + a.theme.Name + " (t cycles " + strings.Join(theme.Names, ", ") + ")"

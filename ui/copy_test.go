@@ -10,6 +10,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // syncBuffer is the program's output, read while it runs.
@@ -99,7 +100,7 @@ func TestCopySaysSoAndNeverSendsNothing(t *testing.T) {
 
 // t says which theme is on now.
 func TestThemeKeyNamesTheTheme(t *testing.T) {
-	h := newHarness(t, &fakeSource{p: callParticipant(true)}, 100, 24)
+	h := newHarness(t, &fakeSource{p: callParticipant(true)}, 100, 24, func(c *Config) { c.Profile = colorprofile.ANSI256 })
 	h.start()
 	h.key("t")
 	if v := h.a.View().Content; !strings.Contains(v, "theme light (t cycles dark, light, high-contrast)") {

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -125,7 +126,13 @@ func Run(ctx context.Context, opts Options) error {
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	o.Logger.Info("exporter listening", "addr", ln.Addr().String(), "meetings", len(o.Meetings),
+	// Without --meetings nothing is known of the meetings yet: the poller
+	// logs how many it found once it has listed them.
+	meetings := "all live (listing them)"
+	if len(o.Meetings) > 0 {
+		meetings = strings.Join(o.Meetings, ",")
+	}
+	o.Logger.Info("exporter listening", "addr", ln.Addr().String(), "meetings", meetings,
 		"budget", o.Budget.Status().Cap, "names", o.Names, "redact", o.Redact)
 	if o.Ready != nil {
 		o.Ready(ln.Addr().String())

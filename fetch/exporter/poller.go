@@ -35,6 +35,7 @@ type poller struct {
 	log      *slog.Logger
 	meetings map[string]*tracked
 	discover time.Time // next meeting list; zero with --meetings
+	listed   bool      // a meeting list has been logged
 	plan     plan
 }
 
@@ -124,10 +125,17 @@ func (p *poller) list(ctx context.Context) {
 	}
 	p.stats.ok(p.now())
 	live := make(map[string]bool, len(ms))
+	before := len(p.meetings)
 	for _, m := range ms {
 		live[m.ID] = true
 		p.track(m.ID, m.Topic, (m.Participants+qosPageSize-1)/qosPageSize)
 	}
+	// The first list, and each that brings new meetings, is logged (the
+	// ones that end are, one by one): the start's log could not say.
+	if added := len(p.meetings) - before; !p.listed || added > 0 {
+		p.log.Info("live meetings listed", "meetings", len(p.meetings), "new", added)
+	}
+	p.listed = true
 	for id := range p.meetings {
 		if !live[id] {
 			p.forget(id, "no longer live")
