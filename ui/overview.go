@@ -45,13 +45,15 @@ type overviewModel struct {
 
 // overviewColumns: the name and the "worst" cell, which says why the row
 // is where it is, are never dropped; the media columns go before
-// anything qostop does not judge. Media titles follow m (refill).
+// anything qostop does not judge. The readings' columns are as wide as
+// their widest cell, so a number is never cut: a column that does not
+// fit goes whole. Media titles and widths follow m (refill).
 var overviewColumns = []table.Column{
 	{Title: "participant", Width: 13, Flex: true, Most: 28},
-	{Title: "worst now", Width: 19},
-	{Title: "audio", Width: 10},
-	{Title: "video", Width: 10, Drop: 1},
-	{Title: "share", Width: 10, Drop: 2},
+	{Title: "worst now", Width: 17, Fit: true},
+	{Title: "audio", Width: 11, Fit: true},
+	{Title: "video", Width: 11, Fit: true, Drop: 1},
+	{Title: "share", Width: 11, Fit: true, Drop: 2},
 	{Title: "zoom health", Width: 11, Drop: 3},
 	{Title: "network", Width: 8, Drop: 4},
 	{Title: "device", Width: 9, Drop: 5},
@@ -212,6 +214,7 @@ func (m *overviewModel) refill() {
 	}
 	for i, md := range model.Medias {
 		m.table.SetTitle(overviewMediaCol+i, mediumShort(md)+" "+m.order.Shown.Short())
+		m.table.SetWidth(overviewMediaCol+i, mediaWidth(m.order.Shown))
 	}
 	m.buildMissed(ms, rows, missed)
 	m.forget(len(ms))

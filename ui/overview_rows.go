@@ -46,6 +46,17 @@ func unitOf(m model.Metric) string {
 	return "ms"
 }
 
+// mediaWidth is the narrowest a media column is under m: what the usual
+// readings take both ways with their markers ("↑216* ↓225*", "↑0.06
+// ↓0.12", "↑1515 ↓1834", "↑12 ↓15*"), so that the columns keep still
+// from one refresh to the next; a wider reading widens its column.
+func mediaWidth(s model.Shown) int {
+	if s == model.ShowJitter {
+		return 9
+	}
+	return 11
+}
+
 // arrows are send's (↑) and receive's (↓) marks, "^" and "v" in ASCII,
 // indexed by model.Direction: taken from the glyphs (a 400-byte struct)
 // once a refresh rather than once a cell.

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qostop/qostop/model"
+)
+
+// wideReadings is one direction's readings, the same in every medium.
+type wideReadings struct{ lat, jit, loss, kbps float64 }
+
+// widePerson sends and receives readings of three, four and five digits,
+// most past a threshold, so that every media cell carries its widest.
+func widePerson(id, name string, send, recv wideReadings) model.Participant {
+	streams := map[model.StreamKey]model.StreamStats{}
+	for _, md := range model.Medias {
+		for dir, r := range map[model.Direction]wideReadings{model.Send: send, model.Receive: recv} {
+			streams[model.StreamKey{Media: md, Dir: dir}] = model.StreamStats{LatencyMS: model.Some(r.lat),
+				JitterMS: model.Some(r.jit), AvgLossPct: model.Some(r.loss), BitrateKbps: model.Some(r.kbps)}
+		}
+	}
+	return model.Participant{UserID: id, UserName: name, JoinTime: watchT0, Health: "Good",
+		Samples: []model.Sample{{Time: watchT0.Add(39 * time.Minute), Streams: streams}}}
+}
+
+// A number in a media column is shown whole, with its marker, at every
+// size and under every m, or its column is not shown at all: "↓22…" for
+// 225 ms reads as 22 ms.
+func TestOverviewMediaNumbersAreNeverCut(t *testing.T) {
+	people := []model.Participant{
+		widePerson("16778241", "Alice Chen", wideReadings{216, 35, 0.06, 1515}, wideReadings{1225, 1040, 12.5, 18340}),
+		widePerson("16778242", "Bob Okafor", wideReadings{1003, 4, 5.25, 880}, wideReadings{98, 61, 0, 2450}),
+	}
+	// The cells as a reader must see them: send, then receive, each with
+	// its level's marker (150:300 ms latency, 30:60 ms jitter, 1:5 % loss).
+	want := map[string][2]string{ // title word -> each person's cell
+		"lat":  {"↑216* ↓1225!", "↑1003! ↓98"},
+		"jit":  {"↑35* ↓1040!", "↑4 ↓61!"},
+		"loss": {"↑0.06 ↓12.5!", "↑5.25! ↓0"},
+		"kbps": {"↑1515 ↓18340", "↑880 ↓2450"},
+	}
+	for _, sz := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
+		src := newTableSource()
+		src.setPeople(people)
+		h, _ := newTableHarness(t, src, sz[0], sz[1], onBridge)
+		for _, word := range []string{"lat", "jit", "loss", "kbps"} {
+			t.Run(fmt.Sprintf("%dx%d_%s", sz[0], sz[1], word), func(t *testing.T) {
+				lines := strings.Split(h.a.content(), "\n")
+				title := -1
+				for i, l := range lines {
+					if strings.Contains(l, "participant") && strings.Contains(l, "worst now") {
+						title = i
+					}
+				}
+				if title < 0 {
+					t.Fatalf("no table:\n%s", h.a.content())
+				}
+				shown := 0
+				for _, md := range []string{"audio", "video", "share"} {
+					if !strings.Contains(lines[title], md+" "+word) {
+						continue // dropped whole
+					}
+					shown++
+					for i, name := range []string{"Alice Chen", "Bob Okafor"} {
+						row := ""
+						for _, l := range lines[title+1:] {
+							if strings.Contains(l, name) {
+								row = l
+							}
+						}
+						if cell := want[word][i]; strings.Count(row, cell) < shown {
+							t.Errorf("%s's %s %s is not shown whole as %q:\n%s\n%s", name, md, word, cell, lines[title], row)
+						}
+					}
+				}
+				if shown == 0 {
+					t.Errorf("no media column under %s:\n%s", word, lines[title])
+				}
+				if sz[0] >= 120 && shown != 3 {
+					t.Errorf("at %d columns %d media columns, want all 3:\n%s", sz[0], shown, lines[title])
+				}
+			})
+			h.press("m")
+		}
+	}
+}
