@@ -73,6 +73,7 @@ func newOverview(c *common, t target) *overviewModel {
 	m.poll = newPoller(c, c.cfg.Interval, func(env envelope) tea.Cmd {
 		return overviewCmd(ctx, src, now, env, t.meetingID, t.typ)
 	})
+	m.roster.Over = t.typ == model.Past
 	m.poll.explain = explainMeeting(t.meetingID, t.typ)
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.Nothing = "Zoom lists nobody in this meeting yet"
@@ -185,7 +186,7 @@ func (m *overviewModel) selected() (model.Participant, bool) {
 func (m *overviewModel) crumbs() []string {
 	name := m.t.topic
 	if strings.TrimSpace(name) == "" {
-		name = "meeting " + m.t.meetingID
+		name = "meeting " + m.t.shownID()
 	}
 	return append(m.t.trail[:len(m.t.trail):len(m.t.trail)], name)
 }
@@ -211,6 +212,9 @@ func (m *overviewModel) refill() {
 			}
 			diag = append(diag, m.c.cfg.Thresholds.DiagnosisInputOf(p, name, current))
 		}
+	}
+	if m.roster.Over {
+		m.table.SetTitle(overviewMediaCol-1, "whole call") // nobody has a "now"
 	}
 	for i, md := range model.Medias {
 		m.table.SetTitle(overviewMediaCol+i, mediumShort(md)+" "+m.order.Shown.Short())
@@ -253,7 +257,7 @@ func (m *overviewModel) headerText() string {
 		first += "  " + b.render(st)
 	}
 	if strings.TrimSpace(m.t.topic) != "" { // else the crumb is the ID
-		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.t.meetingID))
+		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.t.shownID()))
 	}
 
 	var info []string
@@ -285,8 +289,12 @@ func (m *overviewModel) headerText() string {
 	if m.diagnosis.Degraded > 0 {
 		diagStyle = st.Level(model.Warn)
 	}
+	text := m.diagnosis.Text(m.c.ss.sep)
+	if m.roster.Over { // Diagnose reads who is degraded now, and nobody is there
+		text = "meeting over: the worst call first, by how much of it was degraded (warn or worse)"
+	}
 	var dl []string
-	for _, l := range strings.Split(firstLines(wordwrap(m.diagnosis.Text(m.c.ss.sep), max(w, 20)), 2), "\n") {
+	for _, l := range strings.Split(firstLines(wordwrap(text, max(w, 20)), 2), "\n") {
 		dl = append(dl, diagStyle.Render(l))
 	}
 	diag := strings.Join(dl, "\n")

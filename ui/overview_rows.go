@@ -78,6 +78,8 @@ func (a arrows) of(d model.Direction) string {
 // its threshold now, e.g. "audio ↑ loss 7.2%!", or that they left.
 func (m *overviewModel) worstCell(mb *model.Member, ar arrows) table.Cell {
 	switch {
+	case m.roster.Over:
+		return m.callCell(mb)
 	case mb.P.Left():
 		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.c.now.Location()).Format("15:04"), Role: theme.RoleMuted}
 	case mb.Gone:
@@ -89,6 +91,36 @@ func (m *overviewModel) worstCell(mb *model.Member, ar arrows) table.Cell {
 	text := mediumShort(w.Stream.Media) + " " + ar.of(w.Stream.Dir) + " " + metricShort(w.Metric) + " " +
 		pane.FormatNum(w.Value.V) + unitOf(w.Metric) + strings.TrimSpace(theme.Marker(w.Level))
 	return table.Cell{Text: text, Role: theme.LevelRole(w.Level)}
+}
+
+// callCell is the "worst" cell of a meeting that is over, where nobody
+// has a reading now: the share of their call spent degraded, which is
+// what ranks them, and when they left, e.g. "40% degraded, left 15:27".
+func (m *overviewModel) callCell(mb *model.Member) table.Cell {
+	left := ""
+	if mb.P.Left() {
+		left = ", left " + mb.P.LeaveTime.In(m.c.now.Location()).Format("15:04")
+	}
+	if m.degradedShown(mb) < 0 {
+		return table.Cell{Text: "no readings" + left, Role: theme.RoleMuted}
+	}
+	role := theme.RoleText
+	if mb.Rank.Degraded > 0 {
+		role = theme.LevelRole(model.Warn)
+	}
+	return table.Cell{Text: strconv.FormatFloat(100*mb.Rank.Degraded, 'f', 0, 64) + "% degraded" + left, Role: role}
+}
+
+// degradedShown is the share callCell shows, -1 for someone with no
+// sample; 0 on a live meeting, whose cells do not show it.
+func (m *overviewModel) degradedShown(mb *model.Member) float64 {
+	switch {
+	case !m.roster.Over:
+		return 0
+	case mb.Newest.IsZero():
+		return -1
+	}
+	return mb.Rank.Degraded
 }
 
 // mediaCell is one medium's shown reading both ways, "↑52 ↓61", each
