@@ -77,6 +77,7 @@ func newOverview(c *common, t target) *overviewModel {
 	m.poll.explain = explainMeeting(t.meetingID, t.typ)
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.Nothing = "Zoom lists nobody in this meeting yet"
+	m.counts = m.countLine
 	m.restyle()
 	return m
 }
@@ -260,50 +261,56 @@ func (m *overviewModel) headerText() string {
 		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.t.shownID()))
 	}
 
-	var info []string
+	var diag string
 	if m.loaded {
-		gone := 0
-		for _, mb := range m.roster.Members {
-			if mb.Left() {
-				gone++
-			}
+		// The diagnosis wraps to a second line rather than lose its cause.
+		diagStyle := st.Text
+		if m.diagnosis.Degraded > 0 {
+			diagStyle = st.Level(model.Warn)
 		}
-		count := plural(len(m.roster.Members), "participant", "participants")
-		if gone > 0 {
-			count += fmt.Sprintf(", %d left", gone)
+		text := m.diagnosis.Text(m.c.ss.sep)
+		if m.roster.Over { // Diagnose reads who is degraded now, and nobody is there
+			text = "meeting over: the worst call first, by how much of it was degraded (warn or worse)"
 		}
-		if d := m.roster.Dropped; d > 0 {
-			// Those who left long ago are forgotten, so memory stays bounded.
-			count += fmt.Sprintf(", %d who left earlier not shown", d)
+		var dl []string
+		for _, l := range strings.Split(firstLines(wordwrap(text, max(m.c.width, 20)), 2), "\n") {
+			dl = append(dl, diagStyle.Render(l))
 		}
-		info = append(info, count, m.order.String(), costText(m.pages, m.poll.lastMinute(), m.t.typ == model.Past))
+		diag = "\n" + strings.Join(dl, "\n")
+		if m.truncated != "" { // the diagnosis is of those shown only
+			diag = "\n" + st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.sep) + diag[1:]
+		}
 	}
-	if len(info) == 0 {
-		return first
+	// The counts are the last line, which the table screen asks of
+	// countLine with the table's position once it knows it.
+	return first + diag
+}
+
+// countLine is the header's last line: how many, the sort, the cost and
+// the table's position (pos, "" when every row shows). Whole parts go
+// when the line is too long, the least needed first, so none is cut
+// mid-word ("1-18 o…" at 80 columns).
+func (m *overviewModel) countLine(pos string) string {
+	gone := 0
+	for _, mb := range m.roster.Members {
+		if mb.Left() {
+			gone++
+		}
 	}
-	// The diagnosis wraps to a second line rather than lose its cause;
-	// the counts keep the whole parts that fit, never one cut mid-word
-	// ("6…" at 60 columns).
-	w := m.c.width
-	diagStyle := st.Text
-	if m.diagnosis.Degraded > 0 {
-		diagStyle = st.Level(model.Warn)
+	count := plural(len(m.roster.Members), "participant", "participants")
+	if gone > 0 {
+		count += fmt.Sprintf(", %d left", gone)
 	}
-	text := m.diagnosis.Text(m.c.ss.sep)
-	if m.roster.Over { // Diagnose reads who is degraded now, and nobody is there
-		text = "meeting over: the worst call first, by how much of it was degraded (warn or worse)"
+	if d := m.roster.Dropped; d > 0 {
+		// Those who left long ago are forgotten, so memory stays bounded.
+		count += fmt.Sprintf(", %d who left earlier not shown", d)
 	}
-	var dl []string
-	for _, l := range strings.Split(firstLines(wordwrap(text, max(w, 20)), 2), "\n") {
-		dl = append(dl, diagStyle.Render(l))
+	parts := append([]countPart{{text: count}, {text: m.order.String(), drop: 3}},
+		costParts(m.pages, m.poll.lastMinute(), m.t.typ == model.Past)...)
+	if pos != "" {
+		parts = append(parts, countPart{text: pos, drop: 1})
 	}
-	diag := strings.Join(dl, "\n")
-	if m.truncated != "" { // the diagnosis is of those shown only
-		diag = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.sep) + diag
-	}
-	// The diagnosis before the counts: the table's position ("1-19 of
-	// 42") is added to the last line.
-	return first + "\n" + diag + "\n" + st.Muted.Render(wholeParts(info, m.c.ss.sep, w))
+	return m.c.st.Muted.Render(wholeParts(parts, m.c.ss.sep, m.c.width))
 }
 
 // setSize redoes the header, whose parts are chosen for the width.
@@ -312,32 +319,57 @@ func (m *overviewModel) setSize() {
 	m.tableScreen.setSize()
 }
 
-// wholeParts joins as many whole parts as fit in width cells; width 0 or
-// less keeps them all.
-func wholeParts(parts []string, sep string, width int) string {
-	if len(parts) == 0 {
-		return ""
-	}
-	out := parts[0]
-	for _, p := range parts[1:] {
-		if width > 0 && ansi.StringWidth(out+sep+p) > width {
-			break
-		}
-		out += sep + p
-	}
-	return out
+// countPart is one part of the count line: its text, what joins it to
+// the part before ("" for the separator), and how soon it goes when the
+// line is too long, the highest first; 0 never.
+type countPart struct {
+	text, glue string
+	drop       int
 }
 
-// costText is what one refresh spends of the account's shared rate
-// limit, and what the client measured in the last minute (every screen's
-// requests, retries included): "4 req/refresh, 5 in last minute", short
-// enough for 80 columns beside the count, the sort and the position.
-func costText(pages, lastMinute int, once bool) string {
-	s := strconv.Itoa(pages) + " req/refresh"
-	if once {
-		return s
+// wholeParts joins the parts in order, leaving out whole parts, the
+// highest drop first, until the line fits width cells; width 0 or less
+// keeps them all.
+func wholeParts(parts []countPart, sep string, width int) string {
+	join := func() string {
+		var b strings.Builder
+		for i, p := range parts {
+			switch {
+			case i == 0:
+			case p.glue != "":
+				b.WriteString(p.glue)
+			default:
+				b.WriteString(sep)
+			}
+			b.WriteString(p.text)
+		}
+		return b.String()
 	}
-	return s + ", " + strconv.Itoa(lastMinute) + " in last minute"
+	for {
+		out := join()
+		worst := -1
+		for i, p := range parts {
+			if p.drop > 0 && (worst < 0 || p.drop > parts[worst].drop) {
+				worst = i
+			}
+		}
+		if width <= 0 || ansi.StringWidth(out) <= width || worst < 0 {
+			return out
+		}
+		parts = slices.Delete(slices.Clone(parts), worst, worst+1)
+	}
+}
+
+// costParts are what one refresh spends of the account's shared rate
+// limit, and what the client measured in the last minute (every screen's
+// requests, retries included): "4 req/refresh, 5 in last minute". The
+// minute goes first on a narrow line, then the cost.
+func costParts(pages, lastMinute int, once bool) []countPart {
+	ps := []countPart{{text: strconv.Itoa(pages) + " req/refresh", drop: 2}}
+	if once {
+		return ps
+	}
+	return append(ps, countPart{text: strconv.Itoa(lastMinute) + " in last minute", glue: ", ", drop: 4})
 }
 
 func (m *overviewModel) status() statusInfo {

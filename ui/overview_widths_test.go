@@ -87,3 +87,30 @@ func TestOverviewMediaNumbersAreNeverCut(t *testing.T) {
 		}
 	}
 }
+
+// The count line keeps whole parts, the least needed going first: the
+// table's position stays, and nothing is cut mid-word ("1-18 o…").
+func TestOverviewCountLineDropsWholeParts(t *testing.T) {
+	var cast []castMember
+	for i := range 42 {
+		cast = append(cast, castMember{name: fmt.Sprintf("Person %02d", i), latencyMS: 50, lossPct: 0.1})
+	}
+	for _, width := range []int{60, 70, 80, 90, 100, 120} {
+		src := newTableSource()
+		src.setPeople(castOf(cast...))
+		h, _ := newTableHarness(t, src, width, 24, onBridge)
+		h.press("G")
+		var line string
+		for _, l := range strings.Split(h.a.content(), "\n") {
+			if strings.HasPrefix(l, "42 participants") {
+				line = l
+			}
+		}
+		if !strings.HasSuffix(line, " of 42") || strings.Contains(line, "…") {
+			t.Errorf("at %d columns the count line is %q, want whole parts ending in the position", width, line)
+		}
+		if width >= 100 && !strings.Contains(line, "5 req/refresh, 5 in last minute") {
+			t.Errorf("at %d columns the cost went: %q", width, line)
+		}
+	}
+}
