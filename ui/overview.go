@@ -214,13 +214,7 @@ func (m *overviewModel) refill() {
 			diag = append(diag, m.c.cfg.Thresholds.DiagnosisInputOf(p, name, current))
 		}
 	}
-	if m.roster.Over {
-		m.table.SetTitle(overviewMediaCol-1, "whole call") // nobody has a "now"
-	}
-	for i, md := range model.Medias {
-		m.table.SetTitle(overviewMediaCol+i, mediumShort(md)+" "+m.order.Shown.Short())
-		m.table.SetWidth(overviewMediaCol+i, mediaWidth(m.order.Shown))
-	}
+	m.titles()
 	m.buildMissed(ms, rows, missed)
 	m.forget(len(ms))
 	m.diagnosis = model.Diagnose(diag)
@@ -313,8 +307,27 @@ func (m *overviewModel) countLine(pos string) string {
 	return m.c.st.Muted.Render(wholeParts(parts, m.c.ss.sep, m.c.width))
 }
 
-// setSize redoes the header, whose parts are chosen for the width.
+// titles names the columns whose content m and the meeting's end switch.
+// From 100 columns the media titles carry the unit ("audio lat ms"):
+// narrower, the three cells it adds would come out of the names.
+func (m *overviewModel) titles() {
+	if m.roster.Over {
+		m.table.SetTitle(overviewMediaCol-1, "whole call") // nobody has a "now"
+	}
+	unit := ""
+	if m.c.width >= 100 && m.order.Shown != model.ShowBitrate { // "kbps" is its own unit
+		unit = " " + m.order.Shown.Unit()
+	}
+	for i, md := range model.Medias {
+		m.table.SetTitle(overviewMediaCol+i, mediumShort(md)+" "+m.order.Shown.Short()+unit)
+		m.table.SetWidth(overviewMediaCol+i, mediaWidth(m.order.Shown))
+	}
+}
+
+// setSize redoes the header, whose parts are chosen for the width, and
+// the titles.
 func (m *overviewModel) setSize() {
+	m.titles()
 	m.header = m.headerText()
 	m.tableScreen.setSize()
 }

@@ -14,8 +14,9 @@ import (
 // The overview's cells: how a roster member's readings read in a table.
 // What they are and how they rank is model's (roster.go, rostersort.go).
 
-// metricShort names a Reading's metric in a cell: the "worst" cell has
-// nineteen columns, so the peak loss of the minute is "max".
+// metricShort names a Reading's metric in a cell, short since the
+// "worst" cell is as wide as its widest: the minute's average loss is
+// "loss", its peak "maxloss" ("max" alone said nothing of loss).
 func metricShort(m model.Metric) string {
 	switch m {
 	case model.Latency:
@@ -25,7 +26,7 @@ func metricShort(m model.Metric) string {
 	case model.AvgLoss:
 		return "loss"
 	case model.MaxLoss:
-		return "max"
+		return "maxloss"
 	}
 	return m.String()
 }

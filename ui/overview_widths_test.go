@@ -114,3 +114,20 @@ func TestOverviewCountLineDropsWholeParts(t *testing.T) {
 		}
 	}
 }
+
+// The worst cell names the peak loss as loss: "max" alone said nothing
+// of what was at its maximum. It is shown whole at 80 columns.
+func TestOverviewWorstCellSaysMaxLoss(t *testing.T) {
+	p := castOf(castMember{name: "Alice Chen", latencyMS: 40, lossPct: 0.2})[0]
+	k := model.StreamKey{Media: model.Audio, Dir: model.Send}
+	last := &p.Samples[len(p.Samples)-1]
+	st := last.Streams[k]
+	st.MaxLossPct = model.Some(11.9)
+	last.Streams[k] = st
+	src := newTableSource()
+	src.setPeople([]model.Participant{p})
+	h, _ := newTableHarness(t, src, 80, 24, onBridge)
+	if v := h.a.content(); !strings.Contains(v, "audio ↑ maxloss 11.9%!") {
+		t.Errorf("the worst cell does not say the peak loss whole:\n%s", v)
+	}
+}
