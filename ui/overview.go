@@ -264,7 +264,7 @@ func (m *overviewModel) headerText() string {
 		}
 		text := m.diagnosis.Text(m.c.ss.sep)
 		if m.roster.Over { // Diagnose reads who is degraded now, and nobody is there
-			text = "meeting over: the worst call first, by how much of it was degraded (warn or worse)"
+			text = "meeting over: the worst call first, by how much of it was degraded"
 		}
 		var dl []string
 		for _, l := range strings.Split(firstLines(wordwrap(text, max(m.c.width, 20)), 2), "\n") {
