@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -58,6 +59,17 @@ func mediaWidth(s model.Shown) int {
 	return 11
 }
 
+// cellNum writes a reading in a table cell. Milliseconds and kbps from
+// 10 up are whole numbers, so a column reads alike down ("↑30 ↓65", not
+// "↑30.2 ↓65"): a tenth of a millisecond says nothing about a call.
+// Below 10, and for loss, where 0.06% and 0.6% differ, the pane's form.
+func cellNum(v float64, percent bool) string {
+	if percent || v < 10 {
+		return pane.FormatNum(v)
+	}
+	return strconv.FormatFloat(math.Round(v), 'f', 0, 64)
+}
+
 // arrows are send's (↑) and receive's (↓) marks, "^" and "v" in ASCII,
 // indexed by model.Direction: taken from the glyphs (a 400-byte struct)
 // once a refresh rather than once a cell.
@@ -90,7 +102,7 @@ func (m *overviewModel) worstCell(mb *model.Member, ar arrows) table.Cell {
 	}
 	w := mb.Rank.Worst
 	text := mediumShort(w.Stream.Media) + " " + ar.of(w.Stream.Dir) + " " + metricShort(w.Metric) + " " +
-		pane.FormatNum(w.Value.V) + unitOf(w.Metric) + strings.TrimSpace(theme.Marker(w.Level))
+		cellNum(w.Value.V, unitOf(w.Metric) == "%") + unitOf(w.Metric) + strings.TrimSpace(theme.Marker(w.Level))
 	return table.Cell{Text: text, Role: theme.LevelRole(w.Level)}
 }
 
@@ -144,7 +156,7 @@ func (m *overviewModel) mediaCell(mb *model.Member, md model.Media, ar arrows) t
 			lv = m.c.cfg.Thresholds.Level(metric, v)
 		}
 		worst = max(worst, lv)
-		text += ar.of(dir) + pane.FormatNum(v.V) + strings.TrimSpace(theme.Marker(lv))
+		text += ar.of(dir) + cellNum(v.V, m.order.Shown == model.ShowLoss) + strings.TrimSpace(theme.Marker(lv))
 	}
 	switch {
 	case !any:

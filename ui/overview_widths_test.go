@@ -131,3 +131,20 @@ func TestOverviewWorstCellSaysMaxLoss(t *testing.T) {
 		t.Errorf("the worst cell does not say the peak loss whole:\n%s", v)
 	}
 }
+
+// Milliseconds and kbps from 10 up are whole in a cell, so a column
+// reads alike down; loss keeps its hundredths.
+func TestOverviewCellsRoundMillisecondsNotLoss(t *testing.T) {
+	people := []model.Participant{
+		widePerson("16778241", "Alice Chen", wideReadings{30.2, 3.5, 0.06, 24.5}, wideReadings{65, 12.6, 1.25, 1515.4}),
+	}
+	src := newTableSource()
+	src.setPeople(people)
+	h, _ := newTableHarness(t, src, 120, 40, onBridge)
+	for _, want := range []string{"↑30 ↓65", "↑3.5 ↓13", "↑0.06 ↓1.25*", "↑25 ↓1515"} {
+		if v := h.a.content(); !strings.Contains(v, want) {
+			t.Errorf("the cells lack %q:\n%s", want, v)
+		}
+		h.press("m")
+	}
+}
