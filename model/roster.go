@@ -72,6 +72,16 @@ func newMember(p Participant, th Thresholds, seen []mark) Member {
 	return mb
 }
 
+// wholeCall is the member of a meeting that is over: ranked by the
+// share of all their samples spent degraded, not the last RecentSamples.
+// Its marks are not kept: an ended meeting is asked once.
+func wholeCall(p Participant, th Thresholds) Member {
+	mb := newMember(p, th, nil)
+	mb.Rank.Degraded = shareOf(th.marks(p.Samples, nil))
+	mb.marks = nil
+	return mb
+}
+
 // MemberKey names a participant across refreshes: Zoom's user_id, which
 // is also what their QoS call takes.
 func MemberKey(p Participant) string {
@@ -85,6 +95,11 @@ func MemberKey(p Participant) string {
 type Roster struct {
 	Members map[string]Member
 	Dropped int // people who left and were forgotten (KeepLeftFor, KeepLeftMost)
+	// Over is set for a meeting that has ended. Everyone in it has left,
+	// most of them hours before the answer came, so "left long ago" would
+	// forget the whole meeting: only KeepLeftMost holds. And with no "now"
+	// to rank by, each member's degraded share is of their whole call.
+	Over bool
 }
 
 // Merge folds an answer that arrived at `at` into the roster: everyone in
@@ -103,6 +118,9 @@ func (r *Roster) Merge(ps []Participant, at time.Time, th Thresholds) {
 		}
 		prev, ok := old[k]
 		mb := newMember(p, th, prev.marks)
+		if r.Over {
+			mb = wholeCall(p, th)
+		}
 		mb.Seen = len(old) + len(next)
 		if ok {
 			mb.Seen = prev.Seen
@@ -128,7 +146,7 @@ func (r *Roster) forget(at time.Time) {
 		if !mb.Left() {
 			continue
 		}
-		if at.Sub(mb.leftAt()) > KeepLeftFor {
+		if !r.Over && at.Sub(mb.leftAt()) > KeepLeftFor {
 			delete(r.Members, k)
 			r.Dropped++
 			continue

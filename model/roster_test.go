@@ -2,6 +2,7 @@ package model
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -58,5 +59,41 @@ func TestRosterStaysBounded(t *testing.T) {
 	newest := strconv.Itoa(refreshes*perRefresh - perRefresh - 1) // left last: must be kept
 	if _, ok := r.Members[newest]; !ok {
 		t.Errorf("the most recent leaver %s was dropped before older ones", newest)
+	}
+}
+
+// In a meeting that is over everyone left, hours before the answer: all
+// are kept, ranked by the share of their whole call spent degraded, not
+// only of its last RecentSamples.
+func TestRosterOfAMeetingThatIsOver(t *testing.T) {
+	t0 := time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC)
+	th := DefaultThresholds()
+	call := func(id string, bad int) Participant {
+		p := person(id, t0, 40)
+		p.Samples = nil
+		for k := range 3 * RecentSamples {
+			lat := 40.0
+			if k < bad { // early in the call, before the last RecentSamples
+				lat = 400
+			}
+			p.Samples = append(p.Samples, person(id, t0.Add(time.Duration(k)*time.Minute), lat).Samples...)
+		}
+		p.LeaveTime = t0.Add(3 * RecentSamples * time.Minute)
+		return p
+	}
+	r := Roster{Over: true}
+	r.Merge([]Participant{call("fine", 0), call("bad", 45), call("some", 9)}, t0.Add(5*time.Hour), th)
+	if len(r.Members) != 3 || r.Dropped != 0 {
+		t.Fatalf("%d held, %d dropped; want all 3 who were in the meeting", len(r.Members), r.Dropped)
+	}
+	var got []string
+	for _, mb := range r.Sorted(Sort{}) {
+		got = append(got, mb.P.UserID)
+	}
+	if want := []string{"bad", "some", "fine"}; strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("order %q, want %q: the most of the call degraded first", got, want)
+	}
+	if d := r.Members["bad"].Rank.Degraded; d != 0.5 {
+		t.Errorf("45 of 90 samples bad: share %v, want 0.5", d)
 	}
 }

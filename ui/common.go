@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"time"
 
@@ -47,7 +48,12 @@ type target struct {
 	typ           model.MeetingType
 	topic         string   // the meeting's topic, if known
 	trail         []string // the screens that led here, for the header's breadcrumbs
+	number        string   // the numeric ID to show when meetingID is a UUID; "" shows meetingID
 }
+
+// shownID is the meeting's ID as a user types it: the number, not the
+// UUID an ended meeting is asked by.
+func (t target) shownID() string { return cmp.Or(t.number, t.meetingID) }
 
 // firstTarget is what the program's IDs ask for.
 func firstTarget(cfg Config) target {

@@ -36,7 +36,8 @@ func renderHeader(h headerInfo, st theme.Styles, width int) string {
 
 	name := displayName(p)
 	first := []string{st.Title.Render(name)}
-	if h.Badge.text != "" {
+	// LIVE is the meeting's, but beside "left 11:44" it reads as the person's.
+	if h.Badge.text != "" && (h.Badge.text != "LIVE" || !p.Left()) {
 		first = append(first, h.Badge.render(st))
 	}
 	if p.Left() {

@@ -40,6 +40,8 @@ func TestRenderHeaderCases(t *testing.T) {
 	left := fullHeader()
 	left.Participant.LeaveTime = time.Date(2024, 5, 1, 11, 42, 0, 0, time.UTC)
 	left.Badge = badge{"PAST", model.Unknown}
+	leftLive := fullHeader()
+	leftLive.Participant.LeaveTime = left.Participant.LeaveTime
 	evil := headerInfo{Participant: model.Participant{UserName: "\x1b]52;c;ZXZpbA==\x07Eve\x1b[2J\u202e", Location: "\x1b]0;pwned\x07Here"}}
 	tests := []struct {
 		name      string
@@ -51,6 +53,7 @@ func TestRenderHeaderCases(t *testing.T) {
 		{"hidden name shows the user id", hidden, 80, 1, []string{"(hidden) 1670000000", "PAST"}, []string{"LIVE"}},
 		{"nobody at all", headerInfo{}, 80, 1, []string{"(hidden)"}, nil},
 		{"left and past", left, 80, 3, []string{"PAST", "left 11:42"}, []string{"LIVE"}},
+		{"left a live meeting", leftLive, 80, 3, []string{"Alice Example  left 11:42"}, []string{"LIVE"}},
 		{"escape sequences are removed", evil, 80, 2, []string{"Eve", "Here"}, []string{"\x1b", "\a", "\u202e", "pwned"}},
 		{"healthy", headerInfo{Participant: model.Participant{UserName: "Bo", Health: "Normal"}}, 80, 1, []string{"zoom health Normal"}, []string{"Normal*", "Normal!"}},
 		{"cut to width", fullHeader(), 24, 3, []string{"Alice Example  LIVE  zo…", "Mac · Zoom 5.17.0 · mac…"}, nil},

@@ -74,7 +74,7 @@ func (m *meetingsModel) opens(msg tea.KeyPressMsg) screen {
 	if m.past() {
 		t.typ = model.Past
 		if mt.UUID != "" { // an ended meeting's ID may name many; its UUID names the one listed
-			t.meetingID = mt.UUID
+			t.meetingID, t.number = mt.UUID, model.Sanitize(mt.ID)
 		}
 	}
 	if t.meetingID == "" {

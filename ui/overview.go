@@ -45,13 +45,15 @@ type overviewModel struct {
 
 // overviewColumns: the name and the "worst" cell, which says why the row
 // is where it is, are never dropped; the media columns go before
-// anything qostop does not judge. Media titles follow m (refill).
+// anything qostop does not judge. The readings' columns are as wide as
+// their widest cell, so a number is never cut: a column that does not
+// fit goes whole. Media titles and widths follow m (refill).
 var overviewColumns = []table.Column{
 	{Title: "participant", Width: 13, Flex: true, Most: 28},
-	{Title: "worst now", Width: 19},
-	{Title: "audio", Width: 10},
-	{Title: "video", Width: 10, Drop: 1},
-	{Title: "share", Width: 10, Drop: 2},
+	{Title: "worst now", Width: 17, Fit: true},
+	{Title: "audio", Width: 11, Fit: true},
+	{Title: "video", Width: 11, Fit: true, Drop: 1},
+	{Title: "share", Width: 11, Fit: true, Drop: 2},
 	{Title: "zoom health", Width: 11, Drop: 3},
 	{Title: "network", Width: 8, Drop: 4},
 	{Title: "device", Width: 9, Drop: 5},
@@ -71,9 +73,11 @@ func newOverview(c *common, t target) *overviewModel {
 	m.poll = newPoller(c, c.cfg.Interval, func(env envelope) tea.Cmd {
 		return overviewCmd(ctx, src, now, env, t.meetingID, t.typ)
 	})
+	m.roster.Over = t.typ == model.Past
 	m.poll.explain = explainMeeting(t.meetingID, t.typ)
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.Nothing = "Zoom lists nobody in this meeting yet"
+	m.counts = m.countLine
 	m.restyle()
 	return m
 }
@@ -183,7 +187,7 @@ func (m *overviewModel) selected() (model.Participant, bool) {
 func (m *overviewModel) crumbs() []string {
 	name := m.t.topic
 	if strings.TrimSpace(name) == "" {
-		name = "meeting " + m.t.meetingID
+		name = "meeting " + m.t.shownID()
 	}
 	return append(m.t.trail[:len(m.t.trail):len(m.t.trail)], name)
 }
@@ -210,9 +214,7 @@ func (m *overviewModel) refill() {
 			diag = append(diag, m.c.cfg.Thresholds.DiagnosisInputOf(p, name, current))
 		}
 	}
-	for i, md := range model.Medias {
-		m.table.SetTitle(overviewMediaCol+i, mediumShort(md)+" "+m.order.Shown.Short())
-	}
+	m.titles()
 	m.buildMissed(ms, rows, missed)
 	m.forget(len(ms))
 	m.diagnosis = model.Diagnose(diag)
@@ -250,83 +252,137 @@ func (m *overviewModel) headerText() string {
 		first += "  " + b.render(st)
 	}
 	if strings.TrimSpace(m.t.topic) != "" { // else the crumb is the ID
-		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.t.meetingID))
+		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.t.shownID()))
 	}
 
-	var info []string
+	var diag string
 	if m.loaded {
-		gone := 0
-		for _, mb := range m.roster.Members {
-			if mb.Left() {
-				gone++
-			}
+		// The diagnosis wraps to a second line rather than lose its cause.
+		diagStyle := st.Text
+		if m.diagnosis.Degraded > 0 {
+			diagStyle = st.Level(model.Warn)
 		}
-		count := plural(len(m.roster.Members), "participant", "participants")
-		if gone > 0 {
-			count += fmt.Sprintf(", %d left", gone)
+		text := m.diagnosis.Text(m.c.ss.sep)
+		if m.roster.Over { // Diagnose reads who is degraded now, and nobody is there
+			text = "meeting over: the worst call first, by how much of it was degraded"
 		}
-		if d := m.roster.Dropped; d > 0 {
-			// Those who left long ago are forgotten, so memory stays bounded.
-			count += fmt.Sprintf(", %d who left earlier not shown", d)
+		var dl []string
+		for _, l := range strings.Split(firstLines(wordwrap(text, max(m.c.width, 20)), 2), "\n") {
+			dl = append(dl, diagStyle.Render(l))
 		}
-		info = append(info, count, m.order.String(), costText(m.pages, m.poll.lastMinute(), m.t.typ == model.Past))
+		diag = "\n" + strings.Join(dl, "\n")
+		if m.truncated != "" { // the diagnosis is of those shown only
+			diag = "\n" + st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.sep) + diag[1:]
+		}
 	}
-	if len(info) == 0 {
-		return first
-	}
-	// The diagnosis wraps to a second line rather than lose its cause;
-	// the counts keep the whole parts that fit, never one cut mid-word
-	// ("6…" at 60 columns).
-	w := m.c.width
-	diagStyle := st.Text
-	if m.diagnosis.Degraded > 0 {
-		diagStyle = st.Level(model.Warn)
-	}
-	var dl []string
-	for _, l := range strings.Split(firstLines(wordwrap(m.diagnosis.Text(m.c.ss.sep), max(w, 20)), 2), "\n") {
-		dl = append(dl, diagStyle.Render(l))
-	}
-	diag := strings.Join(dl, "\n")
-	if m.truncated != "" { // the diagnosis is of those shown only
-		diag = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.sep) + diag
-	}
-	// The diagnosis before the counts: the table's position ("1-19 of
-	// 42") is added to the last line.
-	return first + "\n" + diag + "\n" + st.Muted.Render(wholeParts(info, m.c.ss.sep, w))
+	// The counts are the last line, which the table screen asks of
+	// countLine with the table's position once it knows it.
+	return first + diag
 }
 
-// setSize redoes the header, whose parts are chosen for the width.
+// countLine is the header's last line: how many, the sort, the cost and
+// the table's position (pos, "" when every row shows). Whole parts go
+// when the line is too long, the least needed first, so none is cut
+// mid-word ("1-18 o…" at 80 columns).
+func (m *overviewModel) countLine(pos string) string {
+	gone := 0
+	for _, mb := range m.roster.Members {
+		if mb.Left() {
+			gone++
+		}
+	}
+	count := plural(len(m.roster.Members), "participant", "participants")
+	if gone > 0 {
+		count += fmt.Sprintf(", %d left", gone)
+	}
+	if d := m.roster.Dropped; d > 0 {
+		// Those who left long ago are forgotten, so memory stays bounded.
+		count += fmt.Sprintf(", %d who left earlier not shown", d)
+	}
+	parts := append([]countPart{{text: count}, {text: m.order.String(), drop: 3}},
+		costParts(m.pages, m.poll.lastMinute(), m.t.typ == model.Past)...)
+	if pos != "" {
+		parts = append(parts, countPart{text: pos, drop: 1})
+	}
+	return m.c.st.Muted.Render(wholeParts(parts, m.c.ss.sep, m.c.width))
+}
+
+// titles names the columns whose content m and the meeting's end switch.
+// From 100 columns the media titles carry the unit ("audio lat ms"):
+// narrower, the three cells it adds would come out of the names.
+func (m *overviewModel) titles() {
+	if m.roster.Over {
+		m.table.SetTitle(overviewMediaCol-1, "whole call") // nobody has a "now"
+	}
+	unit := ""
+	if m.c.width >= 100 && m.order.Shown != model.ShowBitrate { // "kbps" is its own unit
+		unit = " " + m.order.Shown.Unit()
+	}
+	for i, md := range model.Medias {
+		m.table.SetTitle(overviewMediaCol+i, mediumShort(md)+" "+m.order.Shown.Short()+unit)
+		m.table.SetWidth(overviewMediaCol+i, mediaWidth(m.order.Shown))
+	}
+}
+
+// setSize redoes the header, whose parts are chosen for the width, and
+// the titles.
 func (m *overviewModel) setSize() {
+	m.titles()
 	m.header = m.headerText()
 	m.tableScreen.setSize()
 }
 
-// wholeParts joins as many whole parts as fit in width cells; width 0 or
-// less keeps them all.
-func wholeParts(parts []string, sep string, width int) string {
-	if len(parts) == 0 {
-		return ""
-	}
-	out := parts[0]
-	for _, p := range parts[1:] {
-		if width > 0 && ansi.StringWidth(out+sep+p) > width {
-			break
-		}
-		out += sep + p
-	}
-	return out
+// countPart is one part of the count line: its text, what joins it to
+// the part before ("" for the separator), and how soon it goes when the
+// line is too long, the highest first; 0 never.
+type countPart struct {
+	text, glue string
+	drop       int
 }
 
-// costText is what one refresh spends of the account's shared rate
-// limit, and what the client measured in the last minute (every screen's
-// requests, retries included): "4 req/refresh, 5 in last minute", short
-// enough for 80 columns beside the count, the sort and the position.
-func costText(pages, lastMinute int, once bool) string {
-	s := strconv.Itoa(pages) + " req/refresh"
-	if once {
-		return s
+// wholeParts joins the parts in order, leaving out whole parts, the
+// highest drop first, until the line fits width cells; width 0 or less
+// keeps them all.
+func wholeParts(parts []countPart, sep string, width int) string {
+	join := func() string {
+		var b strings.Builder
+		for i, p := range parts {
+			switch {
+			case i == 0:
+			case p.glue != "":
+				b.WriteString(p.glue)
+			default:
+				b.WriteString(sep)
+			}
+			b.WriteString(p.text)
+		}
+		return b.String()
 	}
-	return s + ", " + strconv.Itoa(lastMinute) + " in last minute"
+	for {
+		out := join()
+		worst := -1
+		for i, p := range parts {
+			if p.drop > 0 && (worst < 0 || p.drop > parts[worst].drop) {
+				worst = i
+			}
+		}
+		if width <= 0 || ansi.StringWidth(out) <= width || worst < 0 {
+			return out
+		}
+		parts = slices.Delete(slices.Clone(parts), worst, worst+1)
+	}
+}
+
+// costParts are what one refresh spends of the account's shared rate
+// limit, and what the client measured in the last minute (every screen's
+// requests, retries included): "4 req/refresh, 5 in last minute". The
+// minute goes first on a narrow line, then the cost.
+func costParts(pages, lastMinute int, once bool) []countPart {
+	ps := []countPart{{text: strconv.Itoa(pages) + " req/refresh", drop: 2}}
+	if once {
+		return ps
+	}
+	return append(ps, countPart{text: strconv.Itoa(lastMinute) + " in last minute", glue: ", ", drop: 4})
 }
 
 func (m *overviewModel) status() statusInfo {

@@ -32,7 +32,9 @@ func overviewLegend(up, down string) string {
 		"* warn, ! critical: qostop's thresholds, the one judgement drawn in colour; " +
 		"\"zoom health\" is Zoom's own word, shown as Zoom said it. " +
 		"\"worst now\" is the reading furthest past its threshold, relative to it: rows sort by that, " +
-		"then by the share of the last 30 samples spent at warn or worse, then by name.\n")
+		"then by the share of the last 30 samples spent at warn or worse, then by name. " +
+		"In a meeting that is over, \"whole call\" is the share of each call spent at warn or worse, " +
+		"worst first, and the media columns are each one's last reading.\n")
 	b.WriteString("The diagnosis line:")
 	for _, r := range model.DiagnosisRules() {
 		b.WriteString("\n- " + r)

@@ -29,12 +29,13 @@ type rowSig struct {
 	gone, redact, hasWorst          bool
 	worst                           model.Reading
 	shown                           model.Shown
+	degraded                        float64 // shown only for a meeting that is over
 }
 
 func (m *overviewModel) sigOf(mb model.Member, name string) rowSig {
 	return rowSig{name: name, id: mb.P.UserID, dev: mb.P.Device, net: mb.P.NetworkType, loc: mb.P.Location,
 		health: mb.P.Health, leave: mb.P.LeaveTime, gone: mb.Gone, redact: m.c.redact,
-		hasWorst: mb.Rank.HasWorst, worst: mb.Rank.Worst, shown: m.order.Shown}
+		hasWorst: mb.Rank.HasWorst, worst: mb.Rank.Worst, shown: m.order.Shown, degraded: m.degradedShown(&mb)}
 }
 
 // keptRow is the row built before for key when it shows the same, else

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -14,8 +15,9 @@ import (
 // The overview's cells: how a roster member's readings read in a table.
 // What they are and how they rank is model's (roster.go, rostersort.go).
 
-// metricShort names a Reading's metric in a cell: the "worst" cell has
-// nineteen columns, so the peak loss of the minute is "max".
+// metricShort names a Reading's metric in a cell, short since the
+// "worst" cell is as wide as its widest: the minute's average loss is
+// "loss", its peak "maxloss" ("max" alone said nothing of loss).
 func metricShort(m model.Metric) string {
 	switch m {
 	case model.Latency:
@@ -25,7 +27,7 @@ func metricShort(m model.Metric) string {
 	case model.AvgLoss:
 		return "loss"
 	case model.MaxLoss:
-		return "max"
+		return "maxloss"
 	}
 	return m.String()
 }
@@ -44,6 +46,28 @@ func unitOf(m model.Metric) string {
 		return "%"
 	}
 	return "ms"
+}
+
+// mediaWidth is the narrowest a media column is under m: what the usual
+// readings take both ways with their markers ("↑216* ↓225*", "↑0.06
+// ↓0.12", "↑1515 ↓1834", "↑12 ↓15*"), so that the columns keep still
+// from one refresh to the next; a wider reading widens its column.
+func mediaWidth(s model.Shown) int {
+	if s == model.ShowJitter {
+		return 9
+	}
+	return 11
+}
+
+// cellNum writes a reading in a table cell. Milliseconds and kbps from
+// 10 up are whole numbers, so a column reads alike down ("↑30 ↓65", not
+// "↑30.2 ↓65"): a tenth of a millisecond says nothing about a call.
+// Below 10, and for loss, where 0.06% and 0.6% differ, the pane's form.
+func cellNum(v float64, percent bool) string {
+	if percent || v < 10 {
+		return pane.FormatNum(v)
+	}
+	return strconv.FormatFloat(math.Round(v), 'f', 0, 64)
 }
 
 // arrows are send's (↑) and receive's (↓) marks, "^" and "v" in ASCII,
@@ -67,6 +91,8 @@ func (a arrows) of(d model.Direction) string {
 // its threshold now, e.g. "audio ↑ loss 7.2%!", or that they left.
 func (m *overviewModel) worstCell(mb *model.Member, ar arrows) table.Cell {
 	switch {
+	case m.roster.Over:
+		return m.callCell(mb)
 	case mb.P.Left():
 		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.c.now.Location()).Format("15:04"), Role: theme.RoleMuted}
 	case mb.Gone:
@@ -76,8 +102,38 @@ func (m *overviewModel) worstCell(mb *model.Member, ar arrows) table.Cell {
 	}
 	w := mb.Rank.Worst
 	text := mediumShort(w.Stream.Media) + " " + ar.of(w.Stream.Dir) + " " + metricShort(w.Metric) + " " +
-		pane.FormatNum(w.Value.V) + unitOf(w.Metric) + strings.TrimSpace(theme.Marker(w.Level))
+		cellNum(w.Value.V, unitOf(w.Metric) == "%") + unitOf(w.Metric) + strings.TrimSpace(theme.Marker(w.Level))
 	return table.Cell{Text: text, Role: theme.LevelRole(w.Level)}
+}
+
+// callCell is the "worst" cell of a meeting that is over, where nobody
+// has a reading now: the share of their call spent degraded, which is
+// what ranks them, and when they left, e.g. "40% degraded, left 15:27".
+func (m *overviewModel) callCell(mb *model.Member) table.Cell {
+	left := ""
+	if mb.P.Left() {
+		left = ", left " + mb.P.LeaveTime.In(m.c.now.Location()).Format("15:04")
+	}
+	if m.degradedShown(mb) < 0 {
+		return table.Cell{Text: "no readings" + left, Role: theme.RoleMuted}
+	}
+	role := theme.RoleText
+	if mb.Rank.Degraded > 0 {
+		role = theme.LevelRole(model.Warn)
+	}
+	return table.Cell{Text: strconv.FormatFloat(100*mb.Rank.Degraded, 'f', 0, 64) + "% degraded" + left, Role: role}
+}
+
+// degradedShown is the share callCell shows, -1 for someone with no
+// sample; 0 on a live meeting, whose cells do not show it.
+func (m *overviewModel) degradedShown(mb *model.Member) float64 {
+	switch {
+	case !m.roster.Over:
+		return 0
+	case mb.Newest.IsZero():
+		return -1
+	}
+	return mb.Rank.Degraded
 }
 
 // mediaCell is one medium's shown reading both ways, "↑52 ↓61", each
@@ -100,7 +156,7 @@ func (m *overviewModel) mediaCell(mb *model.Member, md model.Media, ar arrows) t
 			lv = m.c.cfg.Thresholds.Level(metric, v)
 		}
 		worst = max(worst, lv)
-		text += ar.of(dir) + pane.FormatNum(v.V) + strings.TrimSpace(theme.Marker(lv))
+		text += ar.of(dir) + cellNum(v.V, m.order.Shown == model.ShowLoss) + strings.TrimSpace(theme.Marker(lv))
 	}
 	switch {
 	case !any:

@@ -45,6 +45,10 @@ type tableScreen struct {
 	// table's place.
 	moreKeys []key.Binding
 	legend   string
+	// counts, when set, is the header's last line once loaded, given the
+	// table's position ("1-19 of 42", or ""), for a screen that fits its
+	// parts and the position to the width itself.
+	counts func(pos string) string
 }
 
 // newTableScreen is the shared part of a table screen; its requests are
@@ -185,7 +189,11 @@ func (f *tableScreen) rebuild() {
 		errLines = renderErrLines(f.poll.errText, 2, f.c.width, f.c.st)
 	}
 	header := firstLines(f.header, 4)
+	counts := f.counts != nil && f.loaded
 	rows := f.c.height - 1 - lineCount(header) - lineCount(filterLine) - lineCount(errLines) - helpRows
+	if counts {
+		rows-- // the counts' line, added below
+	}
 	if !f.helpView.ShowAll {
 		rows-- // the help line
 	}
@@ -196,11 +204,14 @@ func (f *tableScreen) rebuild() {
 	case f.loaded:
 		f.table.SetSize(f.c.width, rows)
 		table = f.table.View()
-		if pos := f.table.Position(); pos != "" {
+		if pos := f.table.Position(); pos != "" && !counts {
 			header += f.c.st.Muted.Render(f.c.ss.sep + pos) // where the view is in a long table
 		}
 	default:
 		table = f.box(rows)
+	}
+	if counts {
+		header += "\n" + f.counts(f.table.Position())
 	}
 	parts := []string{truncLines(header, f.c.width, f.c.st), table}
 	for _, p := range []string{filterLine, errLines, fullHelp} {

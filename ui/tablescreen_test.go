@@ -33,8 +33,8 @@ func TestCostText(t *testing.T) {
 		{1, 0, false, "1 req/refresh, 0 in last minute"},
 		{3, 9, true, "3 req/refresh"},
 	} {
-		if got := costText(tc.pages, tc.lastMinute, tc.once); got != tc.want {
-			t.Errorf("costText(%d, %d, %v) = %q, want %q", tc.pages, tc.lastMinute, tc.once, got, tc.want)
+		if got := wholeParts(costParts(tc.pages, tc.lastMinute, tc.once), " · ", 0); got != tc.want {
+			t.Errorf("costParts(%d, %d, %v) = %q, want %q", tc.pages, tc.lastMinute, tc.once, got, tc.want)
 		}
 	}
 }

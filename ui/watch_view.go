@@ -15,7 +15,7 @@ func (m *watchModel) rebuild() {
 		return // no WindowSizeMsg yet: nothing to draw into
 	}
 	m.feedPanes()
-	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), MeetingID: m.t.meetingID, Topic: m.t.topic,
+	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), MeetingID: m.t.shownID(), Topic: m.t.topic,
 		Trail: m.t.trail, Badge: callBadge(m.t.typ, m.live, m.poll.lastErr, m.gone == goneMeeting), Loc: m.loc}, m.c.st, m.c.width)
 
 	in := layoutIn{

@@ -16,6 +16,10 @@ type Column struct {
 	Most  int  // the flexible column's widest; 0 no limit
 	Right bool // right-aligned, for numbers
 	Drop  int  // on a narrow terminal the highest goes first; 0 never
+	// Fit grows the column to its widest cell, title included, so that
+	// nothing in it is ever cut ("↓22…" for 225 ms reads as 22): on a
+	// narrow terminal it is dropped whole instead. Width is its narrowest.
+	Fit bool
 }
 
 // Cell is one cell: its text, already made safe for a terminal, and the
@@ -69,6 +73,7 @@ type Model struct {
 	mark    theme.Ink
 	shown   []int // the columns that fit, and their widths
 	widths  []int
+	natural []int // each column's width before the flexible share (measure)
 	out     string
 }
 
@@ -78,6 +83,9 @@ func New(cols []Column) Model { return Model{cols: cols} }
 // SetRows replaces the rows, keeping the cursor on the row it follows.
 func (t *Model) SetRows(rows []Row) {
 	t.all = rows
+	if t.measure(-1) {
+		t.fit()
+	}
 	t.apply()
 }
 
@@ -104,7 +112,56 @@ func (t *Model) SetTitle(i int, title string) {
 		return
 	}
 	t.cols[i].Title = title
+	if t.measure(i) {
+		t.fit()
+	}
 	t.render()
+}
+
+// SetWidth sets column i's Width, for a column whose content the screen
+// switches: the narrowest a Fit column is whatever its cells hold, so
+// that it does not change width at every refresh.
+func (t *Model) SetWidth(i, width int) {
+	if i < 0 || i >= len(t.cols) || t.cols[i].Width == width {
+		return
+	}
+	t.cols[i].Width = width
+	t.measure(i)
+	t.fit()
+	t.render()
+}
+
+// measure works out the natural width of column i, or of every column
+// when i is negative: its Width, or for a Fit column the widest of its
+// title and of every row's cell (every row, not the filtered ones, so
+// that typing a filter does not move the columns). It reports whether a
+// width changed.
+func (t *Model) measure(i int) bool {
+	if len(t.natural) != len(t.cols) {
+		t.natural = make([]int, len(t.cols))
+		for j, c := range t.cols {
+			t.natural[j] = c.Width
+		}
+		i = -1
+	}
+	changed := false
+	for j, c := range t.cols {
+		if i >= 0 && j != i {
+			continue
+		}
+		w := c.Width
+		if c.Fit {
+			w = max(w, cellWidth(c.Title))
+			for _, r := range t.all {
+				if j < len(r.Cells) {
+					w = max(w, cellWidth(r.Cells[j].Text))
+				}
+			}
+		}
+		changed = changed || t.natural[j] != w
+		t.natural[j] = w
+	}
+	return changed
 }
 
 // SetStyles redraws in new styles.
@@ -215,6 +272,9 @@ func (t *Model) Position() string {
 // fit chooses the columns that fit the width, dropping the least needed
 // first, and gives the flexible column what is left.
 func (t *Model) fit() {
+	if len(t.natural) != len(t.cols) {
+		t.measure(-1)
+	}
 	t.shown = t.shown[:0]
 	for i := range t.cols {
 		t.shown = append(t.shown, i)
@@ -225,7 +285,7 @@ func (t *Model) fit() {
 			if j > 0 {
 				n += colGap
 			}
-			n += t.cols[i].Width
+			n += t.natural[i]
 		}
 		return n
 	}
@@ -244,7 +304,7 @@ func (t *Model) fit() {
 	spare := max(0, t.width-need())
 	t.widths = t.widths[:0]
 	for _, i := range t.shown {
-		w := t.cols[i].Width
+		w := t.natural[i]
 		if c := t.cols[i]; c.Flex {
 			w += spare
 			if c.Most > 0 {
@@ -337,6 +397,21 @@ func fitText(text string, w int, tail string) (string, int) {
 	}
 	text = ansi.Truncate(text, w, tail)
 	return text, ansi.StringWidth(text)
+}
+
+// cellWidth is the cells text takes: by its length when plain ASCII, by
+// its runes when the only others are arrows (U+2190-U+21FF, one cell
+// each: the ↑ and ↓ of every reading), else measured by grapheme, which
+// costs thirty times as much for the overview's thousand cells.
+func cellWidth(text string) int {
+	n := 0
+	for _, r := range text {
+		if r < 0x20 || (r >= 0x7f && (r < 0x2190 || r > 0x21ff)) {
+			return ansi.StringWidth(text)
+		}
+		n++
+	}
+	return n
 }
 
 func plainASCII(s string) bool {

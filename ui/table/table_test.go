@@ -82,3 +82,55 @@ func TestLinesNeverOverflow(t *testing.T) {
 		}
 	}
 }
+
+// A Fit column is as wide as its widest cell, whatever the filter shows,
+// so nothing in it is cut; on a terminal too narrow for it, it goes whole.
+func TestFitColumnGrowsOrGoesWhole(t *testing.T) {
+	cols := []Column{{Title: "name", Width: 6, Flex: true}, {Title: "lat", Width: 5, Fit: true},
+		{Title: "loss", Width: 4, Fit: true, Drop: 1}}
+	rows := []Row{
+		{Key: "a", Cells: []Cell{{Text: "Alice"}, {Text: "↑216* ↓1225!"}, {Text: "↑0.06 ↓12.5!"}}, Search: "alice"},
+		{Key: "b", Cells: []Cell{{Text: "Bob"}, {Text: "↑40 ↓41"}, {Text: "↑0 ↓0"}}, Search: "bob"},
+	}
+	for _, tc := range []struct {
+		width  int
+		filter string
+		want   []string
+		gone   string
+	}{
+		{width: 60, want: []string{"↑216* ↓1225!", "↑0.06 ↓12.5!"}},
+		{width: 60, filter: "bob", want: []string{"↑40 ↓41       ↑0 ↓0"}},
+		{width: 30, want: []string{"↑216* ↓1225!"}, gone: "loss"},
+	} {
+		tb := New(cols)
+		tb.SetSize(tc.width, 4)
+		tb.SetRows(rows)
+		tb.SetFilter(tc.filter)
+		view := ansi.Strip(tb.View())
+		for _, w := range tc.want {
+			if !strings.Contains(view, w) {
+				t.Errorf("at %d, filter %q, the view lacks %q:\n%s", tc.width, tc.filter, w, view)
+			}
+		}
+		if tc.gone != "" && strings.Contains(view, tc.gone) {
+			t.Errorf("at %d the %s column should have gone whole:\n%s", tc.width, tc.gone, view)
+		}
+		if strings.Contains(view, "…") {
+			t.Errorf("at %d a cell is cut:\n%s", tc.width, view)
+		}
+	}
+}
+
+// cellWidth's short cut for arrows counts as the terminal does.
+func TestCellWidthOfArrows(t *testing.T) {
+	for r := rune(0x2190); r <= 0x21ff; r++ {
+		if s := "↑12 " + string(r) + "3!"; cellWidth(s) != ansi.StringWidth(s) {
+			t.Errorf("%q: %d cells, the terminal takes %d", s, cellWidth(s), ansi.StringWidth(s))
+		}
+	}
+	for _, s := range []string{"Zoë", "会议", "a\u0301b", "↑5 ↓6", "plain"} {
+		if cellWidth(s) != ansi.StringWidth(s) {
+			t.Errorf("%q: %d cells, the terminal takes %d", s, cellWidth(s), ansi.StringWidth(s))
+		}
+	}
+}
