@@ -11,8 +11,8 @@ import (
 // latency sparkline coloured by the stream's worst level in each column
 // (so a loss burst shows red even when latency was fine), its scale, then
 // latency, jitter, loss and, room permitting, bitrate, frame rate and
-// resolution. Fields are aligned in columns across lines and dropped from
-// the right of compactField's order when they do not fit.
+// resolution. Fields are aligned in columns across lines and dropped
+// whole, from the end of compactField's order, when they do not fit.
 func (p *Model) compactLines(iw int) []textCell {
 	pl := &p.pal
 	label, sw := p.geometry(iw, iw-1-p.compactFixed(iw, rowLabelWidth))
@@ -46,10 +46,10 @@ func (p *Model) compactLines(iw int) []textCell {
 					continue
 				}
 				fc := pl.compactValue(f, sec.cur, p.th)
-				c.b.WriteString("  ")
+				writeSpaces(&c.b, f.gap())
 				c.b.WriteString(fc.s)
 				writeSpaces(&c.b, fieldW[f]-fc.w)
-				c.w += 2 + fieldW[f]
+				c.w += f.gap() + fieldW[f]
 			}
 			lines = append(lines, c.done())
 		}
@@ -58,9 +58,9 @@ func (p *Model) compactLines(iw int) []textCell {
 }
 
 // compactShown is which fields a compact line shows in room cells after
-// its sparkline and scale, and each field's width: all that apply, less
-// those at the end of compactField's order that do not fit (latency and
-// loss always stay).
+// its sparkline and scale, and each field's width: those that apply and
+// fit, taken in compactField's order until one does not. A reading is
+// shown whole or not at all: a cut one ("max 0.") reads as a real value.
 func (p *Model) compactShown(room int) ([]bool, [numCompactFields]int) {
 	var fieldW [numCompactFields]int
 	for _, secs := range p.data.dirs {
@@ -75,12 +75,11 @@ func (p *Model) compactShown(room int) ([]bool, [numCompactFields]int) {
 	shown := make([]bool, numCompactFields)
 	used := 1 + scaleWidth(&p.pal)
 	for f := range numCompactFields {
-		if f.applies(p.media) && (f <= cfLoss || used+2+fieldW[f] <= room) {
-			shown[f] = true
-			used += 2 + fieldW[f]
-		} else {
+		if !f.applies(p.media) || used+f.gap()+fieldW[f] > room {
 			break // keep the order: never show a field after a dropped one
 		}
+		shown[f] = true
+		used += f.gap() + fieldW[f]
 	}
 	return shown, fieldW
 }
@@ -100,14 +99,15 @@ func (p *Model) compactFixed(iw, label int) int {
 }
 
 // compactField is one column of a compact line, listed in the order they
-// are dropped when the line is too narrow: resolution first, latency and
-// loss never.
+// are dropped when the line is too narrow, from the end: resolution
+// first, then frame rate, bitrate, max loss, jitter, loss and latency.
 type compactField int
 
 const (
 	cfLatency compactField = iota
 	cfLoss
 	cfJitter
+	cfMaxLoss
 	cfBitrate
 	cfFPS
 	cfRes
@@ -115,10 +115,19 @@ const (
 )
 
 // compactOrder is the left-to-right order on screen.
-var compactOrder = []compactField{cfLatency, cfJitter, cfLoss, cfBitrate, cfFPS, cfRes}
+var compactOrder = []compactField{cfLatency, cfJitter, cfLoss, cfMaxLoss, cfBitrate, cfFPS, cfRes}
 
 func (f compactField) applies(m model.Media) bool {
 	return m != model.Audio || f < cfFPS
+}
+
+// gap is the blank before a field: one before max loss, which belongs to
+// the loss before it ("loss 0.3% max 1.9%"), two between the others.
+func (f compactField) gap() int {
+	if f == cfMaxLoss {
+		return 1
+	}
+	return 2
 }
 
 // compactValue is one field of a compact line, e.g. "lat 126ms!".
@@ -134,7 +143,8 @@ func (pl *palette) compactValue(f compactField, s model.StreamStats, th model.Th
 	case cfLoss:
 		c.add(pl.muted, "loss ")
 		pl.judged(&c, s.AvgLossPct, th.Level(model.AvgLoss, s.AvgLossPct), "%", false)
-		c.add(pl.muted, " max ")
+	case cfMaxLoss:
+		c.add(pl.muted, "max ")
 		pl.judged(&c, s.MaxLossPct, th.Level(model.MaxLoss, s.MaxLossPct), "%", false)
 	case cfBitrate:
 		pl.plainOr(&c, s.BitrateKbps, fmtBitrate(s.BitrateKbps.V, ""), "- kbps")
