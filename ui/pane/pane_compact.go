@@ -18,7 +18,7 @@ func (p *Model) compactLines(iw int) []textCell {
 	label, sw := p.geometry(iw, iw-1-p.compactFixed(iw, rowLabelWidth))
 	// One blank before the border, so the last field never runs into it
 	// ("11fps│").
-	shown, fieldW := p.compactShown(iw - label - 1 - sw - 1)
+	shown, stale, fieldW := p.compactShownWithNote(iw - label - 1 - sw - 1)
 	g := p.grid(sw)
 	p.data.bucket(g)
 	scw := scaleWidth(pl)
@@ -41,8 +41,12 @@ func (p *Model) compactLines(iw int) []textCell {
 			c.b.WriteByte(' ')
 			writeFitRight(&c.b, pl.scaleLabel(fLatency, sc), scw)
 			c.w += sw + 1 + scw
+			fields := shown
+			if p.data.stale(sec) {
+				fields = stale
+			}
 			for _, f := range compactOrder {
-				if !shown[f] {
+				if !fields[f] {
 					continue
 				}
 				fc := pl.compactValue(f, sec.cur, p.th)
@@ -51,11 +55,47 @@ func (p *Model) compactLines(iw int) []textCell {
 				writeSpaces(&c.b, fieldW[f]-fc.w)
 				c.w += f.gap() + fieldW[f]
 			}
+			if p.data.stale(sec) && fields[numCompactFields] {
+				c.b.WriteString("  ")
+				c.w += 2
+				c.add(pl.muted, p.seenNote(sec))
+			}
 			lines = append(lines, c.done())
 		}
 	}
 	return lines
 }
+
+// compactShownWithNote is which fields the compact lines show in room
+// cells: shown for a current stream, stale for one that stopped before the
+// newest sample, whose readings are from then and must say so: its
+// element numCompactFields is whether the note (seenNote) fits after
+// them. Stale readings are never shown without it. When every line can
+// keep the note's room, all take the same fields, so columns line up.
+func (p *Model) compactShownWithNote(room int) (shown, stale []bool, fieldW [numCompactFields]int) {
+	noteW := -1
+	for _, secs := range p.data.dirs {
+		for si := range secs {
+			if p.data.stale(&secs[si]) {
+				noteW = max(noteW, textWidth(p.seenNote(&secs[si])))
+			}
+		}
+	}
+	shown, fieldW = p.compactShown(room)
+	if noteW < 0 {
+		return shown, shown, fieldW
+	}
+	stale, _ = p.compactShown(room - 2 - noteW)
+	stale = append(stale, 1+scaleWidth(&p.pal)+2+noteW <= room)
+	if stale[cfLatency] {
+		shown = stale
+	}
+	return shown, stale, fieldW
+}
+
+// seenNote is what a compact line of a stopped stream says after its
+// readings: when they are from, e.g. "seen 11:59:42".
+func (p *Model) seenNote(sec *paneSection) string { return "seen " + p.seen(sec) }
 
 // compactShown is which fields a compact line shows in room cells after
 // its sparkline and scale, and each field's width: those that apply and

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
@@ -95,5 +96,52 @@ func TestCompactLineDropsMaxFirst(t *testing.T) {
 	p.SetSize(80, 4)
 	if send := paneRow(t, p.View(), "send"); !strings.Contains(send, "jit ") || !strings.Contains(send, "max ") {
 		t.Errorf("at 80 columns want jitter and max loss too:\n%s", p.View())
+	}
+}
+
+// everySeconds is s with its samples d apart instead of a minute.
+func everySeconds(s []model.Sample, d time.Duration) []model.Sample {
+	for i := range s {
+		s[i].Time = paneT0.Add(time.Duration(i) * d)
+	}
+	return s
+}
+
+// A compact line of a stream that stopped says when its readings are
+// from, at every width that shows one of them: Erik's screen share kept
+// "lat 114ms" for minutes as if it were now.
+func TestCompactLineSaysWhenStopped(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		samples []model.Sample
+		seen    string
+	}{
+		{"minutes", missingCurrent(), "seen 10:26"},
+		{"seconds", everySeconds(missingCurrent(), 10*time.Second), "seen 10:04:20"},
+	} {
+		for _, ascii := range []bool{false, true} {
+			for w := 40; w <= 120; w++ {
+				p := newTestPane(model.Audio, w, 4, ascii, tc.samples)
+				view := ansi.Strip(p.View())
+				recv, send := paneRow(t, view, "receive"), paneRow(t, view, "send")
+				if strings.Contains(recv, "lat ") && !strings.Contains(recv, tc.seen) {
+					t.Errorf("%s/%d: the stopped stream's readings without %q:\n%s", tc.name, w, tc.seen, view)
+				}
+				if w >= 80 && !strings.Contains(recv, "lat 29ms") {
+					t.Errorf("%s/%d: room for the latency and the note, but not shown:\n%s", tc.name, w, view)
+				}
+				if strings.Contains(send, "seen") {
+					t.Errorf("%s/%d: the current stream is marked stopped:\n%s", tc.name, w, view)
+				}
+			}
+		}
+	}
+}
+
+// At sub-minute cadence the full pane's "last seen" has seconds too.
+func TestFullPaneLastSeenSeconds(t *testing.T) {
+	p := newTestPane(model.Audio, 80, 12, false, everySeconds(missingCurrent(), 10*time.Second))
+	if row := paneRow(t, p.View(), "receive"); !strings.Contains(row, "(last seen 10:04:20)") {
+		t.Errorf("samples every 10 s, but the stopped stream's time is %q", row)
 	}
 }

@@ -97,7 +97,7 @@ func (p *Model) geometry(iw, room int) (label, sw int) {
 // sectionTitle names a stream: "send", "receive via room connector" (on a
 // compact line "receive RC"), and when the stream stopped before the
 // window's newest sample, when it was last seen (the values shown are
-// from then).
+// from then); a compact line says so after its values (seenNote).
 func (p *Model) sectionTitle(sec *paneSection, compact bool) textCell {
 	var c textCellBuf
 	c.add(p.pal.title, sec.key.Dir.String())
@@ -107,10 +107,15 @@ func (p *Model) sectionTitle(sec *paneSection, compact bool) textCell {
 	case sec.key.Path != model.Client:
 		c.add(p.pal.text, " via "+sec.key.Path.String())
 	}
-	if !compact && !sec.lastTime.Equal(p.data.newest) {
-		c.add(p.pal.muted, " (last seen "+sec.lastTime.In(p.loc).Format("15:04")+")")
+	if !compact && p.data.stale(sec) {
+		c.add(p.pal.muted, " (last seen "+p.seen(sec)+")")
 	}
 	return c.done()
+}
+
+// seen is when a stopped stream was last seen, in the pane's zone.
+func (p *Model) seen(sec *paneSection) string {
+	return sec.lastTime.In(p.loc).Format(p.data.seenLayout())
 }
 
 func (p *Model) noTraffic(d model.Direction) textCell {

@@ -39,6 +39,7 @@ type paneSection struct {
 type paneData struct {
 	samples  []model.Sample // the window, oldest first (shared, read only)
 	newest   time.Time
+	step     time.Duration    // the smallest gap between samples: their cadence, 0 with one
 	dirs     [2][]paneSection // by model.Direction; only paths with traffic
 	grid     model.Grid       // the grid the columns are on
 	bucketed bool
@@ -55,6 +56,9 @@ func extractPane(m model.Media, samples []model.Sample) paneData {
 	var secs [2][3]*paneSection
 	for i := range samples {
 		s := &samples[i]
+		if i > 0 {
+			d.step = minStep(d.step, s.Time.Sub(samples[i-1].Time))
+		}
 		for k, st := range s.Streams {
 			if k.Media != m || k.Dir < model.Send || k.Dir > model.Receive || k.Path < model.Client || k.Path > model.RWG || st.Empty() {
 				continue
@@ -76,6 +80,28 @@ func extractPane(m model.Media, samples []model.Sample) paneData {
 	}
 	return d
 }
+
+// minStep is the smaller of the cadence so far and a new gap; a gap that
+// is not positive (a replaced sample) says nothing.
+func minStep(step, gap time.Duration) time.Duration {
+	if gap > 0 && (step == 0 || gap < step) {
+		return gap
+	}
+	return step
+}
+
+// seenLayout is how a time the pane writes is shown: with seconds when
+// samples come more often than once a minute, where HH:MM says too little.
+func (d *paneData) seenLayout() string {
+	if d.step > 0 && d.step < time.Minute {
+		return "15:04:05"
+	}
+	return "15:04"
+}
+
+// stale reports whether sec stopped before the window's newest sample, so
+// the readings shown for it are from then, not now.
+func (d *paneData) stale(sec *paneSection) bool { return !sec.lastTime.Equal(d.newest) }
 
 func (d paneData) hasTraffic() bool { return len(d.dirs[0])+len(d.dirs[1]) > 0 }
 
