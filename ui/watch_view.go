@@ -27,6 +27,7 @@ func (m *watchModel) rebuild() {
 	var fullHelp string
 	if m.helpView.ShowAll {
 		fullHelp, in.helpRows = fitFullHelp(m.helpView, full, m.c.width, m.poll.helpNotes()...)
+		in.helpKeys = helpKeyRows(m.helpView, full, m.c.width)
 		legend := legendText(m.c.st, m.c.width)
 		fullHelp += "\n" + legend
 		in.helpRows += strings.Count(legend, "\n") + 1
