@@ -55,3 +55,18 @@ func TestWatchErrorWholeOrSaysWhere(t *testing.T) {
 		}
 	}
 }
+
+// "? help" at the end of the bar keeps a blank before it at every width:
+// at 60 columns it ran into the time ("next sample due 12:33:33? help").
+func TestStatusHelpHintKeepsItsBlank(t *testing.T) {
+	h := newHarness(t, &fakeSource{p: callParticipant(false)}, 60, 16)
+	h.start()
+	si := h.watch().status()
+	si.helpHint = true
+	for w := 20; w <= 120; w++ {
+		bar := renderStatus(si, h.a.c.ss, w)
+		if i := strings.Index(bar, "? help"); i > 0 && bar[i-1] != ' ' {
+			t.Errorf("at %d columns: %q", w, bar)
+		}
+	}
+}

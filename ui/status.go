@@ -160,6 +160,9 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 	sepW := ansi.StringWidth(ss.sep)
 	total := func() int {
 		w := 1 + ansi.StringWidth(help.text) + 1 // a space either side
+		if help.text != "" {
+			w++ // and one before "? help", or it runs into the time ("12:33:33? help")
+		}
 		for i, s := range segs {
 			if i > 0 {
 				w += sepW
