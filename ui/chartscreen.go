@@ -258,6 +258,11 @@ func (s *chartScreen) rebuild() {
 	if s.poll.errText != "" {
 		errRows = 1 // the charts stay: what they show is all still true
 	}
+	if room := h - 1 - errRows - 1 - 1; helpRows > room {
+		// Keys first: what does not fit is the end of the legend.
+		helpRows = max(room, 1)
+		footer = fitRows(footer, helpRows)
+	}
 	s.rows = max(h-1-errRows-1-helpRows, 1)
 	s.body = s.render()
 	if errRows > 0 {

@@ -18,8 +18,13 @@ import (
 // cannot know, so the notice says so rather than claiming success.
 
 // copyNotice is the line that stands in for the help line after y, until
-// the next key.
-const copyNotice = "copied %s as text with OSC 52: only if your terminal allows it (in tmux: set -g set-clipboard on)"
+// the next key: its parts after noticeCut are dropped, last first, where
+// the line has no room for them, so what shows is never cut mid-word (at
+// 100 columns the tmux hint lost "on)").
+const copyNotice = "copied %s" + noticeCut + ", if your terminal allows OSC 52" + noticeCut + " (tmux: set -g set-clipboard on)"
+
+// noticeCut marks where a notice may be shortened.
+const noticeCut = "\x1f"
 
 // copier is a screen with something to copy: its text, "" when it has
 // none yet.
@@ -83,11 +88,16 @@ func (m *overviewModel) copyText() string {
 	return ansi.Strip(b.String())
 }
 
-// withNotice puts the notice in the view's last line, the help line.
+// withNotice puts the notice in the view's last line, the help line,
+// without the parts (after noticeCut) that do not fit.
 func withNotice(view, notice string, width int) string {
 	if notice == "" || view == "" {
 		return view
 	}
+	parts := strings.Split(notice, noticeCut)
+	for len(parts) > 1 && ansi.StringWidth(strings.Join(parts, "")) > width {
+		parts = parts[:len(parts)-1]
+	}
 	i := strings.LastIndexByte(view, '\n')
-	return view[:i+1] + ansi.Truncate(notice, width, "")
+	return view[:i+1] + ansi.Truncate(strings.Join(parts, ""), width, "")
 }

@@ -89,12 +89,34 @@ func TestCopySaysSoAndNeverSendsNothing(t *testing.T) {
 	h = newHarness(t, src, 100, 24)
 	h.start()
 	h.key("y")
-	if v := h.a.View().Content; !strings.Contains(v, "only if your terminal allows it") {
+	if v := h.a.View().Content; !strings.Contains(v, "if your terminal allows OSC 52") {
 		t.Fatalf("y does not say OSC 52 may be refused:\n%s", v)
 	}
 	h.key("p")
-	if v := h.a.View().Content; strings.Contains(v, "only if your terminal allows it") {
+	if v := h.a.View().Content; strings.Contains(v, "if your terminal allows OSC 52") {
 		t.Fatalf("the notice outlives the next key:\n%s", v)
+	}
+}
+
+// The notice drops whole parts where the line is narrow, never cut: at
+// 100 columns it ended "(in tmux: set -g set-clipboard".
+func TestCopyNoticeIsWhole(t *testing.T) {
+	src := &fakeSource{p: callParticipant(true)}
+	h := newHarness(t, src, 100, 24)
+	h.start()
+	for w := 60; w <= 200; w++ {
+		h.resize(w, 24)
+		h.key("y")
+		c := h.a.View().Content
+		line := c[strings.LastIndexByte(c, '\n')+1:]
+		n, _, _ := strings.Cut(strings.TrimPrefix(line, "copied "), " ")
+		want := "copied " + n + " lines, if your terminal allows OSC 52 (tmux: set -g set-clipboard on)"
+		if w < len(want) {
+			want = "copied " + n + " lines, if your terminal allows OSC 52"
+		}
+		if line != want {
+			t.Errorf("at %d columns the notice is %q, want %q", w, line, want)
+		}
 	}
 }
 

@@ -20,7 +20,7 @@ func quotaError() error {
 // wrapped, and / finds it.
 func TestEventLogShowsALongErrorWhole(t *testing.T) {
 	src := &fakeSource{p: callParticipant(true)}
-	h := newHarness(t, src, 80, 40)
+	h := newHarness(t, src, 80, 24)
 	next := h.start()
 	src.set(model.Participant{}, quotaError())
 	h.poll(next)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -46,10 +47,18 @@ type eventLog struct {
 
 func newEventLog() eventLog { return eventLog{levels: map[levelKey]model.Level{}} }
 
+// add puts e in its place by time, above the events of its time already
+// there. A sample's events carry the sample's time and a poll's the
+// answer's, and a sample can arrive after a poll event newer than it: put
+// in by arrival, "newest first" was not true.
 func (l *eventLog) add(e event) {
+	i := sort.Search(len(l.events), func(i int) bool { return !l.events[i].at.After(e.at) })
+	if i >= maxEvents {
+		return // older than all the log keeps
+	}
 	l.events = append(l.events, event{})
-	copy(l.events[1:], l.events)
-	l.events[0] = e
+	copy(l.events[i+1:], l.events[i:])
+	l.events[i] = e
 	if len(l.events) > maxEvents {
 		l.events = l.events[:maxEvents]
 	}
@@ -190,8 +199,10 @@ func (l *eventLog) failedWith(at time.Time, text, full string) {
 		full = ""
 	}
 	if len(l.events) > 0 && l.events[0].err && l.events[0].text == text && l.events[0].full == full {
-		l.events[0].at = at
-		l.events[0].count++
+		e := l.events[0]
+		e.at, e.count = at, e.count+1
+		l.events = append(l.events[:0], l.events[1:]...)
+		l.add(e) // at its new time
 		return
 	}
 	l.add(event{at: at, level: model.Critical, text: text, full: full, count: 1, err: true})

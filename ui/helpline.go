@@ -44,7 +44,8 @@ func fitShortHelp(h help.Model, bs []key.Binding, width int) string {
 // fitFullHelp is the full help cut to width, and its height; notes
 // (how the screen polls, what it has spent) follow the keys, wrapped.
 func fitFullHelp(h help.Model, groups [][]key.Binding, width int, notes ...string) (string, int) {
-	full := h.FullHelpView(groups)
+	fh, cols := flowHelp(h, groups, width)
+	full := fh.FullHelpView(cols)
 	lines := strings.Split(full, "\n")
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, width, "")

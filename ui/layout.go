@@ -16,6 +16,7 @@ type layoutIn struct {
 	headerLines   int    // lines renderHeader produced (1 to 3)
 	full, compact [3]int // each pane's outer height, full and compact
 	helpRows      int    // rows of the full help when shown, else 0
+	helpKeys      int    // of which the keys' grid, the part that must be whole
 	errRows       int    // rows the error text wants (0 when no error)
 	axis          bool   // there is data: a time axis under the panes
 }
@@ -81,6 +82,9 @@ func computeLayout(in layoutIn) layout {
 		l.panes[0] += left
 		return l
 	}
+	if in.helpKeys > 0 && rem-sum-1-min(in.errRows, 1) < in.helpKeys {
+		return helpInPanes(in, rem)
+	}
 	rem -= sum
 	l.panes = in.compact
 
@@ -107,6 +111,27 @@ func computeLayout(in layoutIn) layout {
 		}
 	}
 	l.events += take(3 - l.events)
+	l.err += take(in.errRows - l.err)
+	l.events += take(rem)
+	return l
+}
+
+// helpInPanes is the layout when the full help's keys do not fit beside
+// the compact panes (60x16): the help takes the panes' place until ?
+// closes it, so every key is listed; rem rows are left above the bar.
+func helpInPanes(in layoutIn, rem int) layout {
+	var l layout
+	take := func(n int) int {
+		n = max(0, min(n, rem))
+		rem -= n
+		return n
+	}
+	l.header = take(1)
+	if in.errRows > 0 {
+		l.err = take(1)
+	}
+	l.events = take(in.helpRows)
+	l.header += take(in.headerLines - 1)
 	l.err += take(in.errRows - l.err)
 	l.events += take(rem)
 	return l

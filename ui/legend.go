@@ -8,7 +8,7 @@ import (
 )
 
 // legendText is what the full help (?) adds below the keys: how to read
-// a value, a sparkline and a chart, cut to width. The markers and glyphs
+// a value, a sparkline and a chart, wrapped to width. The markers and glyphs
 // are the ones the screen draws, ASCII with --ascii.
 func legendText(st theme.Styles, width int) string {
 	g := st.Glyphs()
@@ -17,7 +17,9 @@ func legendText(st theme.Styles, width int) string {
 		warn, crit = "~", "="
 	}
 	lines := []string{
-		"* over warn  ! over critical  - no reading  blank: no sample in that time",
+		// A bar two or three rows high leaves its top rows blank below
+		// their band: only a column blank in every row is a gap.
+		"* over warn  ! over critical  - no reading  blank column: no sample in that time",
 		"a column = the window ÷ the width; with several samples, the worst",
 		"≤300ms: the top of the row's scale   chart: " + warn + " warn  " + crit + " critical",
 		"RC, WG: through a room connector, the web gateway",
@@ -33,7 +35,13 @@ func legendText(st theme.Styles, width int) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(st.Muted.Render(ansi.Truncate(l, width, g.Ellipsis)))
+		// Wrapped, not cut: a legend line cut short explains nothing.
+		for j, w := range strings.Split(wordwrap(l, width), "\n") {
+			if j > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(st.Muted.Render(ansi.Truncate(w, width, g.Ellipsis)))
+		}
 	}
 	return b.String()
 }

@@ -94,3 +94,43 @@ func TestNotFoundAtStartIsNotAnEnd(t *testing.T) {
 		t.Errorf("a 404 before any answer reads as an ended meeting:\n%s", view)
 	}
 }
+
+// Once the participant has left, the help and the bar say so and do not
+// call the sample Zoom was due to publish late: none will come. Fixed or
+// adaptive, polling waits leftPoll.
+func TestLeftParticipantPollingSaysWhy(t *testing.T) {
+	for _, fixed := range []bool{false, true} {
+		p := callParticipant(false)
+		src := &fakeSource{p: p}
+		h := newHarness(t, src, 120, 40, func(c *Config) { c.Fixed = fixed })
+		next := h.start()
+		gone := p
+		gone.LeaveTime = watchT0.Add(39*time.Minute + 50*time.Second)
+		src.set(gone, nil)
+		next = h.poll(next)
+		next = h.poll(next) // nothing new: the schedule would call the minute late
+		if tm, _ := pollTimer(t, next); tm.d < leftPoll {
+			t.Errorf("fixed=%v: after the leave the next poll is in %s, want at least %s", fixed, tm.d, leftPoll)
+		}
+		if bar := lastLines(h.a.content(), 2); strings.Contains(bar, "late") {
+			t.Errorf("fixed=%v: the bar calls a sample late for a participant who left:\n%s", fixed, bar)
+		}
+		src.set(model.Participant{}, serverError())
+		next = h.poll(next)
+		if tm, _ := pollTimer(t, next); tm.d < leftPoll {
+			t.Errorf("fixed=%v: an error after the leave retries in %s, want at least %s", fixed, tm.d, leftPoll)
+		}
+		h.key("?")
+		v := strings.Join(strings.Fields(h.a.content()), " ")
+		if strings.Contains(v, "is late") || strings.Contains(v, "Polling every") ||
+			!strings.Contains(v, "They left the meeting, so no new samples will come: polling once a minute") {
+			t.Errorf("fixed=%v: the full help on polling after the leave:\n%s", fixed, h.a.content())
+		}
+	}
+}
+
+// lastLines is the last n lines of s.
+func lastLines(s string, n int) string {
+	l := strings.Split(s, "\n")
+	return strings.Join(l[max(0, len(l)-n):], "\n")
+}

@@ -28,7 +28,7 @@ type poller struct {
 	// request starts the fetch env numbers; the screen's own command.
 	request               func(env envelope) tea.Cmd
 	interval, minInterval time.Duration
-	// floor is the least wait after a good answer, whatever the interval:
+	// floor is the least wait after any answer, whatever the interval:
 	// the watch screen sets it once the participant has left.
 	floor time.Duration
 	// sched is fed every good answer and says when to poll next; Fixed
@@ -221,7 +221,9 @@ func (p *poller) failed(err error, at time.Time, jitter float64) tea.Cmd {
 		d = max(d, settledWait)
 		p.errText = strings.TrimRight(p.errText, ". ") + ". " + settledText
 	}
-	return p.after(d, at)
+	// Gone is gone: a participant who left is not asked for faster after
+	// an error than after a good answer.
+	return p.after(max(d, p.floor), at)
 }
 
 func (p *poller) togglePause() tea.Cmd {

@@ -70,6 +70,11 @@ func (p *poller) pollLine(next time.Time) string {
 		return "A past meeting: fetched once, nothing more to poll."
 	case classify(p.why) == whyBudget:
 		return "Polling slowed: " + p.why + "." + at
+	case p.floor > 0:
+		// Only the watch screen sets a floor, once its participant left:
+		// the schedule would call the minute Zoom owes "late".
+		return "They left the meeting, so no new samples will come: polling once a minute, " +
+			"in case Zoom publishes a last one late." + at
 	case p.sched.Fixed:
 		return "Polling every " + fmtDur(p.interval) + " (a fixed interval: --interval, or + and -)." + at
 	}

@@ -125,6 +125,9 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 		segs = append(segs, segment{"polling" + ss.dots, ss.base, 1})
 	case si.done:
 		segs = append(segs, segment{"past meeting: fetched once", ss.muted, 1})
+	case !si.paused && !si.nextPoll.IsZero() && !si.left.IsZero() && classify(si.why) != whyBudget:
+		// They left: no sample is due, so none is late.
+		segs = append(segs, segment{"next " + clock(si.nextPoll), ss.base, 1})
 	case !si.paused && !si.nextPoll.IsZero():
 		segs = append(segs, nextSegment(si.why, clock(si.nextPoll), si.budget, ss))
 	}
@@ -157,6 +160,9 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 	sepW := ansi.StringWidth(ss.sep)
 	total := func() int {
 		w := 1 + ansi.StringWidth(help.text) + 1 // a space either side
+		if help.text != "" {
+			w++ // and one before "? help", or it runs into the time ("12:33:33? help")
+		}
 		for i, s := range segs {
 			if i > 0 {
 				w += sepW

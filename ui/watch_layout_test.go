@@ -50,7 +50,7 @@ func TestEventLog(t *testing.T) {
 	}
 
 	for i := range maxEvents + 10 {
-		l.failed(watchT0, fmt.Sprint("error ", i))
+		l.failed(watchT0.Add(9*time.Minute+time.Duration(i)*time.Second), fmt.Sprint("error ", i))
 	}
 	if len(l.events) != maxEvents || l.events[0].text != fmt.Sprint("error ", maxEvents+9) {
 		t.Fatalf("log holds %d events, newest %q; want %d and the newest", len(l.events), l.events[0].text, maxEvents)

@@ -27,12 +27,13 @@ func (m *watchModel) rebuild() {
 	var fullHelp string
 	if m.helpView.ShowAll {
 		fullHelp, in.helpRows = fitFullHelp(m.helpView, full, m.c.width, m.poll.helpNotes()...)
+		in.helpKeys = helpKeyRows(m.helpView, full, m.c.width)
 		legend := legendText(m.c.st, m.c.width)
 		fullHelp += "\n" + legend
 		in.helpRows += strings.Count(legend, "\n") + 1
 	}
 	if m.poll.errText != "" && m.hist.Len() > 0 {
-		in.errRows = 2 // with no data, the placeholder shows the error instead
+		in.errRows = errRowsWanted(m.poll.errText, m.c.width) // with no data, the placeholder shows the error instead
 	}
 	m.lay = m.layoutPanes(in)
 	m.builds++
@@ -93,7 +94,7 @@ func (m *watchModel) renderBody(fullHelp string) string {
 		}
 	}
 	if l.err > 0 {
-		parts = append(parts, fitRows(renderErrLines(m.poll.errText, l.err, m.c.width, m.c.st), l.err))
+		parts = append(parts, fitRows(renderErrLinesMore(m.poll.errText, l.err, m.c.width, m.c.st, "l: full text"), l.err))
 	}
 	return strings.Join(parts, "\n")
 }

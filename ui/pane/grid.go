@@ -159,6 +159,9 @@ func (p *Model) Append(window, fresh []model.Sample, g Geometry) bool {
 	for i := range fresh {
 		s := &fresh[i]
 		d.add(g.Grid, s)
+		if !d.newest.IsZero() {
+			d.step = minStep(d.step, s.Time.Sub(d.newest))
+		}
 		d.newest = s.Time
 		for di := range d.dirs {
 			for si := range d.dirs[di] {

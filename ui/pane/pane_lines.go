@@ -1,5 +1,5 @@
-// The lines inside a media pane: full (a row per metric) and compact (a
-// line per stream).
+// The lines inside a media pane in full, a row per metric, and what
+// full and compact lines share: the stream titles.
 
 package pane
 
@@ -94,102 +94,10 @@ func (p *Model) geometry(iw, room int) (label, sw int) {
 	return label, max(room-label, 0)
 }
 
-// compactLines gives each path with traffic one line: its label, a
-// latency sparkline coloured by the stream's worst level in each column
-// (so a loss burst shows red even when latency was fine), its scale, then
-// latency, jitter, loss and, room permitting, bitrate, frame rate and
-// resolution. Fields are aligned in columns across lines and dropped from
-// the right of compactField's order when they do not fit.
-func (p *Model) compactLines(iw int) []textCell {
-	pl := &p.pal
-	label, sw := p.geometry(iw, iw-1-p.compactFixed(iw, rowLabelWidth))
-	// One blank before the border, so the last field never runs into it
-	// ("11fps│").
-	shown, fieldW := p.compactShown(iw - label - 1 - sw - 1)
-	g := p.grid(sw)
-	p.data.bucket(g)
-	scw := scaleWidth(pl)
-	lines := make([]textCell, 0, 4)
-	for d := range p.data.dirs {
-		secs := p.data.dirs[d]
-		if len(secs) == 0 {
-			lines = append(lines, p.noTraffic(model.Direction(d)))
-			continue
-		}
-		for si := range secs {
-			sec := &secs[si]
-			var c textCellBuf
-			lt := p.sectionTitle(sec, true)
-			writeFit(&c.b, lt, label)
-			c.b.WriteByte(' ')
-			c.w = label + 1
-			cols, sc := streamColumns(sec, p.th)
-			pl.sparkRow(&c.b, cols, sw, sc.Top, true, 1, 0)
-			c.b.WriteByte(' ')
-			writeFitRight(&c.b, pl.scaleLabel(fLatency, sc), scw)
-			c.w += sw + 1 + scw
-			for _, f := range compactOrder {
-				if !shown[f] {
-					continue
-				}
-				fc := pl.compactValue(f, sec.cur, p.th)
-				c.b.WriteString("  ")
-				c.b.WriteString(fc.s)
-				writeSpaces(&c.b, fieldW[f]-fc.w)
-				c.w += 2 + fieldW[f]
-			}
-			lines = append(lines, c.done())
-		}
-	}
-	return lines
-}
-
-// compactShown is which fields a compact line shows in room cells after
-// its sparkline and scale, and each field's width: all that apply, less
-// those at the end of compactField's order that do not fit (latency and
-// loss always stay).
-func (p *Model) compactShown(room int) ([]bool, [numCompactFields]int) {
-	var fieldW [numCompactFields]int
-	for _, secs := range p.data.dirs {
-		for si := range secs {
-			for f := range numCompactFields {
-				if f.applies(p.media) {
-					fieldW[f] = max(fieldW[f], p.pal.compactValue(f, secs[si].cur, p.th).w)
-				}
-			}
-		}
-	}
-	shown := make([]bool, numCompactFields)
-	used := 1 + scaleWidth(&p.pal)
-	for f := range numCompactFields {
-		if f.applies(p.media) && (f <= cfLoss || used+2+fieldW[f] <= room) {
-			shown[f] = true
-			used += 2 + fieldW[f]
-		} else {
-			break // keep the order: never show a field after a dropped one
-		}
-	}
-	return shown, fieldW
-}
-
-// compactReserve is the room a compact line keeps for latency, jitter
-// and loss, whatever they read now ("lat 999ms!", "jit 99ms!", "loss
-// 9.9%! max 9.9%!"), so the screen's grid width does not change with the
-// readings. Bitrate, frame rate and resolution show where there is more.
-const compactReserve = 2 + 10 + 2 + 9 + 2 + 20
-
-// compactFixed is what a compact line needs besides its label and
-// sparkline: the scale and the reserve, leaving the sparkline at least
-// compactSparkMin.
-func (p *Model) compactFixed(iw, label int) int {
-	n := 1 + scaleWidth(&p.pal) + compactReserve
-	return max(min(n, iw-label-1-compactSparkMin), 0)
-}
-
 // sectionTitle names a stream: "send", "receive via room connector" (on a
 // compact line "receive RC"), and when the stream stopped before the
 // window's newest sample, when it was last seen (the values shown are
-// from then).
+// from then); a compact line says so after its values (seenNote).
 func (p *Model) sectionTitle(sec *paneSection, compact bool) textCell {
 	var c textCellBuf
 	c.add(p.pal.title, sec.key.Dir.String())
@@ -199,10 +107,15 @@ func (p *Model) sectionTitle(sec *paneSection, compact bool) textCell {
 	case sec.key.Path != model.Client:
 		c.add(p.pal.text, " via "+sec.key.Path.String())
 	}
-	if !compact && !sec.lastTime.Equal(p.data.newest) {
-		c.add(p.pal.muted, " (last seen "+sec.lastTime.In(p.loc).Format("15:04")+")")
+	if !compact && p.data.stale(sec) {
+		c.add(p.pal.muted, " (last seen "+p.seen(sec)+")")
 	}
 	return c.done()
+}
+
+// seen is when a stopped stream was last seen, in the pane's zone.
+func (p *Model) seen(sec *paneSection) string {
+	return sec.lastTime.In(p.loc).Format(p.data.seenLayout())
 }
 
 func (p *Model) noTraffic(d model.Direction) textCell {

@@ -39,6 +39,7 @@ type paneSection struct {
 type paneData struct {
 	samples  []model.Sample // the window, oldest first (shared, read only)
 	newest   time.Time
+	step     time.Duration    // the smallest gap between samples: their cadence, 0 with one
 	dirs     [2][]paneSection // by model.Direction; only paths with traffic
 	grid     model.Grid       // the grid the columns are on
 	bucketed bool
@@ -55,6 +56,9 @@ func extractPane(m model.Media, samples []model.Sample) paneData {
 	var secs [2][3]*paneSection
 	for i := range samples {
 		s := &samples[i]
+		if i > 0 {
+			d.step = minStep(d.step, s.Time.Sub(samples[i-1].Time))
+		}
 		for k, st := range s.Streams {
 			if k.Media != m || k.Dir < model.Send || k.Dir > model.Receive || k.Path < model.Client || k.Path > model.RWG || st.Empty() {
 				continue
@@ -76,6 +80,28 @@ func extractPane(m model.Media, samples []model.Sample) paneData {
 	}
 	return d
 }
+
+// minStep is the smaller of the cadence so far and a new gap; a gap that
+// is not positive (a replaced sample) says nothing.
+func minStep(step, gap time.Duration) time.Duration {
+	if gap > 0 && (step == 0 || gap < step) {
+		return gap
+	}
+	return step
+}
+
+// seenLayout is how a time the pane writes is shown: with seconds when
+// samples come more often than once a minute, where HH:MM says too little.
+func (d *paneData) seenLayout() string {
+	if d.step > 0 && d.step < time.Minute {
+		return "15:04:05"
+	}
+	return "15:04"
+}
+
+// stale reports whether sec stopped before the window's newest sample, so
+// the readings shown for it are from then, not now.
+func (d *paneData) stale(sec *paneSection) bool { return !sec.lastTime.Equal(d.newest) }
 
 func (d paneData) hasTraffic() bool { return len(d.dirs[0])+len(d.dirs[1]) > 0 }
 
@@ -279,51 +305,4 @@ func (pl *palette) fullValue(k rowKind, s model.StreamStats, th model.Thresholds
 
 func fmtResolution(s model.StreamStats) string {
 	return strconv.Itoa(int(s.Width.V)) + "x" + strconv.Itoa(int(s.Height.V))
-}
-
-// compactField is one column of a compact line, listed in the order they
-// are dropped when the line is too narrow: resolution first, latency and
-// loss never.
-type compactField int
-
-const (
-	cfLatency compactField = iota
-	cfLoss
-	cfJitter
-	cfBitrate
-	cfFPS
-	cfRes
-	numCompactFields
-)
-
-// compactOrder is the left-to-right order on screen.
-var compactOrder = []compactField{cfLatency, cfJitter, cfLoss, cfBitrate, cfFPS, cfRes}
-
-func (f compactField) applies(m model.Media) bool {
-	return m != model.Audio || f < cfFPS
-}
-
-// compactValue is one field of a compact line, e.g. "lat 126ms!".
-func (pl *palette) compactValue(f compactField, s model.StreamStats, th model.Thresholds) textCell {
-	var c textCellBuf
-	switch f {
-	case cfLatency:
-		c.add(pl.muted, "lat ")
-		pl.judged(&c, s.LatencyMS, th.Level(model.Latency, s.LatencyMS), "ms", false)
-	case cfJitter:
-		c.add(pl.muted, "jit ")
-		pl.judged(&c, s.JitterMS, th.Level(model.Jitter, s.JitterMS), "ms", false)
-	case cfLoss:
-		c.add(pl.muted, "loss ")
-		pl.judged(&c, s.AvgLossPct, th.Level(model.AvgLoss, s.AvgLossPct), "%", false)
-		c.add(pl.muted, " max ")
-		pl.judged(&c, s.MaxLossPct, th.Level(model.MaxLoss, s.MaxLossPct), "%", false)
-	case cfBitrate:
-		pl.plainOr(&c, s.BitrateKbps, fmtBitrate(s.BitrateKbps.V, ""), "- kbps")
-	case cfFPS:
-		pl.plainOr(&c, s.FrameRateFPS, FormatNum(s.FrameRateFPS.V)+"fps", "- fps")
-	case cfRes:
-		pl.plainOr(&c, model.Value{OK: s.Width.OK && s.Height.OK}, fmtResolution(s), "res -")
-	}
-	return c.done()
 }

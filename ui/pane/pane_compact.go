@@ -1,0 +1,197 @@
+// A compact pane line: one line per stream, its latency sparkline and
+// as many whole readings as fit.
+
+package pane
+
+import (
+	"github.com/qostop/qostop/model"
+)
+
+// compactLines gives each path with traffic one line: its label, a
+// latency sparkline coloured by the stream's worst level in each column
+// (so a loss burst shows red even when latency was fine), its scale, then
+// latency, jitter, loss and, room permitting, bitrate, frame rate and
+// resolution. Fields are aligned in columns across lines and dropped
+// whole, from the end of compactField's order, when they do not fit.
+func (p *Model) compactLines(iw int) []textCell {
+	pl := &p.pal
+	label, sw := p.geometry(iw, iw-1-p.compactFixed(iw, rowLabelWidth))
+	// One blank before the border, so the last field never runs into it
+	// ("11fps│").
+	shown, stale, fieldW := p.compactShownWithNote(iw - label - 1 - sw - 1)
+	g := p.grid(sw)
+	p.data.bucket(g)
+	scw := scaleWidth(pl)
+	lines := make([]textCell, 0, 4)
+	for d := range p.data.dirs {
+		secs := p.data.dirs[d]
+		if len(secs) == 0 {
+			lines = append(lines, p.noTraffic(model.Direction(d)))
+			continue
+		}
+		for si := range secs {
+			sec := &secs[si]
+			var c textCellBuf
+			lt := p.sectionTitle(sec, true)
+			writeFit(&c.b, lt, label)
+			c.b.WriteByte(' ')
+			c.w = label + 1
+			cols, sc := streamColumns(sec, p.th)
+			pl.sparkRow(&c.b, cols, sw, sc.Top, true, 1, 0)
+			c.b.WriteByte(' ')
+			writeFitRight(&c.b, pl.scaleLabel(fLatency, sc), scw)
+			c.w += sw + 1 + scw
+			fields := shown
+			if p.data.stale(sec) {
+				fields = stale
+			}
+			for _, f := range compactOrder {
+				if !fields[f] {
+					continue
+				}
+				fc := pl.compactValue(f, sec.cur, p.th)
+				writeSpaces(&c.b, f.gap())
+				c.b.WriteString(fc.s)
+				writeSpaces(&c.b, fieldW[f]-fc.w)
+				c.w += f.gap() + fieldW[f]
+			}
+			if p.data.stale(sec) && fields[numCompactFields] {
+				c.b.WriteString("  ")
+				c.w += 2
+				c.add(pl.muted, p.seenNote(sec))
+			}
+			lines = append(lines, c.done())
+		}
+	}
+	return lines
+}
+
+// compactShownWithNote is which fields the compact lines show in room
+// cells: shown for a current stream, stale for one that stopped before the
+// newest sample, whose readings are from then and must say so: its
+// element numCompactFields is whether the note (seenNote) fits after
+// them. Stale readings are never shown without it. When every line can
+// keep the note's room, all take the same fields, so columns line up.
+func (p *Model) compactShownWithNote(room int) (shown, stale []bool, fieldW [numCompactFields]int) {
+	noteW := -1
+	for _, secs := range p.data.dirs {
+		for si := range secs {
+			if p.data.stale(&secs[si]) {
+				noteW = max(noteW, textWidth(p.seenNote(&secs[si])))
+			}
+		}
+	}
+	shown, fieldW = p.compactShown(room)
+	if noteW < 0 {
+		return shown, shown, fieldW
+	}
+	stale, _ = p.compactShown(room - 2 - noteW)
+	stale = append(stale, 1+scaleWidth(&p.pal)+2+noteW <= room)
+	if stale[cfLatency] {
+		shown = stale
+	}
+	return shown, stale, fieldW
+}
+
+// seenNote is what a compact line of a stopped stream says after its
+// readings: when they are from, e.g. "seen 11:59:42".
+func (p *Model) seenNote(sec *paneSection) string { return "seen " + p.seen(sec) }
+
+// compactShown is which fields a compact line shows in room cells after
+// its sparkline and scale, and each field's width: those that apply and
+// fit, taken in compactField's order until one does not. A reading is
+// shown whole or not at all: a cut one ("max 0.") reads as a real value.
+func (p *Model) compactShown(room int) ([]bool, [numCompactFields]int) {
+	var fieldW [numCompactFields]int
+	for _, secs := range p.data.dirs {
+		for si := range secs {
+			for f := range numCompactFields {
+				if f.applies(p.media) {
+					fieldW[f] = max(fieldW[f], p.pal.compactValue(f, secs[si].cur, p.th).w)
+				}
+			}
+		}
+	}
+	shown := make([]bool, numCompactFields)
+	used := 1 + scaleWidth(&p.pal)
+	for f := range numCompactFields {
+		if !f.applies(p.media) || used+f.gap()+fieldW[f] > room {
+			break // keep the order: never show a field after a dropped one
+		}
+		shown[f] = true
+		used += f.gap() + fieldW[f]
+	}
+	return shown, fieldW
+}
+
+// compactReserve is the room a compact line keeps for latency, jitter
+// and loss, whatever they read now ("lat 999ms!", "jit 99ms!", "loss
+// 9.9%! max 9.9%!"), so the screen's grid width does not change with the
+// readings. Bitrate, frame rate and resolution show where there is more.
+const compactReserve = 2 + 10 + 2 + 9 + 2 + 20
+
+// compactFixed is what a compact line needs besides its label and
+// sparkline: the scale and the reserve, leaving the sparkline at least
+// compactSparkMin.
+func (p *Model) compactFixed(iw, label int) int {
+	n := 1 + scaleWidth(&p.pal) + compactReserve
+	return max(min(n, iw-label-1-compactSparkMin), 0)
+}
+
+// compactField is one column of a compact line, listed in the order they
+// are dropped when the line is too narrow, from the end: resolution
+// first, then frame rate, bitrate, max loss, jitter, loss and latency.
+type compactField int
+
+const (
+	cfLatency compactField = iota
+	cfLoss
+	cfJitter
+	cfMaxLoss
+	cfBitrate
+	cfFPS
+	cfRes
+	numCompactFields
+)
+
+// compactOrder is the left-to-right order on screen.
+var compactOrder = []compactField{cfLatency, cfJitter, cfLoss, cfMaxLoss, cfBitrate, cfFPS, cfRes}
+
+func (f compactField) applies(m model.Media) bool {
+	return m != model.Audio || f < cfFPS
+}
+
+// gap is the blank before a field: one before max loss, which belongs to
+// the loss before it ("loss 0.3% max 1.9%"), two between the others.
+func (f compactField) gap() int {
+	if f == cfMaxLoss {
+		return 1
+	}
+	return 2
+}
+
+// compactValue is one field of a compact line, e.g. "lat 126ms!".
+func (pl *palette) compactValue(f compactField, s model.StreamStats, th model.Thresholds) textCell {
+	var c textCellBuf
+	switch f {
+	case cfLatency:
+		c.add(pl.muted, "lat ")
+		pl.judged(&c, s.LatencyMS, th.Level(model.Latency, s.LatencyMS), "ms", false)
+	case cfJitter:
+		c.add(pl.muted, "jit ")
+		pl.judged(&c, s.JitterMS, th.Level(model.Jitter, s.JitterMS), "ms", false)
+	case cfLoss:
+		c.add(pl.muted, "loss ")
+		pl.judged(&c, s.AvgLossPct, th.Level(model.AvgLoss, s.AvgLossPct), "%", false)
+	case cfMaxLoss:
+		c.add(pl.muted, "max ")
+		pl.judged(&c, s.MaxLossPct, th.Level(model.MaxLoss, s.MaxLossPct), "%", false)
+	case cfBitrate:
+		pl.plainOr(&c, s.BitrateKbps, fmtBitrate(s.BitrateKbps.V, ""), "- kbps")
+	case cfFPS:
+		pl.plainOr(&c, s.FrameRateFPS, FormatNum(s.FrameRateFPS.V)+"fps", "- fps")
+	case cfRes:
+		pl.plainOr(&c, model.Value{OK: s.Width.OK && s.Height.OK}, fmtResolution(s), "res -")
+	}
+	return c.done()
+}
