@@ -454,6 +454,7 @@ func newSnapshotCmd() *cobra.Command {
 	fs.DurationVar(&f.maxWait, "max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits for the table's markers, as for watch")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp)
+	fs.BoolVar(&f.ascii, "ascii", false, "mark the table's send and receive with ^ and v rather than arrows")
 	complete(c, "format", "json", "table")
 	return c
 }

@@ -101,6 +101,14 @@ func (n Next) Later(t time.Time, why string) Next {
 // and whether it has been learned.
 func (c *Cadence) Offset() (time.Duration, bool) { return c.offset, c.known }
 
+// SamplePeriod is the time between samples, Period or as learned from
+// the answers, and whether it is known: screens word the schedule by it
+// (Zoom's minute, or the simulator's few seconds).
+func (c *Cadence) SamplePeriod() (time.Duration, bool) {
+	p := c.periodNow()
+	return p, p > 0
+}
+
 func (c *Cadence) interval() time.Duration {
 	if c.Interval > 0 {
 		return c.Interval

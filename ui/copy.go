@@ -82,7 +82,7 @@ func (m *overviewModel) copyText() string {
 		ps = append(ps, p)
 	}
 	var b bytes.Buffer
-	if report.WriteMeetingTable(&b, model.NewMeetingSnapshot(m.t.meetingID, m.t.typ, ps), m.c.cfg.Thresholds) != nil {
+	if report.WriteMeetingTable(&b, model.NewMeetingSnapshot(m.t.meetingID, m.t.typ, ps), m.c.cfg.Thresholds, m.c.st.Glyphs()) != nil {
 		return ""
 	}
 	return ansi.Strip(b.String())

@@ -20,9 +20,11 @@ func legendText(st theme.Styles, width int) string {
 		// A bar two or three rows high leaves its top rows blank below
 		// their band: only a column blank in every row is a gap.
 		"* over warn  ! over critical  - no reading  blank column: no sample in that time",
+		// The ramp as drawn, compact lines and tall bars alike, so that
+		// "_.-=^#" is not read as six kinds of mark.
+		strings.Join(g.Spark, "") + " low to high, to ≤300ms: the top of the row's scale; tall bars fill up",
 		"a column = the window ÷ the width; with several samples, the worst",
-		"≤300ms: the top of the row's scale   chart: " + warn + " warn  " + crit + " critical",
-		"RC, WG: through a room connector, the web gateway",
+		"chart: " + warn + " warn  " + crit + " critical   RC, WG: through a room connector, the web gateway",
 	}
 	if st.ASCII() {
 		r := strings.NewReplacer("÷", "/", "≤", "<=")

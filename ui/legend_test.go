@@ -31,3 +31,26 @@ func TestLegendSaysAGapIsABlankColumn(t *testing.T) {
 		}
 	}
 }
+
+// The legend shows the sparkline ramp the screen draws, lowest first, on
+// one line at 80 columns: compact lines and tall bars use this one ramp,
+// and "_.-=^#" unexplained read as marks of their own.
+func TestLegendShowsTheSparklineRamp(t *testing.T) {
+	for ascii, ramp := range map[bool]string{false: "▁▂▃▄▅▆▇█", true: "_.-=^#"} {
+		st := theme.NewStyles(colorprofile.Ascii, theme.Dark(), ascii)
+		if got := strings.Join(st.Glyphs().Spark, ""); got != ramp {
+			t.Fatalf("ascii=%v: the sparklines climb %q, the test expects %q", ascii, got, ramp)
+		}
+		want := ramp + " low to high, to " + map[bool]string{false: "≤", true: "<="}[ascii] + "300ms: the top of the row's scale"
+		found := false
+		for _, line := range strings.Split(legendText(st, 80), "\n") {
+			found = found || strings.HasPrefix(line, want)
+		}
+		if !found {
+			t.Errorf("ascii=%v: no legend line starts %q:\n%s", ascii, want, legendText(st, 80))
+		}
+		if l := legendText(st, 80); ascii && strings.ContainsFunc(l, func(r rune) bool { return r > 0x7e }) {
+			t.Errorf("the ASCII legend holds more than ASCII:\n%s", l)
+		}
+	}
+}

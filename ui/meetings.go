@@ -29,14 +29,18 @@ type meetingsModel struct {
 	truncated string // Zoom has more meetings than qostop keeps: says so
 }
 
+// meetingColumns go, on a narrow terminal, media first and the meeting ID
+// never: the ID is what a user copies into `qostop watch ID`, and it
+// grows to its widest cell so that it is never cut. Length goes before
+// started, since it is the one that ages between fetches.
 var meetingColumns = []table.Column{
 	{Title: "topic", Width: 16, Flex: true, Most: 40},
-	{Title: "host", Width: 16, Drop: 2},
-	{Title: "meeting ID", Width: 11, Drop: 3},
+	{Title: "host", Width: 16, Drop: 3},
+	{Title: "meeting ID", Width: 11, Fit: true},
 	{Title: "people", Width: 6, Right: true},
-	{Title: "started", Width: 7},
-	{Title: "length", Width: 6, Right: true, Drop: 1},
-	{Title: "media", Width: 11, Drop: 1},
+	{Title: "started", Width: 7, Drop: 1},
+	{Title: "length", Width: 6, Right: true, Drop: 2},
+	{Title: "media", Width: 11, Drop: 4},
 }
 
 func newMeetings(c *common) *meetingsModel {
@@ -186,8 +190,10 @@ func (m *meetingsModel) status() statusInfo {
 
 func (m *meetingsModel) view() string { return m.draw(m.status()) }
 
-// meetingLength turns Zoom's "01:02:03" into "1h02m"; anything else is
-// shown as it came.
+// meetingLength turns Zoom's "01:02:03" into "1h02m", in whole minutes
+// ("<1m" for less): the list is fetched once a minute, so seconds would
+// stand still for a minute and claim a precision the figure does not
+// have. Anything else is shown as it came.
 func meetingLength(d string) string {
 	var total time.Duration
 	parts := strings.Split(strings.TrimSpace(d), ":")
@@ -198,7 +204,10 @@ func meetingLength(d string) string {
 		}
 		total = total*60 + time.Duration(n)
 	}
-	return fmtDur(total * time.Second)
+	if total < 60 {
+		return "<1m"
+	}
+	return fmtDur(total / 60 * time.Minute)
 }
 
 // meetingsFetchedMsg is the answer to the list's fetch number seq.

@@ -36,7 +36,7 @@ func TestMeetingListNewestFirst(t *testing.T) {
 		t.Fatalf("meetings in order %s, want the newest first", got)
 	}
 	view := h.a.content()
-	for _, want := range []string{"▸ Incident bridge", "Bob Okafor", "85012345678", "40m38s", "video share", "fetched 19:39:38 (<1m ago)"} {
+	for _, want := range []string{"▸ Incident bridge", "Bob Okafor", "85012345678", "   40m", "video share", "fetched 19:39:38 (<1m ago)"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
 		}

@@ -19,7 +19,7 @@ type pollWhy int
 
 const (
 	whyInterval pollWhy = iota // every interval: fixed, learning, or answers bring change
-	whyDue                     // just after the next minute Zoom should publish
+	whyDue                     // just after the next sample Zoom should publish
 	whyLate                    // the expected minute is late: probing
 	whyQuiet                   // nothing new for a while: once a period
 	whyBudget                  // slowed to make the day's request budget last
@@ -81,19 +81,39 @@ func (p *poller) pollLine(next time.Time) string {
 	// "Adaptive" is the status bar's word for this schedule: the help
 	// says what it means now.
 	fix := " + and - fix an interval." + at
+	pace, every := p.samplePace()
 	switch classify(p.why) {
 	case whyDue:
 		learned := ""
-		if off, ok := p.sched.Offset(); ok {
-			learned = " (learned: about " + fmtDur(off) + " after its time)"
+		switch off, ok := p.sched.Offset(); {
+		case ok && off < time.Second: // "about 0s after" reads as a fault
+			learned = " (Zoom publishes each at its time)"
+		case ok:
+			learned = " (Zoom publishes each about " + fmtDur(off) + " after its time)"
 		}
-		return "Adaptive polling: just after Zoom publishes each new sample" + learned + "." + fix
+		return "Adaptive polling: just after each new sample, " + pace + learned + "." + fix
 	case whyLate:
 		return "Adaptive polling: the sample Zoom was due to publish is late, so asking again soon, then less often." + fix
 	case whyQuiet:
-		return "Adaptive polling: no new sample for a while, so once a minute until one comes." + fix
+		return "Adaptive polling: no new sample for a while, so " + every + " until one comes." + fix
 	}
-	return "Adaptive polling: every " + fmtDur(p.interval) + " while answers bring change, then just after Zoom's minute." + fix
+	return "Adaptive polling: every " + fmtDur(p.interval) + " while answers bring change, then just after each new sample (" +
+		pace + ")." + fix
+}
+
+// samplePace says how often samples come, as the schedule has learned
+// it: pace for "just after each new sample, ...", every for "so ... until
+// one comes". Zoom's are a minute apart, the demo's a few seconds, and
+// the help must not say "Zoom's minute" of a 3 s cadence.
+func (p *poller) samplePace() (pace, every string) {
+	d, ok := p.sched.SamplePeriod()
+	switch {
+	case !ok:
+		return "once their pace is learned", "once a minute"
+	case d == time.Minute:
+		return "once a minute", "once a minute"
+	}
+	return "about every " + fmtDur(d), "once every " + fmtDur(d)
 }
 
 // helpNotes are the full help's lines on polling and the request budget.

@@ -105,3 +105,52 @@ func TestBudgetSegmentsWords(t *testing.T) {
 		}
 	}
 }
+
+// The full help words the adaptive schedule by the cadence it learned:
+// the demo's samples come every 3 s, and "just after Zoom's minute" was
+// false of it. Each stage of a cadence, from the first answer to a quiet
+// spell, is checked at Zoom's minute and at 3 s ("" checks only that a
+// 3 s cadence is never called a minute).
+func TestPollLineFollowsTheLearnedCadence(t *testing.T) {
+	s0 := time.Date(2026, 3, 9, 14, 30, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		period time.Duration
+		want   [8]string
+	}{
+		{3 * time.Second, [8]string{
+			"then just after each new sample (once their pace is learned).",
+			"then just after each new sample (about every 3s).",
+			"just after each new sample, about every 3s.",
+			"just after each new sample, about every 3s (Zoom publishes each about 1s after its time).",
+			"no new sample for a while, so once every 3s until one comes.",
+			"", "", "just after each new sample, about every 3s (Zoom publishes each at its time).",
+		}},
+		{time.Minute, [8]string{
+			"then just after each new sample (once their pace is learned).",
+			"then just after each new sample (once a minute).",
+			"just after each new sample, once a minute.",
+			"just after each new sample, once a minute (Zoom publishes each about 20s after its time).",
+			"no new sample for a while, so once a minute until one comes.",
+			"", "", "just after each new sample, once a minute (Zoom publishes each at its time).",
+		}},
+	} {
+		P := tc.period
+		p := &poller{interval: 10 * time.Second}
+		p.sched.Interval = p.interval
+		for i, a := range []model.Answer{
+			{At: s0.Add(P / 3)},                                         // no sample yet
+			{At: s0.Add(P / 3), Newest: s0, Step: P},                    // the first two: the period
+			{At: s0.Add(2 * P / 3), Newest: s0},                         // nothing new, before it is due
+			{At: s0.Add(P + P/3), Newest: s0.Add(P)},                    // the next, late by P/3: the offset
+			{At: s0.Add(5 * P), Newest: s0.Add(P)},                      // nothing for three periods
+			{At: s0.Add(5*P + time.Millisecond), Newest: s0.Add(5 * P)}, // found the moment it is out
+			{At: s0.Add(6 * P), Newest: s0.Add(5 * P)},                  // nothing new
+			{At: s0.Add(6*P + time.Millisecond), Newest: s0.Add(6 * P)}, // the offset is ~0
+		} {
+			p.why = p.sched.Observe(a).Reason
+			if got := p.pollLine(time.Time{}); !strings.Contains(got, tc.want[i]) || P != time.Minute && strings.Contains(got, "minute") {
+				t.Errorf("%s cadence, answer %d (%q): help says %q, want %q", P, i, p.why, got, tc.want[i])
+			}
+		}
+	}
+}

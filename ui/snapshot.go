@@ -10,6 +10,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/report"
 )
 
@@ -37,7 +38,11 @@ func PrintSnapshot(ctx context.Context, w, notice io.Writer, src Source, ids []s
 			}
 		}
 		s := model.NewMeetingSnapshot(ids[0], cfg.Type, ps)
-		snap, printTable = s, func() error { return report.WriteMeetingTable(w, s, cfg.Thresholds) }
+		g := theme.UnicodeGlyphs()
+		if cfg.ASCII {
+			g = theme.ASCIIGlyphs()
+		}
+		snap, printTable = s, func() error { return report.WriteMeetingTable(w, s, cfg.Thresholds, g) }
 	} else {
 		p, err := src.ParticipantQoS(ctx, ids[0], ids[1], cfg.Type)
 		if err != nil {

@@ -71,9 +71,10 @@ func WriteTable(w io.Writer, snap model.Snapshot, th model.Thresholds) error {
 
 // WriteMeetingTable writes a meeting's snapshot, one row per participant:
 // their user ID (the PARTICIPANT that snapshot and watch take), the worst
-// level of each medium's streams in their newest sample, with the highest
-// latency and average loss among those streams.
-func WriteMeetingTable(w io.Writer, snap model.MeetingSnapshot, th model.Thresholds) error {
+// level of each medium's streams in their newest sample, then each
+// way's latency and average loss (the highest among that way's streams),
+// marked with g's send and receive arrows as the overview marks them.
+func WriteMeetingTable(w io.Writer, snap model.MeetingSnapshot, th model.Thresholds, g theme.Glyphs) error {
 	var b bytes.Buffer
 	gone, unparsed := 0, 0
 	for _, p := range snap.Participants {
@@ -105,7 +106,7 @@ func WriteMeetingTable(w io.Writer, snap model.MeetingSnapshot, th model.Thresho
 			newest = p.Samples[n-1]
 		}
 		for _, m := range model.Medias {
-			cells = append(cells, tableMediaCell(newest, m, th))
+			cells = append(cells, tableMediaCell(newest, m, th, g))
 		}
 		cells = append(cells, Dash(tableHealth(p.SnapshotParticipant)))
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
@@ -113,7 +114,8 @@ func WriteMeetingTable(w io.Writer, snap model.MeetingSnapshot, th model.Thresho
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(&b, "\nLevels are from each participant's newest sample.\n%s\n", tableLegend)
+	fmt.Fprintf(&b, "\nEach medium: its worst level in the participant's newest sample, then latency and average\n"+
+		"loss %s sent and %s received by the participant's client.\n%s\n", g.Up, g.Down, tableLegend)
 	writeUnparsed(&b, unparsed)
 	return writeTableText(w, b.Bytes())
 }
@@ -184,29 +186,40 @@ func tableStreamOrder(streams map[string]model.SnapshotStream) []string {
 }
 
 // tableMediaCell is one meeting-table cell: the worst level among medium
-// m's streams, then their highest latency and average loss, e.g.
-// "warn* 210 ms 0.3%"; "-" when the sample has no such stream.
-func tableMediaCell(s model.SnapshotSample, m model.Media, th model.Thresholds) string {
+// m's streams, then for each way the highest latency and average loss of
+// its streams (a room connector's beside the client's), each with its
+// marker, e.g. "warn* ↑210ms 0.3% ↓40ms 1.2%*"; "↑-" for a way without
+// a reading of either, "-" when the sample has no such stream at all. Which way is
+// bad is the question a bridge asks ("my audio keeps cutting out").
+func tableMediaCell(s model.SnapshotSample, m model.Media, th model.Thresholds, g theme.Glyphs) string {
 	worst, found := model.Unknown, false
-	lat, loss := model.None, model.None
+	var lat, loss [2]model.Value
+	var has [2]bool
 	for name, st := range s.Streams {
 		k, ok := model.StreamKeyByWireName(name)
 		if !ok || k.Media != m {
 			continue
 		}
-		found = true
+		found, has[k.Dir] = true, true
 		stats := model.StreamStats{
 			LatencyMS: snapValue(st.LatencyMS), JitterMS: snapValue(st.JitterMS),
 			AvgLossPct: snapValue(st.AvgLossPct), MaxLossPct: snapValue(st.MaxLossPct),
 		}
 		worst = max(worst, th.StreamLevel(stats))
-		lat, loss = tableMax(lat, stats.LatencyMS), tableMax(loss, stats.AvgLossPct)
+		lat[k.Dir], loss[k.Dir] = tableMax(lat[k.Dir], stats.LatencyMS), tableMax(loss[k.Dir], stats.AvgLossPct)
 	}
 	if !found {
 		return "-"
 	}
-	return fmt.Sprintf("%s%s %s %s", worst, strings.TrimSpace(theme.Marker(worst)),
-		tableValue(lat, " ms"), tableValue(loss, "%"))
+	cell := worst.String() + strings.TrimSpace(theme.Marker(worst))
+	for d, arrow := range [2]string{model.Send: g.Up, model.Receive: g.Down} {
+		if !has[d] || !lat[d].OK && !loss[d].OK {
+			cell += " " + arrow + "-"
+			continue
+		}
+		cell += " " + arrow + tableJudgedInline(th, model.Latency, lat[d], "ms") + " " + tableJudgedInline(th, model.AvgLoss, loss[d], "%")
+	}
+	return cell
 }
 
 func tableMax(a, b model.Value) model.Value {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
 )
 
 // The table output is checked against golden files in testdata/, named
@@ -88,7 +89,7 @@ func TestReportMeeting(t *testing.T) {
 	silent := model.Participant{UserID: "3", Device: "iOS", NetworkType: "Cellular"} // no name, no samples
 	snap := model.NewMeetingSnapshot("85746065432", model.Live, []model.Participant{reportParticipant(), room, silent})
 	var b bytes.Buffer
-	if err := WriteMeetingTable(&b, snap, model.DefaultThresholds()); err != nil {
+	if err := WriteMeetingTable(&b, snap, model.DefaultThresholds(), theme.UnicodeGlyphs()); err != nil {
 		t.Fatal(err)
 	}
 	golden.RequireEqual(t, b.String())
@@ -105,7 +106,7 @@ func TestReportUnparsedFootnote(t *testing.T) {
 		if err := WriteTable(&one, model.NewSnapshot("1", model.Live, p), th); err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteMeetingTable(&all, model.NewMeetingSnapshot("1", model.Live, []model.Participant{p, p}), th); err != nil {
+		if err := WriteMeetingTable(&all, model.NewMeetingSnapshot("1", model.Live, []model.Participant{p, p}), th, theme.UnicodeGlyphs()); err != nil {
 			t.Fatal(err)
 		}
 		if got := strings.Contains(one.String(), note); got != (n > 0) {
@@ -122,7 +123,7 @@ func TestReportUnparsedFootnote(t *testing.T) {
 
 func TestReportMeetingEmpty(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteMeetingTable(&b, model.NewMeetingSnapshot("1", model.Past, nil), model.DefaultThresholds()); err != nil {
+	if err := WriteMeetingTable(&b, model.NewMeetingSnapshot("1", model.Past, nil), model.DefaultThresholds(), theme.UnicodeGlyphs()); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := b.String(), "Meeting 1 (past), 0 participants\n"; got != want {
@@ -160,7 +161,7 @@ func TestReportWriteError(t *testing.T) {
 		t.Fatalf("WriteTable error = %v, want %v", err, errWrite)
 	}
 	msnap := model.NewMeetingSnapshot("1", model.Live, []model.Participant{reportParticipant()})
-	if err := WriteMeetingTable(failWriter{}, msnap, model.DefaultThresholds()); !errors.Is(err, errWrite) {
+	if err := WriteMeetingTable(failWriter{}, msnap, model.DefaultThresholds(), theme.UnicodeGlyphs()); !errors.Is(err, errWrite) {
 		t.Fatalf("WriteMeetingTable error = %v, want %v", err, errWrite)
 	}
 }
@@ -183,6 +184,39 @@ func requirePlain(t *testing.T, s string) {
 	for i, l := range strings.Split(s, "\n") {
 		if strings.HasSuffix(l, " ") {
 			t.Fatalf("line %d has trailing spaces: %q", i+1, l)
+		}
+	}
+}
+
+// A meeting row says which way each reading goes, send or receive, as
+// the overview does, and in ASCII when asked: "audio good 48 ms 0.1%"
+// read as one figure when it was the worse of two.
+func TestReportMeetingSaysWhichWay(t *testing.T) {
+	p := model.Participant{UserID: "9", UserName: "Ann", Samples: []model.Sample{{Time: reportT0,
+		Streams: map[model.StreamKey]model.StreamStats{
+			reportKey(model.Audio, model.Send, model.Client):    {LatencyMS: model.Some(48), AvgLossPct: model.Some(0.1)},
+			reportKey(model.Audio, model.Receive, model.Client): {LatencyMS: model.Some(52), AvgLossPct: model.Some(6)},
+			reportKey(model.Share, model.Receive, model.Client): {LatencyMS: model.Some(30), AvgLossPct: model.Some(0)},
+		}}}}
+	snap := model.NewMeetingSnapshot("1", model.Live, []model.Participant{p})
+	for _, tc := range []struct {
+		g    theme.Glyphs
+		want []string
+	}{
+		{theme.UnicodeGlyphs(), []string{"critical! ↑48ms 0.1% ↓52ms 6%!", "good ↑- ↓30ms 0%", "loss ↑ sent and ↓ received"}},
+		{theme.ASCIIGlyphs(), []string{"critical! ^48ms 0.1% v52ms 6%!", "good ^- v30ms 0%", "loss ^ sent and v received"}},
+	} {
+		var b bytes.Buffer
+		if err := WriteMeetingTable(&b, snap, model.DefaultThresholds(), tc.g); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("the table lacks %q:\n%s", w, b.String())
+			}
+		}
+		if tc.g.Up == "^" && strings.ContainsFunc(b.String(), func(r rune) bool { return r > 0x7e }) {
+			t.Errorf("the ASCII table holds more than ASCII:\n%s", b.String())
 		}
 	}
 }
