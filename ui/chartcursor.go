@@ -108,13 +108,19 @@ func (s *chartScreen) cursorArrived(was time.Time) {
 	}
 }
 
-// cursorHelp is the help line while the cursor shows: how to move it
-// and hide it.
-func (s *chartScreen) cursorHelp() []key.Binding {
+// shortHelp is the help line: pairs of keys as one ("←/→ scroll",
+// "[/] zoom") so that c, and with the cursor on how to move it, fit in 80
+// columns. ? lists each key.
+func (s *chartScreen) shortHelp() []key.Binding {
 	k := s.keys
+	lr := k.Earlier.Help().Key + "/" + k.Later.Help().Key
+	k.ZoomIn.SetHelp(k.ZoomIn.Help().Key+"/"+k.ZoomOut.Help().Key, "zoom")
+	if s.cursor.IsZero() {
+		k.Earlier.SetHelp(lr, "scroll")
+		return []key.Binding{k.Back, k.Earlier, k.ZoomIn, k.Live, k.Cursor, k.NextChart, k.Help}
+	}
 	k.Back.SetHelp(k.Back.Help().Key, "hide cursor")
-	k.Earlier.SetHelp(k.Earlier.Help().Key, "sample before")
-	k.Later.SetHelp(k.Later.Help().Key, "sample after")
-	k.FarEarlier.SetHelp(k.FarEarlier.Help().Key+"/"+k.FarLater.Help().Key, "tenth of view")
-	return []key.Binding{k.Back, k.Earlier, k.Later, k.FarEarlier, k.ZoomIn, k.ZoomOut, k.Live, k.NextChart, k.Help}
+	k.Earlier.SetHelp(lr, "one sample")
+	k.FarEarlier.SetHelp(k.FarEarlier.Help().Key+"/"+k.FarLater.Help().Key, "a tenth")
+	return []key.Binding{k.Back, k.Earlier, k.FarEarlier, k.ZoomIn, k.Live, k.NextChart, k.Help}
 }

@@ -178,10 +178,7 @@ func (s *chartScreen) title(n int) string {
 // help is the chart screen's help line and full help: its own keys first.
 func (s *chartScreen) help() (short []key.Binding, full [][]key.Binding) {
 	k := s.keys
-	short = []key.Binding{k.Back, k.Earlier, k.Later, k.ZoomIn, k.ZoomOut, k.Live, k.Cursor, k.NextChart, k.Help}
-	if !s.cursor.IsZero() {
-		short = s.cursorHelp()
-	}
+	short = s.shortHelp()
 	full = [][]key.Binding{
 		{k.Earlier, k.Later, k.Live, k.Back},
 		{k.Cursor, k.FarEarlier, k.FarLater},
