@@ -16,9 +16,8 @@ import (
 
 // cursorNote is the full help's word on the cursor, and how it and the
 // view move together.
-const cursorNote = "c shows a cursor: each title reads the time and value under it, or \"no sample\" where Zoom sent none. " +
-	"While it shows, left/right move it a sample and shift+left/right (H, L) a tenth of the view, scrolling at the edges; " +
-	"[ and ] zoom and keep it in view; end goes live on the newest sample; esc or c hides it."
+const cursorNote = "c: a cursor; each title reads its time and value (\"no sample\": none sent). " +
+	"Past an edge it scrolls; [ ] keep it in view; end takes it to the newest."
 
 // cursorStops are the times the cursor rests on: the history's samples.
 func (s *chartScreen) cursorStops() chart.Stops {
