@@ -193,6 +193,7 @@ func (s *chartScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Cursor):
 		s.showCursor()
+		s.followCursor()
 	case key.Matches(msg, k.Earlier), key.Matches(msg, k.FarEarlier):
 		s.win.Back(s.newest, oldest)
 	case key.Matches(msg, k.Later), key.Matches(msg, k.FarLater):

@@ -132,3 +132,28 @@ func TestCursorMovesWithoutRedrawing(t *testing.T) {
 		t.Fatal("hiding the cursor did not give back the chart without it")
 	}
 }
+
+// The cursor's time has seconds under a minute's cadence, and the day
+// when the view crosses midnight, in the chart's zone.
+func TestCursorTimeFormat(t *testing.T) {
+	zone := time.FixedZone("X", 2*3600)
+	at := time.Date(2026, 11, 25, 19, 32, 5, 0, time.UTC)
+	for _, tc := range []struct {
+		name       string
+		start, end time.Time
+		cadence    time.Duration
+		loc        *time.Location
+		want       string
+	}{
+		{"minutes", at.Add(-time.Hour), at, time.Minute, time.UTC, "19:32"},
+		{"seconds", at.Add(-time.Hour), at, 3 * time.Second, time.UTC, "19:32:05"},
+		{"zone", at.Add(-time.Hour), at, time.Minute, zone, "21:32"},
+		{"midnight", at.Add(-time.Hour), at.Add(5 * time.Hour), time.Minute, time.UTC, "Wed 19:32"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := cursorTime(at, tc.start, tc.end, tc.cadence, tc.loc); got != tc.want {
+				t.Fatalf("%q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -41,10 +41,10 @@ func (p *panel) cursorCell(f *frame, y int, r rune, rl role) (rune, role) {
 	return r, rl
 }
 
-// CursorTime writes a cursor's time as the titles do: HH:MM, with
+// cursorTime writes a cursor's time as the titles do: HH:MM, with
 // seconds when samples come more often than once a minute, and the day
 // in front when the view crosses midnight (start and end in loc).
-func CursorTime(t, start, end time.Time, cadence time.Duration, loc *time.Location) string {
+func cursorTime(t, start, end time.Time, cadence time.Duration, loc *time.Location) string {
 	if loc == nil {
 		loc = time.Local
 	}
@@ -76,7 +76,7 @@ func (m *Model) reading(f *frame, dir model.Direction) []piece {
 	st := &m.st
 	ps := []piece{
 		{"  ", lipgloss.Style{}},
-		{string(f.g.cursor) + " " + CursorTime(m.cursor, f.start, f.end, m.cadence, f.loc), st.Cursor},
+		{string(f.g.cursor) + " " + cursorTime(m.cursor, f.start, f.end, m.cadence, f.loc), st.Cursor},
 	}
 	v := at(m.series[dir], m.cursor)
 	if !v.OK {
