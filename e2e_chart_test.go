@@ -11,10 +11,15 @@ import (
 // write it.
 var hhmm = regexp.MustCompile(`\b([01]\d|2[0-3]):[0-5]\d\b`)
 
+// cursorTitle is a panel title reading the cursor: "latency send  ┊
+// 12:52:24 104 ms" (| with --ascii).
+var cursorTitle = regexp.MustCompile(`latency send  [┊|] \d\d:\d\d(:\d\d)? (\d|no sample)`)
+
 // The chart screen in a real terminal: enter on the focused pane opens
 // its medium as braille line charts with HH:MM labels (ASCII with
 // --ascii), ← scrolls back and the status bar says what is shown, end
-// goes live again, esc returns to the panes.
+// goes live again, c shows the cursor and esc hides it, esc returns to
+// the panes.
 func TestEndToEndChartScreen(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end: builds the binary and runs it in tmux")
@@ -64,6 +69,19 @@ func TestEndToEndChartScreen(t *testing.T) {
 			s.send("End")
 			s.waitFor("the live view", 5*time.Second, func(sc string) bool {
 				return strings.Contains(sc, "live") && !strings.Contains(sc, "end: live")
+			})
+			// c shows the cursor: each title reads a time; esc hides it,
+			// and only the next esc leaves.
+			s.send("c")
+			screen = s.waitFor("the cursor", 5*time.Second, func(sc string) bool {
+				return strings.Contains(sc, "hide cursor") && cursorTitle.MatchString(sc)
+			})
+			if ascii {
+				requireASCII(t, screen)
+			}
+			s.send("Escape")
+			s.waitFor("the cursor hidden", 5*time.Second, func(sc string) bool {
+				return containsAll(sc, "c cursor", "latency send") && !cursorTitle.MatchString(sc)
 			})
 			s.send("Escape")
 			s.waitFor("the panes again", 5*time.Second, func(sc string) bool {

@@ -43,6 +43,7 @@ type chartScreen struct {
 	streams [2]model.StreamKey // the stream each direction's panel draws
 	has     [2]bool            // the direction has a stream in the history
 	newest  time.Time          // the live edge: the newest sample, not the clock
+	cursor  time.Time          // the time the cursor reads (chartcursor.go); zero when hidden
 
 	rows       int // the charts' rows: all but title, error, status and help
 	tooSmall   bool
@@ -115,7 +116,7 @@ func (s *chartScreen) setMedia(md model.Media) {
 func (s *chartScreen) name() string   { return "chart" }
 func (s *chartScreen) chain() *poller { return &s.poll }
 func (s *chartScreen) captures() bool { return false }
-func (s *chartScreen) atRest() bool   { return !s.helpView.ShowAll }
+func (s *chartScreen) atRest() bool   { return !s.helpView.ShowAll && s.cursor.IsZero() }
 
 // opens is nothing: the charts are as deep as qostop goes.
 func (s *chartScreen) opens(tea.KeyPressMsg) screen { return nil }
@@ -184,16 +185,24 @@ func (s *chartScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	if hs := s.w.hist.Samples(); len(hs) > 0 {
 		oldest = hs[0].Time
 	}
-	before := s.win
+	before, cursor := s.win, s.cursor
 	switch {
-	case key.Matches(msg, k.Earlier):
+	case !s.cursor.IsZero() && s.cursorKey(msg):
+		if s.win == before && s.cursor.Equal(cursor) {
+			return nil // at the end of the samples: nothing moved, nothing to draw
+		}
+	case key.Matches(msg, k.Cursor):
+		s.showCursor()
+		s.followCursor()
+	case key.Matches(msg, k.Earlier), key.Matches(msg, k.FarEarlier):
 		s.win.Back(s.newest, oldest)
-	case key.Matches(msg, k.Later):
+	case key.Matches(msg, k.Later), key.Matches(msg, k.FarLater):
 		s.win.Forward(s.newest)
 	case key.Matches(msg, k.Live):
 		s.win.GoLive()
 	case key.Matches(msg, k.ZoomIn):
 		s.win.ZoomIn(s.zoomFloor())
+		s.followCursor()
 	case key.Matches(msg, k.ZoomOut):
 		s.win.ZoomOut()
 	case key.Matches(msg, k.NextChart):
@@ -249,7 +258,7 @@ func (s *chartScreen) rebuild() {
 	short, full := s.help()
 	helpRows, footer := 1, fitShortHelp(s.helpView, short, w)
 	if s.helpView.ShowAll {
-		footer, helpRows = fitFullHelp(s.helpView, full, w)
+		footer, helpRows = fitFullHelp(s.helpView, full, w, cursorNote)
 		legend := legendText(s.c.st, w)
 		footer += "\n" + legend
 		helpRows += strings.Count(legend, "\n") + 1

@@ -11,20 +11,27 @@ import (
 // Goldens of the gap call (three hours, a 10-minute hole at 19:10-19:19,
 // a 420 ms audio latency spike at 19:25, a 0-0.06 % audio receive loss
 // wiggle): the watch screen and the audio chart screen at every size, in
-// Unicode and --ascii. Regenerate with go test ./ui -run TestGoldenGap
+// Unicode and --ascii, and the chart screen with its cursor on the spike. Regenerate with go test ./ui -run TestGoldenGap
 // -update and read each: the hole must be a gap at one place in every
 // pane and chart, the spike above the critical line, the wiggle flat.
 func TestGoldenGap(t *testing.T) {
 	for _, ascii := range []bool{false, true} {
 		mode := map[bool]string{false: "unicode", true: "ascii"}[ascii]
 		for _, sz := range goldenSizes {
-			for _, screen := range []string{"watch", "chart"} {
+			for _, screen := range []string{"watch", "chart", "cursor"} {
 				t.Run(fmt.Sprintf("%s_%s_%dx%d", screen, mode, sz[0], sz[1]), func(t *testing.T) {
 					h := newHarness(t, &fakeSource{p: gapParticipant()}, sz[0], sz[1], func(c *Config) { c.ASCII = ascii })
 					h.start()
-					if screen == "chart" {
+					switch screen {
+					case "chart":
 						h.key("enter")
-					} else {
+					case "cursor": // on the spike, 14 samples before the newest
+						h.key("enter")
+						h.key("c")
+						for range 14 {
+							h.key("left")
+						}
+					default:
 						h.key("]") // at 80x24 the default 30m window would not reach back to the hole
 					}
 					v := h.a.content()

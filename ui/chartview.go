@@ -38,6 +38,7 @@ func chartStyles(st theme.Styles) chart.Styles {
 	return chart.Styles{
 		Title: st.Title, Value: st.Text, Muted: st.Muted, Axis: st.Muted, Label: st.Muted,
 		Send: st.Accent, Receive: st.Text, Warn: st.Level(model.Warn), Critical: st.Level(model.Critical),
+		Cursor: st.NewStyle().Foreground(st.Theme.Focus).Bold(true).Style(),
 	}
 }
 
@@ -61,6 +62,8 @@ func (s *chartScreen) panels() int {
 // edge it had are new: while scrolled back they are counted for the
 // status bar, and the view stays where the user put it.
 func (s *chartScreen) setData(samples []model.Sample, cadence time.Duration) {
+	was := s.newest
+	defer s.cursorArrived(was)
 	if n := len(samples); n > 0 && !s.newest.IsZero() && samples[n-1].Time.After(s.newest) {
 		i := sort.Search(n, func(i int) bool { return samples[i].Time.After(s.newest) })
 		s.win.Arrived(n - i)
@@ -117,6 +120,7 @@ func (s *chartScreen) render() string {
 		ch := s.charts[i]
 		ch.SetSize(s.c.width, h)
 		ch.SetView(start, end)
+		ch.SetCursor(s.cursor)
 		if s.dirty[i] {
 			s.fill(ch, start, end)
 			s.dirty[i] = false
@@ -174,9 +178,10 @@ func (s *chartScreen) title(n int) string {
 // help is the chart screen's help line and full help: its own keys first.
 func (s *chartScreen) help() (short []key.Binding, full [][]key.Binding) {
 	k := s.keys
-	short = []key.Binding{k.Back, k.Earlier, k.Later, k.ZoomIn, k.ZoomOut, k.Live, k.NextChart, k.Help}
+	short = s.shortHelp()
 	full = [][]key.Binding{
 		{k.Earlier, k.Later, k.Live, k.Back},
+		{k.Cursor, k.FarEarlier, k.FarLater},
 		{k.ZoomIn, k.ZoomOut, k.NextChart, k.PrevChart},
 		{k.NextPane, k.PrevPane, k.Pause, k.Refresh},
 		{k.Quit, k.Help, k.Theme, k.Redact},

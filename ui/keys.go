@@ -35,6 +35,9 @@ type KeyMap struct {
 	ZoomOut     key.Binding // chart screen: a longer span (the keys of LongerSpan)
 	NextChart   key.Binding // chart screen: the next metric's chart
 	PrevChart   key.Binding // chart screen: the previous metric's chart
+	Cursor      key.Binding // chart screen: show or hide the cursor that reads one time
+	FarEarlier  key.Binding // chart screen: the cursor a tenth of the view back (else as Earlier)
+	FarLater    key.Binding // chart screen: the cursor a tenth of the view on (else as Later)
 }
 
 // DefaultKeyMap is qostop's key map.
@@ -66,6 +69,9 @@ func DefaultKeyMap() KeyMap {
 		ZoomOut:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "zoom out")),
 		NextChart:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "next chart")),
 		PrevChart:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "previous chart")),
+		Cursor:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cursor")),
+		FarEarlier:  key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("S-←", "far earlier")),
+		FarLater:    key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("S-→", "far later")),
 	}
 }
 
@@ -93,4 +99,6 @@ func (k *KeyMap) nameArrows(g theme.Glyphs) {
 	k.Later.SetHelp(g.KeyRight, k.Later.Help().Desc)
 	k.NextChart.SetHelp(g.KeyDown, k.NextChart.Help().Desc)
 	k.PrevChart.SetHelp(g.KeyUp, k.PrevChart.Help().Desc)
+	k.FarEarlier.SetHelp("S-"+g.KeyLeft, k.FarEarlier.Help().Desc)
+	k.FarLater.SetHelp("S-"+g.KeyRight, k.FarLater.Help().Desc)
 }

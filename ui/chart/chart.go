@@ -26,9 +26,16 @@ type Model struct {
 	start, end    time.Time
 	series        [2][]model.Point // by model.Direction
 	panels        [2]*panel
+	cursor        time.Time // the time the cursor reads; zero when it is hidden
 
-	cache string
-	fresh bool
+	// The canvases are drawn when fresh goes false, and the string is
+	// written from them when written does: moving the cursor only
+	// rewrites, so it costs no ntcharts drawing.
+	f       frame  // the drawn canvases' frame
+	why     string // why there are no panels ("chart needs more room"), or ""
+	cache   string
+	fresh   bool
+	written bool
 }
 
 // New returns a chart of field f with the default thresholds, plain
@@ -113,11 +120,24 @@ const (
 	minWidth     = 20
 )
 
+// SetCursor shows a cursor at time t on every panel: a vertical line at
+// t's column and, in each title, the time and that panel's reading then.
+// The zero time hides it. Moving it redraws nothing but the text.
+func (m *Model) SetCursor(t time.Time) {
+	if !m.cursor.Equal(t) {
+		m.cursor, m.written = t, false
+	}
+}
+
 // View returns the chart, exactly the size set, rebuilt only when
 // something it shows has changed.
 func (m *Model) View() string {
 	if !m.fresh {
-		m.cache, m.fresh = m.render(), true
+		m.draw()
+		m.fresh, m.written = true, false
+	}
+	if !m.written {
+		m.cache, m.written = m.write(), true
 	}
 	return m.cache
 }
@@ -133,23 +153,26 @@ func (m *Model) dirs() []model.Direction {
 	return d
 }
 
-func (m *Model) render() string {
+// draw brings every panel's canvas up to date with the data and the
+// view, or says in why that there is nothing to draw.
+func (m *Model) draw() {
 	w, h := m.width, m.height
-	if w <= 0 || h <= 0 {
-		return ""
-	}
 	dirs := m.dirs()
-	var b strings.Builder
+	m.why = ""
 	switch {
+	case w <= 0 || h <= 0:
+		return
 	case len(dirs) == 0:
-		return note(&b, m.st, "no "+m.field.String()+" readings", w, h)
+		m.why = "no " + m.field.String() + " readings"
 	case !m.end.After(m.start.Add(time.Second)):
-		return note(&b, m.st, "no time in view", w, h)
+		m.why = "no time in view"
 	case w < minWidth || h < MinHeight(len(dirs)):
-		return note(&b, m.st, "chart needs more room", w, h)
+		m.why = "chart needs more room"
 	}
-	f := m.frame()
-	b.Grow(w * h * 4)
+	if m.why != "" {
+		return
+	}
+	m.f = m.frame()
 	rows := h - len(dirs) // one title row each
 	for i, dir := range dirs {
 		ch := rows / len(dirs)
@@ -161,14 +184,31 @@ func (m *Model) render() string {
 			p = newPanel(w, ch)
 			m.panels[dir] = p
 		}
-		p.draw(&f, m.series[dir])
+		p.draw(&m.f, m.series[dir])
+	}
+}
+
+// write is the chart as text: each panel's title over its canvas, with
+// the cursor drawn in as the cells are written.
+func (m *Model) write() string {
+	w, h := m.width, m.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	if m.why != "" {
+		return note(&b, m.st, m.why, w, h)
+	}
+	b.Grow(w * h * 4)
+	for i, dir := range m.dirs() {
+		p := m.panels[dir]
 		k := newInks(m.st, m.lineStyle(dir))
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(m.title(&f, dir, w))
+		b.WriteString(m.title(&m.f, dir, w))
 		b.WriteByte('\n')
-		p.view(&b, &f, &k)
+		p.view(&b, &m.f, &k, m.cursorCol(p))
 	}
 	return b.String()
 }

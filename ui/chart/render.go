@@ -21,6 +21,7 @@ const (
 	roleCrit
 	roleAxis
 	roleLabel
+	roleCursor
 	numRoles
 )
 
@@ -30,7 +31,7 @@ type inks [numRoles]theme.Ink
 func newInks(st Styles, line lipgloss.Style) inks {
 	var k inks
 	k[roleLine], k[roleWarn], k[roleCrit] = theme.InkOf(line), theme.InkOf(st.Warn), theme.InkOf(st.Critical)
-	k[roleAxis], k[roleLabel] = theme.InkOf(st.Axis), theme.InkOf(st.Label)
+	k[roleAxis], k[roleLabel], k[roleCursor] = theme.InkOf(st.Axis), theme.InkOf(st.Label), theme.InkOf(st.Cursor)
 	return k
 }
 
@@ -55,8 +56,8 @@ func (p *panel) roleAt(f *frame, x, y int, r rune) role {
 }
 
 // view writes the panel's canvas, one line per row, without a trailing
-// newline.
-func (p *panel) view(b *strings.Builder, f *frame, k *inks) {
+// newline, with the cursor's line in column cx (none when cx < 0).
+func (p *panel) view(b *strings.Builder, f *frame, k *inks, cx int) {
 	for y := range p.h {
 		if y > 0 {
 			b.WriteByte('\n')
@@ -65,6 +66,9 @@ func (p *panel) view(b *strings.Builder, f *frame, k *inks) {
 		for x := range p.w {
 			r := p.cell(x, y).Rune
 			rl := p.roleAt(f, x, y, r)
+			if x == cx {
+				r, rl = p.cursorCell(f, y, r, rl)
+			}
 			if rl != cur {
 				b.WriteString(k[cur].Suf)
 				b.WriteString(k[rl].Pre)

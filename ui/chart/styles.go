@@ -16,6 +16,7 @@ type Styles struct {
 	Receive  lipgloss.Style // the receive panel's line
 	Warn     lipgloss.Style // the warn threshold line
 	Critical lipgloss.Style // the critical threshold line
+	Cursor   lipgloss.Style // the cursor's line and the time it reads in the titles
 }
 
 // glyphs are the runes the chart adds to what ntcharts draws: threshold
@@ -24,9 +25,13 @@ type Styles struct {
 type glyphs struct {
 	warn, crit   rune // threshold lines
 	xTick, yTick rune // where a label meets its axis
+	// The cursor's line, where it meets the x axis, and where it meets
+	// the axis at a label's tick.
+	cursor, cursorAxis, cursorTick rune
 }
 
+// The cursor is dashed, unlike the y axis, so the two never read alike.
 var (
-	unicodeGlyphs = glyphs{warn: '╌', crit: '━', xTick: '┬', yTick: '┤'}
-	asciiGlyphs   = glyphs{warn: '~', crit: '=', xTick: '+', yTick: '+'}
+	unicodeGlyphs = glyphs{warn: '╌', crit: '━', xTick: '┬', yTick: '┤', cursor: '┊', cursorAxis: '┴', cursorTick: '┼'}
+	asciiGlyphs   = glyphs{warn: '~', crit: '=', xTick: '+', yTick: '+', cursor: '|', cursorAxis: '+', cursorTick: '+'}
 )

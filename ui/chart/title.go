@@ -79,18 +79,27 @@ type piece struct {
 }
 
 // title is a panel's heading, exactly w cells: the field and direction,
-// the newest reading (a stream that stopped shows "-", never 0), min,
-// avg and max over the view, and on the right the threshold legend.
-// When it does not fit, the legend goes first, then avg, min and max.
+// the reading at the cursor when it is shown, the newest reading (a
+// stream that stopped shows "-", never 0), min, avg and max over the
+// view, and on the right the threshold legend. When it does not fit, the
+// legend goes first, then avg, min and max, then (with the cursor) now.
 func (m *Model) title(f *frame, dir model.Direction, w int) string {
 	s := viewStats(m.series[dir], f)
 	st := &m.st
-	head := []piece{{m.field.String() + " " + dir.String(), st.Title}, {"  now ", st.Muted}, {s.now.String(), st.Value}}
+	head := []piece{{m.field.String() + " " + dir.String(), st.Title}}
+	now := []piece{{"  now ", st.Muted}, {s.now.String(), st.Value}}
 	if s.now.OK {
-		head[2].s = num(s.now.V)
-		head = append(head, piece{" " + m.field.Unit(), st.Muted})
+		now[1].s = num(s.now.V)
+		now = append(now, piece{" " + m.field.Unit(), st.Muted})
 	}
 	var opt [][]piece // dropped from the end when short of room
+	if m.cursor.IsZero() {
+		head = append(head, now...)
+	} else {
+		head = append(head, m.reading(f, dir)...)
+		opt = append(opt, now)
+	}
+	shown := len(opt) // opt[shown:] are min, avg and max, or the note
 	if s.n == 0 {
 		opt = append(opt, []piece{{"  no readings in view", st.Muted}})
 	} else {
@@ -110,11 +119,18 @@ func (m *Model) title(f *frame, dir model.Direction, w int) string {
 	keep := len(opt)
 	for ; keep > 0 && width(head)+widthAll(opt[:keep]) > w; keep-- {
 	}
-	// The order shown is min, avg, max; opt is in the order they drop.
+	// The order shown is now, min, avg, max; opt is in the order they drop.
+	order := []int{0}
+	if s.n > 0 {
+		order = []int{1, 2, 0}
+	}
 	line := append([]piece(nil), head...)
-	for _, i := range []int{1, 2, 0} {
-		if i < keep {
-			line = append(line, opt[i]...)
+	for i := range min(shown, keep) {
+		line = append(line, opt[i]...)
+	}
+	for _, i := range order {
+		if shown+i < keep {
+			line = append(line, opt[shown+i]...)
 		}
 	}
 	if len(legend) > 0 && width(line)+2+width(legend) <= w {
