@@ -124,11 +124,13 @@ func (c *Client) getOnce(ctx context.Context, k call) ([]byte, *APIError) {
 			}
 			continue
 		}
-		tok, e := c.auth.token(ctx, k.op)
-		if e != nil {
+		// Before the token: a request the budget or the account's spent
+		// quota refuses sends nothing at all.
+		if e := c.cfg.Budget.refusal(k.op); e != nil {
 			return nil, e
 		}
-		if e := c.cfg.Budget.refusal(k.op); e != nil {
+		tok, e := c.auth.token(ctx, k.op)
+		if e != nil {
 			return nil, e
 		}
 		if err := c.pace(ctx); err != nil {
