@@ -193,12 +193,16 @@ func (b *Budget) take() error {
 var errBudgetSpent = errors.New("qostop's request budget for today is spent")
 
 // refusal is the error a call gets instead of being sent when the cap is
-// reached, or nil.
+// reached, or when Zoom said the account's quota is spent (quota.go),
+// or nil.
 func (b *Budget) refusal(op string) *APIError {
 	if b == nil {
 		return nil
 	}
 	st := b.Status()
+	if e := st.accountRefusal(op, b.now()); e != nil {
+		return e
+	}
 	if st.Cap == 0 || st.Used < st.Cap {
 		return nil
 	}

@@ -31,6 +31,7 @@ type Client struct {
 	auth     *auth
 	blocks   blocks
 	polite   *rate.Limiter
+	pacer    *pacer // with Config.Pace; else polite spaces the requests
 	now      func() time.Time
 	requests atomic.Int64
 	tokenReq atomic.Int64
@@ -56,6 +57,9 @@ func New(cfg Config) (*Client, error) {
 		log = &debugLog{w: cfg.DebugLog}
 	}
 	c := &Client{cfg: cfg, base: base, polite: newPoliteLimiter(), now: cfg.Now}
+	if cfg.Pace > 0 {
+		c.pacer = newPacer(cfg.Pace)
+	}
 	var api http.RoundTripper = meter{base: rt, count: &c.requests, log: log}
 	if cfg.Budget != nil {
 		api = budgetMeter{base: api, b: cfg.Budget}
@@ -115,19 +119,21 @@ func (c *Client) getOnce(ctx context.Context, k call) ([]byte, *APIError) {
 				return nil, e
 			}
 			waited = true
-			if err := sleep(ctx, e.RetryAt.Sub(c.now())); err != nil {
+			if err := c.waitUntil(ctx, e.RetryAt); err != nil {
 				return nil, canceled(k.op, err)
 			}
 			continue
+		}
+		// Before the token: a request the budget or the account's spent
+		// quota refuses sends nothing at all.
+		if e := c.cfg.Budget.refusal(k.op); e != nil {
+			return nil, e
 		}
 		tok, e := c.auth.token(ctx, k.op)
 		if e != nil {
 			return nil, e
 		}
-		if e := c.cfg.Budget.refusal(k.op); e != nil {
-			return nil, e
-		}
-		if err := c.politeWait(ctx); err != nil {
+		if err := c.pace(ctx); err != nil {
 			return nil, canceled(k.op, err)
 		}
 		status, hdr, body, e := c.send(ctx, k, tok)
@@ -160,6 +166,9 @@ func (c *Client) getOnce(ctx context.Context, k call) ([]byte, *APIError) {
 			e.Kind = RateLimited
 			e.RetryAt, e.LimitType = retryAt(hdr, c.now())
 			c.blocks.block(k.class, e)
+			if c.pacer != nil && e.LimitType == "QPS" {
+				c.pacer.refused(c.now(), e.RetryAt)
+			}
 			if waited || !c.mayWait(e.RetryAt) {
 				return nil, e
 			}

@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -54,6 +55,15 @@ type Config struct {
 	// Budget, if set, counts every API request against the day's budget
 	// shared by qostop's processes, and refuses them past its cap.
 	Budget *Budget
+	// Pace, if positive, spaces API requests evenly, at most Pace a
+	// second, slower for a while after a QPS 429 (pace.go); 0 allows
+	// bursts of 8 at 8 a second, for people's own screens.
+	Pace float64
+	// Wait, if set, is how the client waits until a time on its clock
+	// (Now): for its pace, or a Retry-After within MaxWait. nil sleeps on
+	// the wall clock; a test that moves Now by hand gives one that
+	// watches that clock.
+	Wait func(ctx context.Context, until time.Time) error
 }
 
 func (c Config) withDefaults() Config {
@@ -114,6 +124,9 @@ func (c Config) Validate() error {
 	}
 	if c.MaxWait < 0 {
 		errs = append(errs, fmt.Errorf("maximum rate-limit wait %v must not be negative", c.MaxWait))
+	}
+	if c.Pace != 0 && !(c.Pace >= minPace && c.Pace <= maxPace) { // NaN fails both
+		errs = append(errs, fmt.Errorf("pace of %v requests a second: want %v to %v, or 0 for the default", c.Pace, minPace, maxPace))
 	}
 	return errors.Join(errs...)
 }

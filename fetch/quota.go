@@ -73,3 +73,19 @@ func (q quota) status(st *BudgetStatus, now time.Time) {
 		st.AccountKnown, st.AccountRemaining, st.AccountLimit = true, q.left, q.limit
 	}
 }
+
+// accountRefusal is the error a request gets, instead of being sent,
+// while Zoom has said the account's quota is spent: Remaining 0 on a
+// good answer of today, until 00:00 UTC, or a Daily-limit 429, until its
+// Retry-After. It reads as that 429 would, for a request sent only to
+// earn it. A quota Zoom has not said is never a refusal.
+func (s BudgetStatus) accountRefusal(op string, now time.Time) *APIError {
+	if !s.AccountKnown || s.AccountRemaining > 0 {
+		return nil
+	}
+	until := s.AccountUntil
+	if until.IsZero() {
+		until = nextUTCDay(now)
+	}
+	return &APIError{Op: op, Kind: RateLimited, LimitType: "Daily-limit", RetryAt: until}
+}

@@ -267,8 +267,55 @@ func TestQuotaHeadersThatAreNoCount(t *testing.T) {
 	if _, why := r.b.Spacing(); why != "request budget spent (account: 0 left): polling resumes at 00:00 UTC" {
 		t.Errorf("remaining 0 of an unknown limit: %q", why)
 	}
+	if err := r.poll(); err == nil {
+		t.Fatal("a request went out after Zoom said 0 remaining")
+	}
+	r.zoom.Clock.Set(budgetStart.Add(12*time.Hour + time.Second)) // the next UTC day
 	if err := r.poll(); err != nil {
 		t.Fatal(err)
 	}
-	r.wantQuota(t, "the simulator's own figures", 29996, 30000)
+	r.wantQuota(t, "the simulator's own figures", 29999, 30000)
+}
+
+// Once a good answer said X-RateLimit-Remaining: 0, the account's quota
+// is spent until 00:00 UTC: a request then (the screens' r) is refused
+// without being sent, with the words of Zoom's Daily-limit 429, and the
+// simulator serves no 429 at all. Before, it went out and earned one.
+// A quota Zoom never stated refuses nothing.
+func TestSpentQuotaRefusedWithoutSending(t *testing.T) {
+	r := newFrontRig(t, sim.Options{DailyLimit: 2})
+	for range 2 {
+		if err := r.poll(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sent := r.zoom.Sim.Stats().APIRequests()
+	for range 3 {
+		err := r.poll()
+		var ae *fetch.APIError
+		midnight := budgetStart.Add(12 * time.Hour)
+		if !errors.As(err, &ae) || ae.Kind != fetch.RateLimited || ae.LimitType != "Daily-limit" || !ae.RetryAt.Equal(midnight) {
+			t.Fatalf("after Remaining 0: %v, want a Daily-limit refusal until %v", err, midnight)
+		}
+		for _, want := range []string{"fetch participant QoS", "rate limited (Daily-limit) until 00:00:00 UTC",
+			"daily quota of Dashboard requests", "is used up", "resets it at 00:00 UTC"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("refusal %q lacks %q", err, want)
+			}
+		}
+		r.zoom.Clock.Add(time.Minute)
+	}
+	if st := r.zoom.Sim.Stats(); st.APIRequests() != sent || st.RateLimited != 0 {
+		t.Errorf("%d requests sent after Remaining 0, %d refused by Zoom; want none",
+			st.APIRequests()-sent, st.RateLimited)
+	}
+
+	// No figures from Zoom (no daily cap: its 200s carry none): nothing
+	// is refused, however many requests go.
+	u := newFrontRig(t, sim.Options{DailyLimit: -1})
+	for i := range 5 {
+		if err := u.poll(); err != nil {
+			t.Fatalf("poll %d with the quota unknown: %v", i, err)
+		}
+	}
 }

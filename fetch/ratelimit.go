@@ -45,11 +45,11 @@ func (c *Client) politeWait(ctx context.Context) error {
 	return nil
 }
 
-// Fallbacks when a 429 has no usable Retry-After.
+// Fallbacks when a 429 has no usable Retry-After: none, or one not in
+// the future, which would retry in a tight loop.
 const (
 	qpsWait     = time.Second
 	unknownWait = 5 * time.Second
-	minWait     = time.Second    // never retry in a tight loop
 	maxBlock    = 25 * time.Hour // ignore absurd Retry-After values
 )
 
@@ -89,13 +89,15 @@ func (b *blocks) block(c class, e *APIError) {
 }
 
 // retryAt reads a 429's headers: Retry-After as an ISO timestamp (Zoom),
-// seconds or an HTTP date, and X-RateLimit-Type. Without a usable
-// Retry-After, QPS waits a second, Daily-limit until 00:00 UTC, anything
-// else five seconds.
+// seconds or an HTTP date, and X-RateLimit-Type. A Retry-After in the
+// future is kept exactly: Zoom's QPS one names the next whole second,
+// and a floor of a second on top made each wait up to twice as long as
+// Zoom asked. Without one, QPS waits a second, Daily-limit until 00:00
+// UTC, anything else five seconds.
 func retryAt(h http.Header, now time.Time) (time.Time, string) {
 	lt := limitType(h.Get("X-RateLimit-Type"))
 	t, ok := parseRetryAfter(strings.TrimSpace(h.Get("Retry-After")), now)
-	if !ok {
+	if !ok || !t.After(now) {
 		switch lt {
 		case "QPS":
 			t = now.Add(qpsWait)
@@ -104,9 +106,6 @@ func retryAt(h http.Header, now time.Time) (time.Time, string) {
 		default:
 			t = now.Add(unknownWait)
 		}
-	}
-	if t.Before(now.Add(minWait)) {
-		t = now.Add(minWait)
 	}
 	if t.After(now.Add(maxBlock)) {
 		t = now.Add(maxBlock)

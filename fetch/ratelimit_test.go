@@ -28,6 +28,9 @@ func TestRetryAtHeaders(t *testing.T) {
 		{"daily iso", "2020-05-31T00:00:00Z", "daily-limit", time.Date(2020, 5, 31, 0, 0, 0, 0, time.UTC), "Daily-limit"},
 		{"nothing", "", "", now.Add(5 * time.Second), ""},
 		{"garbage", "soon", "", now.Add(5 * time.Second), ""},
+		// Zoom's QPS Retry-After names the next whole second: kept as it
+		// is, not stretched to a second from now.
+		{"a fraction ahead: exactly", "2020-05-30T19:43:10.3Z", "QPS", now.Add(300 * time.Millisecond), "QPS"},
 		{"in the past: still a pause", "2001-01-01T00:00:00Z", "QPS", now.Add(time.Second), "QPS"},
 		{"zero seconds: still a pause", "0", "QPS", now.Add(time.Second), "QPS"},
 		{"absurd: capped", "2099-01-01T00:00:00Z", "", now.Add(25 * time.Hour), ""},

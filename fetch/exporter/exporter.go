@@ -20,6 +20,14 @@ import (
 	"github.com/qostop/qostop/fetch"
 )
 
+// DefaultPace is the exporter's most requests a second, every endpoint
+// together: a tenth of the Heavy limit of a Pro account (10 a second,
+// shared by every app on it). It never holds back
+// the day: at one a second the exporter could send 86,400 requests a day,
+// more than any account's daily cap (60,000 on Business). It only
+// spreads the polls that fall due together, and a meeting's pages.
+const DefaultPace = 1
+
 // DefaultListen is the exporter's address when none is given: loopback,
 // because the metrics name meetings and, with Names, people.
 const DefaultListen = "127.0.0.1:9464"
@@ -49,6 +57,9 @@ type Options struct {
 	// Keep is how long a participant who left or went silent stays in
 	// the metrics; default 5 minutes.
 	Keep time.Duration
+	// Pace is the most requests a second, evenly spaced
+	// (fetch.Config.Pace); 0 is DefaultPace.
+	Pace float64
 	// Logger gets structured logs; nil writes text to io.Discard.
 	Logger *slog.Logger
 	// Now is the clock; nil is time.Now. Tests move an injected one.
@@ -81,6 +92,9 @@ func (o Options) withDefaults() (Options, error) {
 	if o.Interval < 0 {
 		return o, fmt.Errorf("exporter: interval %v must not be negative", o.Interval)
 	}
+	if o.Pace == 0 {
+		o.Pace = DefaultPace
+	}
 	if o.Budget == nil {
 		b, err := fetch.OpenBudget(fetch.BudgetOptions{Cap: DefaultBudget, Now: o.Now})
 		if err != nil {
@@ -107,6 +121,8 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	cfg.Transport = wire{base: base, stats: stats}
 	cfg.Budget = o.Budget
+	cfg.Pace = o.Pace
+	cfg.Wait = o.waitUntil
 	client, err := fetch.New(cfg)
 	if err != nil {
 		return err

@@ -11,4 +11,5 @@ func (o *Options) RegisterFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.Names, "names", false, "label participants with their names and meetings with their topics (personal data)")
 	fs.BoolVar(&o.Redact, "redact", false, `with --names, label "[redacted]" instead of the names`)
 	fs.DurationVar(&o.Keep, "keep", defaultKeep, "how long a participant who left or went silent stays in the metrics")
+	fs.Float64Var(&o.Pace, "qps", DefaultPace, "send at most `N` requests a second to Zoom, evenly spaced (slower for a while after a per-second 429)")
 }

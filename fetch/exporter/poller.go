@@ -49,6 +49,9 @@ func (p *poller) run(ctx context.Context) {
 	} else {
 		p.discover = p.now()
 	}
+	// A plan from the start: the first list's next one is a plan's
+	// interval away, not due at once again.
+	p.replan()
 	for {
 		m, at := p.due()
 		if err := p.wait(ctx, at); err != nil {
@@ -80,18 +83,22 @@ func (p *poller) due() (*tracked, time.Time) {
 	return first, at
 }
 
-// wait sleeps until t on the exporter's clock. An injected clock is
-// rechecked every few milliseconds, so a test can move it; the real one
-// sleeps once.
-func (p *poller) wait(ctx context.Context, t time.Time) error {
+// wait sleeps until t on the exporter's clock. The client waits the
+// same way for its pace and for a Retry-After (fetch.Config.Wait).
+func (p *poller) wait(ctx context.Context, t time.Time) error { return p.o.waitUntil(ctx, t) }
+
+// waitUntil sleeps until t on o's clock. An injected clock is rechecked
+// every few milliseconds, so a test can move it; the real one sleeps
+// once.
+func (o Options) waitUntil(ctx context.Context, t time.Time) error {
 	for {
-		d := t.Sub(p.now())
+		d := t.Sub(o.Now())
 		if d <= 0 {
 			return ctx.Err()
 		}
-		if p.o.fakeClock {
-			if p.o.idle != nil {
-				p.o.idle()
+		if o.fakeClock {
+			if o.idle != nil {
+				o.idle()
 			}
 			d = min(d, 2*time.Millisecond)
 		}
@@ -119,6 +126,11 @@ func (p *poller) list(ctx context.Context) {
 	now := p.now()
 	ms, err := p.c.LiveMeetings(ctx, now.Add(-24*time.Hour), now)
 	if err != nil {
+		if at, ok := qpsRetry(err); ok {
+			p.log.Info("list live meetings rate limited for a moment", "retry_at", at, "err", err)
+			p.discover = at
+			return
+		}
 		p.failed("list live meetings", err)
 		p.discover = now.Add(max(p.plan.discover, retryAfter(err, now)))
 		return
@@ -166,6 +178,18 @@ func (p *poller) poll(ctx context.Context, m *tracked) {
 			// again once a minute without listing meetings.
 			p.snap.drop(m.id)
 			m.next = now.Add(max(time.Minute, p.plan.gap))
+			return
+		}
+		if at, ok := qpsRetry(err); ok {
+			// Zoom's per-second limit: wait what it said, exactly, and
+			// count no failure. A backoff that grew with each one kept
+			// the meeting away for minutes and, all meetings backing off
+			// alike, bunched their polls into the next refusal.
+			p.log.Info("poll meeting "+m.id+" rate limited for a moment", "retry_at", at, "err", err)
+			m.next = at
+			if p.plan.limited {
+				m.next = maxTime(at, m.last.Add(p.plan.gap))
+			}
 			return
 		}
 		p.failed("poll meeting "+m.id, err)
@@ -241,6 +265,22 @@ func drift(a, b time.Duration) float64 {
 		return -d
 	}
 	return d
+}
+
+// qpsRetry is when a per-second (QPS) 429 says to ask again.
+func qpsRetry(err error) (time.Time, bool) {
+	var ae *fetch.APIError
+	if errors.As(err, &ae) && ae.Kind == fetch.RateLimited && ae.LimitType == "QPS" {
+		return ae.RetryAt, true
+	}
+	return time.Time{}, false
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 // retryAfter is how long a rate-limit error says to wait, or 0.

@@ -9,14 +9,14 @@ import (
 	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
-// Zoom's per-second 429s (here at the start, when the meeting list and
-// three meetings go out at one instant) leave the exporter's plan alone:
+// Zoom's per-second 429s (here a limit of one request in three seconds,
+// under the exporter's pace of one a second) leave the exporter's plan alone:
 // it goes on polling at Zoom's cadence, not limited by the budget, and
 // claims no account quota that Zoom never sent. Before, the first 429
 // read as the day spent, and the plan waited for 00:00 UTC.
 func TestExporterPollsOnAfterQPSRefusals(t *testing.T) {
 	start := time.Date(2026, 3, 9, 12, 0, 0, 0, time.UTC)
-	z := simtest.StartAt(t, start, sim.Options{QPS: 2})
+	z := simtest.StartAt(t, start, sim.Options{QPS: 0.3})
 	b := budget(t, 0, z.Clock.Now)
 	st := newStepper(z.Clock)
 	r := startExporter(t, st.options(exporter.Options{Config: z.Config(), Budget: b}))
