@@ -370,7 +370,7 @@ func newDemoCmd() *cobra.Command {
 			}
 			client, err := fetch.New(fetch.Config{APIURL: base + "/v2", OAuthURL: base + "/oauth/token",
 				AccountID: sim.DemoAccountID, ClientID: sim.DemoClientID, ClientSecret: sim.DemoClientSecret,
-				Timeout: 5 * time.Second, DebugLog: debugLog})
+				Timeout: 5 * time.Second, DebugLog: debugLog, Simulated: true})
 			if err != nil {
 				return err
 			}

@@ -103,6 +103,7 @@ func (c *Client) get(ctx context.Context, k call) ([]byte, error) {
 		err.Type = model.MeetingType(typeParam(k.typ))
 		err.meeting = k.meeting
 		err.apiURL = c.base.String() // Validate allows no user info or query in it
+		err.sim = c.cfg.Simulated
 		return nil, c.redact(err)
 	}
 	return body, nil

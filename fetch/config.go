@@ -29,6 +29,9 @@ const DefaultTimeout = 10 * time.Second
 type Config struct {
 	APIURL   string // base of the REST API; "" means DefaultAPIURL
 	OAuthURL string // token endpoint; "" means DefaultOAuthURL
+	// Simulated says both URLs are the demo's built-in simulator, so a
+	// network error's advice names no URL setting the user cannot change.
+	Simulated bool
 
 	// Credentials of a Server-to-Server OAuth app (ZOOM_ACCOUNT_ID,
 	// ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).

@@ -75,6 +75,7 @@ type APIError struct {
 	timeout time.Duration
 	meeting string      // meeting ID of the request, for a command that lists its participants
 	apiURL  string      // base URL requests went to, for a 404 that is no Zoom answer
+	sim     bool        // the URLs are the demo's built-in simulator (Config.Simulated)
 	renewed bool        // a 401 that came again with a newly fetched token
 	creds   credentials // InvalidClient: which settings Zoom refused
 	// redirect is set for a refused redirect: what Zoom answered and why
@@ -295,28 +296,34 @@ func (e *APIError) networkText() string {
 		setting = "the OAuth URL (--oauth-url / ZOOM_OAUTH_URL)"
 	}
 	host := e.host
-	var s string
+	var what, check string // what failed, and what to check
 	switch e.cause {
 	case causeRefused:
-		s = "cannot connect to " + host + ": connection refused. Nothing is listening there: check " +
-			setting + " and, if you use a proxy, HTTPS_PROXY"
+		what = "cannot connect to " + host + ": connection refused"
+		check = "Nothing is listening there: check " + setting + " and, if you use a proxy, HTTPS_PROXY"
 	case causeDNS:
-		s = "cannot resolve host " + host + " (DNS lookup failed). Check " + setting +
-			" for typos, your DNS settings and network connection"
+		what = "cannot resolve host " + host + " (DNS lookup failed)"
+		check = "Check " + setting + " for typos, your DNS settings and network connection"
 	case causeTLS:
-		s = "secure connection (TLS) to " + host + " failed: the certificate is not trusted or does " +
-			"not match. Check " + setting + "; behind a TLS-inspecting proxy, install its CA " +
-			"certificate or check HTTPS_PROXY"
+		what = "secure connection (TLS) to " + host + " failed: the certificate is not trusted or does not match"
+		check = "Check " + setting + "; behind a TLS-inspecting proxy, install its CA certificate or check HTTPS_PROXY"
 	case causeTimeout:
-		s = "no answer from " + host
+		what = "no answer from " + host
 		if e.timeout > 0 {
-			s += " within " + e.timeout.String()
+			what += " within " + e.timeout.String()
 		}
-		s += " (timeout). Check your network, proxy (HTTPS_PROXY) and " + setting
+		what += " (timeout)"
+		check = "Check your network, proxy (HTTPS_PROXY) and " + setting
 	default:
-		s = "network error talking to " + host + ". Check your network connection, proxy " +
-			"(HTTPS_PROXY) and " + setting
+		what = "network error talking to " + host
+		check = "Check your network connection, proxy (HTTPS_PROXY) and " + setting
 	}
+	if e.sim {
+		// The demo's Zoom runs inside qostop, on loopback: no network, proxy
+		// or URL of the user's is involved, only the failures --faults asks for.
+		check = "This is the demo's built-in simulator, which --faults makes fail on purpose, as Zoom's network might"
+	}
+	s := what + ". " + check
 	if e.detail != "" {
 		s += fmt.Sprintf(" (%s)", e.detail)
 	}

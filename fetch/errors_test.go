@@ -357,3 +357,25 @@ func TestAnswerAfterTheDeadlineIsNotAnAnswer(t *testing.T) {
 	_, err = f.client(cfgLong).ParticipantQoS(ctx, "1", "7", model.Live)
 	asAPIError(t, err, Canceled)
 }
+
+// The demo's Zoom is its own simulator: a network failure there names no
+// URL setting or proxy of the user's (the demo has no --api-url), only
+// the simulator and its --faults.
+func TestSimulatedNetworkErrorNamesNoSetting(t *testing.T) {
+	t.Parallel()
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(2 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
+	c := f.client(func(cfg *Config) { cfg.Timeout, cfg.Simulated = 200*time.Millisecond, true })
+	_, err := c.ParticipantQoS(bg, "1", "7", model.Live)
+	asAPIError(t, err, Network)
+	wantText(t, err, "within 200ms (timeout). This is the demo's built-in simulator", "--faults")
+	for _, setting := range []string{"--api-url", "ZOOM_API_URL", "HTTPS_PROXY"} {
+		if strings.Contains(err.Error(), setting) {
+			t.Errorf("a simulated timeout names %s: %v", setting, err)
+		}
+	}
+}
