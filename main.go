@@ -28,6 +28,7 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui"
+	"github.com/qostop/qostop/ui/notify"
 	"github.com/spf13/cobra"
 )
 
@@ -192,7 +193,7 @@ type flags struct {
 	gov                                             bool
 	timeout, maxWait                                time.Duration
 	interval, floor                                 time.Duration
-	thresholds, theme                               string
+	thresholds, theme, notify, notifyCmd            string
 	ascii, redact, utc                              bool
 	sim                                             sim.Options
 	budget                                          int
@@ -234,7 +235,10 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
+	fs.StringVar(&f.notify, "notify", "desktop", "when someone newly turns critical: off, bell, or desktop (the bell and a notification, OSC 777 or 9)")
+	fs.StringVar(&f.notifyCmd, "notify-cmd", "", "also run `CMD` with the alert as JSON on stdin, e.g. a pager (split at spaces, no shell; stopped after 10s)")
 	complete(c, "theme", theme.Choices()...)
+	complete(c, "notify", notify.Modes...)
 }
 
 // complete offers fixed values for a flag in shell completion.
@@ -275,8 +279,17 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	if err != nil {
 		return bad("--theme: %v", err)
 	}
+	mode, err := notify.ParseMode(f.notify)
+	if err != nil {
+		return bad("--notify %v", err)
+	}
+	run, err := notify.ParseCommand(f.notifyCmd)
+	if err != nil {
+		return bad("--notify-cmd %v", err)
+	}
 	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval")}, nil
+		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval"),
+		Notify: mode, NotifyCmd: run, Terminal: notify.TerminalFrom(os.Getenv)}, nil
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.

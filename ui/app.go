@@ -105,7 +105,12 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 			a.restyle(theme.NewStyles(msg.Profile, a.theme, a.c.cfg.ASCII))
 		}
 	case tea.KeyPressMsg:
+		a.looked()
 		return a.key(msg)
+	case notifiedMsg:
+		if msg.err != nil {
+			a.notice = msg.err.Error()
+		}
 	case addressed:
 		return a.route(msg)
 	}
@@ -164,6 +169,19 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	return top.update(msg)
+}
+
+// looked takes a key as proof the user looked at the screen: rows marked
+// as worse since the last look are not any more, on every screen.
+func (a *app) looked() {
+	if !a.c.alerts.Look() {
+		return
+	}
+	for _, s := range a.stack {
+		if l, ok := s.(looker); ok {
+			l.looked()
+		}
+	}
 }
 
 // View is the frame, on the alternate screen so the terminal's own

@@ -26,6 +26,10 @@ type common struct {
 	now           time.Time
 	width, height int
 	chains        uint64 // the last polling chain's number, so each is told apart
+	// alerts is who was critical in which meeting, and what the user has
+	// seen: one for the app, so a screen opened from another does not
+	// alert again (alert.go).
+	alerts model.Alerts
 }
 
 func (c *common) setStyles(st theme.Styles) {

@@ -74,6 +74,7 @@ func newOverview(c *common, t target) *overviewModel {
 		return overviewCmd(ctx, src, now, env, t.meetingID, t.typ)
 	})
 	m.roster.Over = t.typ == model.Past
+	m.alerting = t.typ == model.Live
 	m.poll.explain = explainMeeting(t.meetingID, t.typ)
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.Nothing = "Zoom lists nobody in this meeting yet"
@@ -112,13 +113,18 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 	case pollTickMsg:
 		return m.poll.tick(msg)
 	case overviewFetchedMsg:
+		var alert tea.Cmd
 		next := m.take(msg.answer, m.t.typ == model.Past, func() {
 			m.roster.Merge(msg.participants, msg.at, m.c.cfg.Thresholds)
 			m.pages = max(1, (len(msg.participants)+qosPageSize-1)/qosPageSize)
 			m.judge(msg.participants)
 			m.truncated = msg.truncated
+			alert = m.c.alertCmd(m.t, msg.at, m.standings())
 		})
 		m.refill()
+		if alert != nil {
+			return tea.Batch(next, alert)
+		}
 		return next
 	case tea.KeyPressMsg:
 		interval := m.poll.interval
@@ -153,6 +159,20 @@ func (m *overviewModel) judge(ps []model.Participant) {
 		}
 	}
 }
+
+// standings are everyone present, for the alerts: their worst reading now.
+func (m *overviewModel) standings() []model.Standing {
+	ss := make([]model.Standing, 0, len(m.roster.Members))
+	for k, mb := range m.roster.Members {
+		if !mb.Left() {
+			ss = append(ss, model.Standing{Key: k, Name: m.shownName(mb), Worst: mb.Rank.Worst, HasRead: mb.Rank.HasWorst})
+		}
+	}
+	return ss
+}
+
+// looked redraws the rows without their marks: the user looked.
+func (m *overviewModel) looked() { m.refill() }
 
 // explainMeeting says a missing meeting in plain words, with what to
 // try; other errors in their own words.
@@ -232,7 +252,11 @@ func (m *overviewModel) buildRow(mb *model.Member, p model.Participant, name, ke
 		text = theme.RoleMuted
 	}
 	start := len(pool)
-	pool = append(pool, table.Cell{Text: name, Role: text}, m.worstCell(mb, ar))
+	shown := name
+	if m.c.alerts.Worse(m.t.meetingID, key) {
+		shown = m.c.st.Glyphs().Worse + name // until the next key: see app.looked
+	}
+	pool = append(pool, table.Cell{Text: shown, Role: text}, m.worstCell(mb, ar))
 	for _, md := range model.Medias {
 		pool = append(pool, m.mediaCell(mb, md, ar))
 	}

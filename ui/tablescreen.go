@@ -49,6 +49,9 @@ type tableScreen struct {
 	// table's position ("1-19 of 42", or ""), for a screen that fits its
 	// parts and the position to the width itself.
 	counts func(pos string) string
+	// alerting: the screen alerts when someone turns critical, and its
+	// full help says how.
+	alerting bool
 }
 
 // newTableScreen is the shared part of a table screen; its requests are
@@ -178,7 +181,11 @@ func (f *tableScreen) rebuild() {
 	var fullHelp string
 	helpRows := 0
 	if f.helpView.ShowAll {
-		fullHelp, helpRows = fitFullHelp(f.helpView, full, f.c.width, f.poll.helpNotes()...)
+		notes := f.poll.helpNotes()
+		if f.alerting {
+			notes = f.c.withAlertNote(notes, true)
+		}
+		fullHelp, helpRows = fitFullHelp(f.helpView, full, f.c.width, notes...)
 	}
 	filterLine := ""
 	if f.typing || f.filter.Text() != "" {

@@ -156,7 +156,14 @@ func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 	case pollTickMsg:
 		return m.poll.tick(msg)
 	case fetchedMsg:
-		return m.fetched(msg)
+		next := m.fetched(msg)
+		if msg.err != nil {
+			return next
+		}
+		if alert := m.c.alertCmd(m.t, msg.at, m.standing()); alert != nil {
+			return tea.Batch(next, alert)
+		}
+		return next
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
@@ -185,6 +192,18 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.rebuild()
 	}
 	return nil
+}
+
+// standing is the watched participant's worst reading now, for the
+// alerts; none once they left. An answer that was superseded changed
+// nothing here, so judging again finds nothing new.
+func (m *watchModel) standing() []model.Standing {
+	latest, ok := m.hist.Latest()
+	if !ok || m.gone != "" || m.who.Left() {
+		return nil
+	}
+	worst, has := m.c.cfg.Thresholds.WorstReading(latest)
+	return []model.Standing{{Key: m.t.participantID, Name: displayName(m.shownWho()), Worst: worst, HasRead: has}}
 }
 
 // setSpan sets the window the sparklines show.

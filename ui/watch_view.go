@@ -26,7 +26,11 @@ func (m *watchModel) rebuild() {
 	short, full := m.help()
 	var fullHelp string
 	if m.helpView.ShowAll {
-		fullHelp, in.helpRows = fitFullHelp(m.helpView, full, m.c.width, m.poll.helpNotes()...)
+		notes := m.poll.helpNotes()
+		if m.t.typ == model.Live {
+			notes = m.c.withAlertNote(notes, false)
+		}
+		fullHelp, in.helpRows = fitFullHelp(m.helpView, full, m.c.width, notes...)
 		in.helpKeys = helpKeyRows(m.helpView, full, m.c.width)
 		legend := legendText(m.c.st, m.c.width)
 		fullHelp += "\n" + legend
