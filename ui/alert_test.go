@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -19,7 +20,7 @@ import (
 // alertRig watches participant (or, "" for it, the overview of) the
 // demo's Incident bridge for a simulated span, through the real client
 // and HTTP, and returns what went to the terminal as is.
-func alertRig(t *testing.T, participant string, span time.Duration, opt func(*Config)) (raw []string, h *harness) {
+func alertRig(t *testing.T, participant string, span time.Duration, opt func(*Config), onAlert ...func(*harness)) (raw []string, h *harness) {
 	t.Helper()
 	start := watchT0.Add(17 * time.Second)
 	clock := newTestClock(start)
@@ -34,7 +35,12 @@ func alertRig(t *testing.T, participant string, span time.Duration, opt func(*Co
 		}
 	})
 	h.clock = clock
-	d := &soakDriver{t: t, h: h, raw: func(r tea.RawMsg) { raw = append(raw, fmt.Sprint(r.Msg)) }}
+	d := &soakDriver{t: t, h: h, raw: func(r tea.RawMsg) {
+		raw = append(raw, fmt.Sprint(r.Msg))
+		for _, f := range onAlert {
+			f(h)
+		}
+	}}
 	d.run(h.a.Init())
 	d.runUntil(start.Add(span))
 	return raw, h
@@ -102,6 +108,38 @@ func TestAlertCommandGetsJSON(t *testing.T) {
 	h.key("?")
 	if v := h.a.content(); !strings.Contains(v, "Critical alerts: bell, --notify-cmd") {
 		t.Errorf("? does not say what is on:\n%s", v)
+	}
+}
+
+// On the overview, whoever got worse since the last key press is marked
+// until the next one.
+func TestOverviewMarksRowsWorseSinceLooked(t *testing.T) {
+	var marked, after []string
+	var h *harness
+	rowsOf := func() []string {
+		var out []string
+		for _, n := range names(h) {
+			if strings.HasPrefix(n, "▲ ") {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	alertRig(t, "", 40*time.Minute, func(c *Config) {
+		c.Notify = notify.Bell
+	}, func(hh *harness) {
+		h = hh
+		if marked == nil {
+			marked = rowsOf()
+			h.key("j")
+			after = rowsOf()
+		}
+	})
+	if !slices.Contains(marked, "▲ Alice Chen") {
+		t.Errorf("at the alert, the rows marked are %q: Alice, who turned critical, is not", marked)
+	}
+	if len(after) != 0 {
+		t.Errorf("after a key, still marked: %q", after)
 	}
 }
 
