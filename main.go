@@ -193,7 +193,7 @@ type flags struct {
 	gov                                             bool
 	timeout, maxWait                                time.Duration
 	interval, floor                                 time.Duration
-	thresholds, theme, notify, notifyCmd            string
+	thresholds, theme, notify, notifyCmd, sort      string
 	ascii, redact, utc                              bool
 	sim                                             sim.Options
 	budget                                          int
@@ -287,9 +287,13 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	if err != nil {
 		return bad("--notify-cmd %v", err)
 	}
+	order, err := model.ParseSortColumn(f.sort)
+	if err != nil {
+		return bad("--sort %v", err)
+	}
 	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
 		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval"),
-		Notify: mode, NotifyCmd: run, Terminal: notify.TerminalFrom(os.Getenv)}, nil
+		Notify: mode, NotifyCmd: run, Terminal: notify.TerminalFrom(os.Getenv), Sort: order}, nil
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
@@ -468,6 +472,8 @@ func newSnapshotCmd() *cobra.Command {
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits for the table's markers, as for watch")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp)
 	fs.BoolVar(&f.ascii, "ascii", false, "mark the table's send and receive with ^ and v rather than arrows")
+	fs.StringVar(&f.sort, "sort", "worst", "a meeting's order: worst (first, as the overview), name, or join (earliest first)")
 	complete(c, "format", "json", "table")
+	complete(c, "sort", model.SortChoices...)
 	return c
 }

@@ -74,6 +74,9 @@ type Config struct {
 	Notify    notify.Mode
 	NotifyCmd notify.Command
 	Terminal  notify.Terminal
+	// Sort is the order of a meeting's participants in a snapshot
+	// (--sort), as the overview's s key orders its rows.
+	Sort model.SortColumn
 	// Redact starts with names, emails, addresses and locations hidden
 	// (--redact); the R key toggles it.
 	Redact bool

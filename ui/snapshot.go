@@ -32,6 +32,7 @@ func PrintSnapshot(ctx context.Context, w, notice io.Writer, src Source, ids []s
 		} else if err != nil {
 			return err
 		}
+		ps = model.SortParticipants(ps, cfg.Thresholds, cfg.Sort, cfg.Type == model.Past)
 		for i := range ps {
 			if cfg.Redact {
 				ps[i] = model.Redact(ps[i])
