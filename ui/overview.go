@@ -37,6 +37,7 @@ type overviewModel struct {
 	// diagnosis is the header's reading of who is degraded and what they share.
 	diagnosis model.Diagnosis
 	truncated string // Zoom has more participants than qostop keeps: says so
+	most      int    // the worst cell's widest when the rows were built (worstMost)
 	// memo holds the rows built, by member key (overview_memo.go); refills
 	// counts refreshes, rebuilt the rows built afresh (for the tests).
 	memo             map[string]rowMemo
@@ -354,6 +355,10 @@ func (m *overviewModel) setSize() {
 	m.titles()
 	m.header = m.headerText()
 	m.tableScreen.setSize()
+	if most := worstMost(m.c.width); most != m.most && m.loaded {
+		m.most = most
+		m.refill() // the worst cells name as many readings as now fit
+	}
 }
 
 // countPart is one part of the count line: its text, what joins it to
