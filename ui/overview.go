@@ -36,8 +36,9 @@ type overviewModel struct {
 	cadence time.Duration // how often samples come
 	// diagnosis is the header's reading of who is degraded and what they share.
 	diagnosis model.Diagnosis
-	truncated string // Zoom has more participants than qostop keeps: says so
-	most      int    // the worst cell's widest when the rows were built (worstMost)
+	truncated string         // Zoom has more participants than qostop keeps: says so
+	most      int            // the worst cell's widest when the rows were built (worstMost)
+	names     map[string]int // how many rows show each name, to tell the same names apart
 	// memo holds the rows built, by member key (overview_memo.go); refills
 	// counts refreshes, rebuilt the rows built afresh (for the tests).
 	memo             map[string]rowMemo
@@ -220,6 +221,7 @@ func (m *overviewModel) refill() {
 	diag := make([]model.DiagnosisInput, 0, len(ms))
 	m.refills++
 	var missed []int // rows to build: their cells come from one array
+	m.countNames(ms)
 	for i, mb := range ms {
 		p, name := m.shownAs(mb), m.shownName(mb)
 		row, ok := m.keptRow(model.MemberKey(mb.P), m.sigOf(mb, name), mb.Current)
@@ -239,7 +241,7 @@ func (m *overviewModel) refill() {
 	m.buildMissed(ms, rows, missed)
 	m.forget(len(ms))
 	m.diagnosis = model.Diagnose(diag)
-	m.table.SetRows(rows)
+	m.table.SetRowsAt(rows, m.c.now)
 	m.header = m.headerText()
 	m.rebuild()
 }
@@ -253,11 +255,12 @@ func (m *overviewModel) buildRow(mb *model.Member, p model.Participant, name, ke
 		text = theme.RoleMuted
 	}
 	start := len(pool)
-	shown := name
+	nc := m.nameCell(mb, name)
+	nc.Role = text
 	if m.c.alerts.Worse(m.t.meetingID, key) {
-		shown = m.c.st.Glyphs().Worse + name // until the next key: see app.looked
+		nc.Text = m.c.st.Glyphs().Worse + nc.Text // until the next key: see app.looked
 	}
-	pool = append(pool, table.Cell{Text: shown, Role: text}, m.worstCell(mb, ar))
+	pool = append(pool, nc, m.worstCell(mb, ar))
 	for _, md := range model.Medias {
 		pool = append(pool, m.mediaCell(mb, md, ar))
 	}

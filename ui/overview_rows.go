@@ -254,3 +254,33 @@ func (m *overviewModel) shownAs(mb model.Member) model.Participant {
 	}
 	return p
 }
+
+// countNames counts the rows each shown name is on.
+func (m *overviewModel) countNames(ms []model.Member) {
+	if m.names == nil {
+		m.names = map[string]int{}
+	}
+	clear(m.names)
+	for _, mb := range ms {
+		m.names[m.shownName(mb)]++
+	}
+}
+
+// nameCell is the participant cell: the name, and what names them for
+// watch, never cut (table.Cell.Keep). A hidden name is "(hidden)" and the
+// user ID, and "(hidden)" gives way first; a name on more than one row
+// gets the end of the user ID ("Alex Kim #4312"), so that three people
+// of one name can be told apart. Under R neither: the pseudonyms are
+// unique, and an ID names a person.
+func (m *overviewModel) nameCell(mb *model.Member, name string) table.Cell {
+	id := report.Text(mb.P.UserID)
+	switch {
+	case m.c.redact || id == "":
+		return table.Cell{Text: name}
+	case strings.TrimSpace(model.Sanitize(mb.P.UserName)) == "":
+		return table.Cell{Text: "(hidden)", Keep: id}
+	case m.names[name] > 1:
+		return table.Cell{Text: name, Keep: "#" + id[max(0, len(id)-4):]}
+	}
+	return table.Cell{Text: name}
+}

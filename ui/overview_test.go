@@ -19,7 +19,7 @@ func onBridge(c *Config) { c.MeetingID, c.Topic = "85012345678", "Incident bridg
 func names(h *harness) []string {
 	var out []string
 	for _, r := range h.overview().table.Rows() {
-		out = append(out, r.Cells[0].Text)
+		out = append(out, strings.TrimSpace(r.Cells[0].Text+" "+r.Cells[0].Keep))
 	}
 	return out
 }
