@@ -69,7 +69,7 @@ func newChartScreen(w *watchModel) *chartScreen {
 	wp := w.poll
 	due := wp.nextPoll
 	if due.IsZero() {
-		due = c.now.Add(wp.interval)
+		due = c.clk.now.Add(wp.interval)
 	}
 	if wp.limited {
 		due = later(due, wp.retryAt)
@@ -86,7 +86,7 @@ func newChartScreen(w *watchModel) *chartScreen {
 				s.poll.resumeAt = due
 				return nil
 			}
-			return s.poll.scheduleIn(max(due.Sub(s.c.now), 0), s.c.now)
+			return s.poll.scheduleIn(max(due.Sub(s.c.clk.now), 0), s.c.clk.now)
 		}
 		return fetchCmd(ctx, src, now, env, t.meetingID, t.participantID, t.typ)
 	})

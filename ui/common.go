@@ -3,7 +3,6 @@ package ui
 import (
 	"cmp"
 	"context"
-	"time"
 
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
@@ -20,23 +19,15 @@ type common struct {
 	st     theme.Styles
 	ss     statusStyles // st on the status bar's background
 	redact bool         // names, emails, addresses and locations hidden (R)
-	// now is the clock as the last message that carried it read it: a
-	// clock tick, an answer's arrival, or a screen opening. Update and
-	// View never read the clock themselves.
-	now           time.Time
+	// clk is the clock as the last message that carried it read it, and
+	// the polling chains' numbering. Update and View never read the clock
+	// themselves.
+	clk           clock
 	width, height int
-	chains        uint64 // the last polling chain's number, so each is told apart
 }
 
 func (c *common) setStyles(st theme.Styles) {
 	c.st, c.ss = st, newStatusStyles(st)
-}
-
-// newChain numbers a polling chain: the owner its ticks and answers are
-// addressed to.
-func (c *common) newChain() uint64 {
-	c.chains++
-	return c.chains
 }
 
 // target is what a screen is about: a meeting, maybe one participant in

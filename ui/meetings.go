@@ -145,7 +145,7 @@ func (m *meetingsModel) refill() {
 		}
 		started := ""
 		if !mt.StartTime.IsZero() {
-			started = mt.StartTime.In(m.c.now.Location()).Format("15:04")
+			started = mt.StartTime.In(m.c.clk.now.Location()).Format("15:04")
 		}
 		rows = append(rows, table.Row{
 			Key: meetingKey(mt),
@@ -237,13 +237,13 @@ func (m *meetingsModel) past() bool { return m.c.cfg.Type == model.Past }
 func (m *meetingsModel) span() string {
 	day := func(t time.Time) string {
 		if t.IsZero() {
-			t = m.c.now
+			t = m.c.clk.now
 		}
 		return t.UTC().Format("2006-01-02")
 	}
 	from, to := day(m.c.cfg.From), day(m.c.cfg.To)
 	switch {
-	case from == to && from == m.c.now.UTC().Format("2006-01-02"):
+	case from == to && from == m.c.clk.now.UTC().Format("2006-01-02"):
 		return "today (UTC)"
 	case from == to:
 		return "on " + from + " (UTC)"

@@ -78,7 +78,7 @@ func (a *app) tickClock(now time.Time) {
 	if !now.Before(a.clockAt) {
 		a.clockAt = time.Time{} // the pending tick has fired
 	}
-	a.c.now = now
+	a.c.clk.now = now
 }
 
 // armClock schedules a clock tick for when the top screen's status bar

@@ -19,10 +19,6 @@ import (
 	"github.com/qostop/qostop/ui/table"
 )
 
-// qosPageSize is how many participants one request of
-// /participants/qos brings: Zoom's maximum, which the client always asks.
-const qosPageSize = 10
-
 // overviewModel is the meeting overview: one row per participant, worst
 // first, polled at the watch interval, every page per refresh.
 type overviewModel struct {
@@ -114,7 +110,7 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 	case overviewFetchedMsg:
 		next := m.take(msg.answer, m.t.typ == model.Past, func() {
 			m.roster.Merge(msg.participants, msg.at, m.c.cfg.Thresholds)
-			m.pages = max(1, (len(msg.participants)+qosPageSize-1)/qosPageSize)
+			m.pages = max(1, (len(msg.participants)+fetch.QoSPageSize-1)/fetch.QoSPageSize)
 			m.judge(msg.participants)
 			m.truncated = msg.truncated
 		})

@@ -23,7 +23,7 @@ import (
 // pauses it or while another screen is on top, and picks up where it left
 // off when both end.
 type poller struct {
-	c     *common
+	clk   *clock
 	owner uint64 // the chain's number: whose ticks and answers these are
 	// request starts the fetch env numbers; the screen's own command.
 	request               func(env envelope) tea.Cmd
@@ -73,12 +73,45 @@ type poller struct {
 // chain gets a number of its own, so nothing addressed to another chain,
 // a screen gone or replaced, can pass for its own.
 func newPoller(c *common, interval time.Duration, request func(env envelope) tea.Cmd) poller {
-	c.now = c.cfg.Now()
-	sent := requestsOf(c.cfg.Source)
-	return poller{c: c, owner: c.newChain(), request: request, seq: 1, inflight: true, asked: c.now,
-		interval: interval, minInterval: c.cfg.MinInterval,
-		sched: model.Cadence{Interval: interval, Fixed: c.cfg.Fixed}, budget: c.cfg.Budget, sentAs: sent,
-		spend: c.cfg.Budget.Status(), reqLog: []reqStamp{{c.now, sent}}}
+	c.clk.now = c.cfg.Now()
+	return startChain(&c.clk, chainSettings{interval: interval, minInterval: c.cfg.MinInterval, fixed: c.cfg.Fixed,
+		budget: c.cfg.Budget, sent: requestsOf(c.cfg.Source)}, request)
+}
+
+// chainSettings is how a new chain polls: its interval, the floor + and -
+// stop at, whether the interval is fixed, the day's budget, and the
+// source's request count when it starts.
+type chainSettings struct {
+	interval, minInterval time.Duration
+	fixed                 bool
+	budget                *fetch.Budget
+	sent                  int64
+}
+
+// startChain makes a chain on clk whose first fetch is already numbered
+// and in flight.
+func startChain(clk *clock, s chainSettings, request func(env envelope) tea.Cmd) poller {
+	return poller{clk: clk, owner: clk.newChain(), request: request, seq: 1, inflight: true, asked: clk.now,
+		interval: s.interval, minInterval: s.minInterval,
+		sched: model.Cadence{Interval: s.interval, Fixed: s.fixed}, budget: s.budget, sentAs: s.sent,
+		spend: s.budget.Status(), reqLog: []reqStamp{{clk.now, s.sent}}}
+}
+
+// clock is what every chain of one program shares, held once by the app:
+// the time as the last message that carried it read it (a clock tick, an
+// answer's arrival, a screen opening), how timers are made, and the
+// chains' numbering, so each chain is told apart.
+type clock struct {
+	now      time.Time
+	schedule scheduler
+	chains   uint64 // the last chain's number
+}
+
+// newChain numbers a polling chain: the owner its ticks and answers are
+// addressed to.
+func (c *clock) newChain() uint64 {
+	c.chains++
+	return c.chains
 }
 
 // requestsOf is src's request count: the first fetch's cost is counted
@@ -102,7 +135,7 @@ func (p *poller) halted() bool { return p.paused || p.hidden }
 func (p *poller) startFetch() tea.Cmd {
 	p.seq++
 	p.inflight = true
-	p.asked = p.c.now
+	p.asked = p.clk.now
 	p.sentAs = p.requests
 	p.gen++
 	p.nextPoll = time.Time{}
@@ -114,7 +147,7 @@ func (p *poller) scheduleIn(d time.Duration, from time.Time) tea.Cmd {
 	p.gen++
 	p.nextPoll = from.Add(d)
 	gen, owner := p.gen, p.owner
-	return p.c.cfg.schedule(d, func() tea.Msg { return pollTickMsg{gen: gen, owner: owner} })
+	return p.clk.schedule(d, func() tea.Msg { return pollTickMsg{gen: gen, owner: owner} })
 }
 
 // after is how the chain continues once an answer arrived at t: wait d,
@@ -143,7 +176,7 @@ func (p *poller) tick(msg pollTickMsg) tea.Cmd {
 // refresh fetches now, unless the answer on its way is the refresh, or a
 // rate limit forbids asking.
 func (p *poller) refresh() tea.Cmd {
-	if p.inflight || (p.limited && p.c.now.Before(p.retryAt)) {
+	if p.inflight || (p.limited && p.clk.now.Before(p.retryAt)) {
 		return nil
 	}
 	return p.startFetch()
@@ -169,8 +202,8 @@ func (p *poller) take(ctx context.Context, a answer, once bool, use func()) (lan
 		p.reqLog = p.reqLog[1:]
 	}
 	p.lastPoll = a.at
-	if a.at.After(p.c.now) {
-		p.c.now = a.at
+	if a.at.After(p.clk.now) {
+		p.clk.now = a.at
 	}
 	if a.err != nil {
 		if ctx.Err() != nil && canceled(a.err) {
@@ -262,8 +295,8 @@ func (p *poller) resume() tea.Cmd {
 	if p.limited {
 		due = later(due, p.retryAt)
 	}
-	if d := due.Sub(p.c.now); d > 0 {
-		return p.scheduleIn(d, p.c.now)
+	if d := due.Sub(p.clk.now); d > 0 {
+		return p.scheduleIn(d, p.clk.now)
 	}
 	return p.startFetch()
 }
@@ -305,13 +338,13 @@ func (p *poller) setInterval(dir int) tea.Cmd {
 	if p.inflight || p.nextPoll.IsZero() {
 		return nil
 	}
-	return p.scheduleIn(max(0, due.Sub(p.c.now)), p.c.now)
+	return p.scheduleIn(max(0, due.Sub(p.clk.now)), p.clk.now)
 }
 
 // pollStatus is the part of the status bar the chain knows.
 func (p *poller) pollStatus() statusInfo {
 	return statusInfo{
-		now: p.c.now, loc: p.c.now.Location(),
+		now: p.clk.now, loc: p.clk.now.Location(),
 		lastPoll: p.lastPoll, nextPoll: p.nextPoll,
 		inflight: p.inflight, asked: p.asked, paused: p.paused, done: p.done,
 		interval: p.interval, fixed: p.sched.Fixed, requests: p.requests, why: p.why, budget: p.spend, counted: p.budget != nil,

@@ -63,7 +63,7 @@ func nextSegment(reason, clock string, budget fetch.BudgetStatus, ss statusStyle
 func (p *poller) pollLine(next time.Time) string {
 	at := ""
 	if !next.IsZero() {
-		at = " Next poll " + next.In(p.c.now.Location()).Format("15:04:05") + "."
+		at = " Next poll " + next.In(p.clk.now.Location()).Format("15:04:05") + "."
 	}
 	switch {
 	case p.done:

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 )
 
@@ -49,7 +50,7 @@ func (s *tableSource) ParticipantQoS(ctx context.Context, _, participantID strin
 func (s *tableSource) MeetingQoS(ctx context.Context, _ string, _ model.MeetingType) ([]model.Participant, error) {
 	_, people, _, err := s.count("meeting")
 	s.mu.Lock()
-	s.pages += max(1, (len(people)+qosPageSize-1)/qosPageSize)
+	s.pages += max(1, (len(people)+fetch.QoSPageSize-1)/fetch.QoSPageSize)
 	s.mu.Unlock()
 	s.mu.Lock()
 	hang := s.hangQoS

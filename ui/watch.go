@@ -92,7 +92,7 @@ func newWatch(c *common, t target, interval time.Duration) *watchModel {
 	m.poll = newPoller(c, interval, func(env envelope) tea.Cmd {
 		return fetchCmd(ctx, src, now, env, t.meetingID, t.participantID, t.typ)
 	})
-	m.loc = c.now.Location()
+	m.loc = c.clk.now.Location()
 	m.poll.explain = m.explain
 	for i, md := range model.Medias {
 		m.panes[i] = pane.New(md)
