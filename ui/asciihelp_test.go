@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+
 	"github.com/qostop/qostop/fetch/sim"
 )
 

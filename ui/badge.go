@@ -6,6 +6,7 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // badge is the header's one word for what Zoom said last about the call.
@@ -40,7 +41,7 @@ func callBadge(typ model.MeetingType, answered bool, lastErr error, ended bool) 
 		return badge{"ENDED", model.Warn}
 	case isAPI && ae.Kind == fetch.NotFound:
 		return badge{"NOT FOUND", model.Critical}
-	case lastErr != nil && settledError(lastErr):
+	case lastErr != nil && poll.Settled(lastErr):
 		return badge{"NO ACCESS", model.Critical} // scope, credentials, Dashboard
 	case lastErr != nil && answered:
 		return badge{"STALE", model.Warn} // what is shown is the last good answer

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
@@ -79,20 +78,4 @@ func thousands(n int) string {
 		s = "-" + s
 	}
 	return s
-}
-
-// reqStamp is the Source's request count when an answer arrived.
-type reqStamp struct {
-	at time.Time
-	n  int64
-}
-
-// lastMinute is how many requests the Source sent in the minute up to
-// the last answer, measured: its counter then, less its counter at the
-// newest answer a minute or more before (or when the screen opened).
-func (p *poller) lastMinute() int {
-	if len(p.reqLog) == 0 {
-		return 0
-	}
-	return int(p.reqLog[len(p.reqLog)-1].n - p.reqLog[0].n)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // common is what every screen shares, held once by the app and pointed
@@ -22,7 +23,7 @@ type common struct {
 	// clk is the clock as the last message that carried it read it, and
 	// the polling chains' numbering. Update and View never read the clock
 	// themselves.
-	clk           clock
+	clk           poll.Clock
 	width, height int
 }
 

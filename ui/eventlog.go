@@ -8,7 +8,9 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/table"
 )
 
@@ -131,20 +133,20 @@ type eventLogScreen struct {
 	c        *common
 	w        *watchModel // whose log, header and status it shows
 	log      eventLogView
-	poll     poller
+	poll     poll.Chain
 	helpView help.Model
 }
 
 func newEventLogScreen(c *common, w *watchModel) *eventLogScreen {
 	s := &eventLogScreen{c: c, w: w, log: newEventLogView(c.st.Glyphs()), helpView: help.New()}
-	s.poll = newPoller(c, w.poll.interval, func(envelope) tea.Cmd { return nil })
-	s.poll.inflight = false // nothing is ever asked
+	s.poll = newPoller(c, w.poll.Interval, func(poll.Envelope) tea.Cmd { return nil })
+	s.poll.Inflight = false // nothing is ever asked
 	s.restyle()
 	return s
 }
 
 func (s *eventLogScreen) name() string                 { return "event log" }
-func (s *eventLogScreen) chain() *poller               { return &s.poll }
+func (s *eventLogScreen) chain() *poll.Chain           { return &s.poll }
 func (s *eventLogScreen) close()                       {}
 func (s *eventLogScreen) captures() bool               { return s.log.typing }
 func (s *eventLogScreen) atRest() bool                 { return !s.log.typing && s.log.filter.Text() == "" }

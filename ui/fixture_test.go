@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/charmbracelet/colorprofile"
+
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )

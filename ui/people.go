@@ -3,6 +3,7 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/qostop/qostop/model"
 )
 
@@ -51,7 +52,7 @@ func (m *watchModel) otherPerson(msg tea.KeyPressMsg) screen {
 	}
 	t := m.t
 	t.participantID = p.UserID
-	w := newWatch(m.c, t, m.poll.interval)
+	w := newWatch(m.c, t, m.poll.Interval)
 	w.who, w.order, w.replacing = p, m.order, true
 	w.alias = m.order.alias(p)
 	return w

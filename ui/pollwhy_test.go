@@ -7,6 +7,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // The screens word the next poll from the reason model.Cadence and
@@ -17,10 +18,10 @@ func TestPollReasonsFromCadenceAndBudget(t *testing.T) {
 	t0 := time.Date(2026, 3, 9, 14, 30, 17, 0, time.UTC)
 	minute := func(m int) time.Time { return time.Date(2026, 3, 9, 14, 30+m, 0, 0, time.UTC) }
 	c := model.Cadence{Interval: 10 * time.Second}
-	got := map[pollWhy]string{}
+	got := map[poll.Why]string{}
 	see := func(at time.Time, newest int) {
 		n := c.Observe(model.Answer{At: at, Newest: minute(newest), Step: time.Minute})
-		got[classify(n.Reason)] = n.Reason
+		got[poll.Classify(n.Reason)] = n.Reason
 	}
 	see(t0, 0)                     // new data: every 10s
 	see(t0.Add(50*time.Second), 0) // nothing new yet: due after the minute
@@ -29,16 +30,16 @@ func TestPollReasonsFromCadenceAndBudget(t *testing.T) {
 	see(t0.Add(80*time.Second), 1) // repeat before due
 	see(t0.Add(10*time.Minute), 1) // nothing for long: quiet
 	fixed := model.Cadence{Interval: 10 * time.Second, Fixed: true}
-	got[classify(fixed.Observe(model.Answer{At: t0}).Reason)] = "fixed"
+	got[poll.Classify(fixed.Observe(model.Answer{At: t0}).Reason)] = "fixed"
 
 	b, err := fetch.OpenBudget(fetch.BudgetOptions{Dir: t.TempDir(), Cap: 5, Now: func() time.Time { return t0 }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := b.Delay(model.Next{At: t0.Add(time.Second), Reason: "next sample due 14:30:18"}, t0, 1)
-	got[classify(n.Reason)] = n.Reason
+	got[poll.Classify(n.Reason)] = n.Reason
 
-	for _, w := range []pollWhy{whyInterval, whyDue, whyLate, whyQuiet, whyBudget} {
+	for _, w := range []poll.Why{poll.WhyInterval, poll.WhyDue, poll.WhyLate, poll.WhyQuiet, poll.WhyBudget} {
 		if got[w] == "" {
 			t.Errorf("no reason classified as %d; got %v", w, got)
 		}
@@ -74,8 +75,8 @@ func TestChosenIntervalCarriesToTheWatchScreen(t *testing.T) {
 		}
 		h.press("enter")
 		w := h.watch()
-		if w.poll.sched.Fixed != chosen || (chosen && w.poll.interval != 15*time.Second) {
-			t.Errorf("+ pressed %v: the watch screen polls fixed %v every %s", chosen, w.poll.sched.Fixed, w.poll.interval)
+		if w.poll.Sched.Fixed != chosen || (chosen && w.poll.Interval != 15*time.Second) {
+			t.Errorf("+ pressed %v: the watch screen polls fixed %v every %s", chosen, w.poll.Sched.Fixed, w.poll.Interval)
 		}
 	}
 }
@@ -135,8 +136,8 @@ func TestPollLineFollowsTheLearnedCadence(t *testing.T) {
 		}},
 	} {
 		P := tc.period
-		p := &poller{interval: 10 * time.Second}
-		p.sched.Interval = p.interval
+		p := &poll.Chain{Interval: 10 * time.Second}
+		p.Sched.Interval = p.Interval
 		for i, a := range []model.Answer{
 			{At: s0.Add(P / 3)},                                         // no sample yet
 			{At: s0.Add(P / 3), Newest: s0, Step: P},                    // the first two: the period
@@ -147,9 +148,9 @@ func TestPollLineFollowsTheLearnedCadence(t *testing.T) {
 			{At: s0.Add(6 * P), Newest: s0.Add(5 * P)},                  // nothing new
 			{At: s0.Add(6*P + time.Millisecond), Newest: s0.Add(6 * P)}, // the offset is ~0
 		} {
-			p.why = p.sched.Observe(a).Reason
-			if got := p.pollLine(time.Time{}); !strings.Contains(got, tc.want[i]) || P != time.Minute && strings.Contains(got, "minute") {
-				t.Errorf("%s cadence, answer %d (%q): help says %q, want %q", P, i, p.why, got, tc.want[i])
+			p.Reason = p.Sched.Observe(a).Reason
+			if got := pollLine(p, time.Time{}); !strings.Contains(got, tc.want[i]) || P != time.Minute && strings.Contains(got, "minute") {
+				t.Errorf("%s cadence, answer %d (%q): help says %q, want %q", P, i, p.Reason, got, tc.want[i])
 			}
 		}
 	}

@@ -8,9 +8,11 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // statusInfo is everything the status bar shows, copied out of the watch
@@ -125,7 +127,7 @@ func renderStatus(si statusInfo, ss statusStyles, width int) string {
 		segs = append(segs, segment{"polling" + ss.dots, ss.base, 1})
 	case si.done:
 		segs = append(segs, segment{"past meeting: fetched once", ss.muted, 1})
-	case !si.paused && !si.nextPoll.IsZero() && !si.left.IsZero() && classify(si.why) != whyBudget:
+	case !si.paused && !si.nextPoll.IsZero() && !si.left.IsZero() && poll.Classify(si.why) != poll.WhyBudget:
 		// They left: no sample is due, so none is late.
 		segs = append(segs, segment{"next " + clock(si.nextPoll), ss.base, 1})
 	case !si.paused && !si.nextPoll.IsZero():

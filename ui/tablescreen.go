@@ -7,7 +7,9 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/table"
 )
 
@@ -22,7 +24,7 @@ import (
 // the once-a-second clock redraws only the status bar.
 type tableScreen struct {
 	c              *common
-	poll           poller
+	poll           poll.Chain
 	ctx            context.Context    // cancelled when the screen goes; parent of every fetch
 	cancel         context.CancelFunc // its cancellation
 	keys           KeyMap
@@ -59,9 +61,9 @@ func newTableScreen(c *common, cols []table.Column, sortable, back bool) tableSc
 		helpView: help.New(), table: table.New(cols), sortable: sortable, back: back}
 }
 
-func (f *tableScreen) chain() *poller { return &f.poll }
-func (f *tableScreen) close()         { f.cancel() }
-func (f *tableScreen) captures() bool { return f.typing }
+func (f *tableScreen) chain() *poll.Chain { return &f.poll }
+func (f *tableScreen) close()             { f.cancel() }
+func (f *tableScreen) captures() bool     { return f.typing }
 
 // styled applies the common styles to the table and the help.
 func (f *tableScreen) styled() {
@@ -152,8 +154,8 @@ func (f *tableScreen) atRest() bool {
 
 // take hands an answer to the chain; use takes a good one's data, and
 // from then on the table shows rather than the box.
-func (f *tableScreen) take(a answer, once bool, use func()) tea.Cmd {
-	_, next := f.poll.take(f.ctx, a, once, func() {
+func (f *tableScreen) take(a poll.Answer, once bool, use func()) tea.Cmd {
+	_, next := f.poll.Take(f.ctx, a, once, func() {
 		f.loaded = true
 		use()
 	})
@@ -178,15 +180,15 @@ func (f *tableScreen) rebuild() {
 	var fullHelp string
 	helpRows := 0
 	if f.helpView.ShowAll {
-		fullHelp, helpRows = fitFullHelp(f.helpView, full, f.c.width, f.poll.helpNotes()...)
+		fullHelp, helpRows = fitFullHelp(f.helpView, full, f.c.width, helpNotes(&f.poll)...)
 	}
 	filterLine := ""
 	if f.typing || f.filter.Text() != "" {
 		filterLine = f.filterLine()
 	}
 	errLines := ""
-	if f.poll.errText != "" && f.loaded {
-		errLines = renderErrLines(f.poll.errText, 2, f.c.width, f.c.st)
+	if f.poll.ErrText != "" && f.loaded {
+		errLines = renderErrLines(f.poll.ErrText, 2, f.c.width, f.c.st)
 	}
 	header := firstLines(f.header, 4)
 	counts := f.counts != nil && f.loaded
@@ -230,8 +232,8 @@ func (f *tableScreen) rebuild() {
 // or, if that failed, the error in full, since it is all there is to show.
 func (f *tableScreen) box(rows int) string {
 	text := f.c.st.Muted.Render(f.waiting + f.c.ss.dots)
-	if f.poll.errText != "" {
-		text = f.c.st.Level(model.Critical).Render(wordwrap(f.poll.errText, f.c.width-4))
+	if f.poll.ErrText != "" {
+		text = f.c.st.Level(model.Critical).Render(wordwrap(f.poll.ErrText, f.c.width-4))
 	}
 	return renderBox(f.c.st, f.c.width, rows, text)
 }

@@ -16,7 +16,7 @@ func (m *watchModel) rebuild() {
 	}
 	m.feedPanes()
 	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), MeetingID: m.t.shownID(), Topic: m.t.topic,
-		Trail: m.t.trail, Badge: callBadge(m.t.typ, m.live, m.poll.lastErr, m.gone == goneMeeting), Loc: m.loc}, m.c.st, m.c.width)
+		Trail: m.t.trail, Badge: callBadge(m.t.typ, m.live, m.poll.LastErr, m.gone == goneMeeting), Loc: m.loc}, m.c.st, m.c.width)
 
 	in := layoutIn{
 		width: m.c.width, height: m.c.height,
@@ -26,14 +26,14 @@ func (m *watchModel) rebuild() {
 	short, full := m.help()
 	var fullHelp string
 	if m.helpView.ShowAll {
-		fullHelp, in.helpRows = fitFullHelp(m.helpView, full, m.c.width, m.poll.helpNotes()...)
+		fullHelp, in.helpRows = fitFullHelp(m.helpView, full, m.c.width, helpNotes(&m.poll)...)
 		in.helpKeys = helpKeyRows(m.helpView, full, m.c.width)
 		legend := legendText(m.c.st, m.c.width)
 		fullHelp += "\n" + legend
 		in.helpRows += strings.Count(legend, "\n") + 1
 	}
-	if m.poll.errText != "" && m.hist.Len() > 0 {
-		in.errRows = errRowsWanted(m.poll.errText, m.c.width) // with no data, the placeholder shows the error instead
+	if m.poll.ErrText != "" && m.hist.Len() > 0 {
+		in.errRows = errRowsWanted(m.poll.ErrText, m.c.width) // with no data, the placeholder shows the error instead
 	}
 	m.lay = m.layoutPanes(in)
 	m.builds++
@@ -94,7 +94,7 @@ func (m *watchModel) renderBody(fullHelp string) string {
 		}
 	}
 	if l.err > 0 {
-		parts = append(parts, fitRows(renderErrLinesMore(m.poll.errText, l.err, m.c.width, m.c.st, "l: full text"), l.err))
+		parts = append(parts, fitRows(renderErrLinesMore(m.poll.ErrText, l.err, m.c.width, m.c.st, "l: full text"), l.err))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -105,9 +105,9 @@ func (m *watchModel) renderBody(fullHelp string) string {
 func (m *watchModel) placeholder(rows int) string {
 	var text string
 	switch {
-	case m.poll.errText != "":
-		text = m.c.st.Level(model.Critical).Render(wordwrap(m.poll.errText, m.c.width-4))
-	case m.poll.lastPoll.IsZero():
+	case m.poll.ErrText != "":
+		text = m.c.st.Level(model.Critical).Render(wordwrap(m.poll.ErrText, m.c.width-4))
+	case m.poll.LastPoll.IsZero():
 		text = m.c.st.Muted.Render("asking Zoom for this participant's QoS" + m.c.ss.dots)
 	default:
 		text = m.c.st.Muted.Render("Zoom has no QoS samples for this participant yet; it reports once a minute.")
@@ -145,13 +145,13 @@ type frameCache struct {
 }
 
 func (m *watchModel) status() statusInfo {
-	si := m.poll.pollStatus()
+	si := pollStatus(&m.poll)
 	si.loc, si.span = m.loc, fmtDur(m.span())
 	si.helpHint = m.lay.help == 0 && !m.helpView.ShowAll
 	if latest, ok := m.hist.Latest(); ok {
 		si.newest = latest.Time
 		if m.t.typ == model.Live && !m.who.Left() && m.gone == "" {
-			si.staleAt = model.StaleAt(latest.Time, m.poll.interval, m.cadence)
+			si.staleAt = model.StaleAt(latest.Time, m.poll.Interval, m.cadence)
 		}
 	}
 	si.redacted, si.gone, si.left = m.c.redact, m.gone, m.who.LeaveTime
