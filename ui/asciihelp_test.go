@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-
 	"github.com/qostop/qostop/fetch/sim"
 )
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"time"
-
 	"github.com/qostop/qostop/ui/poll"
 
 	"charm.land/bubbles/v2/help"

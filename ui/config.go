@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/colorprofile"
-
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"

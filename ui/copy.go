@@ -6,7 +6,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/report"
 )

@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/table"

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/pane"

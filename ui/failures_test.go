@@ -18,7 +18,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
 	"github.com/qostop/qostop/ui/poll"
 
 	tea "charm.land/bubbletea/v2"

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"github.com/charmbracelet/colorprofile"
-
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )

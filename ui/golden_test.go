@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
-
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/fetch/sim/simtest"
 	"github.com/qostop/qostop/model"

@@ -9,7 +9,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/poll"

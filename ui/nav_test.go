@@ -7,7 +7,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/poll"
 )

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-
 	"github.com/qostop/qostop/model"
 )
 

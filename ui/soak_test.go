@@ -9,7 +9,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/fetch/sim/simtest"

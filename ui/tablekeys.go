@@ -2,7 +2,6 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/key"
-
 	"github.com/qostop/qostop/ui/table"
 )
 

@@ -7,7 +7,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/table"

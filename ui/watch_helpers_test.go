@@ -11,7 +11,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
-
 	"github.com/qostop/qostop/fetch/sim/simtest/fakeclock"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"

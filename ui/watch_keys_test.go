@@ -10,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
-
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/poll"
 )

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 )
