@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"time"
-	"github.com/qostop/qostop/ui/poll"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/chart"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // chartScreen is one medium of the watched participant as full-width

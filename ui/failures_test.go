@@ -18,13 +18,13 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"github.com/qostop/qostop/ui/poll"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/fetch/sim/simtest"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // Every failure the watch screen must live through, met through the real

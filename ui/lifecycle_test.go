@@ -6,9 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/qostop/qostop/ui/poll"
-
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 func TestParticipantLeaves(t *testing.T) {
