@@ -11,6 +11,7 @@ import (
 
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/chart"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -136,7 +137,7 @@ func (s *chartScreen) setSize() {
 }
 
 func (s *chartScreen) restyle() {
-	styleHelp(&s.helpView, s.c.st)
+	chrome.StyleHelp(&s.helpView, s.c.st)
 	cs := chartStyles(s.c.st)
 	for _, ch := range s.charts {
 		ch.SetStyles(cs)
@@ -258,10 +259,10 @@ func (s *chartScreen) rebuild() {
 		s.setData(s.w.hist.Samples(), s.w.cadence)
 	}
 	short, full := s.help()
-	helpRows, footer := 1, fitShortHelp(s.helpView, short, w)
+	helpRows, footer := 1, chrome.ShortHelp(s.helpView, short, w)
 	if s.helpView.ShowAll {
-		footer, helpRows = fitFullHelp(s.helpView, full, w, cursorNote)
-		legend := legendText(s.c.st, w)
+		footer, helpRows = chrome.FullHelp(s.helpView, full, w, cursorNote)
+		legend := chrome.Legend(s.c.st, w)
 		footer += "\n" + legend
 		helpRows += strings.Count(legend, "\n") + 1
 	}
@@ -272,12 +273,12 @@ func (s *chartScreen) rebuild() {
 	if room := h - 1 - errRows - 1 - 1; helpRows > room {
 		// Keys first: what does not fit is the end of the legend.
 		helpRows = max(room, 1)
-		footer = fitRows(footer, helpRows)
+		footer = chrome.FitRows(footer, helpRows)
 	}
 	s.rows = max(h-1-errRows-1-helpRows, 1)
 	s.body = s.render()
 	if errRows > 0 {
-		s.body += "\n" + fitRows(renderErrLines(s.poll.ErrText, 1, w, s.c.st), 1)
+		s.body += "\n" + chrome.FitRows(chrome.ErrLines(s.poll.ErrText, 1, w, s.c.st), 1)
 	}
 	s.footer = "\n" + footer
 }
@@ -299,27 +300,27 @@ func (s *chartScreen) view() string {
 	if c := s.frameCache; c != nil && c.builds == s.builds && c.si == si {
 		return c.s
 	}
-	out := s.body + "\n" + renderStatus(si, s.c.ss, s.c.width) + s.footer
+	out := s.body + "\n" + chrome.StatusBar(si, s.c.ss, s.c.width) + s.footer
 	s.frameCache = &frameCache{builds: s.builds, si: si, s: out}
 	return out
 }
 
 // status is the watch screen's status bar with what the charts show in
 // front: "live · last 15m", or "19:30–19:45 · 3 new · end: live".
-func (s *chartScreen) status() statusInfo {
-	si := pollStatus(&s.poll)
+func (s *chartScreen) status() chrome.StatusInfo {
+	si := chrome.PollStatus(&s.poll)
 	w := s.w
-	si.loc = w.loc
-	si.view = s.win.Describe(s.newest, w.loc, s.c.st.ASCII())
+	si.Loc = w.loc
+	si.View = s.win.Describe(s.newest, w.loc, s.c.st.ASCII())
 	if !s.win.Live() {
-		si.view += s.c.ss.sep + "end: live"
+		si.View += s.c.ss.Sep + "end: live"
 	}
 	if latest, ok := w.hist.Latest(); ok {
-		si.newest = latest.Time
+		si.Newest = latest.Time
 		if w.t.typ == model.Live && !w.who.Left() && w.gone == "" {
-			si.staleAt = model.StaleAt(latest.Time, s.poll.Interval, w.cadence)
+			si.StaleAt = model.StaleAt(latest.Time, s.poll.Interval, w.cadence)
 		}
 	}
-	si.redacted, si.gone, si.left = s.c.redact, w.gone, w.who.LeaveTime
+	si.Redacted, si.Gone, si.Left = s.c.redact, w.gone, w.who.LeaveTime
 	return si
 }

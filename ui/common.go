@@ -6,6 +6,7 @@ import (
 
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -18,8 +19,8 @@ type common struct {
 	cfg    Config          // the program's settings: source, thresholds, intervals, clock, scheduler
 	ctx    context.Context // the app's: cancelled on quit, parent of every screen's
 	st     theme.Styles
-	ss     statusStyles // st on the status bar's background
-	redact bool         // names, emails, addresses and locations hidden (R)
+	ss     chrome.StatusStyles // st on the status bar's background
+	redact bool                // names, emails, addresses and locations hidden (R)
 	// clk is the clock as the last message that carried it read it, and
 	// the polling chains' numbering. Update and View never read the clock
 	// themselves.
@@ -28,7 +29,7 @@ type common struct {
 }
 
 func (c *common) setStyles(st theme.Styles) {
-	c.st, c.ss = st, newStatusStyles(st)
+	c.st, c.ss = st, chrome.NewStatusStyles(st)
 }
 
 // target is what a screen is about: a meeting, maybe one participant in

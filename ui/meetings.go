@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
@@ -166,26 +167,26 @@ func (m *meetingsModel) refill() {
 
 func (m *meetingsModel) headerText() string {
 	st := m.c.st
-	first := renderTrail([]string{"Meetings"}, st) + "  " + st.Accent.Render("LIVE")
+	first := chrome.Trail([]string{"Meetings"}, st) + "  " + st.Accent.Render("LIVE")
 	if m.past() {
-		first = renderTrail([]string{"Meetings"}, st) + "  " + st.Muted.Render("PAST")
+		first = chrome.Trail([]string{"Meetings"}, st) + "  " + st.Muted.Render("PAST")
 	}
 	switch {
 	case m.loaded && m.past():
-		first += "  " + st.Text.Render(plural(len(m.meetings), "meeting", "meetings")+" ended, started "+m.span())
+		first += "  " + st.Text.Render(chrome.Plural(len(m.meetings), "meeting", "meetings")+" ended, started "+m.span())
 	case m.loaded:
-		first += "  " + st.Text.Render(plural(len(m.meetings), "meeting", "meetings")+" in progress")
+		first += "  " + st.Text.Render(chrome.Plural(len(m.meetings), "meeting", "meetings")+" in progress")
 	}
-	second := st.Muted.Render("newest first" + m.c.ss.sep + "refreshed once a minute: Zoom allows 10-20 a minute")
+	second := st.Muted.Render("newest first" + m.c.ss.Sep + "refreshed once a minute: Zoom allows 10-20 a minute")
 	if m.truncated != "" {
-		second = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.sep) + second
+		second = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.Sep) + second
 	}
 	return first + "\n" + second
 }
 
-func (m *meetingsModel) status() statusInfo {
-	si := pollStatus(&m.poll)
-	si.list, si.redacted = true, m.c.redact
+func (m *meetingsModel) status() chrome.StatusInfo {
+	si := chrome.PollStatus(&m.poll)
+	si.List, si.Redacted = true, m.c.redact
 	return si
 }
 
@@ -208,7 +209,7 @@ func meetingLength(d string) string {
 	if total < 60 {
 		return "<1m"
 	}
-	return fmtDur(total / 60 * time.Minute)
+	return chrome.FmtDur(total / 60 * time.Minute)
 }
 
 // meetingsFetchedMsg is the answer to the list's fetch number seq.

@@ -88,13 +88,13 @@ func (a *app) tickClock(now time.Time) {
 // wakes the program. A tick superseded by an earlier one fires harmlessly.
 func (a *app) armClock() tea.Cmd {
 	si := a.top().status()
-	want := si.nextChange()
-	if want.IsZero() || (!a.clockAt.IsZero() && a.clockAt.After(si.now) && !a.clockAt.After(want)) {
+	want := si.NextChange()
+	if want.IsZero() || (!a.clockAt.IsZero() && a.clockAt.After(si.Now) && !a.clockAt.After(want)) {
 		return nil
 	}
 	a.clockAt = want
 	now := a.c.cfg.Now
-	return a.c.cfg.schedule(want.Sub(si.now), func() tea.Msg { return clockMsg{now: now()} })
+	return a.c.cfg.schedule(want.Sub(si.Now), func() tea.Msg { return clockMsg{now: now()} })
 }
 
 // clockMsg is the clock that ages the status bars, sent when the top

@@ -15,6 +15,7 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
@@ -242,11 +243,11 @@ func (m *overviewModel) buildRow(mb *model.Member, p model.Participant, name, ke
 
 func (m *overviewModel) headerText() string {
 	st := m.c.st
-	first := renderTrail(m.crumbs(), st)
+	first := chrome.Trail(m.crumbs(), st)
 	var ae *fetch.APIError
 	ended := m.loaded && errors.As(m.poll.LastErr, &ae) && ae.Kind == fetch.NotFound && ae.Code == 3001
-	if b := callBadge(m.t.typ, m.loaded, m.poll.LastErr, ended); b.text != "" {
-		first += "  " + b.render(st)
+	if b := chrome.CallBadge(m.t.typ, m.loaded, m.poll.LastErr, ended); b.Text != "" {
+		first += "  " + b.Render(st)
 	}
 	if strings.TrimSpace(m.t.topic) != "" { // else the crumb is the ID
 		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.t.shownID()))
@@ -259,17 +260,17 @@ func (m *overviewModel) headerText() string {
 		if m.diagnosis.Degraded > 0 {
 			diagStyle = st.Level(model.Warn)
 		}
-		text := m.diagnosis.Text(m.c.ss.sep)
+		text := m.diagnosis.Text(m.c.ss.Sep)
 		if m.roster.Over { // Diagnose reads who is degraded now, and nobody is there
 			text = "meeting over: the worst call first, by how much of it was degraded"
 		}
 		var dl []string
-		for _, l := range strings.Split(firstLines(wordwrap(text, max(m.c.width, 20)), 2), "\n") {
+		for _, l := range strings.Split(chrome.FirstLines(chrome.Wordwrap(text, max(m.c.width, 20)), 2), "\n") {
 			dl = append(dl, diagStyle.Render(l))
 		}
 		diag = "\n" + strings.Join(dl, "\n")
 		if m.truncated != "" { // the diagnosis is of those shown only
-			diag = "\n" + st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.sep) + diag[1:]
+			diag = "\n" + st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.Sep) + diag[1:]
 		}
 	}
 	// The counts are the last line, which the table screen asks of
@@ -288,7 +289,7 @@ func (m *overviewModel) countLine(pos string) string {
 			gone++
 		}
 	}
-	count := plural(len(m.roster.Members), "participant", "participants")
+	count := chrome.Plural(len(m.roster.Members), "participant", "participants")
 	if gone > 0 {
 		count += fmt.Sprintf(", %d left", gone)
 	}
@@ -301,7 +302,7 @@ func (m *overviewModel) countLine(pos string) string {
 	if pos != "" {
 		parts = append(parts, countPart{text: pos, drop: 1})
 	}
-	return m.c.st.Muted.Render(wholeParts(parts, m.c.ss.sep, m.c.width))
+	return m.c.st.Muted.Render(wholeParts(parts, m.c.ss.Sep, m.c.width))
 }
 
 // titles names the columns whose content m and the meeting's end switch.
@@ -382,11 +383,11 @@ func costParts(pages, lastMinute int, once bool) []countPart {
 	return append(ps, countPart{text: strconv.Itoa(lastMinute) + " in last minute", glue: ", ", drop: 4})
 }
 
-func (m *overviewModel) status() statusInfo {
-	si := pollStatus(&m.poll)
-	si.newest, si.redacted = m.newest, m.c.redact
+func (m *overviewModel) status() chrome.StatusInfo {
+	si := chrome.PollStatus(&m.poll)
+	si.Newest, si.Redacted = m.newest, m.c.redact
 	if m.t.typ == model.Live {
-		si.staleAt = model.StaleAt(m.newest, m.poll.Interval, m.cadence)
+		si.StaleAt = model.StaleAt(m.newest, m.poll.Interval, m.cadence)
 	}
 	return si
 }

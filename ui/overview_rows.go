@@ -195,7 +195,7 @@ func (m *overviewModel) shownName(mb model.Member) string {
 	if m.c.redact {
 		return "participant " + strconv.Itoa(mb.Seen+1)
 	}
-	return displayName(mb.P)
+	return model.DisplayName(mb.P)
 }
 
 // shownAs is mb's participant as the screen may show it: under R without

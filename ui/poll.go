@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -48,7 +49,7 @@ func (m *watchModel) failed(msg fetchedMsg) {
 	why, _ := m.goneBy(msg.Err)
 	switch {
 	case m.poll.Limited:
-		m.events.failed(msg.At, limitText(m.poll.LimitType)+" until "+m.poll.RetryAt.In(m.loc).Format("15:04:05"))
+		m.events.failed(msg.At, chrome.LimitText(m.poll.LimitType)+" until "+m.poll.RetryAt.In(m.loc).Format("15:04:05"))
 	case why != "":
 		m.gone = why
 		m.events.failed(msg.At, m.goneEvent())

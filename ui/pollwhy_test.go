@@ -7,6 +7,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -49,7 +50,7 @@ func TestPollReasonsFromCadenceAndBudget(t *testing.T) {
 // The bar says why the next poll is when it is, in local clock time, in
 // few words; a budget that slows polling is said in the warning style.
 func TestNextSegmentWords(t *testing.T) {
-	ss := statusStyles{dash: "-"}
+	ss := chrome.StatusStyles{Dash: "-"}
 	for reason, want := range map[string]string{
 		"next sample due 14:32:27":                                                   "next sample due 09:32:27",
 		"sample of 14:32:00 is late: again in 5s":                                    "sample late - next try 09:32:27",
@@ -59,8 +60,8 @@ func TestNextSegmentWords(t *testing.T) {
 		"new data: every 10s":                                                        "next 09:32:27",
 		"":                                                                           "next 09:32:27",
 	} {
-		if got := nextSegment(reason, "09:32:27", fetch.BudgetStatus{Used: 95, Cap: 100}, ss); got.text != want {
-			t.Errorf("%q: bar says %q, want %q", reason, got.text, want)
+		if got := chrome.NextSegment(reason, "09:32:27", fetch.BudgetStatus{Used: 95, Cap: 100}, ss); got.Text != want {
+			t.Errorf("%q: bar says %q, want %q", reason, got.Text, want)
 		}
 	}
 }
@@ -85,7 +86,7 @@ func TestChosenIntervalCarriesToTheWatchScreen(t *testing.T) {
 // set) and the account's quota when Zoom said it, in warning colours
 // under a tenth.
 func TestBudgetSegmentsWords(t *testing.T) {
-	ss := statusStyles{}
+	ss := chrome.StatusStyles{}
 	for _, tc := range []struct {
 		b    fetch.BudgetStatus
 		want string
@@ -98,8 +99,8 @@ func TestBudgetSegmentsWords(t *testing.T) {
 		{fetch.BudgetStatus{Used: 7, AccountKnown: true, AccountRemaining: 12}, "today 7 requests | Zoom 12 left"},
 	} {
 		var texts []string
-		for _, s := range budgetSegments(tc.b, ss) {
-			texts = append(texts, s.text)
+		for _, s := range chrome.BudgetSegments(tc.b, ss) {
+			texts = append(texts, s.Text)
 		}
 		if got := strings.Join(texts, " | "); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.b, got, tc.want)
@@ -149,7 +150,7 @@ func TestPollLineFollowsTheLearnedCadence(t *testing.T) {
 			{At: s0.Add(6*P + time.Millisecond), Newest: s0.Add(6 * P)}, // the offset is ~0
 		} {
 			p.Reason = p.Sched.Observe(a).Reason
-			if got := pollLine(p, time.Time{}); !strings.Contains(got, tc.want[i]) || P != time.Minute && strings.Contains(got, "minute") {
+			if got := chrome.PollLine(p, time.Time{}); !strings.Contains(got, tc.want[i]) || P != time.Minute && strings.Contains(got, "minute") {
 				t.Errorf("%s cadence, answer %d (%q): help says %q, want %q", P, i, p.Reason, got, tc.want[i])
 			}
 		}

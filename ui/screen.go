@@ -3,6 +3,7 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -44,7 +45,7 @@ type screen interface {
 	// means going back.
 	atRest() bool
 	// status is what the status bar says, and when it next changes.
-	status() statusInfo
+	status() chrome.StatusInfo
 	// close cancels the screen's requests: it is gone for good.
 	close()
 }

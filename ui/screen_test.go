@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -61,7 +62,7 @@ func (s *countScreen) help() ([]key.Binding, [][]key.Binding) { return nil, nil 
 func (s *countScreen) opens(tea.KeyPressMsg) screen           { return nil }
 func (s *countScreen) captures() bool                         { return false }
 func (s *countScreen) atRest() bool                           { return true }
-func (s *countScreen) status() statusInfo                     { return pollStatus(&s.poll) }
+func (s *countScreen) status() chrome.StatusInfo              { return chrome.PollStatus(&s.poll) }
 func (s *countScreen) close()                                 { s.cancel() }
 
 func TestAppTakesAScreenItHasNeverHeardOf(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/pane"
 	"github.com/qostop/qostop/ui/poll"
 )
@@ -133,7 +134,7 @@ func (m *watchModel) help() (short []key.Binding, full [][]key.Binding) {
 
 // restyle applies the common styles to everything drawn.
 func (m *watchModel) restyle() {
-	styleHelp(&m.helpView, m.c.st)
+	chrome.StyleHelp(&m.helpView, m.c.st)
 	for i := range m.panes {
 		m.panes[i].SetStyles(m.c.st)
 	}

@@ -1,4 +1,4 @@
-package ui
+package chrome
 
 import (
 	"fmt"
@@ -13,45 +13,45 @@ import (
 // in the full help. Figures are copied at each answer, so the bar
 // changes when a request was made, not between.
 
-// budgetSegments are the bar's compact figures: "today 1,234/15,000"
+// BudgetSegments are the bar's compact figures: "today 1,234/15,000"
 // (qostop's requests of the UTC day, every process of the user, against
 // --budget) and "Zoom 28,766/30,000 left" (the account's quota).
-func budgetSegments(b fetch.BudgetStatus, ss statusStyles) []segment {
-	today := "today " + thousands(b.Used)
+func BudgetSegments(b fetch.BudgetStatus, ss StatusStyles) []Segment {
+	today := "today " + Thousands(b.Used)
 	if b.Cap > 0 {
-		today += "/" + thousands(b.Cap)
+		today += "/" + Thousands(b.Cap)
 	}
 	word := " requests"
 	if b.Used == 1 && b.Cap == 0 {
 		word = " request"
 	}
-	segs := []segment{{today + word, ss.muted, 2}}
+	segs := []Segment{{today + word, ss.Muted, 2}}
 	if b.AccountKnown {
-		st := ss.muted
+		st := ss.Muted
 		if b.AccountLimit > 0 && b.AccountRemaining*10 < b.AccountLimit {
-			st = ss.warn // under a tenth of the account's day left: every app on it is near the cap
+			st = ss.Warn // under a tenth of the account's day left: every app on it is near the cap
 		}
-		acct := "Zoom " + thousands(b.AccountRemaining)
+		acct := "Zoom " + Thousands(b.AccountRemaining)
 		if b.AccountLimit > 0 {
-			acct += "/" + thousands(b.AccountLimit)
+			acct += "/" + Thousands(b.AccountLimit)
 		}
-		segs = append(segs, segment{acct + " left", st, 2})
+		segs = append(segs, Segment{acct + " left", st, 2})
 	}
 	return segs
 }
 
-// budgetLine is the full help's account of the day's requests.
-func budgetLine(b fetch.BudgetStatus) string {
-	s := fmt.Sprintf("Requests today (%s UTC): %s by qostop, %s of them by this process", b.Day, thousands(b.Used), thousands(b.Mine))
+// BudgetLine is the full help's account of the day's requests.
+func BudgetLine(b fetch.BudgetStatus) string {
+	s := fmt.Sprintf("Requests today (%s UTC): %s by qostop, %s of them by this process", b.Day, Thousands(b.Used), Thousands(b.Mine))
 	if b.Cap > 0 {
-		s += fmt.Sprintf("; --budget %s: %s left", thousands(b.Cap), thousands(max(b.Cap-b.Used, 0)))
+		s += fmt.Sprintf("; --budget %s: %s left", Thousands(b.Cap), Thousands(max(b.Cap-b.Used, 0)))
 	} else {
 		s += " (no --budget of qostop's own)"
 	}
 	if b.AccountKnown {
-		s += fmt.Sprintf(". Zoom's account quota, shared by every app: %s", thousands(b.AccountRemaining))
+		s += fmt.Sprintf(". Zoom's account quota, shared by every app: %s", Thousands(b.AccountRemaining))
 		if b.AccountLimit > 0 {
-			s += " of " + thousands(b.AccountLimit)
+			s += " of " + Thousands(b.AccountLimit)
 		}
 		s += " left today"
 	} else {
@@ -64,8 +64,8 @@ func budgetLine(b fetch.BudgetStatus) string {
 	return s
 }
 
-// thousands writes n with commas: 30,000.
-func thousands(n int) string {
+// Thousands writes n with commas: 30,000.
+func Thousands(n int) string {
 	s := strconv.Itoa(n)
 	neg := n < 0
 	if neg {

@@ -1,4 +1,4 @@
-package ui
+package chrome
 
 import (
 	"strconv"
@@ -8,28 +8,28 @@ import (
 	"github.com/qostop/qostop/ui/poll"
 )
 
-// nextSegment is the status bar's word on the next poll, at clock.
-func nextSegment(reason, clock string, budget fetch.BudgetStatus, ss statusStyles) segment {
+// NextSegment is the status bar's word on the next poll, at clock.
+func NextSegment(reason, clock string, budget fetch.BudgetStatus, ss StatusStyles) Segment {
 	switch poll.Classify(reason) {
 	case poll.WhyDue:
-		return segment{"next sample due " + clock, ss.base, 1}
+		return Segment{"next sample due " + clock, ss.Base, 1}
 	case poll.WhyLate:
-		return segment{"sample late " + ss.dash + " next try " + clock, ss.base, 1}
+		return Segment{"sample late " + ss.Dash + " next try " + clock, ss.Base, 1}
 	case poll.WhyQuiet:
-		return segment{"no new sample " + ss.dash + " next " + clock, ss.base, 1}
+		return Segment{"no new sample " + ss.Dash + " next " + clock, ss.Base, 1}
 	case poll.WhyBudget:
 		// The one the user must understand: polling is slower on purpose.
 		if left := budget.Left(); left >= 0 {
-			return segment{"budget: " + strconv.Itoa(left) + " left, next " + clock, ss.warn, 0}
+			return Segment{"budget: " + strconv.Itoa(left) + " left, next " + clock, ss.Warn, 0}
 		}
-		return segment{"budget: next " + clock, ss.warn, 0}
+		return Segment{"budget: next " + clock, ss.Warn, 0}
 	}
-	return segment{"next " + clock, ss.base, 1}
+	return Segment{"next " + clock, ss.Base, 1}
 }
 
-// pollLine is the full help's sentence on how the chain polls and why
+// PollLine is the full help's sentence on how the chain polls and why
 // the next poll is at next (zero: none pending).
-func pollLine(p *poll.Chain, next time.Time) string {
+func PollLine(p *poll.Chain, next time.Time) string {
 	at := ""
 	if !next.IsZero() {
 		at = " Next poll " + next.In(p.Now().Location()).Format("15:04:05") + "."
@@ -45,7 +45,7 @@ func pollLine(p *poll.Chain, next time.Time) string {
 		return "They left the meeting, so no new samples will come: polling once a minute, " +
 			"in case Zoom publishes a last one late." + at
 	case p.Sched.Fixed:
-		return "Polling every " + fmtDur(p.Interval) + " (a fixed interval: --interval, or + and -)." + at
+		return "Polling every " + FmtDur(p.Interval) + " (a fixed interval: --interval, or + and -)." + at
 	}
 	// "Adaptive" is the status bar's word for this schedule: the help
 	// says what it means now.
@@ -58,7 +58,7 @@ func pollLine(p *poll.Chain, next time.Time) string {
 		case ok && off < time.Second: // "about 0s after" reads as a fault
 			learned = " (Zoom publishes each at its time)"
 		case ok:
-			learned = " (Zoom publishes each about " + fmtDur(off) + " after its time)"
+			learned = " (Zoom publishes each about " + FmtDur(off) + " after its time)"
 		}
 		return "Adaptive polling: just after each new sample, " + pace + learned + "." + fix
 	case poll.WhyLate:
@@ -66,7 +66,7 @@ func pollLine(p *poll.Chain, next time.Time) string {
 	case poll.WhyQuiet:
 		return "Adaptive polling: no new sample for a while, so " + every + " until one comes." + fix
 	}
-	return "Adaptive polling: every " + fmtDur(p.Interval) + " while answers bring change, then just after each new sample (" +
+	return "Adaptive polling: every " + FmtDur(p.Interval) + " while answers bring change, then just after each new sample (" +
 		pace + ")." + fix
 }
 
@@ -82,14 +82,25 @@ func samplePace(p *poll.Chain) (pace, every string) {
 	case d == time.Minute:
 		return "once a minute", "once a minute"
 	}
-	return "about every " + fmtDur(d), "once every " + fmtDur(d)
+	return "about every " + FmtDur(d), "once every " + FmtDur(d)
 }
 
-// helpNotes are the full help's lines on polling and the request budget.
-func helpNotes(p *poll.Chain) []string {
-	notes := []string{pollLine(p, p.NextPoll)}
+// PollNotes are the full help's lines on polling and the request budget.
+func PollNotes(p *poll.Chain) []string {
+	notes := []string{PollLine(p, p.NextPoll)}
 	if p.Budget != nil {
-		notes = append(notes, budgetLine(p.Spend))
+		notes = append(notes, BudgetLine(p.Spend))
 	}
 	return notes
+}
+
+// PollStatus is the part of the status bar the chain knows.
+func PollStatus(p *poll.Chain) StatusInfo {
+	return StatusInfo{
+		Now: p.Now(), Loc: p.Now().Location(),
+		LastPoll: p.LastPoll, NextPoll: p.NextPoll,
+		Inflight: p.Inflight, Asked: p.Asked, Paused: p.Paused, Done: p.Done,
+		Interval: p.Interval, Fixed: p.Sched.Fixed, Requests: p.Requests, Why: p.Reason, Budget: p.Spend, Counted: p.Budget != nil,
+		Limited: p.Limited, RetryAt: p.RetryAt, Limit: p.LimitType,
+	}
 }

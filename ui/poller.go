@@ -26,14 +26,3 @@ func requestsOf(src Source) int64 {
 	}
 	return src.Requests()
 }
-
-// pollStatus is the part of the status bar the chain knows.
-func pollStatus(p *poll.Chain) statusInfo {
-	return statusInfo{
-		now: p.Now(), loc: p.Now().Location(),
-		lastPoll: p.LastPoll, nextPoll: p.NextPoll,
-		inflight: p.Inflight, asked: p.Asked, paused: p.Paused, done: p.Done,
-		interval: p.Interval, fixed: p.Sched.Fixed, requests: p.Requests, why: p.Reason, budget: p.Spend, counted: p.Budget != nil,
-		limited: p.Limited, retryAt: p.RetryAt, limit: p.LimitType,
-	}
-}
