@@ -27,7 +27,7 @@ func (s *chartScreen) copyText() string {
 	}
 	loc := s.w.loc
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s · %s · %s to %s\n\n", report.Text(displayName(s.w.shownWho())), s.media,
+	fmt.Fprintf(&b, "%s · %s · %s to %s\n\n", report.Text(model.DisplayName(s.w.shownWho())), s.media,
 		start.In(loc).Format("2006-01-02 15:04:05"), end.In(loc).Format("15:04:05 MST"))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "time")
