@@ -48,7 +48,7 @@ func newApp(cfg Config) *app {
 	c := &common{cfg: cfg, ctx: ctx, redact: cfg.Redact, clk: poll.Clock{Schedule: cfg.schedule}}
 	c.setStyles(theme.NewStyles(cfg.startProfile(), cfg.Theme, cfg.ASCII))
 	a := &app{c: c, keys: DefaultKeyMap(), theme: cfg.Theme, cancel: cancel}
-	a.stack = []screen{firstScreen(c)}
+	a.stack = firstScreens(c)
 	return a
 }
 
@@ -56,7 +56,7 @@ func newApp(cfg Config) *app {
 // terminal for its background colour: the answer arrives as a message
 // (or never, from a terminal that answers no queries), so nothing waits.
 func (a *app) Init() tea.Cmd {
-	first := a.stack[0].chain().First()
+	first := a.top().chain().First()
 	if t := topicCmd(a.c.ctx, a.c.cfg.Source, firstTarget(a.c.cfg)); t != nil {
 		first = tea.Batch(first, t)
 	}
@@ -112,6 +112,8 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			a.notice = msg.err.Error()
 		}
+	case noticeMsg:
+		a.notice = string(msg)
 	case poll.Addressed:
 		return a.route(msg)
 	}

@@ -37,6 +37,7 @@ type overviewModel struct {
 	truncated string         // Zoom has more participants than qostop keeps: says so
 	most      int            // the worst cell's widest when the rows were built (worstMost)
 	names     map[string]int // how many rows show each name, to tell the same names apart
+	cursorOn  string         // the row the cursor goes to on the first answer: whom `qostop watch` watched
 	// memo holds the rows built, by member key (overview_memo.go); refills
 	// counts refreshes, rebuilt the rows built afresh (for the tests).
 	memo             map[string]rowMemo
@@ -122,6 +123,10 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 			alert = m.c.alertCmd(m.t, msg.At, m.standings())
 		})
 		m.refill()
+		if m.cursorOn != "" && m.table.Select(m.cursorOn) {
+			m.cursorOn = ""
+			m.rebuild()
+		}
 		if alert != nil {
 			return tea.Batch(next, alert)
 		}

@@ -126,7 +126,7 @@ func (m *watchModel) atRest() bool { return !m.helpView.ShowAll }
 // to go back to, and the full help that ? shows.
 func (m *watchModel) help() (short []key.Binding, full [][]key.Binding) {
 	short = m.keys.ShortHelp()
-	if len(m.t.trail) > 0 {
+	if len(m.t.trail) > 0 || m.order != nil {
 		short = append([]key.Binding{short[0], m.keys.Back}, short[1:]...)
 	}
 	return short, m.keys.FullHelp()
@@ -170,6 +170,9 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		if redraw {
 			m.rebuild()
 		}
+		return cmd
+	}
+	if cmd := m.fetchOrder(msg); cmd != nil {
 		return cmd
 	}
 	k := m.keys
