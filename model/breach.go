@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // Breaches are the readings of s past their warn threshold, the worst of
 // each metric over every stream, worst first: what a "worst now" cell
@@ -36,14 +39,15 @@ func (t Thresholds) Breaches(s Sample) []Reading {
 			out = append(out, worst[m])
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Reading) int {
-		switch {
-		case a.Severity > b.Severity:
-			return -1
-		case a.Severity < b.Severity:
-			return 1
-		}
-		return a.Stream.order() - b.Stream.order()
-	})
+	slices.SortStableFunc(out, worseFirst)
 	return out
+}
+
+// worseFirst orders readings by severity, then by stream as WorstReading
+// breaks ties.
+func worseFirst(a, b Reading) int {
+	if c := cmp.Compare(b.Severity, a.Severity); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Stream.order(), b.Stream.order())
 }
