@@ -68,8 +68,8 @@ type Options struct {
 	// answers.
 	Ready func(addr string)
 
-	fakeClock bool   // Now was injected: the poller rechecks it while it waits
-	idle      func() // with fakeClock: called while nothing is due (tests)
+	fakeClock bool                  // Now was injected: the poller rechecks it while it waits
+	idle      func(until time.Time) // with fakeClock: called while waiting (tests)
 }
 
 func (o Options) withDefaults() (Options, error) {
@@ -95,6 +95,11 @@ func (o Options) withDefaults() (Options, error) {
 	if o.Pace == 0 {
 		o.Pace = DefaultPace
 	}
+	for _, id := range o.Meetings {
+		if err := fetch.CheckID(id); err != nil {
+			return o, fmt.Errorf("exporter: --meetings: %w", err)
+		}
+	}
 	if o.Budget == nil {
 		b, err := fetch.OpenBudget(fetch.BudgetOptions{Cap: DefaultBudget, Now: o.Now})
 		if err != nil {
@@ -113,7 +118,7 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
-	stats := newSelfStats(o.Budget)
+	stats := newSelfStats(o.Budget, o.Now)
 	cfg := o.Config
 	base := cfg.Transport
 	if base == nil {
@@ -180,12 +185,22 @@ func Run(ctx context.Context, opts Options) error {
 }
 
 // health answers 200 while the exporter can do its job, and 503 with
-// the reason when a failure needs a person (credentials, scopes, plan).
+// the reason when a failure needs a person (credentials, scopes, plan)
+// or when no meeting has been polled successfully for a while (Zoom
+// refusing or failing every poll), so a probe sees an exporter that
+// exports nothing.
 func (s *selfStats) health(w http.ResponseWriter, _ *http.Request) {
 	s.mu.Lock()
-	err := s.fatal
+	err, since, stale, last := s.fatal, s.now().Sub(s.current), s.staleAfter, s.last
 	s.mu.Unlock()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if err == nil && since > stale {
+		why := "no answer yet"
+		if last != nil {
+			why = "last failure: " + last.Error()
+		}
+		err = fmt.Errorf("no meeting polled successfully for %s (more than %s): %s", since.Round(time.Second), stale, why)
+	}
 	if err != nil {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		fmt.Fprintln(w, err)
