@@ -68,19 +68,19 @@ type APIError struct {
 	// advice for a missing meeting depends on it.
 	Type model.MeetingType
 
-	host    string   // host that failed, for network advice
-	token   bool     // the failure was at the token endpoint
-	cause   netCause // Network only
-	detail  string   // short, sanitized extra: network detail, body snippet, scopes
+	host   string   // host that failed, for network advice
+	token  bool     // the failure was at the token endpoint
+	cause  netCause // Network only
+	detail string   // short, sanitized extra: network detail, body snippet, scopes
 	// retryCapped: a per-second limit's Retry-After asked for more than
 	// maxQPSWait, and RetryAt was cut to it.
 	retryCapped bool
-	timeout time.Duration
-	meeting string      // meeting ID of the request, for a command that lists its participants
-	apiURL  string      // base URL requests went to, for a 404 that is no Zoom answer
-	sim     bool        // the URLs are the demo's built-in simulator (Config.Simulated)
-	renewed bool        // a 401 that came again with a newly fetched token
-	creds   credentials // InvalidClient: which settings Zoom refused
+	timeout     time.Duration
+	meeting     string      // meeting ID of the request, for a command that lists its participants
+	apiURL      string      // base URL requests went to, for a 404 that is no Zoom answer
+	sim         bool        // the URLs are the demo's built-in simulator (Config.Simulated)
+	renewed     bool        // a 401 that came again with a newly fetched token
+	creds       credentials // InvalidClient: which settings Zoom refused
 	// redirect is set for a refused redirect: what Zoom answered and why
 	// qostop did not follow it (WrongURL).
 	redirect string
