@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -18,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/fetch/serve"
 )
 
 // DefaultPace is the exporter's most requests a second, every endpoint
@@ -31,6 +31,12 @@ const DefaultPace = 1
 // DefaultListen is the exporter's address when none is given: loopback,
 // because the metrics name meetings and, with Names, people.
 const DefaultListen = "127.0.0.1:9464"
+
+// maxConns caps the exporter's open connections: a few Prometheus
+// servers and probes need a handful; idle ones beyond it are closed
+// (fetch/serve), so 20,000 kept-alive connections no longer exhaust the
+// file limit.
+const maxConns = 64
 
 // Options configure Run. Config (the credentials at least) is required;
 // the rest have defaults.
@@ -137,14 +143,15 @@ func Run(ctx context.Context, opts Options) error {
 	reg.MustRegister(stats, &qosCollector{snap: snap, now: o.Now, names: o.Names, redact: o.Redact},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 
-	ln, err := net.Listen("tcp", o.Listen)
+	ln, err := serve.Listen(o.Listen, maxConns)
 	if err != nil {
 		return fmt.Errorf("exporter: cannot listen on %s: %w", o.Listen, err)
 	}
+	stats.conns = ln.Open
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{ErrorLog: slog.NewLogLogger(o.Logger.Handler(), slog.LevelError)}))
 	mux.HandleFunc("/healthz", stats.health)
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := serve.NewServer(mux, ln)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	// Without --meetings nothing is known of the meetings yet: the poller
@@ -153,8 +160,13 @@ func Run(ctx context.Context, opts Options) error {
 	if len(o.Meetings) > 0 {
 		meetings = strings.Join(o.Meetings, ",")
 	}
-	o.Logger.Info("exporter listening", "addr", ln.Addr().String(), "meetings", meetings,
+	bound, exposed := serve.Bound(ln.Addr())
+	o.Logger.Info("exporter listening", "addr", bound, "meetings", meetings,
 		"budget", o.Budget.Status().Cap, "names", o.Names, "redact", o.Redact)
+	if exposed {
+		o.Logger.Warn("serving metrics without authentication beyond this machine: whoever reaches " + bound +
+			" reads meeting IDs and QoS (with --names, people's names); listen on 127.0.0.1 or behind an authenticating proxy")
+	}
 	if err := o.Budget.Status().Err; err != nil {
 		o.Logger.Warn("request budget counted in memory only", "err", err)
 	}

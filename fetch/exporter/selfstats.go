@@ -25,6 +25,7 @@ type selfStats struct {
 	limitedBy bool          // the budget holds polls below one per sample
 	fatal     error         // the last failure a person must fix, until a success
 	refused   int           // meetings of the last list skipped for their IDs
+	conns     func() int    // open HTTP connections of /metrics and /healthz
 
 	// /healthz fails when the metrics have not been brought up to date
 	// (a meeting polled, or a list with nothing to poll) for staleAfter.
@@ -64,6 +65,8 @@ var (
 		"Meetings the exporter is polling.", nil, nil)
 	gapDesc = prometheus.NewDesc("qostop_exporter_poll_interval_seconds",
 		"Least time between two polls of one meeting that the budget allows.", nil, nil)
+	connsDesc = prometheus.NewDesc("qostop_exporter_http_connections",
+		"Connections open to the exporter's HTTP server (at most 64: the longest idle is closed for a new one).", nil, nil)
 	refusedDesc = prometheus.NewDesc("qostop_exporter_meetings_refused",
 		"Meetings of Zoom's last list skipped because qostop refuses their ID (empty, or a . or .. path segment).", nil, nil)
 	limitedDesc = prometheus.NewDesc("qostop_exporter_budget_limited",
@@ -88,6 +91,9 @@ func (s *selfStats) Collect(ch chan<- prometheus.Metric) {
 	send(ch, gapDesc, gap.Seconds())
 	send(ch, limitedDesc, map[bool]float64{true: 1}[limited])
 	send(ch, refusedDesc, float64(refused))
+	if s.conns != nil {
+		send(ch, connsDesc, float64(s.conns()))
+	}
 	st := s.budget.Status()
 	send(ch, usedDesc, float64(st.Used))
 	if st.Cap > 0 {
