@@ -3,6 +3,7 @@
 package exporter
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -63,6 +64,10 @@ type Options struct {
 	// Keep is how long a participant who left or went silent stays in
 	// the metrics; default 5 minutes.
 	Keep time.Duration
+	// MaxParticipants caps one meeting's participants and MaxSeries the
+	// zoom_qos_* series of all, dropping the oldest first (caps.go); 0
+	// is DefaultMaxParticipants, DefaultMaxSeries.
+	MaxParticipants, MaxSeries int
 	// Pace is the most requests a second, evenly spaced
 	// (fetch.Config.Pace); 0 is DefaultPace.
 	Pace float64
@@ -95,6 +100,11 @@ func (o Options) withDefaults() (Options, error) {
 	if o.Keep <= 0 {
 		o.Keep = defaultKeep
 	}
+	if o.MaxParticipants < 0 || o.MaxSeries < 0 {
+		return o, fmt.Errorf("exporter: --max-participants %d, --max-series %d: want positive numbers", o.MaxParticipants, o.MaxSeries)
+	}
+	o.MaxParticipants = cmp.Or(o.MaxParticipants, DefaultMaxParticipants)
+	o.MaxSeries = cmp.Or(o.MaxSeries, DefaultMaxSeries)
 	if o.Interval < 0 {
 		return o, fmt.Errorf("exporter: interval %v must not be negative", o.Interval)
 	}
@@ -138,7 +148,7 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
-	snap := newSnapshot(o.Keep)
+	snap := newSnapshot(o.Keep, o.MaxParticipants, o.MaxSeries)
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(stats, &qosCollector{snap: snap, now: o.Now, names: o.Names, redact: o.Redact},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))

@@ -37,6 +37,7 @@ type poller struct {
 	discover time.Time // next meeting list; zero with --meetings
 	listed   bool      // a meeting list has been logged
 	plan     plan
+	dropLog  dropLog // caps.go
 }
 
 func (p *poller) now() time.Time { return p.o.Now() }
@@ -213,7 +214,7 @@ func (p *poller) poll(ctx context.Context, m *tracked) {
 	p.stats.fresh(done)
 	m.fails = 0
 	m.pages = max(1, (len(ps)+qosPageSize-1)/qosPageSize)
-	p.snap.update(m.id, m.topic, ps, done)
+	p.logDrops(m.id, p.snap.update(m.id, m.topic, ps, done))
 	next := m.cad.Observe(model.AnswerOf(done, ps...))
 	if p.plan.gap > 0 {
 		next = next.Later(m.last.Add(p.plan.gap), p.plan.why)
