@@ -10,10 +10,6 @@ import (
 	"github.com/qostop/qostop/model"
 )
 
-// qosPageSize is Zoom's maximum for /participants/qos: the pages a poll
-// of a meeting costs are its participants over ten.
-const qosPageSize = 10
-
 // tracked is one meeting being polled.
 type tracked struct {
 	id, topic string
@@ -146,7 +142,7 @@ func (p *poller) list(ctx context.Context) {
 			continue
 		}
 		live[m.ID] = true
-		p.track(m.ID, m.Topic, (m.Participants+qosPageSize-1)/qosPageSize)
+		p.track(m.ID, m.Topic, (m.Participants+fetch.QoSPageSize-1)/fetch.QoSPageSize)
 	}
 	p.refused(refused)
 	if len(p.meetings) == 0 {
@@ -213,7 +209,7 @@ func (p *poller) poll(ctx context.Context, m *tracked) {
 	p.stats.ok(done)
 	p.stats.fresh(done)
 	m.fails = 0
-	m.pages = max(1, (len(ps)+qosPageSize-1)/qosPageSize)
+	m.pages = max(1, (len(ps)+fetch.QoSPageSize-1)/fetch.QoSPageSize)
 	p.logDrops(m.id, p.snap.update(m.id, m.topic, ps, done))
 	next := m.cad.Observe(model.AnswerOf(done, ps...))
 	if p.plan.gap > 0 {
