@@ -61,6 +61,7 @@ type qosCollector struct {
 func (c *qosCollector) Describe(chan<- *prometheus.Desc) {}
 
 func (c *qosCollector) Collect(ch chan<- prometheus.Metric) {
+	sendDrops(ch, c.snap.dropped())
 	now := c.now()
 	c.snap.each(func(mid string, r *room) {
 		send(ch, participantsDesc, float64(len(r.people)), mid)
