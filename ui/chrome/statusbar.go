@@ -115,9 +115,9 @@ func StatusBar(si StatusInfo, ss StatusStyles, width int) string {
 	}
 	switch {
 	case si.Limited && !si.Inflight && !si.Paused && !si.NextPoll.IsZero():
-		segs = append(segs, Segment{LimitText(si.Limit) + " " + ss.Dash + " next try " + clock(si.NextPoll), ss.Warn, 0})
+		segs = append(segs, Segment{poll.LimitText(si.Limit) + " " + ss.Dash + " next try " + clock(si.NextPoll), ss.Warn, 0})
 	case si.Limited && si.Paused && si.Now.Before(si.RetryAt):
-		segs = append(segs, Segment{LimitText(si.Limit) + " until " + clock(si.RetryAt), ss.Warn, 0})
+		segs = append(segs, Segment{poll.LimitText(si.Limit) + " until " + clock(si.RetryAt), ss.Warn, 0})
 	case si.Inflight && !si.Asked.IsZero() && si.Now.Sub(si.Asked) >= SlowAnswer:
 		// A hung request is not "polling": say since when Zoom has kept
 		// us, a time that does not tick.
@@ -208,17 +208,6 @@ func StatusBar(si StatusInfo, ss StatusStyles, width int) string {
 // SlowAnswer is how long a request may take before the bar stops saying
 // "polling" and counts the wait instead.
 const SlowAnswer = 3 * time.Second
-
-// LimitText is "rate limited", with Zoom's limit type when it said.
-func LimitText(limitType string) string {
-	switch limitType {
-	case "":
-		return "rate limited"
-	case "Budget": // qostop's own --budget, not Zoom's
-		return "request budget spent"
-	}
-	return "rate limited (" + limitType + ")"
-}
 
 // ErrLines draws the last error in plain words over at most rows
 // lines of width cells, cutting the last line if the text is longer.

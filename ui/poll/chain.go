@@ -217,7 +217,7 @@ func (p *Chain) failed(err error, at time.Time, jitter float64) tea.Cmd {
 	p.Failures++
 	p.Reason = ""
 	d := backoff(p.Interval, p.Failures, jitter)
-	if retryAt, lt, ok := rateLimit(err); ok {
+	if retryAt, lt, ok := RateLimit(err); ok {
 		p.Limited, p.RetryAt, p.LimitType = true, retryAt, lt
 		d = max(d, retryAt.Sub(at))
 	} else {
@@ -346,9 +346,9 @@ func backoff(interval time.Duration, n int, jitter float64) time.Duration {
 	return max(interval, d/2+time.Duration(jitter*float64(d/2)))
 }
 
-// rateLimit extracts the Retry-After of a rate-limit error: zero when err
+// RateLimit extracts the Retry-After of a rate-limit error: zero when err
 // is no *fetch.APIError or carries no time.
-func rateLimit(err error) (retryAt time.Time, limitType string, ok bool) {
+func RateLimit(err error) (retryAt time.Time, limitType string, ok bool) {
 	var ae *fetch.APIError
 	if !errors.As(err, &ae) || ae.RetryAt.IsZero() {
 		return time.Time{}, "", false
@@ -410,3 +410,14 @@ const maxBackoff = 2 * time.Minute
 // Now is the clock the chain reads, as the last message that carried it
 // set it.
 func (p *Chain) Now() time.Time { return p.clk.Now }
+
+// LimitText is "rate limited", with Zoom's limit type when it said.
+func LimitText(limitType string) string {
+	switch limitType {
+	case "":
+		return "rate limited"
+	case "Budget": // qostop's own --budget, not Zoom's
+		return "request budget spent"
+	}
+	return "rate limited (" + limitType + ")"
+}
