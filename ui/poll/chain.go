@@ -216,13 +216,12 @@ func (p *Chain) succeeded(at time.Time, once bool, seen model.Answer) tea.Cmd {
 func (p *Chain) failed(err error, at time.Time, jitter float64) tea.Cmd {
 	p.Failures++
 	p.Reason = ""
-	d := backoff(p.Interval, p.Failures, jitter)
-	if retryAt, lt, ok := RateLimit(err); ok {
-		p.Limited, p.RetryAt, p.LimitType = true, retryAt, lt
-		d = max(d, retryAt.Sub(at))
-	} else {
-		p.Limited = false
+	retryAt, lt, limited := RateLimit(err)
+	p.Limited = limited
+	if limited {
+		p.RetryAt, p.LimitType = retryAt, lt
 	}
+	d := model.RetryWait(p.Interval, p.Failures, jitter, at, retryAt)
 	if p.Explain != nil {
 		p.ErrText = p.Explain(err)
 	} else {
@@ -330,22 +329,6 @@ func TickScheduler(d time.Duration, f func() tea.Msg) tea.Cmd {
 	return tea.Tick(d, func(time.Time) tea.Msg { return f() })
 }
 
-// backoff is the wait after the n-th failure in a row (n >= 1): twice the
-// interval, doubled per further failure and capped at maxBackoff (or the
-// interval, if longer), then spread by jitter over its upper half ("equal
-// jitter") so clients that failed together do not retry together. It is
-// never shorter than the interval: an error must not make qostop poll
-// faster.
-func backoff(interval time.Duration, n int, jitter float64) time.Duration {
-	ceiling := max(maxBackoff, interval)
-	d := interval
-	for i := 0; i < n && d < ceiling; i++ {
-		d *= 2
-	}
-	d = min(d, ceiling)
-	return max(interval, d/2+time.Duration(jitter*float64(d/2)))
-}
-
 // RateLimit extracts the Retry-After of a rate-limit error: zero when err
 // is no *fetch.APIError or carries no time.
 func RateLimit(err error) (retryAt time.Time, limitType string, ok bool) {
@@ -403,9 +386,6 @@ var intervalSteps = []time.Duration{
 
 // MaxInterval is the longest interval + steps to and --interval may ask.
 const MaxInterval = 10 * time.Minute
-
-// maxBackoff caps the wait between retries after errors.
-const maxBackoff = 2 * time.Minute
 
 // Now is the clock the chain reads, as the last message that carried it
 // set it.
