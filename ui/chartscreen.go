@@ -129,43 +129,13 @@ func (s *chartScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	k := s.keys
-	oldest := s.newest
-	if hs := s.f.History().Samples(); len(hs) > 0 {
-		oldest = hs[0].Time
-	}
 	before, cursor := s.win, s.cursor
 	switch {
 	case !s.cursor.IsZero() && s.cursorKey(msg):
 		if s.win == before && s.cursor.Equal(cursor) {
 			return nil // at the end of the samples: nothing moved, nothing to draw
 		}
-	case key.Matches(msg, k.Cursor):
-		s.showCursor()
-		s.followCursor()
-	case key.Matches(msg, k.Earlier), key.Matches(msg, k.FarEarlier):
-		s.win.Back(s.newest, oldest)
-	case key.Matches(msg, k.Later), key.Matches(msg, k.FarLater):
-		s.win.Forward(s.newest)
-	case key.Matches(msg, k.Live):
-		s.win.GoLive()
-	case key.Matches(msg, k.ZoomIn):
-		s.win.ZoomIn(s.zoomFloor())
-		s.followCursor()
-	case key.Matches(msg, k.ZoomOut):
-		s.win.ZoomOut()
-	case key.Matches(msg, k.NextChart):
-		s.first = min(s.first+1, len(s.charts)-s.shown())
-	case key.Matches(msg, k.PrevChart):
-		s.first = max(s.first-1, 0)
-	case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
-		step := 1
-		if key.Matches(msg, k.PrevPane) {
-			step = len(model.Medias) - 1
-		}
-		s.setMedia(model.Medias[(int(s.media)+step)%len(model.Medias)])
-	case key.Matches(msg, k.Back) && s.helpView.ShowAll:
-		showAllHelp(&s.helpView, &s.keys, false)
+	case s.viewKey(msg), s.pickKey(msg):
 	default:
 		return nil
 	}
@@ -176,6 +146,55 @@ func (s *chartScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	s.rebuild()
 	return nil
+}
+
+// viewKey moves the window or shows the cursor; false for any other key.
+func (s *chartScreen) viewKey(msg tea.KeyPressMsg) bool {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Cursor):
+		s.showCursor()
+		s.followCursor()
+	case key.Matches(msg, k.Earlier), key.Matches(msg, k.FarEarlier):
+		oldest := s.newest
+		if hs := s.f.History().Samples(); len(hs) > 0 {
+			oldest = hs[0].Time
+		}
+		s.win.Back(s.newest, oldest)
+	case key.Matches(msg, k.Later), key.Matches(msg, k.FarLater):
+		s.win.Forward(s.newest)
+	case key.Matches(msg, k.Live):
+		s.win.GoLive()
+	case key.Matches(msg, k.ZoomIn):
+		s.win.ZoomIn(s.zoomFloor())
+		s.followCursor()
+	case key.Matches(msg, k.ZoomOut):
+		s.win.ZoomOut()
+	default:
+		return false
+	}
+	return true
+}
+
+// pickKey picks what is charted (the charts on screen, the medium) or
+// closes the full help; false for any other key.
+func (s *chartScreen) pickKey(msg tea.KeyPressMsg) bool {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.NextChart):
+		s.first = min(s.first+1, len(s.charts)-s.shown())
+	case key.Matches(msg, k.PrevChart):
+		s.first = max(s.first-1, 0)
+	case key.Matches(msg, k.NextPane):
+		s.setMedia(model.Medias[(int(s.media)+1)%len(model.Medias)])
+	case key.Matches(msg, k.PrevPane):
+		s.setMedia(model.Medias[(int(s.media)+len(model.Medias)-1)%len(model.Medias)])
+	case key.Matches(msg, k.Back) && s.helpView.ShowAll:
+		showAllHelp(&s.helpView, &s.keys, false)
+	default:
+		return false
+	}
+	return true
 }
 
 // zoomFloor is the shortest span a chart zooms in to: ten samples, which
