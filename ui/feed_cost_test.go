@@ -13,15 +13,21 @@ import (
 // minutes sends exactly as many requests as watching without it, counted
 // by the simulator: the views share the participant's one feed, so
 // opening one sends nothing and starts no chain. Before the feed, the
-// chart screen ran a second chain of its own.
+// chart screen ran a second chain of its own, and under the event log
+// polling stopped.
+//
+//	go test -run TestViewsOfAFeedCostNoRequests -v ./ui/
 func TestViewsOfAFeedCostNoRequests(t *testing.T) {
 	const minutes = 5
 	alone := watchSimRequests(t, "", minutes)
 	if alone < minutes {
 		t.Fatalf("fixture: %d requests in %d minutes of watching", alone, minutes)
 	}
+	t.Logf("watching alone: %d requests in %d simulated minutes", alone, minutes)
 	for _, k := range []string{"enter", "l"} {
-		if got := watchSimRequests(t, k, minutes); got != alone {
+		got := watchSimRequests(t, k, minutes)
+		t.Logf("with %q pressed: %d requests", k, got)
+		if got != alone {
 			t.Errorf("watching with %q pressed: the simulator counted %d requests, %d without", k, got, alone)
 		}
 	}
