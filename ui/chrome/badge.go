@@ -17,6 +17,7 @@ type Badge struct {
 	Level model.Level // Unknown draws it muted, Good in the accent colour
 }
 
+// Render draws the badge in its level's colour.
 func (b Badge) Render(st theme.Styles) string {
 	switch b.Level {
 	case model.Unknown:

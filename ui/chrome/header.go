@@ -107,4 +107,5 @@ func wayParts(h HeaderInfo, st theme.Styles) []string {
 	return third
 }
 
+// Sep is the separator between the header's parts.
 func Sep(st theme.Styles) string { return st.Glyphs().Sep }

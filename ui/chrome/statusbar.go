@@ -53,6 +53,7 @@ type StatusStyles struct {
 	Sep, Dash, Dots              string
 }
 
+// NewStatusStyles builds the bar's styles from st, once per theme.
 func NewStatusStyles(st theme.Styles) StatusStyles {
 	s := StatusStyles{
 		Base:  st.Bar,

@@ -107,9 +107,11 @@ func (c *Clock) newChain() uint64 {
 // First sends the fetch New numbered.
 func (p *Chain) First() tea.Cmd { return p.Request(p.Envelope()) }
 
+// Envelope addresses the request in flight: this chain, its number.
 func (p *Chain) Envelope() Envelope { return Envelope{Owner: p.Owner, Seq: p.Seq} }
 
-func (p *Chain) Halted() bool { return p.Paused || p.Hidden }
+// halted reports whether the chain holds: paused, or under another screen.
+func (p *Chain) halted() bool { return p.Paused || p.Hidden }
 
 // startFetch sends the next request and voids any pending tick: the
 // answer schedules the next one.
@@ -134,7 +136,7 @@ func (p *Chain) ScheduleIn(d time.Duration, from time.Time) tea.Cmd {
 // after is how the chain continues once an answer arrived at t: wait d,
 // or, while halted, remember when to resume.
 func (p *Chain) after(d time.Duration, t time.Time) tea.Cmd {
-	if p.Halted() {
+	if p.halted() {
 		p.ResumeAt = t.Add(d)
 		return nil
 	}
@@ -148,7 +150,7 @@ func (p *Chain) Tick(msg TickMsg) tea.Cmd {
 		return nil
 	}
 	p.NextPoll = time.Time{}
-	if p.Halted() || p.Inflight {
+	if p.halted() || p.Inflight {
 		return nil
 	}
 	return p.startFetch()
@@ -239,8 +241,9 @@ func (p *Chain) failed(err error, at time.Time, jitter float64) tea.Cmd {
 	return p.after(max(d, p.Floor), at)
 }
 
+// TogglePause pauses the chain, or resumes it where it would have been (p).
 func (p *Chain) TogglePause() tea.Cmd {
-	was := p.Halted()
+	was := p.halted()
 	p.Paused = !p.Paused
 	return p.haltChanged(was)
 }
@@ -248,13 +251,13 @@ func (p *Chain) TogglePause() tea.Cmd {
 // setHidden halts the chain while another screen is on top and resumes
 // it when this one is back.
 func (p *Chain) SetHidden(hidden bool) tea.Cmd {
-	was := p.Halted()
+	was := p.halted()
 	p.Hidden = hidden
 	return p.haltChanged(was)
 }
 
 func (p *Chain) haltChanged(was bool) tea.Cmd {
-	switch halted := p.Halted(); {
+	switch halted := p.halted(); {
 	case halted && !was:
 		p.ResumeAt = p.NextPoll
 		p.Gen++ // void the pending tick
@@ -311,7 +314,7 @@ func (p *Chain) SetInterval(dir int) tea.Cmd {
 		return nil
 	}
 	due := p.LastPoll.Add(next)
-	if p.Halted() {
+	if p.halted() {
 		p.ResumeAt = due
 		return nil
 	}
@@ -325,6 +328,7 @@ func (p *Chain) SetInterval(dir int) tea.Cmd {
 // it for one that records the delay instead of sleeping.
 type Scheduler func(d time.Duration, f func() tea.Msg) tea.Cmd
 
+// TickScheduler is the real Scheduler: a tea.Tick after d.
 func TickScheduler(d time.Duration, f func() tea.Msg) tea.Cmd {
 	return tea.Tick(d, func(time.Time) tea.Msg { return f() })
 }
