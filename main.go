@@ -101,6 +101,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newScreenCmd("meeting [flags] MEETING", "everyone in one meeting, worst first; enter watches one", 1),
 		newScreenCmd("watch [flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2),
 		newSnapshotCmd(),
+		newReportCmd(),
 		newExporterCmd(),
 		newSimCmd(),
 		newCmd("version", "print the version and the commit qostop was built from", "", "", 0, 0,
@@ -456,5 +457,40 @@ func newSnapshotCmd() *cobra.Command {
 	fs.BoolVar(&f.redact, "redact", false, redactHelp)
 	fs.BoolVar(&f.ascii, "ascii", false, "mark the table's send and receive with ^ and v rather than arrows")
 	complete(c, "format", "json", "table")
+	return c
+}
+
+func newReportCmd() *cobra.Command {
+	var f flags
+	var o ui.ReportOptions
+	c := newCmd("report [flags] {MEETING | --from FILE}", "write an incident report: Markdown and a self-contained HTML page with charts",
+		idHelp+"\nWith --from, the report is on a recording (--record) and asks Zoom nothing.", envHelp, 0, 1,
+		func(cmd *cobra.Command, pos []string) error {
+			cfg, err := f.check(cmd)
+			if err != nil || (len(pos) == 1) == (o.From != "") {
+				return cmp.Or(err, usageError(cmd, "want a MEETING or --from FILE, not both"))
+			}
+			o.ThresholdsGiven, o.Now, o.Local = cmd.Flags().Changed("thresholds"), time.Now, time.Local
+			var src ui.Source
+			if o.From == "" {
+				client, closer, err := f.client()
+				if err != nil {
+					return err
+				}
+				defer closer.Close()
+				src, o.MeetingID = client, pos[0]
+			}
+			paths, err := ui.WriteReport(cmd.Context(), src, cfg, o)
+			for _, p := range paths {
+				fmt.Fprintln(cmd.OutOrStdout(), "wrote", p)
+			}
+			return err
+		})
+	f.zoom(c)
+	fs := c.Flags()
+	fs.StringVar(&o.From, "from", "", "report on the recording `FILE` rather than asking Zoom")
+	fs.StringVar(&o.Out, "out", "", "write `PATH`.md and PATH.html (default qostop-report-MEETING in this directory)")
+	fs.StringVar(&f.thresholds, "thresholds", "", "health limits, as for watch (default: a recording's own, else the defaults)")
+	fs.BoolVar(&f.redact, "redact", false, redactHelp+", and the meeting's topic and host")
 	return c
 }

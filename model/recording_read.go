@@ -33,7 +33,11 @@ type Recording struct {
 	Thresholds   Thresholds // the last in force (the defaults when none was recorded)
 	Participants []Participant
 	Timeline     []RecordedEntry
-	First, Last  time.Time // the earliest and latest record written
+	// Seen is when each sample was first written, by participant
+	// (MemberKey) and sample time: when qostop first saw it, which trails
+	// the sample's own time by Zoom's delay and the polling.
+	Seen        map[string]map[time.Time]time.Time
+	First, Last time.Time // the earliest and latest record written
 	// Incomplete is true when the file ends inside a line: it was cut
 	// (power loss, full disk, a copy taken while it was written).
 	Incomplete bool
@@ -60,7 +64,7 @@ var ErrNotRecording = errors.New("not a qostop recording")
 // is counted in Skipped, and a cut last line sets Incomplete.
 func ReadRecording(r io.Reader) (Recording, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
-	rec := Recording{Thresholds: DefaultThresholds()}
+	rec := Recording{Thresholds: DefaultThresholds(), Seen: map[string]map[time.Time]time.Time{}}
 	l := recordingLoader{rec: &rec, index: map[string]int{}}
 	first := true
 	for {
@@ -179,7 +183,7 @@ func (l *recordingLoader) add(line []byte) bool {
 		if rc.Participant == nil {
 			return false
 		}
-		l.samples(ParticipantOf(*rc.Participant, rc.Samples))
+		l.samples(ParticipantOf(*rc.Participant, rc.Samples), at)
 	case RecLifecycle, RecEvent, RecMarker:
 		r.Timeline = append(r.Timeline, RecordedEntry{At: at, Kind: rc.Kind, Key: rc.Key, Name: rc.Name, What: rc.What, Text: rc.Text})
 	default:
@@ -196,8 +200,18 @@ func (l *recordingLoader) add(line []byte) bool {
 
 // samples merges a participant's record: the identity fields are the
 // newest said, the samples join those held.
-func (l *recordingLoader) samples(p Participant) {
+func (l *recordingLoader) samples(p Participant, at time.Time) {
 	key := MemberKey(p)
+	seen := l.rec.Seen[key]
+	if seen == nil {
+		seen = map[time.Time]time.Time{}
+		l.rec.Seen[key] = seen
+	}
+	for _, s := range p.Samples {
+		if _, ok := seen[s.Time]; !ok {
+			seen[s.Time] = at
+		}
+	}
 	i, ok := l.index[key]
 	if !ok {
 		i = len(l.rec.Participants)

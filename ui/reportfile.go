@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/fetch/record"
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/report"
+)
+
+// ReportOptions are `qostop report`'s own settings; the thresholds,
+// redaction and meeting type come from Config.
+type ReportOptions struct {
+	MeetingID string // the meeting to ask Zoom about, when From is ""
+	From      string // a recording to report on instead
+	// Out is the path the report is written to without its extension:
+	// Out+".md" and Out+".html"; "" is qostop-report-MEETING (or -FILE)
+	// in the working directory.
+	Out string
+	// ThresholdsGiven says --thresholds was given: it then overrides
+	// the thresholds a recording holds.
+	ThresholdsGiven bool
+	Now             func() time.Time
+	Local           *time.Location
+}
+
+// WriteReport is `qostop report`: it gathers one meeting from Zoom (its
+// details and every participant's QoS: two kinds of request) or from a
+// recording, and writes the Markdown and HTML reports. It returns the
+// paths it wrote. A meeting cut at the client's caps is still reported.
+func WriteReport(ctx context.Context, src Source, cfg Config, o ReportOptions) ([]string, error) {
+	cfg = cfg.withDefaults()
+	inc := report.Incident{Thresholds: cfg.Thresholds, Generated: o.Now(), Local: o.Local, Redacted: cfg.Redact}
+	if o.From != "" {
+		rec, err := record.Load(o.From)
+		if err != nil {
+			return nil, err
+		}
+		inc.Meeting, inc.Type, inc.Participants, inc.Timeline, inc.Seen = rec.Meeting, rec.Type, rec.Participants, rec.Timeline, rec.Seen
+		inc.Source, inc.Incomplete = "recording "+filepath.Base(o.From), rec.Incomplete
+		inc.Redacted = inc.Redacted || rec.Redacted
+		if !o.ThresholdsGiven {
+			inc.Thresholds = rec.Thresholds // judged as the screens judged it then
+		}
+	} else {
+		ps, err := src.MeetingQoS(ctx, o.MeetingID, cfg.Type)
+		if te := (*fetch.TruncatedError)(nil); err != nil && !errors.As(err, &te) {
+			return nil, err
+		}
+		m, err := src.Meeting(ctx, o.MeetingID, cfg.Type)
+		if err != nil {
+			m = model.Meeting{ID: o.MeetingID} // the QoS is what matters; the topic is a nicety
+		}
+		inc.Meeting, inc.Type, inc.Participants = m, cfg.Type, ps
+		inc.Source = "Zoom's Dashboard API (" + string(cfg.Type) + " meeting)"
+	}
+	if cfg.Redact {
+		redactIncident(&inc)
+	}
+	if o.Out == "" {
+		name := strings.Trim(strings.Map(fileChar, o.MeetingID+strings.TrimSuffix(filepath.Base(o.From), ".jsonl")), "_.")
+		o.Out = "qostop-report-" + cmp.Or(name, "meeting")
+	}
+	var written []string
+	for _, f := range []struct {
+		ext   string
+		write func(*os.File, report.Incident) error
+	}{
+		{".md", func(w *os.File, inc report.Incident) error { return report.WriteIncidentMarkdown(w, inc) }},
+		{".html", func(w *os.File, inc report.Incident) error { return report.WriteIncidentHTML(w, inc) }},
+	} {
+		path := o.Out + f.ext
+		if err := replaceFile(path, func(w *os.File) error { return f.write(w, inc) }); err != nil {
+			return written, fmt.Errorf("cannot write the report %s: %w", path, err)
+		}
+		written = append(written, path)
+	}
+	return written, nil
+}
+
+// fileChar keeps letters, digits and '-' of a name for a file name:
+// a meeting UUID holds '/', '+' and '='.
+func fileChar(r rune) rune {
+	if r == '-' || (r >= '0' && r <= '9') || (r|0x20 >= 'a' && r|0x20 <= 'z') {
+		return r
+	}
+	return '_'
+}
+
+// redactIncident hides what names a person, and the meeting's topic and
+// host, as --redact does everywhere.
+func redactIncident(inc *report.Incident) {
+	for i := range inc.Participants {
+		inc.Participants[i] = model.Redact(inc.Participants[i])
+	}
+	inc.Meeting = model.RedactMeeting(inc.Meeting)
+	if inc.Meeting.Topic != "" {
+		inc.Meeting.Topic = model.Redacted
+	}
+	for i := range inc.Timeline {
+		if inc.Timeline[i].Name != "" {
+			inc.Timeline[i].Name = model.Redacted
+		}
+	}
+}
+
+// replaceFile writes a new file beside path and renames it over path:
+// whatever was there, a link included, is replaced, never written
+// through, and a reader never sees half a report. The file is 0600, as
+// it names people.
+func replaceFile(path string, write func(*os.File) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after the rename there is nothing to remove
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
