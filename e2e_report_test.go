@@ -12,11 +12,12 @@ import (
 	"github.com/qostop/qostop/fetch/sim/simtest"
 )
 
-// runReport runs the real binary's `qostop report` against the rig.
-func runReport(t *testing.T, bin string, z *simtest.Rig, args ...string) string {
+// runReport runs the real binary's `qostop report` with env added to a
+// clean state directory.
+func runReport(t *testing.T, bin string, env []string, args ...string) string {
 	t.Helper()
 	cmd := exec.Command(bin, append([]string{"report"}, args...)...)
-	cmd.Env = append(append(os.Environ(), z.Env()...), "XDG_STATE_HOME="+t.TempDir())
+	cmd.Env = append(append(os.Environ(), env...), "XDG_STATE_HOME="+t.TempDir())
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("qostop report %v: %v\n%s", args, err, out)
@@ -33,7 +34,7 @@ func TestReportOnThePastMeetingInChromium(t *testing.T) {
 	bin := buildBinary(t)
 	z := simtest.Start(t, sim.Options{Seed: 1})
 	dir := t.TempDir()
-	out := runReport(t, bin, z, "--type", "past", "--out", filepath.Join(dir, "ops"), sim.EndedMeetingID)
+	out := runReport(t, bin, z.Env(), "--type", "past", "--out", filepath.Join(dir, "ops"), sim.EndedMeetingID)
 	if !strings.Contains(out, "wrote "+filepath.Join(dir, "ops.md")) || !strings.Contains(out, "ops.html") {
 		t.Errorf("output: %q", out)
 	}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"html"
 	"math"
 	"strings"
 	"time"
@@ -54,10 +53,10 @@ func (c chart) svg(b *strings.Builder) {
 	y := func(v float64) float64 { return padTop + ph*(1-math.Min(v, top)/top) }
 
 	fmt.Fprintf(b, `<svg class="chart" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="%s">`,
-		chartW, chartH, chartW, chartH, html.EscapeString(c.title))
+		chartW, chartH, chartW, chartH, htmlText(c.title))
 	fmt.Fprintf(b, `<rect class="plot" x="%d" y="%d" width="%g" height="%g" fill="%s" stroke="#cbd5e0"/>`,
 		padLeft, padTop, pw, ph, colPlot)
-	fmt.Fprintf(b, `<text x="%d" y="14" font-size="12" fill="%s">%s</text>`, padLeft, colInk, html.EscapeString(c.title))
+	fmt.Fprintf(b, `<text x="%d" y="14" font-size="12" fill="%s">%s</text>`, padLeft, colInk, htmlText(c.title))
 	fmt.Fprintf(b, `<text x="%d" y="%g" font-size="10" text-anchor="end" fill="%s">%s</text>`, padLeft-4, float64(padTop+8), colMuted, num(top))
 	fmt.Fprintf(b, `<text x="%d" y="%g" font-size="10" text-anchor="end" fill="%s">0</text>`, padLeft-4, padTop+ph, colMuted)
 	for _, l := range []struct {

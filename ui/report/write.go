@@ -75,7 +75,7 @@ th{background:#edf2f7}.charts{display:flex;flex-wrap:wrap;gap:8px}.muted{color:#
 func WriteIncidentHTML(w io.Writer, inc Incident) error {
 	a := analyze(inc)
 	var b strings.Builder
-	e := func(s string) string { return html.EscapeString(s) }
+	e := htmlText
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
 	b.WriteString(`<meta http-equiv="Content-Security-Policy" content="` + pageCSP + "\">\n")
 	b.WriteString("<title>" + e(a.title()) + "</title><style>" + pageStyle + "</style></head><body>\n")
@@ -115,12 +115,22 @@ func htmlTable(b *strings.Builder, rows [][]string) {
 		b.WriteString("<tr>")
 		for _, c := range r {
 			if i == 0 {
-				b.WriteString("<th>" + html.EscapeString(c) + "</th>")
+				b.WriteString("<th>" + htmlText(c) + "</th>")
 			} else {
-				b.WriteString("<td>" + html.EscapeString(c) + "</td>")
+				b.WriteString("<td>" + htmlText(c) + "</td>")
 			}
 		}
 		b.WriteString("</tr>")
 	}
 	b.WriteString("</table>\n")
 }
+
+// htmlText escapes text for the page, and also spells "://" and "=" as
+// character references: they read the same, but the page's source then
+// holds no URL a mail client would turn into a link, and nothing that
+// looks like an attribute, whatever a name says.
+func htmlText(s string) string {
+	return textRefs.Replace(html.EscapeString(s))
+}
+
+var textRefs = strings.NewReplacer("://", ":&#47;&#47;", "=", "&#61;")
