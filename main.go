@@ -474,21 +474,17 @@ func newReportCmd() *cobra.Command {
 			if err != nil || (len(pos) == 1) == (o.From != "") {
 				return cmp.Or(err, usageError(cmd, "want a MEETING or --from FILE, not both"))
 			}
-			o.ThresholdsGiven, o.Now, o.Local = cmd.Flags().Changed("thresholds"), time.Now, time.Local
+			o.ThresholdsGiven = cmd.Flags().Changed("thresholds")
 			var src ui.Source
 			if o.From == "" {
-				client, closer, err := f.client()
+				client, closer, err := f.client(cmd.ErrOrStderr())
 				if err != nil {
 					return err
 				}
 				defer closer.Close()
 				src, o.MeetingID = client, pos[0]
 			}
-			paths, err := ui.WriteReport(cmd.Context(), src, cfg, o)
-			for _, p := range paths {
-				fmt.Fprintln(cmd.OutOrStdout(), "wrote", p)
-			}
-			return err
+			return ui.WriteReport(cmd.Context(), cmd.OutOrStdout(), src, cfg, o)
 		})
 	f.zoom(c)
 	fs := c.Flags()

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,21 +29,27 @@ type ReportOptions struct {
 	// ThresholdsGiven says --thresholds was given: it then overrides
 	// the thresholds a recording holds.
 	ThresholdsGiven bool
-	Now             func() time.Time
-	Local           *time.Location
+	Now             func() time.Time // nil: time.Now
+	Local           *time.Location   // the zone of "local" times; nil: time.Local
 }
 
 // WriteReport is `qostop report`: it gathers one meeting from Zoom (its
 // details and every participant's QoS: two kinds of request) or from a
-// recording, and writes the Markdown and HTML reports. It returns the
-// paths it wrote. A meeting cut at the client's caps is still reported.
-func WriteReport(ctx context.Context, src Source, cfg Config, o ReportOptions) ([]string, error) {
+// recording, and writes the Markdown and HTML reports, saying on w the
+// path of each. A meeting cut at the client's caps is still reported.
+func WriteReport(ctx context.Context, w io.Writer, src Source, cfg Config, o ReportOptions) error {
 	cfg = cfg.withDefaults()
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Local == nil {
+		o.Local = time.Local
+	}
 	inc := report.Incident{Thresholds: cfg.Thresholds, Generated: o.Now(), Local: o.Local, Redacted: cfg.Redact}
 	if o.From != "" {
 		rec, err := record.Load(o.From)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		inc.Meeting, inc.Type, inc.Participants, inc.Timeline, inc.Seen = rec.Meeting, rec.Type, rec.Participants, rec.Timeline, rec.Seen
 		inc.Source, inc.Incomplete = "recording "+filepath.Base(o.From), rec.Incomplete
@@ -53,7 +60,7 @@ func WriteReport(ctx context.Context, src Source, cfg Config, o ReportOptions) (
 	} else {
 		ps, err := src.MeetingQoS(ctx, o.MeetingID, cfg.Type)
 		if te := (*fetch.TruncatedError)(nil); err != nil && !errors.As(err, &te) {
-			return nil, err
+			return err
 		}
 		m, err := src.Meeting(ctx, o.MeetingID, cfg.Type)
 		if err != nil {
@@ -69,7 +76,6 @@ func WriteReport(ctx context.Context, src Source, cfg Config, o ReportOptions) (
 		name := strings.Trim(strings.Map(fileChar, o.MeetingID+strings.TrimSuffix(filepath.Base(o.From), ".jsonl")), "_.")
 		o.Out = "qostop-report-" + cmp.Or(name, "meeting")
 	}
-	var written []string
 	for _, f := range []struct {
 		ext   string
 		write func(*os.File, report.Incident) error
@@ -79,11 +85,11 @@ func WriteReport(ctx context.Context, src Source, cfg Config, o ReportOptions) (
 	} {
 		path := o.Out + f.ext
 		if err := replaceFile(path, func(w *os.File) error { return f.write(w, inc) }); err != nil {
-			return written, fmt.Errorf("cannot write the report %s: %w", path, err)
+			return fmt.Errorf("cannot write the report %s: %w", path, err)
 		}
-		written = append(written, path)
+		fmt.Fprintln(w, "wrote", path)
 	}
-	return written, nil
+	return nil
 }
 
 // fileChar keeps letters, digits and '-' of a name for a file name:

@@ -1,12 +1,13 @@
 package record
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 
+	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 )
 
@@ -47,44 +48,18 @@ func createNew(path string) (*os.File, error) {
 	return f, nil
 }
 
-// Load reads the recording at path: a regular file reached without a
-// link, at most MaxReadBytes. The file opened is checked to be the one
-// Lstat saw, so a link swapped in between is caught. A file cut mid-line
+// Load reads the recording at path as qostop reads its state files
+// (fetch.ReadStateFile): a regular file reached without a link, opened
+// without blocking on a FIFO, at most MaxReadBytes. A file cut mid-line
 // loads with Incomplete set.
 func Load(path string) (model.Recording, error) {
-	f, err := openRegular(path, MaxReadBytes)
+	data, err := fetch.ReadStateFile(path, MaxReadBytes)
 	if err != nil {
-		return model.Recording{}, err
+		return model.Recording{}, fmt.Errorf("cannot read the recording: %w", err)
 	}
-	defer f.Close()
-	rec, err := model.ReadRecording(io.LimitReader(f, MaxReadBytes))
+	rec, err := model.ReadRecording(bytes.NewReader(data))
 	if err != nil {
 		return model.Recording{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return rec, nil
-}
-
-// openRegular opens path for reading when it is a regular file of at
-// most max bytes, not a link, device or FIFO.
-func openRegular(path string, max int64) (*os.File, error) {
-	before, err := os.Lstat(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot open the recording: %w", err)
-	}
-	if !before.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file (a link, directory, FIFO or device): give the recording itself", path)
-	}
-	if before.Size() > max {
-		return nil, fmt.Errorf("%s holds %d bytes, over the %d qostop reads", path, before.Size(), max)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot open the recording: %w", err)
-	}
-	after, err := f.Stat()
-	if err != nil || !os.SameFile(before, after) {
-		f.Close()
-		return nil, fmt.Errorf("%s changed while it was opened: give the recording itself", path)
-	}
-	return f, nil
 }

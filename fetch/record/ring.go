@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 )
 
@@ -104,10 +105,19 @@ func (s *ringSink) rotate() error {
 
 // prune deletes the ring's files over its limits, oldest first, never
 // the current one. It reserves the current file's whole cap, so the
-// ring stays within MaxBytes while that file grows.
+// ring stays within MaxBytes while that file grows. Two qostop processes
+// prune one at a time (fetch.WithStateLock); one that finds the lock held
+// past its wait prunes at its next turn.
 func (s *ringSink) prune() {
 	now := s.now()
 	s.lastPrune = now
+	_ = fetch.WithStateLock(filepath.Join(s.o.Dir, ".lock"), fetch.StateLockWait, func() error {
+		s.pruneLocked(now)
+		return nil
+	})
+}
+
+func (s *ringSink) pruneLocked(now time.Time) {
 	files := ringFiles(s.o.Dir)
 	used := s.o.MaxFileBytes
 	for i := len(files) - 1; i >= 0; i-- { // newest first: they are kept
