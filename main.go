@@ -24,6 +24,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/exporter"
+	"github.com/qostop/qostop/fetch/record"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
@@ -193,7 +194,7 @@ type flags struct {
 	gov                                             bool
 	timeout, maxWait                                time.Duration
 	interval, floor                                 time.Duration
-	thresholds, theme                               string
+	thresholds, theme, record                       string
 	ascii, redact, utc                              bool
 	sim                                             sim.Options
 	budget                                          int
@@ -235,6 +236,9 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
+	fs.StringVar(&f.record, "record", "", fmt.Sprintf("record what is fetched to the new `FILE` (one meeting), or off; by default into a ring in "+
+		"$XDG_STATE_HOME/qostop/recordings, at most %d MiB, %d MiB a file, %d days (the demo records only with FILE)",
+		record.DefaultRingBytes>>20, record.DefaultRingFileBytes>>20, int(record.DefaultRingAge.Hours()/24)))
 	complete(c, "theme", theme.Choices()...)
 }
 
@@ -277,7 +281,7 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return bad("--theme: %v", err)
 	}
 	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval")}, nil
+		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Record: f.record}, nil
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
@@ -379,8 +383,8 @@ func newDemoCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			// The demo starts where `qostop` does, on the list of live meetings.
-			cfg.Source, cfg.Type = client, model.Live
+			// The demo starts where `qostop` does, on the list of live meetings; it records only when asked.
+			cfg.Source, cfg.Type, cfg.Record = client, model.Live, cmp.Or(cfg.Record, ui.RecordOff)
 			if f.sim.Hostile {
 				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
 			}
@@ -465,8 +469,7 @@ func newSnapshotCmd() *cobra.Command {
 }
 
 func newReportCmd() *cobra.Command {
-	var f flags
-	var o ui.ReportOptions
+	f, o := flags{}, ui.ReportOptions{}
 	c := newCmd("report [flags] {MEETING | --from FILE}", "write an incident report: Markdown and a self-contained HTML page with charts",
 		idHelp+"\nWith --from, the report is on a recording (--record) and asks Zoom nothing.", envHelp, 0, 1,
 		func(cmd *cobra.Command, pos []string) error {

@@ -69,6 +69,10 @@ type Config struct {
 	// Redact starts with names, emails, addresses and locations hidden
 	// (--redact); the R key toggles it.
 	Redact bool
+	// Record is where StartRecording records what the screens fetch:
+	// "" the ring of recordings in the state directory, a file's path
+	// (--record FILE), or RecordOff.
+	Record string
 
 	schedule scheduler // how timers are made; tests record them instead
 }
