@@ -108,16 +108,16 @@ func ParticipantOf(sp SnapshotParticipant, samples []SnapshotSample) Participant
 		JoinTime: importTime(sp.JoinTime), LeaveTime: importTime(sp.LeaveTime), Health: sp.Health,
 		IssueList: sp.IssueList, Unparsed: sp.UnparsedValues}
 	for _, s := range samples {
-		if smp, ok := SampleOf(s); ok {
+		if smp, ok := sampleOf(s); ok {
 			p.Samples = append(p.Samples, smp)
 		}
 	}
 	return p
 }
 
-// SampleOf is the sample a SnapshotSample describes; ok is false when its
+// sampleOf is the sample a SnapshotSample describes; ok is false when its
 // time does not parse (a sample must have one to be placed).
-func SampleOf(s SnapshotSample) (Sample, bool) {
+func sampleOf(s SnapshotSample) (Sample, bool) {
 	t := importTime(s.Time)
 	if t.IsZero() {
 		return Sample{}, false

@@ -65,21 +65,7 @@ func TestRecordingLoadsWhatWasRecorded(t *testing.T) {
 	if got.Incomplete || got.Skipped != 0 || got.MeetingID != sim.DemoMeetingID || got.Meeting.Topic != "Incident bridge" {
 		t.Errorf("loaded: incomplete %v, skipped %d, meeting %q %q", got.Incomplete, got.Skipped, got.MeetingID, got.Meeting.Topic)
 	}
-	if len(got.Participants) != len(seen) {
-		t.Fatalf("%d participants loaded, %d recorded", len(got.Participants), len(seen))
-	}
-	for _, p := range got.Participants {
-		want := seen[model.MemberKey(p)].Samples()
-		if len(p.Samples) != len(want) {
-			t.Errorf("%s: %d samples loaded, %d recorded", p.UserName, len(p.Samples), len(want))
-			continue
-		}
-		for i := range want {
-			if !p.Samples[i].Equal(want[i]) {
-				t.Errorf("%s: sample %s differs after loading", p.UserName, want[i].Time)
-			}
-		}
-	}
+	sameSamples(t, got.Participants, seen)
 	if len(got.Timeline) != 2 || got.Timeline[0].Kind != model.RecMarker || got.Timeline[1].What != "critical" ||
 		!got.Timeline[0].At.Equal(t0.Add(3*time.Minute)) {
 		t.Errorf("timeline: %+v", got.Timeline)
@@ -93,6 +79,26 @@ func TestRecordingLoadsWhatWasRecorded(t *testing.T) {
 	}
 	if n := bytes.Count(data, []byte(`"time":`)); n != samples {
 		t.Errorf("the file holds %d samples, want each of the %d once", n, samples)
+	}
+}
+
+// sameSamples checks each loaded participant holds the samples recorded.
+func sameSamples(t *testing.T, got []model.Participant, seen map[string]*model.History) {
+	t.Helper()
+	if len(got) != len(seen) {
+		t.Fatalf("%d participants loaded, %d recorded", len(got), len(seen))
+	}
+	for _, p := range got {
+		want := seen[model.MemberKey(p)].Samples()
+		if len(p.Samples) != len(want) {
+			t.Errorf("%s: %d samples loaded, %d recorded", p.UserName, len(p.Samples), len(want))
+			continue
+		}
+		for i := range want {
+			if !p.Samples[i].Equal(want[i]) {
+				t.Errorf("%s: sample %s differs after loading", p.UserName, want[i].Time)
+			}
+		}
 	}
 }
 

@@ -33,6 +33,9 @@ type Listener interface {
 	Marker(note string)
 }
 
+// A Recorder is what the screens hold as their Listener.
+var _ Listener = (*Recorder)(nil)
+
 // Options configure a Recorder.
 type Options struct {
 	MeetingID string

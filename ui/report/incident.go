@@ -111,21 +111,8 @@ func newPerson(p model.Participant, th model.Thresholds, seen map[string]map[tim
 	ps := person{p: p, key: model.MemberKey(p), name: model.DisplayName(p)}
 	worstSample := model.Sample{}
 	degradedN, judgedN := 0, 0
-	has := map[model.StreamKey]bool{}
-	for i, s := range p.Samples {
-		if i > 0 {
-			if gap := s.Time.Sub(p.Samples[i-1].Time); gap > 0 && (ps.step == 0 || gap < ps.step) {
-				ps.step = gap
-			}
-		}
-		for k, st := range s.Streams {
-			if !st.Empty() {
-				has[k] = true
-			}
-			if mos := k.MOSEstimate(st); mos.OK && (!ps.lowMOS[k.Dir].OK || mos.V < ps.lowMOS[k.Dir].V) {
-				ps.lowMOS[k.Dir] = mos
-			}
-		}
+	ps.scanStreams()
+	for _, s := range p.Samples {
 		r, ok := th.WorstReading(s)
 		if !ok {
 			continue
@@ -145,15 +132,35 @@ func newPerson(p model.Participant, th model.Thresholds, seen map[string]map[tim
 	if judgedN > 0 {
 		ps.share = float64(degradedN) / float64(judgedN)
 	}
+	// Ranked by the worst reading of the whole call, then by how much of
+	// the call was degraded: a postmortem asks who suffered most.
+	ps.rank = th.Rank(ps.key, ps.name, worstSample, p.Samples)
+	return ps
+}
+
+// scanStreams finds the participant's cadence (the smallest gap between
+// samples), the streams with traffic in display order, and the lowest
+// estimated MOS each way.
+func (ps *person) scanStreams() {
+	has := map[model.StreamKey]bool{}
+	for i, s := range ps.p.Samples {
+		if i > 0 {
+			if gap := s.Time.Sub(ps.p.Samples[i-1].Time); gap > 0 && (ps.step == 0 || gap < ps.step) {
+				ps.step = gap
+			}
+		}
+		for k, st := range s.Streams {
+			has[k] = has[k] || !st.Empty()
+			if mos := k.MOSEstimate(st); mos.OK && (!ps.lowMOS[k.Dir].OK || mos.V < ps.lowMOS[k.Dir].V) {
+				ps.lowMOS[k.Dir] = mos
+			}
+		}
+	}
 	for _, k := range model.StreamKeys {
 		if has[k] {
 			ps.streams = append(ps.streams, k)
 		}
 	}
-	// Ranked by the worst reading of the whole call, then by how much of
-	// the call was degraded: a postmortem asks who suffered most.
-	ps.rank = th.Rank(ps.key, ps.name, worstSample, p.Samples)
-	return ps
 }
 
 // personTimeline is a participant's joins and leaves, threshold
@@ -166,10 +173,6 @@ func personTimeline(ps person, th model.Thresholds) []entry {
 	if !ps.p.LeaveTime.IsZero() {
 		out = append(out, entry{ps.p.LeaveTime, ps.name, "left", "leave"})
 	}
-	type way struct {
-		m model.Media
-		d model.Direction
-	}
 	last := map[way]model.Level{}
 	for i, s := range ps.p.Samples {
 		if i > 0 && ps.step > 0 {
@@ -179,27 +182,40 @@ func personTimeline(ps person, th model.Thresholds) []entry {
 		}
 		for _, m := range model.Medias {
 			for _, d := range []model.Direction{model.Send, model.Receive} {
-				lv, worst := wayLevel(s, m, d, th)
-				w := way{m, d}
-				was, seen := last[w]
-				if lv == model.Unknown || (seen && lv == was) || (!seen && lv == model.Good) {
-					if lv != model.Unknown {
-						last[w] = lv
-					}
-					continue
+				if what, ok := crossing(last, way{m, d}, s, th); ok {
+					out = append(out, entry{s.Time, ps.name, what, "crossing"})
 				}
-				last[w] = lv
-				what := m.String() + " " + d.String() + " " + lv.String()
-				if lv == model.Good {
-					what = m.String() + " " + d.String() + " back to good"
-				} else {
-					what += ": " + worst
-				}
-				out = append(out, entry{s.Time, ps.name, what, "crossing"})
 			}
 		}
 	}
 	return out
+}
+
+// way is a medium one way, on any path.
+type way struct {
+	m model.Media
+	d model.Direction
+}
+
+// crossing says whether w's level in s differs from the last one known
+// (last, which it updates), and in words how: "audio send critical:
+// latency 400 ms", "audio send back to good". A sample without a reading
+// that way changes nothing, and a first reading that is good is no news.
+func crossing(last map[way]model.Level, w way, s model.Sample, th model.Thresholds) (string, bool) {
+	lv, worst := wayLevel(s, w.m, w.d, th)
+	if lv == model.Unknown {
+		return "", false
+	}
+	was, seen := last[w]
+	last[w] = lv
+	if (seen && lv == was) || (!seen && lv == model.Good) {
+		return "", false
+	}
+	name := w.m.String() + " " + w.d.String()
+	if lv == model.Good {
+		return name + " back to good", true
+	}
+	return name + " " + lv.String() + ": " + worst, true
 }
 
 // wayLevel is the worst level of a medium's streams one way, on any path,
