@@ -67,7 +67,7 @@ func TestReportFromARecording(t *testing.T) {
 	md, _ := os.ReadFile(filepath.Join(dir, "r.md"))
 	page, _ := os.ReadFile(filepath.Join(dir, "r.html"))
 	for _, want := range []string{"marker: user reported choppy audio", "recording call.jsonl", "First seen by qostop: 2026-03-02",
-		"| Redacted | yes"} {
+		"| Redacted | yes", "| participant 1 |", "| participant 7 |"} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("the Markdown lacks %q", want)
 		}

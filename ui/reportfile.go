@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -69,7 +70,7 @@ func WriteReport(ctx context.Context, w io.Writer, src Source, cfg Config, o Rep
 		inc.Meeting, inc.Type, inc.Participants = m, cfg.Type, ps
 		inc.Source = "Zoom's Dashboard API (" + string(cfg.Type) + " meeting)"
 	}
-	if cfg.Redact {
+	if inc.Redacted {
 		redactIncident(&inc)
 	}
 	if o.Out == "" {
@@ -102,18 +103,24 @@ func fileChar(r rune) rune {
 }
 
 // redactIncident hides what names a person, and the meeting's topic and
-// host, as --redact does everywhere.
+// host, as --redact does everywhere. Everyone gets a pseudonym,
+// "participant 3", as on the screens, so the report still tells people
+// apart (a recording written redacted has only "[redacted]" for names).
 func redactIncident(inc *report.Incident) {
-	for i := range inc.Participants {
-		inc.Participants[i] = model.Redact(inc.Participants[i])
+	alias := map[string]string{}
+	for i, p := range inc.Participants {
+		alias[model.MemberKey(p)] = "participant " + strconv.Itoa(i+1)
+		p = model.Redact(p)
+		p.UserName = alias[model.MemberKey(p)]
+		inc.Participants[i] = p
 	}
 	inc.Meeting = model.RedactMeeting(inc.Meeting)
 	if inc.Meeting.Topic != "" {
 		inc.Meeting.Topic = model.Redacted
 	}
-	for i := range inc.Timeline {
-		if inc.Timeline[i].Name != "" {
-			inc.Timeline[i].Name = model.Redacted
+	for i, e := range inc.Timeline {
+		if e.Name != "" || e.Key != "" {
+			inc.Timeline[i].Name = cmp.Or(alias[e.Key], model.Redacted)
 		}
 	}
 }

@@ -18,7 +18,7 @@ func WriteIncidentMarkdown(w io.Writer, inc Incident) error {
 		b.WriteString(mdEscape(s) + "\n\n")
 	}
 	b.WriteString("## Meeting\n\n")
-	rows := [][]string{{"", ""}}
+	rows := [][]string{{"field", "value"}}
 	for _, r := range a.meetingRows() {
 		rows = append(rows, []string{r[0], r[1]})
 	}
