@@ -67,6 +67,13 @@ func TestReportOnThePastMeetingInChromium(t *testing.T) {
 	if _, reqs := b.screenshot(control, 400, 300); len(reqs) == 0 {
 		t.Fatal("the control page's image request never reached the proxy: this test could not see a request")
 	}
+	// The page's policy alone stops a load: the same image under it is never asked for.
+	guarded := filepath.Join(dir, "guarded.html")
+	os.WriteFile(guarded, []byte(`<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="`+cspOf(string(page))+
+		`"><p>guarded</p><img src="http://report-test.invalid/pixel.png">`), 0o600)
+	if _, reqs := b.screenshot(guarded, 400, 300); len(reqs) > 0 {
+		t.Errorf("under the report's Content-Security-Policy an image was still fetched: %v", reqs)
+	}
 	img, reqs := b.screenshot(filepath.Join(dir, "ops.html"), 1200, 5000)
 	if len(reqs) > 0 {
 		t.Errorf("the report made network requests: %v", reqs)
@@ -80,4 +87,11 @@ func TestReportOnThePastMeetingInChromium(t *testing.T) {
 			t.Errorf("the screenshot has %d pixels of the charts' %s, want at least %d: charts not drawn", n, c.name, c.least)
 		}
 	}
+}
+
+// cspOf is the Content-Security-Policy a page declares.
+func cspOf(page string) string {
+	_, after, _ := strings.Cut(page, `http-equiv="Content-Security-Policy" content="`)
+	policy, _, _ := strings.Cut(after, `"`)
+	return policy
 }
