@@ -24,7 +24,6 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/exporter"
-	"github.com/qostop/qostop/fetch/record"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
@@ -236,9 +235,7 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
-	fs.StringVar(&f.record, "record", "", fmt.Sprintf("record what is fetched to the new `FILE` (one meeting), or off; by default into a ring in "+
-		"$XDG_STATE_HOME/qostop/recordings, at most %d MiB, %d MiB a file, %d days (the demo records only with FILE)",
-		record.DefaultRingBytes>>20, record.DefaultRingFileBytes>>20, int(record.DefaultRingAge.Hours()/24)))
+	fs.StringVar(&f.record, "record", "", recordHelp)
 	complete(c, "theme", theme.Choices()...)
 }
 
