@@ -1,8 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,5 +59,25 @@ func TestEndToEndScreensRecord(t *testing.T) {
 	}
 	if r, err := record.Load(filepath.Join(state, "qostop", "recordings", files[0])); err != nil || len(r.Participants) != 7 {
 		t.Errorf("the ring's recording: %v, %d participants", err, len(r.Participants))
+	}
+}
+
+// The ring's limits are stated where a user reads them, with the values
+// the recorder enforces: --help of the screens and the README.
+func TestRingLimitsAreStated(t *testing.T) {
+	bin := buildBinary(t)
+	help, err := exec.Command(bin, "meeting", "--help").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, _ := os.ReadFile("README.md")
+	for _, limit := range []string{fmt.Sprintf("%d MiB", record.DefaultRingBytes>>20),
+		fmt.Sprintf("%d MiB", record.DefaultRingFileBytes>>20), fmt.Sprintf("%d days", int(record.DefaultRingAge.Hours()/24))} {
+		if !strings.Contains(string(help), limit) {
+			t.Errorf("meeting --help does not state %q", limit)
+		}
+		if !strings.Contains(string(readme), "**"+limit+"**") {
+			t.Errorf("the README does not state **%s**", limit)
+		}
 	}
 }
