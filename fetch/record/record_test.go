@@ -15,15 +15,16 @@ import (
 )
 
 // record polls the simulator n minutes into a new recording at path and
-// returns every sample it was given per participant, merged as History does.
-func recordMinutes(t *testing.T, z zoom, path string, n int, redact bool) map[string]*model.History {
+// returns every sample it was given per participant, merged as History
+// does, and how many it was given in all (repeats included).
+func recordMinutes(t *testing.T, z zoom, path string, n int, redact bool) (map[string]*model.History, int) {
 	t.Helper()
 	rec, err := record.Create(path, record.Options{MeetingID: sim.DemoMeetingID, Type: model.Live,
 		Redact: redact, Thresholds: model.DefaultThresholds(), Now: z.rig.Clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
-	seen := map[string]*model.History{}
+	seen, given := map[string]*model.History{}, 0
 	rec.Meeting(model.Meeting{ID: sim.DemoMeetingID, Topic: "Incident bridge", Host: "Bob Diaz", StartTime: t0.Add(-time.Hour)})
 	for i := range n {
 		ps := z.poll(t)
@@ -34,6 +35,7 @@ func recordMinutes(t *testing.T, z zoom, path string, n int, redact bool) map[st
 				seen[k] = model.NewHistory(0)
 			}
 			seen[k].Merge(p.Samples...)
+			given += len(p.Samples)
 		}
 		if i == 3 {
 			rec.Marker("user reported choppy audio")
@@ -47,7 +49,7 @@ func recordMinutes(t *testing.T, z zoom, path string, n int, redact bool) map[st
 	if err := rec.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return seen
+	return seen, given
 }
 
 // A recording loads back with every sample the screens were given, the
@@ -56,7 +58,7 @@ func recordMinutes(t *testing.T, z zoom, path string, n int, redact bool) map[st
 func TestRecordingLoadsWhatWasRecorded(t *testing.T) {
 	z := startZoom(t, sim.Options{Seed: 3})
 	path := filepath.Join(t.TempDir(), "call.jsonl")
-	seen := recordMinutes(t, z, path, 10, false)
+	seen, given := recordMinutes(t, z, path, 10, false)
 
 	got, err := record.Load(path)
 	if err != nil {
@@ -80,6 +82,7 @@ func TestRecordingLoadsWhatWasRecorded(t *testing.T) {
 	if n := bytes.Count(data, []byte(`"time":`)); n != samples {
 		t.Errorf("the file holds %d samples, want each of the %d once", n, samples)
 	}
+	t.Logf("10 polls gave %d samples (repeats included), %d distinct; the file holds %d bytes", given, samples, len(data))
 }
 
 // sameSamples checks each loaded participant holds the samples recorded.
@@ -108,7 +111,7 @@ func TestRecordingRedacted(t *testing.T) {
 	z := startZoom(t, sim.Options{Seed: 3})
 	names := z.poll(t)
 	path := filepath.Join(t.TempDir(), "call.jsonl")
-	recordMinutes(t, z, path, 3, true)
+	_, _ = recordMinutes(t, z, path, 3, true)
 	data, _ := os.ReadFile(path)
 	for _, p := range names {
 		for _, s := range []string{p.UserName, p.Email, p.IPAddress} {
@@ -156,7 +159,7 @@ func TestLoadRefusesLinksAndDirectories(t *testing.T) {
 	z := startZoom(t, sim.Options{Seed: 3})
 	dir := t.TempDir()
 	real := filepath.Join(dir, "call.jsonl")
-	recordMinutes(t, z, real, 1, false)
+	_, _ = recordMinutes(t, z, real, 1, false)
 	link := filepath.Join(dir, "link.jsonl")
 	if err := os.Symlink(real, link); err != nil {
 		t.Skip("no symbolic links here:", err)
