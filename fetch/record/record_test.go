@@ -111,7 +111,7 @@ func TestRecordingRedacted(t *testing.T) {
 	z := startZoom(t, sim.Options{Seed: 3})
 	names := z.poll(t)
 	path := filepath.Join(t.TempDir(), "call.jsonl")
-	_, _ = recordMinutes(t, z, path, 3, true)
+	recordMinutes(t, z, path, 3, true)
 	data, _ := os.ReadFile(path)
 	for _, p := range names {
 		for _, s := range []string{p.UserName, p.Email, p.IPAddress} {
@@ -159,7 +159,7 @@ func TestLoadRefusesLinksAndDirectories(t *testing.T) {
 	z := startZoom(t, sim.Options{Seed: 3})
 	dir := t.TempDir()
 	real := filepath.Join(dir, "call.jsonl")
-	_, _ = recordMinutes(t, z, real, 1, false)
+	recordMinutes(t, z, real, 1, false)
 	link := filepath.Join(dir, "link.jsonl")
 	if err := os.Symlink(real, link); err != nil {
 		t.Skip("no symbolic links here:", err)
