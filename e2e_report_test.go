@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -94,4 +95,18 @@ func cspOf(page string) string {
 	_, after, _ := strings.Cut(page, `http-equiv="Content-Security-Policy" content="`)
 	policy, _, _ := strings.Cut(after, `"`)
 	return policy
+}
+
+// report takes a meeting or a recording, exactly one: anything else is a
+// usage error (status 2) that says so, before anything is read or asked.
+func TestReportWantsAMeetingOrARecording(t *testing.T) {
+	bin := buildBinary(t)
+	for _, args := range [][]string{{"report"}, {"report", "85012345678", "--from", "call.jsonl"}} {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+t.TempDir())
+		out, err := cmd.CombinedOutput()
+		if ee := (*exec.ExitError)(nil); !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(string(out), "want a MEETING or --from FILE") {
+			t.Errorf("qostop %v: %v\n%s", args, err, out)
+		}
+	}
 }

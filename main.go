@@ -472,7 +472,7 @@ func newReportCmd() *cobra.Command {
 		func(cmd *cobra.Command, pos []string) error {
 			cfg, err := f.check(cmd)
 			if err != nil || (len(pos) == 1) == (o.From != "") {
-				return cmp.Or(err, usageError(cmd, "want a MEETING or --from FILE, not both"))
+				return cmp.Or(err, usageError(cmd, "want a MEETING or --from FILE: one of the two"))
 			}
 			o.ThresholdsGiven = cmd.Flags().Changed("thresholds")
 			var src ui.Source
