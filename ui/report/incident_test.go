@@ -74,6 +74,10 @@ func TestIncidentAnalysis(t *testing.T) {
 	if !a.started.Equal(start.Add(time.Minute)) {
 		t.Errorf("trouble started %s, want 14:01, Bad's first warn", a.started)
 	}
+	bad := a.people[0]
+	if rows := a.peakRows(bad); len(rows) != 3 || rows[1][0] != "audio send" || rows[1][1] != "400 ms (critical)" || rows[2][3] != "0% (good)" {
+		t.Errorf("Bad's peaks: %v, want audio send peaking at 400 ms (critical)", rows)
+	}
 	if got := a.when(start); got != "2026-03-02 14:00:00 UTC (15:00:00 CET)" {
 		t.Errorf("when = %q, want UTC and local", got)
 	}

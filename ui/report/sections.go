@@ -186,3 +186,43 @@ func mdEscape(s string) string {
 	}
 	return strings.NewReplacer("://", `:\/\/`, "www.", `www\.`, "WWW.", `WWW\.`).Replace(b.String())
 }
+
+// peakRows are a degraded participant's worst reading per stream: the
+// Markdown's stand-in for the charts, and their summary in the HTML.
+func (a *analysis) peakRows(ps person) [][]string {
+	th := a.inc.Thresholds
+	rows := [][]string{{"stream", "peak latency", "peak jitter", "peak loss", "peak max loss", "lowest est. MOS"}}
+	for _, k := range ps.streams {
+		var lat, jit, loss, maxLoss, mos model.Value
+		for _, s := range ps.p.Samples {
+			st, ok := s.Streams[k]
+			if !ok {
+				continue
+			}
+			lat, jit, loss = higher(lat, st.LatencyMS), higher(jit, st.JitterMS), higher(loss, st.AvgLossPct)
+			maxLoss = higher(maxLoss, st.MaxLossPct)
+			if m := k.MOSEstimate(st); m.OK && (!mos.OK || m.V < mos.V) {
+				mos = m
+			}
+		}
+		rows = append(rows, []string{k.String(), judgedText(th, model.Latency, lat, " ms"),
+			judgedText(th, model.Jitter, jit, " ms"), judgedText(th, model.AvgLoss, loss, "%"),
+			judgedText(th, model.MaxLoss, maxLoss, "%"), mosText(mos)})
+	}
+	return rows
+}
+
+func higher(a, b model.Value) model.Value {
+	if b.OK && (!a.OK || b.V > a.V) {
+		return b
+	}
+	return a
+}
+
+// judgedText is a reading with its unit and level: "400 ms (critical)".
+func judgedText(th model.Thresholds, m model.Metric, v model.Value, unit string) string {
+	if !v.OK {
+		return "-"
+	}
+	return num(v.V) + unit + " (" + th.Level(m, v).String() + ")"
+}

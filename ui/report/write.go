@@ -29,7 +29,8 @@ func WriteIncidentMarkdown(w io.Writer, inc Incident) error {
 	mdTable(&b, a.timelineRows())
 	for _, ps := range a.degraded() {
 		b.WriteString("\n## " + mdEscape(ps.name) + "\n\n")
-		b.WriteString(mdEscape(personSummary(a, ps)) + " Charts of each stream are in the HTML report.\n")
+		b.WriteString(mdEscape(personSummary(a, ps)) + " Charts of each stream are in the HTML report.\n\n")
+		mdTable(&b, a.peakRows(ps))
 	}
 	b.WriteString("\n## Thresholds used\n\n")
 	mdTable(&b, a.thresholdRows())
@@ -93,6 +94,7 @@ func WriteIncidentHTML(w io.Writer, inc Incident) error {
 	htmlTable(&b, a.timelineRows())
 	for _, ps := range a.degraded() {
 		b.WriteString("<h2>" + e(ps.name) + "</h2><p>" + e(personSummary(a, ps)) + "</p>\n")
+		htmlTable(&b, a.peakRows(ps))
 		for _, row := range a.charts(ps) {
 			b.WriteString(`<div class="charts">`)
 			for _, c := range row {
