@@ -81,3 +81,23 @@ func TestRingLimitsAreStated(t *testing.T) {
 		}
 	}
 }
+
+// --record FILE records one meeting, so the meeting list refuses it
+// before drawing anything, and leaves no file behind.
+func TestRecordFileNeedsAMeeting(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: builds the binary and runs it in tmux")
+	}
+	bin := buildBinary(t)
+	z := simtest.Start(t, sim.Options{Seed: 1})
+	file := filepath.Join(t.TempDir(), "call.jsonl")
+	env := append([]string{"TERM=xterm-256color", "XDG_STATE_HOME=" + t.TempDir()}, z.Env()...)
+	s := startTmux(t, 120, 30, env, bin, "meetings", "--record", file)
+	sc := s.waitFor("qostop to exit", 20*time.Second, func(string) bool { return s.exitStatus() != "" })
+	if s.exitStatus() == "0" || !strings.Contains(sc, "--record FILE records one meeting") {
+		t.Errorf("exit %s:\n%s", s.exitStatus(), sc)
+	}
+	if _, err := os.Stat(file); !os.IsNotExist(err) {
+		t.Errorf("a file was left at %s: %v", file, err)
+	}
+}
