@@ -468,7 +468,7 @@ func newSnapshotCmd() *cobra.Command {
 }
 
 func newReportCmd() *cobra.Command {
-	f, o := flags{}, ui.ReportOptions{}
+	f, o := flags{}, report.ReportOptions{}
 	c := newCmd("report [flags] {MEETING | --from FILE}", "write an incident report: Markdown and a self-contained HTML page with charts",
 		idHelp+"\nWith --from, the report is on a recording (--record) and asks Zoom nothing.", envHelp, 0, 1,
 		func(cmd *cobra.Command, pos []string) error {
@@ -476,8 +476,8 @@ func newReportCmd() *cobra.Command {
 			if err != nil || (len(pos) == 1) == (o.From != "") {
 				return cmp.Or(err, usageError(cmd, "want a MEETING or --from FILE: one of the two"))
 			}
-			o.ThresholdsGiven = cmd.Flags().Changed("thresholds")
-			var src ui.Source
+			o.ThresholdsGiven, o.Options = cmd.Flags().Changed("thresholds"), report.Options{Type: cfg.Type, Thresholds: cfg.Thresholds, Redact: cfg.Redact}
+			var src report.MeetingSource
 			if o.From == "" {
 				client, closer, err := f.client(cmd.ErrOrStderr())
 				if err != nil {
@@ -486,7 +486,7 @@ func newReportCmd() *cobra.Command {
 				defer closer.Close()
 				src, o.MeetingID = client, pos[0]
 			}
-			return ui.WriteReport(cmd.Context(), cmd.OutOrStdout(), src, cfg, o)
+			return report.WriteReport(cmd.Context(), cmd.OutOrStdout(), src, o)
 		})
 	f.zoom(c)
 	fs := c.Flags()

@@ -1,4 +1,4 @@
-package ui
+package report
 
 import (
 	"cmp"
@@ -15,12 +15,18 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/record"
 	"github.com/qostop/qostop/model"
-	"github.com/qostop/qostop/ui/report"
 )
 
-// ReportOptions are `qostop report`'s own settings; the thresholds,
-// redaction and meeting type come from Config.
+// MeetingSource is where `qostop report` asks Zoom: *fetch.Client.
+type MeetingSource interface {
+	MeetingQoS(ctx context.Context, meetingID string, typ model.MeetingType) ([]model.Participant, error)
+	Meeting(ctx context.Context, meetingID string, typ model.MeetingType) (model.Meeting, error)
+}
+
+// ReportOptions are `qostop report`'s settings: the meeting type,
+// thresholds and redaction as the snapshot's (Options), and its own.
 type ReportOptions struct {
+	Options
 	MeetingID string // the meeting to ask Zoom about, when From is ""
 	From      string // a recording to report on instead
 	// Out is the path the report is written to without its extension:
@@ -38,15 +44,21 @@ type ReportOptions struct {
 // details and every participant's QoS: two kinds of request) or from a
 // recording, and writes the Markdown and HTML reports, saying on w the
 // path of each. A meeting cut at the client's caps is still reported.
-func WriteReport(ctx context.Context, w io.Writer, src Source, cfg Config, o ReportOptions) error {
-	cfg = cfg.withDefaults()
+func WriteReport(ctx context.Context, w io.Writer, src MeetingSource, o ReportOptions) error {
+	cfg := o.Options
+	if cfg.Type == "" {
+		cfg.Type = model.Live
+	}
+	if cfg.Thresholds == (model.Thresholds{}) {
+		cfg.Thresholds = model.DefaultThresholds()
+	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
 	if o.Local == nil {
 		o.Local = time.Local
 	}
-	inc := report.Incident{Thresholds: cfg.Thresholds, Generated: o.Now(), Local: o.Local, Redacted: cfg.Redact}
+	inc := Incident{Thresholds: cfg.Thresholds, Generated: o.Now(), Local: o.Local, Redacted: cfg.Redact}
 	if o.From != "" {
 		rec, err := record.Load(o.From)
 		if err != nil {
@@ -79,10 +91,10 @@ func WriteReport(ctx context.Context, w io.Writer, src Source, cfg Config, o Rep
 	}
 	for _, f := range []struct {
 		ext   string
-		write func(*os.File, report.Incident) error
+		write func(*os.File, Incident) error
 	}{
-		{".md", func(w *os.File, inc report.Incident) error { return report.WriteIncidentMarkdown(w, inc) }},
-		{".html", func(w *os.File, inc report.Incident) error { return report.WriteIncidentHTML(w, inc) }},
+		{".md", func(w *os.File, inc Incident) error { return WriteIncidentMarkdown(w, inc) }},
+		{".html", func(w *os.File, inc Incident) error { return WriteIncidentHTML(w, inc) }},
 	} {
 		path := o.Out + f.ext
 		if err := replaceFile(path, func(w *os.File) error { return f.write(w, inc) }); err != nil {
@@ -106,7 +118,7 @@ func fileChar(r rune) rune {
 // host, as --redact does everywhere. Everyone gets a pseudonym,
 // "participant 3", as on the screens, so the report still tells people
 // apart (a recording written redacted has only "[redacted]" for names).
-func redactIncident(inc *report.Incident) {
+func redactIncident(inc *Incident) {
 	alias := map[string]string{}
 	for i, p := range inc.Participants {
 		alias[model.MemberKey(p)] = "participant " + strconv.Itoa(i+1)
