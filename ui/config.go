@@ -116,6 +116,9 @@ func (c Config) Validate() error {
 	if c.MeetingID == "" && c.ParticipantID != "" {
 		errs = append(errs, fmt.Errorf("no meeting ID for participant %s", c.ParticipantID))
 	}
+	if c.MeetingID == "" && c.Record != "" && c.Record != RecordOff {
+		errs = append(errs, errors.New("--record FILE records one meeting: give its MEETING (or record into the ring, without --record)"))
+	}
 	if c.Type != model.Live && c.Type != model.Past {
 		errs = append(errs, fmt.Errorf("meeting type %q: want live or past", c.Type))
 	}

@@ -31,8 +31,8 @@ type recordingSource struct {
 }
 
 // StartRecording wraps cfg.Source in the flight recorder that
-// cfg.Record asks for: a new file (which needs a meeting: it records
-// one), the ring of recordings in the state directory (""), or nothing
+// cfg.Record asks for: a new file (for cfg.MeetingID, which Validate
+// requires with a file), the ring of recordings in the state directory (""), or nothing
 // (RecordOff). stop closes the recordings and says why one stopped early.
 func StartRecording(cfg Config) (out Config, stop func() error, err error) {
 	cfg = cfg.withDefaults()
@@ -45,9 +45,6 @@ func StartRecording(cfg Config) (out Config, stop func() error, err error) {
 	}
 	s := &recordingSource{Source: cfg.Source, cfg: cfg, recs: map[string]*record.Recorder{}}
 	if cfg.Record != "" {
-		if cfg.MeetingID == "" {
-			return cfg, nothing, errors.New("--record FILE records one meeting: give its MEETING (or record into the ring, without --record)")
-		}
 		rec, err := record.Create(cfg.Record, opts(cfg.MeetingID))
 		if err != nil {
 			return cfg, nothing, err
