@@ -30,7 +30,7 @@ func FuzzDecodeParticipant(f *testing.F) {
 		if p, err := decodeParticipant(b); err == nil {
 			checkInvariants(t, p.Unparsed, p.Samples)
 		}
-		if ps, _, err := decodeParticipantPage(b); err == nil {
+		if ps, _, err := decodeParticipantPage(b, 0); err == nil {
 			for _, p := range ps {
 				checkInvariants(t, p.Unparsed, p.Samples)
 			}

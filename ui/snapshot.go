@@ -37,6 +37,9 @@ func PrintSnapshot(ctx context.Context, w, notice io.Writer, src Source, ids []s
 				ps[i] = model.Redact(ps[i])
 			}
 		}
+		if !table { // streamed: a meeting's document is the large one
+			return model.WriteMeetingJSON(w, ids[0], cfg.Type, ps)
+		}
 		s := model.NewMeetingSnapshot(ids[0], cfg.Type, ps)
 		g := theme.UnicodeGlyphs()
 		if cfg.ASCII {
