@@ -77,10 +77,4 @@ func TestEndToEndSignalsRestoreTerminal(t *testing.T) {
 	}
 }
 
-const (
-	altScreenOn  = "\x1b[?1049h"
-	altScreenOff = "\x1b[?1049l"
-	cursorOn     = "\x1b[?25h"
-)
-
 func lastBytes(s string, n int) string { return s[max(0, len(s)-n):] }
