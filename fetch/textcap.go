@@ -27,32 +27,54 @@ func cutLongStrings(b []byte) {
 		}
 		w += copy(b[w:], b[r:r+q+1]) // up to and including the opening quote
 		r += q + 1
-		start, keep := r, r // keep: the end of the longest prefix that fits with "…"
-		for b[r] != '"' {
-			n := 1
-			switch {
-			case b[r] == '\\' && b[r+1] == 'u':
-				n = 6
-			case b[r] == '\\':
-				n = 2
-			case b[r] >= utf8.RuneSelf:
-				_, n = utf8.DecodeRune(b[r:])
-			}
-			r += n
-			if r-start <= maxString-len(ellipsis) {
-				keep = r
-			}
-		}
-		if r-start > maxString {
-			w += copy(b[w:], b[start:keep])
+		end := stringEnd(b, r)
+		if end-r > maxString {
+			w += copy(b[w:], b[r:cutAt(b, r, maxString-len(ellipsis))])
 			w += copy(b[w:], ellipsis)
 		} else {
-			w += copy(b[w:], b[start:r])
+			w += copy(b[w:], b[r:end])
 		}
 		b[w] = '"'
-		w, r = w+1, r+1
+		w, r = w+1, end+1
 	}
 	for i := w; i < len(b); i++ {
 		b[i] = ' '
+	}
+}
+
+// stringEnd is the index of the quote that ends the string whose content
+// starts at b[r]: the first one not escaped by an odd run of backslashes.
+func stringEnd(b []byte, r int) int {
+	for e := r; ; e++ {
+		e += bytes.IndexByte(b[e:], '"')
+		n := 0
+		for j := e - 1; j >= r && b[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
+			return e
+		}
+	}
+}
+
+// cutAt is the end of the longest prefix of the string content at b[r:]
+// within n bytes that ends between escapes and runes.
+func cutAt(b []byte, r, n int) int {
+	keep := r
+	for i := r; ; {
+		size := 1
+		switch {
+		case b[i] == '\\' && b[i+1] == 'u':
+			size = 6
+		case b[i] == '\\':
+			size = 2
+		case b[i] >= utf8.RuneSelf:
+			_, size = utf8.DecodeRune(b[i:])
+		}
+		if i+size-r > n {
+			return keep
+		}
+		i += size
+		keep = i
 	}
 }
