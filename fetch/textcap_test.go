@@ -43,3 +43,31 @@ func TestCutLongStrings(t *testing.T) {
 		})
 	}
 }
+
+// FuzzCutLongStrings: whatever a long string holds, the cut body is valid
+// JSON of the same length, and the string comes back at most maxString
+// bytes, cut with "…" only when it was longer.
+func FuzzCutLongStrings(f *testing.F) {
+	f.Add("é\\n", uint16(900))
+	f.Add(`\u00e9"`, uint16(200))
+	f.Add("😀", uint16(300))
+	f.Fuzz(func(t *testing.T, piece string, n uint16) {
+		long, err := json.Marshal(strings.Repeat(piece, int(n%1500)))
+		if err != nil {
+			t.Skip()
+		}
+		body := []byte(`{"k":` + string(long) + `,"z":1}`)
+		want := len(body)
+		cutLongStrings(body)
+		var v struct {
+			K string
+			Z int
+		}
+		if len(body) != want || json.Unmarshal(body, &v) != nil || v.Z != 1 {
+			t.Fatalf("cut body invalid or resized: %q", body)
+		}
+		if cut := len(long)-2 > maxString; len(v.K) > maxString || (cut && !strings.HasSuffix(v.K, ellipsis)) {
+			t.Fatalf("a %d-byte string came back as %d bytes %q", len(long)-2, len(v.K), v.K[max(0, len(v.K)-12):])
+		}
+	})
+}
