@@ -33,13 +33,9 @@ import (
 )
 
 func main() {
-	// Every signal that ends qostop cancels ctx, so the screens restore
-	// the terminal (alt screen off, cursor on, cooked mode) on their way
-	// out: SIGHUP (the terminal or ssh went away, tmux kill-window) and
-	// SIGQUIT (ctrl-\) used to kill it in raw mode, leaving a shell
-	// that echoes nothing.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP,
-		syscall.SIGQUIT)
+	// Every signal that ends qostop cancels ctx, so the screens restore the terminal: SIGHUP (the
+	// terminal or ssh went away) and SIGQUIT (ctrl-\) used to kill it raw, the shell echoing nothing.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
 	code := exitCode(run(ctx, os.Args[1:], os.Stdout, os.Stderr), os.Stderr)
 	stop()
 	os.Exit(code)
