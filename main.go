@@ -34,7 +34,9 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// Every signal that ends qostop cancels ctx, so the screens restore the terminal: SIGHUP (the
+	// terminal or ssh went away) and SIGQUIT (ctrl-\) used to kill it raw, the shell echoing nothing.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
 	code := exitCode(run(ctx, os.Args[1:], os.Stdout, os.Stderr), os.Stderr)
 	stop()
 	os.Exit(code)
@@ -103,6 +105,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newScreenCmd("meeting [flags] MEETING", "everyone in one meeting, worst first; enter watches one", 1),
 		newScreenCmd("watch [flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2),
 		newSnapshotCmd(),
+		newReportCmd(),
 		newExporterCmd(),
 		newSimCmd(),
 		newCmd("version", "print the version and the commit qostop was built from", "", "", 0, 0,
@@ -190,14 +193,14 @@ func missingIDs(cmd *cobra.Command, want string, got []string) error {
 // flags are every command's flags; each command registers the groups it
 // takes, and check looks at those.
 type flags struct {
-	apiURL, oauthURL, meetingType, debugLog, format string
-	gov                                             bool
-	timeout, maxWait                                time.Duration
-	interval, floor                                 time.Duration
-	thresholds, theme, notify, notifyCmd, sort      string
-	ascii, redact, utc                              bool
-	sim                                             sim.Options
-	budget                                          int
+	apiURL, oauthURL, meetingType, debugLog, format    string
+	gov                                                bool
+	timeout, maxWait                                   time.Duration
+	interval, floor                                    time.Duration
+	thresholds, theme, notify, notifyCmd, sort, record string
+	ascii, redact, utc                                 bool
+	sim                                                sim.Options
+	budget                                             int
 }
 
 // zoom registers the flags of a command that asks Zoom about one type of meeting.
@@ -238,6 +241,7 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
 	fs.StringVar(&f.notify, "notify", "desktop", "when someone newly turns critical: off, bell, or desktop (the bell and a notification, OSC 777 or 9)")
 	fs.StringVar(&f.notifyCmd, "notify-cmd", "", "also run `CMD` with the alert as JSON on stdin, e.g. a pager (split at spaces, no shell; stopped after 10s)")
+	fs.StringVar(&f.record, "record", "", recordHelp)
 	complete(c, "theme", theme.Choices()...)
 	complete(c, "notify", notify.Modes...)
 }
@@ -289,7 +293,7 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return bad("--notify-cmd %v", err)
 	}
 	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval"),
+		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Record: f.record,
 		Notify: mode, NotifyCmd: run, Terminal: notify.TerminalFrom(os.Getenv)}, nil
 }
 
@@ -392,8 +396,8 @@ func newDemoCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			// The demo starts where `qostop` does, on the list of live meetings.
-			cfg.Source, cfg.Type = client, model.Live
+			// The demo starts where `qostop` does, on the list of live meetings; it records only when asked.
+			cfg.Source, cfg.Type, cfg.Record = client, model.Live, cmp.Or(cfg.Record, ui.RecordOff)
 			if f.sim.Hostile {
 				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
 			}
@@ -481,5 +485,35 @@ func newSnapshotCmd() *cobra.Command {
 	fs.StringVar(&f.sort, "sort", "worst", "a meeting's order: worst (first, as the overview), name, or join (earliest first)")
 	complete(c, "format", "json", "table")
 	complete(c, "sort", model.SortChoices...)
+	return c
+}
+
+func newReportCmd() *cobra.Command {
+	f, o := flags{}, report.ReportOptions{}
+	c := newCmd("report [flags] {MEETING | --from FILE}", "write an incident report: Markdown and a self-contained HTML page with charts",
+		idHelp+"\nWith --from, the report is on a recording (--record) and asks Zoom nothing.", envHelp, 0, 1,
+		func(cmd *cobra.Command, pos []string) error {
+			cfg, err := f.check(cmd)
+			if err != nil || (len(pos) == 1) == (o.From != "") {
+				return cmp.Or(err, usageError(cmd, "want a MEETING or --from FILE: one of the two"))
+			}
+			o.ThresholdsGiven, o.Options = cmd.Flags().Changed("thresholds"), report.Options{Type: cfg.Type, Thresholds: cfg.Thresholds, Redact: cfg.Redact}
+			var src report.MeetingSource
+			if o.From == "" {
+				client, closer, err := f.client(cmd.ErrOrStderr())
+				if err != nil {
+					return err
+				}
+				defer closer.Close()
+				src, o.MeetingID = client, pos[0]
+			}
+			return report.WriteReport(cmd.Context(), cmd.OutOrStdout(), src, o)
+		})
+	f.zoom(c)
+	fs := c.Flags()
+	fs.StringVar(&o.From, "from", "", "report on the recording `FILE` rather than asking Zoom")
+	fs.StringVar(&o.Out, "out", "", "write `PATH`.md and PATH.html (default qostop-report-MEETING in this directory)")
+	fs.StringVar(&f.thresholds, "thresholds", "", "health limits, as for watch (default: a recording's own, else the defaults)")
+	fs.BoolVar(&f.redact, "redact", false, redactHelp+", and the meeting's topic and host")
 	return c
 }

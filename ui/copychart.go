@@ -17,7 +17,7 @@ import (
 func (s *chartScreen) copyText() string {
 	start, end := s.win.Range(s.newest)
 	var samples []model.Sample
-	for _, smp := range s.w.hist.Since(start) {
+	for _, smp := range s.f.History().Since(start) {
 		if !smp.Time.After(end) {
 			samples = append(samples, smp)
 		}
@@ -25,9 +25,9 @@ func (s *chartScreen) copyText() string {
 	if len(samples) == 0 {
 		return ""
 	}
-	loc := s.w.loc
+	loc := s.loc
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s · %s · %s to %s\n\n", report.Text(model.DisplayName(s.w.shownWho())), s.media,
+	fmt.Fprintf(&b, "%s · %s · %s to %s\n\n", report.Text(model.DisplayName(shownAs(s.c, s.f.Who(), s.alias))), s.media,
 		start.In(loc).Format("2006-01-02 15:04:05"), end.In(loc).Format("15:04:05 MST"))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "time")

@@ -3,6 +3,7 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/poll"
 )
@@ -68,7 +69,7 @@ func firstScreens(c *common) []screen {
 		ov.chain().SetHidden(true)
 		ov.chain().Inflight = false
 		ov.cursorOn = t.participantID
-		w := newWatch(c, t, c.cfg.Interval)
+		w := newWatch(c, t, c.cfg.Interval, model.Participant{})
 		w.order = ov
 		return []screen{ov, w}
 	case t.meetingID != "":
