@@ -24,6 +24,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/exporter"
+	"github.com/qostop/qostop/fetch/settings"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
@@ -103,6 +104,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newSnapshotCmd(),
 		newExporterCmd(),
 		newSimCmd(),
+		newConfigCmd(),
 		newCmd("version", "print the version and the commit qostop was built from", "", "", 0, 0,
 			func(cmd *cobra.Command, _ []string) error {
 				_, err := fmt.Fprintln(cmd.OutOrStdout(), cmd.Root().Version)
@@ -196,6 +198,8 @@ type flags struct {
 	ascii, redact, utc                              bool
 	sim                                             sim.Options
 	budget                                          int
+	configFile, profile                             string
+	set                                             *settings.Resolved // the config file's, once check ran
 }
 
 // zoom registers the flags of a command that asks Zoom about one type of meeting.
@@ -214,6 +218,15 @@ func (f *flags) reach(c *cobra.Command, budget int, why string) {
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "time limit for each HTTP request")
 	f.debugLogFlag(c)
 	fs.IntVar(&f.budget, "budget", budget, "cap of API requests per UTC day, `N`, all qostop processes of the user together ("+why+")")
+	f.configFlags(c)
+}
+
+// configFlags registers --config and --profile, once per command.
+func (f *flags) configFlags(c *cobra.Command) {
+	if c.Flags().Lookup("config") == nil {
+		c.Flags().StringVar(&f.configFile, "config", "", "config `FILE` (default $"+settings.EnvConfig+", else $XDG_CONFIG_HOME/qostop/config.toml)")
+		c.Flags().StringVar(&f.profile, "profile", "", "the config file's profile `NAME` to use (default $"+settings.EnvProfile+", else default_profile)")
+	}
 }
 
 // debugLogFlag registers --debug-log, which every command that asks Zoom
@@ -235,6 +248,7 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
 	complete(c, "theme", theme.Choices()...)
+	f.configFlags(c)
 }
 
 // complete offers fixed values for a flag in shell completion.
@@ -249,6 +263,15 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	has := func(name string) bool { return cmd.Flags().Lookup(name) != nil }
 	bad := func(format string, args ...any) (ui.Config, error) {
 		return ui.Config{}, usageError(cmd, format, args...)
+	}
+	if has("config") {
+		file, err := settings.Load(settings.Options{Path: f.configFile, Getenv: os.Getenv, Themes: theme.Choices()})
+		if err != nil {
+			return ui.Config{}, err
+		}
+		if f.set, err = file.Resolve(cmd.Flags(), f.profile, os.Getenv); err != nil {
+			return ui.Config{}, err
+		}
 	}
 	typ := model.MeetingType(strings.ToLower(f.meetingType))
 	switch {
@@ -275,23 +298,33 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	if err != nil {
 		return bad("--theme: %v", err)
 	}
-	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval")}, nil
+	cfg := ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
+		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval")}
+	if f.set != nil {
+		cfg.Account, cfg.Accent = f.set.Profile, f.set.Accent
+	}
+	return cfg, nil
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
 func (f *flags) config() (fetch.Config, io.Closer, error) {
-	budget, err := fetch.OpenBudget(fetch.BudgetOptions{Cap: f.budget})
-	if err != nil {
-		return fetch.Config{}, nil, err
+	o := fetch.Overrides{APIURL: f.apiURL, OAuthURL: f.oauthURL, Gov: f.gov, Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog}
+	if f.set != nil {
+		o.Profile = f.set.Account
 	}
-	cfg, closer, err := fetch.ConfigFromEnv(os.Getenv, fetch.Overrides{APIURL: f.apiURL, OAuthURL: f.oauthURL,
-		Gov: f.gov, Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog})
+	cfg, closer, err := fetch.ConfigFromEnv(os.Getenv, o)
 	if err != nil && cfg.MissingCredentials() {
 		err = fmt.Errorf("%w\n(to try qostop without a Zoom account, run 'qostop demo')", err)
 	}
-	cfg.Budget = budget
-	return cfg, closer, err
+	if err != nil {
+		return cfg, closer, err
+	}
+	// Zoom's daily cap is the account's: each account's requests are counted apart.
+	if cfg.Budget, err = fetch.OpenBudget(fetch.BudgetOptions{Cap: f.budget, Account: cfg.AccountID}); err != nil {
+		closer.Close()
+		return cfg, nil, err
+	}
+	return cfg, closer, nil
 }
 
 // client is a Zoom client from config, and what closes its debug log.
@@ -405,6 +438,44 @@ func newSimCmd() *cobra.Command {
 		})
 	c.Flags().StringVar(&listen, "listen", "127.0.0.1:8080", "address to serve on")
 	f.sim.RegisterFlags(c.Flags(), time.Minute)
+	return c
+}
+
+func newConfigCmd() *cobra.Command {
+	var f flags
+	c := newCmd("config [flags]", "print the settings in effect and where each came from", configHelp, settingsEnv, 0, 0,
+		func(cmd *cobra.Command, _ []string) error {
+			if _, err := f.check(cmd); err != nil {
+				return err
+			}
+			return f.set.Print(cmd.OutOrStdout(), cmd.Flags(), os.Getenv)
+		})
+	f.reach(c, 0, "0: no cap of qostop's own")
+	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "as for the screens")
+	c.AddCommand(
+		newCmd("init [flags]", "write a commented config file to start from", "", settingsEnv, 0, 0,
+			func(cmd *cobra.Command, _ []string) error {
+				path, _, _, err := settings.Locate(f.configFile, os.Getenv)
+				if err == nil {
+					err = settings.Init(path)
+				}
+				if err == nil {
+					_, err = fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: edit it, then run 'qostop config check'\n", path)
+				}
+				return err
+			}),
+		newCmd("check [flags]", "check the config file: unknown keys, wrong types, bad values, an exposed secret", "", settingsEnv, 0, 0,
+			func(cmd *cobra.Command, _ []string) error {
+				file, err := settings.Load(settings.Options{Path: f.configFile, Getenv: os.Getenv, Themes: theme.Choices()})
+				if err == nil {
+					_, err = fmt.Fprintln(cmd.OutOrStdout(), file.Summary())
+				}
+				return err
+			}),
+	)
+	for _, sub := range c.Commands() {
+		sub.Flags().StringVar(&f.configFile, "config", "", c.Flags().Lookup("config").Usage)
+	}
 	return c
 }
 

@@ -1,12 +1,15 @@
 package fetch
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -48,6 +51,10 @@ type BudgetOptions struct {
 	Cap int
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Account is the Zoom account ID the requests are sent for: each
+	// account has its own daily cap, so its own count. "" is one count
+	// for all.
+	Account string
 }
 
 // StateDir is where qostop keeps its state: $XDG_STATE_HOME/qostop, or
@@ -80,7 +87,11 @@ func OpenBudget(o BudgetOptions) (*Budget, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the state directory for the request budget: %w", err)
 	}
-	b := &Budget{path: filepath.Join(dir, "requests.json"), lock: filepath.Join(dir, "requests.lock"),
+	name := "requests"
+	if o.Account != "" {
+		name += "-" + accountFileName(o.Account)
+	}
+	b := &Budget{path: filepath.Join(dir, name+".json"), lock: filepath.Join(dir, name+".lock"),
 		cap: o.Cap, now: o.Now}
 	if b.now == nil {
 		b.now = time.Now
@@ -91,6 +102,16 @@ func OpenBudget(o BudgetOptions) (*Budget, error) {
 		return nil, err
 	}
 	return b, nil
+}
+
+// accountFileName is an account ID fit for a file name: as it is when it
+// is letters, digits, "-" and "_" (Zoom's are), else a hash of it.
+func accountFileName(id string) string {
+	if len(id) <= 64 && strings.Trim(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == "" {
+		return id
+	}
+	sum := sha256.Sum256([]byte(id))
+	return hex.EncodeToString(sum[:8])
 }
 
 // state is the file's content.

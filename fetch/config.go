@@ -36,6 +36,9 @@ type Config struct {
 	// Credentials of a Server-to-Server OAuth app (ZOOM_ACCOUNT_ID,
 	// ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).
 	AccountID, ClientID, ClientSecret string
+	// Secret, if set, gives the client secret at each token request
+	// (a profile's client_secret_command) instead of ClientSecret.
+	Secret SecretSource
 
 	// Timeout bounds each HTTP request, token requests included
 	// (DefaultTimeout when zero).
@@ -98,6 +101,8 @@ func (c Config) Validate() error {
 		{"ZOOM_CLIENT_SECRET", c.ClientSecret},
 	} {
 		switch t := strings.TrimSpace(f.val); {
+		case t == "" && f.env == EnvClientSecret && c.Secret != nil:
+			// read at each token request, and checked then
 		case t == "":
 			missing = append(missing, f.env)
 		case t != f.val:

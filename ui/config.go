@@ -69,6 +69,10 @@ type Config struct {
 	// Redact starts with names, emails, addresses and locations hidden
 	// (--redact); the R key toggles it.
 	Redact bool
+	// Account is the config file's profile in use (--profile), named in
+	// every screen's header so two accounts' screens are told apart;
+	// Accent is its colour (#rrggbb, #rgb or an ANSI number), "" the theme's.
+	Account, Accent string
 
 	schedule scheduler // how timers are made; tests record them instead
 }
