@@ -20,6 +20,9 @@ type common struct {
 	st     theme.Styles
 	ss     statusStyles // st on the status bar's background
 	redact bool         // names, emails, addresses and locations hidden (R)
+	// choices are the theme, window and order last chosen, kept between
+	// runs through cfg.Remember (remember.go).
+	choices model.Choices
 	// now is the clock as the last message that carried it read it: a
 	// clock tick, an answer's arrival, or a screen opening. Update and
 	// View never read the clock themselves.

@@ -86,6 +86,7 @@ func newWatch(c *common, t target, interval time.Duration) *watchModel {
 		who:      model.Participant{UserName: "participant " + t.participantID, UserID: t.participantID},
 		events:   newEventLog(),
 		cadence:  time.Minute,
+		chosen:   c.choices.Window, // last run's [ and ]
 	}
 	m.keys.nameArrows(c.st.Glyphs())
 	src, now := c.cfg.Source, c.cfg.Now
@@ -174,8 +175,10 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.ShorterSpan):
 		m.setSpan(model.PrevWindow(m.span(), m.defaultSpan()))
+		return m.c.remember(func(ch *model.Choices) { ch.Window = m.chosen })
 	case key.Matches(msg, k.LongerSpan):
 		m.setSpan(model.NextWindow(m.span()))
+		return m.c.remember(func(ch *model.Choices) { ch.Window = m.chosen })
 	case key.Matches(msg, k.NextPane):
 		m.setFocus(m.focus + 1)
 	case key.Matches(msg, k.PrevPane):
