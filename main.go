@@ -200,6 +200,9 @@ type flags struct {
 	budget                                          int
 	configFile, profile                             string
 	set                                             *settings.Resolved // the config file's, once check ran
+	noState                                         bool
+	choices                                         model.Choices // remembered, unless --no-state
+	remember                                        func(model.Choices) error
 }
 
 // zoom registers the flags of a command that asks Zoom about one type of meeting.
@@ -247,6 +250,7 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
+	fs.BoolVar(&f.noState, "no-state", false, "neither read nor keep the last theme, window and overview order (kept per profile in the state directory)")
 	complete(c, "theme", theme.Choices()...)
 	f.configFlags(c)
 }
@@ -271,6 +275,9 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		}
 		if f.set, err = file.Resolve(cmd.Flags(), f.profile, os.Getenv); err != nil {
 			return ui.Config{}, err
+		}
+		if has("no-state") && !f.noState {
+			f.choices, f.remember = f.set.Remembered(cmd.Flags(), "", theme.Choices(), cmd.ErrOrStderr())
 		}
 	}
 	typ := model.MeetingType(strings.ToLower(f.meetingType))
@@ -303,6 +310,7 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	if f.set != nil {
 		cfg.Account, cfg.Accent = f.set.Profile, f.set.Accent
 	}
+	cfg.Choices, cfg.Remember = f.choices, f.remember
 	return cfg, nil
 }
 
@@ -413,6 +421,8 @@ func newDemoCmd() *cobra.Command {
 			}
 			// The demo starts where `qostop` does, on the list of live meetings.
 			cfg.Source, cfg.Type = client, model.Live
+			// Its seconds-long windows and made-up calls are not the choices to keep for Zoom.
+			cfg.Choices, cfg.Remember = model.Choices{}, nil
 			if f.sim.Hostile {
 				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
 			}
