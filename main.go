@@ -329,7 +329,7 @@ func (f *flags) config(warn io.Writer) (fetch.Config, io.Closer, error) {
 		return cfg, closer, err
 	}
 	// Zoom's daily cap is the account's: each account's requests are counted apart.
-	if cfg.Budget, err = fetch.OpenBudget(fetch.BudgetOptions{Cap: f.budget, Account: cfg.AccountID}); err != nil {
+	if cfg.Budget, err = fetch.OpenBudget(fetch.BudgetOptions{Cap: f.budget, Account: cfg.AccountID, InMemory: f.noState}); err != nil {
 		closer.Close()
 		return cfg, nil, err
 	}

@@ -62,6 +62,9 @@ type BudgetOptions struct {
 	// account has its own daily cap, so its own count. "" is one count
 	// for all.
 	Account string
+	// InMemory counts this process's requests only, with no state file
+	// (--no-state): nothing is read or written on disk.
+	InMemory bool
 }
 
 // StateDir is where qostop keeps its state: $XDG_STATE_HOME/qostop, or
@@ -87,6 +90,9 @@ func OpenBudget(o BudgetOptions) (*Budget, error) {
 	b := &Budget{cap: o.Cap, now: o.Now}
 	if b.now == nil {
 		b.now = time.Now
+	}
+	if o.InMemory {
+		return b, nil // no path: sync counts in memory
 	}
 	dir, err := o.Dir, error(nil)
 	if dir == "" {

@@ -49,3 +49,28 @@ func TestBudgetPerAccount(t *testing.T) {
 		t.Errorf("state files %v, want one per account", m)
 	}
 }
+
+// --no-state counts in memory: the cap still holds within the process,
+// and nothing is written.
+func TestBudgetInMemory(t *testing.T) {
+	rig := simtest.StartAt(t, budgetStart, sim.Options{})
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", dir)
+	b, err := fetch.OpenBudget(fetch.BudgetOptions{Cap: 1, Now: rig.Clock.Now, Account: "a", InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := rig.Client(t, func(c *fetch.Config) { c.Now, c.Budget = rig.Clock.Now, b })
+	if _, err := c.MeetingQoS(context.Background(), sim.DemoMeetingID, model.Live); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.MeetingQoS(context.Background(), sim.DemoMeetingID, model.Live); err == nil {
+		t.Error("the second request passed a cap of 1")
+	}
+	if st := b.Status(); st.Used != 1 || st.Err != nil {
+		t.Errorf("status %+v, want 1 used and no error", st)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "*", "*")); len(m) != 0 {
+		t.Errorf("files written: %v", m)
+	}
+}
