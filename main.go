@@ -482,6 +482,9 @@ func newConfigCmd() *cobra.Command {
 			func(cmd *cobra.Command, _ []string) error {
 				file, err := settings.Load(settings.Options{Path: f.configFile, Getenv: os.Getenv, Themes: theme.Choices()})
 				if err == nil {
+					err = file.Programs()
+				}
+				if err == nil {
 					_, err = fmt.Fprintln(cmd.OutOrStdout(), file.Summary())
 				}
 				return err

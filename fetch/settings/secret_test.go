@@ -107,3 +107,22 @@ func TestSplitCommand(t *testing.T) {
 		}
 	}
 }
+
+// 'config check' finds a secret command whose program does not exist,
+// without running any.
+func TestProgramsOnPath(t *testing.T) {
+	ran := filepath.Join(t.TempDir(), "ran")
+	f, err := load(t, "[profiles.a]\nclient_secret_command = \"sh -c 'touch "+ran+"'\"\n"+
+		"[profiles.b]\nclient_secret_command = \"no-such-program-qostop show x\"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = f.Programs()
+	if err == nil || !strings.Contains(err.Error(), `:4: profiles.b.client_secret_command: "no-such-program-qostop"`) ||
+		strings.Contains(err.Error(), "profiles.a") {
+		t.Errorf("Programs: %v, want profile b's program named, a's not", err)
+	}
+	if _, err := os.Stat(ran); err == nil {
+		t.Error("a secret command was run")
+	}
+}

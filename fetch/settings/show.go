@@ -2,6 +2,8 @@ package settings
 
 import (
 	"cmp"
+	"errors"
+	"os/exec"
 	"fmt"
 	"io"
 	"maps"
@@ -97,6 +99,24 @@ func (r *Resolved) accountRows(fs *pflag.FlagSet, getenv func(string) string) []
 		secret = [3]string{"client_secret", "(" + r.secret + ")", "profile " + r.Profile}
 	}
 	return append(rows, secret)
+}
+
+// Programs finds the secret commands whose program is not on PATH, for
+// 'qostop config check': a typo there would otherwise show only when a
+// token is first needed. Nothing is run.
+func (f *File) Programs() error {
+	var errs []error
+	for _, name := range slices.Sorted(maps.Keys(f.doc.Profiles)) {
+		argv, err := splitCommand(f.doc.Profiles[name].ClientSecretCommand)
+		if err != nil {
+			continue // no command, or one Load refused already
+		}
+		if _, err := exec.LookPath(argv[0]); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %q is not a program qostop can find (PATH is searched; or give its full path)",
+				f.at("profiles", name, "client_secret_command"), argv[0]))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // Summary is one line on the file checked: where it is and its profiles.
