@@ -201,8 +201,6 @@ type flags struct {
 	configFile, profile                             string
 	set                                             *settings.Resolved // the config file's, once check ran
 	noState                                         bool
-	choices                                         model.Choices // remembered, unless --no-state
-	remember                                        func(model.Choices) error
 }
 
 // zoom registers the flags of a command that asks Zoom about one type of meeting.
@@ -221,15 +219,7 @@ func (f *flags) reach(c *cobra.Command, budget int, why string) {
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "time limit for each HTTP request")
 	f.debugLogFlag(c)
 	fs.IntVar(&f.budget, "budget", budget, "cap of API requests per UTC day, `N`, all qostop processes of the user together ("+why+")")
-	f.configFlags(c)
-}
-
-// configFlags registers --config and --profile, once per command.
-func (f *flags) configFlags(c *cobra.Command) {
-	if c.Flags().Lookup("config") == nil {
-		c.Flags().StringVar(&f.configFile, "config", "", "config `FILE` (default $"+settings.EnvConfig+", else $XDG_CONFIG_HOME/qostop/config.toml)")
-		c.Flags().StringVar(&f.profile, "profile", "", "the config file's profile `NAME` to use (default $"+settings.EnvProfile+", else default_profile)")
-	}
+	settings.RegisterFlags(c.Flags(), &f.configFile, &f.profile)
 }
 
 // debugLogFlag registers --debug-log, which every command that asks Zoom
@@ -252,7 +242,7 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
 	fs.BoolVar(&f.noState, "no-state", false, "neither read nor keep the last theme, window and overview order (kept per profile in the state directory)")
 	complete(c, "theme", theme.Choices()...)
-	f.configFlags(c)
+	settings.RegisterFlags(c.Flags(), &f.configFile, &f.profile)
 }
 
 // complete offers fixed values for a flag in shell completion.
@@ -269,15 +259,9 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return ui.Config{}, usageError(cmd, format, args...)
 	}
 	if has("config") {
-		file, err := settings.Load(settings.Options{Path: f.configFile, Getenv: os.Getenv, Themes: theme.Choices()})
-		if err != nil {
+		set, err := settings.Apply(cmd.Flags(), settings.Options{Path: f.configFile, Getenv: os.Getenv, Themes: theme.Choices()}, f.profile, cmd.ErrOrStderr())
+		if f.set = set; err != nil {
 			return ui.Config{}, err
-		}
-		if f.set, err = file.Resolve(cmd.Flags(), f.profile, os.Getenv); err != nil {
-			return ui.Config{}, err
-		}
-		if has("no-state") && !f.noState {
-			f.choices, f.remember = f.set.Remembered(cmd.Flags(), "", theme.Choices(), cmd.ErrOrStderr())
 		}
 	}
 	typ := model.MeetingType(strings.ToLower(f.meetingType))
@@ -308,31 +292,24 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	cfg := ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
 		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval")}
 	if f.set != nil {
-		cfg.Account, cfg.Accent = f.set.Profile, f.set.Accent
+		cfg.Account, cfg.Accent, cfg.Choices, cfg.Remember = f.set.Profile, f.set.Accent, f.set.Choices, f.set.Remember
 	}
-	cfg.Choices, cfg.Remember = f.choices, f.remember
 	return cfg, nil
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
 // A budget state file that cannot be used is said on warn; counting goes on in memory.
 func (f *flags) config(warn io.Writer) (fetch.Config, io.Closer, error) {
-	o := fetch.Overrides{APIURL: f.apiURL, OAuthURL: f.oauthURL, Gov: f.gov, Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog}
-	if f.set != nil {
-		o.Profile = f.set.Account
-	}
-	cfg, closer, err := fetch.ConfigFromEnv(os.Getenv, o)
+	cfg, closer, err := fetch.ConfigFromEnv(os.Getenv, fetch.Overrides{APIURL: f.apiURL, OAuthURL: f.oauthURL, Gov: f.gov,
+		Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog, Profile: f.set.Account}) // check set f.set
 	if err != nil && cfg.MissingCredentials() {
 		err = fmt.Errorf("%w\n(to try qostop without a Zoom account, run 'qostop demo')", err)
 	}
 	if err != nil {
 		return cfg, closer, err
 	}
-	// Zoom's daily cap is the account's: each account's requests are counted apart.
-	if cfg.Budget, err = fetch.OpenBudget(fetch.BudgetOptions{Cap: f.budget, Account: cfg.AccountID, InMemory: f.noState}); err != nil {
-		closer.Close()
-		return cfg, nil, err
-	}
+	// Zoom's daily cap is the account's: each account's requests are counted apart. check refused a negative cap.
+	cfg.Budget, _ = fetch.OpenBudget(fetch.BudgetOptions{Cap: f.budget, Account: cfg.AccountID, InMemory: f.noState})
 	if err := cfg.Budget.Status().Err; err != nil {
 		fmt.Fprintf(warn, "qostop: warning: %s; counting today's requests in memory only\n", model.Sanitize(err.Error()))
 	}
@@ -466,33 +443,7 @@ func newConfigCmd() *cobra.Command {
 		})
 	f.reach(c, 0, "0: no cap of qostop's own")
 	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "as for the screens")
-	c.AddCommand(
-		newCmd("init [flags]", "write a commented config file to start from", "", settingsEnv, 0, 0,
-			func(cmd *cobra.Command, _ []string) error {
-				path, _, _, err := settings.Locate(f.configFile, os.Getenv)
-				if err == nil {
-					err = settings.Init(path)
-				}
-				if err == nil {
-					_, err = fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: edit it, then run 'qostop config check'\n", path)
-				}
-				return err
-			}),
-		newCmd("check [flags]", "check the config file: unknown keys, wrong types, bad values, an exposed secret", "", settingsEnv, 0, 0,
-			func(cmd *cobra.Command, _ []string) error {
-				file, err := settings.Load(settings.Options{Path: f.configFile, Getenv: os.Getenv, Themes: theme.Choices()})
-				if err == nil {
-					err = file.Programs()
-				}
-				if err == nil {
-					_, err = fmt.Fprintln(cmd.OutOrStdout(), file.Summary())
-				}
-				return err
-			}),
-	)
-	for _, sub := range c.Commands() {
-		sub.Flags().StringVar(&f.configFile, "config", "", c.Flags().Lookup("config").Usage)
-	}
+	c.AddCommand(settings.Subcommands(&f.configFile, theme.Choices())...)
 	return c
 }
 

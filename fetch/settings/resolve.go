@@ -2,6 +2,7 @@ package settings
 
 import (
 	"fmt"
+	"io"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/model"
 	"github.com/spf13/pflag"
 )
 
@@ -29,8 +31,27 @@ type Resolved struct {
 	// Account is the profile's Zoom account, under the command line and
 	// the environment (fetch.Overrides.Profile).
 	Account fetch.Account
-	origins map[string]string // key -> where its value came from
-	secret  string            // how the profile gives the secret, for Print
+	// Choices are what the screens were left at last time, and Remember
+	// keeps them again (ui.Config's); zero and nil without Options.Remember.
+	Choices  model.Choices
+	Remember func(model.Choices) error
+	origins  map[string]string // key -> where its value came from
+	secret   string            // how the profile gives the secret, for Print
+}
+
+// Apply is what a command takes from the config file: Load, Resolve and,
+// for a command that has --no-state and was not given it, the choices
+// remembered for the profile (warnings on warn).
+func Apply(fs *pflag.FlagSet, o Options, profile string, warn io.Writer) (*Resolved, error) {
+	f, err := Load(o)
+	if err != nil {
+		return nil, err
+	}
+	r, err := f.Resolve(fs, profile, o.Getenv)
+	if fl := fs.Lookup("no-state"); err == nil && fl != nil && fl.Value.String() == "false" {
+		r.Choices, r.Remember = r.Remembered(fs, "", o.Themes, warn)
+	}
+	return r, err
 }
 
 // Resolve picks the profile (--profile, then QOSTOP_PROFILE, then

@@ -3,10 +3,10 @@ package settings
 import (
 	"cmp"
 	"errors"
-	"os/exec"
 	"fmt"
 	"io"
 	"maps"
+	"os/exec"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -99,6 +99,19 @@ func (r *Resolved) accountRows(fs *pflag.FlagSet, getenv func(string) string) []
 		secret = [3]string{"client_secret", "(" + r.secret + ")", "profile " + r.Profile}
 	}
 	return append(rows, secret)
+}
+
+// Check is 'qostop config check': the file loaded, its secret commands'
+// programs found, and one line on out.
+func Check(out io.Writer, o Options) error {
+	f, err := Load(o)
+	if err == nil {
+		err = f.Programs()
+	}
+	if err == nil {
+		_, err = fmt.Fprintln(out, f.Summary())
+	}
+	return err
 }
 
 // Programs finds the secret commands whose program is not on PATH, for

@@ -3,6 +3,7 @@ package settings
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -48,6 +49,19 @@ const Template = `# qostop's config file. Precedence: a flag on the command line
 # accent = "#5f87ff"      # the header's colour for this account
 # budget = 20000
 `
+
+// WriteTemplate writes Template where the config file is looked for
+// (Locate), for 'qostop config init', and says where on out.
+func WriteTemplate(out io.Writer, flag string, getenv func(string) string) error {
+	path, _, _, err := Locate(flag, getenv)
+	if err == nil {
+		err = Init(path)
+	}
+	if err == nil {
+		_, err = fmt.Fprintf(out, "wrote %s: edit it, then run 'qostop config check'\n", path)
+	}
+	return err
+}
 
 // Init writes Template to path, creating its directory (0700). It never
 // replaces a file, nor writes through a symlink: O_EXCL refuses both.

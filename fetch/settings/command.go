@@ -1,0 +1,36 @@
+package settings
+
+import (
+	"os"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+const configUsage = "config `FILE` (default $" + EnvConfig + ", else $XDG_CONFIG_HOME/qostop/config.toml)"
+
+// RegisterFlags adds --config and --profile to fs, once: a command that
+// both reaches Zoom and draws the screens asks twice.
+func RegisterFlags(fs *pflag.FlagSet, path, profile *string) {
+	if fs.Lookup("config") != nil {
+		return
+	}
+	fs.StringVar(path, "config", "", configUsage)
+	fs.StringVar(profile, "profile", "", "the config file's profile `NAME` to use (default $"+EnvProfile+", else default_profile)")
+}
+
+// Subcommands are 'qostop config init' and 'qostop config check', which
+// read --config into path.
+func Subcommands(path *string, themes []string) []*cobra.Command {
+	initCmd := &cobra.Command{Use: "init [flags]", Short: "write a commented config file to start from", Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return WriteTemplate(cmd.OutOrStdout(), *path, os.Getenv) }}
+	checkCmd := &cobra.Command{Use: "check [flags]", Args: cobra.NoArgs,
+		Short: "check the config file: unknown keys, wrong types, bad values, an exposed secret, a missing program",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return Check(cmd.OutOrStdout(), Options{Path: *path, Getenv: os.Getenv, Themes: themes})
+		}}
+	for _, c := range []*cobra.Command{initCmd, checkCmd} {
+		c.Flags().StringVar(path, "config", "", configUsage)
+	}
+	return []*cobra.Command{initCmd, checkCmd}
+}
