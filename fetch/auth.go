@@ -113,12 +113,7 @@ func (a *auth) token(ctx context.Context, op string) (*oauth2.Token, *APIError) 
 
 	// The source has its own time limit (a password manager may wait for
 	// the user to unlock it); the request's starts after it.
-	if err := a.renewSecret(ctx); err != nil {
-		if ctx.Err() != nil {
-			return nil, canceled(op, ctx.Err())
-		}
-		e := a.secretError(op, err)
-		a.fail(e)
+	if e := a.renewSecret(ctx, op); e != nil {
 		return nil, e
 	}
 	tctx, cancel := context.WithTimeout(ctx, a.timeout)

@@ -95,14 +95,15 @@ func (c Config) Validate() error {
 	c = c.withDefaults()
 	var errs []error
 	var missing, padded []string
-	for _, f := range []struct{ env, val string }{
+	creds := []struct{ env, val string }{
 		{"ZOOM_ACCOUNT_ID", c.AccountID},
 		{"ZOOM_CLIENT_ID", c.ClientID},
-		{"ZOOM_CLIENT_SECRET", c.ClientSecret},
-	} {
+	}
+	if c.Secret == nil { // else read at each token request, and checked then
+		creds = append(creds, struct{ env, val string }{"ZOOM_CLIENT_SECRET", c.ClientSecret})
+	}
+	for _, f := range creds {
 		switch t := strings.TrimSpace(f.val); {
-		case t == "" && f.env == EnvClientSecret && c.Secret != nil:
-			// read at each token request, and checked then
 		case t == "":
 			missing = append(missing, f.env)
 		case t != f.val:

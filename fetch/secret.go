@@ -30,14 +30,19 @@ func (a *auth) secretError(op string, err error) *APIError {
 
 // renewSecret asks the source, if any, for the secret before a token
 // request. The previous one stays in the scrub list: a server may still
-// echo it.
-func (a *auth) renewSecret(ctx context.Context) error {
+// echo it. A failure backs off like a refused token request.
+func (a *auth) renewSecret(ctx context.Context, op string) *APIError {
 	if a.source == nil {
 		return nil
 	}
 	s, err := a.source.Secret(ctx)
+	if ctx.Err() != nil {
+		return canceled(op, ctx.Err())
+	}
 	if err != nil {
-		return err
+		e := a.secretError(op, err)
+		a.fail(e)
+		return e
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()

@@ -73,8 +73,8 @@ func resolve(t *testing.T, args []string, env map[string]string, profile string)
 	return r, fs
 }
 
-// flag > environment > profile > file defaults > built-in, key by key and,
-// for thresholds, metric by metric.
+// profile > file defaults > built-in, key by key and, for thresholds,
+// metric by metric.
 func TestPrecedence(t *testing.T) {
 	get := func(fs *pflag.FlagSet, name string) string { return fs.Lookup(name).Value.String() }
 	r, fs := resolve(t, nil, map[string]string{"WORK_SECRET": "work-secret-value"}, "")
@@ -93,9 +93,13 @@ func TestPrecedence(t *testing.T) {
 	if r.Account.ClientSecret != "work-secret-value" || r.Account.AccountID != "work-acct" || r.Account.Secret != nil {
 		t.Errorf("account %+v: want work's, its secret from $WORK_SECRET", r.Account)
 	}
+}
 
-	// The command line wins over both; QOSTOP_PROFILE over default_profile.
-	r, fs = resolve(t, []string{"--theme", "high-contrast", "--budget", "7", "--thresholds", "latency=1:2"},
+// The command line wins over both; QOSTOP_PROFILE over default_profile,
+// and --profile over QOSTOP_PROFILE.
+func TestPrecedenceOfTheCommandLine(t *testing.T) {
+	get := func(fs *pflag.FlagSet, name string) string { return fs.Lookup(name).Value.String() }
+	r, fs := resolve(t, []string{"--theme", "high-contrast", "--budget", "7", "--thresholds", "latency=1:2"},
 		map[string]string{EnvProfile: "client-b"}, "")
 	if r.Profile != "client-b" || r.ProfileFrom != EnvProfile || r.Accent != "#ff8700" {
 		t.Errorf("profile %q from %q accent %q, want client-b from QOSTOP_PROFILE", r.Profile, r.ProfileFrom, r.Accent)

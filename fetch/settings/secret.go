@@ -103,43 +103,54 @@ func (c *capped) Write(p []byte) (int, error) {
 // splitCommand splits a command line into words as a shell would, with
 // quotes and backslashes, but nothing else: no variables, globs, pipes.
 func splitCommand(s string) ([]string, error) {
-	var words []string
-	var w strings.Builder
-	inWord := false
-	var quote rune
-	escaped := false
+	var sp splitter
 	for _, r := range s {
-		switch {
-		case escaped:
-			w.WriteRune(r)
-			escaped = false
-		case r == '\\' && quote != '\'':
-			escaped, inWord = true, true
-		case quote != 0 && r == quote:
-			quote = 0
-		case quote != 0:
-			w.WriteRune(r)
-		case r == '\'' || r == '"':
-			quote, inWord = r, true
-		case r == ' ' || r == '\t' || r == '\n':
-			if inWord {
-				words = append(words, w.String())
-				w.Reset()
-				inWord = false
-			}
-		default:
-			w.WriteRune(r)
-			inWord = true
-		}
+		sp.next(r)
 	}
-	switch {
-	case quote != 0 || escaped:
+	if sp.quote != 0 || sp.escaped {
 		return nil, errors.New("unclosed quote or trailing backslash in the command")
-	case inWord:
-		words = append(words, w.String())
 	}
-	if len(words) == 0 {
+	sp.endWord()
+	if len(sp.words) == 0 {
 		return nil, errors.New("empty command")
 	}
-	return words, nil
+	return sp.words, nil
+}
+
+// splitter is splitCommand's state between runes.
+type splitter struct {
+	words   []string
+	w       strings.Builder
+	inWord  bool // a word has started, perhaps empty ('')
+	escaped bool // the last rune was an unquoted or double-quoted backslash
+	quote   rune // the open quote, or 0
+}
+
+func (sp *splitter) next(r rune) {
+	switch {
+	case sp.escaped:
+		sp.w.WriteRune(r)
+		sp.escaped = false
+	case r == '\\' && sp.quote != '\'':
+		sp.escaped, sp.inWord = true, true
+	case sp.quote != 0 && r == sp.quote:
+		sp.quote = 0
+	case sp.quote != 0:
+		sp.w.WriteRune(r)
+	case r == '\'' || r == '"':
+		sp.quote, sp.inWord = r, true
+	case r == ' ' || r == '\t' || r == '\n':
+		sp.endWord()
+	default:
+		sp.w.WriteRune(r)
+		sp.inWord = true
+	}
+}
+
+func (sp *splitter) endWord() {
+	if sp.inWord {
+		sp.words = append(sp.words, sp.w.String())
+		sp.w.Reset()
+		sp.inWord = false
+	}
 }
