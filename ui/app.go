@@ -182,5 +182,5 @@ func (a *app) content() string {
 	if a.quit {
 		return "" // leave a clean terminal behind
 	}
-	return a.top().view()
+	return withProfileTag(a.top().view(), a.c.profileTag, a.c.width)
 }

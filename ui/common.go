@@ -15,11 +15,12 @@ import (
 // screen reads it and never keeps a copy, so nothing is reconciled when
 // a screen comes back on top.
 type common struct {
-	cfg    Config          // the program's settings: source, thresholds, intervals, clock, scheduler
-	ctx    context.Context // the app's: cancelled on quit, parent of every screen's
-	st     theme.Styles
-	ss     statusStyles // st on the status bar's background
-	redact bool         // names, emails, addresses and locations hidden (R)
+	cfg        Config          // the program's settings: source, thresholds, intervals, clock, scheduler
+	ctx        context.Context // the app's: cancelled on quit, parent of every screen's
+	st         theme.Styles
+	ss         statusStyles // st on the status bar's background
+	redact     bool         // names, emails, addresses and locations hidden (R)
+	profileTag string       // the config file's profile, drawn at the end of every screen's first line
 	// choices are the theme, window and order last chosen, kept between
 	// runs through cfg.Remember (remember.go).
 	choices model.Choices
@@ -33,6 +34,7 @@ type common struct {
 
 func (c *common) setStyles(st theme.Styles) {
 	c.st, c.ss = st, newStatusStyles(st)
+	c.profileTag = profileTag(c.cfg.Account, c.cfg.Accent, st)
 }
 
 // newChain numbers a polling chain: the owner its ticks and answers are
