@@ -398,8 +398,8 @@ func newDemoCmd() *cobra.Command {
 			}
 			// The demo starts where `qostop` does, on the list of live meetings.
 			cfg.Source, cfg.Type = client, model.Live
-			// Its seconds-long windows and made-up calls are not the choices to keep for Zoom.
-			cfg.Choices, cfg.Remember = model.Choices{}, nil
+			// Made-up calls: no account to name, and its seconds-long windows are not the choices to keep for Zoom.
+			cfg.Choices, cfg.Remember, cfg.Account, cfg.Accent = model.Choices{}, nil, "", ""
 			if f.sim.Hostile {
 				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
 			}
