@@ -29,6 +29,7 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui"
+	"github.com/qostop/qostop/ui/report"
 	"github.com/spf13/cobra"
 )
 
@@ -195,12 +196,11 @@ type flags struct {
 	timeout, maxWait                                time.Duration
 	interval, floor                                 time.Duration
 	thresholds, theme                               string
-	ascii, redact, utc                              bool
+	ascii, redact, utc, noState                     bool
 	sim                                             sim.Options
 	budget                                          int
 	configFile, profile                             string
 	set                                             *settings.Resolved // the config file's, once check ran
-	noState                                         bool
 }
 
 // zoom registers the flags of a command that asks Zoom about one type of meeting.
@@ -485,7 +485,8 @@ func newSnapshotCmd() *cobra.Command {
 				return err
 			}
 			defer closer.Close()
-			return ui.PrintSnapshot(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, pos, cfg, f.format)
+			opts := report.Options{Type: cfg.Type, Thresholds: cfg.Thresholds, Redact: cfg.Redact, ASCII: cfg.ASCII}
+			return report.PrintSnapshot(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, pos, opts, f.format)
 		})
 	f.zoom(c)
 	fs := c.Flags()

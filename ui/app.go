@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // app is the root model: a stack of screens over one common context. It
@@ -45,7 +47,7 @@ func New(cfg Config) (tea.Model, error) {
 
 func newApp(cfg Config) *app {
 	ctx, cancel := context.WithCancel(context.Background())
-	c := &common{cfg: cfg, ctx: ctx, redact: cfg.Redact, choices: cfg.Choices.Valid()}
+	c := &common{cfg: cfg, ctx: ctx, redact: cfg.Redact, clk: poll.Clock{Schedule: cfg.schedule}, choices: cfg.Choices.Valid()}
 	c.setStyles(theme.NewStyles(cfg.startProfile(), cfg.Theme, cfg.ASCII))
 	a := &app{c: c, keys: DefaultKeyMap(), theme: cfg.Theme, cancel: cancel}
 	a.stack = []screen{firstScreen(c)}
@@ -56,7 +58,7 @@ func newApp(cfg Config) *app {
 // terminal for its background colour: the answer arrives as a message
 // (or never, from a terminal that answers no queries), so nothing waits.
 func (a *app) Init() tea.Cmd {
-	first := a.stack[0].chain().first()
+	first := a.stack[0].chain().First()
 	if t := topicCmd(a.c.ctx, a.c.cfg.Source, firstTarget(a.c.cfg)); t != nil {
 		first = tea.Batch(first, t)
 	}
@@ -109,7 +111,7 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		return a.key(msg)
 	case rememberFailedMsg:
 		a.notice = "choices not kept: " + msg.err.Error()
-	case addressed:
+	case poll.Addressed:
 		return a.route(msg)
 	}
 	return nil
@@ -182,5 +184,5 @@ func (a *app) content() string {
 	if a.quit {
 		return "" // leave a clean terminal behind
 	}
-	return withProfileTag(a.top().view(), a.c.profileTag, a.c.width)
+	return chrome.WithProfileTag(a.top().view(), a.c.profileTag, a.c.width)
 }

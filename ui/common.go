@@ -3,10 +3,11 @@ package ui
 import (
 	"cmp"
 	"context"
-	"time"
 
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // common is what every screen shares, held once by the app and pointed
@@ -15,33 +16,26 @@ import (
 // screen reads it and never keeps a copy, so nothing is reconciled when
 // a screen comes back on top.
 type common struct {
-	cfg        Config          // the program's settings: source, thresholds, intervals, clock, scheduler
-	ctx        context.Context // the app's: cancelled on quit, parent of every screen's
-	st         theme.Styles
-	ss         statusStyles // st on the status bar's background
-	redact     bool         // names, emails, addresses and locations hidden (R)
-	profileTag string       // the config file's profile, drawn at the end of every screen's first line
-	// choices are the theme, window and order last chosen, kept between
-	// runs through cfg.Remember (remember.go).
-	choices model.Choices
-	// now is the clock as the last message that carried it read it: a
-	// clock tick, an answer's arrival, or a screen opening. Update and
-	// View never read the clock themselves.
-	now           time.Time
+	cfg    Config          // the program's settings: source, thresholds, intervals, clock, scheduler
+	ctx    context.Context // the app's: cancelled on quit, parent of every screen's
+	st     theme.Styles
+	ss     chrome.StatusStyles // st on the status bar's background
+	redact bool                // names, emails, addresses and locations hidden (R)
+	// profileTag is the config file's profile, drawn at the end of every
+	// screen's first line; choices are the theme, window and order last
+	// chosen, kept between runs through cfg.Remember (remember.go).
+	profileTag string
+	choices    model.Choices
+	// clk is the clock as the last message that carried it read it, and
+	// the polling chains' numbering. Update and View never read the clock
+	// themselves.
+	clk           poll.Clock
 	width, height int
-	chains        uint64 // the last polling chain's number, so each is told apart
 }
 
 func (c *common) setStyles(st theme.Styles) {
-	c.st, c.ss = st, newStatusStyles(st)
-	c.profileTag = profileTag(c.cfg.Account, c.cfg.Accent, st)
-}
-
-// newChain numbers a polling chain: the owner its ticks and answers are
-// addressed to.
-func (c *common) newChain() uint64 {
-	c.chains++
-	return c.chains
+	c.st, c.ss = st, chrome.NewStatusStyles(st)
+	c.profileTag = chrome.ProfileTag(c.cfg.Account, c.cfg.Accent, st)
 }
 
 // target is what a screen is about: a meeting, maybe one participant in

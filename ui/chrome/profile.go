@@ -1,4 +1,4 @@
-package ui
+package chrome
 
 import (
 	"strings"
@@ -14,11 +14,11 @@ import (
 // account, and the line has a meeting to show too.
 const maxProfileName = 24
 
-// profileTag is the config file profile's name as every screen's first
+// ProfileTag is the config file profile's name as every screen's first
 // line ends with it, in the profile's accent colour (the theme's accent
 // without one): with two accounts open in two terminals, which is which
 // shows at a glance, as k9s shows its context. "" without a profile.
-func profileTag(name, accent string, st theme.Styles) string {
+func ProfileTag(name, accent string, st theme.Styles) string {
 	name = ansi.Truncate(strings.TrimSpace(model.Sanitize(name)), maxProfileName, "…")
 	if name == "" {
 		return ""
@@ -30,10 +30,10 @@ func profileTag(name, accent string, st theme.Styles) string {
 	return style.Render("[" + name + "]")
 }
 
-// withProfileTag puts tag at the right end of view's first line, cutting
+// WithProfileTag puts tag at the right end of view's first line, cutting
 // the end of that line where they would meet. A terminal too narrow for
 // both keeps the screen's line as it is.
-func withProfileTag(view, tag string, width int) string {
+func WithProfileTag(view, tag string, width int) string {
 	tw := ansi.StringWidth(tag)
 	if tag == "" || tw+2 > width {
 		return view
