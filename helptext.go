@@ -5,6 +5,7 @@ import (
 	"runtime/debug"
 
 	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/fetch/record"
 	"github.com/qostop/qostop/fetch/settings"
 	"github.com/spf13/cobra"
 )
@@ -37,7 +38,7 @@ PARTICIPANT is the participant's user_id, as 'qostop meeting MEETING' or
 
 // envHelp is what the commands that talk to Zoom read; colourEnv all the
 // demo reads.
-const envHelp, colourEnv = "\nEnvironment:\n" + fetch.EnvHelp + settings.EnvHelp + colourLine, "\nEnvironment:\n" + settings.EnvHelp + colourLine
+const envHelp, colourEnv = "\nEnvironment:\n" + fetch.EnvHelp + settings.EnvHelp + colourLine, "\nEnvironment:\n" + colourLine
 
 // settingsEnv is what `qostop config` reads.
 const settingsEnv = "\nEnvironment:\n" + fetch.EnvHelp + settings.EnvHelp
@@ -56,6 +57,11 @@ const colourLine = "  NO_COLOR\n        set to anything to draw without colour\n
 
 // redactHelp says what --redact hides: model.Redact's fields.
 const redactHelp = "hide user names, emails, IP and MAC addresses, PC names and locations, for sharing the screen"
+
+// recordHelp is --record's: where the screens record, and the ring's limits.
+var recordHelp = fmt.Sprintf("record what is fetched to the new `FILE` (one meeting), or off; by default into a ring in "+
+	"$XDG_STATE_HOME/qostop/recordings, at most %d MiB, %d MiB a file, %d days (the demo records only with FILE)",
+	record.DefaultRingBytes>>20, record.DefaultRingFileBytes>>20, int(record.DefaultRingAge.Hours()/24))
 
 // versionText is what --version and `qostop version` print: the module
 // version, the commit (and whether the tree had uncommitted changes) and

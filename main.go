@@ -103,6 +103,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newScreenCmd("meeting [flags] MEETING", "everyone in one meeting, worst first; enter watches one", 1),
 		newScreenCmd("watch [flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2),
 		newSnapshotCmd(),
+		newReportCmd(),
 		newExporterCmd(),
 		newSimCmd(),
 		newConfigCmd(),
@@ -195,11 +196,11 @@ type flags struct {
 	gov                                             bool
 	timeout, maxWait                                time.Duration
 	interval, floor                                 time.Duration
-	thresholds, theme                               string
-	ascii, redact, utc, noState                     bool
+	thresholds, theme, record                       string
+	ascii, redact, utc                              bool
 	sim                                             sim.Options
 	budget                                          int
-	configFile, profile                             string
+	cf                                              settings.Flags
 	set                                             *settings.Resolved // the config file's, once check ran
 }
 
@@ -219,7 +220,7 @@ func (f *flags) reach(c *cobra.Command, budget int, why string) {
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "time limit for each HTTP request")
 	f.debugLogFlag(c)
 	fs.IntVar(&f.budget, "budget", budget, "cap of API requests per UTC day, `N`, all qostop processes of the user together ("+why+")")
-	settings.RegisterFlags(c.Flags(), &f.configFile, &f.profile)
+	settings.RegisterFlags(fs, &f.cf)
 }
 
 // debugLogFlag registers --debug-log, which every command that asks Zoom
@@ -240,9 +241,8 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
-	fs.BoolVar(&f.noState, "no-state", false, "neither read nor keep the last theme, window and overview order (kept per profile in the state directory)")
+	fs.StringVar(&f.record, "record", "", recordHelp)
 	complete(c, "theme", theme.Choices()...)
-	settings.RegisterFlags(c.Flags(), &f.configFile, &f.profile)
 }
 
 // complete offers fixed values for a flag in shell completion.
@@ -258,11 +258,9 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	bad := func(format string, args ...any) (ui.Config, error) {
 		return ui.Config{}, usageError(cmd, format, args...)
 	}
-	if has("config") {
-		set, err := settings.Apply(cmd.Flags(), settings.Options{Path: f.configFile, Getenv: os.Getenv, Themes: theme.Choices()}, f.profile, cmd.ErrOrStderr())
-		if f.set = set; err != nil {
-			return ui.Config{}, err
-		}
+	set, err := settings.Apply(cmd.Flags(), f.cf, theme.Choices(), cmd.ErrOrStderr())
+	if f.set = set; err != nil {
+		return ui.Config{}, err
 	}
 	typ := model.MeetingType(strings.ToLower(f.meetingType))
 	switch {
@@ -289,31 +287,24 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	if err != nil {
 		return bad("--theme: %v", err)
 	}
-	cfg := ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval")}
-	if f.set != nil {
-		cfg.Account, cfg.Accent, cfg.Choices, cfg.Remember = f.set.Profile, f.set.Accent, f.set.Choices, f.set.Remember
-	}
-	return cfg, nil
+	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t, ASCII: f.ascii, Redact: f.redact,
+		UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Record: f.set.RecordTo(f.record, ui.RecordOff),
+		Account: f.set.Profile, Accent: f.set.Accent, Choices: f.set.Choices, Remember: f.set.Remember}, nil
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
 // A budget state file that cannot be used is said on warn; counting goes on in memory.
 func (f *flags) config(warn io.Writer) (fetch.Config, io.Closer, error) {
 	cfg, closer, err := fetch.ConfigFromEnv(os.Getenv, fetch.Overrides{APIURL: f.apiURL, OAuthURL: f.oauthURL, Gov: f.gov,
-		Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog, Profile: f.set.Account}) // check set f.set
+		Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog, Profile: f.set.Account, // check set f.set
+		Budget: &fetch.BudgetOptions{Cap: f.budget, InMemory: f.cf.NoState}}) // the budget is the account's
 	if err != nil && cfg.MissingCredentials() {
 		err = fmt.Errorf("%w\n(to try qostop without a Zoom account, run 'qostop demo')", err)
 	}
-	if err != nil {
-		return cfg, closer, err
-	}
-	// Zoom's daily cap is the account's: each account's requests are counted apart. check refused a negative cap.
-	cfg.Budget, _ = fetch.OpenBudget(fetch.BudgetOptions{Cap: f.budget, Account: cfg.AccountID, InMemory: f.noState})
 	if err := cfg.Budget.Status().Err; err != nil {
 		fmt.Fprintf(warn, "qostop: warning: %s; counting today's requests in memory only\n", model.Sanitize(err.Error()))
 	}
-	return cfg, closer, nil
+	return cfg, closer, err
 }
 
 // client is a Zoom client from config, and what closes its debug log.
@@ -396,10 +387,8 @@ func newDemoCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			// The demo starts where `qostop` does, on the list of live meetings.
-			cfg.Source, cfg.Type = client, model.Live
-			// Made-up calls: no account to name, and its seconds-long windows are not the choices to keep for Zoom.
-			cfg.Choices, cfg.Remember, cfg.Account, cfg.Accent = model.Choices{}, nil, "", ""
+			// The demo starts where `qostop` does, on the list of live meetings; it records only when asked.
+			cfg.Source, cfg.Type, cfg.Record = client, model.Live, cmp.Or(cfg.Record, ui.RecordOff)
 			if f.sim.Hostile {
 				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
 			}
@@ -443,7 +432,7 @@ func newConfigCmd() *cobra.Command {
 		})
 	f.reach(c, 0, "0: no cap of qostop's own")
 	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "as for the screens")
-	c.AddCommand(settings.Subcommands(&f.configFile, theme.Choices())...)
+	c.AddCommand(settings.Subcommands(&f.cf.Config, theme.Choices())...)
 	return c
 }
 
@@ -496,5 +485,35 @@ func newSnapshotCmd() *cobra.Command {
 	fs.BoolVar(&f.redact, "redact", false, redactHelp)
 	fs.BoolVar(&f.ascii, "ascii", false, "mark the table's send and receive with ^ and v rather than arrows")
 	complete(c, "format", "json", "table")
+	return c
+}
+
+func newReportCmd() *cobra.Command {
+	f, o := flags{}, report.ReportOptions{}
+	c := newCmd("report [flags] {MEETING | --from FILE}", "write an incident report: Markdown and a self-contained HTML page with charts",
+		idHelp+"\nWith --from, the report is on a recording (--record) and asks Zoom nothing.", envHelp, 0, 1,
+		func(cmd *cobra.Command, pos []string) error {
+			cfg, err := f.check(cmd)
+			if err != nil || (len(pos) == 1) == (o.From != "") {
+				return cmp.Or(err, usageError(cmd, "want a MEETING or --from FILE: one of the two"))
+			}
+			o.ThresholdsGiven, o.Options = cmd.Flags().Changed("thresholds"), report.Options{Type: cfg.Type, Thresholds: cfg.Thresholds, Redact: cfg.Redact}
+			var src report.MeetingSource
+			if o.From == "" {
+				client, closer, err := f.client(cmd.ErrOrStderr())
+				if err != nil {
+					return err
+				}
+				defer closer.Close()
+				src, o.MeetingID = client, pos[0]
+			}
+			return report.WriteReport(cmd.Context(), cmd.OutOrStdout(), src, o)
+		})
+	f.zoom(c)
+	fs := c.Flags()
+	fs.StringVar(&o.From, "from", "", "report on the recording `FILE` rather than asking Zoom")
+	fs.StringVar(&o.Out, "out", "", "write `PATH`.md and PATH.html (default qostop-report-MEETING in this directory)")
+	fs.StringVar(&f.thresholds, "thresholds", "", "health limits, as for watch (default: a recording's own, else the defaults)")
+	fs.BoolVar(&f.redact, "redact", false, redactHelp+", and the meeting's topic and host")
 	return c
 }

@@ -32,6 +32,9 @@ type Overrides struct {
 	Timeout, MaxWait time.Duration
 	// DebugLog is a file to append the request log to ("" for none).
 	DebugLog string
+	// Budget, if set, is opened for the account the config resolves to
+	// (Zoom's daily cap is per account) and set as Config.Budget.
+	Budget *BudgetOptions
 	// Profile is what a config file's profile says of the account: each
 	// of its fields is used where neither the command line nor the
 	// environment sets one.
@@ -73,6 +76,14 @@ func ConfigFromEnv(getenv func(string) string, o Overrides) (Config, io.Closer, 
 	}
 	if err := cfg.Validate(); err != nil {
 		return cfg, nil, err
+	}
+	if o.Budget != nil {
+		b := *o.Budget
+		b.Account = cfg.AccountID
+		var err error
+		if cfg.Budget, err = OpenBudget(b); err != nil {
+			return cfg, nil, err
+		}
 	}
 	if o.DebugLog == "" {
 		return cfg, io.NopCloser(nil), nil

@@ -9,14 +9,19 @@ import (
 
 const configUsage = "config `FILE` (default $" + EnvConfig + ", else $XDG_CONFIG_HOME/qostop/config.toml)"
 
-// RegisterFlags adds --config and --profile to fs, once: a command that
-// both reaches Zoom and draws the screens asks twice.
-func RegisterFlags(fs *pflag.FlagSet, path, profile *string) {
-	if fs.Lookup("config") != nil {
-		return
-	}
-	fs.StringVar(path, "config", "", configUsage)
-	fs.StringVar(profile, "profile", "", "the config file's profile `NAME` to use (default $"+EnvProfile+", else default_profile)")
+// Flags are the command line's say over the config file and the state
+// directory.
+type Flags struct {
+	Config, Profile string
+	NoState         bool
+}
+
+// RegisterFlags adds --config, --profile and --no-state to fs.
+func RegisterFlags(fs *pflag.FlagSet, f *Flags) {
+	fs.StringVar(&f.Config, "config", "", configUsage)
+	fs.StringVar(&f.Profile, "profile", "", "the config file's profile `NAME` to use (default $"+EnvProfile+", else default_profile)")
+	fs.BoolVar(&f.NoState, "no-state", false, "touch no disk: neither read nor keep the last theme, window and overview order, "+
+		"record nothing but --record FILE, count requests in memory")
 }
 
 // Subcommands are 'qostop config init' and 'qostop config check', which

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -35,23 +36,39 @@ type Resolved struct {
 	// keeps them again (ui.Config's); zero and nil without Options.Remember.
 	Choices  model.Choices
 	Remember func(model.Choices) error
+	noState  bool              // --no-state
 	origins  map[string]string // key -> where its value came from
 	secret   string            // how the profile gives the secret, for Print
 }
 
-// Apply is what a command takes from the config file: Load, Resolve and,
-// for a command that has --no-state and was not given it, the choices
-// remembered for the profile (warnings on warn).
-func Apply(fs *pflag.FlagSet, o Options, profile string, warn io.Writer) (*Resolved, error) {
-	f, err := Load(o)
+// Apply is what a command takes from the config file (nothing for a
+// command without --config): Load, Resolve and, unless --no-state, the
+// choices remembered for the profile (warnings on warn).
+func Apply(fs *pflag.FlagSet, fl Flags, themes []string, warn io.Writer) (*Resolved, error) {
+	if fs.Lookup("config") == nil {
+		return &Resolved{File: &File{}, origins: map[string]string{}}, nil
+	}
+	f, err := Load(Options{Path: fl.Config, Getenv: os.Getenv, Themes: themes})
 	if err != nil {
 		return nil, err
 	}
-	r, err := f.Resolve(fs, profile, o.Getenv)
-	if fl := fs.Lookup("no-state"); err == nil && fl != nil && fl.Value.String() == "false" {
-		r.Choices, r.Remember = r.Remembered(fs, "", o.Themes, warn)
+	r, err := f.Resolve(fs, fl.Profile, os.Getenv)
+	if err == nil {
+		r.noState = fl.NoState
+		if !fl.NoState {
+			r.Choices, r.Remember = r.Remembered(fs, "", themes, warn)
+		}
 	}
 	return r, err
+}
+
+// RecordTo is where the screens record (ui.Config.Record): the flag's
+// file, else off when --no-state forbids the state directory's ring.
+func (r *Resolved) RecordTo(flag, off string) string {
+	if flag == "" && r.noState {
+		return off
+	}
+	return flag
 }
 
 // Resolve picks the profile (--profile, then QOSTOP_PROFILE, then
