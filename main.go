@@ -24,11 +24,11 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/exporter"
+	"github.com/qostop/qostop/fetch/settings"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui"
-	"github.com/qostop/qostop/ui/notify"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/spf13/cobra"
 )
@@ -108,6 +108,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newReportCmd(),
 		newExporterCmd(),
 		newSimCmd(),
+		newConfigCmd(),
 		newCmd("version", "print the version and the commit qostop was built from", "", "", 0, 0,
 			func(cmd *cobra.Command, _ []string) error {
 				_, err := fmt.Fprintln(cmd.OutOrStdout(), cmd.Root().Version)
@@ -166,10 +167,12 @@ type flags struct {
 	gov                                                bool
 	timeout, maxWait                                   time.Duration
 	interval, floor                                    time.Duration
-	thresholds, theme, notify, notifyCmd, sort, record string
+	thresholds, theme, record, notify, notifyCmd, sort string
 	ascii, redact, utc                                 bool
 	sim                                                sim.Options
 	budget                                             int
+	cf                                                 settings.Flags
+	set                                                *settings.Resolved // the config file's, once check ran
 }
 
 // zoom registers the flags of a command that asks Zoom about one type of meeting.
@@ -188,6 +191,7 @@ func (f *flags) reach(c *cobra.Command, budget int, why string) {
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "time limit for each HTTP request")
 	f.debugLogFlag(c)
 	fs.IntVar(&f.budget, "budget", budget, "cap of API requests per UTC day, `N`, all qostop processes of the user together ("+why+")")
+	settings.RegisterFlags(fs, &f.cf)
 }
 
 // debugLogFlag registers --debug-log, which every command that asks Zoom
@@ -208,11 +212,9 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
-	fs.StringVar(&f.notify, "notify", "desktop", "when someone newly turns critical: off, bell, or desktop (the bell and a notification, OSC 777 or 9)")
-	fs.StringVar(&f.notifyCmd, "notify-cmd", "", "also run `CMD` with the alert as JSON on stdin, e.g. a pager (split at spaces, no shell; stopped after 10s)")
+	f.alertFlags(c)
 	fs.StringVar(&f.record, "record", "", recordHelp)
 	complete(c, "theme", theme.Choices()...)
-	complete(c, "notify", notify.Modes...)
 }
 
 // complete offers fixed values for a flag in shell completion.
@@ -227,6 +229,10 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	has := func(name string) bool { return cmd.Flags().Lookup(name) != nil }
 	bad := func(format string, args ...any) (ui.Config, error) {
 		return ui.Config{}, usageError(cmd, format, args...)
+	}
+	set, err := settings.Apply(cmd.Flags(), f.cf, theme.Choices(), cmd.ErrOrStderr())
+	if f.set = set; err != nil {
+		return ui.Config{}, err
 	}
 	typ := model.MeetingType(strings.ToLower(f.meetingType))
 	switch {
@@ -253,35 +259,23 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	if err != nil {
 		return bad("--theme: %v", err)
 	}
-	mode, err := notify.ParseMode(f.notify)
-	if err != nil {
-		return bad("--notify %v", err)
-	}
-	run, err := notify.ParseCommand(f.notifyCmd)
-	if err != nil {
-		return bad("--notify-cmd %v", err)
-	}
-	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Record: f.record,
-		Notify: mode, NotifyCmd: run, Terminal: notify.TerminalFrom(os.Getenv)}, nil
+	return f.alerts(cmd, ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t, ASCII: f.ascii, Redact: f.redact,
+		UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Record: f.set.RecordTo(f.record, ui.RecordOff),
+		Account: f.set.Profile, Accent: f.set.Accent, Choices: f.set.Choices, Remember: f.set.Remember})
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
 // A budget state file that cannot be used is said on warn; counting goes on in memory.
 func (f *flags) config(warn io.Writer) (fetch.Config, io.Closer, error) {
-	budget, err := fetch.OpenBudget(fetch.BudgetOptions{Cap: f.budget})
-	if err != nil {
-		return fetch.Config{}, nil, err
-	}
-	if err := budget.Status().Err; err != nil {
-		fmt.Fprintf(warn, "qostop: warning: %s; counting today's requests in memory only\n", model.Sanitize(err.Error()))
-	}
-	cfg, closer, err := fetch.ConfigFromEnv(os.Getenv, fetch.Overrides{APIURL: f.apiURL, OAuthURL: f.oauthURL,
-		Gov: f.gov, Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog})
+	cfg, closer, err := fetch.ConfigFromEnv(os.Getenv, fetch.Overrides{APIURL: f.apiURL, OAuthURL: f.oauthURL, Gov: f.gov,
+		Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog, Profile: f.set.Account, // check set f.set
+		Budget: &fetch.BudgetOptions{Cap: f.budget, InMemory: f.cf.NoState}}) // the budget is the account's
 	if err != nil && cfg.MissingCredentials() {
 		err = fmt.Errorf("%w\n(to try qostop without a Zoom account, run 'qostop demo')", err)
 	}
-	cfg.Budget = budget
+	if err := cfg.Budget.Status().Err; err != nil {
+		fmt.Fprintf(warn, "qostop: warning: %s; counting today's requests in memory only\n", model.Sanitize(err.Error()))
+	}
 	return cfg, closer, err
 }
 
@@ -396,6 +390,21 @@ func newSimCmd() *cobra.Command {
 		})
 	c.Flags().StringVar(&listen, "listen", "127.0.0.1:8080", "address to serve on")
 	f.sim.RegisterFlags(c.Flags(), time.Minute)
+	return c
+}
+
+func newConfigCmd() *cobra.Command {
+	var f flags
+	c := newCmd("config [flags]", "print the settings in effect and where each came from", configHelp, settingsEnv, 0, 0,
+		func(cmd *cobra.Command, _ []string) error {
+			if _, err := f.check(cmd); err != nil {
+				return err
+			}
+			return f.set.Print(cmd.OutOrStdout(), cmd.Flags(), os.Getenv)
+		})
+	f.reach(c, 0, "0: no cap of qostop's own")
+	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "as for the screens")
+	c.AddCommand(settings.Subcommands(&f.cf.Config, theme.Choices())...)
 	return c
 }
 
