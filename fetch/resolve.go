@@ -38,4 +38,3 @@ func (c *Client) note(format string, args ...any) {
 func isDigits(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
 }
-

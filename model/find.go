@@ -118,4 +118,3 @@ func foldName(s string) string {
 	}
 	return strings.Join(strings.Fields(cases.Fold().String(out)), " ")
 }
-
