@@ -27,12 +27,16 @@ var cmdUsage = (&cobra.Command{}).UsageTemplate()
 
 const idHelp = `
 
-MEETING is the meeting's numeric ID (85012345678) or its UUID, as 'qostop
-meetings' lists it.`
+MEETING is the meeting's numeric ID, spaced or not ("850 1234 5678"), its
+UUID, as 'qostop meetings' lists it, or a join link (https://…zoom.us/j/ID,
+/s/ID, /wc/join/ID; /w/ID is a webinar). The link's password is never sent,
+printed or logged. --webinar takes MEETING as a webinar.`
 
 const participantHelp = `
 PARTICIPANT is the participant's user_id, as 'qostop meeting MEETING' or
-'qostop snapshot MEETING' lists it.`
+'qostop snapshot MEETING' lists it, a name ("alice chen", any case or
+accents; a unique start will do) or an email Zoom shows. A name or email
+costs one roster request; two people matching are listed with their IDs.`
 
 // envHelp is what the commands that talk to Zoom read; colourEnv all the
 // demo reads.

@@ -196,6 +196,7 @@ type flags struct {
 	ascii, redact, utc                              bool
 	sim                                             sim.Options
 	budget                                          int
+	webinar                                         bool
 }
 
 // zoom registers the flags of a command that asks Zoom about one type of meeting.
@@ -203,6 +204,32 @@ func (f *flags) zoom(c *cobra.Command) {
 	f.reach(c, 0, "0: no cap of qostop's own; counted all the same")
 	c.Flags().StringVar(&f.meetingType, "type", "live", "live, or past for a meeting that has ended")
 	complete(c, "type", string(model.Live), string(model.Past))
+}
+
+// meetingArg reads MEETING locally, as the client will ask for it (a
+// model.Ref's Key): what cannot be a meeting is a usage error that sends
+// nothing, and a join link's password goes no further.
+func (f *flags) meetingArg(cmd *cobra.Command, arg string) (string, error) {
+	kind := model.KindMeeting
+	if f.webinar {
+		kind = model.KindWebinar
+	}
+	ref, err := model.ParseRef(arg, kind)
+	if err != nil {
+		return "", usageError(cmd, "%v", err)
+	}
+	return ref.Key(), nil
+}
+
+// participantArg resolves PARTICIPANT in meeting (a Key) to a user_id: a
+// name or email costs one roster request (fetch.Client.FindParticipant);
+// nobody or several people matching is a usage error.
+func participantArg(cmd *cobra.Command, client *fetch.Client, meeting, arg string, typ model.MeetingType) (string, error) {
+	p, err := client.FindParticipant(cmd.Context(), meeting, arg, typ)
+	if errors.As(err, new(*model.NoParticipantError)) || errors.As(err, new(*model.AmbiguousParticipantError)) {
+		return "", usageError(cmd, "%v", err)
+	}
+	return p.UserID, err
 }
 
 // reach registers how to reach Zoom and how much to spend there.
@@ -331,11 +358,24 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 			return err
 		}
 		defer closer.Close()
-		ids := append(pos, "", "") // none, a meeting, or a meeting and a participant
-		cfg.Source, cfg.Budget, cfg.MeetingID, cfg.ParticipantID = client, client.Budget(), ids[0], ids[1]
-		return runUI(cmd.Context(), cmd, cfg)
+		if npos > 0 {
+			if cfg.MeetingID, err = f.meetingArg(cmd, pos[0]); err != nil {
+				return err
+			}
+		}
+		cfg.Source, cfg.Budget = client, client.Budget()
+		// A participant's name costs a request: resolved once the terminal suits the screens.
+		return runUI(cmd.Context(), cmd, cfg, func(c *ui.Config) (err error) {
+			if npos == 2 {
+				c.ParticipantID, err = participantArg(cmd, client, c.MeetingID, pos[1], c.Type)
+			}
+			return err
+		})
 	})
 	f.zoom(c)
+	if npos > 0 {
+		c.Flags().BoolVar(&f.webinar, "webinar", false, "MEETING is a webinar (a /w/ link says so itself)")
+	}
 	if npos == 0 {
 		c.Flags().Lookup("type").Usage = "live: the meetings in progress; past: the meetings that ended, started --from to --to"
 		c.Flags().StringVar(&from, "from", "", "with --type past: the first day (`yyyy-mm-dd`, UTC) the meetings started (default today)")
@@ -379,7 +419,7 @@ func newDemoCmd() *cobra.Command {
 			if f.sim.Hostile {
 				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
 			}
-			return runUI(ctx, cmd, cfg)
+			return runUI(ctx, cmd, cfg, nil)
 		})
 	f.screens(c, time.Second, time.Second, "the simulator samples every --sample-every")
 	f.debugLogFlag(c)
@@ -446,10 +486,19 @@ func newSnapshotCmd() *cobra.Command {
 				return err
 			}
 			defer closer.Close()
+			if pos[0], err = f.meetingArg(cmd, pos[0]); err != nil {
+				return err
+			}
+			if len(pos) == 2 {
+				if pos[1], err = participantArg(cmd, client, pos[0], pos[1], cfg.Type); err != nil {
+					return err
+				}
+			}
 			return ui.PrintSnapshot(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, pos, cfg, f.format)
 		})
 	f.zoom(c)
 	fs := c.Flags()
+	fs.BoolVar(&f.webinar, "webinar", false, "MEETING is a webinar (a /w/ link says so itself)")
 	fs.StringVar(&f.format, "format", "", "json or table (default: table on a terminal, json otherwise)")
 	fs.DurationVar(&f.maxWait, "max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits for the table's markers, as for watch")
