@@ -37,6 +37,9 @@ type poller struct {
 	discover time.Time // next meeting list; zero with --meetings
 	listed   bool      // a meeting list has been logged
 	plan     plan
+
+	noWebinars, noRooms bool            // their list was refused for good (more.go)
+	lastWebinars        []model.Meeting // kept through a failed webinar list
 }
 
 func (p *poller) now() time.Time { return p.o.Now() }
@@ -136,11 +139,15 @@ func (p *poller) list(ctx context.Context) {
 		return
 	}
 	p.stats.ok(p.now())
+	ms = append(ms, p.listMore(ctx, now)...)
 	live := make(map[string]bool, len(ms))
 	before := len(p.meetings)
 	for _, m := range ms {
-		live[m.ID] = true
-		p.track(m.ID, m.Topic, (m.Participants+qosPageSize-1)/qosPageSize)
+		// A webinar is tracked by its Ref's Key, which the client asks
+		// /metrics/webinars for; a meeting by its ID, as before.
+		id := model.Ref{Kind: m.Kind, ID: m.ID}.Key()
+		live[id] = true
+		p.track(id, m.Topic, (m.Participants+qosPageSize-1)/qosPageSize)
 	}
 	// The first list, and each that brings new meetings, is logged (the
 	// ones that end are, one by one): the start's log could not say.
@@ -243,6 +250,7 @@ func (p *poller) replan() {
 	}
 	old := p.plan
 	p.plan = planFor(p.o.Budget.Status(), p.now(), len(p.meetings), pages, len(p.o.Meetings) == 0, time.Minute)
+	p.plan.discover *= time.Duration(p.listCost()) // the same share of the budget for a longer list
 	p.stats.mu.Lock()
 	p.stats.meetings, p.stats.gap, p.stats.limitedBy = len(p.meetings), p.plan.gap, p.plan.limited
 	p.stats.mu.Unlock()

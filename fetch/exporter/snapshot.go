@@ -38,9 +38,10 @@ type room struct {
 // snapshot is the latest of every tracked meeting, read by the collector
 // at scrape time and written by the poller.
 type snapshot struct {
-	mu    sync.Mutex
-	rooms map[string]*room
-	keep  time.Duration
+	mu        sync.Mutex
+	rooms     map[string]*room
+	keep      time.Duration
+	zoomRooms []model.Room // the newest Zoom Rooms list, with Options.Rooms
 }
 
 func newSnapshot(keep time.Duration) *snapshot {
