@@ -101,6 +101,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newScreenCmd("meeting [flags] MEETING", "everyone in one meeting, worst first; enter watches one", 1),
 		newScreenCmd("watch [flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2),
 		newSnapshotCmd(),
+		newRoomsCmd(),
 		newExporterCmd(),
 		newSimCmd(),
 		newCmd("version", "print the version and the commit qostop was built from", "", "", 0, 0,
@@ -386,6 +387,27 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 		c.Flags().StringVar(&to, "to", "", "with --type past: the last day (`yyyy-mm-dd`, UTC) (default --from, or today)")
 	}
 	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "Zoom samples once a minute")
+	return c
+}
+
+func newRoomsCmd() *cobra.Command {
+	var f flags
+	c := newCmd("rooms [flags]", "the account's Zoom Rooms, worst first; enter on one in a meeting opens it", "", envHelp, 0, 0,
+		func(cmd *cobra.Command, _ []string) error {
+			cfg, err := f.check(cmd)
+			if err != nil {
+				return err
+			}
+			client, closer, err := f.client(cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			defer closer.Close()
+			cfg.Source, cfg.Budget, cfg.Rooms = client, client.Budget(), true
+			return runUI(cmd.Context(), cmd, cfg, nil)
+		})
+	f.reach(c, 0, "0: no cap of qostop's own; counted all the same")
+	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "the list refreshes once a minute")
 	return c
 }
 

@@ -18,8 +18,9 @@ type wireRoom struct {
 	Health      text    `json:"health"`
 	Issues      texts   `json:"issues"`
 	LiveMeeting *struct {
-		ID   numText `json:"id"`
-		UUID text    `json:"uuid"`
+		ID    numText `json:"id"`
+		UUID  text    `json:"uuid"`
+		Topic text    `json:"topic"`
 	} `json:"live_meeting"`
 }
 
@@ -32,7 +33,8 @@ func convertRoom(w wireRoom) model.Room {
 		}
 	}
 	if lm := w.LiveMeeting; lm != nil {
-		r.Meeting = model.Meeting{UUID: model.Clean(lm.UUID.s), ID: model.Clean(lm.ID.s)}.Ref()
+		r.Meeting = model.Meeting{Kind: model.KindMeeting, UUID: model.Clean(lm.UUID.s), ID: model.Clean(lm.ID.s),
+			Topic: model.Clean(lm.Topic.s)}
 	}
 	return r
 }

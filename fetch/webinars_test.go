@@ -118,10 +118,10 @@ func TestRoomsAgainstSimulator(t *testing.T) {
 		t.Errorf("worst first: %s", got)
 	}
 	r, err := c.Room(bg, sim.InMeetingRoomID)
-	if err != nil || r.Meeting != (model.Ref{Kind: model.KindMeeting, ID: sim.DemoMeetingUUID}) {
+	if err != nil || r.Meeting.Ref() != (model.Ref{Kind: model.KindMeeting, ID: sim.DemoMeetingUUID}) || r.Meeting.ID != sim.DemoMeetingID {
 		t.Errorf("the room in a meeting: %+v, %v", r.Meeting, err)
 	}
-	if r, err := c.Room(bg, sim.IdleRoomID); err != nil || r.Meeting != (model.Ref{}) {
+	if r, err := c.Room(bg, sim.IdleRoomID); err != nil || r.Meeting != (model.Meeting{}) {
 		t.Errorf("an idle room: %+v, %v", r.Meeting, err)
 	}
 }

@@ -14,9 +14,9 @@ type Room struct {
 	Status string // Offline, Available, InMeeting, UnderConstruction, or what Zoom adds
 	Health string // "", Warning, Critical…
 	Issues []string
-	// Meeting is the live meeting the room is in, from its details; the
-	// zero Ref when the list alone was fetched or it is in none.
-	Meeting Ref
+	// Meeting is the live meeting the room is in (ID, UUID, topic), from
+	// its details; zero when the list alone was fetched or it is in none.
+	Meeting Meeting
 }
 
 // The room statuses Zoom documents.

@@ -64,7 +64,7 @@ func (m *watchModel) goneBy(err error) (why, said string) {
 // goneText is the error line for a call that is over.
 func (m *watchModel) goneText(why, said string) string {
 	if why == goneMeeting {
-		return "the meeting has ended: Zoom no longer finds meeting " + model.Sanitize(m.t.meetingID) +
+		return "the " + m.t.noun() + " has ended: Zoom no longer finds " + m.t.noun() + " " + model.Sanitize(m.t.shownID()) +
 			" live (" + said + "). The history above stays; " +
 			"once Zoom has the whole meeting, see it with --type past"
 	}

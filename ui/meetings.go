@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strconv"
@@ -27,6 +28,7 @@ type meetingsModel struct {
 	meetings []model.Meeting // newest first, as the table shows them
 
 	truncated string // Zoom has more meetings than qostop keeps: says so
+	webinars  webinarList
 }
 
 // meetingColumns go, on a narrow terminal, media first and the meeting ID
@@ -45,12 +47,13 @@ var meetingColumns = []table.Column{
 
 func newMeetings(c *common) *meetingsModel {
 	m := &meetingsModel{tableScreen: newTableScreen(c, meetingColumns, false, false)}
-	src, now, ctx := c.cfg.Source, c.cfg.Now, m.ctx
-	m.poll = newPoller(c, meetingsInterval, func(env envelope) tea.Cmd { return meetingsCmd(ctx, src, now, env) })
+	src, now, ctx, webinars := c.cfg.Source, c.cfg.Now, m.ctx, &m.webinars
+	m.poll = newPoller(c, meetingsInterval, func(env envelope) tea.Cmd { return meetingsCmd(ctx, src, now, env, webinars) })
 	m.poll.minInterval = meetingsInterval
 	m.poll.sched.Fixed = true // a list of meetings has no minute to follow
 	m.waiting = "asking Zoom for the live meetings"
 	m.table.Nothing = "no live meetings on this account right now; a meeting shows here once it has started"
+	m.moreKeys = []key.Binding{roomsKey}
 	if m.past() {
 		from, to := c.cfg.From, c.cfg.To
 		m.poll.request = func(env envelope) tea.Cmd { return pastMeetingsCmd(ctx, src, now, env, from, to) }
@@ -70,19 +73,22 @@ func (m *meetingsModel) restyle() {
 
 // opens is the overview of the meeting under the cursor.
 func (m *meetingsModel) opens(msg tea.KeyPressMsg) screen {
+	if key.Matches(msg, roomsKey) {
+		return newRooms(m.c)
+	}
 	mt, ok := m.selected()
 	if !key.Matches(msg, m.tkeys.Open) || !ok {
 		return nil
 	}
-	t := target{meetingID: mt.ID, topic: mt.Topic, typ: model.Live, trail: []string{"Meetings"}}
+	// A webinar is asked for by its Ref's Key, which says it is one.
+	ref := model.Ref{Kind: mt.Kind, ID: cmp.Or(mt.ID, mt.UUID)}
+	t := target{meetingID: ref.Key(), topic: mt.Topic, typ: model.Live, trail: []string{"Meetings"}}
 	if m.past() {
 		t.typ = model.Past
 		if mt.UUID != "" { // an ended meeting's ID may name many; its UUID names the one listed
-			t.meetingID, t.number = mt.UUID, model.Sanitize(mt.ID)
+			ref.ID, t.number = mt.UUID, model.Sanitize(mt.ID)
+			t.meetingID = ref.Key()
 		}
-	}
-	if t.meetingID == "" {
-		t.meetingID = mt.UUID
 	}
 	return newOverview(m.c, t)
 }
@@ -136,6 +142,9 @@ func (m *meetingsModel) refill() {
 			mt = model.RedactMeeting(mt)
 		}
 		topic, host, id := report.Text(mt.Topic), report.Text(mt.Host), report.Text(mt.ID)
+		if mt.Kind == model.KindWebinar {
+			topic = "[webinar] " + topic
+		}
 		var media []string
 		if mt.HasVideo {
 			media = append(media, "video")
@@ -220,11 +229,14 @@ type meetingsFetchedMsg struct {
 // meetingsCmd asks for the live meetings that started yesterday or today
 // (UTC), every page: a bridge opened before midnight UTC is still live
 // after it.
-func meetingsCmd(ctx context.Context, src Source, now func() time.Time, env envelope) tea.Cmd {
+func meetingsCmd(ctx context.Context, src Source, now func() time.Time, env envelope, webinars *webinarList) tea.Cmd {
 	return func() tea.Msg {
 		to := now().UTC()
 		ms, err := src.LiveMeetings(ctx, to.AddDate(0, 0, -1), to)
 		notice, err := truncatedNotice(err)
+		if err == nil {
+			ms = withWebinars(ctx, src, ms, to, webinars)
+		}
 		return meetingsFetchedMsg{answer: stamp(src, now, env, err), meetings: ms, truncated: notice}
 	}
 }

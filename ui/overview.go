@@ -119,6 +119,7 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 			m.truncated = msg.truncated
 		})
 		m.refill()
+		m.selectNamed(msg.participants)
 		return next
 	case tea.KeyPressMsg:
 		interval := m.poll.interval
@@ -187,7 +188,7 @@ func (m *overviewModel) selected() (model.Participant, bool) {
 func (m *overviewModel) crumbs() []string {
 	name := m.t.topic
 	if strings.TrimSpace(name) == "" {
-		name = "meeting " + m.t.shownID()
+		name = m.t.noun() + " " + m.t.shownID()
 	}
 	return append(m.t.trail[:len(m.t.trail):len(m.t.trail)], name)
 }
@@ -252,7 +253,7 @@ func (m *overviewModel) headerText() string {
 		first += "  " + b.render(st)
 	}
 	if strings.TrimSpace(m.t.topic) != "" { // else the crumb is the ID
-		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.t.shownID()))
+		first += "  " + st.Muted.Render(m.t.noun()+" ") + st.Text.Render(report.Text(m.t.shownID()))
 	}
 
 	var diag string

@@ -58,6 +58,8 @@ func firstScreen(c *common) screen {
 		return newWatch(c, t, c.cfg.Interval)
 	case t.meetingID != "":
 		return newOverview(c, t)
+	case c.cfg.Rooms:
+		return newRooms(c)
 	}
 	return newMeetings(c)
 }
