@@ -34,9 +34,9 @@ var roomsKey = key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "Zoom Rooms")
 
 type roomsModel struct {
 	tableScreen
-	rooms     []model.Room         // worst first, as the table shows them
+	rooms     []model.Room             // worst first, as the table shows them
 	meetingOf map[string]model.Meeting // room ID -> the live meeting its details named
-	note      string               // why enter did nothing, until the next answer
+	note      string                   // why enter did nothing, until the next answer
 }
 
 var roomColumns = []table.Column{
