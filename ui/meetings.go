@@ -182,13 +182,28 @@ func (m *meetingsModel) headerText() string {
 	case m.loaded && m.past():
 		first += "  " + st.Text.Render(plural(len(m.meetings), "meeting", "meetings")+" ended, started "+m.span())
 	case m.loaded:
-		first += "  " + st.Text.Render(plural(len(m.meetings), "meeting", "meetings")+" in progress")
+		first += "  " + st.Text.Render(m.counted()+" in progress")
 	}
 	second := st.Muted.Render("newest first" + m.c.ss.sep + "refreshed once a minute: Zoom allows 10-20 a minute")
 	if m.truncated != "" {
 		second = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.sep) + second
 	}
 	return first + "\n" + second
+}
+
+// counted says how many meetings, and webinars if any, the list holds.
+func (m *meetingsModel) counted() string {
+	webinars := 0
+	for _, mt := range m.meetings {
+		if mt.Kind == model.KindWebinar {
+			webinars++
+		}
+	}
+	s := plural(len(m.meetings)-webinars, "meeting", "meetings")
+	if webinars > 0 {
+		s += " and " + plural(webinars, "webinar", "webinars")
+	}
+	return s
 }
 
 func (m *meetingsModel) status() statusInfo {
