@@ -29,7 +29,8 @@ type app struct {
 	// clockAt is when the pending clock tick fires; zero when none is.
 	clockAt time.Time
 
-	notice string // what y or t did, in the help line's place until the next key
+	notice string  // what y or t did, in the help line's place until the next key
+	prompt *prompt // the ":" line being typed (prompt.go); nil when closed
 }
 
 // New validates cfg and builds the UI, on the screen cfg's IDs choose.
@@ -129,8 +130,15 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if msg.String() != "ctrl+c" {
+		if a.prompt != nil {
+			return a.promptKey(msg)
+		}
 		if top.captures() {
 			return top.update(msg)
+		}
+		if msg.String() == ":" {
+			a.prompt = &prompt{}
+			return nil
 		}
 		if next := top.opens(msg); next != nil {
 			if r, ok := next.(replacer); ok && r.replacesOpener() {
@@ -169,7 +177,11 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 // View is the frame, on the alternate screen so the terminal's own
 // scrollback is left as it was.
 func (a *app) View() tea.View {
-	v := tea.NewView(withNotice(a.content(), a.notice, a.c.width))
+	notice := a.notice
+	if a.prompt != nil {
+		notice = a.promptLine()
+	}
+	v := tea.NewView(withNotice(a.content(), notice, a.c.width))
 	v.AltScreen = true
 	return v
 }

@@ -98,6 +98,11 @@ func (m *overviewModel) opens(msg tea.KeyPressMsg) screen {
 	if !key.Matches(msg, m.tkeys.Open) || !ok || p.UserID == "" {
 		return nil // nobody there, or nobody Zoom can be asked about alone
 	}
+	return m.watchOf(p)
+}
+
+// watchOf is the watch screen of p, at this screen's interval.
+func (m *overviewModel) watchOf(p model.Participant) screen {
 	t := m.t
 	t.participantID, t.trail = p.UserID, m.crumbs()
 	w := newWatch(m.c, t, m.poll.interval)
