@@ -40,7 +40,7 @@ func TestEndToEndWatchByLinkAndName(t *testing.T) {
 
 	before := s.Stats()
 	tm = startTmux(t, 100, 30, env, bin, "watch", link, "zed")
-	screen = tm.waitFor("the reason", 20*time.Second, func(string) bool { return tm.exitStatus() != "" })
+	tm.waitFor("the reason", 20*time.Second, func(string) bool { return tm.exitStatus() != "" })
 	// The reason is one line, wrapped by the terminal: read it joined, with the scrollback.
 	screen = tm.tmux("capture-pane", "-p", "-J", "-S", "-100", "-t", "e2e")
 	if code := tm.exitStatus(); code != "2" || !strings.Contains(screen, "nobody in meeting 85012345678") || strings.Contains(screen, "hunter2") {
