@@ -101,7 +101,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newScreenCmd("meeting [flags] MEETING", "everyone in one meeting, worst first; enter watches one", 1),
 		newScreenCmd("watch [flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2),
 		newSnapshotCmd(),
-		newRoomsCmd(),
+		newScreenCmd("rooms [flags]", "the account's Zoom Rooms, worst first; enter on one in a meeting opens it", 0),
 		newExporterCmd(),
 		newSimCmd(),
 		newCmd("version", "print the version and the commit qostop was built from", "", "", 0, 0,
@@ -194,43 +194,38 @@ type flags struct {
 	timeout, maxWait                                time.Duration
 	interval, floor                                 time.Duration
 	thresholds, theme                               string
-	ascii, redact, utc                              bool
+	ascii, redact, utc, webinar                     bool
 	sim                                             sim.Options
 	budget                                          int
-	webinar                                         bool
 }
 
-// zoom registers the flags of a command that asks Zoom about one type of meeting.
-func (f *flags) zoom(c *cobra.Command) {
+// zoom registers the flags of a command that asks Zoom about one type of
+// meeting, and with webinar those of one that takes MEETING.
+func (f *flags) zoom(c *cobra.Command, webinar bool) {
+	if webinar {
+		c.Flags().BoolVar(&f.webinar, "webinar", false, "MEETING is a webinar (a /w/ link says so itself)")
+	}
 	f.reach(c, 0, "0: no cap of qostop's own; counted all the same")
 	c.Flags().StringVar(&f.meetingType, "type", "live", "live, or past for a meeting that has ended")
 	complete(c, "type", string(model.Live), string(model.Past))
 }
 
-// meetingArg reads MEETING locally, as the client will ask for it (a
-// model.Ref's Key): what cannot be a meeting is a usage error that sends
-// nothing, and a join link's password goes no further.
-func (f *flags) meetingArg(cmd *cobra.Command, arg string) (string, error) {
-	kind := model.KindMeeting
-	if f.webinar {
-		kind = model.KindWebinar
+// args reads the first n of MEETING PARTICIPANT: the meeting locally as a model.Ref's Key, a
+// participant's name or email at the cost of one roster request. A mistyped one is a usage error.
+func (f *flags) args(cmd *cobra.Command, client *fetch.Client, pos []string, n int, typ model.MeetingType) (ids [2]string, err error) {
+	if n > 0 {
+		ref, e := model.ParseRef(pos[0], map[bool]model.Kind{true: model.KindWebinar}[f.webinar])
+		ids[0], err = ref.Key(), e
 	}
-	ref, err := model.ParseRef(arg, kind)
-	if err != nil {
-		return "", usageError(cmd, "%v", err)
+	if n > 1 && err == nil {
+		p, e := client.FindParticipant(cmd.Context(), ids[0], pos[1], typ)
+		ids[1], err = p.UserID, e
 	}
-	return ref.Key(), nil
-}
-
-// participantArg resolves PARTICIPANT in meeting (a Key) to a user_id: a
-// name or email costs one roster request (fetch.Client.FindParticipant);
-// nobody or several people matching is a usage error.
-func participantArg(cmd *cobra.Command, client *fetch.Client, meeting, arg string, typ model.MeetingType) (string, error) {
-	p, err := client.FindParticipant(cmd.Context(), meeting, arg, typ)
-	if errors.As(err, new(*model.NoParticipantError)) || errors.As(err, new(*model.AmbiguousParticipantError)) {
-		return "", usageError(cmd, "%v", err)
+	if errors.As(err, new(*model.RefError)) || errors.As(err, new(*model.NoParticipantError)) ||
+		errors.As(err, new(*model.AmbiguousParticipantError)) {
+		return ids, usageError(cmd, "%v", err)
 	}
-	return p.UserID, err
+	return ids, err
 }
 
 // reach registers how to reach Zoom and how much to spend there.
@@ -348,7 +343,8 @@ func orDefault(s, def string) string {
 // a meeting and a participant, the watch screen.
 func newScreenCmd(use, short string, npos int) *cobra.Command {
 	var f flags
-	var from, to string // the past meeting list's dates (meetings only)
+	var from, to string                      // the past meeting list's dates (meetings only)
+	rooms := strings.HasPrefix(use, "rooms") // the Zoom Rooms: no meeting type, no dates
 	long := []string{"", idHelp, idHelp + participantHelp}[npos]
 	c := newCmd(use, short, long, envHelp, npos, npos, func(cmd *cobra.Command, pos []string) error {
 		cfg, err := f.check(cmd)
@@ -363,51 +359,25 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 			return err
 		}
 		defer closer.Close()
-		if npos > 0 {
-			if cfg.MeetingID, err = f.meetingArg(cmd, pos[0]); err != nil {
-				return err
-			}
+		ids, err := f.args(cmd, client, pos, min(npos, 1), cfg.Type)
+		if err != nil {
+			return err
 		}
-		cfg.Source, cfg.Budget = client, client.Budget()
-		// A participant's name costs a request: resolved once the terminal suits the screens.
-		return runUI(cmd.Context(), cmd, cfg, func(c *ui.Config) (err error) {
-			if npos == 2 {
-				c.ParticipantID, err = participantArg(cmd, client, c.MeetingID, pos[1], c.Type)
-			}
+		cfg.Source, cfg.Budget, cfg.MeetingID, cfg.Rooms = client, client.Budget(), ids[0], rooms
+		return runUI(cmd.Context(), cmd, cfg, func(c *ui.Config) error {
+			ids, err := f.args(cmd, client, pos, npos, c.Type)
+			c.ParticipantID = ids[1]
 			return err
 		})
 	})
-	f.zoom(c)
-	if npos > 0 {
-		c.Flags().BoolVar(&f.webinar, "webinar", false, "MEETING is a webinar (a /w/ link says so itself)")
-	}
-	if npos == 0 {
+	if rooms {
+		f.reach(c, 0, "0: no cap of qostop's own; counted all the same")
+	} else if f.zoom(c, npos > 0); npos == 0 {
 		c.Flags().Lookup("type").Usage = "live: the meetings in progress; past: the meetings that ended, started --from to --to"
 		c.Flags().StringVar(&from, "from", "", "with --type past: the first day (`yyyy-mm-dd`, UTC) the meetings started (default today)")
 		c.Flags().StringVar(&to, "to", "", "with --type past: the last day (`yyyy-mm-dd`, UTC) (default --from, or today)")
 	}
 	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "Zoom samples once a minute")
-	return c
-}
-
-func newRoomsCmd() *cobra.Command {
-	var f flags
-	c := newCmd("rooms [flags]", "the account's Zoom Rooms, worst first; enter on one in a meeting opens it", "", envHelp, 0, 0,
-		func(cmd *cobra.Command, _ []string) error {
-			cfg, err := f.check(cmd)
-			if err != nil {
-				return err
-			}
-			client, closer, err := f.client(cmd.ErrOrStderr())
-			if err != nil {
-				return err
-			}
-			defer closer.Close()
-			cfg.Source, cfg.Budget, cfg.Rooms = client, client.Budget(), true
-			return runUI(cmd.Context(), cmd, cfg, nil)
-		})
-	f.reach(c, 0, "0: no cap of qostop's own; counted all the same")
-	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "the list refreshes once a minute")
 	return c
 }
 
@@ -512,19 +482,14 @@ func newSnapshotCmd() *cobra.Command {
 				return err
 			}
 			defer closer.Close()
-			if pos[0], err = f.meetingArg(cmd, pos[0]); err != nil {
+			ids, err := f.args(cmd, client, pos, len(pos), cfg.Type)
+			if err != nil {
 				return err
 			}
-			if len(pos) == 2 {
-				if pos[1], err = participantArg(cmd, client, pos[0], pos[1], cfg.Type); err != nil {
-					return err
-				}
-			}
-			return ui.PrintSnapshot(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, pos, cfg, f.format)
+			return ui.PrintSnapshot(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, ids[:len(pos)], cfg, f.format)
 		})
-	f.zoom(c)
+	f.zoom(c, true)
 	fs := c.Flags()
-	fs.BoolVar(&f.webinar, "webinar", false, "MEETING is a webinar (a /w/ link says so itself)")
 	fs.StringVar(&f.format, "format", "", "json or table (default: table on a terminal, json otherwise)")
 	fs.DurationVar(&f.maxWait, "max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits for the table's markers, as for watch")

@@ -182,7 +182,7 @@ func (m *meetingsModel) headerText() string {
 	case m.loaded && m.past():
 		first += "  " + st.Text.Render(plural(len(m.meetings), "meeting", "meetings")+" ended, started "+m.span())
 	case m.loaded:
-		first += "  " + st.Text.Render(m.counted()+" in progress")
+		first += "  " + st.Text.Render(m.counted())
 	}
 	second := st.Muted.Render("newest first" + m.c.ss.sep + "refreshed once a minute: Zoom allows 10-20 a minute")
 	if m.truncated != "" {
@@ -199,9 +199,9 @@ func (m *meetingsModel) counted() string {
 			webinars++
 		}
 	}
-	s := plural(len(m.meetings)-webinars, "meeting", "meetings")
+	s := plural(len(m.meetings)-webinars, "meeting", "meetings") + " in progress"
 	if webinars > 0 {
-		s += " and " + plural(webinars, "webinar", "webinars")
+		s += ", and " + plural(webinars, "webinar", "webinars")
 	}
 	return s
 }
