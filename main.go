@@ -54,10 +54,10 @@ func usageError(cmd *cobra.Command, format string, args ...any) error {
 func exitCode(err error, stderr io.Writer) int {
 	if u := (usageErr{}); errors.As(err, &u) {
 		// One line, so a script's log or a terminal shows the whole reason.
-		fmt.Fprintln(stderr, "qostop:", strings.ReplaceAll(u.msg, "\n", "; "))
+		fmt.Fprintln(stderr, "qostop:", model.HideQueries(strings.ReplaceAll(u.msg, "\n", "; "))) // a join link's password
 		return 2
 	} else if err != nil {
-		fmt.Fprintln(stderr, "qostop:", err)
+		fmt.Fprintln(stderr, "qostop:", model.HideQueries(err.Error()))
 		return 1
 	}
 	return 0

@@ -90,6 +90,8 @@ func TestRefusedReferencesSpendNoQoSRequest(t *testing.T) {
 		{[]string{"snapshot", "https://evil.example/j/85012345678?pwd=hunter2SECRET"}, "not to a Zoom or ZoomGov host", 0},
 		{[]string{"snapshot", "https://zoom.us/my/alice?pwd=hunter2SECRET", "alice"}, "personal link", 0},
 		{[]string{"meeting", "1234"}, "9 to 11 digits", 0},
+		{[]string{"snapshot", "https://zoom.us/j/85012345678?pwd=hunter2SECRET", "a", "b"}, "want MEETING [PARTICIPANT], got 3", 0},
+		{[]string{"https://zoom.us/j/85012345678?pwd=hunter2SECRET"}, "unknown command", 0},
 		{[]string{"watch", "alice chen", "alice"}, "want a meeting ID (e.g. 850 1234 5678), a join link", 0},
 		{[]string{"snapshot", "850 1234 5678", "zed"}, "nobody in meeting 85012345678 has that user_id, email or name; want a user_id, a name", 1},
 	} {

@@ -236,3 +236,29 @@ func shownRef(s string) string {
 	}
 	return s
 }
+
+// HideQueries cuts the query off every link in s ("…/j/850…?pwd=x" reads
+// "…/j/850…?…"), for text that may quote what a user typed, where a
+// join link keeps its password: a usage error quoting the arguments.
+func HideQueries(s string) string {
+	const ends = " \t\n\"'`,;)]"
+	var b strings.Builder
+	for {
+		q := strings.IndexByte(s, '?')
+		if q < 0 {
+			return b.String() + s
+		}
+		start := strings.LastIndexAny(s[:q], ends) + 1
+		end := len(s)
+		if e := strings.IndexAny(s[q:], ends); e >= 0 {
+			end = q + e
+		}
+		b.WriteString(s[:q+1])
+		if strings.ContainsAny(s[start:q], "/.") && end > q+1 {
+			b.WriteString("…")
+		} else {
+			b.WriteString(s[q+1 : end])
+		}
+		s = s[end:]
+	}
+}
