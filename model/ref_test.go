@@ -123,9 +123,9 @@ func FuzzParseRef(f *testing.F) {
 
 func TestHideQueries(t *testing.T) {
 	for in, want := range map[string]string{
-		`unknown command "https://zoom.us/j/85012345678?pwd=hunter2"`:     `unknown command "https://zoom.us/j/85012345678?…"`,
-		`got 3: ["zoom.us/j/1?pwd=x&tk=y" "a" "b"]`:                       `got 3: ["zoom.us/j/1?…" "a" "b"]`,
-		"what? nothing to hide? really?":                                  "what? nothing to hide? really?",
+		`unknown command "https://zoom.us/j/85012345678?pwd=hunter2"`:      `unknown command "https://zoom.us/j/85012345678?…"`,
+		`got 3: ["zoom.us/j/1?pwd=x&tk=y" "a" "b"]`:                        `got 3: ["zoom.us/j/1?…" "a" "b"]`,
+		"what? nothing to hide? really?":                                   "what? nothing to hide? really?",
 		"a link at the end https://x.zoom.us/w/9?tk=1 and another a.b?c=d": "a link at the end https://x.zoom.us/w/9?… and another a.b?…",
 	} {
 		if got := model.HideQueries(in); got != want {
