@@ -101,7 +101,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newScreenCmd("meeting [flags] MEETING", "everyone in one meeting, worst first; enter watches one", 1),
 		newScreenCmd("watch [flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2),
 		newSnapshotCmd(),
-		newScreenCmd("rooms [flags]", "the account's Zoom Rooms, worst first; enter on one in a meeting opens it", 0),
+		newScreenCmd("rooms [flags]", "the Zoom Rooms, worst first; enter on one in a meeting opens it", 0),
 		newExporterCmd(),
 		newSimCmd(),
 		newCmd("version", "print the version and the commit qostop was built from", "", "", 0, 0,
