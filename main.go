@@ -28,6 +28,7 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui"
+	"github.com/qostop/qostop/ui/report"
 	"github.com/spf13/cobra"
 )
 
@@ -212,20 +213,20 @@ func (f *flags) zoom(c *cobra.Command, webinar bool) {
 
 // args reads the first n of MEETING PARTICIPANT: the meeting locally as a model.Ref's Key, a
 // participant's name or email at the cost of one roster request. A mistyped one is a usage error.
-func (f *flags) args(cmd *cobra.Command, client *fetch.Client, pos []string, n int, typ model.MeetingType) (ids [2]string, err error) {
+func (f *flags) args(cmd *cobra.Command, client *fetch.Client, pos []string, n int, c *ui.Config) (err error) {
 	if n > 0 {
 		ref, e := model.ParseRef(pos[0], map[bool]model.Kind{true: model.KindWebinar}[f.webinar])
-		ids[0], err = ref.Key(), e
+		c.MeetingID, err = ref.Key(), e
 	}
 	if n > 1 && err == nil {
-		p, e := client.FindParticipant(cmd.Context(), ids[0], pos[1], typ)
-		ids[1], err = p.UserID, e
+		p, e := client.FindParticipant(cmd.Context(), c.MeetingID, pos[1], c.Type)
+		c.ParticipantID, err = p.UserID, e
 	}
 	if errors.As(err, new(*model.RefError)) || errors.As(err, new(*model.NoParticipantError)) ||
 		errors.As(err, new(*model.AmbiguousParticipantError)) {
-		return ids, usageError(cmd, "%v", err)
+		return usageError(cmd, "%v", err)
 	}
-	return ids, err
+	return err
 }
 
 // reach registers how to reach Zoom and how much to spend there.
@@ -359,16 +360,11 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 			return err
 		}
 		defer closer.Close()
-		ids, err := f.args(cmd, client, pos, min(npos, 1), cfg.Type)
-		if err != nil {
+		if err := f.args(cmd, client, pos, min(npos, 1), &cfg); err != nil {
 			return err
 		}
-		cfg.Source, cfg.Budget, cfg.MeetingID, cfg.Rooms = client, client.Budget(), ids[0], rooms
-		return runUI(cmd.Context(), cmd, cfg, func(c *ui.Config) error {
-			ids, err := f.args(cmd, client, pos, npos, c.Type)
-			c.ParticipantID = ids[1]
-			return err
-		})
+		cfg.Source, cfg.Budget, cfg.Rooms = client, client.Budget(), rooms
+		return runUI(cmd.Context(), cmd, cfg, func(c *ui.Config) error { return f.args(cmd, client, pos, npos, c) })
 	})
 	if rooms {
 		f.reach(c, 0, "0: no cap of qostop's own; counted all the same")
@@ -482,11 +478,12 @@ func newSnapshotCmd() *cobra.Command {
 				return err
 			}
 			defer closer.Close()
-			ids, err := f.args(cmd, client, pos, len(pos), cfg.Type)
-			if err != nil {
+			if err := f.args(cmd, client, pos, len(pos), &cfg); err != nil {
 				return err
 			}
-			return ui.PrintSnapshot(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, ids[:len(pos)], cfg, f.format)
+			ids := []string{cfg.MeetingID, cfg.ParticipantID}[:len(pos)]
+			opts := report.Options{Type: cfg.Type, Thresholds: cfg.Thresholds, Redact: cfg.Redact, ASCII: cfg.ASCII}
+			return report.PrintSnapshot(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, ids, opts, f.format)
 		})
 	f.zoom(c, true)
 	fs := c.Flags()

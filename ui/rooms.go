@@ -12,6 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
 )
@@ -50,11 +52,11 @@ var roomColumns = []table.Column{
 func newRooms(c *common) *roomsModel {
 	m := &roomsModel{tableScreen: newTableScreen(c, roomColumns, false, true), meetingOf: map[string]model.Meeting{}}
 	src, now, ctx := c.cfg.Source, c.cfg.Now, m.ctx
-	m.poll = newPoller(c, meetingsInterval, func(env envelope) tea.Cmd {
+	m.poll = newPoller(c, meetingsInterval, func(env poll.Envelope) tea.Cmd {
 		return roomsCmd(ctx, src, now, env, maps.Clone(m.meetingOf))
 	})
-	m.poll.minInterval = meetingsInterval
-	m.poll.sched.Fixed = true // a list has no minute to follow
+	m.poll.MinInterval = meetingsInterval
+	m.poll.Sched.Fixed = true // a list has no minute to follow
 	m.waiting = "asking Zoom for the account's Zoom Rooms"
 	m.table.Nothing = "Zoom lists no Zoom Rooms on this account"
 	m.moreKeys = []key.Binding{m.tkeys.Open}
@@ -94,10 +96,10 @@ func (m *roomsModel) opens(msg tea.KeyPressMsg) screen {
 
 func (m *roomsModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case pollTickMsg:
-		return m.poll.tick(msg)
+	case poll.TickMsg:
+		return m.poll.Tick(msg)
 	case roomsFetchedMsg:
-		next := m.take(msg.answer, false, func() {
+		next := m.take(msg.Answer, false, func() {
 			m.rooms = slices.Clone(msg.rooms)
 			model.SortRooms(m.rooms)
 			inMeeting := map[string]bool{}
@@ -171,7 +173,7 @@ func (m *roomsModel) refill() {
 
 func (m *roomsModel) headerText() string {
 	st := m.c.st
-	first := renderTrail([]string{"Zoom Rooms"}, st)
+	first := chrome.Trail([]string{"Zoom Rooms"}, st)
 	if m.loaded {
 		bad := 0
 		for _, r := range m.rooms {
@@ -179,12 +181,12 @@ func (m *roomsModel) headerText() string {
 				bad++
 			}
 		}
-		first += "  " + st.Text.Render(plural(len(m.rooms), "room", "rooms"))
+		first += "  " + st.Text.Render(chrome.Plural(len(m.rooms), "room", "rooms"))
 		if bad > 0 {
-			first += "  " + st.Level(model.Warn).Render(plural(bad, "offline or with issues", "offline or with issues"))
+			first += "  " + st.Level(model.Warn).Render(chrome.Plural(bad, "offline or with issues", "offline or with issues"))
 		}
 	}
-	second := st.Muted.Render("worst first" + m.c.ss.sep + "refreshed once a minute" + m.c.ss.sep +
+	second := st.Muted.Render("worst first" + m.c.ss.Sep + "refreshed once a minute" + m.c.ss.Sep +
 		"enter on a room in a meeting opens it")
 	if m.note != "" {
 		second = st.Level(model.Warn).Render(m.note)
@@ -192,9 +194,9 @@ func (m *roomsModel) headerText() string {
 	return first + "\n" + second
 }
 
-func (m *roomsModel) status() statusInfo {
-	si := m.poll.pollStatus()
-	si.list, si.redacted = true, m.c.redact
+func (m *roomsModel) status() chrome.StatusInfo {
+	si := chrome.PollStatus(&m.poll)
+	si.List, si.Redacted = true, m.c.redact
 	return si
 }
 
@@ -202,7 +204,7 @@ func (m *roomsModel) view() string { return m.draw(m.status()) }
 
 // roomsFetchedMsg is the room list and the meetings of the rooms asked about.
 type roomsFetchedMsg struct {
-	answer
+	poll.Answer
 	rooms    []model.Room
 	meetings map[string]model.Meeting // room ID -> live meeting, for the rooms asked about
 }
@@ -214,11 +216,11 @@ var errNoRooms = errors.New("this data source has no Zoom Rooms to list")
 // lists in a meeting whose meeting is not known, worst first, at most
 // maxRoomDetails (a failure leaves that room's meeting unknown until the
 // next refresh asks again).
-func roomsCmd(ctx context.Context, src Source, now func() time.Time, env envelope, known map[string]model.Meeting) tea.Cmd {
+func roomsCmd(ctx context.Context, src Source, now func() time.Time, env poll.Envelope, known map[string]model.Meeting) tea.Cmd {
 	return func() tea.Msg {
 		more, ok := src.(moreSource)
 		if !ok {
-			return roomsFetchedMsg{answer: stamp(src, now, env, errNoRooms)}
+			return roomsFetchedMsg{Answer: poll.Stamp(src, now, env, errNoRooms)}
 		}
 		rooms, err := more.Rooms(ctx)
 		_, err = truncatedNotice(err) // a list cut at the client's cap still shows what came
@@ -232,6 +234,6 @@ func roomsCmd(ctx context.Context, src Source, now func() time.Time, env envelop
 				found[r.ID] = d.Meeting
 			}
 		}
-		return roomsFetchedMsg{answer: stamp(src, now, env, err), rooms: rooms, meetings: found}
+		return roomsFetchedMsg{Answer: poll.Stamp(src, now, env, err), rooms: rooms, meetings: found}
 	}
 }

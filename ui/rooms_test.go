@@ -31,7 +31,7 @@ func simHarness(t *testing.T, opts ...harnessOpt) (*harness, *sim.Server) {
 func (h *harness) deliver(msgs []tea.Msg) {
 	for _, msg := range msgs {
 		if m, ok := msg.(roomsFetchedMsg); ok {
-			m.jitter = 0.5
+			m.Jitter = 0.5
 			h.deliver(h.settle(h.send(m)))
 		}
 	}
