@@ -63,6 +63,7 @@ type qosCollector struct {
 func (c *qosCollector) Describe(chan<- *prometheus.Desc) {}
 
 func (c *qosCollector) Collect(ch chan<- prometheus.Metric) {
+	sendDrops(ch, c.snap.dropped())
 	now := c.now()
 	c.snap.each(func(key string, r *room) {
 		ref := model.RefOf(key) // a webinar is tracked by its Ref's Key

@@ -33,7 +33,7 @@ func (p *poller) listCost() int {
 func (p *poller) listMore(ctx context.Context, now time.Time) []model.Meeting {
 	if p.o.Rooms && !p.noRooms {
 		rooms, err := p.c.Rooms(ctx)
-		if p.refused(err, "list Zoom Rooms", &p.noRooms) {
+		if p.listRefused(err, "list Zoom Rooms", &p.noRooms) {
 			rooms = nil
 		}
 		if err == nil {
@@ -45,16 +45,16 @@ func (p *poller) listMore(ctx context.Context, now time.Time) []model.Meeting {
 	}
 	ws, err := p.c.Webinars(ctx, model.Live, now.Add(-24*time.Hour), now)
 	if err != nil {
-		p.refused(err, "list live webinars", &p.noWebinars)
+		p.listRefused(err, "list live webinars", &p.noWebinars)
 		return p.lastWebinars
 	}
 	p.lastWebinars = ws
 	return ws
 }
 
-// refused logs err of op; a missing scope or Dashboard sets *off, so the
+// listRefused logs err of op; a missing scope or Dashboard sets *off, so the
 // list is not asked for again.
-func (p *poller) refused(err error, op string, off *bool) bool {
+func (p *poller) listRefused(err error, op string, off *bool) bool {
 	if err == nil {
 		return false
 	}
