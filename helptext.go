@@ -3,8 +3,11 @@ package main
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/fetch/record"
+	"github.com/qostop/qostop/fetch/sim"
 	"github.com/spf13/cobra"
 )
 
@@ -47,6 +50,11 @@ const colourLine = "  NO_COLOR\n        set to anything to draw without colour\n
 // redactHelp says what --redact hides: model.Redact's fields.
 const redactHelp = "hide user names, emails, IP and MAC addresses, PC names and locations, for sharing the screen"
 
+// recordHelp is --record's: where the screens record, and the ring's limits.
+var recordHelp = fmt.Sprintf("record what is fetched to the new `FILE` (one meeting), or off; by default into a ring in "+
+	"$XDG_STATE_HOME/qostop/recordings, at most %d MiB, %d MiB a file, %d days (the demo records only with FILE)",
+	record.DefaultRingBytes>>20, record.DefaultRingFileBytes>>20, int(record.DefaultRingAge.Hours()/24))
+
 // versionText is what --version and `qostop version` print: the module
 // version, the commit (and whether the tree had uncommitted changes) and
 // the Go release, as the build recorded them.
@@ -66,4 +74,42 @@ func versionText(info *debug.BuildInfo) string {
 		}
 	}
 	return fmt.Sprintf("qostop %s, %s, %s", orDefault(info.Main.Version, "(devel)"), commit, info.GoVersion)
+}
+
+// The usage errors that explain themselves: a mistyped command, IDs missing.
+
+// unknownCommand is the root's check of its arguments: it takes none, so
+// one is a mistyped command, or a meeting ID without 'meeting'.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	hint := ""
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		hint = fmt.Sprintf("; did you mean %q?", s[0])
+	} else if strings.Trim(args[0], "0123456789") == "" {
+		hint = "; to open a meeting by its ID, run 'qostop meeting " + args[0] + "'"
+	}
+	return usageError(cmd, "unknown command %q%s", args[0], hint)
+}
+
+// missingIDs says which IDs a command given only some of them, got,
+// lacks, with an example of the whole command line and where to find
+// the first one missing.
+func missingIDs(cmd *cobra.Command, want string, got []string) error {
+	ids := strings.Fields(strings.NewReplacer("[", "", "]", "").Replace(want)) // MEETING [PARTICIPANT]
+	required := len(strings.Fields(strings.Split(want, "[")[0]))
+	example := []string{sim.DemoMeetingID, sim.DemoParticipantID}[:required]
+	var missing []string
+	for _, id := range ids[len(got):required] {
+		missing = append(missing, "a "+strings.ToLower(id)+" ID")
+	}
+	what := strings.Join(missing, " and ")
+	where := "'qostop meetings' lists the meetings"
+	if len(got) > 0 {
+		what += " too"
+		where = "'qostop meeting " + got[0] + "' lists who is in it"
+	}
+	return usageError(cmd, "%s needs %s: %s %s, e.g. '%s %s'; %s",
+		cmd.Name(), what, cmd.CommandPath(), want, cmd.CommandPath(), strings.Join(example, " "), where)
 }

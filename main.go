@@ -103,6 +103,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newScreenCmd("watch [flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2),
 		newSnapshotCmd(),
 		newScreenCmd("rooms [flags]", "the Zoom Rooms, worst first; enter on one in a meeting opens it", 0),
+		newReportCmd(),
 		newExporterCmd(),
 		newSimCmd(),
 		newCmd("version", "print the version and the commit qostop was built from", "", "", 0, 0,
@@ -115,21 +116,6 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 	root.SetErr(stderr)
 	completionCmd(root) // after SetOut: cobra's completion command keeps the writer it finds
 	return root, ran
-}
-
-// unknownCommand is the root's check of its arguments: it takes none, so
-// one is a mistyped command, or a meeting ID without 'meeting'.
-func unknownCommand(cmd *cobra.Command, args []string) error {
-	if len(args) == 0 {
-		return nil
-	}
-	hint := ""
-	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-		hint = fmt.Sprintf("; did you mean %q?", s[0])
-	} else if strings.Trim(args[0], "0123456789") == "" {
-		hint = "; to open a meeting by its ID, run 'qostop meeting " + args[0] + "'"
-	}
-	return usageError(cmd, "unknown command %q%s", args[0], hint)
 }
 
 // completionCmd makes cobra's `completion` command a usage error when
@@ -166,27 +152,6 @@ func newCmd(use, short, long, env string, lo, hi int, run func(*cobra.Command, [
 	return c
 }
 
-// missingIDs says which IDs a command given only some of them, got,
-// lacks, with an example of the whole command line and where to find
-// the first one missing.
-func missingIDs(cmd *cobra.Command, want string, got []string) error {
-	ids := strings.Fields(strings.NewReplacer("[", "", "]", "").Replace(want)) // MEETING [PARTICIPANT]
-	required := len(strings.Fields(strings.Split(want, "[")[0]))
-	example := []string{sim.DemoMeetingID, sim.DemoParticipantID}[:required]
-	var missing []string
-	for _, id := range ids[len(got):required] {
-		missing = append(missing, "a "+strings.ToLower(id)+" ID")
-	}
-	what := strings.Join(missing, " and ")
-	where := "'qostop meetings' lists the meetings"
-	if len(got) > 0 {
-		what += " too"
-		where = "'qostop meeting " + got[0] + "' lists who is in it"
-	}
-	return usageError(cmd, "%s needs %s: %s %s, e.g. '%s %s'; %s",
-		cmd.Name(), what, cmd.CommandPath(), want, cmd.CommandPath(), strings.Join(example, " "), where)
-}
-
 // flags are every command's flags; each command registers the groups it
 // takes, and check looks at those.
 type flags struct {
@@ -194,7 +159,7 @@ type flags struct {
 	gov                                             bool
 	timeout, maxWait                                time.Duration
 	interval, floor                                 time.Duration
-	thresholds, theme                               string
+	thresholds, theme, record                       string
 	ascii, redact, utc, webinar                     bool
 	sim                                             sim.Options
 	budget                                          int
@@ -211,19 +176,10 @@ func (f *flags) zoom(c *cobra.Command, webinar bool) {
 	complete(c, "type", string(model.Live), string(model.Past))
 }
 
-// args reads the first n of MEETING PARTICIPANT: the meeting locally as a model.Ref's Key, a
-// participant's name or email at the cost of one roster request. A mistyped one is a usage error.
-func (f *flags) args(cmd *cobra.Command, client *fetch.Client, pos []string, n int, c *ui.Config) (err error) {
-	if n > 0 {
-		ref, e := model.ParseRef(pos[0], map[bool]model.Kind{true: model.KindWebinar}[f.webinar])
-		c.MeetingID, err = ref.Key(), e
-	}
-	if n > 1 && err == nil {
-		p, e := client.FindParticipant(cmd.Context(), c.MeetingID, pos[1], c.Type)
-		c.ParticipantID, err = p.UserID, e
-	}
-	if errors.As(err, new(*model.RefError)) || errors.As(err, new(*model.NoParticipantError)) ||
-		errors.As(err, new(*model.AmbiguousParticipantError)) {
+// args reads MEETING PARTICIPANT into c (ui.ReadArgs); a mistyped one is a usage error.
+func (f *flags) args(cmd *cobra.Command, client *fetch.Client, pos []string, n int, c *ui.Config) error {
+	err := ui.ReadArgs(cmd.Context(), client, pos, n, f.webinar, c)
+	if ui.Mistyped(err) {
 		return usageError(cmd, "%v", err)
 	}
 	return err
@@ -258,6 +214,7 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
+	fs.StringVar(&f.record, "record", "", recordHelp)
 	complete(c, "theme", theme.Choices()...)
 }
 
@@ -300,7 +257,7 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return bad("--theme: %v", err)
 	}
 	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval")}, nil
+		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Record: f.record}, nil
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
@@ -406,8 +363,8 @@ func newDemoCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			// The demo starts where `qostop` does, on the list of live meetings.
-			cfg.Source, cfg.Type = client, model.Live
+			// The demo starts where `qostop` does, on the list of live meetings; it records only when asked.
+			cfg.Source, cfg.Type, cfg.Record = client, model.Live, cmp.Or(cfg.Record, ui.RecordOff)
 			if f.sim.Hostile {
 				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
 			}
@@ -493,5 +450,38 @@ func newSnapshotCmd() *cobra.Command {
 	fs.BoolVar(&f.redact, "redact", false, redactHelp)
 	fs.BoolVar(&f.ascii, "ascii", false, "mark the table's send and receive with ^ and v rather than arrows")
 	complete(c, "format", "json", "table")
+	return c
+}
+
+func newReportCmd() *cobra.Command {
+	f, o := flags{}, report.ReportOptions{}
+	c := newCmd("report [flags] {MEETING | --from FILE}", "write an incident report: Markdown and a self-contained HTML page with charts",
+		idHelp+"\nWith --from, the report is on a recording (--record) and asks Zoom nothing.", envHelp, 0, 1,
+		func(cmd *cobra.Command, pos []string) error {
+			cfg, err := f.check(cmd)
+			if err != nil || (len(pos) == 1) == (o.From != "") {
+				return cmp.Or(err, usageError(cmd, "want a MEETING or --from FILE: one of the two"))
+			}
+			o.ThresholdsGiven, o.Options = cmd.Flags().Changed("thresholds"), report.Options{Type: cfg.Type, Thresholds: cfg.Thresholds, Redact: cfg.Redact}
+			var src report.MeetingSource
+			if o.From == "" {
+				client, closer, err := f.client(cmd.ErrOrStderr())
+				if err != nil {
+					return err
+				}
+				defer closer.Close()
+				if err := f.args(cmd, client, pos, 1, &cfg); err != nil {
+					return err
+				}
+				src, o.MeetingID = client, cfg.MeetingID
+			}
+			return report.WriteReport(cmd.Context(), cmd.OutOrStdout(), src, o)
+		})
+	f.zoom(c, true)
+	fs := c.Flags()
+	fs.StringVar(&o.From, "from", "", "report on the recording `FILE` rather than asking Zoom")
+	fs.StringVar(&o.Out, "out", "", "write `PATH`.md and PATH.html (default qostop-report-MEETING in this directory)")
+	fs.StringVar(&f.thresholds, "thresholds", "", "health limits, as for watch (default: a recording's own, else the defaults)")
+	fs.BoolVar(&f.redact, "redact", false, redactHelp+", and the meeting's topic and host")
 	return c
 }
