@@ -71,7 +71,7 @@ func expected(t *testing.T, z *simtest.Rig, meetings ...string) (want []reading,
 					want = append(want, reading{f.metric, ll, v * f.scale})
 				}
 				if labels[0] == "audio" {
-					mos := map[string]string{"meeting_id": mid, "participant_id": pid, "direction": labels[1], "path": labels[2]}
+					mos := map[string]string{"meeting_id": mid, "kind": "meeting", "participant_id": pid, "direction": labels[1], "path": labels[2]}
 					if v, ok := mosOf(t, st); ok {
 						want = append(want, reading{"zoom_qos_mos_estimate", mos, v})
 					} else {
