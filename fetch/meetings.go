@@ -57,7 +57,8 @@ func (c *Client) list(ctx context.Context, kind model.Kind, typ model.MeetingTyp
 	if kind == model.KindWebinar {
 		decode = decodeWebinarPage
 	}
-	return collect(ctx, c, k, q, []string{"metrics", family(r)}, 0, family(r), decode)
+	return collect(ctx, c, k, q, []string{"metrics", family(r)}, 0, family(r),
+		func(body []byte, _ int) ([]model.Meeting, string, error) { return decode(body) })
 }
 
 // Meeting fetches one meeting's details (GET /metrics/meetings/{meetingId}):

@@ -46,7 +46,8 @@ func convertRoom(w wireRoom) model.Room {
 func (c *Client) Rooms(ctx context.Context) ([]model.Room, error) {
 	k := call{op: "list Zoom Rooms", class: resourceIntensive, family: "zoomrooms"}
 	q := url.Values{"page_size": {strconv.Itoa(listPageSize)}}
-	return collect(ctx, c, k, q, []string{"metrics", "zoomrooms"}, 0, "rooms", decodeRoomPage)
+	return collect(ctx, c, k, q, []string{"metrics", "zoomrooms"}, 0, "rooms",
+		func(body []byte, _ int) ([]model.Room, string, error) { return decodeRoomPage(body) })
 }
 
 // Room fetches one room's details (GET /metrics/zoomrooms/{roomId}, Heavy),

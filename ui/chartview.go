@@ -134,7 +134,7 @@ func (s *chartScreen) render() string {
 // fill gives a chart the points of its field in view, plus one sample
 // either side so the line runs to the edges.
 func (s *chartScreen) fill(ch *chart.Model, start, end time.Time) {
-	hs := s.w.hist.Samples()
+	hs := s.f.History().Samples()
 	lo := sort.Search(len(hs), func(i int) bool { return !hs[i].Time.Before(start) })
 	hi := sort.Search(len(hs), func(i int) bool { return hs[i].Time.After(end) })
 	lo, hi = max(lo-1, 0), min(hi+1, len(hs))
@@ -168,7 +168,7 @@ func (s *chartScreen) title(n int) string {
 		}
 		t += st.Muted.Render(" (" + shown + " of " + strconv.Itoa(len(s.fields)) + ", " + arrows + " for more)")
 	}
-	if who := s.w.shownWho().UserName; who != "" {
+	if who := shownAs(s.c, s.f.Who(), s.alias).UserName; who != "" {
 		t = st.Text.Render(who) + st.Muted.Render(g.Sep) + t
 	}
 	t = ansi.Truncate(t, s.c.width, "")

@@ -1,4 +1,4 @@
-package ui
+package feed
 
 import (
 	"testing"
@@ -24,17 +24,17 @@ func TestOneSampleCollapsesToOneLinePerMetric(t *testing.T) {
 		}
 		return s
 	}
-	l := newEventLog()
+	l := newLog()
 	th := model.DefaultThresholds()
 	l.observe([]model.Sample{sample(t0, 0.1, 0.1)}, th)
 	if n := l.observe([]model.Sample{sample(t0.Add(time.Minute), 3.9, 4.3)}, th); n != 1 {
 		t.Fatalf("%d events for one bad sample, want 1: %+v", n, l.events)
 	}
-	if got, want := l.events[0].text, "audio+video, both ways: loss 4.3% warn"; got != want {
+	if got, want := l.events[0].Text, "audio+video, both ways: loss 4.3% warn"; got != want {
 		t.Errorf("event %q, want %q", got, want)
 	}
 	l.observe([]model.Sample{sample(t0.Add(2*time.Minute), 0.2, 0.3)}, th)
-	if got, want := l.events[0].text, "audio+video, both ways: loss recovered 0.3%"; got != want {
+	if got, want := l.events[0].Text, "audio+video, both ways: loss recovered 0.3%"; got != want {
 		t.Errorf("recovery %q, want %q", got, want)
 	}
 }
@@ -72,10 +72,10 @@ func TestCrossingWording(t *testing.T) {
 				}
 				return smp
 			}
-			l := newEventLog()
+			l := newLog()
 			th := model.DefaultThresholds()
 			l.observe([]model.Sample{sample(t0, 0.1), sample(t0.Add(time.Minute), 1.8)}, th)
-			if len(l.events) != 1 || l.events[0].text != tc.want {
+			if len(l.events) != 1 || l.events[0].Text != tc.want {
 				t.Errorf("events %+v, want one %q", l.events, tc.want)
 			}
 		})
