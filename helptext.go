@@ -7,6 +7,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/record"
+	"github.com/qostop/qostop/fetch/settings"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/spf13/cobra"
 )
@@ -43,7 +44,20 @@ costs one roster request; two people matching are listed with their IDs.`
 
 // envHelp is what the commands that talk to Zoom read; colourEnv all the
 // demo reads.
-const envHelp, colourEnv = "\nEnvironment:\n" + fetch.EnvHelp + colourLine, "\nEnvironment:\n" + colourLine
+const envHelp, colourEnv = "\nEnvironment:\n" + fetch.EnvHelp + settings.EnvHelp + colourLine, "\nEnvironment:\n" + colourLine
+
+// settingsEnv is what `qostop config` reads.
+const settingsEnv = "\nEnvironment:\n" + fetch.EnvHelp + settings.EnvHelp
+
+// configHelp says what the config file holds and how it meets the flags.
+const configHelp = `
+
+The config file ($XDG_CONFIG_HOME/qostop/config.toml, or --config, or
+$QOSTOP_CONFIG) holds defaults for the screens' flags and one profile per
+Zoom account ([profiles.NAME]). A flag wins over the environment, which
+wins over the profile, which wins over the file's defaults. Secrets are
+never printed: only where they come from. 'qostop config init' writes a
+commented file to start from; 'qostop config check' checks one.`
 
 const colourLine = "  NO_COLOR\n        set to anything to draw without colour\n"
 
@@ -112,4 +126,20 @@ func missingIDs(cmd *cobra.Command, want string, got []string) error {
 	}
 	return usageError(cmd, "%s needs %s: %s %s, e.g. '%s %s'; %s",
 		cmd.Name(), what, cmd.CommandPath(), want, cmd.CommandPath(), strings.Join(example, " "), where)
+}
+
+// completionCmd makes cobra's `completion` command a usage error when
+// given no shell or another one: by itself it prints help and exits 0.
+func completionCmd(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	const shells = "bash, zsh, fish or powershell"
+	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
+		c.Short, c.Args = "print the shell completion script for "+shells, cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError(cmd, "unknown shell %q: want %s", args[0], shells)
+			}
+			return usageError(cmd, "want a shell: %s, e.g. 'source <(qostop completion bash)'", shells)
+		}
+	}
 }

@@ -79,6 +79,7 @@ func newWatch(c *common, t target, interval time.Duration, who model.Participant
 		feed:     f,
 		hist:     f.History(),
 		loc:      c.clk.Now.Location(),
+		chosen:   c.choices.Window, // last run's [ and ]
 	}
 	m.keys.nameArrows(c.st.Glyphs())
 	for i, md := range model.Medias {
@@ -163,8 +164,10 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.ShorterSpan):
 		m.setSpan(model.PrevWindow(m.span(), m.defaultSpan()))
+		return m.c.remember(func(ch *model.Choices) { ch.Window = m.chosen })
 	case key.Matches(msg, k.LongerSpan):
 		m.setSpan(model.NextWindow(m.span()))
+		return m.c.remember(func(ch *model.Choices) { ch.Window = m.chosen })
 	case key.Matches(msg, k.NextPane):
 		m.setFocus(m.focus + 1)
 	case key.Matches(msg, k.PrevPane):
