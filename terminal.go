@@ -16,8 +16,10 @@ import (
 )
 
 // runUI runs the screens. cfg, now with its Source, is checked first:
-// what is still wrong with it came from the flags.
-func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
+// what is still wrong with it came from the flags. resolve, if not nil,
+// then fills in what costs a request (a participant given by name), once
+// the terminal is known to suit the screens.
+func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config, resolve func(*ui.Config) error) error {
 	if err := cfg.Validate(); err != nil {
 		return usageError(cmd, "%v", err)
 	}
@@ -30,6 +32,11 @@ func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
 	}
 	if err := needTerminal(); err != nil {
 		return err
+	}
+	if resolve != nil {
+		if err := resolve(&cfg); err != nil {
+			return err
+		}
 	}
 	cfg, stopRecording, err := ui.StartRecording(cfg)
 	if err != nil {

@@ -32,7 +32,8 @@ type app struct {
 	// clockAt is when the pending clock tick fires; zero when none is.
 	clockAt time.Time
 
-	notice string // what y or t did, in the help line's place until the next key
+	notice string  // what y or t did, in the help line's place until the next key
+	prompt *prompt // the ":" line being typed (prompt.go); nil when closed
 }
 
 // New validates cfg and builds the UI, on the screen cfg's IDs choose.
@@ -141,6 +142,13 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if msg.String() != "ctrl+c" {
+		if a.prompt != nil {
+			return a.promptKey(msg)
+		}
+		if msg.String() == ":" && !top.captures() {
+			a.prompt = &prompt{}
+			return nil
+		}
 		if cmd, moved := a.navKey(top, msg); moved {
 			return cmd
 		}
@@ -203,7 +211,11 @@ func (a *app) navKey(top screen, msg tea.KeyPressMsg) (cmd tea.Cmd, moved bool) 
 // View is the frame, on the alternate screen so the terminal's own
 // scrollback is left as it was.
 func (a *app) View() tea.View {
-	v := tea.NewView(withNotice(a.content(), a.notice, a.c.width))
+	notice := a.notice
+	if a.prompt != nil {
+		notice = a.promptLine()
+	}
+	v := tea.NewView(withNotice(a.content(), notice, a.c.width))
 	v.AltScreen = true
 	return v
 }

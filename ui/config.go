@@ -60,6 +60,9 @@ type Config struct {
 	Now func() time.Time
 	// UTC shows every time in UTC (--utc) rather than in Now's location.
 	UTC bool
+	// Rooms starts on the Zoom Rooms (qostop rooms) rather than the
+	// meeting list.
+	Rooms bool
 	// Topic is the meeting topic for the header, if known.
 	Topic string
 	// Trail names the screens that led to this one, for the header's

@@ -100,6 +100,11 @@ func (m *overviewModel) opens(msg tea.KeyPressMsg) screen {
 	if !key.Matches(msg, m.tkeys.Open) || !ok || p.UserID == "" {
 		return nil // nobody there, or nobody Zoom can be asked about alone
 	}
+	return m.watchOf(p)
+}
+
+// watchOf is the watch screen of p, at this screen's interval.
+func (m *overviewModel) watchOf(p model.Participant) screen {
 	t := m.t
 	t.participantID, t.trail = p.UserID, m.crumbs()
 	w := newWatch(m.c, t, m.poll.Interval, p) // the header is right before the first answer
@@ -127,6 +132,7 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 			m.cursorOn = ""
 			m.rebuild()
 		}
+		m.selectNamed(msg.participants)
 		if alert != nil {
 			return tea.Batch(next, alert)
 		}
@@ -218,7 +224,7 @@ func (m *overviewModel) selected() (model.Participant, bool) {
 func (m *overviewModel) crumbs() []string {
 	name := m.t.topic
 	if strings.TrimSpace(name) == "" {
-		name = "meeting " + m.t.shownID()
+		name = m.t.noun() + " " + m.t.shownID()
 	}
 	return append(m.t.trail[:len(m.t.trail):len(m.t.trail)], name)
 }
@@ -289,7 +295,7 @@ func (m *overviewModel) headerText() string {
 		first += "  " + b.Render(st)
 	}
 	if strings.TrimSpace(m.t.topic) != "" { // else the crumb is the ID
-		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.t.shownID()))
+		first += "  " + st.Muted.Render(m.t.noun()+" ") + st.Text.Render(report.Text(m.t.shownID()))
 	}
 
 	var diag string

@@ -74,6 +74,8 @@ func firstScreens(c *common) []screen {
 		return []screen{ov, w}
 	case t.meetingID != "":
 		return []screen{newOverview(c, t)}
+	case c.cfg.Rooms:
+		return []screen{newRooms(c)}
 	}
 	return []screen{newMeetings(c)}
 }
