@@ -191,7 +191,7 @@ type flags struct {
 	apiURL, oauthURL, meetingType, debugLog, format string
 	gov                                             bool
 	timeout, maxWait                                time.Duration
-	interval, floor                                 time.Duration
+	interval, floor, window                         time.Duration
 	thresholds, theme                               string
 	ascii, redact, utc                              bool
 	sim                                             sim.Options
@@ -229,6 +229,8 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs := c.Flags()
 	f.floor = floor
 	fs.DurationVar(&f.interval, "interval", interval, fmt.Sprintf("time between polls, e.g. 5s (at least %s; %s)", floor, why))
+	fs.DurationVar(&f.window, "window", 0, "time the watch screen's sparklines show, e.g. 15m, up to 24h "+
+		"(default: the participant's time in the call, or a sample a column once that is longer; keys [ ] a)")
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
 	fs.StringVar(&f.theme, "theme", "auto", "colours: auto (dark or light, from the terminal's background), "+strings.Join(theme.Names, ", "))
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
@@ -258,6 +260,8 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return bad("--type %q: want live or past", f.meetingType)
 	case has("interval") && f.interval <= 0:
 		return bad("--interval %s: want a positive duration, at least %s", f.interval, f.floor)
+	case has("window") && (f.window < 0 || f.window > model.WindowSteps[len(model.WindowSteps)-1]):
+		return bad("--window %s: want a duration up to 24h, e.g. 15m (0: fitted to the call)", f.window)
 	case has("format") && f.format != "" && f.format != "json" && f.format != "table":
 		return bad("--format %q: want json or table", f.format)
 	case has("max-wait") && f.maxWait < 0:
@@ -276,7 +280,7 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return bad("--theme: %v", err)
 	}
 	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval")}, nil
+		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Window: f.window}, nil
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.

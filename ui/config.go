@@ -47,6 +47,10 @@ type Config struct {
 	// the status bar and to slow polling near its end; nil is none.
 	Budget *fetch.Budget
 
+	// Window is the time the watch screen's sparklines show (--window);
+	// zero fits it to the call (model.FitWindow).
+	Window time.Duration
+
 	Thresholds model.Thresholds // zero value means model.DefaultThresholds
 	Theme      theme.Theme      // zero value means theme.Dark
 	ASCII      bool             // ASCII-only borders and sparklines

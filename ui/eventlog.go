@@ -77,8 +77,11 @@ func (v *eventLogView) render(l *eventLog, rows, width int, st theme.Styles, loc
 	shown := 0
 	for _, e := range l.events {
 		text := e.text
-		if e.full != "" {
+		switch {
+		case e.full != "":
 			text = e.full
+		case e.hole.Missing > 0:
+			text = holeText(e.hole, loc, layout, st.Glyphs().Dash)
 		}
 		if e.count > 1 {
 			text += " (x" + strconv.Itoa(e.count) + ")"

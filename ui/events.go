@@ -26,6 +26,7 @@ type event struct {
 	count int         // how many times in a row an identical error came
 	full  string      // an error's whole text, for the event log screen; "" when text is all
 	err   bool
+	hole  model.Hole // samples Zoom never sent (text is then "no samples"); its times are shown in the view's zone
 }
 
 // levelKey names one watched reading: a stream's metric, or (sys set) one
@@ -64,7 +65,9 @@ func (l *eventLog) add(e event) {
 	}
 }
 
-// observe judges, in time order, the samples newer than any judged before.
+// observe judges, in time order, the samples newer than any judged before,
+// and logs a hole (model.HoleBetween) before any sample that comes two or
+// more cadences later than the one before it.
 // A sample that arrives late, older than the newest judged, is in the
 // history and the panes but makes no event: the log tells what changed
 // going forward, and re-judging the past would reorder it. A reading that
@@ -74,10 +77,14 @@ func (l *eventLog) add(e event) {
 // metric make one line ("audio+video, both ways: loss 4.3% warn",
 // with the worst value), not one per stream: a bad minute on a bad
 // network moves every stream at once.
-func (l *eventLog) observe(samples []model.Sample, th model.Thresholds) (added int) {
+func (l *eventLog) observe(samples []model.Sample, th model.Thresholds, cadence time.Duration) (added int) {
 	for _, s := range samples {
 		if !s.Time.After(l.judged) {
 			continue
+		}
+		if h, ok := model.HoleBetween(l.judged, s.Time, cadence); ok {
+			l.add(event{at: h.From, level: model.Warn, text: "no samples", hole: h})
+			added++
 		}
 		l.judged = s.Time
 		var groups []crossing
@@ -244,6 +251,9 @@ func (l *eventLog) view(rows, width int, st theme.Styles, loc *time.Location, la
 			break
 		}
 		text := e.text
+		if e.hole.Missing > 0 {
+			text = holeText(e.hole, loc, layout, st.Glyphs().Dash)
+		}
 		if e.count > 1 {
 			text += " (x" + strconv.Itoa(e.count) + ")"
 		}
@@ -253,6 +263,16 @@ func (l *eventLog) view(rows, width int, st theme.Styles, loc *time.Location, la
 		lines = append(lines, ansi.Truncate(line, width, ellipsis(st)))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// holeText says when no sample came and how many were due: "no samples
+// 21:22–21:26 (5 due)".
+func holeText(h model.Hole, loc *time.Location, layout, dash string) string {
+	if dash == "—" {
+		dash = "–" // a range takes the en dash
+	}
+	return "no samples " + h.From.In(loc).Format(layout) + dash + h.To.In(loc).Format(layout) +
+		" (" + strconv.Itoa(h.Missing) + " due)"
 }
 
 // titleRule is "── name ─────" across width, in the muted colour.

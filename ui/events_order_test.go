@@ -21,7 +21,7 @@ func TestEventLogKeepsTimeOrder(t *testing.T) {
 	k := model.StreamKey{Media: model.Audio, Dir: model.Send}
 	l.observe([]model.Sample{
 		{Time: t0.Add(21 * time.Second), Streams: map[model.StreamKey]model.StreamStats{k: {LatencyMS: model.Some(450)}}},
-	}, th)
+	}, th, time.Minute)
 	l.add(event{at: t0.Add(40 * time.Second), text: "second at :40"})
 	var got []string
 	for _, e := range l.events {

@@ -26,14 +26,14 @@ func TestOneSampleCollapsesToOneLinePerMetric(t *testing.T) {
 	}
 	l := newEventLog()
 	th := model.DefaultThresholds()
-	l.observe([]model.Sample{sample(t0, 0.1, 0.1)}, th)
-	if n := l.observe([]model.Sample{sample(t0.Add(time.Minute), 3.9, 4.3)}, th); n != 1 {
+	l.observe([]model.Sample{sample(t0, 0.1, 0.1)}, th, time.Minute)
+	if n := l.observe([]model.Sample{sample(t0.Add(time.Minute), 3.9, 4.3)}, th, time.Minute); n != 1 {
 		t.Fatalf("%d events for one bad sample, want 1: %+v", n, l.events)
 	}
 	if got, want := l.events[0].text, "audio+video, both ways: loss 4.3% warn"; got != want {
 		t.Errorf("event %q, want %q", got, want)
 	}
-	l.observe([]model.Sample{sample(t0.Add(2*time.Minute), 0.2, 0.3)}, th)
+	l.observe([]model.Sample{sample(t0.Add(2*time.Minute), 0.2, 0.3)}, th, time.Minute)
 	if got, want := l.events[0].text, "audio+video, both ways: loss recovered 0.3%"; got != want {
 		t.Errorf("recovery %q, want %q", got, want)
 	}
@@ -74,7 +74,7 @@ func TestCrossingWording(t *testing.T) {
 			}
 			l := newEventLog()
 			th := model.DefaultThresholds()
-			l.observe([]model.Sample{sample(t0, 0.1), sample(t0.Add(time.Minute), 1.8)}, th)
+			l.observe([]model.Sample{sample(t0, 0.1), sample(t0.Add(time.Minute), 1.8)}, th, time.Minute)
 			if len(l.events) != 1 || l.events[0].text != tc.want {
 				t.Errorf("events %+v, want one %q", l.events, tc.want)
 			}

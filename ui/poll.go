@@ -37,8 +37,8 @@ func (m *watchModel) use(p model.Participant, at time.Time) {
 	m.answered(prev)
 	m.events.succeeded(at)
 	m.hist.Merge(samples...)
-	m.events.observe(m.hist.Since(m.events.judged.Add(time.Nanosecond)), m.c.cfg.Thresholds)
 	m.cadence = cadence(m.hist.Samples())
+	m.events.observe(m.hist.Since(m.events.judged.Add(time.Nanosecond)), m.c.cfg.Thresholds, m.cadence)
 }
 
 // failed notes what a failed answer says about the call and logs it; the

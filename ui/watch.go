@@ -57,9 +57,10 @@ type watchModel struct {
 	alias     string // the overview's pseudonym for them, shown under R
 
 	// View.
-	// chosen is the window [ and ] chose; 0 until then, so the window
-	// follows the cadence and the width (see span).
+	// chosen is the window [, ] or --window chose; 0 until then, so the
+	// window fits the call (see span). whole: a showed the whole call.
 	chosen     time.Duration
+	whole      bool
 	focus      int
 	panes      [3]pane.Model
 	geo        pane.Geometry // every sparkline's grid and label width
@@ -86,6 +87,7 @@ func newWatch(c *common, t target, interval time.Duration) *watchModel {
 		who:      model.Participant{UserName: "participant " + t.participantID, UserID: t.participantID},
 		events:   newEventLog(),
 		cadence:  time.Minute,
+		chosen:   c.cfg.Window,
 	}
 	m.keys.nameArrows(c.st.Glyphs())
 	src, now := c.cfg.Source, c.cfg.Now
@@ -172,10 +174,8 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	k := m.keys
 	switch {
-	case key.Matches(msg, k.ShorterSpan):
-		m.setSpan(model.PrevWindow(m.span(), m.defaultSpan()))
-	case key.Matches(msg, k.LongerSpan):
-		m.setSpan(model.NextWindow(m.span()))
+	case key.Matches(msg, k.ShorterSpan), key.Matches(msg, k.LongerSpan), key.Matches(msg, k.WholeCall):
+		m.windowKey(msg)
 	case key.Matches(msg, k.NextPane):
 		m.setFocus(m.focus + 1)
 	case key.Matches(msg, k.PrevPane):
@@ -185,34 +185,6 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.rebuild()
 	}
 	return nil
-}
-
-// setSpan sets the window the sparklines show.
-func (m *watchModel) setSpan(d time.Duration) {
-	if d == m.span() {
-		return
-	}
-	m.chosen = d
-	m.dataVersion = 0 // the window moved: give the panes their samples again
-	m.rebuild()
-}
-
-// span is the window the sparklines show: the one chosen with [ and ],
-// else the default for the cadence and the sparklines' width, which puts
-// about one sample in each column.
-func (m *watchModel) span() time.Duration { return m.spanFor(m.gridWidth()) }
-
-func (m *watchModel) spanFor(width int) time.Duration {
-	if m.chosen > 0 {
-		return m.chosen
-	}
-	return model.DefaultWindow(m.cadence, width)
-}
-
-// defaultSpan is also the shortest window [ goes to: a shorter one
-// would leave a gap between every two samples.
-func (m *watchModel) defaultSpan() time.Duration {
-	return model.DefaultWindow(m.cadence, m.gridWidth())
 }
 
 func (m *watchModel) setFocus(i int) {

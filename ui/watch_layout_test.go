@@ -23,9 +23,9 @@ func TestEventLog(t *testing.T) {
 			Streams: map[model.StreamKey]model.StreamStats{audio: {AvgLossPct: lossPct}}}
 	}
 	l := newEventLog()
-	l.observe([]model.Sample{at(0, model.Some(0.2)), at(1, model.Some(7.2)), at(2, model.None), at(3, model.Some(3)), at(4, model.Some(0.4))}, th)
+	l.observe([]model.Sample{at(0, model.Some(0.2)), at(1, model.Some(7.2)), at(2, model.None), at(3, model.Some(3)), at(4, model.Some(0.4))}, th, time.Minute)
 	// A late sample, older than what was judged, makes no event.
-	l.observe([]model.Sample{at(1, model.Some(0)), at(5, model.Some(0.3))}, th)
+	l.observe([]model.Sample{at(1, model.Some(0)), at(5, model.Some(0.3))}, th, time.Minute)
 	l.failed(watchT0.Add(6*time.Minute), "Zoom's server failed (HTTP 503)")
 	l.failed(watchT0.Add(7*time.Minute), "Zoom's server failed (HTTP 503)")
 	l.succeeded(watchT0.Add(8 * time.Minute))

@@ -74,7 +74,8 @@ func (m *watchModel) renderBody(fullHelp string) string {
 		}
 	}
 	if l.axis > 0 {
-		parts = append(parts, renderAxis(m.geo, m.c.width, m.loc, m.c.st))
+		parts = append(parts, renderAxis(m.geo, m.c.width, m.loc, m.c.st,
+			axisMarks{joined: m.who.JoinTime, left: m.who.LeaveTime, window: m.windowText()}))
 	}
 	if l.sys > 0 {
 		latest, ok := m.hist.Latest()

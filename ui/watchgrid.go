@@ -88,17 +88,18 @@ func (m *watchModel) layoutPanes(in layoutIn) layout {
 const minEventRows = 5
 
 // setGeometry puts every pane on one grid: as wide as the narrowest
-// pane's room, after the widest label.
+// pane's room, after the widest label and before the widest value.
 func (m *watchModel) setGeometry() {
-	label, room := 0, 0
+	label, value, room := 0, 0, 0
 	for i := range m.panes {
 		if m.lay.panes[i] > 0 {
 			label = max(label, m.panes[i].LabelWidth())
+			value = max(value, m.panes[i].ValueWidth())
 		}
 	}
 	for i := range m.panes {
 		if m.lay.panes[i] > 0 {
-			r := m.panes[i].SparkRoom(label)
+			r := m.panes[i].SparkRoom(label, value)
 			if room == 0 || r < room {
 				room = r
 			}
@@ -106,11 +107,12 @@ func (m *watchModel) setGeometry() {
 	}
 	room = max(room, 1)
 	span := m.spanFor(room)
-	g := pane.Geometry{Grid: model.NewGrid(span, m.fedUpTo, room), Label: label}
+	g := pane.Geometry{Grid: model.NewGrid(span, m.fedUpTo, room), Label: label, Value: value,
+		Cadence: m.cadence, Joined: m.who.JoinTime}
 	m.geo = g
 	if span != m.fedSpan {
-		// The width sets the default window: the panes hold the samples
-		// of the window the old width gave.
+		// The width can set the window (a long call's): the panes hold
+		// the samples of the window the old width gave.
 		m.dataVersion = 0
 		m.feedPanes()
 	}
@@ -119,8 +121,9 @@ func (m *watchModel) setGeometry() {
 	}
 }
 
-// gridWidth is the sparklines' width in columns, so the default window
-// gives each about one sample; before the first layout, a guess.
+// gridWidth is the sparklines' width in columns, which the window of a
+// long call fills at about one sample a column; before the first layout,
+// a guess.
 func (m *watchModel) gridWidth() int {
 	if w := m.geo.Grid.Width(); w > 1 {
 		return w
@@ -134,11 +137,21 @@ var axisSteps = []time.Duration{
 	10 * time.Minute, 15 * time.Minute, 30 * time.Minute, time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour,
 }
 
+// axisMarks are what the time axis says besides round times: when the
+// participant joined and left (zero when unknown or not yet), and the
+// window ("window 21m"), which it says at every width.
+type axisMarks struct {
+	joined, left time.Time
+	window       string
+}
+
 // renderAxis is the time axis under the panes: HH:MM (HH:MM:SS for a
 // window of minutes) at the column each round local time falls in, the
-// day's name at midnight, the start of the window always first, on the x
-// the sparklines start at.
-func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Styles) string {
+// day's name at midnight, the start of the window first, on the x the
+// sparklines start at; the join and the leave where they fall, marked
+// (theme.Glyphs.Joined and Left) and before any round time; the window
+// at the right.
+func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Styles, marks axisMarks) string {
 	g := geo.Grid
 	x0 := 1 + geo.Label + 1 // border, label, space
 	if g.Width() < 1 || x0 >= width {
@@ -156,22 +169,43 @@ func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Style
 			break
 		}
 	}
-	line := []byte(strings.Repeat(" ", width))
-	put := func(c int, t time.Time) bool {
-		x := x0 + c
-		// A label starts at its column and may run on past the grid.
-		if c < 0 || c >= g.Width() || x+lw > width {
+	line := []rune(strings.Repeat(" ", width))
+	end := width // labels end two cells before the window's text
+	if w := len(marks.window); w > 0 && w+2 <= width-x0 {
+		copy(line[width-w:], []rune(marks.window))
+		end = width - w - 2
+	}
+	taken := make([]bool, width+1)
+	put := func(x int, text string) bool {
+		r := []rune(text)
+		if x < 0 || x+len(r) > end {
 			return false
 		}
-		copy(line[x:], model.TickLabel(t, layout, loc))
+		for i := max(x-2, 0); i <= min(x+len(r)+1, width); i++ {
+			if taken[i] {
+				return false
+			}
+		}
+		copy(line[x:], r)
+		for i := x; i < x+len(r); i++ {
+			taken[i] = true
+		}
 		return true
 	}
-	put(0, g.ColumnStart(0))
-	next := lw + 2 // the first free column after the start's label
+	gl := st.Glyphs()
+	for _, mk := range []struct {
+		t     time.Time
+		glyph string
+	}{{marks.joined, gl.Joined}, {marks.left, gl.Left}} {
+		if c, ok := g.Column(mk.t); ok && !mk.t.IsZero() {
+			put(x0+c, mk.glyph+mk.t.In(loc).Format(layout))
+		}
+	}
+	// A label starts at its column and may run on past the grid.
+	put(x0, model.TickLabel(g.ColumnStart(0), layout, loc))
 	for t := model.FirstTick(g.Start(), step, loc); t.Before(g.End()); t = t.Add(step) {
-		c, ok := g.Column(t)
-		if ok && c >= next && put(c, t) {
-			next = c + lw + 2
+		if c, ok := g.Column(t); ok {
+			put(x0+c, model.TickLabel(t, layout, loc))
 		}
 	}
 	return st.Muted.Render(strings.TrimRight(string(line), " "))

@@ -20,7 +20,8 @@ func (p *Model) compactLines(iw int) []textCell {
 	// ("11fps│").
 	shown, stale, fieldW := p.compactShownWithNote(iw - label - 1 - sw - 1)
 	g := p.grid(sw)
-	p.data.bucket(g)
+	p.bucket(g)
+	absent := p.absent(g)
 	scw := scaleWidth(pl)
 	lines := make([]textCell, 0, 4)
 	for d := range p.data.dirs {
@@ -37,6 +38,7 @@ func (p *Model) compactLines(iw int) []textCell {
 			c.b.WriteByte(' ')
 			c.w = label + 1
 			cols, sc := streamColumns(sec, p.th)
+			markAbsent(cols, absent)
 			pl.sparkRow(&c.b, cols, sw, sc.Top, true, 1, 0)
 			c.b.WriteByte(' ')
 			writeFitRight(&c.b, pl.scaleLabel(fLatency, sc), scw)

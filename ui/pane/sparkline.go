@@ -15,9 +15,17 @@ import (
 // sparkCol is one sparkline column: a reading (ok false for a gap) and
 // the level it is drawn in.
 type sparkCol struct {
-	v  float64
-	ok bool
-	lv model.Level
+	v      float64
+	ok     bool
+	absent bool // a column before the participant joined (theme.Glyphs.Absent)
+	lv     model.Level
+}
+
+// markAbsent marks the first n columns absent: time before the join.
+func markAbsent(cols []sparkCol, n int) {
+	for i := range min(n, len(cols)) {
+		cols[i].absent = !cols[i].ok
+	}
 }
 
 // sparkline draws values as one column each, newest at the right, exactly
@@ -86,16 +94,18 @@ func (pl *palette) sparkRow(b *strings.Builder, cols []sparkCol, width int, ceil
 		if c.ok && ceil > 0 && c.v > 0 {
 			part = min(c.v/ceil, 1)*float64(lines) - float64(lines-1-r)
 		}
-		if !c.ok || (!bottom && part <= 0) {
+		k, glyph := pl.accent, ""
+		switch {
+		case c.absent && bottom:
+			k, glyph = pl.muted, pl.glyphs.Absent
+		case !c.ok || (!bottom && part <= 0):
 			if inRun {
 				b.WriteString(runInk.Suf)
 				inRun = false
 			}
 			b.WriteByte(' ')
 			continue
-		}
-		k := pl.accent
-		if judged {
+		case judged:
 			k = pl.level[min(max(c.lv, model.Unknown), model.Critical)]
 		}
 		if !inRun || k != runInk {
@@ -105,8 +115,11 @@ func (pl *palette) sparkRow(b *strings.Builder, cols []sparkCol, width int, ceil
 			b.WriteString(k.Pre)
 			runInk, inRun = k, true
 		}
-		g := int(math.Ceil(min(part, 1)*n)) - 1
-		b.WriteString(glyphs[min(max(g, 0), len(glyphs)-1)])
+		if glyph == "" {
+			g := int(math.Ceil(min(part, 1)*n)) - 1
+			glyph = glyphs[min(max(g, 0), len(glyphs)-1)]
+		}
+		b.WriteString(glyph)
 	}
 	if inRun {
 		b.WriteString(runInk.Suf)
