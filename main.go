@@ -284,10 +284,14 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
-func (f *flags) config() (fetch.Config, io.Closer, error) {
+// A budget state file that cannot be used is said on warn; counting goes on in memory.
+func (f *flags) config(warn io.Writer) (fetch.Config, io.Closer, error) {
 	budget, err := fetch.OpenBudget(fetch.BudgetOptions{Cap: f.budget})
 	if err != nil {
 		return fetch.Config{}, nil, err
+	}
+	if err := budget.Status().Err; err != nil {
+		fmt.Fprintf(warn, "qostop: warning: %s; counting today's requests in memory only\n", model.Sanitize(err.Error()))
 	}
 	cfg, closer, err := fetch.ConfigFromEnv(os.Getenv, fetch.Overrides{APIURL: f.apiURL, OAuthURL: f.oauthURL,
 		Gov: f.gov, Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog})
@@ -299,8 +303,8 @@ func (f *flags) config() (fetch.Config, io.Closer, error) {
 }
 
 // client is a Zoom client from config, and what closes its debug log.
-func (f *flags) client() (*fetch.Client, io.Closer, error) {
-	cfg, closer, err := f.config()
+func (f *flags) client(warn io.Writer) (*fetch.Client, io.Closer, error) {
+	cfg, closer, err := f.config(warn)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -330,7 +334,7 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 		if cfg.From, cfg.To, err = model.ParseDays(cfg.Type, from, to); npos == 0 && err != nil {
 			return usageError(cmd, "%v", err)
 		}
-		client, closer, err := f.client()
+		client, closer, err := f.client(cmd.ErrOrStderr())
 		if err != nil {
 			return err
 		}
@@ -420,7 +424,7 @@ func newExporterCmd() *cobra.Command {
 			if _, err := f.check(cmd); err != nil || f.interval < f.floor || o.Keep <= 0 {
 				return cmp.Or(err, usageError(cmd, "--interval %s, --keep %s: want at least %s and a positive duration", f.interval, o.Keep, f.floor))
 			}
-			cfg, closer, err := f.config()
+			cfg, closer, err := f.config(io.Discard) // the exporter logs it
 			if err != nil {
 				return err
 			}
@@ -445,7 +449,7 @@ func newSnapshotCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			client, closer, err := f.client()
+			client, closer, err := f.client(cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

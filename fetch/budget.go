@@ -37,7 +37,14 @@ type Budget struct {
 	mine int    // today's requests of this process
 	acct quota  // the account's quota as Zoom last told it (quota.go)
 	err  error  // the state file's last failure; counting goes on in memory
+	// retry is when the file is tried again after a failure: a stuck
+	// lock would otherwise cost every request StateLockWait.
+	retry time.Time
 }
+
+// budgetRetry is how long a Budget counts in memory after its file
+// failed before trying it again.
+const budgetRetry = time.Minute
 
 // BudgetOptions configure OpenBudget.
 type BudgetOptions struct {
@@ -64,32 +71,31 @@ func StateDir() (string, error) {
 }
 
 // OpenBudget creates the state directory (0700) if needed and reads
-// today's count.
+// today's count. A state file that cannot be used does not stop qostop:
+// the Budget counts in memory and its Status().Err says why.
 func OpenBudget(o BudgetOptions) (*Budget, error) {
 	if o.Cap < 0 {
 		return nil, fmt.Errorf("budget %d must not be negative (0 means no cap of qostop's own)", o.Cap)
 	}
-	dir := o.Dir
-	if dir == "" {
-		d, err := StateDir()
-		if err != nil {
-			return nil, err
-		}
-		dir = d
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("cannot create the state directory for the request budget: %w", err)
-	}
-	b := &Budget{path: filepath.Join(dir, "requests.json"), lock: filepath.Join(dir, "requests.lock"),
-		cap: o.Cap, now: o.Now}
+	b := &Budget{cap: o.Cap, now: o.Now}
 	if b.now == nil {
 		b.now = time.Now
 	}
+	dir, err := o.Dir, error(nil)
+	if dir == "" {
+		dir, err = StateDir()
+	}
+	if err == nil {
+		err = os.MkdirAll(dir, 0o700)
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if _, err := b.sync(0); err != nil {
-		return nil, err
+	if err != nil {
+		b.err = fmt.Errorf("no state directory for the request budget: %w", err)
+		return b, nil
 	}
+	b.path, b.lock = filepath.Join(dir, "requests.json"), filepath.Join(dir, "requests.lock")
+	b.sync(0) // a failure is kept in b.err
 	return b, nil
 }
 
@@ -103,13 +109,17 @@ type state struct {
 // pass the cap, and reads back every process's total, under the lock.
 // ok is false when the cap refused them. On a file failure the count goes
 // on in memory and the error is kept for Status.
-func (b *Budget) sync(n int) (ok bool, err error) {
-	today := b.now().UTC().Format(time.DateOnly)
+func (b *Budget) sync(n int) (ok bool) {
+	now := b.now()
+	today := now.UTC().Format(time.DateOnly)
 	if b.day != today {
 		b.day, b.used, b.mine = today, 0, 0
 	}
 	fits := func(used int) bool { return n == 0 || b.cap == 0 || used+n <= b.cap }
-	err = withLock(b.lock, func() error {
+	if b.path == "" || now.Before(b.retry) { // no directory, or the file failed a moment ago
+		return b.inMemory(n, fits)
+	}
+	err := WithStateLock(b.lock, StateLockWait, func() error {
 		st, err := readState(b.path)
 		if err != nil {
 			return err
@@ -124,8 +134,9 @@ func (b *Budget) sync(n int) (ok bool, err error) {
 		ok = true
 		if n > 0 {
 			st.Requests = b.used + n
-			if err := writeState(b.path, st); err != nil {
-				return err
+			data, _ := json.Marshal(st)
+			if err := WriteStateFile(b.path, data); err != nil {
+				return fmt.Errorf("cannot write %s: %w", b.path, err)
 			}
 		}
 		b.used += n
@@ -133,17 +144,28 @@ func (b *Budget) sync(n int) (ok bool, err error) {
 		return nil
 	})
 	if err != nil {
-		b.err = fmt.Errorf("request budget file %s: %w", b.path, err)
-		if ok = fits(b.used); ok && n > 0 {
-			b.used += n
-			b.mine += n
-		}
+		b.err = fmt.Errorf("request budget state: %w", err)
+		b.retry = now.Add(budgetRetry)
+		return b.inMemory(n, fits)
 	}
-	return ok, err
+	b.err = nil
+	return ok
 }
 
+// inMemory counts n requests without the file, when they fit.
+func (b *Budget) inMemory(n int, fits func(int) bool) bool {
+	ok := fits(b.used)
+	if ok {
+		b.used += n
+		b.mine += n
+	}
+	return ok
+}
+
+// readState reads the day's count; a missing file is a day with none.
+// A file qostop cannot read is an error, not a silent reset to 0.
 func readState(path string) (state, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadStateFile(path, StateFileMax)
 	if errors.Is(err, os.ErrNotExist) {
 		return state{}, nil
 	}
@@ -151,32 +173,10 @@ func readState(path string) (state, error) {
 		return state{}, err
 	}
 	var st state
-	if json.Unmarshal(data, &st) != nil || st.Requests < 0 {
-		return state{}, nil // a torn or foreign file starts the day afresh rather than stopping qostop
+	if err := json.Unmarshal(data, &st); err != nil || st.Requests < 0 || st.Day == "" {
+		return state{}, fmt.Errorf("%s holds no request count qostop can read: remove it to start the count afresh", path)
 	}
 	return st, nil
-}
-
-// writeState replaces the file atomically, so a reader never sees half.
-func writeState(path string, st state) error {
-	data, _ := json.Marshal(st)
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".requests-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // take counts one request about to be sent, or refuses it when qostop's
@@ -184,7 +184,7 @@ func writeState(path string, st state) error {
 func (b *Budget) take() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if ok, _ := b.sync(1); !ok { // a file failure is kept in b.err
+	if !b.sync(1) { // a file failure is kept in b.err
 		return errBudgetSpent
 	}
 	return nil

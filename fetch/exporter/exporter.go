@@ -150,6 +150,9 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	o.Logger.Info("exporter listening", "addr", ln.Addr().String(), "meetings", meetings,
 		"budget", o.Budget.Status().Cap, "names", o.Names, "redact", o.Redact)
+	if err := o.Budget.Status().Err; err != nil {
+		o.Logger.Warn("request budget counted in memory only", "err", err)
+	}
 	if o.Ready != nil {
 		o.Ready(ln.Addr().String())
 	}
