@@ -260,8 +260,6 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return bad("--type %q: want live or past", f.meetingType)
 	case has("interval") && f.interval <= 0:
 		return bad("--interval %s: want a positive duration, at least %s", f.interval, f.floor)
-	case has("window") && (f.window < 0 || f.window > model.WindowSteps[len(model.WindowSteps)-1]):
-		return bad("--window %s: want a duration up to 24h, e.g. 15m (0: fitted to the call)", f.window)
 	case has("format") && f.format != "" && f.format != "json" && f.format != "table":
 		return bad("--format %q: want json or table", f.format)
 	case has("max-wait") && f.maxWait < 0:

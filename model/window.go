@@ -59,8 +59,8 @@ func DefaultWindow(cadence time.Duration, width int) time.Duration {
 
 // FitWindow is the window a call's sparklines show by default: the
 // participant's time in the call, from since (their join, or the first
-// sample when Zoom did not say) to newest (the newest sample), rounded up
-// by RoundWindow and at least MinWindow, so the call fills the width and
+// sample when Zoom did not say) to newest (the newest sample), and a
+// column more, rounded up by RoundWindow and at least MinWindow, so the call fills the width and
 // the window grows with it. Once the call is longer than width columns
 // hold at one cadence each (or when since is zero), it is the width rule:
 // width cadences (at least MinWindowSamples), rounded up the same way,
@@ -75,18 +75,23 @@ func FitWindow(since, newest time.Time, cadence time.Duration, width int) time.D
 	}
 	w := cadence * n
 	if !since.IsZero() && newest.After(since) {
-		w = min(w, newest.Sub(since))
+		// A column more: the grid's right edge runs up to a column past
+		// the newest sample (NewGrid), which must not push the join out.
+		call := newest.Sub(since)
+		w = min(w, call+call/time.Duration(max(width, 1)))
 	}
 	return min(RoundWindow(max(w, MinWindow(cadence))), longest)
 }
 
 // CallWindow is the window that shows the whole call, from since to
-// newest as FitWindow measures it, whatever the width: columns then hold
-// several samples each once the call is long (the worst of them shows).
-func CallWindow(since, newest time.Time, cadence time.Duration) time.Duration {
+// newest and a column as FitWindow measures it, whatever the width:
+// columns then hold several samples each once the call is long (the
+// worst of them shows).
+func CallWindow(since, newest time.Time, cadence time.Duration, width int) time.Duration {
 	w := MinWindow(cadence)
 	if !since.IsZero() && newest.After(since) {
-		w = max(w, newest.Sub(since))
+		call := newest.Sub(since)
+		w = max(w, call+call/time.Duration(max(width, 1)))
 	}
 	return min(RoundWindow(w), WindowSteps[len(WindowSteps)-1])
 }

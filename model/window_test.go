@@ -110,13 +110,14 @@ func TestFitWindow(t *testing.T) {
 		width   int
 		want    time.Duration
 	}{
-		{"joined 20 minutes ago: the window is the call", 20 * m, m, 90, 20 * m},
+		{"joined 20 minutes ago: the call and a column", 20 * m, m, 90, 21 * m},
+		{"19m22s and a column round up to 20m", 19*m + 22*time.Second, m, 90, 20 * m},
 		{"20m30s rounds up to a minute, not to a step", 20*m + 30*time.Second, m, 90, 21 * m},
 		{"a call of a minute shows five cadences", m, m, 90, 5 * m},
 		{"the window grows with the call", 53*m + 30*time.Second, m, 90, 55 * m},
 		{"longer than the width holds: a sample a column", 3 * time.Hour, m, 90, 90 * m},
 		{"join unknown and no first sample: the width rule", 0, m, 90, 90 * m},
-		{"the demo's seconds", 100 * time.Second, 3 * time.Second, 90, 100 * time.Second},
+		{"the demo's seconds", 100 * time.Second, 3 * time.Second, 90, 110 * time.Second},
 		{"a day at most", 30 * time.Hour, time.Hour, 90, 24 * time.Hour},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -129,12 +130,13 @@ func TestFitWindow(t *testing.T) {
 			}
 		})
 	}
-	if got := model.CallWindow(newest.Add(-3*time.Hour), newest, m); got != 3*time.Hour {
-		t.Errorf("CallWindow of a 3h call = %v, want 3h whatever the width", got)
+	if got := model.CallWindow(newest.Add(-3*time.Hour), newest, m, 90); got != 3*time.Hour+15*m {
+		t.Errorf("CallWindow of a 3h call at 90 columns = %v, want 3h15m: the call and a column, whatever the width rule", got)
 	}
 }
 
-// A call that fits the width fills at least nine tenths of its window,
+// A call that fits the width, and a column, fill at least nine tenths of
+// its window,
 // and its samples, drawn over the time each stands for, leave no blank
 // column however short the columns get.
 func TestFitWindowFillsTheWidth(t *testing.T) {
@@ -144,8 +146,8 @@ func TestFitWindowFillsTheWidth(t *testing.T) {
 		for mins := 5; mins <= width; mins += 3 {
 			since := newest.Add(-time.Duration(mins) * cadence)
 			w := model.FitWindow(since, newest, cadence, width)
-			if call := newest.Sub(since); call*10 < w*9 {
-				t.Fatalf("width %d, call %v: window %v, the call fills under 90%%", width, call, w)
+			if call := newest.Sub(since); (call+call/time.Duration(width))*10 < w*9 {
+				t.Fatalf("width %d, call %v: window %v, the call and a column fill under 90%%", width, call, w)
 			}
 			g := model.NewGrid(w, newest, width)
 			filled := make([]bool, width)

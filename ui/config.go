@@ -134,6 +134,9 @@ func (c Config) Validate() error {
 	if err := c.Thresholds.Validate(); err != nil {
 		errs = append(errs, err)
 	}
+	if longest := model.WindowSteps[len(model.WindowSteps)-1]; c.Window < 0 || c.Window > longest {
+		errs = append(errs, fmt.Errorf("--window %s: want a duration up to %s, e.g. 15m (0: fitted to the call)", c.Window, fmtDur(longest)))
+	}
 	return errors.Join(errs...)
 }
 

@@ -161,36 +161,10 @@ func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Style
 	if g.Span()*time.Duration(g.Width()) < 10*time.Minute {
 		layout = "15:04:05"
 	}
-	lw := len(layout)
-	step := axisSteps[len(axisSteps)-1]
-	for _, s := range axisSteps {
-		if int(s/g.Span()) >= lw+3 {
-			step = s
-			break
-		}
-	}
-	line := []rune(strings.Repeat(" ", width))
-	end := width // labels end two cells before the window's text
+	a := newAxisLine(width)
 	if w := len(marks.window); w > 0 && w+2 <= width-x0 {
-		copy(line[width-w:], []rune(marks.window))
-		end = width - w - 2
-	}
-	taken := make([]bool, width+1)
-	put := func(x int, text string) bool {
-		r := []rune(text)
-		if x < 0 || x+len(r) > end {
-			return false
-		}
-		for i := max(x-2, 0); i <= min(x+len(r)+1, width); i++ {
-			if taken[i] {
-				return false
-			}
-		}
-		copy(line[x:], r)
-		for i := x; i < x+len(r); i++ {
-			taken[i] = true
-		}
-		return true
+		copy(a.line[width-w:], []rune(marks.window))
+		a.end = width - w - 2
 	}
 	gl := st.Glyphs()
 	for _, mk := range []struct {
@@ -198,15 +172,57 @@ func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Style
 		glyph string
 	}{{marks.joined, gl.Joined}, {marks.left, gl.Left}} {
 		if c, ok := g.Column(mk.t); ok && !mk.t.IsZero() {
-			put(x0+c, mk.glyph+mk.t.In(loc).Format(layout))
+			a.put(x0+c, mk.glyph+mk.t.In(loc).Format(layout))
 		}
 	}
 	// A label starts at its column and may run on past the grid.
-	put(x0, model.TickLabel(g.ColumnStart(0), layout, loc))
+	a.put(x0, model.TickLabel(g.ColumnStart(0), layout, loc))
+	step := axisStep(g, len(layout))
 	for t := model.FirstTick(g.Start(), step, loc); t.Before(g.End()); t = t.Add(step) {
 		if c, ok := g.Column(t); ok {
-			put(x0+c, model.TickLabel(t, layout, loc))
+			a.put(x0+c, model.TickLabel(t, layout, loc))
 		}
 	}
-	return st.Muted.Render(strings.TrimRight(string(line), " "))
+	return st.Muted.Render(strings.TrimRight(string(a.line), " "))
+}
+
+// axisStep is the spacing of round times on g: the shortest of
+// axisSteps that leaves a label of lw cells and some room between marks.
+func axisStep(g model.Grid, lw int) time.Duration {
+	for _, s := range axisSteps {
+		if int(s/g.Span()) >= lw+3 {
+			return s
+		}
+	}
+	return axisSteps[len(axisSteps)-1]
+}
+
+// axisLine is a time axis being written: labels go where they keep two
+// cells from every other and end before end.
+type axisLine struct {
+	line  []rune
+	taken []bool
+	end   int
+}
+
+func newAxisLine(width int) *axisLine {
+	return &axisLine{line: []rune(strings.Repeat(" ", width)), taken: make([]bool, width+2), end: width}
+}
+
+// put writes text at x if it fits there, and reports whether it did.
+func (a *axisLine) put(x int, text string) bool {
+	r := []rune(text)
+	if x < 0 || x+len(r) > a.end {
+		return false
+	}
+	for i := max(x-2, 0); i <= min(x+len(r)+1, len(a.taken)-1); i++ {
+		if a.taken[i] {
+			return false
+		}
+	}
+	copy(a.line[x:], r)
+	for i := x; i < x+len(r); i++ {
+		a.taken[i] = true
+	}
+	return true
 }

@@ -51,7 +51,7 @@ func (m *watchModel) spanFor(width int) time.Duration {
 	case m.chosen > 0:
 		return m.chosen
 	case m.whole:
-		return model.CallWindow(since, newest, m.cadence)
+		return model.CallWindow(since, newest, m.cadence, width)
 	}
 	return model.FitWindow(since, newest, m.cadence, width)
 }

@@ -27,6 +27,11 @@ type Geometry struct {
 	Joined  time.Time
 }
 
+// sameBesidesGrid reports whether g and o differ in their grids alone.
+func (g Geometry) sameBesidesGrid(o Geometry) bool {
+	return g.Label == o.Label && g.Value == o.Value && g.Cadence == o.Cadence && g.Joined.Equal(o.Joined)
+}
+
 // SetGeometry puts the pane on the screen's grid.
 func (p *Model) SetGeometry(g Geometry) {
 	if p.geo == g && p.cache != nil {
@@ -164,8 +169,7 @@ func blank(dst []model.Value, n int) []model.Value {
 // grid that did not just move on); then call SetData and SetGeometry.
 func (p *Model) Append(window, fresh []model.Sample, g Geometry) bool {
 	d := &p.data
-	if len(fresh) == 0 || !d.bucketed || p.geo.Grid.Width() == 0 || d.grid != p.geo.Grid || g.Label != p.geo.Label ||
-		g.Value != p.geo.Value || g.Cadence != p.geo.Cadence || !g.Joined.Equal(p.geo.Joined) {
+	if len(fresh) == 0 || !d.bucketed || p.geo.Grid.Width() == 0 || d.grid != p.geo.Grid || !g.sameBesidesGrid(p.geo) {
 		return false
 	}
 	for i := range fresh {
