@@ -122,6 +122,7 @@ func (s *chartScreen) render() string {
 		ch.SetSize(s.c.width, h)
 		ch.SetView(start, end)
 		ch.SetCursor(s.cursor)
+		ch.SetCall(s.w.who.JoinTime, s.w.who.LeaveTime)
 		if s.dirty[i] {
 			s.fill(ch, start, end)
 			s.dirty[i] = false

@@ -90,22 +90,14 @@ const minEventRows = 5
 // setGeometry puts every pane on one grid: as wide as the narrowest
 // pane's room, after the widest label and before the widest value.
 func (m *watchModel) setGeometry() {
-	label, value, room := 0, 0, 0
+	label, value := 0, 0
 	for i := range m.panes {
 		if m.lay.panes[i] > 0 {
 			label = max(label, m.panes[i].LabelWidth())
 			value = max(value, m.panes[i].ValueWidth())
 		}
 	}
-	for i := range m.panes {
-		if m.lay.panes[i] > 0 {
-			r := m.panes[i].SparkRoom(label, value)
-			if room == 0 || r < room {
-				room = r
-			}
-		}
-	}
-	room = max(room, 1)
+	room := m.sparkRoom(label, value)
 	span := m.spanFor(room)
 	g := pane.Geometry{Grid: model.NewGrid(span, m.fedUpTo, room), Label: label, Value: value,
 		Cadence: m.cadence, Joined: m.who.JoinTime}
@@ -119,6 +111,37 @@ func (m *watchModel) setGeometry() {
 	for i := range m.panes {
 		m.panes[i].SetGeometry(g)
 	}
+}
+
+// sparkRoom is the sparklines' width: the least room of the panes on
+// screen, where compact panes (a short pane among full ones) give up
+// readings for it rather than narrow the full rows' sparklines.
+func (m *watchModel) sparkRoom(label, value int) int {
+	full, compact, most, all := 0, 0, 0, 0
+	least := func(a, b int) int {
+		if a == 0 || b < a {
+			return b
+		}
+		return a
+	}
+	for i := range m.panes {
+		p := &m.panes[i]
+		if m.lay.panes[i] <= 0 {
+			continue
+		}
+		all = least(all, p.SparkRoom(label, value))
+		switch {
+		case p.Compact():
+			compact = least(compact, p.SparkRoom(label, value))
+			most = least(most, p.MaxSparkRoom(label, value))
+		case p.Full():
+			full = least(full, p.SparkRoom(label, value))
+		}
+	}
+	if full > 0 && compact > 0 {
+		return max(min(full, most), 1)
+	}
+	return max(all, 1)
 }
 
 // gridWidth is the sparklines' width in columns, which the window of a

@@ -50,6 +50,24 @@ func (p *panel) decorate(f *frame) {
 		c.SetCell(canvas.Point{X: o.X, Y: y}, canvas.NewCell(f.g.yTick))
 	}
 	p.timeLabels(f)
+	p.callMarks(f)
+}
+
+// callMarks marks the join and the leave on the x axis, over its ticks:
+// before the join there was no one to measure, which is not a gap.
+func (p *panel) callMarks(f *frame) {
+	o := p.lc.Origin()
+	for _, mk := range []struct {
+		t time.Time
+		g rune
+	}{{f.joined, f.g.joined}, {f.left, f.g.left}} {
+		if mk.t.IsZero() || mk.t.Before(f.start) || mk.t.After(f.end) {
+			continue
+		}
+		if x := p.colOf(f, mk.t); x > o.X && x < p.w {
+			p.lc.Canvas.SetCell(canvas.Point{X: x, Y: o.Y}, canvas.NewCell(mk.g))
+		}
+	}
 }
 
 // timeSteps are the spacings of x labels, shortest first; each divides a

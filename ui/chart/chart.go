@@ -28,6 +28,7 @@ type Model struct {
 	panels        [2]*panel
 	cursor        time.Time // the time the cursor reads; zero when it is hidden
 	minLabelW     int       // the y labels' least width (SetLabelWidth)
+	joined, left  time.Time // the participant's join and leave; zero when unknown or not yet
 
 	// The canvases are drawn when fresh goes false, and the string is
 	// written from them when written does: moving the cursor only
@@ -110,6 +111,14 @@ func (m *Model) SetView(start, end time.Time) {
 func (m *Model) SetData(send, receive []model.Point) {
 	m.series[model.Send], m.series[model.Receive] = send, receive
 	m.fresh = false
+}
+
+// SetCall marks on the x axis when the participant joined and left
+// (zero when unknown, or not yet).
+func (m *Model) SetCall(joined, left time.Time) {
+	if !m.joined.Equal(joined) || !m.left.Equal(left) {
+		m.joined, m.left, m.fresh = joined, left, false
+	}
 }
 
 // LabelWidth is the width its y labels need at its size, view and data:

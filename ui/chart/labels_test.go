@@ -88,3 +88,27 @@ func TestStackedChartsShareAnOrigin(t *testing.T) {
 		t.Errorf("the y axes are at x=%d and x=%d, want one column", a, b)
 	}
 }
+
+// The join and the leave are marked on the x axis where they fall, in
+// Unicode and ASCII, and nowhere when outside the view.
+func TestJoinAndLeaveMarkedOnTheAxis(t *testing.T) {
+	for ascii, want := range map[bool][2]string{false: {"▲", "▼"}, true: {"^", "v"}} {
+		m := fixtureChart(100, 24, time.Hour, ascii)
+		m.SetCall(fixEnd.Add(-40*time.Minute), fixEnd.Add(-10*time.Minute))
+		axis := ""
+		for _, l := range strings.Split(plain(t, m.View()), "\n") {
+			if strings.ContainsAny(l, "└") || ascii && strings.HasPrefix(strings.TrimSpace(l), "+") {
+				axis = l
+				break
+			}
+		}
+		j, l := strings.Index(axis, want[0]), strings.Index(axis, want[1])
+		if j < 0 || l < 0 || j >= l {
+			t.Errorf("ascii=%v: the x axis does not mark the join before the leave: %q", ascii, axis)
+		}
+		m.SetCall(fixEnd.Add(-3*time.Hour), time.Time{})
+		if out := plain(t, m.View()); strings.Contains(out, want[0]) && !ascii {
+			t.Errorf("a join before the view is marked:\n%s", out)
+		}
+	}
+}

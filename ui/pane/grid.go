@@ -56,6 +56,32 @@ func (p *Model) SparkRoom(label, value int) int {
 	return iw - label - 1 - p.compactFixed(iw, label)
 }
 
+// MaxSparkRoom is the widest sparkline the pane can draw at all with
+// label width label: a compact line's (Compact) dropping every reading
+// but latency, and keeping the note of a stream that stopped; a full
+// pane's, SparkRoom. A screen whose full panes have more room than its
+// compact ones' SparkRoom gives the compact lines this, not the other
+// way round: a short pane of readings must not narrow every sparkline.
+func (p *Model) MaxSparkRoom(label, value int) int {
+	if !p.Compact() {
+		return p.SparkRoom(label, value)
+	}
+	_, fieldW := p.compactShown(0)
+	n := 1 + scaleWidth(&p.pal) + 1 + cfLatency.gap() + fieldW[cfLatency]
+	if note := p.noteWidth(); note >= 0 {
+		n += 2 + note
+	}
+	return p.width - 2 - label - 1 - n
+}
+
+// Compact reports whether the pane draws compact lines at its size:
+// one line a stream, a latency sparkline and the readings that fit.
+func (p *Model) Compact() bool { return p.data.hasTraffic() && !p.full() }
+
+// Full reports whether the pane draws full rows at its size: a row a
+// metric, each a sparkline and a value.
+func (p *Model) Full() bool { return p.data.hasTraffic() && p.full() }
+
 // full reports whether the pane's height gives it full rows.
 func (p *Model) full() bool { return p.height-2 >= p.rows(p.width-2, false) }
 
