@@ -209,3 +209,25 @@ func TestGoldenLateJoiner(t *testing.T) {
 		}
 	}
 }
+
+// Stacked on the chart screen, latency (labels up to 500) and jitter (up
+// to 50) start their plots at one x: the axis corners line up.
+func TestStackedChartsLineUp(t *testing.T) {
+	h := newHarness(t, &fakeSource{p: lateJoiner()}, 200, 60)
+	h.start()
+	h.key("enter")
+	var corners []int
+	for _, l := range strings.Split(ansi.Strip(h.a.content()), "\n") {
+		if i := strings.IndexRune(l, '└'); i >= 0 {
+			corners = append(corners, len([]rune(l[:i])))
+		}
+	}
+	if len(corners) < 4 {
+		t.Fatalf("%d charts' panels on screen, want two charts of two:\n%s", len(corners), ansi.Strip(h.a.content()))
+	}
+	for _, c := range corners[1:] {
+		if c != corners[0] {
+			t.Fatalf("plot origins at x=%v, want one x:\n%s", corners, ansi.Strip(h.a.content()))
+		}
+	}
+}

@@ -1,8 +1,13 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/theme"
 
 	"github.com/qostop/qostop/model"
 )
@@ -79,5 +84,27 @@ func TestCrossingWording(t *testing.T) {
 				t.Errorf("events %+v, want one %q", l.events, tc.want)
 			}
 		})
+	}
+}
+
+// Two or more samples missing in a row are an event at the first one
+// due, saying when and how many: "no samples 21:22–21:26 (5 due)"; one
+// missing is not.
+func TestHoleIsAnEvent(t *testing.T) {
+	l := newEventLog()
+	th := model.DefaultThresholds()
+	t0 := time.Date(2026, 11, 25, 21, 21, 0, 0, time.UTC)
+	at := func(min int) model.Sample {
+		return model.Sample{Time: t0.Add(time.Duration(min) * time.Minute), Streams: map[model.StreamKey]model.StreamStats{
+			{Media: model.Audio, Dir: model.Send}: {LatencyMS: model.Some(80)}}}
+	}
+	l.observe([]model.Sample{at(0), at(6), at(8)}, th, time.Minute)
+	st := theme.NewStyles(colorprofile.Ascii, theme.Dark(), false)
+	v := ansi.Strip(l.view(10, 80, st, time.UTC, "15:04"))
+	if !strings.Contains(v, "21:22 no samples 21:22–21:26 (5 due)") {
+		t.Errorf("the log does not say the five-minute hole:\n%s", v)
+	}
+	if n := strings.Count(v, "no samples"); n != 1 {
+		t.Errorf("%d hole lines, want 1 (one sample missing at 21:28 is not a hole):\n%s", n, v)
 	}
 }
