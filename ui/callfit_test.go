@@ -159,10 +159,10 @@ func TestLateJoinerFillsTheWidth(t *testing.T) {
 			if len(rows) < 8 {
 				t.Fatalf("found %d sparkline rows:\n%s", len(rows), v)
 			}
-			least, free := 1.0, 0
+			least, free, hole := 1.0, 0, width
 			for _, r := range rows {
 				f, name := measureRow(r, x0, width), string(r[0][:x0])
-				least, free = min(least, f.covered), max(free, f.rightFree)
+				least, free, hole = min(least, f.covered), max(free, f.rightFree), min(hole, f.hole)
 				if f.covered < 0.6 {
 					t.Errorf("%s: samples cover %.0f%% of %d columns, want 60%%:\n%s", name, 100*f.covered, width, string(r[0]))
 				}
@@ -188,8 +188,8 @@ func TestLateJoinerFillsTheWidth(t *testing.T) {
 			if plot < 0.6 {
 				t.Errorf("the chart's readings cover %.0f%% of its plot, want 60%%:\n%s", 100*plot, ansi.Strip(h.a.content()))
 			}
-			t.Logf("%dx%d: window %s, sparklines %d columns, covered at least %.0f%%, most blank after a value %d; chart plot from x=%d covered %.0f%%",
-				sz[0], sz[1], w.span(), width, 100*least, free, origin, 100*plot)
+			t.Logf("%dx%d: window %s, sparklines %d columns, covered at least %.0f%%, hole at least %d blank columns, most blank after a value %d; chart plot from x=%d covered %.0f%%",
+				sz[0], sz[1], w.span(), width, 100*least, hole, free, origin, 100*plot)
 		})
 	}
 }
