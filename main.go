@@ -28,6 +28,7 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui"
+	"github.com/qostop/qostop/ui/report"
 	"github.com/spf13/cobra"
 )
 
@@ -452,7 +453,8 @@ func newSnapshotCmd() *cobra.Command {
 				return err
 			}
 			defer closer.Close()
-			return ui.PrintSnapshot(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, pos, cfg, f.format)
+			opts := report.Options{Type: cfg.Type, Thresholds: cfg.Thresholds, Redact: cfg.Redact, ASCII: cfg.ASCII}
+			return report.PrintSnapshot(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, pos, opts, f.format)
 		})
 	f.zoom(c)
 	fs := c.Flags()

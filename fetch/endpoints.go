@@ -16,7 +16,10 @@ const maxPages = 1000
 // Page sizes: the maxima Zoom allows per endpoint, to spend the fewest
 // requests of the account's shared quota.
 const (
-	qosPageSize  = 10
+	// QoSPageSize is how many participants one request of
+	// /participants/qos brings: a meeting's poll costs its participants
+	// over ten, rounded up (the overview and the exporter count pages by it).
+	QoSPageSize  = 10
 	listPageSize = 300
 )
 
@@ -49,7 +52,7 @@ func (c *Client) MeetingQoS(ctx context.Context, meetingID string, typ model.Mee
 	if e := needIDs(op, meetingID); e != nil {
 		return nil, e
 	}
-	return c.participantPages(ctx, call{op: op, class: heavy, typ: typ, meeting: meetingID}, qosPageSize,
+	return c.participantPages(ctx, call{op: op, class: heavy, typ: typ, meeting: meetingID}, QoSPageSize,
 		escapeMeetingID(meetingID), "participants", "qos")
 }
 

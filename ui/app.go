@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // app is the root model: a stack of screens over one common context. It
@@ -44,7 +45,7 @@ func New(cfg Config) (tea.Model, error) {
 
 func newApp(cfg Config) *app {
 	ctx, cancel := context.WithCancel(context.Background())
-	c := &common{cfg: cfg, ctx: ctx, redact: cfg.Redact}
+	c := &common{cfg: cfg, ctx: ctx, redact: cfg.Redact, clk: poll.Clock{Schedule: cfg.schedule}}
 	c.setStyles(theme.NewStyles(cfg.startProfile(), cfg.Theme, cfg.ASCII))
 	a := &app{c: c, keys: DefaultKeyMap(), theme: cfg.Theme, cancel: cancel}
 	a.stack = []screen{firstScreen(c)}
@@ -55,7 +56,7 @@ func newApp(cfg Config) *app {
 // terminal for its background colour: the answer arrives as a message
 // (or never, from a terminal that answers no queries), so nothing waits.
 func (a *app) Init() tea.Cmd {
-	first := a.stack[0].chain().first()
+	first := a.stack[0].chain().First()
 	if t := topicCmd(a.c.ctx, a.c.cfg.Source, firstTarget(a.c.cfg)); t != nil {
 		first = tea.Batch(first, t)
 	}
@@ -106,7 +107,7 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		}
 	case tea.KeyPressMsg:
 		return a.key(msg)
-	case addressed:
+	case poll.Addressed:
 		return a.route(msg)
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/qostop/qostop/fetch/sim"
+	"github.com/qostop/qostop/ui/chrome"
 )
 
 // The tester's steps (sim --qps 0.3, watch --interval 2s) on the
@@ -36,7 +37,7 @@ func TestQPSRefusalKeepsPolling(t *testing.T) {
 	}
 	t.Logf("%d requests, %d refused; last bar %q", st.ParticipantQoS, st.RateLimited, bars[len(bars)-1])
 	// The quota counts the answers only: the 429s were not served.
-	want := "Zoom " + thousands(30000-(st.ParticipantQoS-st.RateLimited)) + "/30,000 left"
+	want := "Zoom " + chrome.Thousands(30000-(st.ParticipantQoS-st.RateLimited)) + "/30,000 left"
 	if bar := budgetBar(h); !strings.Contains(bar, want) {
 		t.Errorf("bar %q, want %q", bar, want)
 	}

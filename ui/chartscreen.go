@@ -8,8 +8,11 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/chart"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // chartScreen is one medium of the watched participant as full-width
@@ -30,7 +33,7 @@ type chartScreen struct {
 	helpView help.Model
 	ctx      context.Context    // cancelled when the screen goes; parent of every fetch
 	cancel   context.CancelFunc // its cancellation
-	poll     poller
+	poll     poll.Chain
 
 	media   model.Media
 	fields  []model.Field
@@ -67,33 +70,33 @@ func newChartScreen(w *watchModel) *chartScreen {
 	// the watch screen's next one was due (its answer, if one is on its
 	// way, lands in the history all the same).
 	wp := w.poll
-	due := wp.nextPoll
+	due := wp.NextPoll
 	if due.IsZero() {
-		due = c.now.Add(wp.interval)
+		due = c.clk.Now.Add(wp.Interval)
 	}
-	if wp.limited {
-		due = later(due, wp.retryAt)
+	if wp.Limited && wp.RetryAt.After(due) {
+		due = wp.RetryAt
 	}
 	deferred := true
-	s.poll = newPoller(c, wp.interval, func(env envelope) tea.Cmd {
+	s.poll = newPoller(c, wp.Interval, func(env poll.Envelope) tea.Cmd {
 		if deferred {
 			deferred = false
-			s.poll.inflight = false
+			s.poll.Inflight = false
 			switch {
-			case s.poll.done:
+			case s.poll.Done:
 				return nil
-			case s.poll.paused:
-				s.poll.resumeAt = due
+			case s.poll.Paused:
+				s.poll.ResumeAt = due
 				return nil
 			}
-			return s.poll.scheduleIn(max(due.Sub(s.c.now), 0), s.c.now)
+			return s.poll.ScheduleIn(max(due.Sub(s.c.clk.Now), 0), s.c.clk.Now)
 		}
 		return fetchCmd(ctx, src, now, env, t.meetingID, t.participantID, t.typ)
 	})
 	p := &s.poll
-	p.explain, p.floor, p.requests, p.paused, p.done = wp.explain, wp.floor, wp.requests, wp.paused, wp.done
-	p.sched.Fixed = wp.sched.Fixed // an interval fixed with + on the panes stays fixed on the charts
-	p.lastPoll, p.limited, p.retryAt, p.limitType, p.errText, p.failures = wp.lastPoll, wp.limited, wp.retryAt, wp.limitType, wp.errText, wp.failures
+	p.Explain, p.Floor, p.Requests, p.Paused, p.Done = wp.Explain, wp.Floor, wp.Requests, wp.Paused, wp.Done
+	p.Sched.Fixed = wp.Sched.Fixed // an interval fixed with + on the panes stays fixed on the charts
+	p.LastPoll, p.Limited, p.RetryAt, p.LimitType, p.ErrText, p.Failures = wp.LastPoll, wp.Limited, wp.RetryAt, wp.LimitType, wp.ErrText, wp.Failures
 	s.setMedia(model.Medias[w.focus])
 	return s
 }
@@ -113,10 +116,10 @@ func (s *chartScreen) setMedia(md model.Media) {
 	s.restyle()
 }
 
-func (s *chartScreen) name() string   { return "chart" }
-func (s *chartScreen) chain() *poller { return &s.poll }
-func (s *chartScreen) captures() bool { return false }
-func (s *chartScreen) atRest() bool   { return !s.helpView.ShowAll && s.cursor.IsZero() }
+func (s *chartScreen) name() string       { return "chart" }
+func (s *chartScreen) chain() *poll.Chain { return &s.poll }
+func (s *chartScreen) captures() bool     { return false }
+func (s *chartScreen) atRest() bool       { return !s.helpView.ShowAll && s.cursor.IsZero() }
 
 // opens is nothing: the charts are as deep as qostop goes.
 func (s *chartScreen) opens(tea.KeyPressMsg) screen { return nil }
@@ -134,7 +137,7 @@ func (s *chartScreen) setSize() {
 }
 
 func (s *chartScreen) restyle() {
-	styleHelp(&s.helpView, s.c.st)
+	chrome.StyleHelp(&s.helpView, s.c.st)
 	cs := chartStyles(s.c.st)
 	for _, ch := range s.charts {
 		ch.SetStyles(cs)
@@ -144,8 +147,8 @@ func (s *chartScreen) restyle() {
 
 func (s *chartScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case pollTickMsg:
-		return s.poll.tick(msg)
+	case poll.TickMsg:
+		return s.poll.Tick(msg)
 	case fetchedMsg:
 		return s.fetched(msg)
 	case tea.KeyPressMsg:
@@ -158,14 +161,14 @@ func (s *chartScreen) update(msg tea.Msg) tea.Cmd {
 // history, the event log and what the call's state is; the chain here
 // words the error and schedules the next poll.
 func (s *chartScreen) fetched(msg fetchedMsg) tea.Cmd {
-	landed, next := s.poll.take(s.ctx, msg.answer, s.w.t.typ == model.Past, func() {
-		s.w.use(msg.p, msg.at)
-		s.poll.floor = s.w.poll.floor // the participant left: poll less
+	landed, next := s.poll.Take(s.ctx, msg.Answer, s.w.t.typ == model.Past, func() {
+		s.w.use(msg.p, msg.At)
+		s.poll.Floor = s.w.poll.Floor // the participant left: poll less
 	})
 	if !landed {
 		return nil
 	}
-	if msg.err != nil {
+	if msg.Err != nil {
 		s.w.failed(msg)
 	}
 	s.rebuild()
@@ -256,26 +259,26 @@ func (s *chartScreen) rebuild() {
 		s.setData(s.w.hist.Samples(), s.w.cadence)
 	}
 	short, full := s.help()
-	helpRows, footer := 1, fitShortHelp(s.helpView, short, w)
+	helpRows, footer := 1, chrome.ShortHelp(s.helpView, short, w)
 	if s.helpView.ShowAll {
-		footer, helpRows = fitFullHelp(s.helpView, full, w, cursorNote)
-		legend := legendText(s.c.st, w)
+		footer, helpRows = chrome.FullHelp(s.helpView, full, w, cursorNote)
+		legend := chrome.Legend(s.c.st, w)
 		footer += "\n" + legend
 		helpRows += strings.Count(legend, "\n") + 1
 	}
 	errRows := 0
-	if s.poll.errText != "" {
+	if s.poll.ErrText != "" {
 		errRows = 1 // the charts stay: what they show is all still true
 	}
 	if room := h - 1 - errRows - 1 - 1; helpRows > room {
 		// Keys first: what does not fit is the end of the legend.
 		helpRows = max(room, 1)
-		footer = fitRows(footer, helpRows)
+		footer = chrome.FitRows(footer, helpRows)
 	}
 	s.rows = max(h-1-errRows-1-helpRows, 1)
 	s.body = s.render()
 	if errRows > 0 {
-		s.body += "\n" + fitRows(renderErrLines(s.poll.errText, 1, w, s.c.st), 1)
+		s.body += "\n" + chrome.FitRows(chrome.ErrLines(s.poll.ErrText, 1, w, s.c.st), 1)
 	}
 	s.footer = "\n" + footer
 }
@@ -297,27 +300,27 @@ func (s *chartScreen) view() string {
 	if c := s.frameCache; c != nil && c.builds == s.builds && c.si == si {
 		return c.s
 	}
-	out := s.body + "\n" + renderStatus(si, s.c.ss, s.c.width) + s.footer
+	out := s.body + "\n" + chrome.StatusBar(si, s.c.ss, s.c.width) + s.footer
 	s.frameCache = &frameCache{builds: s.builds, si: si, s: out}
 	return out
 }
 
 // status is the watch screen's status bar with what the charts show in
 // front: "live · last 15m", or "19:30–19:45 · 3 new · end: live".
-func (s *chartScreen) status() statusInfo {
-	si := s.poll.pollStatus()
+func (s *chartScreen) status() chrome.StatusInfo {
+	si := chrome.PollStatus(&s.poll)
 	w := s.w
-	si.loc = w.loc
-	si.view = s.win.Describe(s.newest, w.loc, s.c.st.ASCII())
+	si.Loc = w.loc
+	si.View = s.win.Describe(s.newest, w.loc, s.c.st.ASCII())
 	if !s.win.Live() {
-		si.view += s.c.ss.sep + "end: live"
+		si.View += s.c.ss.Sep + "end: live"
 	}
 	if latest, ok := w.hist.Latest(); ok {
-		si.newest = latest.Time
+		si.Newest = latest.Time
 		if w.t.typ == model.Live && !w.who.Left() && w.gone == "" {
-			si.staleAt = model.StaleAt(latest.Time, s.poll.interval, w.cadence)
+			si.StaleAt = model.StaleAt(latest.Time, s.poll.Interval, w.cadence)
 		}
 	}
-	si.redacted, si.gone, si.left = s.c.redact, w.gone, w.who.LeaveTime
+	si.Redacted, si.Gone, si.Left = s.c.redact, w.gone, w.who.LeaveTime
 	return si
 }

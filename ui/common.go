@@ -3,10 +3,11 @@ package ui
 import (
 	"cmp"
 	"context"
-	"time"
 
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // common is what every screen shares, held once by the app and pointed
@@ -18,25 +19,17 @@ type common struct {
 	cfg    Config          // the program's settings: source, thresholds, intervals, clock, scheduler
 	ctx    context.Context // the app's: cancelled on quit, parent of every screen's
 	st     theme.Styles
-	ss     statusStyles // st on the status bar's background
-	redact bool         // names, emails, addresses and locations hidden (R)
-	// now is the clock as the last message that carried it read it: a
-	// clock tick, an answer's arrival, or a screen opening. Update and
-	// View never read the clock themselves.
-	now           time.Time
+	ss     chrome.StatusStyles // st on the status bar's background
+	redact bool                // names, emails, addresses and locations hidden (R)
+	// clk is the clock as the last message that carried it read it, and
+	// the polling chains' numbering. Update and View never read the clock
+	// themselves.
+	clk           poll.Clock
 	width, height int
-	chains        uint64 // the last polling chain's number, so each is told apart
 }
 
 func (c *common) setStyles(st theme.Styles) {
-	c.st, c.ss = st, newStatusStyles(st)
-}
-
-// newChain numbers a polling chain: the owner its ticks and answers are
-// addressed to.
-func (c *common) newChain() uint64 {
-	c.chains++
-	return c.chains
+	c.st, c.ss = st, chrome.NewStatusStyles(st)
 }
 
 // target is what a screen is about: a meeting, maybe one participant in

@@ -9,6 +9,8 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // Polling limits. Zoom samples once a minute, so polling faster than every
@@ -16,9 +18,6 @@ import (
 const (
 	DefaultInterval    = 10 * time.Second
 	DefaultMinInterval = 2 * time.Second
-	MaxInterval        = 10 * time.Minute
-	// maxBackoff caps the wait between retries after errors.
-	maxBackoff = 2 * time.Minute
 )
 
 // Config is what the UI needs from main: where to fetch, what to watch
@@ -37,7 +36,7 @@ type Config struct {
 
 	// Interval is the time between polls (DefaultInterval when zero);
 	// it may not be below MinInterval (DefaultMinInterval when zero; the
-	// demo lowers it) nor above MaxInterval.
+	// demo lowers it) nor above poll.MaxInterval.
 	Interval, MinInterval time.Duration
 	// Fixed polls every Interval (--interval given); otherwise polling
 	// follows Zoom's minute (model.Cadence), at Interval while answers
@@ -74,7 +73,7 @@ type Config struct {
 	// (--redact); the R key toggles it.
 	Redact bool
 
-	schedule scheduler // how timers are made; tests record them instead
+	schedule poll.Scheduler // how timers are made; tests record them instead
 }
 
 // withDefaults fills the optional fields.
@@ -103,7 +102,7 @@ func (c Config) withDefaults() Config {
 		c.Now = func() time.Time { return now().UTC() }
 	}
 	if c.schedule == nil {
-		c.schedule = tickScheduler
+		c.schedule = poll.TickScheduler
 	}
 	return c
 }
@@ -121,21 +120,21 @@ func (c Config) Validate() error {
 	if c.Type != model.Live && c.Type != model.Past {
 		errs = append(errs, fmt.Errorf("meeting type %q: want live or past", c.Type))
 	}
-	if c.MinInterval > MaxInterval {
-		errs = append(errs, fmt.Errorf("minimum interval %s is above the maximum of %s", c.MinInterval, MaxInterval))
+	if c.MinInterval > poll.MaxInterval {
+		errs = append(errs, fmt.Errorf("minimum interval %s is above the maximum of %s", c.MinInterval, poll.MaxInterval))
 	}
 	switch {
 	case c.Interval < c.MinInterval:
 		errs = append(errs, fmt.Errorf("--interval %s is too short: at least %s (Zoom samples once a minute, "+
 			"and every request counts against the account's shared rate limit)", c.Interval, c.MinInterval))
-	case c.Interval > MaxInterval:
-		errs = append(errs, fmt.Errorf("--interval %s is too long: at most %s", c.Interval, MaxInterval))
+	case c.Interval > poll.MaxInterval:
+		errs = append(errs, fmt.Errorf("--interval %s is too long: at most %s", c.Interval, poll.MaxInterval))
 	}
 	if err := c.Thresholds.Validate(); err != nil {
 		errs = append(errs, err)
 	}
 	if longest := model.WindowSteps[len(model.WindowSteps)-1]; c.Window < 0 || c.Window > longest {
-		errs = append(errs, fmt.Errorf("--window %s: want a duration up to %s, e.g. 15m (0: fitted to the call)", c.Window, fmtDur(longest)))
+		errs = append(errs, fmt.Errorf("--window %s: want a duration up to %s, e.g. 15m (0: fitted to the call)", c.Window, chrome.FmtDur(longest)))
 	}
 	return errors.Join(errs...)
 }

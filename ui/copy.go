@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/report"
 )
 
@@ -43,7 +44,7 @@ func (a *app) copyScreen() tea.Cmd {
 		return nil
 	}
 	n := strings.Count(strings.TrimRight(text, "\n"), "\n") + 1
-	a.notice = strings.Replace(copyNotice, "%s", plural(n, "line", "lines"), 1)
+	a.notice = strings.Replace(copyNotice, "%s", chrome.Plural(n, "line", "lines"), 1)
 	return tea.SetClipboard(text)
 }
 

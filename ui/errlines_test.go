@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/chrome"
 )
 
 // The error under the panes is whole where there are rows for it, and
@@ -62,9 +63,9 @@ func TestStatusHelpHintKeepsItsBlank(t *testing.T) {
 	h := newHarness(t, &fakeSource{p: callParticipant(false)}, 60, 16)
 	h.start()
 	si := h.watch().status()
-	si.helpHint = true
+	si.HelpHint = true
 	for w := 20; w <= 120; w++ {
-		bar := renderStatus(si, h.a.c.ss, w)
+		bar := chrome.StatusBar(si, h.a.c.ss, w)
 		if i := strings.Index(bar, "? help"); i > 0 && bar[i-1] != ' ' {
 			t.Errorf("at %d columns: %q", w, bar)
 		}

@@ -9,6 +9,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/table"
 )
 
@@ -92,7 +94,7 @@ func (v *eventLogView) render(l *eventLog, rows, width int, st theme.Styles, loc
 		shown++
 		stamp := e.at.In(loc).Format(layout) + " "
 		indent := strings.Repeat(" ", len(stamp))
-		for i, line := range strings.Split(wordwrap(text, max(1, width-len(stamp))), "\n") {
+		for i, line := range strings.Split(chrome.Wordwrap(text, max(1, width-len(stamp))), "\n") {
 			lead := indent
 			if i == 0 {
 				lead = st.Muted.Render(stamp)
@@ -100,7 +102,7 @@ func (v *eventLogView) render(l *eventLog, rows, width int, st theme.Styles, loc
 			body = append(body, lead+st.Level(e.level).Render(line))
 		}
 	}
-	title := "event log: " + plural(len(l.events), "event", "events") + ", newest first"
+	title := "event log: " + chrome.Plural(len(l.events), "event", "events") + ", newest first"
 	if f != "" {
 		title += ", " + strconv.Itoa(shown) + " match " + strconv.Quote(f)
 	}
@@ -111,14 +113,14 @@ func (v *eventLogView) render(l *eventLog, rows, width int, st theme.Styles, loc
 	if v.typing || f != "" {
 		foot = v.filter.View(st, v.typing, width/2) + "  " + st.Muted.Render("enter keeps it, esc clears it")
 	}
-	v.page = max(1, rows-1-lineCount(foot))
+	v.page = max(1, rows-1-chrome.LineCount(foot))
 	v.lines = len(body)
 	v.scroll(0)
 	if v.lines > v.page {
 		title += st.Glyphs().Sep + strconv.Itoa(v.offset+1) + "-" + strconv.Itoa(min(v.offset+v.page, v.lines)) +
 			" of " + strconv.Itoa(v.lines) + " lines"
 	}
-	out := []string{titleRule(title, width, st), fitRows(strings.Join(body[v.offset:min(v.offset+v.page, len(body))], "\n"), v.page)}
+	out := []string{chrome.TitleRule(title, width, st), chrome.FitRows(strings.Join(body[v.offset:min(v.offset+v.page, len(body))], "\n"), v.page)}
 	if foot != "" {
 		out = append(out, foot)
 	}
@@ -134,29 +136,29 @@ type eventLogScreen struct {
 	c        *common
 	w        *watchModel // whose log, header and status it shows
 	log      eventLogView
-	poll     poller
+	poll     poll.Chain
 	helpView help.Model
 }
 
 func newEventLogScreen(c *common, w *watchModel) *eventLogScreen {
 	s := &eventLogScreen{c: c, w: w, log: newEventLogView(c.st.Glyphs()), helpView: help.New()}
-	s.poll = newPoller(c, w.poll.interval, func(envelope) tea.Cmd { return nil })
-	s.poll.inflight = false // nothing is ever asked
+	s.poll = newPoller(c, w.poll.Interval, func(poll.Envelope) tea.Cmd { return nil })
+	s.poll.Inflight = false // nothing is ever asked
 	s.restyle()
 	return s
 }
 
 func (s *eventLogScreen) name() string                 { return "event log" }
-func (s *eventLogScreen) chain() *poller               { return &s.poll }
+func (s *eventLogScreen) chain() *poll.Chain           { return &s.poll }
 func (s *eventLogScreen) close()                       {}
 func (s *eventLogScreen) captures() bool               { return s.log.typing }
 func (s *eventLogScreen) atRest() bool                 { return !s.log.typing && s.log.filter.Text() == "" }
 func (s *eventLogScreen) opens(tea.KeyPressMsg) screen { return nil }
-func (s *eventLogScreen) restyle()                     { styleHelp(&s.helpView, s.c.st) }
+func (s *eventLogScreen) restyle()                     { chrome.StyleHelp(&s.helpView, s.c.st) }
 func (s *eventLogScreen) setSize()                     { s.helpView.SetWidth(s.c.width) }
 
 // status is the watch screen's: the log is of its data.
-func (s *eventLogScreen) status() statusInfo { return s.w.status() }
+func (s *eventLogScreen) status() chrome.StatusInfo { return s.w.status() }
 
 func (s *eventLogScreen) help() (short []key.Binding, full [][]key.Binding) {
 	k, t := s.w.keys, s.log.keys
@@ -181,13 +183,13 @@ func (s *eventLogScreen) view() string {
 	if width < minWidth || height < minHeight {
 		return tooSmallText(width, height)
 	}
-	header := firstLines(s.w.headerText, 3)
+	header := chrome.FirstLines(s.w.headerText, 3)
 	layout := "15:04"
 	if s.w.cadence < time.Minute {
 		layout = "15:04:05"
 	}
-	rows := height - lineCount(header) - 2 // the status bar and the help line
+	rows := height - chrome.LineCount(header) - 2 // the status bar and the help line
 	short, _ := s.help()
 	return header + "\n" + s.log.render(&s.w.events, rows, width, s.c.st, s.w.loc, layout) + "\n" +
-		renderStatus(s.status(), s.c.ss, width) + "\n" + fitShortHelp(s.helpView, short, width)
+		chrome.StatusBar(s.status(), s.c.ss, width) + "\n" + chrome.ShortHelp(s.helpView, short, width)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/pane"
 )
 
@@ -220,15 +221,8 @@ func (l *eventLog) succeeded(at time.Time) {
 	if l.fails == 0 {
 		return
 	}
-	l.add(event{at: at, level: model.Good, text: "Zoom answers again after " + plural(l.fails, "failed poll", "failed polls")})
+	l.add(event{at: at, level: model.Good, text: "Zoom answers again after " + chrome.Plural(l.fails, "failed poll", "failed polls")})
 	l.fails = 0
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // view draws up to rows lines of width cells: with three rows or more a
@@ -241,10 +235,10 @@ func (l *eventLog) view(rows, width int, st theme.Styles, loc *time.Location, la
 	lines := make([]string, 0, rows)
 	if rows >= 3 {
 		// The box shows the newest lines, cut; l shows them all, whole.
-		lines = append(lines, titleRule("events"+st.Glyphs().Sep+"l: all "+plural(len(l.events), "event", "events"), width, st))
+		lines = append(lines, chrome.TitleRule("events"+st.Glyphs().Sep+"l: all "+chrome.Plural(len(l.events), "event", "events"), width, st))
 	}
 	if len(l.events) == 0 {
-		lines = append(lines, st.Muted.Render(ansi.Truncate("no threshold crossings or errors so far", width, ellipsis(st))))
+		lines = append(lines, st.Muted.Render(ansi.Truncate("no threshold crossings or errors so far", width, chrome.Ellipsis(st))))
 	}
 	for _, e := range l.events {
 		if len(lines) == rows {
@@ -260,7 +254,7 @@ func (l *eventLog) view(rows, width int, st theme.Styles, loc *time.Location, la
 		// No level marker: the text says "critical" or "recovered" in words,
 		// which reads without colour too.
 		line := st.Muted.Render(e.at.In(loc).Format(layout)) + " " + st.Level(e.level).Render(text)
-		lines = append(lines, ansi.Truncate(line, width, ellipsis(st)))
+		lines = append(lines, ansi.Truncate(line, width, chrome.Ellipsis(st)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -274,16 +268,3 @@ func holeText(h model.Hole, loc *time.Location, layout, dash string) string {
 	return "no samples " + h.From.In(loc).Format(layout) + dash + h.To.In(loc).Format(layout) +
 		" (" + strconv.Itoa(h.Missing) + " due)"
 }
-
-// titleRule is "── name ─────" across width, in the muted colour.
-func titleRule(name string, width int, st theme.Styles) string {
-	dash := st.Glyphs().Rule
-	s := dash + dash + " " + name + " "
-	if n := width - ansi.StringWidth(s); n > 0 {
-		s += strings.Repeat(dash, n)
-	}
-	return st.Muted.Render(ansi.Truncate(s, width, ""))
-}
-
-// ellipsis is the tail of cut text: "…", or "~" where only ASCII may be drawn.
-func ellipsis(st theme.Styles) string { return st.Glyphs().Ellipsis }

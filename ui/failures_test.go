@@ -20,9 +20,11 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/fetch/sim/simtest"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // Every failure the watch screen must live through, met through the real
@@ -173,8 +175,8 @@ func TestFailuresKeepHistoryAndSayWhat(t *testing.T) {
 			r := newFailRig(t, tc.participant, tc.opts)
 			next := r.h.start()
 			held := r.h.watch().hist.Len()
-			if held == 0 || r.h.watch().poll.errText != "" {
-				t.Fatalf("no good first answer: %q\n%s", r.h.watch().poll.errText, r.h.a.content())
+			if held == 0 || r.h.watch().poll.ErrText != "" {
+				t.Fatalf("no good first answer: %q\n%s", r.h.watch().poll.ErrText, r.h.a.content())
 			}
 			tokens := r.sim.Stats().TokenRequests
 			tc.fail(t, r)
@@ -228,10 +230,10 @@ func TestQuitWhileTheServerHangs(t *testing.T) {
 		t.Fatalf("q produced %#v", out)
 	}
 	fetched := only[fetchedMsg](<-answer)
-	if len(fetched) != 1 || !canceled(fetched[0].err) {
+	if len(fetched) != 1 || !poll.Canceled(fetched[0].Err) {
 		why := "no answer"
-		if len(fetched) > 0 && fetched[0].err != nil {
-			why = fetched[0].err.Error()
+		if len(fetched) > 0 && fetched[0].Err != nil {
+			why = fetched[0].Err.Error()
 		}
 		t.Fatalf("the hung request ended with %d answers (%s); want it cancelled by q, not timed out", len(fetched), why)
 	}

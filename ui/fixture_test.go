@@ -2,7 +2,6 @@ package ui
 
 import (
 	"github.com/charmbracelet/colorprofile"
-	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 )
 
@@ -12,5 +11,3 @@ import (
 func testStyles(p colorprofile.Profile, ascii bool) theme.Styles {
 	return theme.NewStyles(p, theme.Dark(), ascii)
 }
-
-func ms(v float64) model.Value { return model.Some(v) }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
 
@@ -56,27 +55,5 @@ func TestFullHelpListsEveryKey(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// The full help that flows keys into columns keeps their order, down
-// then across, and the grid as given where it fits.
-func TestFlowHelpKeepsOrder(t *testing.T) {
-	k := DefaultKeyMap()
-	groups := k.FullHelp()
-	h := newHarness(t, &fakeSource{p: callParticipant(false)}, 200, 60).watch().helpView
-	if _, got := flowHelp(h, groups, 200); len(got) != len(groups) {
-		t.Errorf("at 200 columns the grid was reflowed into %d columns", len(got))
-	}
-	_, got := flowHelp(h, groups, 80)
-	var want, flowed []string
-	for _, b := range concat(groups) {
-		want = append(want, b.Help().Key)
-	}
-	for _, b := range concat(got) {
-		flowed = append(flowed, b.Help().Key)
-	}
-	if strings.Join(flowed, " ") != strings.Join(want, " ") {
-		t.Errorf("flowed keys %v, want %v", flowed, want)
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"github.com/qostop/qostop/theme"
 )
@@ -103,4 +104,10 @@ func (k *KeyMap) nameArrows(g theme.Glyphs) {
 	k.PrevChart.SetHelp(g.KeyUp, k.PrevChart.Help().Desc)
 	k.FarEarlier.SetHelp("S-"+g.KeyLeft, k.FarEarlier.Help().Desc)
 	k.FarLater.SetHelp("S-"+g.KeyRight, k.FarLater.Help().Desc)
+}
+
+// showAllHelp shows or hides the full help, and says which ? does.
+func showAllHelp(h *help.Model, keys *KeyMap, show bool) {
+	h.ShowAll = show
+	keys.Help.SetHelp("?", map[bool]string{false: "more keys", true: "fewer keys"}[show])
 }

@@ -31,14 +31,14 @@ const (
 // they left, nothing new will come: the next polls wait at least leftPoll.
 func (m *watchModel) answered(prev model.Participant) {
 	m.live, m.gone = true, ""
-	m.poll.floor = 0
-	if m.t.typ != model.Live || !m.who.Left() || m.poll.done {
+	m.poll.Floor = 0
+	if m.t.typ != model.Live || !m.who.Left() || m.poll.Done {
 		return
 	}
 	if !prev.Left() {
 		m.events.add(event{at: m.who.LeaveTime, level: model.Warn, text: "left the meeting: no new samples will come"})
 	}
-	m.poll.floor = leftPoll
+	m.poll.Floor = leftPoll
 }
 
 // goneBy is why err says the live call is over, if it does: Zoom finds

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 func TestParticipantLeaves(t *testing.T) {
@@ -67,8 +68,8 @@ func TestMeetingEnds(t *testing.T) {
 	}
 	// An ended meeting will not come back by itself: at most one request
 	// a minute.
-	if slices.Min(delays) < settledWait {
-		t.Errorf("polls after the end came at %v: want at least %s apart", delays, settledWait)
+	if slices.Min(delays) < poll.SettledWait {
+		t.Errorf("polls after the end came at %v: want at least %s apart", delays, poll.SettledWait)
 	}
 	h.tick(time.Hour)
 	if strings.Contains(h.a.content(), "STALE") {

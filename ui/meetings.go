@@ -11,6 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
 )
@@ -46,14 +48,14 @@ var meetingColumns = []table.Column{
 func newMeetings(c *common) *meetingsModel {
 	m := &meetingsModel{tableScreen: newTableScreen(c, meetingColumns, false, false)}
 	src, now, ctx := c.cfg.Source, c.cfg.Now, m.ctx
-	m.poll = newPoller(c, meetingsInterval, func(env envelope) tea.Cmd { return meetingsCmd(ctx, src, now, env) })
-	m.poll.minInterval = meetingsInterval
-	m.poll.sched.Fixed = true // a list of meetings has no minute to follow
+	m.poll = newPoller(c, meetingsInterval, func(env poll.Envelope) tea.Cmd { return meetingsCmd(ctx, src, now, env) })
+	m.poll.MinInterval = meetingsInterval
+	m.poll.Sched.Fixed = true // a list of meetings has no minute to follow
 	m.waiting = "asking Zoom for the live meetings"
 	m.table.Nothing = "no live meetings on this account right now; a meeting shows here once it has started"
 	if m.past() {
 		from, to := c.cfg.From, c.cfg.To
-		m.poll.request = func(env envelope) tea.Cmd { return pastMeetingsCmd(ctx, src, now, env, from, to) }
+		m.poll.Request = func(env poll.Envelope) tea.Cmd { return pastMeetingsCmd(ctx, src, now, env, from, to) }
 		m.waiting = "asking Zoom for the meetings that ended " + m.span()
 		m.table.Nothing = "Zoom lists no ended meeting that started " + m.span() + "; try --from and --to"
 	}
@@ -89,10 +91,10 @@ func (m *meetingsModel) opens(msg tea.KeyPressMsg) screen {
 
 func (m *meetingsModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case pollTickMsg:
-		return m.poll.tick(msg)
+	case poll.TickMsg:
+		return m.poll.Tick(msg)
 	case meetingsFetchedMsg:
-		next := m.take(msg.answer, false, func() {
+		next := m.take(msg.Answer, false, func() {
 			m.meetings, m.truncated = slices.Clone(msg.meetings), msg.truncated
 			// Newest first: the bridge opened for an incident is the one
 			// just started. Zoom's order breaks ties.
@@ -145,7 +147,7 @@ func (m *meetingsModel) refill() {
 		}
 		started := ""
 		if !mt.StartTime.IsZero() {
-			started = mt.StartTime.In(m.c.now.Location()).Format("15:04")
+			started = mt.StartTime.In(m.c.clk.Now.Location()).Format("15:04")
 		}
 		rows = append(rows, table.Row{
 			Key: meetingKey(mt),
@@ -165,26 +167,26 @@ func (m *meetingsModel) refill() {
 
 func (m *meetingsModel) headerText() string {
 	st := m.c.st
-	first := renderTrail([]string{"Meetings"}, st) + "  " + st.Accent.Render("LIVE")
+	first := chrome.Trail([]string{"Meetings"}, st) + "  " + st.Accent.Render("LIVE")
 	if m.past() {
-		first = renderTrail([]string{"Meetings"}, st) + "  " + st.Muted.Render("PAST")
+		first = chrome.Trail([]string{"Meetings"}, st) + "  " + st.Muted.Render("PAST")
 	}
 	switch {
 	case m.loaded && m.past():
-		first += "  " + st.Text.Render(plural(len(m.meetings), "meeting", "meetings")+" ended, started "+m.span())
+		first += "  " + st.Text.Render(chrome.Plural(len(m.meetings), "meeting", "meetings")+" ended, started "+m.span())
 	case m.loaded:
-		first += "  " + st.Text.Render(plural(len(m.meetings), "meeting", "meetings")+" in progress")
+		first += "  " + st.Text.Render(chrome.Plural(len(m.meetings), "meeting", "meetings")+" in progress")
 	}
-	second := st.Muted.Render("newest first" + m.c.ss.sep + "refreshed once a minute: Zoom allows 10-20 a minute")
+	second := st.Muted.Render("newest first" + m.c.ss.Sep + "refreshed once a minute: Zoom allows 10-20 a minute")
 	if m.truncated != "" {
-		second = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.sep) + second
+		second = st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.Sep) + second
 	}
 	return first + "\n" + second
 }
 
-func (m *meetingsModel) status() statusInfo {
-	si := m.poll.pollStatus()
-	si.list, si.redacted = true, m.c.redact
+func (m *meetingsModel) status() chrome.StatusInfo {
+	si := chrome.PollStatus(&m.poll)
+	si.List, si.Redacted = true, m.c.redact
 	return si
 }
 
@@ -207,12 +209,12 @@ func meetingLength(d string) string {
 	if total < 60 {
 		return "<1m"
 	}
-	return fmtDur(total / 60 * time.Minute)
+	return chrome.FmtDur(total / 60 * time.Minute)
 }
 
 // meetingsFetchedMsg is the answer to the list's fetch number seq.
 type meetingsFetchedMsg struct {
-	answer
+	poll.Answer
 	meetings  []model.Meeting
 	truncated string // the notice of a list cut at a cap; "" when whole
 }
@@ -220,12 +222,12 @@ type meetingsFetchedMsg struct {
 // meetingsCmd asks for the live meetings that started yesterday or today
 // (UTC), every page: a bridge opened before midnight UTC is still live
 // after it.
-func meetingsCmd(ctx context.Context, src Source, now func() time.Time, env envelope) tea.Cmd {
+func meetingsCmd(ctx context.Context, src Source, now func() time.Time, env poll.Envelope) tea.Cmd {
 	return func() tea.Msg {
 		to := now().UTC()
 		ms, err := src.LiveMeetings(ctx, to.AddDate(0, 0, -1), to)
 		notice, err := truncatedNotice(err)
-		return meetingsFetchedMsg{answer: stamp(src, now, env, err), meetings: ms, truncated: notice}
+		return meetingsFetchedMsg{Answer: poll.Stamp(src, now, env, err), meetings: ms, truncated: notice}
 	}
 }
 
@@ -237,13 +239,13 @@ func (m *meetingsModel) past() bool { return m.c.cfg.Type == model.Past }
 func (m *meetingsModel) span() string {
 	day := func(t time.Time) string {
 		if t.IsZero() {
-			t = m.c.now
+			t = m.c.clk.Now
 		}
 		return t.UTC().Format("2006-01-02")
 	}
 	from, to := day(m.c.cfg.From), day(m.c.cfg.To)
 	switch {
-	case from == to && from == m.c.now.UTC().Format("2006-01-02"):
+	case from == to && from == m.c.clk.Now.UTC().Format("2006-01-02"):
 		return "today (UTC)"
 	case from == to:
 		return "on " + from + " (UTC)"
@@ -253,10 +255,10 @@ func (m *meetingsModel) span() string {
 
 // pastMeetingsCmd asks for the meetings that ended and started between
 // the dates of from and to, every page.
-func pastMeetingsCmd(ctx context.Context, src Source, now func() time.Time, env envelope, from, to time.Time) tea.Cmd {
+func pastMeetingsCmd(ctx context.Context, src Source, now func() time.Time, env poll.Envelope, from, to time.Time) tea.Cmd {
 	return func() tea.Msg {
 		ms, err := src.Meetings(ctx, model.Past, from, to)
 		notice, err := truncatedNotice(err)
-		return meetingsFetchedMsg{answer: stamp(src, now, env, err), meetings: ms, truncated: notice}
+		return meetingsFetchedMsg{Answer: poll.Stamp(src, now, env, err), meetings: ms, truncated: notice}
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // How the app moves between screens: a screen's opens pushes another
@@ -20,10 +21,10 @@ import (
 // push opens next on top, at the common size, and sends its first fetch.
 // The screen below holds its chain meanwhile.
 func (a *app) push(next screen) tea.Cmd {
-	hide := a.top().chain().setHidden(true)
+	hide := a.top().chain().SetHidden(true)
 	next.setSize()
 	a.stack = append(a.stack, next)
-	return tea.Batch(hide, next.chain().first())
+	return tea.Batch(hide, next.chain().First())
 }
 
 // back pops the top screen, cancelling its requests, and resumes the one
@@ -34,8 +35,8 @@ func (a *app) back() tea.Cmd {
 	a.stack = a.stack[:len(a.stack)-1]
 	below := a.top().chain()
 	// The Source's request count, as the screen going last saw it.
-	below.requests = max(below.requests, gone.chain().requests)
-	return below.setHidden(false)
+	below.Requests = max(below.Requests, gone.chain().Requests)
+	return below.SetHidden(false)
 }
 
 // replace puts next in the top screen's place: the top one goes for
@@ -45,7 +46,7 @@ func (a *app) replace(next screen) tea.Cmd {
 	gone.close()
 	a.stack = a.stack[:len(a.stack)-1]
 	below := a.top().chain()
-	below.requests = max(below.requests, gone.chain().requests)
+	below.Requests = max(below.Requests, gone.chain().Requests)
 	return a.push(next)
 }
 
@@ -64,9 +65,9 @@ func (a *app) restyle(st theme.Styles) {
 // route delivers a timer or an answer to the screen whose chain asked for
 // it, even when another screen is on top, and drops it if that screen is
 // gone.
-func (a *app) route(msg addressed) tea.Cmd {
+func (a *app) route(msg poll.Addressed) tea.Cmd {
 	for _, s := range a.stack {
-		if s.chain().owner == msg.to() {
+		if s.chain().Owner == msg.To() {
 			return s.update(msg)
 		}
 	}
@@ -78,7 +79,7 @@ func (a *app) tickClock(now time.Time) {
 	if !now.Before(a.clockAt) {
 		a.clockAt = time.Time{} // the pending tick has fired
 	}
-	a.c.now = now
+	a.c.clk.Now = now
 }
 
 // armClock schedules a clock tick for when the top screen's status bar
@@ -87,11 +88,16 @@ func (a *app) tickClock(now time.Time) {
 // wakes the program. A tick superseded by an earlier one fires harmlessly.
 func (a *app) armClock() tea.Cmd {
 	si := a.top().status()
-	want := si.nextChange()
-	if want.IsZero() || (!a.clockAt.IsZero() && a.clockAt.After(si.now) && !a.clockAt.After(want)) {
+	want := si.NextChange()
+	if want.IsZero() || (!a.clockAt.IsZero() && a.clockAt.After(si.Now) && !a.clockAt.After(want)) {
 		return nil
 	}
 	a.clockAt = want
 	now := a.c.cfg.Now
-	return a.c.cfg.schedule(want.Sub(si.now), func() tea.Msg { return clockMsg{now: now()} })
+	return a.c.cfg.schedule(want.Sub(si.Now), func() tea.Msg { return clockMsg{now: now()} })
 }
+
+// clockMsg is the clock that ages the status bars, sent when the top
+// one next changes (app.armClock). It carries the time, so Update and
+// View never read the clock themselves.
+type clockMsg struct{ now time.Time }

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 func listSource() *tableSource {
@@ -91,17 +92,17 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 			t.Errorf("watch screen lacks %q:\n%s", want, v)
 		}
 	}
-	if _, _, ok := pollOf(t, out, h.watch().poll.owner); !ok {
+	if _, _, ok := pollOf(t, out, h.watch().poll.Owner); !ok {
 		t.Fatalf("the watch screen does not poll: %#v", out)
 	}
 
 	// Under the watch screen the overview holds its chain: its tick
 	// starts nothing.
-	if got := h.send(pollTickMsg{gen: h.overview().poll.gen, owner: h.overview().poll.owner}); len(got) != 0 {
+	if got := h.send(poll.TickMsg{Gen: h.overview().poll.Gen, Owner: h.overview().poll.Owner}); len(got) != 0 {
 		t.Fatalf("the overview polled under the watch screen: %#v", got)
 	}
 	calls := src.callsOf("meeting")
-	watchCtx, watchGen, watchSeq, watchOwner := h.watch().ctx, h.watch().poll.gen, h.watch().poll.seq, h.watch().poll.owner
+	watchCtx, watchGen, watchSeq, watchOwner := h.watch().ctx, h.watch().poll.Gen, h.watch().poll.Seq, h.watch().poll.Owner
 
 	h.clock.set(h.clock.Now().Add(15 * time.Second)) // past the overview's next refresh
 	h.send(clockMsg{now: h.clock.Now()})
@@ -121,10 +122,10 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 		t.Fatalf("the overview did not resume: %d refreshes, want %d (%#v)", src.callsOf("meeting"), calls+1, back)
 	}
 	// ... and the watch screen's ticks and answers now go nowhere.
-	if got := h.send(pollTickMsg{gen: watchGen, owner: watchOwner}); len(got) != 0 {
+	if got := h.send(poll.TickMsg{Gen: watchGen, Owner: watchOwner}); len(got) != 0 {
 		t.Fatalf("a popped watch screen polled: %#v", got)
 	}
-	if got := h.send(fetchedMsg{answer: answer{envelope: envelope{owner: watchOwner, seq: watchSeq}, at: h.clock.Now()}, p: callParticipant(true)}); len(got) != 0 {
+	if got := h.send(fetchedMsg{Answer: poll.Answer{Envelope: poll.Envelope{Owner: watchOwner, Seq: watchSeq}, At: h.clock.Now()}, p: callParticipant(true)}); len(got) != 0 {
 		t.Fatalf("a popped watch screen took an answer: %#v", got)
 	}
 
@@ -157,7 +158,7 @@ func TestOpeningAgainNumbersAfterTheOldScreen(t *testing.T) {
 		t.Fatalf("no first fetch: %#v", out)
 	}
 	h.send(old[0])
-	if len(h.overview().roster.Members) != 0 || !h.overview().poll.inflight {
+	if len(h.overview().roster.Members) != 0 || !h.overview().poll.Inflight {
 		t.Fatal("the new overview took the old one's answer")
 	}
 }
@@ -166,12 +167,12 @@ func TestMeetingListRefreshPacing(t *testing.T) {
 	src := listSource()
 	// The demo polls every second; the list must still wait a minute.
 	h, next := newTableHarness(t, src, 100, 30, func(c *Config) { c.Interval, c.MinInterval = time.Second, time.Second })
-	tm, pt, ok := pollOf(t, next, h.meetings().poll.owner)
+	tm, pt, ok := pollOf(t, next, h.meetings().poll.Owner)
 	if !ok || tm.d != time.Minute {
 		t.Fatalf("the list refreshes in %s, want a minute", tm.d)
 	}
-	if got := h.press("-", "-"); len(got) != 0 || h.meetings().poll.interval != time.Minute {
-		t.Fatalf("- took the list below a minute: %s", h.meetings().poll.interval)
+	if got := h.press("-", "-"); len(got) != 0 || h.meetings().poll.Interval != time.Minute {
+		t.Fatalf("- took the list below a minute: %s", h.meetings().poll.Interval)
 	}
 
 	// r refreshes now, once: not again while it is in flight.
@@ -194,14 +195,14 @@ func TestMeetingListRefreshPacing(t *testing.T) {
 	// and, back on top, refreshes at the minute, not at once.
 	h.clock.set(h.clock.Now().Add(10 * time.Second))
 	h.press("enter")
-	_, pt, _ = pollOf(t, next, h.meetings().poll.owner)
+	_, pt, _ = pollOf(t, next, h.meetings().poll.Owner)
 	if got := h.send(pt); len(got) != 0 {
 		t.Fatalf("the list refreshed under the overview: %#v", got)
 	}
 	h.clock.set(h.clock.Now().Add(20 * time.Second))
 	h.send(clockMsg{now: h.clock.Now()})
 	back := h.press("esc")
-	tm, _, ok = pollOf(t, back, h.meetings().poll.owner)
+	tm, _, ok = pollOf(t, back, h.meetings().poll.Owner)
 	if !ok || tm.d != 30*time.Second || src.callsOf("list") != 2 {
 		t.Fatalf("back on the list: next refresh in %s after %d requests; want 30s after 2", tm.d, src.callsOf("list"))
 	}

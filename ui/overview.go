@@ -15,13 +15,11 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
 )
-
-// qosPageSize is how many participants one request of
-// /participants/qos brings: Zoom's maximum, which the client always asks.
-const qosPageSize = 10
 
 // overviewModel is the meeting overview: one row per participant, worst
 // first, polled at the watch interval, every page per refresh.
@@ -70,11 +68,11 @@ func newOverview(c *common, t target) *overviewModel {
 		tableScreen: newTableScreen(c, slices.Clone(overviewColumns), true, len(t.trail) > 0)}
 	m.moreKeys = []key.Binding{m.okeys.Shown, m.okeys.Reverse}
 	src, now, ctx := c.cfg.Source, c.cfg.Now, m.ctx
-	m.poll = newPoller(c, c.cfg.Interval, func(env envelope) tea.Cmd {
+	m.poll = newPoller(c, c.cfg.Interval, func(env poll.Envelope) tea.Cmd {
 		return overviewCmd(ctx, src, now, env, t.meetingID, t.typ)
 	})
 	m.roster.Over = t.typ == model.Past
-	m.poll.explain = explainMeeting(t.meetingID, t.typ)
+	m.poll.Explain = explainMeeting(t.meetingID, t.typ)
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.Nothing = "Zoom lists nobody in this meeting yet"
 	m.counts = m.countLine
@@ -100,28 +98,28 @@ func (m *overviewModel) opens(msg tea.KeyPressMsg) screen {
 	}
 	t := m.t
 	t.participantID, t.trail = p.UserID, m.crumbs()
-	w := newWatch(m.c, t, m.poll.interval)
+	w := newWatch(m.c, t, m.poll.Interval)
 	w.who, w.order = p, m // the header is right before the first answer
 	w.alias = m.alias(p)
-	w.poll.sched.Fixed = m.poll.sched.Fixed // an interval fixed with + here stays fixed there
+	w.poll.Sched.Fixed = m.poll.Sched.Fixed // an interval fixed with + here stays fixed there
 	return w
 }
 
 func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case pollTickMsg:
-		return m.poll.tick(msg)
+	case poll.TickMsg:
+		return m.poll.Tick(msg)
 	case overviewFetchedMsg:
-		next := m.take(msg.answer, m.t.typ == model.Past, func() {
-			m.roster.Merge(msg.participants, msg.at, m.c.cfg.Thresholds)
-			m.pages = max(1, (len(msg.participants)+qosPageSize-1)/qosPageSize)
+		next := m.take(msg.Answer, m.t.typ == model.Past, func() {
+			m.roster.Merge(msg.participants, msg.At, m.c.cfg.Thresholds)
+			m.pages = max(1, (len(msg.participants)+fetch.QoSPageSize-1)/fetch.QoSPageSize)
 			m.judge(msg.participants)
 			m.truncated = msg.truncated
 		})
 		m.refill()
 		return next
 	case tea.KeyPressMsg:
-		interval := m.poll.interval
+		interval := m.poll.Interval
 		cmd, handled := m.key(msg)
 		switch {
 		case !handled && key.Matches(msg, m.tkeys.Sort):
@@ -134,7 +132,7 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 		case !handled && key.Matches(msg, m.okeys.Shown):
 			m.order.Shown = (m.order.Shown + 1) % model.NumShown
 			m.refill()
-		case m.poll.interval != interval: // the cost a minute changed
+		case m.poll.Interval != interval: // the cost a minute changed
 			m.header = m.headerText()
 			m.rebuild()
 		}
@@ -245,11 +243,11 @@ func (m *overviewModel) buildRow(mb *model.Member, p model.Participant, name, ke
 
 func (m *overviewModel) headerText() string {
 	st := m.c.st
-	first := renderTrail(m.crumbs(), st)
+	first := chrome.Trail(m.crumbs(), st)
 	var ae *fetch.APIError
-	ended := m.loaded && errors.As(m.poll.lastErr, &ae) && ae.Kind == fetch.NotFound && ae.Code == 3001
-	if b := callBadge(m.t.typ, m.loaded, m.poll.lastErr, ended); b.text != "" {
-		first += "  " + b.render(st)
+	ended := m.loaded && errors.As(m.poll.LastErr, &ae) && ae.Kind == fetch.NotFound && ae.Code == 3001
+	if b := chrome.CallBadge(m.t.typ, m.loaded, m.poll.LastErr, ended); b.Text != "" {
+		first += "  " + b.Render(st)
 	}
 	if strings.TrimSpace(m.t.topic) != "" { // else the crumb is the ID
 		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.t.shownID()))
@@ -262,17 +260,17 @@ func (m *overviewModel) headerText() string {
 		if m.diagnosis.Degraded > 0 {
 			diagStyle = st.Level(model.Warn)
 		}
-		text := m.diagnosis.Text(m.c.ss.sep)
+		text := m.diagnosis.Text(m.c.ss.Sep)
 		if m.roster.Over { // Diagnose reads who is degraded now, and nobody is there
 			text = "meeting over: the worst call first, by how much of it was degraded"
 		}
 		var dl []string
-		for _, l := range strings.Split(firstLines(wordwrap(text, max(m.c.width, 20)), 2), "\n") {
+		for _, l := range strings.Split(chrome.FirstLines(chrome.Wordwrap(text, max(m.c.width, 20)), 2), "\n") {
 			dl = append(dl, diagStyle.Render(l))
 		}
 		diag = "\n" + strings.Join(dl, "\n")
 		if m.truncated != "" { // the diagnosis is of those shown only
-			diag = "\n" + st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.sep) + diag[1:]
+			diag = "\n" + st.Level(model.Warn).Render(m.truncated) + st.Muted.Render(m.c.ss.Sep) + diag[1:]
 		}
 	}
 	// The counts are the last line, which the table screen asks of
@@ -291,7 +289,7 @@ func (m *overviewModel) countLine(pos string) string {
 			gone++
 		}
 	}
-	count := plural(len(m.roster.Members), "participant", "participants")
+	count := chrome.Plural(len(m.roster.Members), "participant", "participants")
 	if gone > 0 {
 		count += fmt.Sprintf(", %d left", gone)
 	}
@@ -300,11 +298,11 @@ func (m *overviewModel) countLine(pos string) string {
 		count += fmt.Sprintf(", %d who left earlier not shown", d)
 	}
 	parts := append([]countPart{{text: count}, {text: m.order.String(), drop: 3}},
-		costParts(m.pages, m.poll.lastMinute(), m.t.typ == model.Past)...)
+		costParts(m.pages, m.poll.LastMinute(), m.t.typ == model.Past)...)
 	if pos != "" {
 		parts = append(parts, countPart{text: pos, drop: 1})
 	}
-	return m.c.st.Muted.Render(wholeParts(parts, m.c.ss.sep, m.c.width))
+	return m.c.st.Muted.Render(wholeParts(parts, m.c.ss.Sep, m.c.width))
 }
 
 // titles names the columns whose content m and the meeting's end switch.
@@ -385,11 +383,11 @@ func costParts(pages, lastMinute int, once bool) []countPart {
 	return append(ps, countPart{text: strconv.Itoa(lastMinute) + " in last minute", glue: ", ", drop: 4})
 }
 
-func (m *overviewModel) status() statusInfo {
-	si := m.poll.pollStatus()
-	si.newest, si.redacted = m.newest, m.c.redact
+func (m *overviewModel) status() chrome.StatusInfo {
+	si := chrome.PollStatus(&m.poll)
+	si.Newest, si.Redacted = m.newest, m.c.redact
 	if m.t.typ == model.Live {
-		si.staleAt = model.StaleAt(m.newest, m.poll.interval, m.cadence)
+		si.StaleAt = model.StaleAt(m.newest, m.poll.Interval, m.cadence)
 	}
 	return si
 }
@@ -398,7 +396,7 @@ func (m *overviewModel) view() string { return m.draw(m.status()) }
 
 // overviewFetchedMsg is the answer to the overview's fetch number seq.
 type overviewFetchedMsg struct {
-	answer
+	poll.Answer
 	participants []model.Participant
 	truncated    string // the notice of a list cut at a cap; "" when whole
 }
@@ -406,12 +404,12 @@ type overviewFetchedMsg struct {
 // overviewCmd asks for everyone's QoS in the meeting: one request per
 // ten participants, the pages one after another, in one Cmd, so that a
 // refresh is one request in flight at a time and never two refreshes.
-func overviewCmd(ctx context.Context, src Source, now func() time.Time, env envelope, meetingID string, typ model.MeetingType) tea.Cmd {
+func overviewCmd(ctx context.Context, src Source, now func() time.Time, env poll.Envelope, meetingID string, typ model.MeetingType) tea.Cmd {
 	return func() tea.Msg {
 		ps, err := src.MeetingQoS(ctx, meetingID, typ)
 		notice, err := truncatedNotice(err)
-		a := stamp(src, now, env, err)
-		a.seen = model.AnswerOf(a.at, ps...)
-		return overviewFetchedMsg{answer: a, participants: ps, truncated: notice}
+		a := poll.Stamp(src, now, env, err)
+		a.Seen = model.AnswerOf(a.At, ps...)
+		return overviewFetchedMsg{Answer: a, participants: ps, truncated: notice}
 	}
 }

@@ -94,7 +94,7 @@ func (m *overviewModel) worstCell(mb *model.Member, ar arrows) table.Cell {
 	case m.roster.Over:
 		return m.callCell(mb)
 	case mb.P.Left():
-		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.c.now.Location()).Format("15:04"), Role: theme.RoleMuted}
+		return table.Cell{Text: "left " + mb.P.LeaveTime.In(m.c.clk.Now.Location()).Format("15:04"), Role: theme.RoleMuted}
 	case mb.Gone:
 		return table.Cell{Text: "left", Role: theme.RoleMuted}
 	case !mb.Rank.HasWorst:
@@ -112,7 +112,7 @@ func (m *overviewModel) worstCell(mb *model.Member, ar arrows) table.Cell {
 func (m *overviewModel) callCell(mb *model.Member) table.Cell {
 	left := ""
 	if mb.P.Left() {
-		left = ", left " + mb.P.LeaveTime.In(m.c.now.Location()).Format("15:04")
+		left = ", left " + mb.P.LeaveTime.In(m.c.clk.Now.Location()).Format("15:04")
 	}
 	if m.degradedShown(mb) < 0 {
 		return table.Cell{Text: "no readings" + left, Role: theme.RoleMuted}
@@ -195,7 +195,7 @@ func (m *overviewModel) shownName(mb model.Member) string {
 	if m.c.redact {
 		return "participant " + strconv.Itoa(mb.Seen+1)
 	}
-	return displayName(mb.P)
+	return model.DisplayName(mb.P)
 }
 
 // shownAs is mb's participant as the screen may show it: under R without

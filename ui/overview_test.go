@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // onBridge opens the overview of the Incident bridge directly, as
@@ -124,7 +125,7 @@ func TestOverviewCursorStaysOnTopUntilMoved(t *testing.T) {
 // pollOverview fires the overview's poll among msgs and settles it.
 func (h *harness) pollOverview(msgs []tea.Msg) []tea.Msg {
 	h.t.Helper()
-	tm, pt, ok := pollOf(h.t, msgs, h.overview().poll.owner)
+	tm, pt, ok := pollOf(h.t, msgs, h.overview().poll.Owner)
 	if !ok {
 		h.t.Fatalf("no overview poll among %#v", msgs)
 	}
@@ -175,18 +176,18 @@ func TestOverviewOneRefreshInFlight(t *testing.T) {
 	src := newTableSource()
 	src.setPeople(bridge())
 	h, next := newTableHarness(t, src, 100, 30, onBridge)
-	tm, pt, _ := pollOf(t, next, h.overview().poll.owner)
+	tm, pt, _ := pollOf(t, next, h.overview().poll.Owner)
 	if tm.d != 10*time.Second {
 		t.Fatalf("the overview polls in %s, want the watch interval of 10s", tm.d)
 	}
 	out := h.send(pt) // refresh 2 is in flight
-	if len(only[overviewFetchedMsg](out)) != 1 || !h.overview().poll.inflight {
+	if len(only[overviewFetchedMsg](out)) != 1 || !h.overview().poll.Inflight {
 		t.Fatalf("the poll tick did not start a refresh: %#v", out)
 	}
 	if again := h.key("r"); len(again) != 0 {
 		t.Fatalf("r with a refresh in flight produced %#v", again)
 	}
-	if again := h.send(pollTickMsg{gen: h.overview().poll.gen, owner: h.overview().poll.owner}); len(again) != 0 {
+	if again := h.send(poll.TickMsg{Gen: h.overview().poll.Gen, Owner: h.overview().poll.Owner}); len(again) != 0 {
 		t.Fatalf("a tick with a refresh in flight produced %#v", again)
 	}
 	if src.callsOf("meeting") != 2 {
@@ -194,14 +195,14 @@ func TestOverviewOneRefreshInFlight(t *testing.T) {
 	}
 	// A late answer to refresh 1 is dropped; refresh 2's is taken.
 	stale := only[overviewFetchedMsg](out)[0]
-	stale.seq--
+	stale.Seq--
 	stale.participants = nil
 	h.send(stale)
-	if !h.overview().poll.inflight || len(names(h)) != 5 {
+	if !h.overview().poll.Inflight || len(names(h)) != 5 {
 		t.Fatal("a stale answer was used")
 	}
 	h.settle(out)
-	if h.overview().poll.inflight {
+	if h.overview().poll.Inflight {
 		t.Fatal("the current answer was not taken")
 	}
 }
@@ -223,7 +224,7 @@ func TestOverviewPastFetchesOnce(t *testing.T) {
 	src := newTableSource()
 	src.setPeople(bridge())
 	h, next := newTableHarness(t, src, 100, 30, onBridge, func(c *Config) { c.Type = model.Past })
-	if _, _, ok := pollOf(t, next, h.overview().poll.owner); ok || !h.overview().poll.done {
+	if _, _, ok := pollOf(t, next, h.overview().poll.Owner); ok || !h.overview().poll.Done {
 		t.Fatalf("a past meeting is polled again: %#v", next)
 	}
 	if v := h.a.content(); !strings.Contains(v, "PAST") || !strings.Contains(v, "1 req/refresh") {

@@ -51,7 +51,7 @@ func (m *watchModel) otherPerson(msg tea.KeyPressMsg) screen {
 	}
 	t := m.t
 	t.participantID = p.UserID
-	w := newWatch(m.c, t, m.poll.interval)
+	w := newWatch(m.c, t, m.poll.Interval)
 	w.who, w.order, w.replacing = p, m.order, true
 	w.alias = m.order.alias(p)
 	return w

@@ -9,6 +9,7 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/fetch/sim/simtest"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // TestAdaptivePollingAgainstSim measures issue 12's goals where a user
@@ -94,7 +95,7 @@ func pollSim(t *testing.T, meeting, participant string, fixed bool) (requests in
 		if n.After(seen) {
 			seen = n
 		}
-		if bar == "" && clock.Now().After(start.Add(time.Hour)) && !h.a.top().status().inflight && (fixed || classify(h.a.top().status().why) == whyDue) {
+		if bar == "" && clock.Now().After(start.Add(time.Hour)) && !h.a.top().status().Inflight && (fixed || poll.Classify(h.a.top().status().Why) == poll.WhyDue) {
 			lines := strings.Split(h.a.content(), "\n")
 			bar = lines[len(lines)-2] // above the help line
 		}

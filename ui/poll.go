@@ -9,17 +9,19 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // The watch screen's use of the polling chain (poller.go): what it does
 // with an answer, and the message and command that carry one.
 
 func (m *watchModel) fetched(msg fetchedMsg) tea.Cmd {
-	landed, next := m.poll.take(m.ctx, msg.answer, m.t.typ == model.Past, func() { m.use(msg.p, msg.at) })
+	landed, next := m.poll.Take(m.ctx, msg.Answer, m.t.typ == model.Past, func() { m.use(msg.p, msg.At) })
 	if !landed {
 		return nil // superseded, or the echo of our own cancellation
 	}
-	if msg.err != nil {
+	if msg.Err != nil {
 		m.failed(msg)
 	}
 	m.rebuild()
@@ -44,15 +46,15 @@ func (m *watchModel) use(p model.Participant, at time.Time) {
 // failed notes what a failed answer says about the call and logs it; the
 // chain has shown the error (explain) and backs off. Every sample stays.
 func (m *watchModel) failed(msg fetchedMsg) {
-	why, _ := m.goneBy(msg.err)
+	why, _ := m.goneBy(msg.Err)
 	switch {
-	case m.poll.limited:
-		m.events.failed(msg.at, limitText(m.poll.limitType)+" until "+m.poll.retryAt.In(m.loc).Format("15:04:05"))
+	case m.poll.Limited:
+		m.events.failed(msg.At, chrome.LimitText(m.poll.LimitType)+" until "+m.poll.RetryAt.In(m.loc).Format("15:04:05"))
 	case why != "":
 		m.gone = why
-		m.events.failed(msg.at, m.goneEvent())
+		m.events.failed(msg.At, m.goneEvent())
 	default:
-		m.events.failedWith(msg.at, shortError(msg.err), withoutOp(msg.err))
+		m.events.failedWith(msg.At, shortError(msg.Err), withoutOp(msg.Err))
 	}
 }
 
@@ -61,7 +63,7 @@ func (m *watchModel) failed(msg fetchedMsg) {
 // anything else without the operation, since the header says whose QoS
 // this is and the two error lines need the room for what to do.
 func (m *watchModel) explain(err error) string {
-	if why, said := m.goneBy(err); why != "" && !m.poll.limited {
+	if why, said := m.goneBy(err); why != "" && !m.poll.Limited {
 		return m.goneText(why, said)
 	}
 	return withoutOp(err)
@@ -118,19 +120,19 @@ func cadence(samples []model.Sample) time.Duration {
 // and the envelope every answer carries. One whose seq is not the one in
 // flight is stale and dropped.
 type fetchedMsg struct {
-	answer
+	poll.Answer
 	p model.Participant
 }
 
 // fetchCmd asks src for the participant's QoS. All IO of the watch screen
 // happens here, off the Update loop; ctx is cancelled on quit, so a hung
 // request never holds the program open.
-func fetchCmd(ctx context.Context, src Source, now func() time.Time, env envelope,
+func fetchCmd(ctx context.Context, src Source, now func() time.Time, env poll.Envelope,
 	meetingID, participantID string, typ model.MeetingType) tea.Cmd {
 	return func() tea.Msg {
 		p, err := src.ParticipantQoS(ctx, meetingID, participantID, typ)
-		a := stamp(src, now, env, err)
-		a.seen = model.AnswerOf(a.at, p)
-		return fetchedMsg{answer: a, p: p}
+		a := poll.Stamp(src, now, env, err)
+		a.Seen = model.AnswerOf(a.At, p)
+		return fetchedMsg{Answer: a, p: p}
 	}
 }

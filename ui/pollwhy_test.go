@@ -7,6 +7,8 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // The screens word the next poll from the reason model.Cadence and
@@ -17,10 +19,10 @@ func TestPollReasonsFromCadenceAndBudget(t *testing.T) {
 	t0 := time.Date(2026, 3, 9, 14, 30, 17, 0, time.UTC)
 	minute := func(m int) time.Time { return time.Date(2026, 3, 9, 14, 30+m, 0, 0, time.UTC) }
 	c := model.Cadence{Interval: 10 * time.Second}
-	got := map[pollWhy]string{}
+	got := map[poll.Why]string{}
 	see := func(at time.Time, newest int) {
 		n := c.Observe(model.Answer{At: at, Newest: minute(newest), Step: time.Minute})
-		got[classify(n.Reason)] = n.Reason
+		got[poll.Classify(n.Reason)] = n.Reason
 	}
 	see(t0, 0)                     // new data: every 10s
 	see(t0.Add(50*time.Second), 0) // nothing new yet: due after the minute
@@ -29,16 +31,16 @@ func TestPollReasonsFromCadenceAndBudget(t *testing.T) {
 	see(t0.Add(80*time.Second), 1) // repeat before due
 	see(t0.Add(10*time.Minute), 1) // nothing for long: quiet
 	fixed := model.Cadence{Interval: 10 * time.Second, Fixed: true}
-	got[classify(fixed.Observe(model.Answer{At: t0}).Reason)] = "fixed"
+	got[poll.Classify(fixed.Observe(model.Answer{At: t0}).Reason)] = "fixed"
 
 	b, err := fetch.OpenBudget(fetch.BudgetOptions{Dir: t.TempDir(), Cap: 5, Now: func() time.Time { return t0 }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := b.Delay(model.Next{At: t0.Add(time.Second), Reason: "next sample due 14:30:18"}, t0, 1)
-	got[classify(n.Reason)] = n.Reason
+	got[poll.Classify(n.Reason)] = n.Reason
 
-	for _, w := range []pollWhy{whyInterval, whyDue, whyLate, whyQuiet, whyBudget} {
+	for _, w := range []poll.Why{poll.WhyInterval, poll.WhyDue, poll.WhyLate, poll.WhyQuiet, poll.WhyBudget} {
 		if got[w] == "" {
 			t.Errorf("no reason classified as %d; got %v", w, got)
 		}
@@ -48,7 +50,7 @@ func TestPollReasonsFromCadenceAndBudget(t *testing.T) {
 // The bar says why the next poll is when it is, in local clock time, in
 // few words; a budget that slows polling is said in the warning style.
 func TestNextSegmentWords(t *testing.T) {
-	ss := statusStyles{dash: "-"}
+	ss := chrome.StatusStyles{Dash: "-"}
 	for reason, want := range map[string]string{
 		"next sample due 14:32:27":                                                   "next sample due 09:32:27",
 		"sample of 14:32:00 is late: again in 5s":                                    "sample late - next try 09:32:27",
@@ -58,8 +60,8 @@ func TestNextSegmentWords(t *testing.T) {
 		"new data: every 10s":                                                        "next 09:32:27",
 		"":                                                                           "next 09:32:27",
 	} {
-		if got := nextSegment(reason, "09:32:27", fetch.BudgetStatus{Used: 95, Cap: 100}, ss); got.text != want {
-			t.Errorf("%q: bar says %q, want %q", reason, got.text, want)
+		if got := chrome.NextSegment(reason, "09:32:27", fetch.BudgetStatus{Used: 95, Cap: 100}, ss); got.Text != want {
+			t.Errorf("%q: bar says %q, want %q", reason, got.Text, want)
 		}
 	}
 }
@@ -74,8 +76,8 @@ func TestChosenIntervalCarriesToTheWatchScreen(t *testing.T) {
 		}
 		h.press("enter")
 		w := h.watch()
-		if w.poll.sched.Fixed != chosen || (chosen && w.poll.interval != 15*time.Second) {
-			t.Errorf("+ pressed %v: the watch screen polls fixed %v every %s", chosen, w.poll.sched.Fixed, w.poll.interval)
+		if w.poll.Sched.Fixed != chosen || (chosen && w.poll.Interval != 15*time.Second) {
+			t.Errorf("+ pressed %v: the watch screen polls fixed %v every %s", chosen, w.poll.Sched.Fixed, w.poll.Interval)
 		}
 	}
 }
@@ -84,7 +86,7 @@ func TestChosenIntervalCarriesToTheWatchScreen(t *testing.T) {
 // set) and the account's quota when Zoom said it, in warning colours
 // under a tenth.
 func TestBudgetSegmentsWords(t *testing.T) {
-	ss := statusStyles{}
+	ss := chrome.StatusStyles{}
 	for _, tc := range []struct {
 		b    fetch.BudgetStatus
 		want string
@@ -97,8 +99,8 @@ func TestBudgetSegmentsWords(t *testing.T) {
 		{fetch.BudgetStatus{Used: 7, AccountKnown: true, AccountRemaining: 12}, "today 7 requests | Zoom 12 left"},
 	} {
 		var texts []string
-		for _, s := range budgetSegments(tc.b, ss) {
-			texts = append(texts, s.text)
+		for _, s := range chrome.BudgetSegments(tc.b, ss) {
+			texts = append(texts, s.Text)
 		}
 		if got := strings.Join(texts, " | "); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.b, got, tc.want)
@@ -135,8 +137,8 @@ func TestPollLineFollowsTheLearnedCadence(t *testing.T) {
 		}},
 	} {
 		P := tc.period
-		p := &poller{interval: 10 * time.Second}
-		p.sched.Interval = p.interval
+		p := &poll.Chain{Interval: 10 * time.Second}
+		p.Sched.Interval = p.Interval
 		for i, a := range []model.Answer{
 			{At: s0.Add(P / 3)},                                         // no sample yet
 			{At: s0.Add(P / 3), Newest: s0, Step: P},                    // the first two: the period
@@ -147,9 +149,9 @@ func TestPollLineFollowsTheLearnedCadence(t *testing.T) {
 			{At: s0.Add(6 * P), Newest: s0.Add(5 * P)},                  // nothing new
 			{At: s0.Add(6*P + time.Millisecond), Newest: s0.Add(6 * P)}, // the offset is ~0
 		} {
-			p.why = p.sched.Observe(a).Reason
-			if got := p.pollLine(time.Time{}); !strings.Contains(got, tc.want[i]) || P != time.Minute && strings.Contains(got, "minute") {
-				t.Errorf("%s cadence, answer %d (%q): help says %q, want %q", P, i, p.why, got, tc.want[i])
+			p.Reason = p.Sched.Observe(a).Reason
+			if got := chrome.PollLine(p, time.Time{}); !strings.Contains(got, tc.want[i]) || P != time.Minute && strings.Contains(got, "minute") {
+				t.Errorf("%s cadence, answer %d (%q): help says %q, want %q", P, i, p.Reason, got, tc.want[i])
 			}
 		}
 	}

@@ -3,6 +3,8 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // screen is what the app asks of every screen (the meeting list, the
@@ -22,7 +24,7 @@ type screen interface {
 	// chain is the screen's polling chain: the app addresses ticks and
 	// answers by its owner, hides it under another screen, and reads the
 	// status bar's poll state from it.
-	chain() *poller
+	chain() *poll.Chain
 	// update takes a key the app left to the screen, or a tick or answer
 	// addressed to its chain.
 	update(msg tea.Msg) tea.Cmd
@@ -43,7 +45,7 @@ type screen interface {
 	// means going back.
 	atRest() bool
 	// status is what the status bar says, and when it next changes.
-	status() statusInfo
+	status() chrome.StatusInfo
 	// close cancels the screen's requests: it is gone for good.
 	close()
 }

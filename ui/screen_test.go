@@ -8,6 +8,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // countScreen is a screen the app has never heard of: it polls the
@@ -16,7 +18,7 @@ import (
 // no change of its own is what "a new screen is one new file" means.
 type countScreen struct {
 	c       *common
-	poll    poller
+	poll    poll.Chain
 	ctx     context.Context
 	cancel  context.CancelFunc
 	got     int64 // the count the last good answer brought
@@ -25,7 +27,7 @@ type countScreen struct {
 }
 
 type countedMsg struct {
-	answer
+	poll.Answer
 	n int64
 }
 
@@ -33,20 +35,20 @@ func newCountScreen(c *common) *countScreen {
 	ctx, cancel := context.WithCancel(c.ctx)
 	s := &countScreen{c: c, ctx: ctx, cancel: cancel}
 	src, now := c.cfg.Source, c.cfg.Now
-	s.poll = newPoller(c, c.cfg.Interval, func(env envelope) tea.Cmd {
-		return func() tea.Msg { return countedMsg{answer: stamp(src, now, env, nil), n: src.Requests()} }
+	s.poll = newPoller(c, c.cfg.Interval, func(env poll.Envelope) tea.Cmd {
+		return func() tea.Msg { return countedMsg{Answer: poll.Stamp(src, now, env, nil), n: src.Requests()} }
 	})
 	return s
 }
 
-func (s *countScreen) name() string   { return "count" }
-func (s *countScreen) chain() *poller { return &s.poll }
+func (s *countScreen) name() string       { return "count" }
+func (s *countScreen) chain() *poll.Chain { return &s.poll }
 func (s *countScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case pollTickMsg:
-		return s.poll.tick(msg)
+	case poll.TickMsg:
+		return s.poll.Tick(msg)
 	case countedMsg:
-		_, next := s.poll.take(s.ctx, msg.answer, false, func() { s.got, s.answers = msg.n, s.answers+1 })
+		_, next := s.poll.Take(s.ctx, msg.Answer, false, func() { s.got, s.answers = msg.n, s.answers+1 })
 		return next
 	}
 	return nil
@@ -60,7 +62,7 @@ func (s *countScreen) help() ([]key.Binding, [][]key.Binding) { return nil, nil 
 func (s *countScreen) opens(tea.KeyPressMsg) screen           { return nil }
 func (s *countScreen) captures() bool                         { return false }
 func (s *countScreen) atRest() bool                           { return true }
-func (s *countScreen) status() statusInfo                     { return s.poll.pollStatus() }
+func (s *countScreen) status() chrome.StatusInfo              { return chrome.PollStatus(&s.poll) }
 func (s *countScreen) close()                                 { s.cancel() }
 
 func TestAppTakesAScreenItHasNeverHeardOf(t *testing.T) {
@@ -79,7 +81,7 @@ func TestAppTakesAScreenItHasNeverHeardOf(t *testing.T) {
 		t.Fatalf("the new screen's first answer: %d answers, count %d", s.answers, s.got)
 	}
 	// The list below holds its chain, and its tick starts nothing.
-	if got := h.send(pollTickMsg{gen: list.poll.gen, owner: list.poll.owner}); len(got) != 0 || !list.poll.hidden {
+	if got := h.send(poll.TickMsg{Gen: list.poll.Gen, Owner: list.poll.Owner}); len(got) != 0 || !list.poll.Hidden {
 		t.Fatalf("the list polled under the new screen: %#v", got)
 	}
 	// Size and redact are the common context's: nothing to copy.
@@ -89,12 +91,12 @@ func TestAppTakesAScreenItHasNeverHeardOf(t *testing.T) {
 		t.Fatalf("after resize and R the screen says %q (sized %d times)", v, s.sized)
 	}
 	// esc pops it, cancels its requests, and its answers go nowhere.
-	env := s.poll.envelope()
+	env := s.poll.Envelope()
 	h.press("esc")
 	if got := stackOf(h); got != "meetings" || s.ctx.Err() == nil {
 		t.Fatalf("esc: stack %s, requests cancelled %v", got, s.ctx.Err() != nil)
 	}
-	if got := h.send(countedMsg{answer: answer{envelope: env}, n: 99}); len(got) != 0 || s.got == 99 {
+	if got := h.send(countedMsg{Answer: poll.Answer{Envelope: env}, n: 99}); len(got) != 0 || s.got == 99 {
 		t.Fatalf("a popped screen took an answer: %#v", got)
 	}
 	if v := h.a.content(); !strings.Contains(v, "REDACTED") {

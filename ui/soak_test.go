@@ -144,10 +144,10 @@ func (d *soakDriver) deliver(msg tea.Msg) {
 		d.polls++
 		view := d.h.a.content()
 		switch {
-		case f.err != nil:
+		case f.Err != nil:
 			d.failed++
-			if d.h.watch().poll.errText == "" || !strings.Contains(view, "error: ") {
-				d.t.Fatalf("poll %d failed (%v) and the screen does not say so:\n%s", d.polls, f.err, view)
+			if d.h.watch().poll.ErrText == "" || !strings.Contains(view, "error: ") {
+				d.t.Fatalf("poll %d failed (%v) and the screen does not say so:\n%s", d.polls, f.Err, view)
 			}
 		case strings.Contains(view, "error: "):
 			d.t.Fatalf("poll %d succeeded and the screen still shows an error:\n%s", d.polls, view)

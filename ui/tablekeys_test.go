@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/table"
 )
 
@@ -122,15 +123,15 @@ func TestEveryTableKeyIsTested(t *testing.T) {
 func TestTableScreensShareWatchKeys(t *testing.T) {
 	h := crowdHarness(t, 3)
 	h.press("p")
-	if !h.overview().poll.paused || !strings.Contains(h.a.content(), "PAUSED") {
+	if !h.overview().poll.Paused || !strings.Contains(h.a.content(), "PAUSED") {
 		t.Fatalf("p did not pause:\n%s", h.a.content())
 	}
-	if got := h.send(pollTickMsg{gen: h.overview().poll.gen, owner: h.overview().poll.owner}); len(got) != 0 {
+	if got := h.send(poll.TickMsg{Gen: h.overview().poll.Gen, Owner: h.overview().poll.Owner}); len(got) != 0 {
 		t.Fatalf("a tick while paused: %#v", got)
 	}
 	h.press("p", "+")
-	if h.overview().poll.interval != 15*time.Second || !strings.Contains(h.a.content(), "every 15s") {
-		t.Fatalf("+: interval %s; the status bar must follow:\n%s", h.overview().poll.interval, h.a.content())
+	if h.overview().poll.Interval != 15*time.Second || !strings.Contains(h.a.content(), "every 15s") {
+		t.Fatalf("+: interval %s; the status bar must follow:\n%s", h.overview().poll.Interval, h.a.content())
 	}
 	h.press("?")
 	if v := h.a.content(); !strings.Contains(v, "fewer keys") || !strings.Contains(v, "page down") {

@@ -9,7 +9,9 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // tableSource is a Source for the meeting list and the overview: it
@@ -49,7 +51,7 @@ func (s *tableSource) ParticipantQoS(ctx context.Context, _, participantID strin
 func (s *tableSource) MeetingQoS(ctx context.Context, _ string, _ model.MeetingType) ([]model.Participant, error) {
 	_, people, _, err := s.count("meeting")
 	s.mu.Lock()
-	s.pages += max(1, (len(people)+qosPageSize-1)/qosPageSize)
+	s.pages += max(1, (len(people)+fetch.QoSPageSize-1)/fetch.QoSPageSize)
 	s.mu.Unlock()
 	s.mu.Lock()
 	hang := s.hangQoS
@@ -133,13 +135,13 @@ func (h *harness) settle(msgs []tea.Msg) []tea.Msg {
 	for _, msg := range msgs {
 		switch m := msg.(type) {
 		case fetchedMsg:
-			m.jitter = 0.5
+			m.Jitter = 0.5
 			timers = append(timers, h.settle(h.send(m))...)
 		case overviewFetchedMsg:
-			m.jitter = 0.5
+			m.Jitter = 0.5
 			timers = append(timers, h.settle(h.send(m))...)
 		case meetingsFetchedMsg:
-			m.jitter = 0.5
+			m.Jitter = 0.5
 			timers = append(timers, h.settle(h.send(m))...)
 		default:
 			timers = append(timers, msg)
@@ -172,14 +174,14 @@ func (h *harness) press(keys ...string) []tea.Msg {
 }
 
 // pollOf finds owner's poll timer among msgs.
-func pollOf(t testing.TB, msgs []tea.Msg, owner uint64) (timerMsg, pollTickMsg, bool) {
+func pollOf(t testing.TB, msgs []tea.Msg, owner uint64) (timerMsg, poll.TickMsg, bool) {
 	t.Helper()
 	for _, tm := range only[timerMsg](msgs) {
-		if pt, ok := tm.fire().(pollTickMsg); ok && pt.owner == owner {
+		if pt, ok := tm.fire().(poll.TickMsg); ok && pt.Owner == owner {
 			return tm, pt, true
 		}
 	}
-	return timerMsg{}, pollTickMsg{}, false
+	return timerMsg{}, poll.TickMsg{}, false
 }
 
 // cast is a meeting's participants at one sample time: name, whose

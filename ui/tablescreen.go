@@ -8,6 +8,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/table"
 )
 
@@ -22,7 +24,7 @@ import (
 // the once-a-second clock redraws only the status bar.
 type tableScreen struct {
 	c              *common
-	poll           poller
+	poll           poll.Chain
 	ctx            context.Context    // cancelled when the screen goes; parent of every fetch
 	cancel         context.CancelFunc // its cancellation
 	keys           KeyMap
@@ -59,13 +61,13 @@ func newTableScreen(c *common, cols []table.Column, sortable, back bool) tableSc
 		helpView: help.New(), table: table.New(cols), sortable: sortable, back: back}
 }
 
-func (f *tableScreen) chain() *poller { return &f.poll }
-func (f *tableScreen) close()         { f.cancel() }
-func (f *tableScreen) captures() bool { return f.typing }
+func (f *tableScreen) chain() *poll.Chain { return &f.poll }
+func (f *tableScreen) close()             { f.cancel() }
+func (f *tableScreen) captures() bool     { return f.typing }
 
 // styled applies the common styles to the table and the help.
 func (f *tableScreen) styled() {
-	styleHelp(&f.helpView, f.c.st)
+	chrome.StyleHelp(&f.helpView, f.c.st)
 	f.table.SetStyles(f.c.st)
 }
 
@@ -152,8 +154,8 @@ func (f *tableScreen) atRest() bool {
 
 // take hands an answer to the chain; use takes a good one's data, and
 // from then on the table shows rather than the box.
-func (f *tableScreen) take(a answer, once bool, use func()) tea.Cmd {
-	_, next := f.poll.take(f.ctx, a, once, func() {
+func (f *tableScreen) take(a poll.Answer, once bool, use func()) tea.Cmd {
+	_, next := f.poll.Take(f.ctx, a, once, func() {
 		f.loaded = true
 		use()
 	})
@@ -178,19 +180,19 @@ func (f *tableScreen) rebuild() {
 	var fullHelp string
 	helpRows := 0
 	if f.helpView.ShowAll {
-		fullHelp, helpRows = fitFullHelp(f.helpView, full, f.c.width, f.poll.helpNotes()...)
+		fullHelp, helpRows = chrome.FullHelp(f.helpView, full, f.c.width, chrome.PollNotes(&f.poll)...)
 	}
 	filterLine := ""
 	if f.typing || f.filter.Text() != "" {
 		filterLine = f.filterLine()
 	}
 	errLines := ""
-	if f.poll.errText != "" && f.loaded {
-		errLines = renderErrLines(f.poll.errText, 2, f.c.width, f.c.st)
+	if f.poll.ErrText != "" && f.loaded {
+		errLines = chrome.ErrLines(f.poll.ErrText, 2, f.c.width, f.c.st)
 	}
-	header := firstLines(f.header, 4)
+	header := chrome.FirstLines(f.header, 4)
 	counts := f.counts != nil && f.loaded
-	rows := f.c.height - 1 - lineCount(header) - lineCount(filterLine) - lineCount(errLines) - helpRows
+	rows := f.c.height - 1 - chrome.LineCount(header) - chrome.LineCount(filterLine) - chrome.LineCount(errLines) - helpRows
 	if counts {
 		rows-- // the counts' line, added below
 	}
@@ -200,12 +202,12 @@ func (f *tableScreen) rebuild() {
 	var table string
 	switch {
 	case f.helpView.ShowAll && f.legend != "":
-		table = fitRows(f.c.st.Text.Render(wordwrap(f.legend, f.c.width)), max(rows, 0))
+		table = chrome.FitRows(f.c.st.Text.Render(chrome.Wordwrap(f.legend, f.c.width)), max(rows, 0))
 	case f.loaded:
 		f.table.SetSize(f.c.width, rows)
 		table = f.table.View()
 		if pos := f.table.Position(); pos != "" && !counts {
-			header += f.c.st.Muted.Render(f.c.ss.sep + pos) // where the view is in a long table
+			header += f.c.st.Muted.Render(f.c.ss.Sep + pos) // where the view is in a long table
 		}
 	default:
 		table = f.box(rows)
@@ -213,7 +215,7 @@ func (f *tableScreen) rebuild() {
 	if counts {
 		header += "\n" + f.counts(f.table.Position())
 	}
-	parts := []string{truncLines(header, f.c.width, f.c.st), table}
+	parts := []string{chrome.TruncLines(header, f.c.width, f.c.st), table}
 	for _, p := range []string{filterLine, errLines, fullHelp} {
 		if p != "" {
 			parts = append(parts, p)
@@ -222,44 +224,37 @@ func (f *tableScreen) rebuild() {
 	f.body = strings.Join(parts, "\n")
 	f.footer = ""
 	if !f.helpView.ShowAll {
-		f.footer = "\n" + fitShortHelp(f.helpView, short, f.c.width)
+		f.footer = "\n" + chrome.ShortHelp(f.helpView, short, f.c.width)
 	}
 }
 
 // box stands where the table will be until the first answer: the wait,
 // or, if that failed, the error in full, since it is all there is to show.
 func (f *tableScreen) box(rows int) string {
-	text := f.c.st.Muted.Render(f.waiting + f.c.ss.dots)
-	if f.poll.errText != "" {
-		text = f.c.st.Level(model.Critical).Render(wordwrap(f.poll.errText, f.c.width-4))
+	text := f.c.st.Muted.Render(f.waiting + f.c.ss.Dots)
+	if f.poll.ErrText != "" {
+		text = f.c.st.Level(model.Critical).Render(chrome.Wordwrap(f.poll.ErrText, f.c.width-4))
 	}
-	return renderBox(f.c.st, f.c.width, rows, text)
+	return chrome.Box(f.c.st, f.c.width, rows, text)
 }
 
 // filterLine is the filter being typed, or kept, and how many rows match.
 func (f *tableScreen) filterLine() string {
-	count := plural(len(f.table.Rows()), "match", "matches")
+	count := chrome.Plural(len(f.table.Rows()), "match", "matches")
 	hint := "enter keeps it, esc clears it"
 	if !f.typing {
 		hint = "esc clears it"
 	}
-	return f.filter.View(f.c.st, f.typing, f.c.width/2) + "  " + f.c.st.Muted.Render(count+f.c.ss.sep+hint)
+	return f.filter.View(f.c.st, f.typing, f.c.width/2) + "  " + f.c.st.Muted.Render(count+f.c.ss.Sep+hint)
 }
 
 // view is the screen: the cached body and the status bar drawn from si.
-func (f *tableScreen) draw(si statusInfo) string {
+func (f *tableScreen) draw(si chrome.StatusInfo) string {
 	if f.c.width <= 0 || f.c.height <= 0 {
 		return ""
 	}
 	if f.tooSmall {
 		return tooSmallText(f.c.width, f.c.height)
 	}
-	return f.body + "\n" + renderStatus(si, f.c.ss, f.c.width) + f.footer
-}
-
-func lineCount(s string) int {
-	if s == "" {
-		return 0
-	}
-	return strings.Count(s, "\n") + 1
+	return f.body + "\n" + chrome.StatusBar(si, f.c.ss, f.c.width) + f.footer
 }

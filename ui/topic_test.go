@@ -20,7 +20,7 @@ func TestMeetingOpenedByIDShowsItsTopicAskedOnce(t *testing.T) {
 		t.Fatalf("the header does not name the meeting: %q", first)
 	}
 	for range 3 {
-		tm, pt, ok := pollOf(t, next, h.overview().poll.owner)
+		tm, pt, ok := pollOf(t, next, h.overview().poll.Owner)
 		if !ok {
 			t.Fatal("no poll scheduled")
 		}

@@ -21,10 +21,10 @@ func TestTruncatedListIsKeptWithANotice(t *testing.T) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}
 	}
-	if strings.Contains(v, "error") || h.overview().poll.failures != 0 {
-		t.Errorf("a truncated list reads as a failure (%d failures):\n%s", h.overview().poll.failures, v)
+	if strings.Contains(v, "error") || h.overview().poll.Failures != 0 {
+		t.Errorf("a truncated list reads as a failure (%d failures):\n%s", h.overview().poll.Failures, v)
 	}
-	if tm, _, ok := pollOf(t, next, h.overview().poll.owner); !ok || tm.d != h.overview().poll.interval {
-		t.Errorf("next poll in %v, want the interval %v", tm.d, h.overview().poll.interval)
+	if tm, _, ok := pollOf(t, next, h.overview().poll.Owner); !ok || tm.d != h.overview().poll.Interval {
+		t.Errorf("next poll in %v, want the interval %v", tm.d, h.overview().poll.Interval)
 	}
 }

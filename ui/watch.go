@@ -8,15 +8,10 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/pane"
+	"github.com/qostop/qostop/ui/poll"
 )
-
-// intervalSteps are the polling intervals that + and - step through,
-// within the configured floor and MaxInterval.
-var intervalSteps = []time.Duration{
-	time.Second, 2 * time.Second, 5 * time.Second, 10 * time.Second, 15 * time.Second, 30 * time.Second,
-	time.Minute, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute,
-}
 
 // watchModel is the watch screen: one participant's QoS, polled.
 //
@@ -48,7 +43,7 @@ type watchModel struct {
 	fedSpan     time.Duration // the window they hold
 	cadence     time.Duration
 
-	poll poller
+	poll poll.Chain
 
 	// order is the overview's, for n, N and w; nil without one. replacing:
 	// this screen took the place of the one n, N or w was pressed on.
@@ -91,11 +86,11 @@ func newWatch(c *common, t target, interval time.Duration) *watchModel {
 	}
 	m.keys.nameArrows(c.st.Glyphs())
 	src, now := c.cfg.Source, c.cfg.Now
-	m.poll = newPoller(c, interval, func(env envelope) tea.Cmd {
+	m.poll = newPoller(c, interval, func(env poll.Envelope) tea.Cmd {
 		return fetchCmd(ctx, src, now, env, t.meetingID, t.participantID, t.typ)
 	})
-	m.loc = c.now.Location()
-	m.poll.explain = m.explain
+	m.loc = c.clk.Now.Location()
+	m.poll.Explain = m.explain
 	for i, md := range model.Medias {
 		m.panes[i] = pane.New(md)
 		m.panes[i].SetThresholds(c.cfg.Thresholds)
@@ -106,10 +101,10 @@ func newWatch(c *common, t target, interval time.Duration) *watchModel {
 	return m
 }
 
-func (m *watchModel) name() string   { return "watch" }
-func (m *watchModel) chain() *poller { return &m.poll }
-func (m *watchModel) close()         { m.cancel() }
-func (m *watchModel) captures() bool { return false }
+func (m *watchModel) name() string       { return "watch" }
+func (m *watchModel) chain() *poll.Chain { return &m.poll }
+func (m *watchModel) close()             { m.cancel() }
+func (m *watchModel) captures() bool     { return false }
 
 // opens is the chart screen of the focused pane's medium on enter, the
 // event log screen on l, or, on n, N and w, the watch screen of another
@@ -141,7 +136,7 @@ func (m *watchModel) help() (short []key.Binding, full [][]key.Binding) {
 
 // restyle applies the common styles to everything drawn.
 func (m *watchModel) restyle() {
-	styleHelp(&m.helpView, m.c.st)
+	chrome.StyleHelp(&m.helpView, m.c.st)
 	for i := range m.panes {
 		m.panes[i].SetStyles(m.c.st)
 	}
@@ -155,8 +150,8 @@ func (m *watchModel) setSize() {
 
 func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case pollTickMsg:
-		return m.poll.tick(msg)
+	case poll.TickMsg:
+		return m.poll.Tick(msg)
 	case fetchedMsg:
 		return m.fetched(msg)
 	case tea.KeyPressMsg:

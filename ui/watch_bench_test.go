@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // BenchmarkClockTick is the cost of one clock message and one View: what
@@ -32,9 +33,9 @@ func BenchmarkNewData(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		s := p.Samples[len(p.Samples)-1]
 		s.Time = s.Time.Add(time.Duration(i+1) * time.Minute)
-		h.watch().poll.seq++
-		h.watch().poll.inflight = true
-		m, _ := h.a.Update(fetchedMsg{answer: answer{envelope: h.watch().poll.envelope(), at: s.Time}, p: func() (q model.Participant) { q = p; q.Samples = append(q.Samples[:0:0], s); return }()})
+		h.watch().poll.Seq++
+		h.watch().poll.Inflight = true
+		m, _ := h.a.Update(fetchedMsg{Answer: poll.Answer{Envelope: h.watch().poll.Envelope(), At: s.Time}, p: func() (q model.Participant) { q = p; q.Samples = append(q.Samples[:0:0], s); return }()})
 		h.a = m.(*app)
 		_ = h.a.content()
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/qostop/qostop/fetch/sim/simtest/fakeclock"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/poll"
 )
 
 // watchT0 is the first sample of the hand-built call; the clock of every
@@ -173,7 +174,7 @@ func (h *harness) start() []tea.Msg {
 	var out []tea.Msg
 	for _, msg := range runCmd(h.a.Init()) {
 		if f, ok := msg.(fetchedMsg); ok {
-			f.jitter = 0.5
+			f.Jitter = 0.5
 			out = append(out, h.send(f)...)
 		}
 	}
@@ -289,15 +290,15 @@ func callParticipant(share bool) model.Participant {
 }
 
 // pollTimer finds the poll timer among msgs.
-func pollTimer(t testing.TB, msgs []tea.Msg) (timerMsg, pollTickMsg) {
+func pollTimer(t testing.TB, msgs []tea.Msg) (timerMsg, poll.TickMsg) {
 	t.Helper()
 	for _, tm := range only[timerMsg](msgs) {
-		if pt, ok := tm.fire().(pollTickMsg); ok {
+		if pt, ok := tm.fire().(poll.TickMsg); ok {
 			return tm, pt
 		}
 	}
 	t.Fatalf("no poll was scheduled; messages: %#v", msgs)
-	return timerMsg{}, pollTickMsg{}
+	return timerMsg{}, poll.TickMsg{}
 }
 
 // poll lets the scheduled poll among msgs fire, at its time on the test
@@ -309,7 +310,7 @@ func (h *harness) poll(msgs []tea.Msg) []tea.Msg {
 	var out []tea.Msg
 	for _, msg := range h.send(pt) {
 		if f, ok := msg.(fetchedMsg); ok {
-			f.jitter = 0.5 // the middle of the spread, so goldens do not move
+			f.Jitter = 0.5 // the middle of the spread, so goldens do not move
 			out = append(out, h.send(f)...)
 		}
 	}

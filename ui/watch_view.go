@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/chrome"
 )
 
 // rebuild redoes everything above the status bar after a change that can
@@ -15,8 +16,8 @@ func (m *watchModel) rebuild() {
 		return // no WindowSizeMsg yet: nothing to draw into
 	}
 	m.feedPanes()
-	m.headerText = renderHeader(headerInfo{Participant: m.shownWho(), MeetingID: m.t.shownID(), Topic: m.t.topic,
-		Trail: m.t.trail, Badge: callBadge(m.t.typ, m.live, m.poll.lastErr, m.gone == goneMeeting), Loc: m.loc}, m.c.st, m.c.width)
+	m.headerText = chrome.Header(chrome.HeaderInfo{Participant: m.shownWho(), MeetingID: m.t.shownID(), Topic: m.t.topic,
+		Trail: m.t.trail, Badge: chrome.CallBadge(m.t.typ, m.live, m.poll.LastErr, m.gone == goneMeeting), Loc: m.loc}, m.c.st, m.c.width)
 
 	in := layoutIn{
 		width: m.c.width, height: m.c.height,
@@ -26,14 +27,14 @@ func (m *watchModel) rebuild() {
 	short, full := m.help()
 	var fullHelp string
 	if m.helpView.ShowAll {
-		fullHelp, in.helpRows = fitFullHelp(m.helpView, full, m.c.width, m.poll.helpNotes()...)
-		in.helpKeys = helpKeyRows(m.helpView, full, m.c.width)
-		legend := legendText(m.c.st, m.c.width)
+		fullHelp, in.helpRows = chrome.FullHelp(m.helpView, full, m.c.width, chrome.PollNotes(&m.poll)...)
+		in.helpKeys = chrome.HelpKeyRows(m.helpView, full, m.c.width)
+		legend := chrome.Legend(m.c.st, m.c.width)
 		fullHelp += "\n" + legend
 		in.helpRows += strings.Count(legend, "\n") + 1
 	}
-	if m.poll.errText != "" && m.hist.Len() > 0 {
-		in.errRows = errRowsWanted(m.poll.errText, m.c.width) // with no data, the placeholder shows the error instead
+	if m.poll.ErrText != "" && m.hist.Len() > 0 {
+		in.errRows = chrome.ErrRowsWanted(m.poll.ErrText, m.c.width) // with no data, the placeholder shows the error instead
 	}
 	m.lay = m.layoutPanes(in)
 	m.builds++
@@ -50,7 +51,7 @@ func (m *watchModel) rebuild() {
 	m.body = m.renderBody(fullHelp)
 	m.footer = ""
 	if m.lay.help > 0 {
-		m.footer = "\n" + fitShortHelp(m.helpView, short, m.c.width)
+		m.footer = "\n" + chrome.ShortHelp(m.helpView, short, m.c.width)
 	}
 }
 
@@ -60,7 +61,7 @@ func (m *watchModel) renderBody(fullHelp string) string {
 	l := m.lay
 	var parts []string
 	if l.header > 0 {
-		parts = append(parts, firstLines(m.headerText, l.header))
+		parts = append(parts, chrome.FirstLines(m.headerText, l.header))
 	}
 	paneRows := l.panes[0] + l.panes[1] + l.panes[2]
 	switch {
@@ -79,11 +80,11 @@ func (m *watchModel) renderBody(fullHelp string) string {
 	}
 	if l.sys > 0 {
 		latest, ok := m.hist.Latest()
-		parts = append(parts, renderSysLine(latest, ok, m.c.cfg.Thresholds, m.c.st, m.c.width))
+		parts = append(parts, chrome.SysLine(latest, ok, m.c.cfg.Thresholds, m.c.st, m.c.width))
 	}
 	if l.events > 0 {
 		if fullHelp != "" {
-			parts = append(parts, fitRows(fullHelp, l.events))
+			parts = append(parts, chrome.FitRows(fullHelp, l.events))
 		} else {
 			// Zoom samples once a minute, so minutes say when; a faster
 			// source (the demo's simulator) needs the seconds.
@@ -91,11 +92,11 @@ func (m *watchModel) renderBody(fullHelp string) string {
 			if m.cadence < time.Minute {
 				layout = "15:04:05"
 			}
-			parts = append(parts, fitRows(m.events.view(l.events, m.c.width, m.c.st, m.loc, layout), l.events))
+			parts = append(parts, chrome.FitRows(m.events.view(l.events, m.c.width, m.c.st, m.loc, layout), l.events))
 		}
 	}
 	if l.err > 0 {
-		parts = append(parts, fitRows(renderErrLinesMore(m.poll.errText, l.err, m.c.width, m.c.st, "l: full text"), l.err))
+		parts = append(parts, chrome.FitRows(chrome.ErrLinesMore(m.poll.ErrText, l.err, m.c.width, m.c.st, "l: full text"), l.err))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -106,14 +107,14 @@ func (m *watchModel) renderBody(fullHelp string) string {
 func (m *watchModel) placeholder(rows int) string {
 	var text string
 	switch {
-	case m.poll.errText != "":
-		text = m.c.st.Level(model.Critical).Render(wordwrap(m.poll.errText, m.c.width-4))
-	case m.poll.lastPoll.IsZero():
-		text = m.c.st.Muted.Render("asking Zoom for this participant's QoS" + m.c.ss.dots)
+	case m.poll.ErrText != "":
+		text = m.c.st.Level(model.Critical).Render(chrome.Wordwrap(m.poll.ErrText, m.c.width-4))
+	case m.poll.LastPoll.IsZero():
+		text = m.c.st.Muted.Render("asking Zoom for this participant's QoS" + m.c.ss.Dots)
 	default:
 		text = m.c.st.Muted.Render("Zoom has no QoS samples for this participant yet; it reports once a minute.")
 	}
-	return renderBox(m.c.st, m.c.width, rows, text)
+	return chrome.Box(m.c.st, m.c.width, rows, text)
 }
 
 // view is the screen: the cached body, the status bar drawn from the
@@ -129,7 +130,7 @@ func (m *watchModel) view() string {
 	if c := m.frameCache; c != nil && c.builds == m.builds && c.si == si {
 		return c.s // nothing changed: every frame of an idle screen
 	}
-	s := renderStatus(si, m.c.ss, m.c.width) + m.footer
+	s := chrome.StatusBar(si, m.c.ss, m.c.width) + m.footer
 	if m.body != "" {
 		s = m.body + "\n" + s
 	}
@@ -141,44 +142,20 @@ func (m *watchModel) view() string {
 // build and the status bar's inputs.
 type frameCache struct {
 	builds int
-	si     statusInfo
+	si     chrome.StatusInfo
 	s      string
 }
 
-func (m *watchModel) status() statusInfo {
-	si := m.poll.pollStatus()
-	si.loc, si.span = m.loc, fmtDur(m.span())
-	si.helpHint = m.lay.help == 0 && !m.helpView.ShowAll
+func (m *watchModel) status() chrome.StatusInfo {
+	si := chrome.PollStatus(&m.poll)
+	si.Loc, si.Span = m.loc, chrome.FmtDur(m.span())
+	si.HelpHint = m.lay.help == 0 && !m.helpView.ShowAll
 	if latest, ok := m.hist.Latest(); ok {
-		si.newest = latest.Time
+		si.Newest = latest.Time
 		if m.t.typ == model.Live && !m.who.Left() && m.gone == "" {
-			si.staleAt = model.StaleAt(latest.Time, m.poll.interval, m.cadence)
+			si.StaleAt = model.StaleAt(latest.Time, m.poll.Interval, m.cadence)
 		}
 	}
-	si.redacted, si.gone, si.left = m.c.redact, m.gone, m.who.LeaveTime
+	si.Redacted, si.Gone, si.Left = m.c.redact, m.gone, m.who.LeaveTime
 	return si
-}
-
-// firstLines is the first n lines of s.
-func firstLines(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	lines := strings.SplitN(s, "\n", n+1)
-	if len(lines) > n {
-		lines = lines[:n]
-	}
-	return strings.Join(lines, "\n")
-}
-
-// fitRows cuts or pads s to exactly n lines.
-func fitRows(s string, n int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > n {
-		lines = lines[:n]
-	}
-	for len(lines) < n {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
 }

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/chrome"
 )
 
 // The watch screen's window: fitted to the call unless [, ], a or
@@ -74,7 +75,7 @@ func (m *watchModel) callSpan() (since, newest time.Time) {
 // "whole call 21m" after a.
 func (m *watchModel) windowText() string {
 	if m.whole {
-		return "whole call " + fmtDur(m.span())
+		return "whole call " + chrome.FmtDur(m.span())
 	}
-	return "window " + fmtDur(m.span())
+	return "window " + chrome.FmtDur(m.span())
 }

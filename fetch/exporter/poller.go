@@ -10,10 +10,6 @@ import (
 	"github.com/qostop/qostop/model"
 )
 
-// qosPageSize is Zoom's maximum for /participants/qos: the pages a poll
-// of a meeting costs are its participants over ten.
-const qosPageSize = 10
-
 // tracked is one meeting being polled.
 type tracked struct {
 	id, topic string
@@ -140,7 +136,7 @@ func (p *poller) list(ctx context.Context) {
 	before := len(p.meetings)
 	for _, m := range ms {
 		live[m.ID] = true
-		p.track(m.ID, m.Topic, (m.Participants+qosPageSize-1)/qosPageSize)
+		p.track(m.ID, m.Topic, (m.Participants+fetch.QoSPageSize-1)/fetch.QoSPageSize)
 	}
 	// The first list, and each that brings new meetings, is logged (the
 	// ones that end are, one by one): the start's log could not say.
@@ -201,7 +197,7 @@ func (p *poller) poll(ctx context.Context, m *tracked) {
 	done := p.now()
 	p.stats.ok(done)
 	m.fails = 0
-	m.pages = max(1, (len(ps)+qosPageSize-1)/qosPageSize)
+	m.pages = max(1, (len(ps)+fetch.QoSPageSize-1)/fetch.QoSPageSize)
 	p.snap.update(m.id, m.topic, ps, done)
 	next := m.cad.Observe(model.AnswerOf(done, ps...))
 	if p.plan.gap > 0 {

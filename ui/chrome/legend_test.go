@@ -1,4 +1,4 @@
-package ui
+package chrome
 
 import (
 	"strings"
@@ -16,7 +16,7 @@ func TestLegendSaysAGapIsABlankColumn(t *testing.T) {
 	for _, ascii := range []bool{false, true} {
 		st := theme.NewStyles(colorprofile.Ascii, theme.Dark(), ascii)
 		for _, w := range []int{60, 80, 120, 200} {
-			l := legendText(st, w)
+			l := Legend(st, w)
 			if !strings.Contains(flat(l), "blank column: no sample in that time") {
 				t.Errorf("ascii=%v %d: the legend does not say a gap is a blank column:\n%s", ascii, w, l)
 			}
@@ -43,13 +43,13 @@ func TestLegendShowsTheSparklineRamp(t *testing.T) {
 		}
 		want := ramp + " low to high, to " + map[bool]string{false: "≤", true: "<="}[ascii] + "300ms: the top of the row's scale"
 		found := false
-		for _, line := range strings.Split(legendText(st, 80), "\n") {
+		for _, line := range strings.Split(Legend(st, 80), "\n") {
 			found = found || strings.HasPrefix(line, want)
 		}
 		if !found {
-			t.Errorf("ascii=%v: no legend line starts %q:\n%s", ascii, want, legendText(st, 80))
+			t.Errorf("ascii=%v: no legend line starts %q:\n%s", ascii, want, Legend(st, 80))
 		}
-		if l := legendText(st, 80); ascii && strings.ContainsFunc(l, func(r rune) bool { return r > 0x7e }) {
+		if l := Legend(st, 80); ascii && strings.ContainsFunc(l, func(r rune) bool { return r > 0x7e }) {
 			t.Errorf("the ASCII legend holds more than ASCII:\n%s", l)
 		}
 	}
@@ -60,7 +60,7 @@ func TestLegendShowsTheSparklineRamp(t *testing.T) {
 func TestLegendSaysBeforeTheJoin(t *testing.T) {
 	for ascii, want := range map[bool]string{false: "· before they joined ▲ joined ▼ left", true: ": before they joined ^ joined v left"} {
 		st := theme.NewStyles(colorprofile.Ascii, theme.Dark(), ascii)
-		if l := flat(legendText(st, 80)); !strings.Contains(l, want) {
+		if l := flat(Legend(st, 80)); !strings.Contains(l, want) {
 			t.Errorf("ascii=%v: the legend lacks %q:\n%s", ascii, want, l)
 		}
 	}

@@ -1,4 +1,4 @@
-package ui
+package chrome
 
 import (
 	"strings"
@@ -6,7 +6,7 @@ import (
 )
 
 func TestWordwrapKeepsFlagsWhole(t *testing.T) {
-	got := wordwrap("For a meeting that has ended use --type past; see https://status.zoom.us/x-y", 38)
+	got := Wordwrap("For a meeting that has ended use --type past; see https://status.zoom.us/x-y", 38)
 	want := "For a meeting that has ended use\n--type past; see\nhttps://status.zoom.us/x-y"
 	if got != want {
 		t.Fatalf("wordwrap =\n%s\nwant\n%s", got, want)

@@ -1,4 +1,4 @@
-package ui
+package chrome
 
 import (
 	"cmp"
@@ -9,16 +9,16 @@ import (
 	"github.com/qostop/qostop/theme"
 )
 
-// headerInfo is who and what the watch screen is about.
-type headerInfo struct {
+// HeaderInfo is who and what the watch screen is about.
+type HeaderInfo struct {
 	Participant      model.Participant
 	MeetingID, Topic string
 	Trail            []string       // screens that led here; the topic is the last
-	Badge            badge          // LIVE, PAST, ENDED, NOT FOUND...: what Zoom said last
+	Badge            Badge          // LIVE, PAST, ENDED, NOT FOUND...: what Zoom said last
 	Loc              *time.Location // where times are shown; nil is UTC
 }
 
-// renderHeader draws one to three lines, each cut to width:
+// Header draws one to three lines, each cut to width:
 //
 //	name, the badge (LIVE, PAST, ENDED, NOT FOUND...), when they left, Zoom's health and issue list
 //	device, client and version, OS, network type, location, data center
@@ -26,19 +26,19 @@ type headerInfo struct {
 //
 // Lines with nothing to say are left out. Every text from Zoom passes
 // through model.Sanitize: a display name can carry escape sequences.
-func renderHeader(h headerInfo, st theme.Styles, width int) string {
+func Header(h HeaderInfo, st theme.Styles, width int) string {
 	if width <= 0 {
 		return ""
 	}
 	p := h.Participant
-	sep := st.Muted.Render(headerSep(st))
+	sep := st.Muted.Render(Sep(st))
 	var lines []string
 
-	name := displayName(p)
+	name := model.DisplayName(p)
 	first := []string{st.Title.Render(name)}
 	// LIVE is the meeting's, but beside "left 11:44" it reads as the person's.
-	if h.Badge.text != "" && (h.Badge.text != "LIVE" || !p.Left()) {
-		first = append(first, h.Badge.render(st))
+	if h.Badge.Text != "" && (h.Badge.Text != "LIVE" || !p.Left()) {
+		first = append(first, h.Badge.Render(st))
 	}
 	if p.Left() {
 		first = append(first, st.Muted.Render("left "+p.LeaveTime.In(cmp.Or(h.Loc, time.UTC)).Format("15:04")))
@@ -82,7 +82,7 @@ func renderHeader(h headerInfo, st theme.Styles, width int) string {
 
 	var third []string
 	if len(h.Trail) > 0 {
-		third = append(third, renderTrail(append(h.Trail[:len(h.Trail):len(h.Trail)], name), st))
+		third = append(third, Trail(append(h.Trail[:len(h.Trail):len(h.Trail)], name), st))
 	} else if topic := model.Sanitize(h.Topic); topic != "" {
 		third = append(third, st.Text.Render(topic))
 	}
@@ -94,7 +94,7 @@ func renderHeader(h headerInfo, st theme.Styles, width int) string {
 		lines = append(lines, strings.Join(third, sep))
 	}
 
-	return truncLines(strings.Join(lines, "\n"), width, st)
+	return TruncLines(strings.Join(lines, "\n"), width, st)
 }
 
-func headerSep(st theme.Styles) string { return st.Glyphs().Sep }
+func Sep(st theme.Styles) string { return st.Glyphs().Sep }

@@ -1,4 +1,4 @@
-package ui
+package chrome
 
 import (
 	"strings"
@@ -11,9 +11,9 @@ import (
 
 // Pieces every screen draws the same way.
 
-// renderTrail draws breadcrumbs, "Meetings › Incident bridge › Alice
+// Trail draws breadcrumbs, "Meetings › Incident bridge › Alice
 // Chen", the last (where we are) as a title.
-func renderTrail(crumbs []string, st theme.Styles) string {
+func Trail(crumbs []string, st theme.Styles) string {
 	sep := st.Glyphs().Crumb
 	parts := make([]string, len(crumbs))
 	for i, c := range crumbs {
@@ -27,22 +27,19 @@ func renderTrail(crumbs []string, st theme.Styles) string {
 	return strings.Join(parts, st.Muted.Render(sep))
 }
 
-// renderBox is a bordered box of rows lines across width, with text in
+// Box is a bordered box of rows lines across width, with text in
 // it: what a screen shows where its data will be.
-func renderBox(st theme.Styles, width, rows int, text string) string {
+func Box(st theme.Styles, width, rows int, text string) string {
 	// lipgloss v2 counts the border in Width and Height.
 	box := st.Pane.Width(width).Height(rows).MaxHeight(rows).Padding(0, 1)
-	return box.Render(firstLines(text, max(rows-2, 0)))
+	return box.Render(FirstLines(text, max(rows-2, 0)))
 }
 
-// displayName is model.DisplayName: the name, or "(hidden)" and the ID.
-func displayName(p model.Participant) string { return model.DisplayName(p) }
-
-// truncLines cuts every line of s to width, marking the cut.
-func truncLines(s string, width int, st theme.Styles) string {
+// TruncLines cuts every line of s to width, marking the cut.
+func TruncLines(s string, width int, st theme.Styles) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, width, ellipsis(st))
+		lines[i] = ansi.Truncate(l, width, Ellipsis(st))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -1,4 +1,4 @@
-package ui
+package chrome
 
 import (
 	"strings"
@@ -12,8 +12,8 @@ import (
 // The help conventions every screen shares: a one-line help that ends
 // with "? more keys", and the full help that ? toggles.
 
-// styleHelp applies a theme to a help model.
-func styleHelp(h *help.Model, st theme.Styles) {
+// StyleHelp applies a theme to a help model.
+func StyleHelp(h *help.Model, st theme.Styles) {
 	h.Styles = help.Styles{
 		ShortKey: st.Key, ShortDesc: st.Muted, ShortSeparator: st.Muted, Ellipsis: st.Muted,
 		FullKey: st.Key, FullDesc: st.Muted, FullSeparator: st.Muted,
@@ -21,17 +21,11 @@ func styleHelp(h *help.Model, st theme.Styles) {
 	h.ShortSeparator, h.Ellipsis = st.Glyphs().Sep, st.Glyphs().Ellipsis
 }
 
-// showAllHelp shows or hides the full help, and says which ? does.
-func showAllHelp(h *help.Model, keys *KeyMap, show bool) {
-	h.ShowAll = show
-	keys.Help.SetHelp("?", map[bool]string{false: "more keys", true: "fewer keys"}[show])
-}
-
-// fitShortHelp is the help line, cut by whole bindings to fit the width
+// ShortHelp is the help line, cut by whole bindings to fit the width
 // and always ending with the last binding (the key that shows the rest).
 // (help.Model's own cutting overruns the width when its ellipsis does
 // not fit.)
-func fitShortHelp(h help.Model, bs []key.Binding, width int) string {
+func ShortHelp(h help.Model, bs []key.Binding, width int) string {
 	h.SetWidth(0)
 	line := h.ShortHelpView(bs)
 	for len(bs) > 1 && ansi.StringWidth(line) > width {
@@ -41,9 +35,9 @@ func fitShortHelp(h help.Model, bs []key.Binding, width int) string {
 	return ansi.Truncate(line, width, "")
 }
 
-// fitFullHelp is the full help cut to width, and its height; notes
+// FullHelp is the full help cut to width, and its height; notes
 // (how the screen polls, what it has spent) follow the keys, wrapped.
-func fitFullHelp(h help.Model, groups [][]key.Binding, width int, notes ...string) (string, int) {
+func FullHelp(h help.Model, groups [][]key.Binding, width int, notes ...string) (string, int) {
 	fh, cols := flowHelp(h, groups, width)
 	full := fh.FullHelpView(cols)
 	lines := strings.Split(full, "\n")
@@ -51,7 +45,7 @@ func fitFullHelp(h help.Model, groups [][]key.Binding, width int, notes ...strin
 		lines[i] = ansi.Truncate(l, width, "")
 	}
 	for _, n := range notes {
-		for _, l := range strings.Split(wordwrap(n, width), "\n") {
+		for _, l := range strings.Split(Wordwrap(n, width), "\n") {
 			lines = append(lines, h.Styles.FullDesc.Render(ansi.Truncate(l, width, "")))
 		}
 	}

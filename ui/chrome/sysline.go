@@ -1,4 +1,4 @@
-package ui
+package chrome
 
 import (
 	"strings"
@@ -9,13 +9,13 @@ import (
 	"github.com/qostop/qostop/ui/pane"
 )
 
-// renderSysLine draws the participant machine's state in one line cut to
+// SysLine draws the participant machine's state in one line cut to
 // width: Zoom's CPU average and maximum, the system's maximum (judged with
 // model.SystemCPU) and the Wi-Fi signal minimum, average and maximum in
 // dBm (judged with model.WiFiRSSI), each judged reading with its marker.
 // A part with no reading at all is left out (a wired machine has no
 // Wi-Fi); with neither, or no sample (ok false), it says so.
-func renderSysLine(s model.Sample, ok bool, th model.Thresholds, st theme.Styles, width int) string {
+func SysLine(s model.Sample, ok bool, th model.Thresholds, st theme.Styles, width int) string {
 	if width <= 0 {
 		return ""
 	}
@@ -46,7 +46,7 @@ func renderSysLine(s model.Sample, ok bool, th model.Thresholds, st theme.Styles
 		return ansi.Truncate(st.Muted.Render("no CPU or Wi-Fi data"), width, "")
 	}
 	tail := st.Glyphs().Ellipsis
-	return ansi.Truncate(strings.Join(parts, st.Muted.Render(headerSep(st))), width, tail)
+	return ansi.Truncate(strings.Join(parts, st.Muted.Render(Sep(st))), width, tail)
 }
 
 func sysPlain(v model.Value, unit string, st theme.Styles) string {

@@ -1,4 +1,4 @@
-package ui
+package chrome
 
 import (
 	"strings"
@@ -7,10 +7,10 @@ import (
 	"github.com/qostop/qostop/theme"
 )
 
-// legendText is what the full help (?) adds below the keys: how to read
+// Legend is what the full help (?) adds below the keys: how to read
 // a value, a sparkline and a chart, wrapped to width. The markers and glyphs
 // are the ones the screen draws, ASCII with --ascii.
-func legendText(st theme.Styles, width int) string {
+func Legend(st theme.Styles, width int) string {
 	g := st.Glyphs()
 	warn, crit := "╌", "━"
 	if st.ASCII() {
@@ -40,7 +40,7 @@ func legendText(st theme.Styles, width int) string {
 			b.WriteByte('\n')
 		}
 		// Wrapped, not cut: a legend line cut short explains nothing.
-		for j, w := range strings.Split(wordwrap(l, width), "\n") {
+		for j, w := range strings.Split(Wordwrap(l, width), "\n") {
 			if j > 0 {
 				b.WriteByte('\n')
 			}

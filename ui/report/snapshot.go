@@ -1,4 +1,4 @@
-package ui
+package report
 
 import (
 	"context"
@@ -11,8 +11,22 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
-	"github.com/qostop/qostop/ui/report"
 )
+
+// Source is what a snapshot is fetched from: *fetch.Client.
+type Source interface {
+	ParticipantQoS(ctx context.Context, meetingID, participantID string, typ model.MeetingType) (model.Participant, error)
+	MeetingQoS(ctx context.Context, meetingID string, typ model.MeetingType) ([]model.Participant, error)
+}
+
+// Options are the settings of a snapshot; zero values pick the defaults
+// (a live meeting, model.DefaultThresholds, Unicode markers, names shown).
+type Options struct {
+	Type       model.MeetingType
+	Thresholds model.Thresholds
+	Redact     bool // names, emails, addresses and locations hidden
+	ASCII      bool // the meeting table's glyphs in ASCII
+}
 
 // PrintSnapshot is `qostop snapshot`: it fetches one meeting (ids:
 // MEETING) or one participant (MEETING PARTICIPANT) once and writes it to
@@ -20,8 +34,13 @@ import (
 // JSON otherwise), with cfg's type, thresholds and redaction. A
 // meeting cut short at the client's caps (*fetch.TruncatedError) is still
 // written, and the cut is said on notice, so nothing fetched is lost.
-func PrintSnapshot(ctx context.Context, w, notice io.Writer, src Source, ids []string, cfg Config, format string) error {
-	cfg = cfg.withDefaults()
+func PrintSnapshot(ctx context.Context, w, notice io.Writer, src Source, ids []string, cfg Options, format string) error {
+	if cfg.Type == "" {
+		cfg.Type = model.Live
+	}
+	if cfg.Thresholds == (model.Thresholds{}) {
+		cfg.Thresholds = model.DefaultThresholds()
+	}
 	table := format == "table" || (format == "" && isTerminal(w))
 	var snap any
 	var printTable func() error
@@ -42,7 +61,7 @@ func PrintSnapshot(ctx context.Context, w, notice io.Writer, src Source, ids []s
 		if cfg.ASCII {
 			g = theme.ASCIIGlyphs()
 		}
-		snap, printTable = s, func() error { return report.WriteMeetingTable(w, s, cfg.Thresholds, g) }
+		snap, printTable = s, func() error { return WriteMeetingTable(w, s, cfg.Thresholds, g) }
 	} else {
 		p, err := src.ParticipantQoS(ctx, ids[0], ids[1], cfg.Type)
 		if err != nil {
@@ -52,7 +71,7 @@ func PrintSnapshot(ctx context.Context, w, notice io.Writer, src Source, ids []s
 			p = model.Redact(p)
 		}
 		s := model.NewSnapshot(ids[0], cfg.Type, p)
-		snap, printTable = s, func() error { return report.WriteTable(w, s, cfg.Thresholds) }
+		snap, printTable = s, func() error { return WriteTable(w, s, cfg.Thresholds) }
 	}
 	if table {
 		return printTable()

@@ -1,4 +1,4 @@
-package ui
+package chrome
 
 import (
 	"strings"
@@ -10,20 +10,20 @@ import (
 	"github.com/qostop/qostop/model"
 )
 
-func fullHeader() headerInfo {
-	return headerInfo{
+func fullHeader() HeaderInfo {
+	return HeaderInfo{
 		Participant: model.Participant{
 			UserID: "1670000000", UserName: "Alice Example", Device: "Mac", Client: "Zoom", Version: "5.17.0",
 			OS: "macOS", NetworkType: "Wifi", Location: "San Jose (US)", DataCenter: "United States (SC Top)",
 			Health: "Warning", IssueList: []string{"audio", "video"},
 		},
-		MeetingID: "81234567890", Topic: "Weekly sync", Badge: badge{"LIVE", model.Good},
+		MeetingID: "81234567890", Topic: "Weekly sync", Badge: Badge{"LIVE", model.Good},
 	}
 }
 
 func TestRenderHeader(t *testing.T) {
 	st := testStyles(colorprofile.Ascii, false)
-	got := strings.Split(renderHeader(fullHeader(), st, 200), "\n")
+	got := strings.Split(Header(fullHeader(), st, 200), "\n")
 	want := []string{
 		"Alice Example  LIVE  zoom health Warning  issues audio, video",
 		"Mac · Zoom 5.17.0 · macOS · Wifi · San Jose (US) · data center United States (SC Top)",
@@ -36,31 +36,31 @@ func TestRenderHeader(t *testing.T) {
 
 func TestRenderHeaderCases(t *testing.T) {
 	st := testStyles(colorprofile.Ascii, false)
-	hidden := headerInfo{Participant: model.Participant{UserID: "1670000000"}, Badge: badge{"PAST", model.Unknown}}
+	hidden := HeaderInfo{Participant: model.Participant{UserID: "1670000000"}, Badge: Badge{"PAST", model.Unknown}}
 	left := fullHeader()
 	left.Participant.LeaveTime = time.Date(2024, 5, 1, 11, 42, 0, 0, time.UTC)
-	left.Badge = badge{"PAST", model.Unknown}
+	left.Badge = Badge{"PAST", model.Unknown}
 	leftLive := fullHeader()
 	leftLive.Participant.LeaveTime = left.Participant.LeaveTime
-	evil := headerInfo{Participant: model.Participant{UserName: "\x1b]52;c;ZXZpbA==\x07Eve\x1b[2J\u202e", Location: "\x1b]0;pwned\x07Here"}}
+	evil := HeaderInfo{Participant: model.Participant{UserName: "\x1b]52;c;ZXZpbA==\x07Eve\x1b[2J\u202e", Location: "\x1b]0;pwned\x07Here"}}
 	tests := []struct {
 		name      string
-		h         headerInfo
+		h         HeaderInfo
 		width     int
 		lines     int
 		has, hasn []string
 	}{
 		{"hidden name shows the user id", hidden, 80, 1, []string{"(hidden) 1670000000", "PAST"}, []string{"LIVE"}},
-		{"nobody at all", headerInfo{}, 80, 1, []string{"(hidden)"}, nil},
+		{"nobody at all", HeaderInfo{}, 80, 1, []string{"(hidden)"}, nil},
 		{"left and past", left, 80, 3, []string{"PAST", "left 11:42"}, []string{"LIVE"}},
 		{"left a live meeting", leftLive, 80, 3, []string{"Alice Example  left 11:42"}, []string{"LIVE"}},
 		{"escape sequences are removed", evil, 80, 2, []string{"Eve", "Here"}, []string{"\x1b", "\a", "\u202e", "pwned"}},
-		{"healthy", headerInfo{Participant: model.Participant{UserName: "Bo", Health: "Normal"}}, 80, 1, []string{"zoom health Normal"}, []string{"Normal*", "Normal!"}},
+		{"healthy", HeaderInfo{Participant: model.Participant{UserName: "Bo", Health: "Normal"}}, 80, 1, []string{"zoom health Normal"}, []string{"Normal*", "Normal!"}},
 		{"cut to width", fullHeader(), 24, 3, []string{"Alice Example  LIVE  zo…", "Mac · Zoom 5.17.0 · mac…"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := renderHeader(tt.h, st, tt.width)
+			out := Header(tt.h, st, tt.width)
 			lines := strings.Split(out, "\n")
 			if len(lines) != tt.lines {
 				t.Errorf("%d lines, want %d:\n%s", len(lines), tt.lines, out)
@@ -86,7 +86,7 @@ func TestRenderHeaderCases(t *testing.T) {
 
 func TestRenderHeaderASCII(t *testing.T) {
 	st := testStyles(colorprofile.Ascii, true)
-	out := renderHeader(fullHeader(), st, 30)
+	out := Header(fullHeader(), st, 30)
 	for i := 0; i < len(out); i++ {
 		if out[i] >= 0x80 {
 			t.Fatalf("non-ASCII byte %#x in ASCII header:\n%s", out[i], out)
@@ -95,7 +95,7 @@ func TestRenderHeaderASCII(t *testing.T) {
 	if !strings.Contains(out, "Mac | Zoom") || !strings.HasSuffix(strings.Split(out, "\n")[0], "~") {
 		t.Errorf("ASCII header should use | between parts and ~ where cut:\n%s", out)
 	}
-	if renderHeader(fullHeader(), st, 0) != "" {
+	if Header(fullHeader(), st, 0) != "" {
 		t.Error("a zero-width header should be empty")
 	}
 }

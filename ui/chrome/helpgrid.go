@@ -1,4 +1,4 @@
-package ui
+package chrome
 
 import (
 	"strings"
@@ -64,9 +64,9 @@ func helpWidth(h help.Model, groups [][]key.Binding) int {
 	return w
 }
 
-// helpKeyRows is how many rows the keys of the full help take at width,
+// HelpKeyRows is how many rows the keys of the full help take at width,
 // laid out as fitFullHelp lays them.
-func helpKeyRows(h help.Model, groups [][]key.Binding, width int) int {
+func HelpKeyRows(h help.Model, groups [][]key.Binding, width int) int {
 	fh, cols := flowHelp(h, groups, width)
 	return strings.Count(fh.FullHelpView(cols), "\n") + 1
 }

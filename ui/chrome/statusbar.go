@@ -1,0 +1,307 @@
+package chrome
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/poll"
+)
+
+// StatusInfo is everything the status bar shows, copied out of the watch
+// screen so the bar is a pure function of it.
+type StatusInfo struct {
+	Now      time.Time
+	Loc      *time.Location
+	Newest   time.Time // newest sample; zero when there is none
+	StaleAt  time.Time // when the data turns stale; zero when it cannot
+	LastPoll time.Time // when the last answer arrived; zero before the first
+	NextPoll time.Time // when the next poll is due; zero when none is scheduled
+	Inflight bool
+	Asked    time.Time // when the request in flight was sent
+	Paused   bool
+	Done     bool // a past meeting, fetched: nothing more to poll
+	Interval time.Duration
+	Fixed    bool   // the interval is fixed (--interval, + or -); else the schedule adapts
+	Why      string // why the next poll is when it is (model.Next.Reason)
+	Budget   fetch.BudgetStatus
+	Counted  bool   // a request budget counts the day's requests: show it, not requests
+	Span     string // history window, e.g. "30m"
+	View     string // what a chart screen shows, e.g. "19:30–19:45 · 3 new · end: live"
+	Requests int64
+	Limited  bool // the last answer was a rate limit
+	RetryAt  time.Time
+	Limit    string    // "QPS", "Daily-limit" or ""
+	HelpHint bool      // end with "? help": no help line below says it
+	List     bool      // a list, not samples: say when it was fetched, not the newest sample
+	Redacted bool      // names and addresses hidden (R)
+	Gone     string    // why Zoom no longer answers for the call, e.g. "meeting ended"
+	Left     time.Time // when the participant left; zero while they stay
+}
+
+// StatusStyles are the theme's styles on the bar's background, built once
+// per theme: a bare foreground style inside the bar would end with a reset
+// and punch a hole in the background.
+type StatusStyles struct {
+	Base, Muted, Warn, Crit, Key lipgloss.Style
+	Sep, Dash, Dots              string
+}
+
+func NewStatusStyles(st theme.Styles) StatusStyles {
+	s := StatusStyles{
+		Base:  st.Bar,
+		Muted: st.Muted.Inherit(st.Bar),
+		Warn:  st.Strong(st.Level(model.Warn).Inherit(st.Bar)),
+		Crit:  st.Strong(st.Level(model.Critical).Inherit(st.Bar)),
+		Key:   st.Key.Inherit(st.Bar),
+		Sep:   st.Glyphs().Sep,
+		Dash:  st.Glyphs().Dash,
+		Dots:  st.Glyphs().Dots,
+	}
+	return s
+}
+
+// Segment is one part of the bar. Parts with a higher drop number go
+// first when the bar is too narrow.
+type Segment struct {
+	Text  string
+	Style lipgloss.Style
+	Drop  int
+}
+
+// StatusBar draws the one-line status bar, exactly width cells.
+func StatusBar(si StatusInfo, ss StatusStyles, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	clock := func(t time.Time) string { return t.In(si.Loc).Format("15:04:05") }
+	// A segment holds a lipgloss.Style (~600 bytes): a stack buffer saves
+	// the slice's regrowth on every once-a-second redraw.
+	var buf [13]Segment
+	segs := buf[:0]
+	if si.Paused {
+		segs = append(segs, Segment{"PAUSED", ss.Warn, 0})
+	}
+	if !si.StaleAt.IsZero() && si.Now.After(si.StaleAt) {
+		segs = append(segs, Segment{"STALE", ss.Crit, 0})
+	}
+	if si.Redacted {
+		segs = append(segs, Segment{"REDACTED", ss.Key, 0})
+	}
+	switch {
+	case si.Gone != "":
+		segs = append(segs, Segment{si.Gone, ss.Warn, 0})
+	case !si.Left.IsZero():
+		segs = append(segs, Segment{"left the meeting " + clock(si.Left), ss.Warn, 0})
+	}
+	if si.View != "" {
+		segs = append(segs, Segment{si.View, ss.Key, 0})
+	}
+	switch {
+	case si.List && si.LastPoll.IsZero():
+		segs = append(segs, Segment{"not fetched yet", ss.Muted, 1})
+	case si.List:
+		segs = append(segs, Segment{"fetched " + clock(si.LastPoll) + " (" + FmtAge(si.Now.Sub(si.LastPoll)) + ")", ss.Base, 1})
+	case si.Newest.IsZero():
+		segs = append(segs, Segment{"no data yet", ss.Muted, 1})
+	default:
+		segs = append(segs, Segment{"newest " + clock(si.Newest) + " (" + FmtAge(si.Now.Sub(si.Newest)) + ")", ss.Base, 1})
+	}
+	switch {
+	case si.Limited && !si.Inflight && !si.Paused && !si.NextPoll.IsZero():
+		segs = append(segs, Segment{LimitText(si.Limit) + " " + ss.Dash + " next try " + clock(si.NextPoll), ss.Warn, 0})
+	case si.Limited && si.Paused && si.Now.Before(si.RetryAt):
+		segs = append(segs, Segment{LimitText(si.Limit) + " until " + clock(si.RetryAt), ss.Warn, 0})
+	case si.Inflight && !si.Asked.IsZero() && si.Now.Sub(si.Asked) >= SlowAnswer:
+		// A hung request is not "polling": say since when Zoom has kept
+		// us, a time that does not tick.
+		segs = append(segs, Segment{"waiting for Zoom since " + clock(si.Asked) + ss.Dots, ss.Warn, 0})
+	case si.Inflight:
+		segs = append(segs, Segment{"polling" + ss.Dots, ss.Base, 1})
+	case si.Done:
+		segs = append(segs, Segment{"past meeting: fetched once", ss.Muted, 1})
+	case !si.Paused && !si.NextPoll.IsZero() && !si.Left.IsZero() && poll.Classify(si.Why) != poll.WhyBudget:
+		// They left: no sample is due, so none is late.
+		segs = append(segs, Segment{"next " + clock(si.NextPoll), ss.Base, 1})
+	case !si.Paused && !si.NextPoll.IsZero():
+		segs = append(segs, NextSegment(si.Why, clock(si.NextPoll), si.Budget, ss))
+	}
+	if !si.LastPoll.IsZero() && !si.List {
+		segs = append(segs, Segment{"polled " + clock(si.LastPoll), ss.Muted, 4})
+	}
+	switch {
+	case si.Done:
+	case si.Fixed:
+		segs = append(segs, Segment{"every " + FmtDur(si.Interval), ss.Muted, 3})
+	default:
+		// Adaptive polling waits for Zoom's next minute, probes when it is
+		// late and slows when nothing comes: no one interval is true. The
+		// next segment says when and why; the full help explains.
+		segs = append(segs, Segment{"adaptive", ss.Muted, 3})
+	}
+	if si.Span != "" {
+		segs = append(segs, Segment{"window " + si.Span, ss.Muted, 3})
+	}
+	if si.Counted {
+		segs = append(segs, BudgetSegments(si.Budget, ss)...)
+	} else {
+		segs = append(segs, Segment{Plural(int(si.Requests), "request", "requests"), ss.Muted, 2})
+	}
+	help := Segment{"? help", ss.Key, 0}
+	if !si.HelpHint {
+		help.Text = ""
+	}
+
+	sepW := ansi.StringWidth(ss.Sep)
+	total := func() int {
+		w := 1 + ansi.StringWidth(help.Text) + 1 // a space either side
+		if help.Text != "" {
+			w++ // and one before "? help", or it runs into the time ("12:33:33? help")
+		}
+		for i, s := range segs {
+			if i > 0 {
+				w += sepW
+			}
+			w += ansi.StringWidth(s.Text)
+		}
+		return w
+	}
+	for len(segs) > 1 && total() > width {
+		worst := 0
+		for i, s := range segs {
+			if s.Drop >= segs[worst].Drop {
+				worst = i
+			}
+		}
+		segs = append(segs[:worst], segs[worst+1:]...)
+	}
+	if total() > width {
+		help.Text = ""
+	}
+
+	var b strings.Builder
+	b.WriteString(ss.Base.Render(" "))
+	for i, s := range segs {
+		if i > 0 {
+			b.WriteString(ss.Muted.Render(ss.Sep))
+		}
+		b.WriteString(s.Style.Render(s.Text))
+	}
+	line := ansi.Truncate(b.String(), width-1, "")
+	right := ""
+	if help.Text != "" {
+		right = help.Style.Render(help.Text) + ss.Base.Render(" ")
+	}
+	gap := width - ansi.StringWidth(line) - ansi.StringWidth(right)
+	if gap < 0 {
+		right, gap = "", width-ansi.StringWidth(line)
+	}
+	return line + ss.Base.Render(strings.Repeat(" ", gap)) + right
+}
+
+// SlowAnswer is how long a request may take before the bar stops saying
+// "polling" and counts the wait instead.
+const SlowAnswer = 3 * time.Second
+
+// LimitText is "rate limited", with Zoom's limit type when it said.
+func LimitText(limitType string) string {
+	switch limitType {
+	case "":
+		return "rate limited"
+	case "Budget": // qostop's own --budget, not Zoom's
+		return "request budget spent"
+	}
+	return "rate limited (" + limitType + ")"
+}
+
+// ErrLines draws the last error in plain words over at most rows
+// lines of width cells, cutting the last line if the text is longer.
+func ErrLines(text string, rows, width int, st theme.Styles) string {
+	if rows <= 0 || width <= 0 || text == "" {
+		return ""
+	}
+	lines := strings.Split(Wordwrap("error: "+text, width), "\n")
+	if len(lines) > rows {
+		rest := strings.Join(lines[rows-1:], " ")
+		lines = append(lines[:rows-1], ansi.Truncate(rest, width, Ellipsis(st)))
+	}
+	for i, l := range lines {
+		lines[i] = st.Level(model.Critical).Render(ansi.Truncate(l, width, ""))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// The status bar changes only when something happened: times are clock
+// times, and ages count whole minutes, so between polls the screen stays
+// as it is and the renderer sends nothing. NextChange says when the bar
+// would next read differently, which is when the clock ticks.
+
+// FmtAge is how long ago, in whole minutes: "<1m ago", "4m ago",
+// "2h10m ago".
+func FmtAge(d time.Duration) string {
+	if d < time.Minute {
+		return "<1m ago"
+	}
+	return FmtDur(d.Truncate(time.Minute)) + " ago"
+}
+
+// NextChange is the first moment after si.now at which the bar, drawn
+// from si, would read differently; zero when nothing but a message can
+// change it.
+func (si StatusInfo) NextChange() time.Time {
+	var next time.Time
+	consider := func(t time.Time) {
+		if t.After(si.Now) && (next.IsZero() || t.Before(next)) {
+			next = t
+		}
+	}
+	nextMinute := func(since time.Time) {
+		if !since.IsZero() {
+			consider(since.Add(si.Now.Sub(since).Truncate(time.Minute) + time.Minute))
+		}
+	}
+	if si.List {
+		nextMinute(si.LastPoll)
+	} else {
+		nextMinute(si.Newest)
+	}
+	if !si.StaleAt.IsZero() {
+		consider(si.StaleAt.Add(time.Nanosecond)) // stale once past it
+	}
+	if si.Inflight && !si.Asked.IsZero() {
+		consider(si.Asked.Add(SlowAnswer))
+	}
+	if si.Limited && si.Paused {
+		consider(si.RetryAt)
+	}
+	return next
+}
+
+// FmtDur is a short duration for the bar: "7s", "4m05s", "2h10m",
+// rounded up to whole seconds.
+func FmtDur(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	s := int64((d + time.Second - 1) / time.Second)
+	switch {
+	case s < 60:
+		return strconv.FormatInt(s, 10) + "s"
+	case s < 3600:
+		if s%60 == 0 {
+			return strconv.FormatInt(s/60, 10) + "m"
+		}
+		return fmt.Sprintf("%dm%02ds", s/60, s%60)
+	default:
+		if s%3600 == 0 {
+			return strconv.FormatInt(s/3600, 10) + "h"
+		}
+		return fmt.Sprintf("%dh%02dm", s/3600, (s%3600)/60)
+	}
+}
