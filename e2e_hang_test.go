@@ -18,7 +18,7 @@ func TestEndToEndQuitWhileZoomHangs(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	zoom := simtest.Start(t, sim.Options{Faults: 1, FaultKinds: []sim.FaultKind{sim.FaultSlow}, SlowDelay: time.Hour})
-	env := append([]string{"TERM=xterm-256color"}, zoom.Env()...)
+	env := append([]string{"TERM=xterm-256color", "XDG_STATE_HOME=" + t.TempDir()}, zoom.Env()...)
 	tm := startTmux(t, 120, 30, env, bin, "watch", "--timeout", "1m", sim.DemoMeetingID, sim.DemoParticipantID)
 	tm.waitFor("the wait said on screen", 20*time.Second, func(sc string) bool {
 		return strings.Contains(sc, "waiting for Zoom since ")

@@ -102,6 +102,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newScreenCmd("meeting [flags] MEETING", "everyone in one meeting, worst first; enter watches one", 1),
 		newScreenCmd("watch [flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2),
 		newSnapshotCmd(),
+		newReportCmd(),
 		newExporterCmd(),
 		newSimCmd(),
 		newCmd("version", "print the version and the commit qostop was built from", "", "", 0, 0,
@@ -193,7 +194,7 @@ type flags struct {
 	gov                                             bool
 	timeout, maxWait                                time.Duration
 	interval, floor, window                         time.Duration
-	thresholds, theme                               string
+	thresholds, theme, record                       string
 	ascii, redact, utc                              bool
 	sim                                             sim.Options
 	budget                                          int
@@ -237,6 +238,7 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
+	fs.StringVar(&f.record, "record", "", recordHelp)
 	complete(c, "theme", theme.Choices()...)
 }
 
@@ -279,7 +281,8 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return bad("--theme: %v", err)
 	}
 	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Window: f.window}, nil
+		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Record: f.record,
+		Window: f.window}, nil
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
@@ -381,8 +384,8 @@ func newDemoCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			// The demo starts where `qostop` does, on the list of live meetings.
-			cfg.Source, cfg.Type = client, model.Live
+			// The demo starts where `qostop` does, on the list of live meetings; it records only when asked.
+			cfg.Source, cfg.Type, cfg.Record = client, model.Live, cmp.Or(cfg.Record, ui.RecordOff)
 			if f.sim.Hostile {
 				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
 			}
@@ -464,5 +467,35 @@ func newSnapshotCmd() *cobra.Command {
 	fs.BoolVar(&f.redact, "redact", false, redactHelp)
 	fs.BoolVar(&f.ascii, "ascii", false, "mark the table's send and receive with ^ and v rather than arrows")
 	complete(c, "format", "json", "table")
+	return c
+}
+
+func newReportCmd() *cobra.Command {
+	f, o := flags{}, report.ReportOptions{}
+	c := newCmd("report [flags] {MEETING | --from FILE}", "write an incident report: Markdown and a self-contained HTML page with charts",
+		idHelp+"\nWith --from, the report is on a recording (--record) and asks Zoom nothing.", envHelp, 0, 1,
+		func(cmd *cobra.Command, pos []string) error {
+			cfg, err := f.check(cmd)
+			if err != nil || (len(pos) == 1) == (o.From != "") {
+				return cmp.Or(err, usageError(cmd, "want a MEETING or --from FILE: one of the two"))
+			}
+			o.ThresholdsGiven, o.Options = cmd.Flags().Changed("thresholds"), report.Options{Type: cfg.Type, Thresholds: cfg.Thresholds, Redact: cfg.Redact}
+			var src report.MeetingSource
+			if o.From == "" {
+				client, closer, err := f.client(cmd.ErrOrStderr())
+				if err != nil {
+					return err
+				}
+				defer closer.Close()
+				src, o.MeetingID = client, pos[0]
+			}
+			return report.WriteReport(cmd.Context(), cmd.OutOrStdout(), src, o)
+		})
+	f.zoom(c)
+	fs := c.Flags()
+	fs.StringVar(&o.From, "from", "", "report on the recording `FILE` rather than asking Zoom")
+	fs.StringVar(&o.Out, "out", "", "write `PATH`.md and PATH.html (default qostop-report-MEETING in this directory)")
+	fs.StringVar(&f.thresholds, "thresholds", "", "health limits, as for watch (default: a recording's own, else the defaults)")
+	fs.BoolVar(&f.redact, "redact", false, redactHelp+", and the meeting's topic and host")
 	return c
 }

@@ -88,7 +88,8 @@ func TestEndToEndSecretsNeverPrinted(t *testing.T) {
 	defer srv.Close()
 
 	logFile := filepath.Join(t.TempDir(), "debug.log")
-	env := []string{"ZOOM_ACCOUNT_ID=" + sim.DemoAccountID, "ZOOM_CLIENT_ID=" + sim.DemoClientID,
+	state := t.TempDir() // the watch screen records into the ring here
+	env := []string{"XDG_STATE_HOME=" + state, "ZOOM_ACCOUNT_ID=" + sim.DemoAccountID, "ZOOM_CLIENT_ID=" + sim.DemoClientID,
 		"ZOOM_CLIENT_SECRET=" + secret, "ZOOM_API_URL=" + srv.URL + "/v2", "ZOOM_OAUTH_URL=" + srv.URL + "/oauth/token"}
 	var printed []string // everything the program wrote, labelled
 	run := func(label string, args ...string) {
@@ -139,6 +140,14 @@ func TestEndToEndSecretsNeverPrinted(t *testing.T) {
 		t.Errorf("the debug log does not record requests:\n%s", log)
 	}
 	printed = append(printed, "debug log:\n"+string(log))
+	recordings, _ := filepath.Glob(filepath.Join(state, "qostop", "recordings", "*.jsonl"))
+	if len(recordings) == 0 {
+		t.Error("the watch screen left no recording in the ring to check")
+	}
+	for _, r := range recordings {
+		b, _ := os.ReadFile(r)
+		printed = append(printed, "recording "+filepath.Base(r)+":\n"+string(b))
+	}
 
 	tokens := leak.issued()
 	if len(tokens) == 0 {

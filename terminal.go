@@ -30,6 +30,15 @@ func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
 	if err := needTerminal(); err != nil {
 		return err
 	}
+	cfg, stopRecording, err := ui.StartRecording(cfg)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := stopRecording(); err != nil {
+			fmt.Fprintln(cmd.ErrOrStderr(), "qostop: the recording is not whole:", err)
+		}
+	}()
 	m, err := ui.New(cfg)
 	if err != nil {
 		return err

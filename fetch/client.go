@@ -166,6 +166,7 @@ func (c *Client) getOnce(ctx context.Context, k call) ([]byte, *APIError) {
 			e := httpError(k.op, status, hdr, body)
 			e.Kind = RateLimited
 			e.RetryAt, e.LimitType = retryAt(hdr, c.now())
+			e.retryCapped = qpsCapped(hdr, c.now())
 			c.blocks.block(k.class, e)
 			if c.pacer != nil && e.LimitType == "QPS" {
 				c.pacer.refused(c.now(), e.RetryAt)

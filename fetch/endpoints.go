@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"strconv"
 	"strings"
@@ -138,20 +139,40 @@ func (c *Client) pages(ctx context.Context, k call, q url.Values, path []string,
 }
 
 // needIDs refuses IDs locally that would not name one path segment:
-// empty ones, which Zoom routes to another endpoint, and "." and "..",
-// which a path-normalising proxy resolves, sending the request and its
-// token elsewhere. Zoom decodes the path once, so "%2e%2e" counts too.
+// empty ones, which Zoom routes to another endpoint, and any holding a
+// "." or ".." segment, which a path-normalising proxy or server
+// resolves, sending the request and its token elsewhere. Zoom decodes
+// the path once (twice for the UUIDs escapeMeetingID encodes twice), so
+// "..%2F..", "a/../b" and "%2e%2e" count as what they decode to.
 func needIDs(op string, ids ...string) *APIError {
 	for _, id := range ids {
-		t := strings.TrimSpace(id)
-		if t == "" {
-			return &APIError{Op: op, Kind: BadRequest, detail: "empty meeting or participant ID"}
+		if err := CheckID(id); err != nil {
+			return &APIError{Op: op, Kind: BadRequest, detail: err.Error()}
 		}
-		if u, err := url.PathUnescape(t); t == "." || t == ".." || (err == nil && (u == "." || u == "..")) {
-			return &APIError{Op: op, Kind: BadRequest,
-				detail: "a meeting or participant ID cannot be \"" + idText(t) + "\": meeting IDs are " +
-					"the number or UUID Zoom shows, participant IDs the user_id from the participant list"}
+	}
+	return nil
+}
+
+// CheckID says why qostop refuses a meeting or participant ID without
+// sending it (nil when it does not): see needIDs. The exporter skips
+// the IDs of Zoom's own lists that it refuses.
+func CheckID(id string) error {
+	t := strings.TrimSpace(id)
+	if t == "" {
+		return errors.New("empty meeting or participant ID")
+	}
+	for range 3 { // as sent, and after each of Zoom's decodes
+		for _, seg := range strings.FieldsFunc(t, func(r rune) bool { return r == '/' || r == '\\' }) {
+			if seg = strings.TrimSpace(seg); seg == "." || seg == ".." {
+				return errors.New("a meeting or participant ID cannot hold a \"" + seg + "\" path segment (\"" + idText(id) +
+					"\"): meeting IDs are the number or UUID Zoom shows, participant IDs the user_id from the participant list")
+			}
 		}
+		u, err := url.PathUnescape(t)
+		if err != nil || u == t {
+			break
+		}
+		t = u
 	}
 	return nil
 }

@@ -180,12 +180,13 @@ func TestEmptyIDsRefusedLocally(t *testing.T) {
 func TestDotIDsRefusedLocally(t *testing.T) {
 	f := newFake(t, okParticipant)
 	c := f.client()
-	for _, ids := range [][2]string{{".", "7"}, {"..", "7"}, {"1", ".."}, {"1", "."}, {"%2e%2E", "7"}, {"1", " .. "}} {
+	for _, ids := range [][2]string{{".", "7"}, {"..", "7"}, {"1", ".."}, {"1", "."}, {"%2e%2E", "7"}, {"1", " .. "},
+		{"../..", "7"}, {"a/../b", "7"}, {"1", "../../users/me"}, {"..%2F..", "7"}, {"1", "a%2f.%2fb"}, {`a\..\b`, "7"}} {
 		_, err := c.ParticipantQoS(bg, ids[0], ids[1], model.Live)
 		asAPIError(t, err, BadRequest)
 		wantText(t, err, "nothing was sent")
 	}
-	for _, id := range []string{".", ".."} {
+	for _, id := range []string{".", "..", "../../users/me", "%2e%2e%2Fusers"} {
 		_, err := c.MeetingQoS(bg, id, model.Live)
 		asAPIError(t, err, BadRequest)
 		_, err = c.Participants(bg, id, model.Live)

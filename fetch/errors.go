@@ -68,16 +68,19 @@ type APIError struct {
 	// advice for a missing meeting depends on it.
 	Type model.MeetingType
 
-	host    string   // host that failed, for network advice
-	token   bool     // the failure was at the token endpoint
-	cause   netCause // Network only
-	detail  string   // short, sanitized extra: network detail, body snippet, scopes
-	timeout time.Duration
-	meeting string      // meeting ID of the request, for a command that lists its participants
-	apiURL  string      // base URL requests went to, for a 404 that is no Zoom answer
-	sim     bool        // the URLs are the demo's built-in simulator (Config.Simulated)
-	renewed bool        // a 401 that came again with a newly fetched token
-	creds   credentials // InvalidClient: which settings Zoom refused
+	host   string   // host that failed, for network advice
+	token  bool     // the failure was at the token endpoint
+	cause  netCause // Network only
+	detail string   // short, sanitized extra: network detail, body snippet, scopes
+	// retryCapped: a per-second limit's Retry-After asked for more than
+	// maxQPSWait, and RetryAt was cut to it.
+	retryCapped bool
+	timeout     time.Duration
+	meeting     string      // meeting ID of the request, for a command that lists its participants
+	apiURL      string      // base URL requests went to, for a 404 that is no Zoom answer
+	sim         bool        // the URLs are the demo's built-in simulator (Config.Simulated)
+	renewed     bool        // a 401 that came again with a newly fetched token
+	creds       credentials // InvalidClient: which settings Zoom refused
 	// redirect is set for a refused redirect: what Zoom answered and why
 	// qostop did not follow it (WrongURL).
 	redirect string
@@ -243,6 +246,10 @@ func (e *APIError) said() string {
 	return " (" + s + ")"
 }
 
+// RetryCapped reports whether Zoom's per-second limit asked to wait
+// longer than a minute and RetryAt was cut to a minute: an oddity to log.
+func (e *APIError) RetryCapped() bool { return e.retryCapped }
+
 // rateText says what Zoom refused and when it allows requests again. It
 // promises nothing about what qostop will do: a one-shot snapshot exits,
 // and the watch screen shows its own countdown to the next try.
@@ -264,6 +271,10 @@ func (e *APIError) rateText() string {
 		s += ": the account's daily quota of Dashboard requests, shared by every app on it, is used up " +
 			"(Zoom resets it at 00:00 UTC); try again " + when
 	case "QPS":
+		if e.retryCapped {
+			s += " (Zoom's Retry-After asked for longer, which a per-second limit never needs: qostop waits at most " +
+				maxQPSWait.String() + ")"
+		}
 		s += ": Zoom allows only a few Dashboard requests per second per account, shared by every app " +
 			"on it; try again " + when + ". If this keeps happening, poll less often (--interval) " +
 			"or watch fewer participants"

@@ -51,6 +51,10 @@ const (
 	qpsWait     = time.Second
 	unknownWait = 5 * time.Second
 	maxBlock    = 25 * time.Hour // ignore absurd Retry-After values
+	// maxQPSWait caps a per-second limit's Retry-After: Zoom names the
+	// next second, so hours can only be a fault, and believing one
+	// stopped the exporter's meeting discovery for 25 hours.
+	maxQPSWait = time.Minute
 )
 
 // blocks remembers, per class, until when Zoom told us to stay away, so no
@@ -110,7 +114,17 @@ func retryAt(h http.Header, now time.Time) (time.Time, string) {
 	if t.After(now.Add(maxBlock)) {
 		t = now.Add(maxBlock)
 	}
+	if lt == "QPS" && t.After(now.Add(maxQPSWait)) {
+		t = now.Add(maxQPSWait)
+	}
 	return t, lt
+}
+
+// qpsCapped reports whether a QPS 429 asked for longer than maxQPSWait,
+// an oddity worth saying.
+func qpsCapped(h http.Header, now time.Time) bool {
+	t, ok := parseRetryAfter(strings.TrimSpace(h.Get("Retry-After")), now)
+	return ok && limitType(h.Get("X-RateLimit-Type")) == "QPS" && t.After(now.Add(maxQPSWait))
 }
 
 func parseRetryAfter(v string, now time.Time) (time.Time, bool) {

@@ -34,6 +34,8 @@ func TestRetryAtHeaders(t *testing.T) {
 		{"in the past: still a pause", "2001-01-01T00:00:00Z", "QPS", now.Add(time.Second), "QPS"},
 		{"zero seconds: still a pause", "0", "QPS", now.Add(time.Second), "QPS"},
 		{"absurd: capped", "2099-01-01T00:00:00Z", "", now.Add(25 * time.Hour), ""},
+		// A per-second limit never needs hours: a minute at most.
+		{"QPS for hours: a minute", "999999999", "QPS", now.Add(time.Minute), "QPS"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			h := http.Header{}
@@ -303,7 +305,7 @@ func TestInjectedClock(t *testing.T) {
 // log shows the capped time the client will wait for.
 func TestHugeRetryAfterSecondsCapped(t *testing.T) {
 	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("X-RateLimit-Type", "QPS")
+		w.Header().Set("X-RateLimit-Type", "Daily-limit") // a QPS one is cut to a minute
 		w.Header().Set("Retry-After", "9999999999")
 		writeJSON(w, 429, `{"code":429,"message":"slow down"}`)
 	})

@@ -36,6 +36,10 @@ func (t Thresholds) DiagnosisInputOf(p Participant, name string, current Sample)
 type Diagnosis struct {
 	Degraded, Total int
 	Parts           []string
+	// Rule is the index in DiagnosisRules of the rule that read the
+	// degraded participants; 0, the definition, when none did (nobody
+	// degraded, or no rule matched).
+	Rule int
 }
 
 // String joins the parts with " · ".
@@ -97,11 +101,11 @@ func Diagnose(ps []DiagnosisInput) Diagnosis {
 	case len(bad) == 0:
 		d.Parts = []string{"none of " + n + " degraded"}
 	case len(bad) == 1:
-		d.Parts = oneDegraded(bad[0], n, len(healthy) > 0)
+		d.Parts, d.Rule = oneDegraded(bad[0], n, len(healthy) > 0), 1
 	default:
 		d.Parts = []string{strconv.Itoa(len(bad)) + " of " + n + " degraded"}
-		if why := manyDegraded(bad, healthy, len(ps)-noData); why != "" {
-			d.Parts = append(d.Parts, why)
+		if why, rule := manyDegraded(bad, healthy, len(ps)-noData); why != "" {
+			d.Parts, d.Rule = append(d.Parts, why), rule
 		}
 	}
 	if noData > 0 {
@@ -148,22 +152,23 @@ func directions(d Degradation) string {
 }
 
 // manyDegraded applies the rules for two or more degraded, first match
-// wins; judged is how many participants have a reading now.
-func manyDegraded(bad, healthy []DiagnosisInput, judged int) string {
+// wins; judged is how many participants have a reading now. rule is the
+// matching rule's index in diagnosisRules.
+func manyDegraded(bad, healthy []DiagnosisInput, judged int) (why string, rule int) {
 	if s, ok := soleSender(bad); ok {
 		name := s.Name
 		if name == "" {
 			name = "a participant without a name"
 		}
-		return "the others only on receive: likely the sender: " + name
+		return "the others only on receive: likely the sender: " + name, 2
 	}
 	if shared := sharedTraits(bad, healthy); len(shared) > 0 {
-		return "all " + strconv.Itoa(len(bad)) + " " + strings.Join(shared, ", ")
+		return "all " + strconv.Itoa(len(bad)) + " " + strings.Join(shared, ", "), 3
 	}
 	if len(bad) >= 3 && 2*len(bad) > judged &&
 		distinct(bad, func(p DiagnosisInput) string { return p.DataCenter }) >= 2 &&
 		distinct(bad, func(p DiagnosisInput) string { return p.NetworkType }) >= 2 {
-		return "across data centers and networks: likely Zoom or the meeting's region"
+		return "across data centers and networks: likely Zoom or the meeting's region", 4
 	}
 	sends, receives := true, true
 	for _, p := range bad {
@@ -172,11 +177,11 @@ func manyDegraded(bad, healthy []DiagnosisInput, judged int) string {
 	}
 	switch {
 	case receives:
-		return "all only on receive"
+		return "all only on receive", 5
 	case sends:
-		return "all only on send"
+		return "all only on send", 5
 	}
-	return ""
+	return "", 0
 }
 
 // soleSender finds the one degraded participant with a degraded send when

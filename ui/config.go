@@ -72,6 +72,10 @@ type Config struct {
 	// Redact starts with names, emails, addresses and locations hidden
 	// (--redact); the R key toggles it.
 	Redact bool
+	// Record is where StartRecording records what the screens fetch:
+	// "" the ring of recordings in the state directory, a file's path
+	// (--record FILE), or RecordOff.
+	Record string
 
 	schedule poll.Scheduler // how timers are made; tests record them instead
 }
@@ -116,6 +120,9 @@ func (c Config) Validate() error {
 	}
 	if c.MeetingID == "" && c.ParticipantID != "" {
 		errs = append(errs, fmt.Errorf("no meeting ID for participant %s", c.ParticipantID))
+	}
+	if c.MeetingID == "" && c.Record != "" && c.Record != RecordOff {
+		errs = append(errs, errors.New("--record FILE records one meeting: give its MEETING (or record into the ring, without --record)"))
 	}
 	if c.Type != model.Live && c.Type != model.Past {
 		errs = append(errs, fmt.Errorf("meeting type %q: want live or past", c.Type))

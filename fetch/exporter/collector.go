@@ -23,6 +23,11 @@ var (
 		"Bitrate of the stream in the newest QoS sample, in bytes (Prometheus' base unit; Zoom says kbps).", streamLabels, nil)
 	fpsDesc = prometheus.NewDesc("zoom_qos_frames_per_second",
 		"Frame rate of a video or screen-share stream in the newest QoS sample.", streamLabels, nil)
+	mosDesc = prometheus.NewDesc("zoom_qos_mos_estimate",
+		"Estimated MOS (1 to 5) of an audio stream in the newest QoS sample: the simplified ITU-T G.107 E-model "+
+			"from Zoom's latency, jitter and average loss. An estimate: Zoom's latency is a round trip including "+
+			"application time, the model wants one-way network delay. Absent when any of the three is.",
+		[]string{"meeting_id", "participant_id", "direction", "path"}, nil)
 	cpuDesc = prometheus.NewDesc("zoom_qos_cpu_usage_ratio",
 		"CPU load of the participant's machine in the newest QoS sample: Zoom's own (min, avg, max) and the system's (max).",
 		[]string{"meeting_id", "participant_id", "scope", "stat"}, nil)
@@ -61,6 +66,7 @@ type qosCollector struct {
 func (c *qosCollector) Describe(chan<- *prometheus.Desc) {}
 
 func (c *qosCollector) Collect(ch chan<- prometheus.Metric) {
+	sendDrops(ch, c.snap.dropped())
 	now := c.now()
 	c.snap.each(func(mid string, r *room) {
 		send(ch, participantsDesc, float64(len(r.people)), mid)
@@ -100,6 +106,7 @@ func (c *qosCollector) person(ch chan<- prometheus.Metric, mid string, p *person
 		emit(ch, lossDesc, st.MaxLossPct, 1e-2, append(l, "max")...)
 		emit(ch, bitrateDesc, st.BitrateKbps, 1e3/8, l...)
 		emit(ch, fpsDesc, st.FrameRateFPS, 1, l...)
+		emit(ch, mosDesc, k.MOSEstimate(st), 1, mid, p.id, l[3], l[4])
 	}
 	for _, v := range []struct {
 		scope, stat string

@@ -21,7 +21,7 @@ func (r reading) String() string { return fmt.Sprintf("%s%v = %g", r.name, r.lab
 
 // expected lists, for every participant of the meetings, the readings of
 // their newest sample, and the streams the sample lacks (absent series).
-func expected(t *testing.T, z *simtest.Rig, meetings ...string) (want []reading, absent []map[string]string) {
+func expected(t *testing.T, z *simtest.Rig, meetings ...string) (want []reading, absent, noMOS []map[string]string) {
 	t.Helper()
 	for _, mid := range meetings {
 		for _, p := range served(t, z, mid) {
@@ -70,6 +70,14 @@ func expected(t *testing.T, z *simtest.Rig, meetings ...string) (want []reading,
 					}
 					want = append(want, reading{f.metric, ll, v * f.scale})
 				}
+				if labels[0] == "audio" {
+					mos := map[string]string{"meeting_id": mid, "participant_id": pid, "direction": labels[1], "path": labels[2]}
+					if v, ok := mosOf(t, st); ok {
+						want = append(want, reading{"zoom_qos_mos_estimate", mos, v})
+					} else {
+						noMOS = append(noMOS, mos)
+					}
+				}
 			}
 			if cpu, ok := s["cpu_usage"].(map[string]any); ok {
 				if v, ok := number(t, cpu["zoom_avg_cpu_usage"], "%"); ok {
@@ -82,7 +90,33 @@ func expected(t *testing.T, z *simtest.Rig, meetings ...string) (want []reading,
 	if len(want) == 0 {
 		t.Fatal("the simulator served no readings")
 	}
-	return want, absent
+	return want, absent, noMOS
+}
+
+// mosOf is the simplified E-model of zoom-api.md ("An estimated MOS")
+// written out again from the raw strings, so the exporter's estimate is
+// checked against the formula, not against model.MOSEstimate itself.
+// ok is false when any of latency, jitter and average loss is missing.
+func mosOf(t *testing.T, st map[string]any) (float64, bool) {
+	lat, ok1 := number(t, st["latency"], "ms")
+	jit, ok2 := number(t, st["jitter"], "ms")
+	loss, ok3 := number(t, st["avg_loss"], "%")
+	if !ok1 || !ok2 || !ok3 {
+		return 0, false
+	}
+	eff := lat + 2*jit + 10
+	r := 93.2 - eff/40
+	if eff >= 160 {
+		r = 93.2 - (eff-120)/10
+	}
+	r -= 2.5 * loss
+	switch {
+	case r <= 0:
+		return 1, true
+	case r >= 100:
+		return 4.5, true
+	}
+	return 1 + 0.035*r + 0.000007*r*(r-60)*(100-r), true
 }
 
 // close enough for values that went through a decimal string twice.

@@ -1,9 +1,12 @@
 package exporter
 
-// WithIdle returns o with f called whenever the poller, on an injected
-// clock, waits with nothing due: a test moves its clock only then, as
-// the real one would move while the exporter sleeps.
-func WithIdle(o Options, f func()) Options {
+import "time"
+
+// WithIdle returns o with f called, with the time it waits until,
+// whenever the exporter on an injected clock waits (the poller with
+// nothing due, the client for its pace or a Retry-After): a test moves
+// its clock only then, as the real one would move while it sleeps.
+func WithIdle(o Options, f func(until time.Time)) Options {
 	o.idle = f
 	return o
 }

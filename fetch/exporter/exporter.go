@@ -3,12 +3,12 @@
 package exporter
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/fetch/serve"
 )
 
 // DefaultPace is the exporter's most requests a second, every endpoint
@@ -31,6 +32,12 @@ const DefaultPace = 1
 // DefaultListen is the exporter's address when none is given: loopback,
 // because the metrics name meetings and, with Names, people.
 const DefaultListen = "127.0.0.1:9464"
+
+// maxConns caps the exporter's open connections: a few Prometheus
+// servers and probes need a handful; idle ones beyond it are closed
+// (fetch/serve), so 20,000 kept-alive connections no longer exhaust the
+// file limit.
+const maxConns = 64
 
 // Options configure Run. Config (the credentials at least) is required;
 // the rest have defaults.
@@ -57,6 +64,10 @@ type Options struct {
 	// Keep is how long a participant who left or went silent stays in
 	// the metrics; default 5 minutes.
 	Keep time.Duration
+	// MaxParticipants caps one meeting's participants and MaxSeries the
+	// zoom_qos_* series of all, dropping the oldest first (caps.go); 0
+	// is DefaultMaxParticipants, DefaultMaxSeries.
+	MaxParticipants, MaxSeries int
 	// Pace is the most requests a second, evenly spaced
 	// (fetch.Config.Pace); 0 is DefaultPace.
 	Pace float64
@@ -68,8 +79,8 @@ type Options struct {
 	// answers.
 	Ready func(addr string)
 
-	fakeClock bool   // Now was injected: the poller rechecks it while it waits
-	idle      func() // with fakeClock: called while nothing is due (tests)
+	fakeClock bool                  // Now was injected: the poller rechecks it while it waits
+	idle      func(until time.Time) // with fakeClock: called while waiting (tests)
 }
 
 func (o Options) withDefaults() (Options, error) {
@@ -89,11 +100,21 @@ func (o Options) withDefaults() (Options, error) {
 	if o.Keep <= 0 {
 		o.Keep = defaultKeep
 	}
+	if o.MaxParticipants < 0 || o.MaxSeries < 0 {
+		return o, fmt.Errorf("exporter: --max-participants %d, --max-series %d: want positive numbers", o.MaxParticipants, o.MaxSeries)
+	}
+	o.MaxParticipants = cmp.Or(o.MaxParticipants, DefaultMaxParticipants)
+	o.MaxSeries = cmp.Or(o.MaxSeries, DefaultMaxSeries)
 	if o.Interval < 0 {
 		return o, fmt.Errorf("exporter: interval %v must not be negative", o.Interval)
 	}
 	if o.Pace == 0 {
 		o.Pace = DefaultPace
+	}
+	for _, id := range o.Meetings {
+		if err := fetch.CheckID(id); err != nil {
+			return o, fmt.Errorf("exporter: --meetings: %w", err)
+		}
 	}
 	if o.Budget == nil {
 		b, err := fetch.OpenBudget(fetch.BudgetOptions{Cap: DefaultBudget, Now: o.Now})
@@ -113,7 +134,7 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
-	stats := newSelfStats(o.Budget)
+	stats := newSelfStats(o.Budget, o.Now)
 	cfg := o.Config
 	base := cfg.Transport
 	if base == nil {
@@ -127,19 +148,20 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
-	snap := newSnapshot(o.Keep)
+	snap := newSnapshot(o.Keep, o.MaxParticipants, o.MaxSeries)
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(stats, &qosCollector{snap: snap, now: o.Now, names: o.Names, redact: o.Redact},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 
-	ln, err := net.Listen("tcp", o.Listen)
+	ln, err := serve.Listen(o.Listen, maxConns)
 	if err != nil {
 		return fmt.Errorf("exporter: cannot listen on %s: %w", o.Listen, err)
 	}
+	stats.conns = ln.Open
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{ErrorLog: slog.NewLogLogger(o.Logger.Handler(), slog.LevelError)}))
 	mux.HandleFunc("/healthz", stats.health)
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := serve.NewServer(mux, ln)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	// Without --meetings nothing is known of the meetings yet: the poller
@@ -148,8 +170,13 @@ func Run(ctx context.Context, opts Options) error {
 	if len(o.Meetings) > 0 {
 		meetings = strings.Join(o.Meetings, ",")
 	}
-	o.Logger.Info("exporter listening", "addr", ln.Addr().String(), "meetings", meetings,
+	bound, exposed := serve.Bound(ln.Addr())
+	o.Logger.Info("exporter listening", "addr", bound, "meetings", meetings,
 		"budget", o.Budget.Status().Cap, "names", o.Names, "redact", o.Redact)
+	if exposed {
+		o.Logger.Warn("serving metrics without authentication beyond this machine: whoever reaches " + bound +
+			" reads meeting IDs and QoS (with --names, people's names); listen on 127.0.0.1 or behind an authenticating proxy")
+	}
 	if err := o.Budget.Status().Err; err != nil {
 		o.Logger.Warn("request budget counted in memory only", "err", err)
 	}
@@ -180,12 +207,22 @@ func Run(ctx context.Context, opts Options) error {
 }
 
 // health answers 200 while the exporter can do its job, and 503 with
-// the reason when a failure needs a person (credentials, scopes, plan).
+// the reason when a failure needs a person (credentials, scopes, plan)
+// or when no meeting has been polled successfully for a while (Zoom
+// refusing or failing every poll), so a probe sees an exporter that
+// exports nothing.
 func (s *selfStats) health(w http.ResponseWriter, _ *http.Request) {
 	s.mu.Lock()
-	err := s.fatal
+	err, since, stale, last := s.fatal, s.now().Sub(s.current), s.staleAfter, s.last
 	s.mu.Unlock()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if err == nil && since > stale {
+		why := "no answer yet"
+		if last != nil {
+			why = "last failure: " + last.Error()
+		}
+		err = fmt.Errorf("no meeting polled successfully for %s (more than %s): %s", since.Round(time.Second), stale, why)
+	}
 	if err != nil {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		fmt.Fprintln(w, err)

@@ -34,12 +34,12 @@ func TestExporterServesWhatZoomSent(t *testing.T) {
 	z := frozenZoom(t, sim.Options{Seed: 4})
 	r := startExporter(t, exporter.Options{Config: z.Config(), Budget: budget(t, 1000, nil)})
 	live := []string{sim.DemoMeetingID, sim.ReviewMeetingID, sim.AllHandsMeetingID}
-	want, absent := expected(t, z, live...)
+	want, absent, noMOS := expected(t, z, live...)
 	all := waitFor(t, r, "serving all three live meetings", func(all []series) bool {
 		return len(find(all, "zoom_meeting_participants", nil)) == 3 &&
 			len(find(all, "zoom_qos_sample_timestamp_seconds", nil)) == 7+3+42
 	})
-	t.Logf("%d readings and %d absent streams checked", len(want), len(absent))
+	t.Logf("%d readings, %d absent streams and %d audio streams without an estimate checked", len(want), len(absent), len(noMOS))
 	for _, w := range want {
 		got := find(all, w.name, w.labels)
 		if len(got) != 1 || !same(got[0].value, w.value) {
@@ -52,6 +52,15 @@ func TestExporterServesWhatZoomSent(t *testing.T) {
 				t.Errorf("a stream the simulator did not send is exported: %v", got)
 			}
 		}
+	}
+	// An audio stream missing latency, jitter or loss has no estimate, never a 0 or a 1.
+	for _, l := range noMOS {
+		if got := find(all, "zoom_qos_mos_estimate", l); len(got) > 0 {
+			t.Errorf("an estimate from missing inputs: %v", got)
+		}
+	}
+	if got := find(all, "zoom_qos_mos_estimate", nil); len(got) == 0 {
+		t.Error("no zoom_qos_mos_estimate served")
 	}
 	// Farah's camera is off: no video send series at all, not a 0.
 	if got := find(all, "zoom_qos_frames_per_second", map[string]string{"participant_id": sim.VideoOffParticipantID, "direction": "send"}); len(got) > 0 {

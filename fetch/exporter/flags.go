@@ -11,5 +11,7 @@ func (o *Options) RegisterFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.Names, "names", false, "label participants with their names and meetings with their topics (personal data)")
 	fs.BoolVar(&o.Redact, "redact", false, `with --names, label "[redacted]" instead of the names`)
 	fs.DurationVar(&o.Keep, "keep", defaultKeep, "how long a participant who left or went silent stays in the metrics")
+	fs.IntVar(&o.MaxParticipants, "max-participants", DefaultMaxParticipants, "keep at most `N` participants of one meeting in the metrics, dropping the longest gone first")
+	fs.IntVar(&o.MaxSeries, "max-series", DefaultMaxSeries, "keep at most `N` zoom_qos_* series in all, dropping the longest gone participants first")
 	fs.Float64Var(&o.Pace, "qps", DefaultPace, "send at most `N` requests a second to Zoom, evenly spaced (slower for a while after a per-second 429)")
 }

@@ -33,6 +33,7 @@ type poller struct {
 	discover time.Time // next meeting list; zero with --meetings
 	listed   bool      // a meeting list has been logged
 	plan     plan
+	dropLog  dropLog // caps.go
 }
 
 func (p *poller) now() time.Time { return p.o.Now() }
@@ -94,7 +95,7 @@ func (o Options) waitUntil(ctx context.Context, t time.Time) error {
 		}
 		if o.fakeClock {
 			if o.idle != nil {
-				o.idle()
+				o.idle(t)
 			}
 			d = min(d, 2*time.Millisecond)
 		}
@@ -123,7 +124,7 @@ func (p *poller) list(ctx context.Context) {
 	ms, err := p.c.LiveMeetings(ctx, now.Add(-24*time.Hour), now)
 	if err != nil {
 		if at, ok := qpsRetry(err); ok {
-			p.log.Info("list live meetings rate limited for a moment", "retry_at", at, "err", err)
+			p.rateLimited("list live meetings", at, err)
 			p.discover = at
 			return
 		}
@@ -134,9 +135,18 @@ func (p *poller) list(ctx context.Context) {
 	p.stats.ok(p.now())
 	live := make(map[string]bool, len(ms))
 	before := len(p.meetings)
+	var refused []error
 	for _, m := range ms {
+		if err := fetch.CheckID(m.ID); err != nil {
+			refused = append(refused, err) // never sent: skipped, not a failure
+			continue
+		}
 		live[m.ID] = true
 		p.track(m.ID, m.Topic, (m.Participants+fetch.QoSPageSize-1)/fetch.QoSPageSize)
+	}
+	p.refused(refused)
+	if len(p.meetings) == 0 {
+		p.stats.fresh(p.now()) // nothing live to poll: the metrics are as current as they can be
 	}
 	// The first list, and each that brings new meetings, is logged (the
 	// ones that end are, one by one): the start's log could not say.
@@ -173,6 +183,7 @@ func (p *poller) poll(ctx context.Context, m *tracked) {
 			// Asked for by --meetings: not live (yet, or any more); look
 			// again once a minute without listing meetings.
 			p.snap.drop(m.id)
+			p.stats.fresh(now) // Zoom answered: there is nothing to export
 			m.next = now.Add(max(time.Minute, p.plan.gap))
 			return
 		}
@@ -181,7 +192,7 @@ func (p *poller) poll(ctx context.Context, m *tracked) {
 			// count no failure. A backoff that grew with each one kept
 			// the meeting away for minutes and, all meetings backing off
 			// alike, bunched their polls into the next refusal.
-			p.log.Info("poll meeting "+m.id+" rate limited for a moment", "retry_at", at, "err", err)
+			p.rateLimited("poll meeting "+m.id, at, err)
 			m.next = at
 			if p.plan.limited {
 				m.next = maxTime(at, m.last.Add(p.plan.gap))
@@ -196,9 +207,10 @@ func (p *poller) poll(ctx context.Context, m *tracked) {
 	}
 	done := p.now()
 	p.stats.ok(done)
+	p.stats.fresh(done)
 	m.fails = 0
 	m.pages = max(1, (len(ps)+fetch.QoSPageSize-1)/fetch.QoSPageSize)
-	p.snap.update(m.id, m.topic, ps, done)
+	p.logDrops(m.id, p.snap.update(m.id, m.topic, ps, done))
 	next := m.cad.Observe(model.AnswerOf(done, ps...))
 	if p.plan.gap > 0 {
 		next = next.Later(m.last.Add(p.plan.gap), p.plan.why)
@@ -221,6 +233,7 @@ func (p *poller) failed(what string, err error) {
 	if errors.Is(err, context.Canceled) {
 		return
 	}
+	p.stats.problem(err)
 	if temporary {
 		p.log.Warn(what+" failed", "err", err)
 		return
@@ -241,6 +254,7 @@ func (p *poller) replan() {
 	p.plan = planFor(p.o.Budget.Status(), p.now(), len(p.meetings), pages, len(p.o.Meetings) == 0, time.Minute)
 	p.stats.mu.Lock()
 	p.stats.meetings, p.stats.gap, p.stats.limitedBy = len(p.meetings), p.plan.gap, p.plan.limited
+	p.stats.staleAfter = max(minStale, 3*max(p.plan.gap, p.plan.discover))
 	p.stats.mu.Unlock()
 	if p.plan.limited != old.limited || (p.plan.limited && drift(old.gap, p.plan.gap) > 0.2) {
 		if p.plan.limited {
@@ -261,6 +275,31 @@ func drift(a, b time.Duration) float64 {
 		return -d
 	}
 	return d
+}
+
+// rateLimited logs a per-second 429, and warns when Zoom asked for a
+// wait no per-second limit needs (fetch cut it to a minute).
+func (p *poller) rateLimited(what string, at time.Time, err error) {
+	p.stats.problem(err)
+	var ae *fetch.APIError
+	if errors.As(err, &ae) && ae.RetryCapped() {
+		p.log.Warn(what+": Zoom's per-second limit asked for a wait of hours; waiting a minute", "retry_at", at, "err", err)
+		return
+	}
+	p.log.Info(what+" rate limited for a moment", "retry_at", at, "err", err)
+}
+
+// refused logs the meetings of a list whose IDs qostop will not send
+// (empty, or a "." or ".." segment), when their number changes, and
+// keeps the number for the metrics.
+func (p *poller) refused(errs []error) {
+	p.stats.mu.Lock()
+	changed := p.stats.refused != len(errs)
+	p.stats.refused = len(errs)
+	p.stats.mu.Unlock()
+	if changed && len(errs) > 0 {
+		p.log.Warn("meetings skipped: qostop refuses their IDs", "meetings", len(errs), "first", errs[0])
+	}
 }
 
 // qpsRetry is when a per-second (QPS) 429 says to ask again.

@@ -59,7 +59,7 @@ func TestPrometheusScrapesTheExporter(t *testing.T) {
 	z := frozenZoom(t, sim.Options{Seed: 9})
 	r := startBinary(t, z, "--budget", "1000")
 	live := []string{sim.DemoMeetingID, sim.ReviewMeetingID, sim.AllHandsMeetingID}
-	want, absent := expected(t, z, live...)
+	want, absent, _ := expected(t, z, live...)
 	waitFor(t, r, "serving 52 participants", func(all []series) bool {
 		return len(find(all, "zoom_qos_sample_timestamp_seconds", nil)) == 52
 	})

@@ -141,38 +141,53 @@ func (s *syncBuffer) String() string {
 }
 
 // stepper moves a clock shared by the simulator and an exporter only
-// when the exporter waits with nothing due, as the real clock would move
-// while it sleeps.
+// while the exporter waits, and only to what it waits for (its next
+// poll, its pace, a Retry-After), as the real clock would move while it
+// sleeps. The clock never moves while the exporter works, so what a test
+// sees does not depend on the machine's speed.
 type stepper struct {
 	clock *fakeclock.Clock
-	idle  chan struct{}
+	idle  chan time.Time // the time the exporter is waiting until
 }
 
-func newStepper(c *fakeclock.Clock) *stepper { return &stepper{clock: c, idle: make(chan struct{}, 1)} }
+func newStepper(c *fakeclock.Clock) *stepper {
+	return &stepper{clock: c, idle: make(chan time.Time, 1)}
+}
 
 // options wires the stepper into o.
 func (s *stepper) options(o exporter.Options) exporter.Options {
 	o.Now = s.clock.Now
-	return exporter.WithIdle(o, func() {
+	return exporter.WithIdle(o, func(until time.Time) {
 		select {
-		case s.idle <- struct{}{}:
+		case s.idle <- until:
 		default:
 		}
 	})
 }
 
-// step moves the clock by d, then waits until the exporter has done what
-// that made due. The second idle signal comes from a wait that saw the
-// step. While the exporter is busy, time passes a little, as it would,
-// so its polite spacing of requests (on the same clock) does not stall.
+// step moves the clock by d, wait by wait, and returns once the exporter
+// waits for a time past it: everything due within d is done. A report
+// of a wait that already ended (its time is not after the clock's) is
+// stale and skipped; one past the clock means the exporter is in that
+// wait until the clock reaches it.
 func (s *stepper) step(d time.Duration) {
-	s.clock.Add(d)
-	for seen := 0; seen < 2; {
+	target := s.clock.Now().Add(d)
+	for {
+		var until time.Time
 		select {
-		case <-s.idle:
-			seen++
-		case <-time.After(5 * time.Millisecond):
-			s.clock.Add(250 * time.Millisecond)
+		case until = <-s.idle:
+		case <-time.After(time.Minute): // a hang guard, not a measure: a wait is reported every 2 ms
+			panic("stepper: the exporter has not waited for a minute")
+		}
+		now := s.clock.Now()
+		switch {
+		case !until.After(now):
+		case !until.After(target):
+			s.clock.Set(until)
+		case now.Before(target):
+			s.clock.Set(target)
+		default:
+			return
 		}
 	}
 }

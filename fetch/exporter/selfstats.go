@@ -24,11 +24,24 @@ type selfStats struct {
 	gap       time.Duration // planned least time between polls of one meeting
 	limitedBy bool          // the budget holds polls below one per sample
 	fatal     error         // the last failure a person must fix, until a success
+	refused   int           // meetings of the last list skipped for their IDs
+	conns     func() int    // open HTTP connections of /metrics and /healthz
+
+	// /healthz fails when the metrics have not been brought up to date
+	// (a meeting polled, or a list with nothing to poll) for staleAfter.
+	now        func() time.Time
+	current    time.Time // when they last were, or the start
+	staleAfter time.Duration
+	last       error // the last failure of any kind, for /healthz to say
 }
 
-func newSelfStats(b *fetch.Budget) *selfStats {
+// minStale is the least time without a successful poll before /healthz
+// fails: ten of Zoom's one-minute samples.
+const minStale = 10 * time.Minute
+
+func newSelfStats(b *fetch.Budget, now func() time.Time) *selfStats {
 	return &selfStats{
-		budget: b,
+		budget: b, now: now, current: now(), staleAfter: minStale,
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "qostop_zoom_requests_total",
 			Help: "API requests the exporter sent to Zoom, by endpoint and HTTP status (\"error\" when no answer came)."},
 			[]string{"endpoint", "code"}),
@@ -52,6 +65,10 @@ var (
 		"Meetings the exporter is polling.", nil, nil)
 	gapDesc = prometheus.NewDesc("qostop_exporter_poll_interval_seconds",
 		"Least time between two polls of one meeting that the budget allows.", nil, nil)
+	connsDesc = prometheus.NewDesc("qostop_exporter_http_connections",
+		"Connections open to the exporter's HTTP server (at most 64: the longest idle is closed for a new one).", nil, nil)
+	refusedDesc = prometheus.NewDesc("qostop_exporter_meetings_refused",
+		"Meetings of Zoom's last list skipped because qostop refuses their ID (empty, or a . or .. path segment).", nil, nil)
 	limitedDesc = prometheus.NewDesc("qostop_exporter_budget_limited",
 		"1 when the budget makes the exporter poll each meeting less often than Zoom produces samples.", nil, nil)
 )
@@ -65,7 +82,7 @@ func (s *selfStats) Collect(ch chan<- prometheus.Metric) {
 	s.requests.Collect(ch)
 	s.limited.Collect(ch)
 	s.mu.Lock()
-	lastOK, meetings, gap, limited := s.lastOK, s.meetings, s.gap, s.limitedBy
+	lastOK, meetings, gap, limited, refused := s.lastOK, s.meetings, s.gap, s.limitedBy, s.refused
 	s.mu.Unlock()
 	if !lastOK.IsZero() {
 		send(ch, lastOKDesc, float64(lastOK.UnixMilli())/1e3)
@@ -73,6 +90,10 @@ func (s *selfStats) Collect(ch chan<- prometheus.Metric) {
 	send(ch, meetingsDesc, float64(meetings))
 	send(ch, gapDesc, gap.Seconds())
 	send(ch, limitedDesc, map[bool]float64{true: 1}[limited])
+	send(ch, refusedDesc, float64(refused))
+	if s.conns != nil {
+		send(ch, connsDesc, float64(s.conns()))
+	}
 	st := s.budget.Status()
 	send(ch, usedDesc, float64(st.Used))
 	if st.Cap > 0 {
@@ -84,6 +105,20 @@ func (s *selfStats) Collect(ch chan<- prometheus.Metric) {
 	if st.AccountKnown {
 		send(ch, acctDesc, float64(st.AccountRemaining))
 	}
+}
+
+// fresh records that the metrics are up to date at t.
+func (s *selfStats) fresh(t time.Time) {
+	s.mu.Lock()
+	s.current, s.last = t, nil
+	s.mu.Unlock()
+}
+
+// problem keeps err for /healthz to name if the metrics go stale.
+func (s *selfStats) problem(err error) {
+	s.mu.Lock()
+	s.last = err
+	s.mu.Unlock()
 }
 
 func (s *selfStats) ok(t time.Time) {

@@ -27,6 +27,8 @@ type person struct {
 	sample      model.Sample
 	hasSample   bool
 	lastPresent time.Time // last answer that had them in the meeting, or their leave time
+	firstSeen   time.Time // the first answer that had them
+	series      int       // how many series they make (seriesOf)
 }
 
 // room is one meeting's latest answer.
@@ -41,10 +43,14 @@ type snapshot struct {
 	mu    sync.Mutex
 	rooms map[string]*room
 	keep  time.Duration
+	// maxPeople caps one meeting's participants, maxSeries the series of
+	// all (caps.go); 0 is no cap.
+	maxPeople, maxSeries int
+	drops                drops // participants dropped at the caps so far
 }
 
-func newSnapshot(keep time.Duration) *snapshot {
-	return &snapshot{rooms: map[string]*room{}, keep: keep}
+func newSnapshot(keep time.Duration, maxPeople, maxSeries int) *snapshot {
+	return &snapshot{rooms: map[string]*room{}, keep: keep, maxPeople: maxPeople, maxSeries: maxSeries}
 }
 
 // participantID is the participant_id label: Zoom's per-meeting user_id,
@@ -61,14 +67,15 @@ func participantID(p model.Participant) string {
 	return "anon-" + strconv.FormatUint(h.Sum64()&0xffffffff, 16)
 }
 
-// update merges one answer for meeting id at now and drops who is gone.
-func (s *snapshot) update(id, topic string, ps []model.Participant, now time.Time) {
+// update merges one answer for meeting id at now, drops who is gone,
+// then who is past the caps, and returns how many the caps dropped.
+func (s *snapshot) update(id, topic string, ps []model.Participant, now time.Time) drops {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	r := s.rooms[id]
 	if r == nil {
 		if len(s.rooms) >= maxMeetings {
-			return
+			return drops{}
 		}
 		r = &room{people: map[string]*person{}}
 		s.rooms[id] = r
@@ -80,7 +87,7 @@ func (s *snapshot) update(id, topic string, ps []model.Participant, now time.Tim
 		key := participantID(p)
 		who := r.people[key]
 		if who == nil {
-			who = &person{id: key}
+			who = &person{id: key, firstSeen: now}
 			r.people[key] = who
 		}
 		who.name, who.device, who.network = p.UserName, p.Device, p.NetworkType
@@ -91,12 +98,17 @@ func (s *snapshot) update(id, topic string, ps []model.Participant, now time.Tim
 		if p.Left() && p.LeaveTime.Before(now) {
 			who.lastPresent = p.LeaveTime
 		}
+		who.series = seriesOf(who)
 	}
 	for key, who := range r.people {
 		if now.Sub(who.lastPresent) > s.keep {
 			delete(r.people, key)
 		}
 	}
+	d := s.enforce(r)
+	s.drops.meetingCap += d.meetingCap
+	s.drops.seriesCap += d.seriesCap
+	return d
 }
 
 // drop forgets a meeting that is over or no longer asked for.

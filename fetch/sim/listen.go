@@ -7,24 +7,28 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/qostop/qostop/fetch/serve"
 )
+
+// maxConns caps the simulator's open connections (fetch/serve): a
+// qostop or two, a demo and a test's clients need far fewer.
+const maxConns = 256
 
 // ListenAndServe runs the simulator on addr (":0" picks a free port) until
 // ctx ends, calling ready with the base URL once it accepts connections:
 // the API is at baseURL+"/v2" and the token endpoint at
 // baseURL+"/oauth/token". It returns nil after a shutdown caused by ctx.
 func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(baseURL string)) error {
-	ln, err := net.Listen("tcp", addr)
+	ln, err := serve.Listen(addr, maxConns)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{
-		Handler:           s.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		// Requests inherit ctx, so a stalled FaultSlow response ends with
-		// the server instead of holding shutdown up.
-		BaseContext: func(net.Listener) context.Context { return ctx },
-	}
+	srv := serve.NewServer(s.Handler(), ln)
+	// Requests inherit ctx, so a stalled FaultSlow response ends with the
+	// server instead of holding shutdown up.
+	srv.BaseContext = func(net.Listener) context.Context { return ctx }
+	s.bound, s.exposed = serve.Bound(ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	if ready != nil {

@@ -13,10 +13,8 @@ func TestListenAndServe(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	urls := make(chan string, 1)
 	errc := make(chan error, 1)
-	go func() {
-		s := New(Options{Faults: 1, FaultKinds: []FaultKind{FaultSlow}, SlowDelay: time.Hour})
-		errc <- s.ListenAndServe(ctx, "127.0.0.1:0", func(u string) { urls <- u })
-	}()
+	s := New(Options{Faults: 1, FaultKinds: []FaultKind{FaultSlow}, SlowDelay: time.Hour})
+	go func() { errc <- s.ListenAndServe(ctx, "127.0.0.1:0", func(u string) { urls <- u }) }()
 	var base string
 	select {
 	case base = <-urls:
@@ -44,7 +42,9 @@ func TestListenAndServe(t *testing.T) {
 		}
 		stalled <- err
 	}()
-	time.Sleep(50 * time.Millisecond) // ordering only: let the request reach the server
+	for s.Stats().ListMeetings == 0 { // the server counts it on arrival, before stalling it
+		time.Sleep(time.Millisecond)
+	}
 	cancel()
 	select {
 	case err := <-errc:
@@ -55,6 +55,34 @@ func TestListenAndServe(t *testing.T) {
 		t.Fatal("no shutdown")
 	}
 	<-stalled
+}
+
+// Listening on every interface (":0"), the banner names what is bound
+// and warns that anyone who reaches it gets the simulator; on loopback
+// it does neither. Before, ":0" printed 127.0.0.1 alone.
+func TestBannerSaysWhatIsBound(t *testing.T) {
+	for _, tc := range []struct {
+		addr          string
+		exposed, warn bool
+	}{{":0", true, true}, {"127.0.0.1:0", false, false}} {
+		ctx, cancel := context.WithCancel(context.Background())
+		s := New(Options{})
+		var banner strings.Builder
+		err := s.ListenAndServe(ctx, tc.addr, func(base string) { s.Banner(&banner, base); cancel() })
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(banner.String(), "\n")
+		if got := strings.Contains(first, "(every interface)"); got != tc.exposed {
+			t.Errorf("--listen %s: first line %q", tc.addr, first)
+		}
+		if got := strings.Contains(banner.String(), "\nwarning: whoever reaches"); got != tc.warn {
+			t.Errorf("--listen %s: warning %v, want %v:\n%s", tc.addr, got, tc.warn, banner.String())
+		}
+		if !strings.Contains(banner.String(), "export ZOOM_API_URL=http://127.0.0.1:") {
+			t.Errorf("--listen %s: the export lines do not name loopback:\n%s", tc.addr, banner.String())
+		}
+	}
 }
 
 func TestListenAndServeBadAddress(t *testing.T) {

@@ -130,6 +130,10 @@ type Server struct {
 	meetings []*meeting
 	byID     map[string]*meeting // numeric ID and UUID
 
+	// bound and exposed are what ListenAndServe listens on, for Banner.
+	bound   string
+	exposed bool
+
 	done      chan struct{} // closed by Close to release stalled responses
 	closeOnce sync.Once
 

@@ -23,8 +23,15 @@ func Start(ctx context.Context, opts Options) (string, error) {
 
 // Banner tells a person how to point qostop at the simulator serving at
 // baseURL: the environment to export, the meetings and what to try.
+// Listening beyond loopback, it says what is really bound, and warns.
 func (s *Server) Banner(w io.Writer, baseURL string) {
-	fmt.Fprintf(w, "Zoom API simulator listening on %s\n\n", baseURL)
+	if s.exposed {
+		fmt.Fprintf(w, "Zoom API simulator listening on %s; from this machine: %s\n", s.bound, baseURL)
+		fmt.Fprintf(w, "warning: whoever reaches %s gets tokens for the demo credentials below and the simulated "+
+			"meetings; --listen 127.0.0.1:PORT keeps it to this machine\n\n", s.bound)
+	} else {
+		fmt.Fprintf(w, "Zoom API simulator listening on %s\n\n", baseURL)
+	}
 	fmt.Fprintf(w, "  export ZOOM_API_URL=%s/v2\n  export ZOOM_OAUTH_URL=%s/oauth/token\n", baseURL, baseURL)
 	fmt.Fprintf(w, "  export ZOOM_ACCOUNT_ID=%s ZOOM_CLIENT_ID=%s ZOOM_CLIENT_SECRET=%s\n\n",
 		s.opts.AccountID, s.opts.ClientID, s.opts.ClientSecret)

@@ -4,6 +4,8 @@
 package pane
 
 import (
+	"strconv"
+
 	"github.com/qostop/qostop/model"
 )
 
@@ -142,6 +144,11 @@ func (p *Model) sectionTitle(sec *paneSection, compact bool) textCell {
 	}
 	if !compact && p.data.stale(sec) {
 		c.add(p.pal.muted, " (last seen "+p.seen(sec)+")")
+	}
+	if mos := sec.key.MOSEstimate(sec.cur); !compact && mos.OK {
+		// "est." every time: the E-model wants one-way network delay and
+		// Zoom's latency is an application round trip.
+		c.add(p.pal.muted, "  est. MOS "+strconv.FormatFloat(mos.V, 'f', 1, 64))
 	}
 	return c.done()
 }
