@@ -106,7 +106,12 @@ func TestEndToEndHostileName(t *testing.T) {
 		t.Skip("end-to-end: builds the binary and runs it in tmux")
 	}
 	bin := buildBinary(t)
-	s := startTmuxShell(t, terminalConf, 120, 30, setTitle+"; TERM=xterm-256color "+bin+" demo --hostile")
+	// read holds qostop back until pipe-pane records what the pane is
+	// sent: capture-pane shows the screen with every escape stripped.
+	s := startTmuxShell(t, terminalConf, 120, 30, setTitle+"; read _; TERM=xterm-256color "+bin+" demo --hostile")
+	written := filepath.Join(t.TempDir(), "written")
+	s.tmux("pipe-pane", "-t", "e2e", "-o", "cat > "+written)
+	s.send("Enter")
 	// Sanitized, the name is its printable text run together, the bidi
 	// override gone and the invalid bytes shown as U+FFFD.
 	screen := s.waitFor("the hostile participant's name and location", 20*time.Second, func(sc string) bool {
@@ -137,6 +142,17 @@ func TestEndToEndHostileName(t *testing.T) {
 	}
 	if strings.ContainsAny(screen, "\u202e\x1b") {
 		t.Errorf("control characters reached the screen:\n%q", screen)
+	}
+	// The bytes qostop wrote hold the name's text and none of its
+	// sequences: the title, the clipboard write, the bidi override.
+	out, err := os.ReadFile(written)
+	if err != nil || !strings.Contains(string(out), "Malloryexe.txt") || !strings.Contains(string(out), altScreenOn) {
+		t.Fatalf("pipe-pane recorded no name or no escapes (%v): the check below would prove nothing", err)
+	}
+	for _, seq := range []string{"\x1b]0;", "\x1b]52;", "pwned", "cm0gLXJmIH4K", "\u202e"} {
+		if i := strings.Index(string(out), seq); i >= 0 {
+			t.Errorf("qostop wrote the name's %q to the terminal: %q", seq, out[max(0, i-40):min(len(out), i+40)])
+		}
 	}
 
 	// R hides the name and says so.

@@ -96,6 +96,13 @@ func (s *tmuxSession) exitStatus() string {
 	return strings.TrimSpace(string(b))
 }
 
+// Sequences a terminal program writes, as pipe-pane records them.
+const (
+	altScreenOn  = "\x1b[?1049h"
+	altScreenOff = "\x1b[?1049l"
+	cursorOn     = "\x1b[?25h"
+)
+
 func containsAll(screen string, words ...string) bool {
 	for _, w := range words {
 		if !strings.Contains(screen, w) {

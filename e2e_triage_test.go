@@ -56,10 +56,14 @@ func TestEndToEndTriageWalk(t *testing.T) {
 	s.send("Escape")
 	over := s.waitFor("esc: the overview", 5*time.Second, func(sc string) bool { return containsAll(sc, "sort: name A-Z") })
 	name := strings.Fields(firstLine(worst))[0]
+	var cursor []string
 	for _, l := range strings.Split(over, "\n") {
-		if strings.HasPrefix(strings.TrimSpace(l), "▸") && !strings.Contains(l, name) {
-			t.Errorf("the overview's cursor is not on %s, watched last:\n%s", name, over)
+		if strings.HasPrefix(strings.TrimSpace(l), "▸") {
+			cursor = append(cursor, l)
 		}
+	}
+	if len(cursor) != 1 || !strings.Contains(cursor[0], name) {
+		t.Errorf("the overview's cursor lines are %q, want one, on %s, watched last:\n%s", cursor, name, over)
 	}
 	s.send("Escape")
 	s.waitFor("esc: the meeting list", 5*time.Second, func(sc string) bool {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -219,7 +218,7 @@ func (c *Client) send(ctx context.Context, k call, tok *oauth2.Token) (int, http
 		return 0, nil, nil, c.wireError(ctx, k.op, err)
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	body, err := readBody(resp.Body, resp.ContentLength, maxBody)
 	if rctx.Err() != nil {
 		// The caller gave up, or the timeout passed, while the answer came.
 		// net/http can still hand over a response read in that instant: the

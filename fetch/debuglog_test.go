@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -16,6 +17,9 @@ func TestDebugLogScrubsPageTokens(t *testing.T) {
 		"token":  func(r *http.Request) string { return strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ") },
 		"secret": func(*http.Request) string { return testSecret },
 		"upper":  func(r *http.Request) string { return strings.ToUpper(r.Header.Get("Authorization")) },
+		// A line break in the token: the next request's URL carries the
+		// secret as "s3cr3t-DO-N%0AOT-LEAK", readable once decoded.
+		"escaped": func(*http.Request) string { return testSecret[:9] + "\n" + testSecret[9:] },
 	} {
 		t.Run(name, func(t *testing.T) {
 			f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
@@ -33,6 +37,9 @@ func TestDebugLogScrubsPageTokens(t *testing.T) {
 				t.Fatalf("%d log lines, want 3:\n%s", n, log.String())
 			}
 			wantNoSecret(t, log.String(), testSecret, tokenPrefix+"1")
+			if decoded, err := url.PathUnescape(log.String()); err == nil {
+				wantNoSecret(t, decoded, testSecret, tokenPrefix+"1")
+			}
 			if !strings.Contains(log.String(), "[redacted]&page_size=10") {
 				t.Errorf("the page token is not shown as [redacted]:\n%s", log.String())
 			}

@@ -18,7 +18,7 @@ func BenchmarkDecodeQoSPage(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		ps, _, err := decodeParticipantPage(body)
+		ps, _, err := decodeParticipantPage(body, 0)
 		if err != nil || len(ps) != 10 || len(ps[9].Samples) != 60 {
 			b.Fatalf("%d participants, err %v", len(ps), err)
 		}

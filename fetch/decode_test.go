@@ -128,7 +128,7 @@ func TestDecodeSharedParticipantExactly(t *testing.T) {
 }
 
 func TestDecodeSharedListPage(t *testing.T) {
-	ps, next, err := decodeParticipantPage(readFixture(t, "list-participants-qos.json"))
+	ps, next, err := decodeParticipantPage(readFixture(t, "list-participants-qos.json"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -381,7 +381,7 @@ func TestDecodeMeetingPage(t *testing.T) {
 }
 
 func TestDecodeParticipantList(t *testing.T) {
-	ps, _, err := decodeParticipantPage(readFixture(t, "participants.json"))
+	ps, _, err := decodeParticipantPage(readFixture(t, "participants.json"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -392,7 +392,7 @@ func TestDecodeParticipantList(t *testing.T) {
 
 func TestDecodeRejectsWrongShapes(t *testing.T) {
 	for _, body := range []string{`[]`, `"x"`, `{"participants": "nope"}`, `{"participants": {}}`, `{`} {
-		if _, _, err := decodeParticipantPage([]byte(body)); err == nil {
+		if _, _, err := decodeParticipantPage([]byte(body), 0); err == nil {
 			t.Errorf("page %s decoded without error", body)
 		}
 	}
@@ -402,7 +402,7 @@ func TestDecodeRejectsWrongShapes(t *testing.T) {
 		}
 	}
 	for _, body := range []string{`null`, "\nnull\n"} {
-		if _, _, err := decodeParticipantPage([]byte(body)); err == nil {
+		if _, _, err := decodeParticipantPage([]byte(body), 0); err == nil {
 			t.Errorf("participant page %q decoded without error", body)
 		}
 		if _, _, err := decodeMeetingPage([]byte(body)); err == nil {

@@ -79,11 +79,15 @@ func (c *Client) participantPages(ctx context.Context, k call, size int, path ..
 // limit) and maxCollected bytes of answers; past either it stops asking
 // and returns what it has with a *TruncatedError.
 func collect[T any](ctx context.Context, c *Client, k call, q url.Values, path []string, limit int, what string,
-	decode func([]byte) ([]T, string, error)) ([]T, error) {
+	decode func(body []byte, most int) ([]T, string, error)) ([]T, error) {
 	var all []T
 	size := 0
 	err := c.pages(ctx, k, q, path, func(body []byte) (string, error) {
-		items, next, err := decode(body)
+		most := 0 // all
+		if limit > 0 {
+			most = limit - len(all) + 1 // one past the cap says there are more
+		}
+		items, next, err := decode(body, most)
 		if err != nil {
 			return "", c.redact(decodeError(k.op, c.auth.scrub(body), err))
 		}

@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/qostop/qostop/model"
@@ -28,7 +30,7 @@ func FuzzDecodeParticipant(f *testing.F) {
 		if p, err := decodeParticipant(b); err == nil {
 			checkInvariants(t, p.Unparsed, p.Samples)
 		}
-		if ps, _, err := decodeParticipantPage(b); err == nil {
+		if ps, _, err := decodeParticipantPage(b, 0); err == nil {
 			for _, p := range ps {
 				checkInvariants(t, p.Unparsed, p.Samples)
 			}
@@ -86,6 +88,43 @@ func FuzzScrubText(f *testing.F) {
 		if plain := before + after; !strings.Contains(skeletonOf(plain), skeletonOf(testSecret)[:minSecret]) &&
 			!strings.HasSuffix(plain, "…") && scrubText(plain, forms) != plain {
 			t.Fatalf("scrubText(%q) = %q changed text with no secret in it", plain, scrubText(plain, forms))
+		}
+	})
+}
+
+// invisibles are the code points a reader does not see, by the Unicode
+// tables (the test's skeleton drops them): built once, for the fuzz
+// target, which picks from them.
+var invisibles = sync.OnceValue(func() []rune {
+	var out []rune
+	for r := rune(1); r <= unicode.MaxRune; r++ {
+		if utf8.ValidRune(r) && skeleton(string(r)) == "" {
+			out = append(out, r)
+		}
+	}
+	return out
+})
+
+// FuzzScrubInvisible: any invisible code point, inserted anywhere in the
+// secret, plain or in fullwidth letters, does not let it through.
+func FuzzScrubInvisible(f *testing.F) {
+	f.Add("bad secret ", " here", uint8(5), uint32(0), false)
+	f.Add("", "…", uint8(0), uint32(7), true)
+	f.Add("%", "%0a", uint8(24), uint32(300), true)
+	forms := secretForms([]string{testSecret})
+	f.Fuzz(func(t *testing.T, before, after string, at uint8, pick uint32, wide bool) {
+		if !utf8.ValidString(before + after) {
+			t.Skip()
+		}
+		secret := []rune(testSecret)
+		if wide {
+			secret = []rune(fullwidth(testSecret))
+		}
+		inv := invisibles()
+		i := int(at) % (len(secret) + 1)
+		in := before + string(secret[:i]) + string(inv[int(pick%uint32(len(inv)))]) + string(secret[i:]) + after
+		if out := scrubText(in, forms); strings.Contains(skeleton(out), skeleton(testSecret)) {
+			t.Fatalf("scrubText(%q) = %q shows the secret", in, out)
 		}
 	})
 }

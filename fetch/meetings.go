@@ -41,7 +41,8 @@ func (c *Client) Meetings(ctx context.Context, typ model.MeetingType, from, to t
 		"page_size": {strconv.Itoa(listPageSize)},
 	}
 	k := call{op: op, class: resourceIntensive, typ: typ}
-	return collect(ctx, c, k, q, []string{"metrics", "meetings"}, 0, "meetings", decodeMeetingPage)
+	return collect(ctx, c, k, q, []string{"metrics", "meetings"}, 0, "meetings",
+		func(body []byte, _ int) ([]model.Meeting, string, error) { return decodeMeetingPage(body) })
 }
 
 // Meeting fetches one meeting's details (GET /metrics/meetings/{meetingId}):

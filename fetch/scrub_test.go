@@ -10,17 +10,21 @@ import (
 	"unicode"
 
 	"github.com/qostop/qostop/model"
+	"golang.org/x/text/unicode/norm"
 )
 
-// skeleton is text as a reader sees it: no spaces, line breaks or
-// invisible characters, case ignored.
+// skeleton is text as a reader sees it: look-alike forms folded (NFKC),
+// no spaces, line breaks, invisible or combining characters, case
+// ignored. It is written from the Unicode properties, apart from the
+// code's own skeleton, so a rune the code forgets shows here.
 func skeleton(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || unicode.IsControl(r) {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u2800' || unicode.In(r, unicode.Cf, unicode.Mn,
+			unicode.Me, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point) {
 			return -1
 		}
 		return unicode.ToLower(r)
-	}, s)
+	}, norm.NFKC.String(s))
 }
 
 // disguises are the ways a server echoes a secret that an exact match
@@ -37,7 +41,26 @@ func disguises(s string) map[string]string {
 		"base64":     base64.StdEncoding.EncodeToString([]byte(s)),
 		"base64url":  base64.RawURLEncoding.EncodeToString([]byte(s)),
 		"escape":     s[:half] + "\x1b[0m" + s[half:],
+		// Invisible or look-alike runes that a reader skips over (issue 16).
+		"grapheme-joiner":    s[:half] + "\u034f" + s[half:],
+		"variation-selector": s[:half] + "\ufe0f" + s[half:],
+		"mongolian-fvs":      s[:half] + "\u180b" + s[half:],
+		"hangul-filler":      s[:half] + "\u3164" + s[half:],
+		"braille-blank":      s[:half] + "\u2800" + s[half:],
+		"combining-low-line": strings.Join(strings.Split(s, ""), "\u0332") + "\u0332",
+		"fullwidth":          fullwidth(s),
 	}
+}
+
+// fullwidth is s with its ASCII letters, digits and signs in their
+// fullwidth forms (U+FF01-U+FF5E), which read as the same text.
+func fullwidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > ' ' && r < 0x7f {
+			return r + 0xfee0
+		}
+		return r
+	}, s)
 }
 
 func jsonString(s string) string {

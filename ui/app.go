@@ -130,17 +130,8 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if msg.String() != "ctrl+c" {
-		if top.captures() {
-			return top.update(msg)
-		}
-		if next := top.opens(msg); next != nil {
-			if r, ok := next.(replacer); ok && r.replacesOpener() {
-				return a.replace(next)
-			}
-			return a.push(next)
-		}
-		if key.Matches(msg, a.keys.Back) && top.atRest() && len(a.stack) > 1 {
-			return a.back()
+		if cmd, moved := a.navKey(top, msg); moved {
+			return cmd
 		}
 	}
 	switch {
@@ -165,6 +156,24 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	return top.update(msg)
+}
+
+// navKey gives a typing screen its key, or moves between screens: the
+// screen the key opens, or back on esc. moved is false for any other key.
+func (a *app) navKey(top screen, msg tea.KeyPressMsg) (cmd tea.Cmd, moved bool) {
+	if top.captures() {
+		return top.update(msg), true
+	}
+	if next := top.opens(msg); next != nil {
+		if r, ok := next.(replacer); ok && r.replacesOpener() {
+			return a.replace(next), true
+		}
+		return a.push(next), true
+	}
+	if key.Matches(msg, a.keys.Back) && top.atRest() && len(a.stack) > 1 {
+		return a.back(), true
+	}
+	return nil, false
 }
 
 // View is the frame, on the alternate screen so the terminal's own

@@ -7,6 +7,7 @@ import (
 
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/fetch/sim/simtest"
+	"github.com/qostop/qostop/ui/feed"
 )
 
 // An unknown participant of a live meeting: the simulator answers 404
@@ -40,7 +41,7 @@ func TestUnknownParticipantIsNotFoundAndPolledOnceAMinute(t *testing.T) {
 		t.Errorf("the server saw %d QoS requests for the first answer and 3 polls, want 4", got)
 	}
 	for _, msg := range h.key("r") {
-		if f, ok := msg.(fetchedMsg); ok {
+		if f, ok := msg.(feed.FetchedMsg); ok {
 			h.send(f)
 		}
 	}

@@ -21,8 +21,8 @@ const cursorNote = "c: a cursor; each title reads its time and value (\"no sampl
 
 // cursorStops are the times the cursor rests on: the history's samples.
 func (s *chartScreen) cursorStops() chart.Stops {
-	hs := s.w.hist.Samples()
-	return chart.Stops{Len: len(hs), At: func(i int) time.Time { return hs[i].Time }, Cadence: s.w.cadence}
+	hs := s.f.History().Samples()
+	return chart.Stops{Len: len(hs), At: func(i int) time.Time { return hs[i].Time }, Cadence: s.f.Cadence()}
 }
 
 // cursorKey handles a key while the cursor shows; handled is false for
@@ -73,7 +73,7 @@ func (s *chartScreen) followCursor() {
 		return
 	}
 	oldest := s.newest
-	if hs := s.w.hist.Samples(); len(hs) > 0 {
+	if hs := s.f.History().Samples(); len(hs) > 0 {
 		oldest = hs[0].Time
 	}
 	for {

@@ -191,8 +191,8 @@ func TestChartCursorIsCalmAndFollowsTheNewest(t *testing.T) {
 	p := gapParticipant()
 	src := &fakeSource{p: p}
 	h := newHarness(t, src, 120, 40)
-	h.start()
-	next := h.key("enter")
+	next := h.start()
+	h.key("enter")
 	h.key("c")
 	builds := h.chart().builds
 	h.key("right")

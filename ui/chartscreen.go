@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/chart"
 	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -21,19 +21,18 @@ import (
 // the newest sample) until ← scrolls back; then new samples are counted,
 // not shown, until end goes live again.
 //
-// It is opened from the watch screen and works on that screen's
-// participant: it polls for them on a chain of its own (the watch
-// screen's holds while this one is on top) and hands each answer to the
-// watch screen, so the one history, event log and call state keep
-// growing, and the panes are current again on esc.
+// It is opened from the watch screen and is a view of the same
+// participant's feed: the feed's one chain keeps polling as it did, its
+// answers land in the one history and event log, and the panes are
+// current again on esc. Opening it sends no request.
 type chartScreen struct {
 	c        *common
-	w        *watchModel // the watch screen below: its participant, history and events
+	f        *feed.Feed
 	keys     KeyMap
 	helpView help.Model
-	ctx      context.Context    // cancelled when the screen goes; parent of every fetch
-	cancel   context.CancelFunc // its cancellation
-	poll     poll.Chain
+	loc      *time.Location // where times are shown
+	alias    string         // the overview's pseudonym for them, shown under R
+	drawn    uint64         // feed.Version() the body was last built from
 
 	media   model.Media
 	fields  []model.Field
@@ -56,48 +55,14 @@ type chartScreen struct {
 	frameCache *frameCache
 }
 
-// newChartScreen is the chart screen of the watch screen's focused
-// medium, over the panes' window, polling at their interval.
-func newChartScreen(w *watchModel) *chartScreen {
-	c := w.c
-	ctx, cancel := context.WithCancel(c.ctx)
-	s := &chartScreen{c: c, w: w, keys: w.keys, helpView: help.New(), ctx: ctx, cancel: cancel,
-		win: chart.NewWindow(w.span())}
+// newChartScreen is the chart screen of f's medium md over a window of
+// span, as the watch screen showed it; alias names the participant under R.
+func newChartScreen(c *common, f *feed.Feed, alias string, md model.Media, span time.Duration) *chartScreen {
+	s := &chartScreen{c: c, f: f, alias: alias, keys: DefaultKeyMap(), helpView: help.New(), loc: c.clk.Now.Location(),
+		win: chart.NewWindow(span)}
+	s.keys.nameArrows(c.st.Glyphs())
 	showAllHelp(&s.helpView, &s.keys, false)
-	t := w.t
-	src, now := c.cfg.Source, c.cfg.Now
-	// Opening the charts costs no request: the chain's first poll is when
-	// the watch screen's next one was due (its answer, if one is on its
-	// way, lands in the history all the same).
-	wp := w.poll
-	due := wp.NextPoll
-	if due.IsZero() {
-		due = c.clk.Now.Add(wp.Interval)
-	}
-	if wp.Limited && wp.RetryAt.After(due) {
-		due = wp.RetryAt
-	}
-	deferred := true
-	s.poll = newPoller(c, wp.Interval, func(env poll.Envelope) tea.Cmd {
-		if deferred {
-			deferred = false
-			s.poll.Inflight = false
-			switch {
-			case s.poll.Done:
-				return nil
-			case s.poll.Paused:
-				s.poll.ResumeAt = due
-				return nil
-			}
-			return s.poll.ScheduleIn(max(due.Sub(s.c.clk.Now), 0), s.c.clk.Now)
-		}
-		return fetchCmd(ctx, src, now, env, t.meetingID, t.participantID, t.typ)
-	})
-	p := &s.poll
-	p.Explain, p.Floor, p.Requests, p.Paused, p.Done = wp.Explain, wp.Floor, wp.Requests, wp.Paused, wp.Done
-	p.Sched.Fixed = wp.Sched.Fixed // an interval fixed with + on the panes stays fixed on the charts
-	p.LastPoll, p.Limited, p.RetryAt, p.LimitType, p.ErrText, p.Failures = wp.LastPoll, wp.Limited, wp.RetryAt, wp.LimitType, wp.ErrText, wp.Failures
-	s.setMedia(model.Medias[w.focus])
+	s.setMedia(md)
 	return s
 }
 
@@ -109,7 +74,7 @@ func (s *chartScreen) setMedia(md model.Media) {
 		ch := chart.New(f)
 		ch.SetThresholds(s.c.cfg.Thresholds)
 		ch.SetASCII(s.c.st.ASCII())
-		ch.SetLocation(s.w.loc)
+		ch.SetLocation(s.loc)
 		s.charts = append(s.charts, ch)
 		s.dirty = append(s.dirty, true)
 	}
@@ -117,19 +82,16 @@ func (s *chartScreen) setMedia(md model.Media) {
 }
 
 func (s *chartScreen) name() string       { return "chart" }
-func (s *chartScreen) chain() *poll.Chain { return &s.poll }
+func (s *chartScreen) chain() *poll.Chain { return s.f.Chain() }
 func (s *chartScreen) captures() bool     { return false }
 func (s *chartScreen) atRest() bool       { return !s.helpView.ShowAll && s.cursor.IsZero() }
 
 // opens is nothing: the charts are as deep as qostop goes.
 func (s *chartScreen) opens(tea.KeyPressMsg) screen { return nil }
 
-// close cancels the screen's requests and brings the panes below up to
-// date with what arrived while the charts were on top.
-func (s *chartScreen) close() {
-	s.cancel()
-	s.w.rebuild()
-}
+// close is nothing: the feed and its chain are the watch screen's, which
+// draws what arrived meanwhile when it is back on top.
+func (s *chartScreen) close() {}
 
 func (s *chartScreen) setSize() {
 	s.helpView.SetWidth(s.c.width)
@@ -147,46 +109,25 @@ func (s *chartScreen) restyle() {
 
 func (s *chartScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case poll.TickMsg:
-		return s.poll.Tick(msg)
-	case fetchedMsg:
-		return s.fetched(msg)
+	case poll.TickMsg, feed.FetchedMsg:
+		next, changed := s.f.Update(msg)
+		if changed {
+			s.rebuild()
+		}
+		return next
 	case tea.KeyPressMsg:
 		return s.key(msg)
 	}
 	return nil
 }
 
-// fetched hands a landed answer to the watch screen, which keeps the
-// history, the event log and what the call's state is; the chain here
-// words the error and schedules the next poll.
-func (s *chartScreen) fetched(msg fetchedMsg) tea.Cmd {
-	landed, next := s.poll.Take(s.ctx, msg.Answer, s.w.t.typ == model.Past, func() {
-		s.w.use(msg.p, msg.At)
-		s.poll.Floor = s.w.poll.Floor // the participant left: poll less
-	})
-	if !landed {
-		return nil
-	}
-	if msg.Err != nil {
-		s.w.failed(msg)
-	}
-	s.rebuild()
-	return next
-}
-
 // key handles the chart screen's keys; esc and quit are the app's.
 func (s *chartScreen) key(msg tea.KeyPressMsg) tea.Cmd {
-	if cmd, ok, redraw := sharedKey(msg, &s.keys, &s.helpView, &s.poll); ok {
+	if cmd, ok, redraw := sharedKey(msg, &s.keys, &s.helpView, s.f.Chain()); ok {
 		if redraw {
 			s.rebuild()
 		}
 		return cmd
-	}
-	k := s.keys
-	oldest := s.newest
-	if hs := s.w.hist.Samples(); len(hs) > 0 {
-		oldest = hs[0].Time
 	}
 	before, cursor := s.win, s.cursor
 	switch {
@@ -194,33 +135,7 @@ func (s *chartScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		if s.win == before && s.cursor.Equal(cursor) {
 			return nil // at the end of the samples: nothing moved, nothing to draw
 		}
-	case key.Matches(msg, k.Cursor):
-		s.showCursor()
-		s.followCursor()
-	case key.Matches(msg, k.Earlier), key.Matches(msg, k.FarEarlier):
-		s.win.Back(s.newest, oldest)
-	case key.Matches(msg, k.Later), key.Matches(msg, k.FarLater):
-		s.win.Forward(s.newest)
-	case key.Matches(msg, k.Live):
-		s.win.GoLive()
-	case key.Matches(msg, k.ZoomIn):
-		s.win.ZoomIn(s.zoomFloor())
-		s.followCursor()
-	case key.Matches(msg, k.ZoomOut):
-		s.win.ZoomOut()
-	case key.Matches(msg, k.NextChart):
-		s.first = min(s.first+1, len(s.charts)-s.shown())
-	case key.Matches(msg, k.PrevChart):
-		s.first = max(s.first-1, 0)
-	case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
-		step := 1
-		if key.Matches(msg, k.PrevPane) {
-			step = len(model.Medias) - 1
-		}
-		s.w.setFocus(s.w.focus + step) // so esc comes back to that pane
-		s.setMedia(model.Medias[s.w.focus])
-	case key.Matches(msg, k.Back) && s.helpView.ShowAll:
-		showAllHelp(&s.helpView, &s.keys, false)
+	case s.viewKey(msg), s.pickKey(msg):
 	default:
 		return nil
 	}
@@ -233,10 +148,59 @@ func (s *chartScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// viewKey moves the window or shows the cursor; false for any other key.
+func (s *chartScreen) viewKey(msg tea.KeyPressMsg) bool {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Cursor):
+		s.showCursor()
+		s.followCursor()
+	case key.Matches(msg, k.Earlier), key.Matches(msg, k.FarEarlier):
+		oldest := s.newest
+		if hs := s.f.History().Samples(); len(hs) > 0 {
+			oldest = hs[0].Time
+		}
+		s.win.Back(s.newest, oldest)
+	case key.Matches(msg, k.Later), key.Matches(msg, k.FarLater):
+		s.win.Forward(s.newest)
+	case key.Matches(msg, k.Live):
+		s.win.GoLive()
+	case key.Matches(msg, k.ZoomIn):
+		s.win.ZoomIn(s.zoomFloor())
+		s.followCursor()
+	case key.Matches(msg, k.ZoomOut):
+		s.win.ZoomOut()
+	default:
+		return false
+	}
+	return true
+}
+
+// pickKey picks what is charted (the charts on screen, the medium) or
+// closes the full help; false for any other key.
+func (s *chartScreen) pickKey(msg tea.KeyPressMsg) bool {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.NextChart):
+		s.first = min(s.first+1, len(s.charts)-s.shown())
+	case key.Matches(msg, k.PrevChart):
+		s.first = max(s.first-1, 0)
+	case key.Matches(msg, k.NextPane):
+		s.setMedia(model.Medias[(int(s.media)+1)%len(model.Medias)])
+	case key.Matches(msg, k.PrevPane):
+		s.setMedia(model.Medias[(int(s.media)+len(model.Medias)-1)%len(model.Medias)])
+	case key.Matches(msg, k.Back) && s.helpView.ShowAll:
+		showAllHelp(&s.helpView, &s.keys, false)
+	default:
+		return false
+	}
+	return true
+}
+
 // zoomFloor is the shortest span a chart zooms in to: ten samples, which
 // a line still joins into a shape.
 func (s *chartScreen) zoomFloor() time.Duration {
-	cad := s.w.cadence
+	cad := s.f.Cadence()
 	if cad <= 0 {
 		cad = model.ZoomCadence
 	}
@@ -254,9 +218,10 @@ func (s *chartScreen) rebuild() {
 	if s.tooSmall = w < minWidth || h < minHeight; s.tooSmall {
 		return
 	}
-	if v := s.w.hist.Version(); v != s.version {
+	s.drawn = s.f.Version()
+	if v := s.f.History().Version(); v != s.version {
 		s.version = v
-		s.setData(s.w.hist.Samples(), s.w.cadence)
+		s.setData(s.f.History().Samples(), s.f.Cadence())
 	}
 	short, full := s.help()
 	helpRows, footer := 1, chrome.ShortHelp(s.helpView, short, w)
@@ -267,7 +232,7 @@ func (s *chartScreen) rebuild() {
 		helpRows += strings.Count(legend, "\n") + 1
 	}
 	errRows := 0
-	if s.poll.ErrText != "" {
+	if s.f.Chain().ErrText != "" {
 		errRows = 1 // the charts stay: what they show is all still true
 	}
 	if room := h - 1 - errRows - 1 - 1; helpRows > room {
@@ -278,7 +243,7 @@ func (s *chartScreen) rebuild() {
 	s.rows = max(h-1-errRows-1-helpRows, 1)
 	s.body = s.render()
 	if errRows > 0 {
-		s.body += "\n" + chrome.FitRows(chrome.ErrLines(s.poll.ErrText, 1, w, s.c.st), 1)
+		s.body += "\n" + chrome.FitRows(chrome.ErrLines(s.f.Chain().ErrText, 1, w, s.c.st), 1)
 	}
 	s.footer = "\n" + footer
 }
@@ -291,10 +256,8 @@ func (s *chartScreen) view() string {
 	if s.tooSmall {
 		return tooSmallText(s.c.width, s.c.height)
 	}
-	if s.version != s.w.hist.Version() {
-		// An answer the watch screen's chain had on its way when the
-		// charts opened landed there.
-		s.rebuild()
+	if s.drawn != s.f.Version() {
+		s.rebuild() // answers landed while another view of the feed was on top
 	}
 	si := s.status()
 	if c := s.frameCache; c != nil && c.builds == s.builds && c.si == si {
@@ -305,22 +268,13 @@ func (s *chartScreen) view() string {
 	return out
 }
 
-// status is the watch screen's status bar with what the charts show in
-// front: "live · last 15m", or "19:30–19:45 · 3 new · end: live".
+// status is the feed's status bar with what the charts show in front:
+// "live · last 15m", or "19:30–19:45 · 3 new · end: live".
 func (s *chartScreen) status() chrome.StatusInfo {
-	si := chrome.PollStatus(&s.poll)
-	w := s.w
-	si.Loc = w.loc
-	si.View = s.win.Describe(s.newest, w.loc, s.c.st.ASCII())
+	si := feedStatus(s.c, s.f, s.loc)
+	si.View = s.win.Describe(s.newest, s.loc, s.c.st.ASCII())
 	if !s.win.Live() {
 		si.View += s.c.ss.Sep + "end: live"
 	}
-	if latest, ok := w.hist.Latest(); ok {
-		si.Newest = latest.Time
-		if w.t.typ == model.Live && !w.who.Left() && w.gone == "" {
-			si.StaleAt = model.StaleAt(latest.Time, s.poll.Interval, w.cadence)
-		}
-	}
-	si.Redacted, si.Gone, si.Left = s.c.redact, w.gone, w.who.LeaveTime
 	return si
 }

@@ -55,9 +55,9 @@ func TestChartScreenScrollBackHoldsTheView(t *testing.T) {
 	p := gapParticipant()
 	src := &fakeSource{p: p}
 	h := newHarness(t, src, 120, 40)
-	h.start()
-	next := h.key("enter") // the chart screen's chain: its first poll when the panes' was due
-	h.key("[")             // 1h
+	next := h.start() // the feed's next poll: the charts, a view of the feed, leave it as it is
+	h.key("enter")
+	h.key("[") // 1h
 	h.key("left")
 	s := statusLine(h.a.content())
 	if !strings.Contains(s, "18:00–19:00") || !strings.Contains(s, "end: live") {
@@ -170,8 +170,8 @@ func TestChartScreenShowsTheError(t *testing.T) {
 	p := gapParticipant()
 	src := &fakeSource{p: p}
 	h := newHarness(t, src, 120, 40)
-	h.start()
-	next := h.key("enter")
+	next := h.start()
+	h.key("enter")
 	src.set(model.Participant{}, serverError())
 	h.poll(next)
 	v := ansi.Strip(h.a.content())
@@ -183,26 +183,24 @@ func TestChartScreenShowsTheError(t *testing.T) {
 
 func (h *harness) chart() *chartScreen { return screenOf[*chartScreen](h) }
 
-// Opening the charts costs no request: their chain polls when the panes'
-// would have, the answer lands in the one history, and esc shows the
-// panes with it.
+// Opening the charts costs no request and starts no chain: they are a
+// view of the participant's feed, whose one chain polls on as it was
+// due; the answer lands in the one history, the charts show it, and esc
+// shows the panes with it.
 func TestChartScreenPollsOnTheWatchScreensSchedule(t *testing.T) {
 	p := gapParticipant()
 	src := &fakeSource{p: p}
 	h := newHarness(t, src, 120, 40)
-	watchNext := h.start()
-	wt, _ := pollTimer(t, watchNext)
+	next := h.start()
 	calls := src.callCount()
-	next := h.key("enter")
-	if src.callCount() != calls || len(fetches(next)) != 0 {
-		t.Fatalf("opening the charts fetched: %d calls, was %d", src.callCount(), calls)
-	}
-	ct, _ := pollTimer(t, next)
-	if ct.d != wt.d {
-		t.Fatalf("the charts poll in %s, the panes were due in %s", ct.d, wt.d)
+	if out := h.key("enter"); src.callCount() != calls || len(out) != 0 {
+		t.Fatalf("opening the charts fetched or scheduled: %d calls, was %d; messages %#v", src.callCount(), calls, out)
 	}
 	src.set(withSample(p), nil)
 	h.poll(next)
+	if v := statusLine(h.a.content()); !strings.Contains(v, "newest 19:40:00") {
+		t.Fatalf("the charts do not show the feed's new sample: %q", v)
+	}
 	if src.callCount() != calls+1 || h.watch().hist.Len() != len(p.Samples)+1 {
 		t.Fatalf("the chart screen's poll: %d calls (want %d), history %d (want %d)", src.callCount(), calls+1, h.watch().hist.Len(), len(p.Samples)+1)
 	}

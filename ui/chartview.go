@@ -122,7 +122,7 @@ func (s *chartScreen) render() string {
 		ch.SetSize(s.c.width, h)
 		ch.SetView(start, end)
 		ch.SetCursor(s.cursor)
-		ch.SetCall(s.w.who.JoinTime, s.w.who.LeaveTime)
+		ch.SetCall(s.f.Who().JoinTime, s.f.Who().LeaveTime)
 		if s.dirty[i] {
 			s.fill(ch, start, end)
 			s.dirty[i] = false
@@ -140,7 +140,7 @@ func (s *chartScreen) render() string {
 // fill gives a chart the points of its field in view, plus one sample
 // either side so the line runs to the edges.
 func (s *chartScreen) fill(ch *chart.Model, start, end time.Time) {
-	hs := s.w.hist.Samples()
+	hs := s.f.History().Samples()
 	lo := sort.Search(len(hs), func(i int) bool { return !hs[i].Time.Before(start) })
 	hi := sort.Search(len(hs), func(i int) bool { return hs[i].Time.After(end) })
 	lo, hi = max(lo-1, 0), min(hi+1, len(hs))
@@ -174,7 +174,7 @@ func (s *chartScreen) title(n int) string {
 		}
 		t += st.Muted.Render(" (" + shown + " of " + strconv.Itoa(len(s.fields)) + ", " + arrows + " for more)")
 	}
-	if who := s.w.shownWho().UserName; who != "" {
+	if who := shownAs(s.c, s.f.Who(), s.alias).UserName; who != "" {
 		t = st.Text.Render(who) + st.Muted.Render(g.Sep) + t
 	}
 	t = ansi.Truncate(t, s.c.width, "")

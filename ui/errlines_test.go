@@ -14,7 +14,7 @@ import (
 // 100x30 it was cut at two lines mid-word ("try again after th…") with
 // rows to spare, and said nothing of l.
 func TestWatchErrorWholeOrSaysWhere(t *testing.T) {
-	whole := "error: " + withoutOp(quotaError())
+	whole := "error: " + strings.TrimPrefix(quotaError().Error(), "fetch participant QoS: ")
 	for _, size := range [][2]int{{60, 16}, {80, 24}, {100, 30}, {120, 40}, {200, 60}} {
 		for _, help := range []bool{false, true} {
 			name := fmt.Sprintf("%dx%d help=%v", size[0], size[1], help)

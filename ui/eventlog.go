@@ -8,8 +8,10 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/table"
 )
@@ -73,40 +75,37 @@ func (v *eventLogView) scroll(d int) {
 
 // render draws the log in rows lines of width cells: a title, the events
 // (wrapped), and the filter line when there is one.
-func (v *eventLogView) render(l *eventLog, rows, width int, st theme.Styles, loc *time.Location, layout string) string {
+func (v *eventLogView) render(l *feed.Log, rows, width int, st theme.Styles, loc *time.Location, layout string) string {
 	f := strings.ToLower(strings.TrimSpace(v.filter.Text()))
 	var body []string
 	shown := 0
-	for _, e := range l.events {
-		text := e.text
-		switch {
-		case e.full != "":
-			text = e.full
-		case e.hole.Missing > 0:
-			text = holeText(e.hole, loc, layout, st.Glyphs().Dash)
+	for _, e := range l.Events() {
+		text := e.Say(loc, layout, st.Glyphs().Dash)
+		if e.Full != "" {
+			text = e.Full
 		}
-		if e.count > 1 {
-			text += " (x" + strconv.Itoa(e.count) + ")"
+		if e.Count > 1 {
+			text += " (x" + strconv.Itoa(e.Count) + ")"
 		}
 		if f != "" && !strings.Contains(strings.ToLower(text), f) {
 			continue
 		}
 		shown++
-		stamp := e.at.In(loc).Format(layout) + " "
+		stamp := e.At.In(loc).Format(layout) + " "
 		indent := strings.Repeat(" ", len(stamp))
 		for i, line := range strings.Split(chrome.Wordwrap(text, max(1, width-len(stamp))), "\n") {
 			lead := indent
 			if i == 0 {
 				lead = st.Muted.Render(stamp)
 			}
-			body = append(body, lead+st.Level(e.level).Render(line))
+			body = append(body, lead+st.Level(e.Level).Render(line))
 		}
 	}
-	title := "event log: " + chrome.Plural(len(l.events), "event", "events") + ", newest first"
+	title := "event log: " + chrome.Plural(len(l.Events()), "event", "events") + ", newest first"
 	if f != "" {
 		title += ", " + strconv.Itoa(shown) + " match " + strconv.Quote(f)
 	}
-	if len(l.events) == 0 {
+	if len(l.Events()) == 0 {
 		body = append(body, st.Muted.Render("no threshold crossings or errors so far"))
 	}
 	var foot string
@@ -128,28 +127,29 @@ func (v *eventLogView) render(l *eventLog, rows, width int, st theme.Styles, loc
 }
 
 // eventLogScreen is the event log as a screen of its own, opened by l on
-// the watch screen whose log it shows; esc goes back to it. It fetches
-// nothing: its chain is idle, and while it is on top the watch screen
-// below holds its polling, as every covered screen does, and resumes on
-// esc.
+// the watch screen; esc goes back to it. It is a view of the same
+// participant's feed: the feed's chain polls on while it is on top, and
+// what comes is logged here as it comes.
 type eventLogScreen struct {
 	c        *common
-	w        *watchModel // whose log, header and status it shows
+	f        *feed.Feed
+	t        target // whose log, for the header
+	alias    string // the overview's pseudonym for them, shown under R
+	loc      *time.Location
+	keys     KeyMap
 	log      eventLogView
-	poll     poll.Chain
 	helpView help.Model
 }
 
-func newEventLogScreen(c *common, w *watchModel) *eventLogScreen {
-	s := &eventLogScreen{c: c, w: w, log: newEventLogView(c.st.Glyphs()), helpView: help.New()}
-	s.poll = newPoller(c, w.poll.Interval, func(poll.Envelope) tea.Cmd { return nil })
-	s.poll.Inflight = false // nothing is ever asked
+func newEventLogScreen(c *common, f *feed.Feed, t target, alias string) *eventLogScreen {
+	s := &eventLogScreen{c: c, f: f, t: t, alias: alias, loc: c.clk.Now.Location(), keys: DefaultKeyMap(),
+		log: newEventLogView(c.st.Glyphs()), helpView: help.New()}
 	s.restyle()
 	return s
 }
 
 func (s *eventLogScreen) name() string                 { return "event log" }
-func (s *eventLogScreen) chain() *poll.Chain           { return &s.poll }
+func (s *eventLogScreen) chain() *poll.Chain           { return s.f.Chain() }
 func (s *eventLogScreen) close()                       {}
 func (s *eventLogScreen) captures() bool               { return s.log.typing }
 func (s *eventLogScreen) atRest() bool                 { return !s.log.typing && s.log.filter.Text() == "" }
@@ -157,24 +157,37 @@ func (s *eventLogScreen) opens(tea.KeyPressMsg) screen { return nil }
 func (s *eventLogScreen) restyle()                     { chrome.StyleHelp(&s.helpView, s.c.st) }
 func (s *eventLogScreen) setSize()                     { s.helpView.SetWidth(s.c.width) }
 
-// status is the watch screen's: the log is of its data.
-func (s *eventLogScreen) status() chrome.StatusInfo { return s.w.status() }
+// setTopic names the meeting in the header once Zoom said its topic.
+func (s *eventLogScreen) setTopic(meetingID, topic string) {
+	if s.t.meetingID == meetingID {
+		s.t.topic = topic
+	}
+}
+
+// status is the feed's: the log is of its data.
+func (s *eventLogScreen) status() chrome.StatusInfo { return feedStatus(s.c, s.f, s.loc) }
 
 func (s *eventLogScreen) help() (short []key.Binding, full [][]key.Binding) {
-	k, t := s.w.keys, s.log.keys
+	k, t := s.keys, s.log.keys
 	short = []key.Binding{k.Quit, t.Up, t.Down, t.Filter, k.Back}
 	return short, [][]key.Binding{{k.Quit, k.Back, t.Filter}, {t.Up, t.Down, t.PageUp, t.PageDown}, {t.Top, t.Bottom}}
 }
 
+// update takes the keys of the log, and the feed's ticks and answers,
+// which it hands to the feed: what they bring shows at the next view.
 func (s *eventLogScreen) update(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		s.log.key(k, s.w.keys.Back)
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		s.log.key(msg, s.keys.Back)
+	case poll.TickMsg, feed.FetchedMsg:
+		next, _ := s.f.Update(msg)
+		return next
 	}
 	return nil
 }
 
-// view is the watch screen's header, the log in the panes' place, the
-// status bar and the help line.
+// view is the feed's header, the log in the panes' place, the status bar
+// and the help line.
 func (s *eventLogScreen) view() string {
 	width, height := s.c.width, s.c.height
 	if width <= 0 || height <= 0 {
@@ -183,13 +196,44 @@ func (s *eventLogScreen) view() string {
 	if width < minWidth || height < minHeight {
 		return tooSmallText(width, height)
 	}
-	header := chrome.FirstLines(s.w.headerText, 3)
+	header := chrome.FirstLines(feedHeader(s.c, s.f, s.t, s.alias, s.loc), 3)
 	layout := "15:04"
-	if s.w.cadence < time.Minute {
+	if s.f.Cadence() < time.Minute {
 		layout = "15:04:05"
 	}
 	rows := height - chrome.LineCount(header) - 2 // the status bar and the help line
 	short, _ := s.help()
-	return header + "\n" + s.log.render(&s.w.events, rows, width, s.c.st, s.w.loc, layout) + "\n" +
+	return header + "\n" + s.log.render(s.f.Events(), rows, width, s.c.st, s.loc, layout) + "\n" +
 		chrome.StatusBar(s.status(), s.c.ss, width) + "\n" + chrome.ShortHelp(s.helpView, short, width)
+}
+
+// renderEvents draws l in up to rows lines of width cells: with three rows or more a
+// title rule first, then the events newest first, their times in loc in
+// the given layout.
+func renderEvents(l *feed.Log, rows, width int, st theme.Styles, loc *time.Location, layout string) string {
+	if rows <= 0 || width <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, rows)
+	if rows >= 3 {
+		// The box shows the newest lines, cut; l shows them all, whole.
+		lines = append(lines, chrome.TitleRule("events"+st.Glyphs().Sep+"l: all "+chrome.Plural(len(l.Events()), "event", "events"), width, st))
+	}
+	if len(l.Events()) == 0 {
+		lines = append(lines, st.Muted.Render(ansi.Truncate("no threshold crossings or errors so far", width, chrome.Ellipsis(st))))
+	}
+	for _, e := range l.Events() {
+		if len(lines) == rows {
+			break
+		}
+		text := e.Say(loc, layout, st.Glyphs().Dash)
+		if e.Count > 1 {
+			text += " (x" + strconv.Itoa(e.Count) + ")"
+		}
+		// No level marker: the text says "critical" or "recovered" in words,
+		// which reads without colour too.
+		line := st.Muted.Render(e.At.In(loc).Format(layout)) + " " + st.Level(e.Level).Render(text)
+		lines = append(lines, ansi.Truncate(line, width, chrome.Ellipsis(st)))
+	}
+	return strings.Join(lines, "\n")
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/fetch/sim/simtest"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -175,8 +176,8 @@ func TestFailuresKeepHistoryAndSayWhat(t *testing.T) {
 			r := newFailRig(t, tc.participant, tc.opts)
 			next := r.h.start()
 			held := r.h.watch().hist.Len()
-			if held == 0 || r.h.watch().poll.ErrText != "" {
-				t.Fatalf("no good first answer: %q\n%s", r.h.watch().poll.ErrText, r.h.a.content())
+			if held == 0 || r.h.watch().chain().ErrText != "" {
+				t.Fatalf("no good first answer: %q\n%s", r.h.watch().chain().ErrText, r.h.a.content())
 			}
 			tokens := r.sim.Stats().TokenRequests
 			tc.fail(t, r)
@@ -229,7 +230,7 @@ func TestQuitWhileTheServerHangs(t *testing.T) {
 	if out := r.h.key("q"); len(only[tea.QuitMsg](out)) != 1 {
 		t.Fatalf("q produced %#v", out)
 	}
-	fetched := only[fetchedMsg](<-answer)
+	fetched := only[feed.FetchedMsg](<-answer)
 	if len(fetched) != 1 || !poll.Canceled(fetched[0].Err) {
 		why := "no answer"
 		if len(fetched) > 0 && fetched[0].Err != nil {

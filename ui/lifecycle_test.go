@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -30,8 +31,8 @@ func TestParticipantLeaves(t *testing.T) {
 	if h.watch().hist.Len() != held {
 		t.Errorf("history %d samples after the leave, want %d", h.watch().hist.Len(), held)
 	}
-	if tm, _ := pollTimer(t, next); tm.d != leftPoll {
-		t.Errorf("after the leave the next poll is in %s, want %s: nothing new comes faster", tm.d, leftPoll)
+	if tm, _ := pollTimer(t, next); tm.d != feed.LeftPoll {
+		t.Errorf("after the leave the next poll is in %s, want %s: nothing new comes faster", tm.d, feed.LeftPoll)
 	}
 	// An hour on, the samples are old because they left, not stale.
 	next = h.poll(next)
@@ -40,8 +41,8 @@ func TestParticipantLeaves(t *testing.T) {
 	if strings.Contains(view, "STALE") || strings.Count(view, "left the meeting: no new samples") != 1 {
 		t.Errorf("an hour after leaving: STALE shown or the leave logged twice:\n%s", view)
 	}
-	if tm, _ := pollTimer(t, next); tm.d != leftPoll {
-		t.Errorf("still polling every %s after the leave, want %s", tm.d, leftPoll)
+	if tm, _ := pollTimer(t, next); tm.d != feed.LeftPoll {
+		t.Errorf("still polling every %s after the leave, want %s", tm.d, feed.LeftPoll)
 	}
 }
 
@@ -98,7 +99,7 @@ func TestNotFoundAtStartIsNotAnEnd(t *testing.T) {
 
 // Once the participant has left, the help and the bar say so and do not
 // call the sample Zoom was due to publish late: none will come. Fixed or
-// adaptive, polling waits leftPoll.
+// adaptive, polling waits feed.LeftPoll.
 func TestLeftParticipantPollingSaysWhy(t *testing.T) {
 	for _, fixed := range []bool{false, true} {
 		p := callParticipant(false)
@@ -110,16 +111,16 @@ func TestLeftParticipantPollingSaysWhy(t *testing.T) {
 		src.set(gone, nil)
 		next = h.poll(next)
 		next = h.poll(next) // nothing new: the schedule would call the minute late
-		if tm, _ := pollTimer(t, next); tm.d < leftPoll {
-			t.Errorf("fixed=%v: after the leave the next poll is in %s, want at least %s", fixed, tm.d, leftPoll)
+		if tm, _ := pollTimer(t, next); tm.d < feed.LeftPoll {
+			t.Errorf("fixed=%v: after the leave the next poll is in %s, want at least %s", fixed, tm.d, feed.LeftPoll)
 		}
 		if bar := lastLines(h.a.content(), 2); strings.Contains(bar, "late") {
 			t.Errorf("fixed=%v: the bar calls a sample late for a participant who left:\n%s", fixed, bar)
 		}
 		src.set(model.Participant{}, serverError())
 		next = h.poll(next)
-		if tm, _ := pollTimer(t, next); tm.d < leftPoll {
-			t.Errorf("fixed=%v: an error after the leave retries in %s, want at least %s", fixed, tm.d, leftPoll)
+		if tm, _ := pollTimer(t, next); tm.d < feed.LeftPoll {
+			t.Errorf("fixed=%v: an error after the leave retries in %s, want at least %s", fixed, tm.d, feed.LeftPoll)
 		}
 		h.key("?")
 		v := strings.Join(strings.Fields(h.a.content()), " ")

@@ -12,19 +12,25 @@ import (
 // (the meeting list opens a meeting's overview, which opens a
 // participant's watch screen); esc pops it.
 //
-// Only the top screen polls: a screen with another on top holds its chain
-// and resumes it when it is back on top. A screen that is left for good
-// has its requests cancelled and its messages are no longer delivered;
-// every chain has a number of its own, so nothing of a screen gone can
-// pass for another's.
+// Only the top screen's chain polls: a screen with another on top holds
+// its chain and resumes it when it is back on top. Views of one feed (the
+// watch screen, its charts and its event log) share the feed's chain, so
+// opening one over another sends nothing and the chain goes on as it
+// was. A screen that is left for good has its requests cancelled and its
+// messages are no longer delivered; every chain has a number of its own,
+// so nothing of a screen gone can pass for another's.
 
-// push opens next on top, at the common size, and sends its first fetch.
-// The screen below holds its chain meanwhile.
+// push opens next on top, at the common size, and sends its first fetch,
+// unless it is another view of the top screen's chain. The screen below
+// holds its chain meanwhile.
 func (a *app) push(next screen) tea.Cmd {
-	hide := a.top().chain().SetHidden(true)
+	below := a.top().chain()
 	next.setSize()
 	a.stack = append(a.stack, next)
-	return tea.Batch(hide, next.chain().First())
+	if next.chain() == below {
+		return nil
+	}
+	return tea.Batch(below.SetHidden(true), next.chain().First())
 }
 
 // back pops the top screen, cancelling its requests, and resumes the one
@@ -34,6 +40,9 @@ func (a *app) back() tea.Cmd {
 	gone.close()
 	a.stack = a.stack[:len(a.stack)-1]
 	below := a.top().chain()
+	if below == gone.chain() {
+		return nil // a view of the same feed: the chain never stopped
+	}
 	// The Source's request count, as the screen going last saw it.
 	below.Requests = max(below.Requests, gone.chain().Requests)
 	return below.SetHidden(false)
@@ -64,10 +73,11 @@ func (a *app) restyle(st theme.Styles) {
 
 // route delivers a timer or an answer to the screen whose chain asked for
 // it, even when another screen is on top, and drops it if that screen is
-// gone.
+// gone. Of the views of one feed, the topmost gets it, so the one on
+// screen draws what came.
 func (a *app) route(msg poll.Addressed) tea.Cmd {
-	for _, s := range a.stack {
-		if s.chain().Owner == msg.To() {
+	for i := len(a.stack) - 1; i >= 0; i-- {
+		if s := a.stack[i]; s.chain().Owner == msg.To() {
 			return s.update(msg)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -92,7 +93,7 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 			t.Errorf("watch screen lacks %q:\n%s", want, v)
 		}
 	}
-	if _, _, ok := pollOf(t, out, h.watch().poll.Owner); !ok {
+	if _, _, ok := pollOf(t, out, h.watch().chain().Owner); !ok {
 		t.Fatalf("the watch screen does not poll: %#v", out)
 	}
 
@@ -102,7 +103,7 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 		t.Fatalf("the overview polled under the watch screen: %#v", got)
 	}
 	calls := src.callsOf("meeting")
-	watchCtx, watchGen, watchSeq, watchOwner := h.watch().ctx, h.watch().poll.Gen, h.watch().poll.Seq, h.watch().poll.Owner
+	watchCtx, watchGen, watchSeq, watchOwner := src.lastParticipantCtx(), h.watch().chain().Gen, h.watch().chain().Seq, h.watch().chain().Owner
 
 	h.clock.set(h.clock.Now().Add(15 * time.Second)) // past the overview's next refresh
 	h.send(clockMsg{now: h.clock.Now()})
@@ -125,7 +126,7 @@ func TestWalkListMeetingParticipantAndBack(t *testing.T) {
 	if got := h.send(poll.TickMsg{Gen: watchGen, Owner: watchOwner}); len(got) != 0 {
 		t.Fatalf("a popped watch screen polled: %#v", got)
 	}
-	if got := h.send(fetchedMsg{Answer: poll.Answer{Envelope: poll.Envelope{Owner: watchOwner, Seq: watchSeq}, At: h.clock.Now()}, p: callParticipant(true)}); len(got) != 0 {
+	if got := h.send(feed.FetchedMsg{Answer: poll.Answer{Envelope: poll.Envelope{Owner: watchOwner, Seq: watchSeq}, At: h.clock.Now()}, P: callParticipant(true)}); len(got) != 0 {
 		t.Fatalf("a popped watch screen took an answer: %#v", got)
 	}
 

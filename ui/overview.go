@@ -98,10 +98,10 @@ func (m *overviewModel) opens(msg tea.KeyPressMsg) screen {
 	}
 	t := m.t
 	t.participantID, t.trail = p.UserID, m.crumbs()
-	w := newWatch(m.c, t, m.poll.Interval)
-	w.who, w.order = p, m // the header is right before the first answer
+	w := newWatch(m.c, t, m.poll.Interval, p) // the header is right before the first answer
+	w.order = m
 	w.alias = m.alias(p)
-	w.poll.Sched.Fixed = m.poll.Sched.Fixed // an interval fixed with + here stays fixed there
+	w.chain().Sched.Fixed = m.poll.Sched.Fixed // an interval fixed with + here stays fixed there
 	return w
 }
 
@@ -147,7 +147,7 @@ func (m *overviewModel) judge(ps []model.Participant) {
 	for _, p := range ps {
 		if n := len(p.Samples); n > 0 && p.Samples[n-1].Time.After(m.newest) {
 			m.newest = p.Samples[n-1].Time
-			m.cadence = cadence(p.Samples)
+			m.cadence = model.SampleGap(p.Samples)
 		}
 	}
 }

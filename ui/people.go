@@ -51,8 +51,8 @@ func (m *watchModel) otherPerson(msg tea.KeyPressMsg) screen {
 	}
 	t := m.t
 	t.participantID = p.UserID
-	w := newWatch(m.c, t, m.poll.Interval)
-	w.who, w.order, w.replacing = p, m.order, true
+	w := newWatch(m.c, t, m.chain().Interval, p)
+	w.order, w.replacing = m.order, true
 	w.alias = m.order.alias(p)
 	return w
 }

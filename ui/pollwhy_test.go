@@ -76,8 +76,8 @@ func TestChosenIntervalCarriesToTheWatchScreen(t *testing.T) {
 		}
 		h.press("enter")
 		w := h.watch()
-		if w.poll.Sched.Fixed != chosen || (chosen && w.poll.Interval != 15*time.Second) {
-			t.Errorf("+ pressed %v: the watch screen polls fixed %v every %s", chosen, w.poll.Sched.Fixed, w.poll.Interval)
+		if w.chain().Sched.Fixed != chosen || (chosen && w.chain().Interval != 15*time.Second) {
+			t.Errorf("+ pressed %v: the watch screen polls fixed %v every %s", chosen, w.chain().Sched.Fixed, w.chain().Interval)
 		}
 	}
 }

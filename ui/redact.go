@@ -10,12 +10,16 @@ import "github.com/qostop/qostop/model"
 // overview's pseudonym for them ("participant 3", the same on both
 // screens) and no user ID, which names a person to anyone with Zoom's
 // admin console.
-func (m *watchModel) shownWho() model.Participant {
-	if !m.c.redact {
-		return m.who
+func (m *watchModel) shownWho() model.Participant { return shownAs(m.c, m.feed.Who(), m.alias) }
+
+// shownAs is who as any view of their feed may show them: with the
+// redact switch on, redacted and named by alias.
+func shownAs(c *common, who model.Participant, alias string) model.Participant {
+	if !c.redact {
+		return who
 	}
-	p := model.Redact(m.who)
-	p.UserName, p.UserID = m.alias, ""
+	p := model.Redact(who)
+	p.UserName, p.UserID = alias, ""
 	if p.UserName == "" {
 		p.UserName = model.Redacted
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/poll"
 )
@@ -57,7 +58,7 @@ func firstScreen(c *common) screen {
 	t := firstTarget(c.cfg)
 	switch {
 	case t.participantID != "":
-		return newWatch(c, t, c.cfg.Interval)
+		return newWatch(c, t, c.cfg.Interval, model.Participant{})
 	case t.meetingID != "":
 		return newOverview(c, t)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/fetch/sim/simtest"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/feed"
 )
 
 // TestSoak runs the whole UI model headless, through the real client and
@@ -140,13 +141,13 @@ func (d *soakDriver) deliver(msg tea.Msg) {
 	if d.watch != nil {
 		d.watch()
 	}
-	if f, ok := msg.(fetchedMsg); ok {
+	if f, ok := msg.(feed.FetchedMsg); ok {
 		d.polls++
 		view := d.h.a.content()
 		switch {
 		case f.Err != nil:
 			d.failed++
-			if d.h.watch().poll.ErrText == "" || !strings.Contains(view, "error: ") {
+			if d.h.watch().chain().ErrText == "" || !strings.Contains(view, "error: ") {
 				d.t.Fatalf("poll %d failed (%v) and the screen does not say so:\n%s", d.polls, f.Err, view)
 			}
 		case strings.Contains(view, "error: "):

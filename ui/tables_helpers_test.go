@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -27,6 +28,8 @@ type tableSource struct {
 	hangQoS  bool          // MeetingQoS blocks until its context ends
 	hungQoS  chan struct{} // closed when a hanging MeetingQoS begins
 	endedQoS chan error    // the hanging call's context error
+	// participantCtx is the newest ParticipantQoS call's context.
+	participantCtx context.Context
 }
 
 func newTableSource() *tableSource { return &tableSource{calls: map[string]int{}} }
@@ -39,6 +42,9 @@ func (s *tableSource) count(kind string) (model.Participant, []model.Participant
 }
 
 func (s *tableSource) ParticipantQoS(ctx context.Context, _, participantID string, _ model.MeetingType) (model.Participant, error) {
+	s.mu.Lock()
+	s.participantCtx = ctx
+	s.mu.Unlock()
 	p, people, _, err := s.count("participant")
 	for _, q := range people {
 		if q.UserID == participantID {
@@ -46,6 +52,14 @@ func (s *tableSource) ParticipantQoS(ctx context.Context, _, participantID strin
 		}
 	}
 	return p, err
+}
+
+// lastParticipantCtx is the context of the newest ParticipantQoS call:
+// cancelled once the feed that asked is gone.
+func (s *tableSource) lastParticipantCtx() context.Context {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.participantCtx
 }
 
 func (s *tableSource) MeetingQoS(ctx context.Context, _ string, _ model.MeetingType) ([]model.Participant, error) {
@@ -134,7 +148,7 @@ func (h *harness) settle(msgs []tea.Msg) []tea.Msg {
 	var timers []tea.Msg
 	for _, msg := range msgs {
 		switch m := msg.(type) {
-		case fetchedMsg:
+		case feed.FetchedMsg:
 			m.Jitter = 0.5
 			timers = append(timers, h.settle(h.send(m))...)
 		case overviewFetchedMsg:

@@ -182,14 +182,7 @@ func (f *tableScreen) rebuild() {
 	if f.helpView.ShowAll {
 		fullHelp, helpRows = chrome.FullHelp(f.helpView, full, f.c.width, chrome.PollNotes(&f.poll)...)
 	}
-	filterLine := ""
-	if f.typing || f.filter.Text() != "" {
-		filterLine = f.filterLine()
-	}
-	errLines := ""
-	if f.poll.ErrText != "" && f.loaded {
-		errLines = chrome.ErrLines(f.poll.ErrText, 2, f.c.width, f.c.st)
-	}
+	filterLine, errLines := f.underLines()
 	header := chrome.FirstLines(f.header, 4)
 	counts := f.counts != nil && f.loaded
 	rows := f.c.height - 1 - chrome.LineCount(header) - chrome.LineCount(filterLine) - chrome.LineCount(errLines) - helpRows
@@ -199,22 +192,7 @@ func (f *tableScreen) rebuild() {
 	if !f.helpView.ShowAll {
 		rows-- // the help line
 	}
-	var table string
-	switch {
-	case f.helpView.ShowAll && f.legend != "":
-		table = chrome.FitRows(f.c.st.Text.Render(chrome.Wordwrap(f.legend, f.c.width)), max(rows, 0))
-	case f.loaded:
-		f.table.SetSize(f.c.width, rows)
-		table = f.table.View()
-		if pos := f.table.Position(); pos != "" && !counts {
-			header += f.c.st.Muted.Render(f.c.ss.Sep + pos) // where the view is in a long table
-		}
-	default:
-		table = f.box(rows)
-	}
-	if counts {
-		header += "\n" + f.counts(f.table.Position())
-	}
+	table, header := f.tableIn(rows, header, counts)
 	parts := []string{chrome.TruncLines(header, f.c.width, f.c.st), table}
 	for _, p := range []string{filterLine, errLines, fullHelp} {
 		if p != "" {
@@ -226,6 +204,40 @@ func (f *tableScreen) rebuild() {
 	if !f.helpView.ShowAll {
 		f.footer = "\n" + chrome.ShortHelp(f.helpView, short, f.c.width)
 	}
+}
+
+// underLines are what goes under the table: the filter being typed or
+// kept, and the last error once there is a table to keep showing.
+func (f *tableScreen) underLines() (filterLine, errLines string) {
+	if f.typing || f.filter.Text() != "" {
+		filterLine = f.filterLine()
+	}
+	if f.poll.ErrText != "" && f.loaded {
+		errLines = chrome.ErrLines(f.poll.ErrText, 2, f.c.width, f.c.st)
+	}
+	return filterLine, errLines
+}
+
+// tableIn is the table in rows lines (the legend while the full help
+// shows it, the box before the first answer) and the header with where
+// the view is in a long table, or the counts' line.
+func (f *tableScreen) tableIn(rows int, header string, counts bool) (table, withPos string) {
+	switch {
+	case f.helpView.ShowAll && f.legend != "":
+		table = chrome.FitRows(f.c.st.Text.Render(chrome.Wordwrap(f.legend, f.c.width)), max(rows, 0))
+	case f.loaded:
+		f.table.SetSize(f.c.width, rows)
+		table = f.table.View()
+		if pos := f.table.Position(); pos != "" && !counts {
+			header += f.c.st.Muted.Render(f.c.ss.Sep + pos)
+		}
+	default:
+		table = f.box(rows)
+	}
+	if counts {
+		header += "\n" + f.counts(f.table.Position())
+	}
+	return table, header
 }
 
 // box stands where the table will be until the first answer: the wait,

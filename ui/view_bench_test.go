@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -65,9 +66,9 @@ func BenchmarkView(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				s := last
 				s.Time = last.Time.Add(time.Duration(i+1) * time.Minute)
-				h.watch().poll.Seq++
-				h.watch().poll.Inflight = true
-				m, _ := h.a.Update(fetchedMsg{Answer: poll.Answer{Envelope: h.watch().poll.Envelope(), At: s.Time}, p: model.Participant{UserName: p.UserName, Samples: []model.Sample{s}}})
+				h.watch().chain().Seq++
+				h.watch().chain().Inflight = true
+				m, _ := h.a.Update(feed.FetchedMsg{Answer: poll.Answer{Envelope: h.watch().chain().Envelope(), At: s.Time}, P: model.Participant{UserName: p.UserName, Samples: []model.Sample{s}}})
 				h.a = m.(*app)
 				_ = h.a.content()
 			}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -9,14 +8,15 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/pane"
 	"github.com/qostop/qostop/ui/poll"
 )
 
-// watchModel is the watch screen: one participant's QoS, polled.
-//
-// Polling is the poller's chain (poller.go): one timer, at most one
-// request in flight.
+// watchModel is the watch screen: one participant's QoS, polled. It is
+// a view of the participant's feed (ui/feed), which holds the history,
+// the event log and the one polling chain; the chart and event log
+// screens it opens are views of the same feed.
 //
 // Drawing is cached in layers: panes cache their own strings; body holds
 // everything above the status bar and is rebuilt only by rebuild (new
@@ -27,23 +27,16 @@ type watchModel struct {
 	t        target // whose QoS, and the way here
 	keys     KeyMap
 	helpView help.Model
-	ctx      context.Context    // cancelled when the screen goes; parent of every fetch
-	cancel   context.CancelFunc // its cancellation
-	loc      *time.Location     // where times are shown
+	loc      *time.Location // where times are shown
 
-	// Data.
+	// Data: the feed, and its history (read only, the feed's own).
+	feed        *feed.Feed
 	hist        *model.History
-	who         model.Participant // identity from the newest answer, samples dropped
-	live        bool              // Zoom has answered for this live call (lifecycle.go)
-	gone        string            // why it no longer does: goneMeeting, goneParticipant or ""
-	events      eventLog
+	drawn       uint64        // feed.Version() the body was last built from
 	dataVersion uint64        // hist.Version() the panes were last given
 	rewrites    uint64        // hist.Rewrites() then
 	fedUpTo     time.Time     // the newest sample the panes hold
 	fedSpan     time.Duration // the window they hold
-	cadence     time.Duration
-
-	poll poll.Chain
 
 	// order is the overview's, for n, N and w; nil without one. replacing:
 	// this screen took the place of the one n, N or w was pressed on.
@@ -67,30 +60,29 @@ type watchModel struct {
 	frameCache *frameCache
 }
 
-// newWatch builds the watch screen of participant t, polled every
-// interval.
-func newWatch(c *common, t target, interval time.Duration) *watchModel {
-	ctx, cancel := context.WithCancel(c.ctx)
+// newWatch builds the watch screen of participant t, whose feed polls
+// Zoom every interval; who is the participant as the screen that led
+// here knew them (zero: just their ID).
+func newWatch(c *common, t target, interval time.Duration, who model.Participant) *watchModel {
+	if who.UserID == "" && who.UserName == "" {
+		who = model.Participant{UserName: "participant " + t.participantID, UserID: t.participantID}
+	}
+	ft := feed.Target{MeetingID: t.meetingID, ParticipantID: t.participantID, Type: t.typ}
+	src := feed.NewZoom(c.ctx, c.cfg.Source, c.cfg.Now, ft, func(request func(poll.Envelope) tea.Cmd) poll.Chain {
+		return newPoller(c, interval, request)
+	})
+	f := feed.New(ft, src, who, c.cfg.Thresholds, c.clk.Now.Location())
 	m := &watchModel{
 		c:        c,
 		t:        t,
 		keys:     DefaultKeyMap(),
 		helpView: help.New(),
-		ctx:      ctx,
-		cancel:   cancel,
-		hist:     model.NewHistory(0),
-		who:      model.Participant{UserName: "participant " + t.participantID, UserID: t.participantID},
-		events:   newEventLog(),
-		cadence:  time.Minute,
+		feed:     f,
+		hist:     f.History(),
+		loc:      c.clk.Now.Location(),
 		chosen:   c.cfg.Window,
 	}
 	m.keys.nameArrows(c.st.Glyphs())
-	src, now := c.cfg.Source, c.cfg.Now
-	m.poll = newPoller(c, interval, func(env poll.Envelope) tea.Cmd {
-		return fetchCmd(ctx, src, now, env, t.meetingID, t.participantID, t.typ)
-	})
-	m.loc = c.clk.Now.Location()
-	m.poll.Explain = m.explain
 	for i, md := range model.Medias {
 		m.panes[i] = pane.New(md)
 		m.panes[i].SetThresholds(c.cfg.Thresholds)
@@ -102,8 +94,8 @@ func newWatch(c *common, t target, interval time.Duration) *watchModel {
 }
 
 func (m *watchModel) name() string       { return "watch" }
-func (m *watchModel) chain() *poll.Chain { return &m.poll }
-func (m *watchModel) close()             { m.cancel() }
+func (m *watchModel) chain() *poll.Chain { return m.feed.Chain() }
+func (m *watchModel) close()             { m.feed.Close() }
 func (m *watchModel) captures() bool     { return false }
 
 // opens is the chart screen of the focused pane's medium on enter, the
@@ -113,9 +105,9 @@ func (m *watchModel) captures() bool     { return false }
 func (m *watchModel) opens(msg tea.KeyPressMsg) screen {
 	switch {
 	case key.Matches(msg, m.keys.Expand):
-		return newChartScreen(m)
+		return newChartScreen(m.c, m.feed, m.alias, model.Medias[m.focus], m.span())
 	case key.Matches(msg, m.keys.Log):
-		return newEventLogScreen(m.c, m)
+		return newEventLogScreen(m.c, m.feed, m.t, m.alias)
 	}
 	return m.otherPerson(msg)
 }
@@ -150,10 +142,12 @@ func (m *watchModel) setSize() {
 
 func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case poll.TickMsg:
-		return m.poll.Tick(msg)
-	case fetchedMsg:
-		return m.fetched(msg)
+	case poll.TickMsg, feed.FetchedMsg:
+		next, changed := m.feed.Update(msg)
+		if changed {
+			m.rebuild()
+		}
+		return next
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
@@ -161,7 +155,7 @@ func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
-	if cmd, ok, redraw := sharedKey(msg, &m.keys, &m.helpView, &m.poll); ok {
+	if cmd, ok, redraw := sharedKey(msg, &m.keys, &m.helpView, m.chain()); ok {
 		if redraw {
 			m.rebuild()
 		}

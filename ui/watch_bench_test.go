@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -33,9 +34,9 @@ func BenchmarkNewData(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		s := p.Samples[len(p.Samples)-1]
 		s.Time = s.Time.Add(time.Duration(i+1) * time.Minute)
-		h.watch().poll.Seq++
-		h.watch().poll.Inflight = true
-		m, _ := h.a.Update(fetchedMsg{Answer: poll.Answer{Envelope: h.watch().poll.Envelope(), At: s.Time}, p: func() (q model.Participant) { q = p; q.Samples = append(q.Samples[:0:0], s); return }()})
+		h.watch().chain().Seq++
+		h.watch().chain().Inflight = true
+		m, _ := h.a.Update(feed.FetchedMsg{Answer: poll.Answer{Envelope: h.watch().chain().Envelope(), At: s.Time}, P: func() (q model.Participant) { q = p; q.Samples = append(q.Samples[:0:0], s); return }()})
 		h.a = m.(*app)
 		_ = h.a.content()
 	}

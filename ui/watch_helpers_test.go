@@ -14,6 +14,7 @@ import (
 	"github.com/qostop/qostop/fetch/sim/simtest/fakeclock"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -37,13 +38,23 @@ type fakeSource struct {
 	err     error
 	calls   int
 	hang    bool
-	started chan struct{} // closed when a hanging call begins
-	ended   chan error    // receives the hanging call's ctx error
+	started chan struct{}   // closed when a hanging call begins
+	ended   chan error      // receives the hanging call's ctx error
+	ctx     context.Context // the newest call's: the watched feed's requests
+}
+
+// lastCtx is the context of the newest ParticipantQoS call: cancelled
+// once the feed that asked is gone.
+func (f *fakeSource) lastCtx() context.Context {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.ctx
 }
 
 func (f *fakeSource) ParticipantQoS(ctx context.Context, meetingID, participantID string, typ model.MeetingType) (model.Participant, error) {
 	f.mu.Lock()
 	f.calls++
+	f.ctx = ctx
 	p, err, hang := f.p, f.err, f.hang
 	f.mu.Unlock()
 	if hang {
@@ -173,7 +184,7 @@ func (h *harness) start() []tea.Msg {
 	h.t.Helper()
 	var out []tea.Msg
 	for _, msg := range runCmd(h.a.Init()) {
-		if f, ok := msg.(fetchedMsg); ok {
+		if f, ok := msg.(feed.FetchedMsg); ok {
 			f.Jitter = 0.5
 			out = append(out, h.send(f)...)
 		}
@@ -309,7 +320,7 @@ func (h *harness) poll(msgs []tea.Msg) []tea.Msg {
 	h.clock.set(h.clock.Now().Add(tm.d))
 	var out []tea.Msg
 	for _, msg := range h.send(pt) {
-		if f, ok := msg.(fetchedMsg); ok {
+		if f, ok := msg.(feed.FetchedMsg); ok {
 			f.Jitter = 0.5 // the middle of the spread, so goldens do not move
 			out = append(out, h.send(f)...)
 		}

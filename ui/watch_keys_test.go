@@ -20,7 +20,7 @@ import (
 var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"Quit": func(t *testing.T, h *harness, k string) {
 		out := h.key(k)
-		if len(only[tea.QuitMsg](out)) != 1 || h.watch().ctx.Err() == nil {
+		if len(only[tea.QuitMsg](out)) != 1 || h.src.lastCtx().Err() == nil {
 			t.Fatalf("%s: no tea.Quit, or the context was not cancelled", k)
 		}
 	},
@@ -36,11 +36,11 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Pause": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if !h.watch().poll.Paused || !strings.Contains(h.a.content(), "PAUSED") {
+		if !h.watch().chain().Paused || !strings.Contains(h.a.content(), "PAUSED") {
 			t.Fatalf("%s did not pause", k)
 		}
 		h.key(k)
-		if h.watch().poll.Paused || strings.Contains(h.a.content(), "PAUSED") {
+		if h.watch().chain().Paused || strings.Contains(h.a.content(), "PAUSED") {
 			t.Fatalf("%s again did not resume", k)
 		}
 	},
@@ -53,27 +53,27 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"SlowerPoll": func(t *testing.T, h *harness, k string) {
 		out := h.key(k)
 		tm, _ := pollTimer(t, out)
-		if h.watch().poll.Interval != 15*time.Second || tm.d != 15*time.Second || !strings.Contains(h.a.content(), "every 15s") {
-			t.Fatalf("%s: interval %s, next poll in %s; want 15s", k, h.watch().poll.Interval, tm.d)
+		if h.watch().chain().Interval != 15*time.Second || tm.d != 15*time.Second || !strings.Contains(h.a.content(), "every 15s") {
+			t.Fatalf("%s: interval %s, next poll in %s; want 15s", k, h.watch().chain().Interval, tm.d)
 		}
 		for range 20 {
 			h.key(k)
 		}
-		if h.watch().poll.Interval != poll.MaxInterval {
-			t.Fatalf("%s pressed often: interval %s, want the ceiling %s", k, h.watch().poll.Interval, poll.MaxInterval)
+		if h.watch().chain().Interval != poll.MaxInterval {
+			t.Fatalf("%s pressed often: interval %s, want the ceiling %s", k, h.watch().chain().Interval, poll.MaxInterval)
 		}
 	},
 	"FasterPoll": func(t *testing.T, h *harness, k string) {
 		out := h.key(k)
 		tm, _ := pollTimer(t, out)
-		if h.watch().poll.Interval != 5*time.Second || tm.d != 5*time.Second || !strings.Contains(h.a.content(), "every 5s") {
-			t.Fatalf("%s: interval %s, next poll in %s; want 5s", k, h.watch().poll.Interval, tm.d)
+		if h.watch().chain().Interval != 5*time.Second || tm.d != 5*time.Second || !strings.Contains(h.a.content(), "every 5s") {
+			t.Fatalf("%s: interval %s, next poll in %s; want 5s", k, h.watch().chain().Interval, tm.d)
 		}
 		for range 20 {
 			h.key(k)
 		}
-		if h.watch().poll.Interval != 2*time.Second {
-			t.Fatalf("%s pressed often: interval %s, want the floor 2s", k, h.watch().poll.Interval)
+		if h.watch().chain().Interval != 2*time.Second {
+			t.Fatalf("%s pressed often: interval %s, want the floor 2s", k, h.watch().chain().Interval)
 		}
 	},
 	"ShorterSpan": func(t *testing.T, h *harness, k string) {

@@ -1,77 +1,14 @@
 package ui
 
 import (
-	"errors"
-	"fmt"
-	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 )
 
 // The watch screen's event log and layout at every size.
-
-func TestEventLog(t *testing.T) {
-	th := model.DefaultThresholds()
-	audio := model.StreamKey{Media: model.Audio, Dir: model.Send}
-	at := func(min int, lossPct model.Value) model.Sample {
-		return model.Sample{Time: watchT0.Add(time.Duration(min) * time.Minute),
-			Streams: map[model.StreamKey]model.StreamStats{audio: {AvgLossPct: lossPct}}}
-	}
-	l := newEventLog()
-	l.observe([]model.Sample{at(0, model.Some(0.2)), at(1, model.Some(7.2)), at(2, model.None), at(3, model.Some(3)), at(4, model.Some(0.4))}, th, time.Minute)
-	// A late sample, older than what was judged, makes no event.
-	l.observe([]model.Sample{at(1, model.Some(0)), at(5, model.Some(0.3))}, th, time.Minute)
-	l.failed(watchT0.Add(6*time.Minute), "Zoom's server failed (HTTP 503)")
-	l.failed(watchT0.Add(7*time.Minute), "Zoom's server failed (HTTP 503)")
-	l.succeeded(watchT0.Add(8 * time.Minute))
-
-	var got []string
-	for _, e := range l.events {
-		s := e.at.Format("15:04") + " " + e.text
-		if e.count > 1 {
-			s += " x" + string(rune('0'+e.count))
-		}
-		got = append(got, s)
-	}
-	want := []string{
-		"19:08 Zoom answers again after 2 failed polls",
-		"19:07 Zoom's server failed (HTTP 503) x2",
-		"19:04 audio send loss recovered 0.4%",
-		"19:03 audio send loss 3% warn",
-		"19:01 audio send loss 7.2% critical",
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("events:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-
-	for i := range maxEvents + 10 {
-		l.failed(watchT0.Add(9*time.Minute+time.Duration(i)*time.Second), fmt.Sprint("error ", i))
-	}
-	if len(l.events) != maxEvents || l.events[0].text != fmt.Sprint("error ", maxEvents+9) {
-		t.Fatalf("log holds %d events, newest %q; want %d and the newest", len(l.events), l.events[0].text, maxEvents)
-	}
-}
-
-func TestShortError(t *testing.T) {
-	for _, tc := range []struct {
-		err  error
-		want string
-	}{
-		{serverError(), "Zoom's server failed (HTTP 503)"},
-		{&fetch.APIError{Op: "fetch participant QoS", Status: 404, Code: 3001, Message: "Meeting does not exist: 1. Sorry.", Kind: fetch.NotFound},
-			`Zoom found no such meeting, or it is not live now (HTTP 404, code 3001: "Meeting does not exist: 1. Sorry.")`},
-		{errors.New("plain \x1b]0;title\x07failure; more"), "plain failure"},
-	} {
-		if got := shortError(tc.err); got != tc.want {
-			t.Errorf("shortError(%q) = %q, want %q", tc.err, got, tc.want)
-		}
-	}
-}
 
 func TestLayout(t *testing.T) {
 	full, compact := [3]int{7, 9, 9}, [3]int{4, 4, 4}

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -28,15 +29,15 @@ func rateLimitError(retryAt time.Time) error {
 		RetryAt: retryAt, LimitType: "QPS"}
 }
 
-func fetches(msgs []tea.Msg) []fetchedMsg { return only[fetchedMsg](msgs) }
+func fetches(msgs []tea.Msg) []feed.FetchedMsg { return only[feed.FetchedMsg](msgs) }
 
 func TestFirstAnswerFillsScreenAndSchedulesNextPoll(t *testing.T) {
 	src := &fakeSource{p: callParticipant(true)}
 	h := newHarness(t, src, 120, 40)
 	next := h.start()
 	w := h.watch()
-	if w.hist.Len() != 40 || w.poll.Inflight {
-		t.Fatalf("after the first answer: %d samples, inflight %v; want 40, false", w.hist.Len(), w.poll.Inflight)
+	if w.hist.Len() != 40 || w.chain().Inflight {
+		t.Fatalf("after the first answer: %d samples, inflight %v; want 40, false", w.hist.Len(), w.chain().Inflight)
 	}
 	tm, _ := pollTimer(t, next)
 	if tm.d != 10*time.Second {
@@ -85,7 +86,7 @@ func TestPauseStopsPolling(t *testing.T) {
 	}
 	// The tick armed before the pause fires, and one with the current
 	// generation too: neither may start a fetch.
-	for _, msg := range []tea.Msg{tick, poll.TickMsg{Gen: h.watch().poll.Gen}} {
+	for _, msg := range []tea.Msg{tick, poll.TickMsg{Gen: h.watch().chain().Gen}} {
 		if out := h.send(msg); len(out) != 0 {
 			t.Fatalf("a poll tick while paused produced %#v, want nothing", out)
 		}
@@ -121,7 +122,7 @@ func TestStaleResultIsDropped(t *testing.T) {
 	next := h.start()
 	_, tick := pollTimer(t, next)
 	out := h.send(tick) // fetch 2 is in flight
-	if len(fetches(out)) != 1 || !h.watch().poll.Inflight {
+	if len(fetches(out)) != 1 || !h.watch().chain().Inflight {
 		t.Fatalf("the poll tick did not start a fetch: %#v", out)
 	}
 	before := h.watch().hist.Version()
@@ -129,18 +130,18 @@ func TestStaleResultIsDropped(t *testing.T) {
 	// An answer to fetch 1, arriving late, must change nothing.
 	stale := fetches(out)[0]
 	stale.Seq--
-	stale.p = model.Participant{UserName: "Mallory", Samples: []model.Sample{{Time: watchT0.Add(time.Hour)}}}
+	stale.P = model.Participant{UserName: "Mallory", Samples: []model.Sample{{Time: watchT0.Add(time.Hour)}}}
 	if got := h.send(stale); len(got) != 0 {
 		t.Fatalf("a stale answer produced %#v", got)
 	}
 	w := h.watch()
-	if !w.poll.Inflight || w.hist.Version() != before || w.who.UserName != "Alice Chen" {
+	if !w.chain().Inflight || w.hist.Version() != before || w.feed.Who().UserName != "Alice Chen" {
 		t.Fatalf("a stale answer was used: inflight %v, history changed %v, name %q",
-			w.poll.Inflight, w.hist.Version() != before, w.who.UserName)
+			w.chain().Inflight, w.hist.Version() != before, w.feed.Who().UserName)
 	}
 
 	// The current answer is still taken.
-	if got := h.send(fetches(out)[0]); len(only[timerMsg](got)) != 1 || h.watch().poll.Inflight {
+	if got := h.send(fetches(out)[0]); len(only[timerMsg](got)) != 1 || h.watch().chain().Inflight {
 		t.Fatalf("the current answer was not taken: %#v", got)
 	}
 }
@@ -156,7 +157,7 @@ func TestOneRequestInFlight(t *testing.T) {
 	if out := h.key("r"); len(out) != 0 {
 		t.Fatalf("refresh with a request in flight produced %#v", out)
 	}
-	if out := h.send(poll.TickMsg{Gen: h.watch().poll.Gen}); len(out) != 0 {
+	if out := h.send(poll.TickMsg{Gen: h.watch().chain().Gen}); len(out) != 0 {
 		t.Fatalf("a tick with a request in flight produced %#v", out)
 	}
 	if !strings.Contains(h.a.content(), "polling…") {

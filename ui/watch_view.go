@@ -16,8 +16,8 @@ func (m *watchModel) rebuild() {
 		return // no WindowSizeMsg yet: nothing to draw into
 	}
 	m.feedPanes()
-	m.headerText = chrome.Header(chrome.HeaderInfo{Participant: m.shownWho(), MeetingID: m.t.shownID(), Topic: m.t.topic,
-		Trail: m.t.trail, Badge: chrome.CallBadge(m.t.typ, m.live, m.poll.LastErr, m.gone == goneMeeting), Loc: m.loc}, m.c.st, m.c.width)
+	m.drawn = m.feed.Version()
+	m.headerText = feedHeader(m.c, m.feed, m.t, m.alias, m.loc)
 
 	in := layoutIn{
 		width: m.c.width, height: m.c.height,
@@ -27,14 +27,14 @@ func (m *watchModel) rebuild() {
 	short, full := m.help()
 	var fullHelp string
 	if m.helpView.ShowAll {
-		fullHelp, in.helpRows = chrome.FullHelp(m.helpView, full, m.c.width, chrome.PollNotes(&m.poll)...)
+		fullHelp, in.helpRows = chrome.FullHelp(m.helpView, full, m.c.width, chrome.PollNotes(m.chain())...)
 		in.helpKeys = chrome.HelpKeyRows(m.helpView, full, m.c.width)
 		legend := chrome.Legend(m.c.st, m.c.width)
 		fullHelp += "\n" + legend
 		in.helpRows += strings.Count(legend, "\n") + 1
 	}
-	if m.poll.ErrText != "" && m.hist.Len() > 0 {
-		in.errRows = chrome.ErrRowsWanted(m.poll.ErrText, m.c.width) // with no data, the placeholder shows the error instead
+	if m.chain().ErrText != "" && m.hist.Len() > 0 {
+		in.errRows = chrome.ErrRowsWanted(m.chain().ErrText, m.c.width) // with no data, the placeholder shows the error instead
 	}
 	m.lay = m.layoutPanes(in)
 	m.builds++
@@ -76,7 +76,7 @@ func (m *watchModel) renderBody(fullHelp string) string {
 	}
 	if l.axis > 0 {
 		parts = append(parts, renderAxis(m.geo, m.c.width, m.loc, m.c.st,
-			axisMarks{joined: m.who.JoinTime, left: m.who.LeaveTime, window: m.windowText()}))
+			axisMarks{joined: m.feed.Who().JoinTime, left: m.feed.Who().LeaveTime, window: m.windowText()}))
 	}
 	if l.sys > 0 {
 		latest, ok := m.hist.Latest()
@@ -89,14 +89,14 @@ func (m *watchModel) renderBody(fullHelp string) string {
 			// Zoom samples once a minute, so minutes say when; a faster
 			// source (the demo's simulator) needs the seconds.
 			layout := "15:04"
-			if m.cadence < time.Minute {
+			if m.feed.Cadence() < time.Minute {
 				layout = "15:04:05"
 			}
-			parts = append(parts, chrome.FitRows(m.events.view(l.events, m.c.width, m.c.st, m.loc, layout), l.events))
+			parts = append(parts, chrome.FitRows(renderEvents(m.feed.Events(), l.events, m.c.width, m.c.st, m.loc, layout), l.events))
 		}
 	}
 	if l.err > 0 {
-		parts = append(parts, chrome.FitRows(chrome.ErrLinesMore(m.poll.ErrText, l.err, m.c.width, m.c.st, "l: full text"), l.err))
+		parts = append(parts, chrome.FitRows(chrome.ErrLinesMore(m.chain().ErrText, l.err, m.c.width, m.c.st, "l: full text"), l.err))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -107,9 +107,9 @@ func (m *watchModel) renderBody(fullHelp string) string {
 func (m *watchModel) placeholder(rows int) string {
 	var text string
 	switch {
-	case m.poll.ErrText != "":
-		text = m.c.st.Level(model.Critical).Render(chrome.Wordwrap(m.poll.ErrText, m.c.width-4))
-	case m.poll.LastPoll.IsZero():
+	case m.chain().ErrText != "":
+		text = m.c.st.Level(model.Critical).Render(chrome.Wordwrap(m.chain().ErrText, m.c.width-4))
+	case m.chain().LastPoll.IsZero():
 		text = m.c.st.Muted.Render("asking Zoom for this participant's QoS" + m.c.ss.Dots)
 	default:
 		text = m.c.st.Muted.Render("Zoom has no QoS samples for this participant yet; it reports once a minute.")
@@ -122,6 +122,9 @@ func (m *watchModel) placeholder(rows int) string {
 func (m *watchModel) view() string {
 	if m.c.width <= 0 || m.c.height <= 0 {
 		return ""
+	}
+	if m.drawn != m.feed.Version() {
+		m.rebuild() // answers landed while another view of the feed was on top
 	}
 	if m.lay.tooSmall {
 		return tooSmallText(m.c.width, m.c.height)
@@ -147,15 +150,8 @@ type frameCache struct {
 }
 
 func (m *watchModel) status() chrome.StatusInfo {
-	si := chrome.PollStatus(&m.poll)
-	si.Loc, si.Span = m.loc, chrome.FmtDur(m.span())
+	si := feedStatus(m.c, m.feed, m.loc)
+	si.Span = chrome.FmtDur(m.span())
 	si.HelpHint = m.lay.help == 0 && !m.helpView.ShowAll
-	if latest, ok := m.hist.Latest(); ok {
-		si.Newest = latest.Time
-		if m.t.typ == model.Live && !m.who.Left() && m.gone == "" {
-			si.StaleAt = model.StaleAt(latest.Time, m.poll.Interval, m.cadence)
-		}
-	}
-	si.Redacted, si.Gone, si.Left = m.c.redact, m.gone, m.who.LeaveTime
 	return si
 }

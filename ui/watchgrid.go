@@ -100,7 +100,7 @@ func (m *watchModel) setGeometry() {
 	room := m.sparkRoom(label, value)
 	span := m.spanFor(room)
 	g := pane.Geometry{Grid: model.NewGrid(span, m.fedUpTo, room), Label: label, Value: value,
-		Cadence: m.cadence, Joined: m.who.JoinTime}
+		Cadence: m.feed.Cadence(), Joined: m.feed.Who().JoinTime}
 	m.geo = g
 	if span != m.fedSpan {
 		// The width can set the window (a long call's): the panes hold

@@ -20,7 +20,7 @@ func (m *watchModel) windowKey(msg tea.KeyPressMsg) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.ShorterSpan):
-		m.setSpan(model.PrevWindow(m.span(), model.MinWindow(m.cadence)), false)
+		m.setSpan(model.PrevWindow(m.span(), model.MinWindow(m.feed.Cadence())), false)
 	case key.Matches(msg, k.LongerSpan):
 		m.setSpan(model.NextWindow(m.span()), false)
 	case m.whole:
@@ -52,16 +52,16 @@ func (m *watchModel) spanFor(width int) time.Duration {
 	case m.chosen > 0:
 		return m.chosen
 	case m.whole:
-		return model.CallWindow(since, newest, m.cadence, width)
+		return model.CallWindow(since, newest, m.feed.Cadence(), width)
 	}
-	return model.FitWindow(since, newest, m.cadence, width)
+	return model.FitWindow(since, newest, m.feed.Cadence(), width)
 }
 
 // callSpan is the participant's time in the call as far as the samples
 // go: from the join (or the first sample when Zoom gave no join time, or
 // when samples begin earlier, as after a rejoin) to the newest sample.
 func (m *watchModel) callSpan() (since, newest time.Time) {
-	since = m.who.JoinTime
+	since = m.feed.Who().JoinTime
 	if hs := m.hist.Samples(); len(hs) > 0 && (since.IsZero() || hs[0].Time.Before(since)) {
 		since = hs[0].Time
 	}

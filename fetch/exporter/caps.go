@@ -37,7 +37,8 @@ var droppedDesc = prometheus.NewDesc("qostop_exporter_participants_dropped_total
 type drops struct{ meetingCap, seriesCap int }
 
 // seriesOf is how many series the collector emits for p at most: its
-// info, and with a sample the sample time and every reading present.
+// info, and with a sample the sample time and every reading present,
+// the estimated MOS of an audio stream included.
 func seriesOf(p *person) int {
 	n := 1
 	if !p.hasSample {
@@ -45,9 +46,9 @@ func seriesOf(p *person) int {
 	}
 	n++
 	s := p.sample
-	for _, st := range s.Streams {
+	for k, st := range s.Streams {
 		for _, v := range []bool{st.LatencyMS.OK, st.JitterMS.OK, st.AvgLossPct.OK, st.MaxLossPct.OK,
-			st.BitrateKbps.OK, st.FrameRateFPS.OK} {
+			st.BitrateKbps.OK, st.FrameRateFPS.OK, k.MOSEstimate(st).OK} {
 			if v {
 				n++
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"math/rand/v2"
 	"time"
 
 	"github.com/qostop/qostop/fetch"
@@ -129,7 +130,7 @@ func (p *poller) list(ctx context.Context) {
 			return
 		}
 		p.failed("list live meetings", err)
-		p.discover = now.Add(max(p.plan.discover, retryAfter(err, now)))
+		p.discover = later(now.Add(p.plan.discover), retryAt(err))
 		return
 	}
 	p.stats.ok(p.now())
@@ -195,14 +196,17 @@ func (p *poller) poll(ctx context.Context, m *tracked) {
 			p.rateLimited("poll meeting "+m.id, at, err)
 			m.next = at
 			if p.plan.limited {
-				m.next = maxTime(at, m.last.Add(p.plan.gap))
+				m.next = later(at, m.last.Add(p.plan.gap))
 			}
 			return
 		}
 		p.failed("poll meeting "+m.id, err)
 		m.fails++
-		backoff := min(p.interval()<<min(m.fails-1, 5), 5*time.Minute)
-		m.next = now.Add(max(backoff, retryAfter(err, now), p.plan.gap))
+		// The screens' retry policy (model.RetryWait): a backoff from the
+		// interval, never before a Retry-After, and never faster than the
+		// budget's plan allows.
+		wait := model.RetryWait(p.interval(), m.fails, rand.Float64(), now, retryAt(err))
+		m.next = now.Add(max(wait, p.plan.gap))
 		return
 	}
 	done := p.now()
@@ -311,18 +315,20 @@ func qpsRetry(err error) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func maxTime(a, b time.Time) time.Time {
+// later is the later of a and b.
+func later(a, b time.Time) time.Time {
 	if a.After(b) {
 		return a
 	}
 	return b
 }
 
-// retryAfter is how long a rate-limit error says to wait, or 0.
-func retryAfter(err error, now time.Time) time.Duration {
+// retryAt is when a rate-limit error says to ask again; zero when it
+// says nothing.
+func retryAt(err error) time.Time {
 	var ae *fetch.APIError
-	if errors.As(err, &ae) && ae.Kind == fetch.RateLimited && ae.RetryAt.After(now) {
-		return ae.RetryAt.Sub(now)
+	if errors.As(err, &ae) && ae.Kind == fetch.RateLimited {
+		return ae.RetryAt
 	}
-	return 0
+	return time.Time{}
 }

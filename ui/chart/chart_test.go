@@ -83,12 +83,21 @@ func TestRowOfMatchesNtcharts(t *testing.T) {
 			p := m.panels[model.Send]
 			f := m.frame()
 			want := p.rowOf(&f, v)
+			onRow, cols := 0, p.w-p.lc.Origin().X-1
 			for y := range p.lc.GraphHeight() {
 				for x := p.lc.Origin().X + 1; x < p.w; x++ {
-					if r := p.cell(x, y).Rune; r >= 0x2800 && r <= 0x28ff && y != want {
-						t.Fatalf("h=%d v=%g: braille at row %d, rowOf says %d", h, v, y, want)
+					if r := p.cell(x, y).Rune; r >= 0x2800 && r <= 0x28ff {
+						if y != want {
+							t.Fatalf("h=%d v=%g: braille at row %d, rowOf says %d", h, v, y, want)
+						}
+						onRow++
 					}
 				}
+			}
+			// A flat hour across the whole view is a line across the plot:
+			// nothing drawn would pass the check above.
+			if onRow < cols*3/4 {
+				t.Fatalf("h=%d v=%g: %d of %d columns drawn on row %d", h, v, onRow, cols, want)
 			}
 		}
 	}

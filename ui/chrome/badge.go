@@ -17,6 +17,7 @@ type Badge struct {
 	Level model.Level // Unknown draws it muted, Good in the accent colour
 }
 
+// Render draws the badge in its level's colour.
 func (b Badge) Render(st theme.Styles) string {
 	switch b.Level {
 	case model.Unknown:
@@ -44,7 +45,11 @@ func CallBadge(typ model.MeetingType, answered bool, lastErr error, ended bool) 
 	case lastErr != nil && poll.Settled(lastErr):
 		return Badge{"NO ACCESS", model.Critical} // scope, credentials, Dashboard
 	case lastErr != nil && answered:
-		return Badge{"STALE", model.Warn} // what is shown is the last good answer
+		// What is shown is the last good answer, and the chain tries
+		// again. Not STALE: that word is the status bar's, for a newest
+		// sample older than the call's cadence allows (model.StaleAt),
+		// which a failed poll alone does not make.
+		return Badge{"RETRYING", model.Warn}
 	case lastErr != nil:
 		return Badge{"NO ANSWER", model.Warn}
 	case answered:

@@ -30,12 +30,22 @@ func Header(h HeaderInfo, st theme.Styles, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	p := h.Participant
 	sep := st.Muted.Render(Sep(st))
-	var lines []string
+	lines := []string{strings.Join(whoParts(h, st), "  ")}
+	if second := machineParts(h.Participant, st); len(second) > 0 {
+		lines = append(lines, strings.Join(second, sep))
+	}
+	if third := wayParts(h, st); len(third) > 0 {
+		lines = append(lines, strings.Join(third, sep))
+	}
+	return TruncLines(strings.Join(lines, "\n"), width, st)
+}
 
-	name := model.DisplayName(p)
-	first := []string{st.Title.Render(name)}
+// whoParts are the first line's: name, badge, when they left, Zoom's
+// health and issues.
+func whoParts(h HeaderInfo, st theme.Styles) []string {
+	p := h.Participant
+	first := []string{st.Title.Render(model.DisplayName(p))}
 	// LIVE is the meeting's, but beside "left 11:44" it reads as the person's.
 	if h.Badge.Text != "" && (h.Badge.Text != "LIVE" || !p.Left()) {
 		first = append(first, h.Badge.Render(st))
@@ -48,19 +58,21 @@ func Header(h HeaderInfo, st theme.Styles, width int) string {
 		// one judgement on screen, and the two can disagree.
 		first = append(first, st.Muted.Render("zoom health ")+st.Text.Render(health))
 	}
-	if len(p.IssueList) > 0 {
-		issues := make([]string, 0, len(p.IssueList))
-		for _, s := range p.IssueList {
-			if s = model.Sanitize(s); s != "" {
-				issues = append(issues, s)
-			}
-		}
-		if len(issues) > 0 {
-			first = append(first, st.Muted.Render("issues ")+st.Level(model.Warn).Render(strings.Join(issues, ", ")))
+	var issues []string
+	for _, s := range p.IssueList {
+		if s = model.Sanitize(s); s != "" {
+			issues = append(issues, s)
 		}
 	}
-	lines = append(lines, strings.Join(first, "  "))
+	if len(issues) > 0 {
+		first = append(first, st.Muted.Render("issues ")+st.Level(model.Warn).Render(strings.Join(issues, ", ")))
+	}
+	return first
+}
 
+// machineParts are the second line's: device, client, OS, network,
+// location, data center.
+func machineParts(p model.Participant, st theme.Styles) []string {
 	var second []string
 	client := strings.TrimSpace(model.Sanitize(p.Client) + " " + model.Sanitize(p.Version))
 	device, osName := model.Sanitize(p.Device), model.Sanitize(p.OS)
@@ -76,13 +88,15 @@ func Header(h HeaderInfo, st theme.Styles, width int) string {
 	if dc := model.Sanitize(p.DataCenter); dc != "" {
 		second = append(second, st.Muted.Render("data center ")+st.Text.Render(dc))
 	}
-	if len(second) > 0 {
-		lines = append(lines, strings.Join(second, sep))
-	}
+	return second
+}
 
+// wayParts are the third line's: the breadcrumbs or the topic, and the
+// meeting's ID.
+func wayParts(h HeaderInfo, st theme.Styles) []string {
 	var third []string
 	if len(h.Trail) > 0 {
-		third = append(third, Trail(append(h.Trail[:len(h.Trail):len(h.Trail)], name), st))
+		third = append(third, Trail(append(h.Trail[:len(h.Trail):len(h.Trail)], model.DisplayName(h.Participant)), st))
 	} else if topic := model.Sanitize(h.Topic); topic != "" {
 		third = append(third, st.Text.Render(topic))
 	}
@@ -90,11 +104,8 @@ func Header(h HeaderInfo, st theme.Styles, width int) string {
 	if id := model.Sanitize(h.MeetingID); id != "" && (len(h.Trail) == 0 || strings.TrimSpace(h.Topic) != "") {
 		third = append(third, st.Muted.Render("meeting ")+st.Text.Render(id))
 	}
-	if len(third) > 0 {
-		lines = append(lines, strings.Join(third, sep))
-	}
-
-	return TruncLines(strings.Join(lines, "\n"), width, st)
+	return third
 }
 
+// Sep is the separator between the header's parts.
 func Sep(st theme.Styles) string { return st.Glyphs().Sep }

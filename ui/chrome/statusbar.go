@@ -53,6 +53,7 @@ type StatusStyles struct {
 	Sep, Dash, Dots              string
 }
 
+// NewStatusStyles builds the bar's styles from st, once per theme.
 func NewStatusStyles(st theme.Styles) StatusStyles {
 	s := StatusStyles{
 		Base:  st.Bar,
@@ -75,16 +76,51 @@ type Segment struct {
 	Drop  int
 }
 
-// StatusBar draws the one-line status bar, exactly width cells.
+// StatusBar draws the one-line status bar of si, exactly width cells:
+// its segments (what is marked, the data's age, the next poll, the pace,
+// the window, the cost) fitted by Bar.
 func StatusBar(si StatusInfo, ss StatusStyles, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	clock := func(t time.Time) string { return t.In(si.Loc).Format("15:04:05") }
 	// A segment holds a lipgloss.Style (~600 bytes): a stack buffer saves
 	// the slice's regrowth on every once-a-second redraw.
 	var buf [13]Segment
-	segs := buf[:0]
+	help := Segment{"? help", ss.Key, 0}
+	if !si.HelpHint {
+		help.Text = ""
+	}
+	return Bar(si.segments(buf[:0], ss), help, ss, width)
+}
+
+// segments are si's parts of the bar, in order.
+func (si StatusInfo) segments(segs []Segment, ss StatusStyles) []Segment {
+	segs = si.marks(segs, ss)
+	segs = append(segs, si.age(ss))
+	if next, ok := si.next(ss); ok {
+		segs = append(segs, next)
+	}
+	if !si.LastPoll.IsZero() && !si.List {
+		segs = append(segs, Segment{"polled " + si.clock(si.LastPoll), ss.Muted, 4})
+	}
+	if pace, ok := si.pace(ss); ok {
+		segs = append(segs, pace)
+	}
+	if si.Span != "" {
+		segs = append(segs, Segment{"window " + si.Span, ss.Muted, 3})
+	}
+	if si.Counted {
+		return append(segs, BudgetSegments(si.Budget, ss)...)
+	}
+	return append(segs, Segment{Plural(int(si.Requests), "request", "requests"), ss.Muted, 2})
+}
+
+func (si StatusInfo) clock(t time.Time) string { return t.In(si.Loc).Format("15:04:05") }
+
+// marks are the words that must not drop: PAUSED, STALE (the newest
+// sample is older than the stale rule, the word's one meaning), REDACTED,
+// the call's end and what a chart screen shows.
+func (si StatusInfo) marks(segs []Segment, ss StatusStyles) []Segment {
 	if si.Paused {
 		segs = append(segs, Segment{"PAUSED", ss.Warn, 0})
 	}
@@ -98,66 +134,83 @@ func StatusBar(si StatusInfo, ss StatusStyles, width int) string {
 	case si.Gone != "":
 		segs = append(segs, Segment{si.Gone, ss.Warn, 0})
 	case !si.Left.IsZero():
-		segs = append(segs, Segment{"left the meeting " + clock(si.Left), ss.Warn, 0})
+		segs = append(segs, Segment{"left the meeting " + si.clock(si.Left), ss.Warn, 0})
 	}
 	if si.View != "" {
 		segs = append(segs, Segment{si.View, ss.Key, 0})
 	}
+	return segs
+}
+
+// age is how old the data is: the newest sample's time, or, for a list,
+// when it was fetched.
+func (si StatusInfo) age(ss StatusStyles) Segment {
 	switch {
 	case si.List && si.LastPoll.IsZero():
-		segs = append(segs, Segment{"not fetched yet", ss.Muted, 1})
+		return Segment{"not fetched yet", ss.Muted, 1}
 	case si.List:
-		segs = append(segs, Segment{"fetched " + clock(si.LastPoll) + " (" + FmtAge(si.Now.Sub(si.LastPoll)) + ")", ss.Base, 1})
+		return Segment{"fetched " + si.clock(si.LastPoll) + " (" + FmtAge(si.Now.Sub(si.LastPoll)) + ")", ss.Base, 1}
 	case si.Newest.IsZero():
-		segs = append(segs, Segment{"no data yet", ss.Muted, 1})
-	default:
-		segs = append(segs, Segment{"newest " + clock(si.Newest) + " (" + FmtAge(si.Now.Sub(si.Newest)) + ")", ss.Base, 1})
+		return Segment{"no data yet", ss.Muted, 1}
+	}
+	return Segment{"newest " + si.clock(si.Newest) + " (" + FmtAge(si.Now.Sub(si.Newest)) + ")", ss.Base, 1}
+}
+
+// next is the chain's state: a rate limit, a request on its way (or hung),
+// a past meeting, or when and why it polls next. This is the place for
+// the words on a backoff after a failed poll ("backing off, next try").
+func (si StatusInfo) next(ss StatusStyles) (Segment, bool) {
+	if s, ok := si.waiting(ss); ok {
+		return s, true
 	}
 	switch {
+	case si.Done:
+		return Segment{"past meeting: fetched once", ss.Muted, 1}, true
+	case si.Paused || si.NextPoll.IsZero():
+		return Segment{}, false
+	case !si.Left.IsZero() && poll.Classify(si.Why) != poll.WhyBudget:
+		// They left: no sample is due, so none is late.
+		return Segment{"next " + si.clock(si.NextPoll), ss.Base, 1}, true
+	}
+	return NextSegment(si.Why, si.clock(si.NextPoll), si.Budget, ss), true
+}
+
+// waiting is a wait the chain did not choose: a rate limit, or a request
+// on its way.
+func (si StatusInfo) waiting(ss StatusStyles) (Segment, bool) {
+	switch {
 	case si.Limited && !si.Inflight && !si.Paused && !si.NextPoll.IsZero():
-		segs = append(segs, Segment{LimitText(si.Limit) + " " + ss.Dash + " next try " + clock(si.NextPoll), ss.Warn, 0})
+		return Segment{poll.LimitText(si.Limit) + " " + ss.Dash + " next try " + si.clock(si.NextPoll), ss.Warn, 0}, true
 	case si.Limited && si.Paused && si.Now.Before(si.RetryAt):
-		segs = append(segs, Segment{LimitText(si.Limit) + " until " + clock(si.RetryAt), ss.Warn, 0})
+		return Segment{poll.LimitText(si.Limit) + " until " + si.clock(si.RetryAt), ss.Warn, 0}, true
 	case si.Inflight && !si.Asked.IsZero() && si.Now.Sub(si.Asked) >= SlowAnswer:
 		// A hung request is not "polling": say since when Zoom has kept
 		// us, a time that does not tick.
-		segs = append(segs, Segment{"waiting for Zoom since " + clock(si.Asked) + ss.Dots, ss.Warn, 0})
+		return Segment{"waiting for Zoom since " + si.clock(si.Asked) + ss.Dots, ss.Warn, 0}, true
 	case si.Inflight:
-		segs = append(segs, Segment{"polling" + ss.Dots, ss.Base, 1})
-	case si.Done:
-		segs = append(segs, Segment{"past meeting: fetched once", ss.Muted, 1})
-	case !si.Paused && !si.NextPoll.IsZero() && !si.Left.IsZero() && poll.Classify(si.Why) != poll.WhyBudget:
-		// They left: no sample is due, so none is late.
-		segs = append(segs, Segment{"next " + clock(si.NextPoll), ss.Base, 1})
-	case !si.Paused && !si.NextPoll.IsZero():
-		segs = append(segs, NextSegment(si.Why, clock(si.NextPoll), si.Budget, ss))
+		return Segment{"polling" + ss.Dots, ss.Base, 1}, true
 	}
-	if !si.LastPoll.IsZero() && !si.List {
-		segs = append(segs, Segment{"polled " + clock(si.LastPoll), ss.Muted, 4})
-	}
+	return Segment{}, false
+}
+
+// pace is how the chain polls: every fixed interval, or adaptive.
+func (si StatusInfo) pace(ss StatusStyles) (Segment, bool) {
 	switch {
 	case si.Done:
+		return Segment{}, false
 	case si.Fixed:
-		segs = append(segs, Segment{"every " + FmtDur(si.Interval), ss.Muted, 3})
-	default:
-		// Adaptive polling waits for Zoom's next minute, probes when it is
-		// late and slows when nothing comes: no one interval is true. The
-		// next segment says when and why; the full help explains.
-		segs = append(segs, Segment{"adaptive", ss.Muted, 3})
+		return Segment{"every " + FmtDur(si.Interval), ss.Muted, 3}, true
 	}
-	if si.Span != "" {
-		segs = append(segs, Segment{"window " + si.Span, ss.Muted, 3})
-	}
-	if si.Counted {
-		segs = append(segs, BudgetSegments(si.Budget, ss)...)
-	} else {
-		segs = append(segs, Segment{Plural(int(si.Requests), "request", "requests"), ss.Muted, 2})
-	}
-	help := Segment{"? help", ss.Key, 0}
-	if !si.HelpHint {
-		help.Text = ""
-	}
+	// Adaptive polling waits for Zoom's next minute, probes when it is
+	// late and slows when nothing comes: no one interval is true. The
+	// next segment says when and why; the full help explains.
+	return Segment{"adaptive", ss.Muted, 3}, true
+}
 
+// Bar draws segs, then help at the right edge, in exactly width cells.
+// Where they do not fit, the segment with the highest drop number goes
+// first (the last of equals), then the help.
+func Bar(segs []Segment, help Segment, ss StatusStyles, width int) string {
 	sepW := ansi.StringWidth(ss.Sep)
 	total := func() int {
 		w := 1 + ansi.StringWidth(help.Text) + 1 // a space either side
@@ -173,18 +226,28 @@ func StatusBar(si StatusInfo, ss StatusStyles, width int) string {
 		return w
 	}
 	for len(segs) > 1 && total() > width {
-		worst := 0
-		for i, s := range segs {
-			if s.Drop >= segs[worst].Drop {
-				worst = i
-			}
-		}
-		segs = append(segs[:worst], segs[worst+1:]...)
+		segs = dropOne(segs)
 	}
 	if total() > width {
 		help.Text = ""
 	}
+	return drawBar(segs, help, ss, width)
+}
 
+// dropOne removes the segment with the highest drop number, the last of
+// equals.
+func dropOne(segs []Segment) []Segment {
+	worst := 0
+	for i, s := range segs {
+		if s.Drop >= segs[worst].Drop {
+			worst = i
+		}
+	}
+	return append(segs[:worst], segs[worst+1:]...)
+}
+
+// drawBar lays segs out from the left and help at the right edge.
+func drawBar(segs []Segment, help Segment, ss StatusStyles, width int) string {
 	var b strings.Builder
 	b.WriteString(ss.Base.Render(" "))
 	for i, s := range segs {
@@ -208,17 +271,6 @@ func StatusBar(si StatusInfo, ss StatusStyles, width int) string {
 // SlowAnswer is how long a request may take before the bar stops saying
 // "polling" and counts the wait instead.
 const SlowAnswer = 3 * time.Second
-
-// LimitText is "rate limited", with Zoom's limit type when it said.
-func LimitText(limitType string) string {
-	switch limitType {
-	case "":
-		return "rate limited"
-	case "Budget": // qostop's own --budget, not Zoom's
-		return "request budget spent"
-	}
-	return "rate limited (" + limitType + ")"
-}
 
 // ErrLines draws the last error in plain words over at most rows
 // lines of width cells, cutting the last line if the text is longer.

@@ -107,9 +107,11 @@ func (c *Clock) newChain() uint64 {
 // First sends the fetch New numbered.
 func (p *Chain) First() tea.Cmd { return p.Request(p.Envelope()) }
 
+// Envelope addresses the request in flight: this chain, its number.
 func (p *Chain) Envelope() Envelope { return Envelope{Owner: p.Owner, Seq: p.Seq} }
 
-func (p *Chain) Halted() bool { return p.Paused || p.Hidden }
+// halted reports whether the chain holds: paused, or under another screen.
+func (p *Chain) halted() bool { return p.Paused || p.Hidden }
 
 // startFetch sends the next request and voids any pending tick: the
 // answer schedules the next one.
@@ -134,7 +136,7 @@ func (p *Chain) ScheduleIn(d time.Duration, from time.Time) tea.Cmd {
 // after is how the chain continues once an answer arrived at t: wait d,
 // or, while halted, remember when to resume.
 func (p *Chain) after(d time.Duration, t time.Time) tea.Cmd {
-	if p.Halted() {
+	if p.halted() {
 		p.ResumeAt = t.Add(d)
 		return nil
 	}
@@ -148,7 +150,7 @@ func (p *Chain) Tick(msg TickMsg) tea.Cmd {
 		return nil
 	}
 	p.NextPoll = time.Time{}
-	if p.Halted() || p.Inflight {
+	if p.halted() || p.Inflight {
 		return nil
 	}
 	return p.startFetch()
@@ -216,13 +218,12 @@ func (p *Chain) succeeded(at time.Time, once bool, seen model.Answer) tea.Cmd {
 func (p *Chain) failed(err error, at time.Time, jitter float64) tea.Cmd {
 	p.Failures++
 	p.Reason = ""
-	d := backoff(p.Interval, p.Failures, jitter)
-	if retryAt, lt, ok := rateLimit(err); ok {
-		p.Limited, p.RetryAt, p.LimitType = true, retryAt, lt
-		d = max(d, retryAt.Sub(at))
-	} else {
-		p.Limited = false
+	retryAt, lt, limited := RateLimit(err)
+	p.Limited = limited
+	if limited {
+		p.RetryAt, p.LimitType = retryAt, lt
 	}
+	d := model.RetryWait(p.Interval, p.Failures, jitter, at, retryAt)
 	if p.Explain != nil {
 		p.ErrText = p.Explain(err)
 	} else {
@@ -240,8 +241,9 @@ func (p *Chain) failed(err error, at time.Time, jitter float64) tea.Cmd {
 	return p.after(max(d, p.Floor), at)
 }
 
+// TogglePause pauses the chain, or resumes it where it would have been (p).
 func (p *Chain) TogglePause() tea.Cmd {
-	was := p.Halted()
+	was := p.halted()
 	p.Paused = !p.Paused
 	return p.haltChanged(was)
 }
@@ -249,13 +251,13 @@ func (p *Chain) TogglePause() tea.Cmd {
 // setHidden halts the chain while another screen is on top and resumes
 // it when this one is back.
 func (p *Chain) SetHidden(hidden bool) tea.Cmd {
-	was := p.Halted()
+	was := p.halted()
 	p.Hidden = hidden
 	return p.haltChanged(was)
 }
 
 func (p *Chain) haltChanged(was bool) tea.Cmd {
-	switch halted := p.Halted(); {
+	switch halted := p.halted(); {
 	case halted && !was:
 		p.ResumeAt = p.NextPoll
 		p.Gen++ // void the pending tick
@@ -312,7 +314,7 @@ func (p *Chain) SetInterval(dir int) tea.Cmd {
 		return nil
 	}
 	due := p.LastPoll.Add(next)
-	if p.Halted() {
+	if p.halted() {
 		p.ResumeAt = due
 		return nil
 	}
@@ -326,29 +328,14 @@ func (p *Chain) SetInterval(dir int) tea.Cmd {
 // it for one that records the delay instead of sleeping.
 type Scheduler func(d time.Duration, f func() tea.Msg) tea.Cmd
 
+// TickScheduler is the real Scheduler: a tea.Tick after d.
 func TickScheduler(d time.Duration, f func() tea.Msg) tea.Cmd {
 	return tea.Tick(d, func(time.Time) tea.Msg { return f() })
 }
 
-// backoff is the wait after the n-th failure in a row (n >= 1): twice the
-// interval, doubled per further failure and capped at maxBackoff (or the
-// interval, if longer), then spread by jitter over its upper half ("equal
-// jitter") so clients that failed together do not retry together. It is
-// never shorter than the interval: an error must not make qostop poll
-// faster.
-func backoff(interval time.Duration, n int, jitter float64) time.Duration {
-	ceiling := max(maxBackoff, interval)
-	d := interval
-	for i := 0; i < n && d < ceiling; i++ {
-		d *= 2
-	}
-	d = min(d, ceiling)
-	return max(interval, d/2+time.Duration(jitter*float64(d/2)))
-}
-
-// rateLimit extracts the Retry-After of a rate-limit error: zero when err
+// RateLimit extracts the Retry-After of a rate-limit error: zero when err
 // is no *fetch.APIError or carries no time.
-func rateLimit(err error) (retryAt time.Time, limitType string, ok bool) {
+func RateLimit(err error) (retryAt time.Time, limitType string, ok bool) {
 	var ae *fetch.APIError
 	if !errors.As(err, &ae) || ae.RetryAt.IsZero() {
 		return time.Time{}, "", false
@@ -404,9 +391,17 @@ var intervalSteps = []time.Duration{
 // MaxInterval is the longest interval + steps to and --interval may ask.
 const MaxInterval = 10 * time.Minute
 
-// maxBackoff caps the wait between retries after errors.
-const maxBackoff = 2 * time.Minute
-
 // Now is the clock the chain reads, as the last message that carried it
 // set it.
 func (p *Chain) Now() time.Time { return p.clk.Now }
+
+// LimitText is "rate limited", with Zoom's limit type when it said.
+func LimitText(limitType string) string {
+	switch limitType {
+	case "":
+		return "rate limited"
+	case "Budget": // qostop's own --budget, not Zoom's
+		return "request budget spent"
+	}
+	return "rate limited (" + limitType + ")"
+}

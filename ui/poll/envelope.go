@@ -21,11 +21,13 @@ type TickMsg struct {
 	Owner uint64
 }
 
+// To is the chain the tick is for.
 func (m TickMsg) To() uint64 { return m.Owner }
 
 // Envelope addresses a fetch: the chain that sent it and its number.
 type Envelope struct{ Owner, Seq uint64 }
 
+// To is the chain the answer is for.
 func (e Envelope) To() uint64 { return e.Owner }
 
 // addressed is a message for one chain: a tick or an answer. The app

@@ -42,8 +42,6 @@ func PrintSnapshot(ctx context.Context, w, notice io.Writer, src Source, ids []s
 		cfg.Thresholds = model.DefaultThresholds()
 	}
 	table := format == "table" || (format == "" && isTerminal(w))
-	var snap any
-	var printTable func() error
 	if len(ids) == 1 {
 		ps, err := src.MeetingQoS(ctx, ids[0], cfg.Type)
 		if te := (*fetch.TruncatedError)(nil); errors.As(err, &te) {
@@ -56,29 +54,29 @@ func PrintSnapshot(ctx context.Context, w, notice io.Writer, src Source, ids []s
 				ps[i] = model.Redact(ps[i])
 			}
 		}
-		s := model.NewMeetingSnapshot(ids[0], cfg.Type, ps)
+		if !table { // streamed, one participant at a time: a meeting's document is the large one
+			return model.WriteMeetingJSON(w, ids[0], cfg.Type, ps)
+		}
 		g := theme.UnicodeGlyphs()
 		if cfg.ASCII {
 			g = theme.ASCIIGlyphs()
 		}
-		snap, printTable = s, func() error { return WriteMeetingTable(w, s, cfg.Thresholds, g) }
-	} else {
-		p, err := src.ParticipantQoS(ctx, ids[0], ids[1], cfg.Type)
-		if err != nil {
-			return err
-		}
-		if cfg.Redact {
-			p = model.Redact(p)
-		}
-		s := model.NewSnapshot(ids[0], cfg.Type, p)
-		snap, printTable = s, func() error { return WriteTable(w, s, cfg.Thresholds) }
+		return WriteMeetingTable(w, model.NewMeetingSnapshot(ids[0], cfg.Type, ps), cfg.Thresholds, g)
 	}
+	p, err := src.ParticipantQoS(ctx, ids[0], ids[1], cfg.Type)
+	if err != nil {
+		return err
+	}
+	if cfg.Redact {
+		p = model.Redact(p)
+	}
+	s := model.NewSnapshot(ids[0], cfg.Type, p)
 	if table {
-		return printTable()
+		return WriteTable(w, s, cfg.Thresholds)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(snap)
+	return enc.Encode(s)
 }
 
 // isTerminal reports whether w is a character device, the cue for

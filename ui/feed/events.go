@@ -1,4 +1,4 @@
-package ui
+package feed
 
 import (
 	"sort"
@@ -6,10 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
-	"github.com/qostop/qostop/theme"
-	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/pane"
 )
 
@@ -17,17 +14,32 @@ import (
 // screen's box shows the newest few; the event log screen (l) all of them.
 const maxEvents = 500
 
-// event is one line of the log: a threshold crossing or recovery (at the
+// Event is one line of the log: a threshold crossing or recovery (at the
 // time of the sample that showed it) or a polling error (at the time the
 // answer arrived).
-type event struct {
-	at    time.Time
-	level model.Level // colour: Good for recoveries, Critical for errors
-	text  string      // without the time, e.g. "audio send loss 7.2% critical"
-	count int         // how many times in a row an identical error came
-	full  string      // an error's whole text, for the event log screen; "" when text is all
+type Event struct {
+	At    time.Time
+	Level model.Level // colour: Good for recoveries, Critical for errors
+	Text  string      // without the time, e.g. "audio send loss 7.2% critical"
+	Count int         // how many times in a row an identical error came
+	Full  string      // an error's whole text, for the event log screen; "" when Text is all
 	err   bool
-	hole  model.Hole // samples Zoom never sent (text is then "no samples"); its times are shown in the view's zone
+	Hole  model.Hole // samples Zoom never sent (Text is then "no samples"; Say words it in the view's zone)
+}
+
+// Say is the event's text as a view writes it: Text, or for a hole when
+// no sample came and how many were due, "no samples 21:22–21:26 (5 due)",
+// in loc and layout, the range joined by dash (the glyph set's; an en dash
+// for its em dash).
+func (e Event) Say(loc *time.Location, layout, dash string) string {
+	if e.Hole.Missing == 0 {
+		return e.Text
+	}
+	if dash == "—" {
+		dash = "–"
+	}
+	return "no samples " + e.Hole.From.In(loc).Format(layout) + dash + e.Hole.To.In(loc).Format(layout) +
+		" (" + strconv.Itoa(e.Hole.Missing) + " due)"
 }
 
 // levelKey names one watched reading: a stream's metric, or (sys set) one
@@ -38,27 +50,27 @@ type levelKey struct {
 	sys    bool
 }
 
-// eventLog remembers each watched reading's last level and turns changes
+// Log remembers each watched reading's last level and turns changes
 // into events, newest first.
-type eventLog struct {
-	events []event // newest first, at most maxEvents
+type Log struct {
+	events []Event // newest first, at most maxEvents
 	levels map[levelKey]model.Level
 	judged time.Time // newest sample already judged
 	fails  int       // errors since the last good answer
 }
 
-func newEventLog() eventLog { return eventLog{levels: map[levelKey]model.Level{}} }
+func newLog() Log { return Log{levels: map[levelKey]model.Level{}} }
 
 // add puts e in its place by time, above the events of its time already
 // there. A sample's events carry the sample's time and a poll's the
 // answer's, and a sample can arrive after a poll event newer than it: put
 // in by arrival, "newest first" was not true.
-func (l *eventLog) add(e event) {
-	i := sort.Search(len(l.events), func(i int) bool { return !l.events[i].at.After(e.at) })
+func (l *Log) add(e Event) {
+	i := sort.Search(len(l.events), func(i int) bool { return !l.events[i].At.After(e.At) })
 	if i >= maxEvents {
 		return // older than all the log keeps
 	}
-	l.events = append(l.events, event{})
+	l.events = append(l.events, Event{})
 	copy(l.events[i+1:], l.events[i:])
 	l.events[i] = e
 	if len(l.events) > maxEvents {
@@ -78,13 +90,13 @@ func (l *eventLog) add(e event) {
 // metric make one line ("audio+video, both ways: loss 4.3% warn",
 // with the worst value), not one per stream: a bad minute on a bad
 // network moves every stream at once.
-func (l *eventLog) observe(samples []model.Sample, th model.Thresholds, cadence time.Duration) (added int) {
+func (l *Log) observe(samples []model.Sample, th model.Thresholds, cadence time.Duration) (added int) {
 	for _, s := range samples {
 		if !s.Time.After(l.judged) {
 			continue
 		}
 		if h, ok := model.HoleBetween(l.judged, s.Time, cadence); ok {
-			l.add(event{at: h.From, level: model.Warn, text: "no samples", hole: h})
+			l.add(Event{At: h.From, Level: model.Warn, Text: "no samples", Hole: h})
 			added++
 		}
 		l.judged = s.Time
@@ -103,13 +115,13 @@ func (l *eventLog) observe(samples []model.Sample, th model.Thresholds, cadence 
 			}
 		}
 		for _, g := range groups {
-			l.add(event{at: s.Time, level: g.level, text: g.text()})
+			l.add(Event{At: s.Time, Level: g.level, Text: g.text()})
 			added++
 		}
 		for _, jm := range model.JudgedSystem {
 			v := jm.Sys(s)
 			if lv, changed := l.judge(levelKey{metric: jm.Metric, sys: true}, jm, v, th); changed {
-				l.add(event{at: s.Time, level: lv, text: crossingText(jm.Name, jm, lv, v.V)})
+				l.add(Event{At: s.Time, Level: lv, Text: crossingText(jm.Name, jm, lv, v.V)})
 				added++
 			}
 		}
@@ -119,7 +131,7 @@ func (l *eventLog) observe(samples []model.Sample, th model.Thresholds, cadence 
 
 // judge records the level of reading k and reports whether it changed in
 // a way worth a line: any change, but not a first reading that is good.
-func (l *eventLog) judge(k levelKey, jm model.Judged, v model.Value, th model.Thresholds) (model.Level, bool) {
+func (l *Log) judge(k levelKey, jm model.Judged, v model.Value, th model.Thresholds) (model.Level, bool) {
 	lv := th.Level(jm.Metric, v)
 	if lv == model.Unknown {
 		return lv, false
@@ -197,74 +209,38 @@ func crossingText(what string, jm model.Judged, lv model.Level, v float64) strin
 
 // failed logs a polling error. The same error again only counts up, so a
 // long outage retried with backoff is one line, not fifty.
-func (l *eventLog) failed(at time.Time, text string) { l.failedWith(at, text, "") }
+func (l *Log) failed(at time.Time, text string) { l.failedWith(at, text, "") }
 
 // failedWith logs a polling error whose line is short for the box, and
 // full the whole text for the event log screen.
-func (l *eventLog) failedWith(at time.Time, text, full string) {
+func (l *Log) failedWith(at time.Time, text, full string) {
 	l.fails++
 	if full == text {
 		full = ""
 	}
-	if len(l.events) > 0 && l.events[0].err && l.events[0].text == text && l.events[0].full == full {
+	if len(l.events) > 0 && l.events[0].err && l.events[0].Text == text && l.events[0].Full == full {
 		e := l.events[0]
-		e.at, e.count = at, e.count+1
+		e.At, e.Count = at, e.Count+1
 		l.events = append(l.events[:0], l.events[1:]...)
 		l.add(e) // at its new time
 		return
 	}
-	l.add(event{at: at, level: model.Critical, text: text, full: full, count: 1, err: true})
+	l.add(Event{At: at, Level: model.Critical, Text: text, Full: full, Count: 1, err: true})
 }
 
 // succeeded logs the end of a run of errors.
-func (l *eventLog) succeeded(at time.Time) {
+func (l *Log) succeeded(at time.Time) {
 	if l.fails == 0 {
 		return
 	}
-	l.add(event{at: at, level: model.Good, text: "Zoom answers again after " + chrome.Plural(l.fails, "failed poll", "failed polls")})
+	polls := strconv.Itoa(l.fails) + " failed polls"
+	if l.fails == 1 {
+		polls = "1 failed poll"
+	}
+	l.add(Event{At: at, Level: model.Good, Text: "Zoom answers again after " + polls})
 	l.fails = 0
 }
 
-// view draws up to rows lines of width cells: with three rows or more a
-// title rule first, then the events newest first, their times in loc in
-// the given layout.
-func (l *eventLog) view(rows, width int, st theme.Styles, loc *time.Location, layout string) string {
-	if rows <= 0 || width <= 0 {
-		return ""
-	}
-	lines := make([]string, 0, rows)
-	if rows >= 3 {
-		// The box shows the newest lines, cut; l shows them all, whole.
-		lines = append(lines, chrome.TitleRule("events"+st.Glyphs().Sep+"l: all "+chrome.Plural(len(l.events), "event", "events"), width, st))
-	}
-	if len(l.events) == 0 {
-		lines = append(lines, st.Muted.Render(ansi.Truncate("no threshold crossings or errors so far", width, chrome.Ellipsis(st))))
-	}
-	for _, e := range l.events {
-		if len(lines) == rows {
-			break
-		}
-		text := e.text
-		if e.hole.Missing > 0 {
-			text = holeText(e.hole, loc, layout, st.Glyphs().Dash)
-		}
-		if e.count > 1 {
-			text += " (x" + strconv.Itoa(e.count) + ")"
-		}
-		// No level marker: the text says "critical" or "recovered" in words,
-		// which reads without colour too.
-		line := st.Muted.Render(e.at.In(loc).Format(layout)) + " " + st.Level(e.level).Render(text)
-		lines = append(lines, ansi.Truncate(line, width, chrome.Ellipsis(st)))
-	}
-	return strings.Join(lines, "\n")
-}
-
-// holeText says when no sample came and how many were due: "no samples
-// 21:22–21:26 (5 due)".
-func holeText(h model.Hole, loc *time.Location, layout, dash string) string {
-	if dash == "—" {
-		dash = "–" // a range takes the en dash
-	}
-	return "no samples " + h.From.In(loc).Format(layout) + dash + h.To.In(loc).Format(layout) +
-		" (" + strconv.Itoa(h.Missing) + " due)"
-}
+// Events are the log's events, newest first: the views read them, only
+// the feed writes them.
+func (l *Log) Events() []Event { return l.events }

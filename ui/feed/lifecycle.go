@@ -1,4 +1,4 @@
-package ui
+package feed
 
 import (
 	"errors"
@@ -16,39 +16,40 @@ import (
 // the event log say what happened in words, and polling slows: nothing
 // new can come but a late sample, or the meeting again after a blip.
 
-// leftPoll is the slowest polling after the participant left: Zoom's
+// LeftPoll is the slowest polling after the participant left: Zoom's
 // cadence, in case it publishes a last sample late.
-const leftPoll = time.Minute
+const LeftPoll = time.Minute
 
-// Why the live call is gone, as the status bar says it.
+// Why the live call is gone, as the status bar says it (Feed.Gone).
 const (
-	goneMeeting     = "meeting ended"
+	GoneMeeting     = "meeting ended"
 	goneParticipant = "not in the meeting"
 )
 
 // answered records what a good answer says about the call: it is live,
 // and whether the participant has just left (prev is who they were). Once
 // they left, nothing new will come: the next polls wait at least leftPoll.
-func (m *watchModel) answered(prev model.Participant) {
-	m.live, m.gone = true, ""
-	m.poll.Floor = 0
-	if m.t.typ != model.Live || !m.who.Left() || m.poll.Done {
+func (f *Feed) answered(prev model.Participant) {
+	ch := f.src.Chain()
+	f.live, f.gone = true, ""
+	ch.Floor = 0
+	if f.t.Type != model.Live || !f.who.Left() || ch.Done {
 		return
 	}
 	if !prev.Left() {
-		m.events.add(event{at: m.who.LeaveTime, level: model.Warn, text: "left the meeting: no new samples will come"})
+		f.events.add(Event{At: f.who.LeaveTime, Level: model.Warn, Text: "left the meeting: no new samples will come"})
 	}
-	m.poll.Floor = leftPoll
+	ch.Floor = LeftPoll
 }
 
 // goneBy is why err says the live call is over, if it does: Zoom finds
-// no such meeting (goneMeeting), or no such participant in it
+// no such meeting (GoneMeeting), or no such participant in it
 // (goneParticipant), after it had answered for both; said is what Zoom
 // said. It changes nothing: the chain words the error (goneText), the
-// screen notes m.gone.
-func (m *watchModel) goneBy(err error) (why, said string) {
+// feed notes f.gone.
+func (f *Feed) goneBy(err error) (why, said string) {
 	var ae *fetch.APIError
-	if m.t.typ != model.Live || !m.live || !errors.As(err, &ae) || ae.Kind != fetch.NotFound {
+	if f.t.Type != model.Live || !f.live || !errors.As(err, &ae) || ae.Kind != fetch.NotFound {
 		return "", ""
 	}
 	said = "HTTP 404"
@@ -56,15 +57,15 @@ func (m *watchModel) goneBy(err error) (why, said string) {
 		said += ", code " + strconv.Itoa(ae.Code)
 	}
 	if ae.Code == 3001 {
-		return goneMeeting, said
+		return GoneMeeting, said
 	}
 	return goneParticipant, said
 }
 
 // goneText is the error line for a call that is over.
-func (m *watchModel) goneText(why, said string) string {
-	if why == goneMeeting {
-		return "the meeting has ended: Zoom no longer finds meeting " + model.Sanitize(m.t.meetingID) +
+func (f *Feed) goneText(why, said string) string {
+	if why == GoneMeeting {
+		return "the meeting has ended: Zoom no longer finds meeting " + model.Sanitize(f.t.MeetingID) +
 			" live (" + said + "). The history above stays; " +
 			"once Zoom has the whole meeting, see it with --type past"
 	}
@@ -72,9 +73,9 @@ func (m *watchModel) goneText(why, said string) string {
 		"or the meeting ended. The history above stays"
 }
 
-// goneEvent is the event-log line for m.gone.
-func (m *watchModel) goneEvent() string {
-	if m.gone == goneMeeting {
+// goneEvent is the event-log line for f.gone.
+func (f *Feed) goneEvent() string {
+	if f.gone == GoneMeeting {
 		return "the meeting has ended: Zoom no longer lists it as live"
 	}
 	return "Zoom no longer finds this participant in the meeting"

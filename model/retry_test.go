@@ -1,9 +1,19 @@
-package poll
+package model
 
 import (
 	"testing"
 	"time"
 )
+
+func TestRetryWaitHonoursRetryAfter(t *testing.T) {
+	now := time.Date(2026, 11, 25, 19, 0, 0, 0, time.UTC)
+	if got := RetryWait(10*time.Second, 1, 0, now, now.Add(45*time.Second)); got != 45*time.Second {
+		t.Errorf("a Retry-After 45s away waits %s", got)
+	}
+	if got := RetryWait(10*time.Second, 1, 0, now, time.Time{}); got != 10*time.Second {
+		t.Errorf("no Retry-After: %s, want the backoff of 10s", got)
+	}
+}
 
 func TestBackoff(t *testing.T) {
 	for _, tc := range []struct {
@@ -21,9 +31,9 @@ func TestBackoff(t *testing.T) {
 		{5 * time.Minute, 1, 0, 5 * time.Minute}, // never faster than the interval
 		{5 * time.Minute, 3, 1, 5 * time.Minute}, // nor slower than the longer of cap and interval
 	} {
-		got := backoff(tc.interval, tc.n, tc.jitter).Round(time.Second)
+		got := Backoff(tc.interval, tc.n, tc.jitter).Round(time.Second)
 		if got != tc.want {
-			t.Errorf("backoff(%s, %d, %g) = %s, want %s", tc.interval, tc.n, tc.jitter, got, tc.want)
+			t.Errorf("Backoff(%s, %d, %g) = %s, want %s", tc.interval, tc.n, tc.jitter, got, tc.want)
 		}
 	}
 }

@@ -1,13 +1,8 @@
-package ui
+package feed
 
 import (
-	"strings"
 	"testing"
 	"time"
-
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
-	"github.com/qostop/qostop/theme"
 
 	"github.com/qostop/qostop/model"
 )
@@ -29,17 +24,17 @@ func TestOneSampleCollapsesToOneLinePerMetric(t *testing.T) {
 		}
 		return s
 	}
-	l := newEventLog()
+	l := newLog()
 	th := model.DefaultThresholds()
 	l.observe([]model.Sample{sample(t0, 0.1, 0.1)}, th, time.Minute)
 	if n := l.observe([]model.Sample{sample(t0.Add(time.Minute), 3.9, 4.3)}, th, time.Minute); n != 1 {
 		t.Fatalf("%d events for one bad sample, want 1: %+v", n, l.events)
 	}
-	if got, want := l.events[0].text, "audio+video, both ways: loss 4.3% warn"; got != want {
+	if got, want := l.events[0].Text, "audio+video, both ways: loss 4.3% warn"; got != want {
 		t.Errorf("event %q, want %q", got, want)
 	}
 	l.observe([]model.Sample{sample(t0.Add(2*time.Minute), 0.2, 0.3)}, th, time.Minute)
-	if got, want := l.events[0].text, "audio+video, both ways: loss recovered 0.3%"; got != want {
+	if got, want := l.events[0].Text, "audio+video, both ways: loss recovered 0.3%"; got != want {
 		t.Errorf("recovery %q, want %q", got, want)
 	}
 }
@@ -77,10 +72,10 @@ func TestCrossingWording(t *testing.T) {
 				}
 				return smp
 			}
-			l := newEventLog()
+			l := newLog()
 			th := model.DefaultThresholds()
 			l.observe([]model.Sample{sample(t0, 0.1), sample(t0.Add(time.Minute), 1.8)}, th, time.Minute)
-			if len(l.events) != 1 || l.events[0].text != tc.want {
+			if len(l.events) != 1 || l.events[0].Text != tc.want {
 				t.Errorf("events %+v, want one %q", l.events, tc.want)
 			}
 		})
@@ -91,7 +86,7 @@ func TestCrossingWording(t *testing.T) {
 // due, saying when and how many: "no samples 21:22–21:26 (5 due)"; one
 // missing is not.
 func TestHoleIsAnEvent(t *testing.T) {
-	l := newEventLog()
+	l := newLog()
 	th := model.DefaultThresholds()
 	t0 := time.Date(2026, 11, 25, 21, 21, 0, 0, time.UTC)
 	at := func(min int) model.Sample {
@@ -99,12 +94,13 @@ func TestHoleIsAnEvent(t *testing.T) {
 			{Media: model.Audio, Dir: model.Send}: {LatencyMS: model.Some(80)}}}
 	}
 	l.observe([]model.Sample{at(0), at(6), at(8)}, th, time.Minute)
-	st := theme.NewStyles(colorprofile.Ascii, theme.Dark(), false)
-	v := ansi.Strip(l.view(10, 80, st, time.UTC, "15:04"))
-	if !strings.Contains(v, "21:22 no samples 21:22–21:26 (5 due)") {
-		t.Errorf("the log does not say the five-minute hole:\n%s", v)
+	var holes []string
+	for _, e := range l.Events() {
+		if e.Hole.Missing > 0 {
+			holes = append(holes, e.At.Format("15:04")+" "+e.Say(time.UTC, "15:04", "—"))
+		}
 	}
-	if n := strings.Count(v, "no samples"); n != 1 {
-		t.Errorf("%d hole lines, want 1 (one sample missing at 21:28 is not a hole):\n%s", n, v)
+	if len(holes) != 1 || holes[0] != "21:22 no samples 21:22–21:26 (5 due)" {
+		t.Errorf("hole events %q, want one: 21:22 no samples 21:22–21:26 (5 due) (one sample missing at 21:28 is not a hole)", holes)
 	}
 }

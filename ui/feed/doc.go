@@ -1,0 +1,30 @@
+// Package feed holds one watched participant's data as an object of its
+// own (k9s' idea: a live data object owns its refresh, views listen): the
+// history, the event log, where the call stands (live, left, ended), the
+// samples' cadence, and the one source that fills it. The watch panes, the
+// chart screen and the event log screen are views of one Feed; opening
+// another view sends no request and starts no chain. Views read the feed
+// (History, Events, Who, Version); only the feed writes it.
+//
+// # Sources
+//
+// Data enters a feed only through Feed.Take (a good answer: who the
+// participant is and their samples) and Feed.Fail (a failed one), called
+// by the feed's Source. A Source owns a poll.Chain, the state the status
+// bar shows and the keys p, r, + and - act on, and turns the messages the
+// app routes to that chain into Take and Fail. Today there is one, Zoom,
+// which polls the Dashboard API on the chain's schedule. Others plug in
+// without touching a view:
+//
+//   - A recording: a Source whose chain's request reads the file (a
+//     tea.Cmd, like a fetch) and answers with its batches; Update calls
+//     Take for each, then reports the chain done, as for a past meeting,
+//     so the status bar says "fetched once" and nothing polls.
+//   - A push subscription (QSS): a Source whose chain's request waits for
+//     the next pushed message (the Bubble Tea subscription pattern: a
+//     command that blocks on a channel), and whose Update calls Take for
+//     it and sends the next wait; a dropped subscription is a Fail, and
+//     the chain's backoff says when to subscribe again.
+//
+// The views never learn which source they read.
+package feed

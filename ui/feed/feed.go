@@ -1,0 +1,146 @@
+package feed
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/poll"
+)
+
+// Target is whose data a feed holds.
+type Target struct {
+	MeetingID, ParticipantID string
+	Type                     model.MeetingType
+}
+
+// Feed is one watched participant's data: their history, the event log,
+// where the call stands (live, left, ended), how often samples come, and
+// the one source that fills it. The watch panes, the chart screen and the
+// event log screen are views of one Feed: each draws what it holds, and
+// none keeps a copy, runs a chain of its own or reaches into another.
+type Feed struct {
+	t   Target
+	th  model.Thresholds
+	loc *time.Location // where the event log's clock times are said
+	src Source
+
+	hist    *model.History
+	who     model.Participant // identity from the newest answer, samples dropped
+	live    bool              // Zoom has answered for this live call (lifecycle.go)
+	gone    string            // why it no longer does: GoneMeeting, goneParticipant or ""
+	events  Log
+	cadence time.Duration
+	// version counts the answers that landed, good or failed: a view that
+	// drew at an older one draws again.
+	version uint64
+}
+
+// New is the feed of t, filled by src, starting with who as the
+// participant (from the list that led here, or just their ID); th judges
+// the event log's crossings, loc is where its times are said.
+func New(t Target, src Source, who model.Participant, th model.Thresholds, loc *time.Location) *Feed {
+	f := &Feed{t: t, th: th, loc: loc, src: src, hist: model.NewHistory(0), who: who,
+		events: newLog(), cadence: time.Minute}
+	src.Chain().Explain = f.explain
+	return f
+}
+
+// Chain is the source's polling chain: the status bar reads it and the
+// keys p, r, + and - act on it, on whichever view is on top.
+func (f *Feed) Chain() *poll.Chain { return f.src.Chain() }
+
+// Update takes a message for the feed's chain (a poll.TickMsg, an
+// answer) and returns the command that continues it; changed says an
+// answer landed, so the view on top draws again.
+func (f *Feed) Update(msg tea.Msg) (next tea.Cmd, changed bool) {
+	next, changed = f.src.Update(f, msg)
+	if changed {
+		f.version++
+	}
+	return next, changed
+}
+
+// Close cancels the source's requests: the feed is no longer watched.
+func (f *Feed) Close() { f.src.Close() }
+
+// Target is whose data this is.
+func (f *Feed) Target() Target { return f.t }
+
+// History is every sample held. Views read it; only the feed merges.
+func (f *Feed) History() *model.History { return f.hist }
+
+// Who is the participant as the newest answer named them, without samples.
+func (f *Feed) Who() model.Participant { return f.who }
+
+// Live reports whether Zoom has answered for this live call.
+func (f *Feed) Live() bool { return f.live }
+
+// Gone is why Zoom no longer answers for the live call (GoneMeeting, or
+// the participant not found), "" while it does.
+func (f *Feed) Gone() string { return f.gone }
+
+// Events is the event log: threshold crossings, errors, the call's end.
+func (f *Feed) Events() *Log { return &f.events }
+
+// Cadence is how often samples come, as the newest few say.
+func (f *Feed) Cadence() time.Duration { return f.cadence }
+
+// Version counts the answers that landed: a view keeps the one it drew.
+func (f *Feed) Version() uint64 { return f.version }
+
+// Stale is when the newest sample is older than a live call's samples
+// can be (model.StaleAt); zero when nothing is due: no sample yet, a past
+// meeting, or a call the participant left or that ended.
+func (f *Feed) Stale() time.Time {
+	latest, ok := f.hist.Latest()
+	if !ok || f.t.Type != model.Live || f.who.Left() || f.gone != "" {
+		return time.Time{}
+	}
+	return model.StaleAt(latest.Time, f.src.Chain().Interval, f.cadence)
+}
+
+// Take puts a good answer into the feed: who the participant is and
+// their samples (p.Samples), as it arrived at at. A source calls it
+// before its chain schedules the next poll, so that the floor it sets
+// (the participant left) already holds for that poll.
+func (f *Feed) Take(p model.Participant, at time.Time) {
+	samples := p.Samples
+	p.Samples = nil
+	prev := f.who
+	f.who = p
+	f.answered(prev)
+	f.events.succeeded(at)
+	f.hist.Merge(samples...)
+	f.cadence = model.SampleGap(f.hist.Samples())
+	f.events.observe(f.hist.Since(f.events.judged.Add(time.Nanosecond)), f.th, f.cadence)
+}
+
+// Fail notes what a failed answer, arrived at at, says about the call and
+// logs it; the chain has worded the error (explain) and backs off. Every
+// sample stays.
+func (f *Feed) Fail(err error, at time.Time) {
+	why, _ := f.goneBy(err)
+	switch retryAt, limitType, limited := poll.RateLimit(err); {
+	case limited:
+		f.events.failed(at, poll.LimitText(limitType)+" until "+retryAt.In(f.loc).Format("15:04:05"))
+	case why != "":
+		f.gone = why
+		f.events.failed(at, f.goneEvent())
+	default:
+		f.events.failedWith(at, shortError(err), withoutOp(err))
+	}
+}
+
+// explain is the chain's words for an error of this feed (the chain
+// alone writes the error text): a live call that is over, in plain words;
+// anything else without the operation, since the header says whose QoS
+// this is and the error lines need the room for what to do.
+func (f *Feed) explain(err error) string {
+	if _, _, limited := poll.RateLimit(err); !limited {
+		if why, said := f.goneBy(err); why != "" {
+			return f.goneText(why, said)
+		}
+	}
+	return withoutOp(err)
+}
