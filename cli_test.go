@@ -18,13 +18,17 @@ import (
 
 // TestMain keeps every test's request budget (runCLI's and the built
 // binaries') out of the user's own state directory: successive runs add
-// up there, by design.
+// up there, by design. The user's config file stays out too: its
+// defaults would change what the tests see.
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "qostop-state")
 	if err != nil {
 		panic(err)
 	}
 	os.Setenv("XDG_STATE_HOME", dir)
+	os.Setenv("XDG_CONFIG_HOME", dir)
+	os.Unsetenv("QOSTOP_CONFIG")
+	os.Unsetenv("QOSTOP_PROFILE")
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -437,7 +441,7 @@ func TestProcessesAddUpInTheDaysCount(t *testing.T) {
 		return string(out), err
 	}
 	count := func() int {
-		data, err := os.ReadFile(filepath.Join(state, "qostop", "requests.json"))
+		data, err := os.ReadFile(filepath.Join(state, "qostop", "requests-"+sim.DemoAccountID+".json")) // one count per account
 		if err != nil {
 			t.Fatal(err)
 		}

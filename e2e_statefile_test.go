@@ -47,7 +47,7 @@ func TestSnapshotSurvivesAnUnusableStateFile(t *testing.T) {
 			if err := os.Mkdir(filepath.Join(state, "qostop"), 0o700); err != nil {
 				t.Fatal(err)
 			}
-			if err := tc.plant(filepath.Join(state, "qostop", "requests.json")); err != nil {
+			if err := tc.plant(filepath.Join(state, "qostop", "requests-"+sim.DemoAccountID+".json")); err != nil { // one file per account
 				t.Fatal(err)
 			}
 			// Not a timed assertion: a hang is the failure, and a minute is

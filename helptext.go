@@ -6,6 +6,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/record"
+	"github.com/qostop/qostop/fetch/settings"
 	"github.com/spf13/cobra"
 )
 
@@ -37,7 +38,20 @@ PARTICIPANT is the participant's user_id, as 'qostop meeting MEETING' or
 
 // envHelp is what the commands that talk to Zoom read; colourEnv all the
 // demo reads.
-const envHelp, colourEnv = "\nEnvironment:\n" + fetch.EnvHelp + colourLine, "\nEnvironment:\n" + colourLine
+const envHelp, colourEnv = "\nEnvironment:\n" + fetch.EnvHelp + settings.EnvHelp + colourLine, "\nEnvironment:\n" + colourLine
+
+// settingsEnv is what `qostop config` reads.
+const settingsEnv = "\nEnvironment:\n" + fetch.EnvHelp + settings.EnvHelp
+
+// configHelp says what the config file holds and how it meets the flags.
+const configHelp = `
+
+The config file ($XDG_CONFIG_HOME/qostop/config.toml, or --config, or
+$QOSTOP_CONFIG) holds defaults for the screens' flags and one profile per
+Zoom account ([profiles.NAME]). A flag wins over the environment, which
+wins over the profile, which wins over the file's defaults. Secrets are
+never printed: only where they come from. 'qostop config init' writes a
+commented file to start from; 'qostop config check' checks one.`
 
 const colourLine = "  NO_COLOR\n        set to anything to draw without colour\n"
 

@@ -24,6 +24,7 @@ import (
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/exporter"
+	"github.com/qostop/qostop/fetch/settings"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
@@ -107,6 +108,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newReportCmd(),
 		newExporterCmd(),
 		newSimCmd(),
+		newConfigCmd(),
 		newCmd("version", "print the version and the commit qostop was built from", "", "", 0, 0,
 			func(cmd *cobra.Command, _ []string) error {
 				_, err := fmt.Fprintln(cmd.OutOrStdout(), cmd.Root().Version)
@@ -200,6 +202,8 @@ type flags struct {
 	ascii, redact, utc                              bool
 	sim                                             sim.Options
 	budget                                          int
+	cf                                              settings.Flags
+	set                                             *settings.Resolved // the config file's, once check ran
 }
 
 // zoom registers the flags of a command that asks Zoom about one type of meeting.
@@ -218,6 +222,7 @@ func (f *flags) reach(c *cobra.Command, budget int, why string) {
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "time limit for each HTTP request")
 	f.debugLogFlag(c)
 	fs.IntVar(&f.budget, "budget", budget, "cap of API requests per UTC day, `N`, all qostop processes of the user together ("+why+")")
+	settings.RegisterFlags(fs, &f.cf)
 }
 
 // debugLogFlag registers --debug-log, which every command that asks Zoom
@@ -257,6 +262,10 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	bad := func(format string, args ...any) (ui.Config, error) {
 		return ui.Config{}, usageError(cmd, format, args...)
 	}
+	set, err := settings.Apply(cmd.Flags(), f.cf, theme.Choices(), cmd.ErrOrStderr())
+	if f.set = set; err != nil {
+		return ui.Config{}, err
+	}
 	typ := model.MeetingType(strings.ToLower(f.meetingType))
 	switch {
 	case has("timeout") && f.timeout <= 0:
@@ -282,27 +291,24 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	if err != nil {
 		return bad("--theme: %v", err)
 	}
-	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t,
-		ASCII: f.ascii, Redact: f.redact, UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Record: f.record,
+	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t, ASCII: f.ascii, Redact: f.redact,
+		UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Record: f.set.RecordTo(f.record, ui.RecordOff),
+		Account: f.set.Profile, Accent: f.set.Accent, Choices: f.set.Choices, Remember: f.set.Remember,
 		Window: f.window}, nil
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
 // A budget state file that cannot be used is said on warn; counting goes on in memory.
 func (f *flags) config(warn io.Writer) (fetch.Config, io.Closer, error) {
-	budget, err := fetch.OpenBudget(fetch.BudgetOptions{Cap: f.budget})
-	if err != nil {
-		return fetch.Config{}, nil, err
-	}
-	if err := budget.Status().Err; err != nil {
-		fmt.Fprintf(warn, "qostop: warning: %s; counting today's requests in memory only\n", model.Sanitize(err.Error()))
-	}
-	cfg, closer, err := fetch.ConfigFromEnv(os.Getenv, fetch.Overrides{APIURL: f.apiURL, OAuthURL: f.oauthURL,
-		Gov: f.gov, Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog})
+	cfg, closer, err := fetch.ConfigFromEnv(os.Getenv, fetch.Overrides{APIURL: f.apiURL, OAuthURL: f.oauthURL, Gov: f.gov,
+		Timeout: f.timeout, MaxWait: f.maxWait, DebugLog: f.debugLog, Profile: f.set.Account, // check set f.set
+		Budget: &fetch.BudgetOptions{Cap: f.budget, InMemory: f.cf.NoState}}) // the budget is the account's
 	if err != nil && cfg.MissingCredentials() {
 		err = fmt.Errorf("%w\n(to try qostop without a Zoom account, run 'qostop demo')", err)
 	}
-	cfg.Budget = budget
+	if err := cfg.Budget.Status().Err; err != nil {
+		fmt.Fprintf(warn, "qostop: warning: %s; counting today's requests in memory only\n", model.Sanitize(err.Error()))
+	}
 	return cfg, closer, err
 }
 
@@ -417,6 +423,21 @@ func newSimCmd() *cobra.Command {
 		})
 	c.Flags().StringVar(&listen, "listen", "127.0.0.1:8080", "address to serve on")
 	f.sim.RegisterFlags(c.Flags(), time.Minute)
+	return c
+}
+
+func newConfigCmd() *cobra.Command {
+	var f flags
+	c := newCmd("config [flags]", "print the settings in effect and where each came from", configHelp, settingsEnv, 0, 0,
+		func(cmd *cobra.Command, _ []string) error {
+			if _, err := f.check(cmd); err != nil {
+				return err
+			}
+			return f.set.Print(cmd.OutOrStdout(), cmd.Flags(), os.Getenv)
+		})
+	f.reach(c, 0, "0: no cap of qostop's own")
+	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "as for the screens")
+	c.AddCommand(settings.Subcommands(&f.cf.Config, theme.Choices())...)
 	return c
 }
 

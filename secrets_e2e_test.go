@@ -172,3 +172,97 @@ func TestEndToEndSecretsNeverPrinted(t *testing.T) {
 		t.Error("no fault was served")
 	}
 }
+
+// The same with the secret read by a profile's client_secret_command and
+// no ZOOM_* variable set: the command's output, its stderr when it fails
+// and its time limit when it hangs, none of which may carry the secret
+// out. The screens run from the profile too, and name it in the header.
+func TestEndToEndSecretCommandNeverPrinted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: builds the binary and runs it")
+	}
+	bin := buildBinary(t)
+	const secret = "qostop-cmd-secret-2e71b0c4"
+	s := sim.New(sim.Options{ClientSecret: secret, Seed: 5, SampleEvery: time.Second})
+	defer s.Close()
+	leak := &leakServer{sim: s, tokens: map[string]bool{}}
+	srv := httptest.NewServer(leak)
+	defer srv.Close()
+
+	dir := t.TempDir()
+	script := func(name, body string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte("#!/bin/sh\n"+body+"\n"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	good := script("good.sh", "echo "+secret)
+	profile := func(name, command, extra string) string {
+		return fmt.Sprintf("[profiles.%s]\naccount_id = %q\nclient_id = %q\nclient_secret_command = %q\n"+
+			"api_url = \"%s/v2\"\noauth_url = \"%s/oauth/token\"\n%s\n", name, sim.DemoAccountID, sim.DemoClientID,
+			command, srv.URL, srv.URL, extra)
+	}
+	conf := "default_profile = \"acme\"\n" + profile("acme", good, `accent = "#ff8700"`) +
+		profile("broken", script("broken.sh", "echo "+secret+"; echo \"vault: bad passphrase for "+secret+"\" >&2; exit 2"), "") +
+		profile("hangs", script("hangs.sh", "sleep 60"), `client_secret_timeout = "300ms"`)
+	if err := os.MkdirAll(filepath.Join(dir, "qostop"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "qostop", "config.toml"), []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"XDG_CONFIG_HOME=" + dir, "ZOOM_ACCOUNT_ID=", "ZOOM_CLIENT_ID=", "ZOOM_CLIENT_SECRET=", "ZOOM_API_URL=", "ZOOM_OAUTH_URL="}
+	logFile := filepath.Join(dir, "debug.log")
+	var printed []string
+	run := func(label string, args ...string) string {
+		cmd := exec.Command(bin, append(args, "--debug-log", logFile, "--max-wait", "0s")...)
+		cmd.Env = append(os.Environ(), env...)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		_ = cmd.Run()
+		printed = append(printed, label+" stdout:\n"+stdout.String(), label+" stderr:\n"+stderr.String())
+		return stdout.String() + stderr.String()
+	}
+	if out := run("snapshot", "snapshot", "--format", "json", sim.DemoMeetingID, sim.DemoParticipantID); !strings.Contains(out, `"user_id": "16778241"`) {
+		t.Fatalf("snapshot from the profile failed:\n%s", out)
+	}
+	leak.setEcho("token")
+	run("token endpoint echoes the secret", "snapshot", sim.DemoMeetingID)
+	leak.setEcho("")
+	if out := run("command fails", "snapshot", "--profile", "broken", sim.DemoMeetingID); !strings.Contains(out, "vault: bad passphrase for [redacted]") {
+		t.Errorf("a failing command's stderr is not shown, redacted:\n%s", out)
+	}
+	if out := run("command hangs", "snapshot", "--profile", "hangs", sim.DemoMeetingID); !strings.Contains(out, "did not finish within 300ms") {
+		t.Errorf("a hanging command was not stopped at its limit:\n%s", out)
+	}
+	run("config", "config")
+
+	// The screens, from the profile alone, name it in the header.
+	tm := startTmux(t, 160, 30, append([]string{"TERM=xterm-256color"}, env...),
+		bin, "watch", "--interval", "2s", "--debug-log", logFile, sim.DemoMeetingID, sim.DemoParticipantID)
+	screen := tm.waitFor("the first poll", 20*time.Second, func(sc string) bool { return statusPolled(sc) != "" })
+	if !strings.Contains(screen, "acme") {
+		t.Errorf("the watch screen does not name the profile:\n%s", screen)
+	}
+	printed = append(printed, "watch screen:\n"+screen)
+	tm.send("q")
+	tm.waitFor("watch to exit", 5*time.Second, func(string) bool { return tm.exitStatus() != "" })
+
+	log, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	printed = append(printed, "debug log:\n"+string(log))
+	if strings.Contains(string(log), good) {
+		t.Errorf("the debug log names the secret's command:\n%s", log)
+	}
+	secrets := append([]string{secret, base64.StdEncoding.EncodeToString([]byte(sim.DemoClientID + ":" + secret))}, leak.issued()...)
+	for _, out := range printed {
+		for _, sec := range secrets {
+			if strings.Contains(out, sec) {
+				t.Errorf("%q leaked into %s", sec, out)
+			}
+		}
+	}
+}

@@ -45,7 +45,8 @@ type auth struct {
 	now      func() time.Time
 	classify func(op string, err error) *APIError
 
-	sem chan struct{} // one token request at a time; a lock that honours ctx
+	sem    chan struct{} // one token request at a time; a lock that honours ctx
+	source SecretSource  // Config.Secret: asked before each token request; nil uses conf's
 
 	mu           sync.Mutex
 	tok          *oauth2.Token
@@ -53,6 +54,7 @@ type auth struct {
 	blockedUntil time.Time
 	lastErr      *APIError
 	issued       []string // recent access tokens, to redact from error text
+	formerSecret string   // the source's previous secret, still redacted
 }
 
 func newAuth(cfg Config, httpc *http.Client, now func() time.Time) *auth {
@@ -79,6 +81,7 @@ func newAuth(cfg Config, httpc *http.Client, now func() time.Time) *auth {
 		host:    host,
 		now:     now,
 		sem:     make(chan struct{}, 1),
+		source:  cfg.Secret,
 	}
 	a.classify = a.tokenError
 	return a
@@ -108,6 +111,11 @@ func (a *auth) token(ctx context.Context, op string) (*oauth2.Token, *APIError) 
 	}
 	a.mu.Unlock()
 
+	// The source has its own time limit (a password manager may wait for
+	// the user to unlock it); the request's starts after it.
+	if e := a.renewSecret(ctx, op); e != nil {
+		return nil, e
+	}
 	tctx, cancel := context.WithTimeout(ctx, a.timeout)
 	defer cancel()
 	start := a.now()
@@ -203,6 +211,9 @@ func (a *auth) secrets() []string {
 	}
 	s := []string{a.conf.ClientSecret, basic(a.conf.ClientID, a.conf.ClientSecret),
 		basic(url.QueryEscape(a.conf.ClientID), url.QueryEscape(a.conf.ClientSecret))}
+	if a.formerSecret != "" {
+		s = append(s, a.formerSecret, basic(a.conf.ClientID, a.formerSecret))
+	}
 	return append(s, a.issued...)
 }
 

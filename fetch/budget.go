@@ -1,12 +1,15 @@
 package fetch
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -55,6 +58,13 @@ type BudgetOptions struct {
 	Cap int
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Account is the Zoom account ID the requests are sent for: each
+	// account has its own daily cap, so its own count. "" is one count
+	// for all.
+	Account string
+	// InMemory counts this process's requests only, with no state file
+	// (--no-state): nothing is read or written on disk.
+	InMemory bool
 }
 
 // StateDir is where qostop keeps its state: $XDG_STATE_HOME/qostop, or
@@ -81,6 +91,9 @@ func OpenBudget(o BudgetOptions) (*Budget, error) {
 	if b.now == nil {
 		b.now = time.Now
 	}
+	if o.InMemory {
+		return b, nil // no path: sync counts in memory
+	}
 	dir, err := o.Dir, error(nil)
 	if dir == "" {
 		dir, err = StateDir()
@@ -94,9 +107,23 @@ func OpenBudget(o BudgetOptions) (*Budget, error) {
 		b.err = fmt.Errorf("no state directory for the request budget: %w", err)
 		return b, nil
 	}
-	b.path, b.lock = filepath.Join(dir, "requests.json"), filepath.Join(dir, "requests.lock")
+	name := "requests"
+	if o.Account != "" {
+		name += "-" + accountFileName(o.Account)
+	}
+	b.path, b.lock = filepath.Join(dir, name+".json"), filepath.Join(dir, name+".lock")
 	b.sync(0) // a failure is kept in b.err
 	return b, nil
+}
+
+// accountFileName is an account ID fit for a file name: as it is when it
+// is letters, digits, "-" and "_" (Zoom's are), else a hash of it.
+func accountFileName(id string) string {
+	if len(id) <= 64 && strings.Trim(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == "" {
+		return id
+	}
+	sum := sha256.Sum256([]byte(id))
+	return hex.EncodeToString(sum[:8])
 }
 
 // state is the file's content.

@@ -36,6 +36,9 @@ type Config struct {
 	// Credentials of a Server-to-Server OAuth app (ZOOM_ACCOUNT_ID,
 	// ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).
 	AccountID, ClientID, ClientSecret string
+	// Secret, if set, gives the client secret at each token request
+	// (a profile's client_secret_command) instead of ClientSecret.
+	Secret SecretSource
 
 	// Timeout bounds each HTTP request, token requests included
 	// (DefaultTimeout when zero).
@@ -92,11 +95,14 @@ func (c Config) Validate() error {
 	c = c.withDefaults()
 	var errs []error
 	var missing, padded []string
-	for _, f := range []struct{ env, val string }{
+	creds := []struct{ env, val string }{
 		{"ZOOM_ACCOUNT_ID", c.AccountID},
 		{"ZOOM_CLIENT_ID", c.ClientID},
-		{"ZOOM_CLIENT_SECRET", c.ClientSecret},
-	} {
+	}
+	if c.Secret == nil { // else read at each token request, and checked then
+		creds = append(creds, struct{ env, val string }{"ZOOM_CLIENT_SECRET", c.ClientSecret})
+	}
+	for _, f := range creds {
 		switch t := strings.TrimSpace(f.val); {
 		case t == "":
 			missing = append(missing, f.env)

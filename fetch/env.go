@@ -32,6 +32,25 @@ type Overrides struct {
 	Timeout, MaxWait time.Duration
 	// DebugLog is a file to append the request log to ("" for none).
 	DebugLog string
+	// Budget, if set, is opened for the account the config resolves to
+	// (Zoom's daily cap is per account) and set as Config.Budget.
+	Budget *BudgetOptions
+	// Profile is what a config file's profile says of the account: each
+	// of its fields is used where neither the command line nor the
+	// environment sets one.
+	Profile Account
+}
+
+// Account is a config file profile's Zoom account: its credentials, or
+// where to find the secret, and its cloud.
+type Account struct {
+	APIURL, OAuthURL    string
+	Gov                 bool
+	AccountID, ClientID string
+	// ClientSecret is the secret itself (a private file, or the variable
+	// client_secret_env names); Secret reads it at each token request.
+	ClientSecret string
+	Secret       SecretSource
 }
 
 // ConfigFromEnv is the validated Config that the environment, as getenv
@@ -39,20 +58,32 @@ type Overrides struct {
 // file opened (0600: it names every request) and returned for the caller
 // to close.
 func ConfigFromEnv(getenv func(string) string, o Overrides) (Config, io.Closer, error) {
+	p := o.Profile
 	cfg := Config{
-		APIURL:       firstOf(o.APIURL, getenv(EnvAPIURL)),
-		OAuthURL:     firstOf(o.OAuthURL, getenv(EnvOAuthURL)),
-		AccountID:    getenv(EnvAccountID),
-		ClientID:     getenv(EnvClientID),
-		ClientSecret: getenv(EnvClientSecret),
+		APIURL:       firstOf(o.APIURL, firstOf(getenv(EnvAPIURL), p.APIURL)),
+		OAuthURL:     firstOf(o.OAuthURL, firstOf(getenv(EnvOAuthURL), p.OAuthURL)),
+		AccountID:    firstOf(getenv(EnvAccountID), p.AccountID),
+		ClientID:     firstOf(getenv(EnvClientID), p.ClientID),
+		ClientSecret: firstOf(getenv(EnvClientSecret), p.ClientSecret),
 		Timeout:      o.Timeout,
 		MaxWait:      o.MaxWait,
 	}
-	if o.Gov {
+	if cfg.ClientSecret == "" {
+		cfg.Secret = p.Secret
+	}
+	if o.Gov || p.Gov {
 		cfg.APIURL, cfg.OAuthURL = firstOf(cfg.APIURL, GovAPIURL), firstOf(cfg.OAuthURL, GovOAuthURL)
 	}
 	if err := cfg.Validate(); err != nil {
 		return cfg, nil, err
+	}
+	if o.Budget != nil {
+		b := *o.Budget
+		b.Account = cfg.AccountID
+		var err error
+		if cfg.Budget, err = OpenBudget(b); err != nil {
+			return cfg, nil, err
+		}
 	}
 	if o.DebugLog == "" {
 		return cfg, io.NopCloser(nil), nil
@@ -69,7 +100,7 @@ func ConfigFromEnv(getenv func(string) string, o Overrides) (Config, io.Closer, 
 // unset, the state of a first run: the caller can then point at a way
 // to try qostop without an account.
 func (c Config) MissingCredentials() bool {
-	return c.AccountID == "" || c.ClientID == "" || c.ClientSecret == ""
+	return c.AccountID == "" || c.ClientID == "" || (c.ClientSecret == "" && c.Secret == nil)
 }
 
 func firstOf(s, def string) string {

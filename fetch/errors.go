@@ -29,11 +29,12 @@ const (
 	BadResponse             // an answer that cannot be decoded
 	Canceled                // the caller's context ended
 	WrongURL                // 404 without a Zoom code: the API URL leads to no Dashboard API
+	NoSecret                // the client secret's source (Config.Secret) failed: nothing was sent
 )
 
 var kindNames = [...]string{"unexpected", "not found", "missing scope", "invalid client",
 	"no dashboard", "rate limited", "unauthorized", "bad request", "too old", "server",
-	"network", "bad response", "canceled", "wrong URL"}
+	"network", "bad response", "canceled", "wrong URL", "no secret"}
 
 func (k ErrorKind) String() string {
 	if k < 0 || int(k) >= len(kindNames) {
@@ -182,6 +183,8 @@ func (e *APIError) explain() string {
 			"to see which request failed"
 	case Canceled:
 		return "stopped before Zoom answered"
+	case NoSecret:
+		return e.detail + "; no token was asked for"
 	}
 	return "Zoom answered with an unexpected error" + e.said() + "; run with --debug-log FILE to see " +
 		"which request failed"

@@ -8,7 +8,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -45,7 +47,7 @@ func New(cfg Config) (tea.Model, error) {
 
 func newApp(cfg Config) *app {
 	ctx, cancel := context.WithCancel(context.Background())
-	c := &common{cfg: cfg, ctx: ctx, redact: cfg.Redact, clk: poll.Clock{Schedule: cfg.schedule}}
+	c := &common{cfg: cfg, ctx: ctx, redact: cfg.Redact, clk: poll.Clock{Schedule: cfg.schedule}, choices: cfg.Choices.Valid()}
 	c.setStyles(theme.NewStyles(cfg.startProfile(), cfg.Theme, cfg.ASCII))
 	a := &app{c: c, keys: DefaultKeyMap(), theme: cfg.Theme, cancel: cancel}
 	a.stack = []screen{firstScreen(c)}
@@ -107,6 +109,8 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		}
 	case tea.KeyPressMsg:
 		return a.key(msg)
+	case rememberFailedMsg:
+		a.notice = "choices not kept: " + msg.err.Error()
 	case poll.Addressed:
 		return a.route(msg)
 	}
@@ -147,7 +151,7 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		a.theme = theme.Next(a.theme)
 		a.restyle(theme.NewStyles(a.c.st.Profile(), a.theme, a.c.cfg.ASCII))
 		a.notice = "theme " + a.theme.Name + " (t cycles " + strings.Join(theme.Names, ", ") + ")"
-		return nil
+		return a.c.remember(func(ch *model.Choices) { ch.Theme = a.theme.Name })
 	case key.Matches(msg, a.keys.Copy):
 		return a.copyScreen()
 	case key.Matches(msg, a.keys.Redact):
@@ -189,5 +193,5 @@ func (a *app) content() string {
 	if a.quit {
 		return "" // leave a clean terminal behind
 	}
-	return a.top().view()
+	return chrome.WithProfileTag(a.top().view(), a.c.profileTag, a.c.width)
 }

@@ -21,6 +21,11 @@ type common struct {
 	st     theme.Styles
 	ss     chrome.StatusStyles // st on the status bar's background
 	redact bool                // names, emails, addresses and locations hidden (R)
+	// profileTag is the config file's profile, drawn at the end of every
+	// screen's first line; choices are the theme, window and order last
+	// chosen, kept between runs through cfg.Remember (remember.go).
+	profileTag string
+	choices    model.Choices
 	// clk is the clock as the last message that carried it read it, and
 	// the polling chains' numbering. Update and View never read the clock
 	// themselves.
@@ -30,6 +35,7 @@ type common struct {
 
 func (c *common) setStyles(st theme.Styles) {
 	c.st, c.ss = st, chrome.NewStatusStyles(st)
+	c.profileTag = chrome.ProfileTag(c.cfg.Account, c.cfg.Accent, st)
 }
 
 // target is what a screen is about: a meeting, maybe one participant in

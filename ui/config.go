@@ -72,6 +72,16 @@ type Config struct {
 	// Redact starts with names, emails, addresses and locations hidden
 	// (--redact); the R key toggles it.
 	Redact bool
+	// Choices are the window and overview order the user chose last
+	// time (the theme arrives chosen, in Theme); Remember, if set, keeps
+	// them again after each change, from a tea.Cmd. nil keeps nothing
+	// (--no-state).
+	Choices  model.Choices
+	Remember func(model.Choices) error
+	// Account is the config file's profile in use (--profile), named in
+	// every screen's header so two accounts' screens are told apart;
+	// Accent is its colour (#rrggbb, #rgb or an ANSI number), "" the theme's.
+	Account, Accent string
 	// Record is where StartRecording records what the screens fetch:
 	// "" the ring of recordings in the state directory, a file's path
 	// (--record FILE), or RecordOff.

@@ -64,7 +64,7 @@ const overviewMediaCol = 2
 // newOverview builds the overview of meeting t, polled at the program's
 // interval.
 func newOverview(c *common, t target) *overviewModel {
-	m := &overviewModel{t: t, cadence: time.Minute, okeys: DefaultOverviewKeyMap(),
+	m := &overviewModel{t: t, cadence: time.Minute, okeys: DefaultOverviewKeyMap(), order: c.choices.Sort,
 		tableScreen: newTableScreen(c, slices.Clone(overviewColumns), true, len(t.trail) > 0)}
 	m.moreKeys = []key.Binding{m.okeys.Shown, m.okeys.Reverse}
 	src, now, ctx := c.cfg.Source, c.cfg.Now, m.ctx
@@ -125,13 +125,13 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 		case !handled && key.Matches(msg, m.tkeys.Sort):
 			m.order.Column = (m.order.Column + 1) % model.NumSortColumns
 			m.order.Reverse = false
-			m.refill()
+			return tea.Batch(cmd, m.sorted())
 		case !handled && key.Matches(msg, m.okeys.Reverse):
 			m.order.Reverse = !m.order.Reverse
-			m.refill()
+			return tea.Batch(cmd, m.sorted())
 		case !handled && key.Matches(msg, m.okeys.Shown):
 			m.order.Shown = (m.order.Shown + 1) % model.NumShown
-			m.refill()
+			return tea.Batch(cmd, m.sorted())
 		case m.poll.Interval != interval: // the cost a minute changed
 			m.header = m.headerText()
 			m.rebuild()
@@ -139,6 +139,12 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	return nil
+}
+
+// sorted redraws the rows in the new order and keeps it for next time.
+func (m *overviewModel) sorted() tea.Cmd {
+	m.refill()
+	return m.c.remember(func(ch *model.Choices) { ch.Sort = m.order })
 }
 
 // judge notes the newest sample and the cadence, for the status bar.

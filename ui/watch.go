@@ -80,7 +80,10 @@ func newWatch(c *common, t target, interval time.Duration, who model.Participant
 		feed:     f,
 		hist:     f.History(),
 		loc:      c.clk.Now.Location(),
-		chosen:   c.cfg.Window,
+		chosen:   c.choices.Window, // last run's [ and ]
+	}
+	if c.cfg.Window > 0 {
+		m.chosen = c.cfg.Window // --window over the remembered one
 	}
 	m.keys.nameArrows(c.st.Glyphs())
 	for i, md := range model.Medias {
@@ -165,6 +168,7 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.ShorterSpan), key.Matches(msg, k.LongerSpan), key.Matches(msg, k.WholeCall):
 		m.windowKey(msg)
+		return m.c.remember(func(ch *model.Choices) { ch.Window = m.chosen })
 	case key.Matches(msg, k.NextPane):
 		m.setFocus(m.focus + 1)
 	case key.Matches(msg, k.PrevPane):
