@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/record"
@@ -11,7 +12,8 @@ import (
 )
 
 // The texts of qostop's help and version: the usage templates, what the
-// IDs and the environment mean, and the version line.
+// IDs and the environment mean, the version line, and the words for a
+// mistyped command or a completion without a shell.
 
 // rootUsage lists the commands with their arguments (cobra's leaves
 // those to each command's help).
@@ -82,4 +84,35 @@ func versionText(info *debug.BuildInfo) string {
 		}
 	}
 	return fmt.Sprintf("qostop %s, %s, %s", orDefault(info.Main.Version, "(devel)"), commit, info.GoVersion)
+}
+
+// unknownCommand is the root's check of its arguments: it takes none, so
+// one is a mistyped command, or a meeting ID without 'meeting'.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	hint := ""
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		hint = fmt.Sprintf("; did you mean %q?", s[0])
+	} else if strings.Trim(args[0], "0123456789") == "" {
+		hint = "; to open a meeting by its ID, run 'qostop meeting " + args[0] + "'"
+	}
+	return usageError(cmd, "unknown command %q%s", args[0], hint)
+}
+
+// completionCmd makes cobra's `completion` command a usage error when
+// given no shell or another one: by itself it prints help and exits 0.
+func completionCmd(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	const shells = "bash, zsh, fish or powershell"
+	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
+		c.Short, c.Args = "print the shell completion script for "+shells, cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError(cmd, "unknown shell %q: want %s", args[0], shells)
+			}
+			return usageError(cmd, "want a shell: %s, e.g. 'source <(qostop completion bash)'", shells)
+		}
+	}
 }

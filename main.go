@@ -121,37 +121,6 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 	return root, ran
 }
 
-// unknownCommand is the root's check of its arguments: it takes none, so
-// one is a mistyped command, or a meeting ID without 'meeting'.
-func unknownCommand(cmd *cobra.Command, args []string) error {
-	if len(args) == 0 {
-		return nil
-	}
-	hint := ""
-	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-		hint = fmt.Sprintf("; did you mean %q?", s[0])
-	} else if strings.Trim(args[0], "0123456789") == "" {
-		hint = "; to open a meeting by its ID, run 'qostop meeting " + args[0] + "'"
-	}
-	return usageError(cmd, "unknown command %q%s", args[0], hint)
-}
-
-// completionCmd makes cobra's `completion` command a usage error when
-// given no shell or another one: by itself it prints help and exits 0.
-func completionCmd(root *cobra.Command) {
-	root.InitDefaultCompletionCmd()
-	const shells = "bash, zsh, fish or powershell"
-	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
-		c.Short, c.Args = "print the shell completion script for "+shells, cobra.ArbitraryArgs
-		c.RunE = func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usageError(cmd, "unknown shell %q: want %s", args[0], shells)
-			}
-			return usageError(cmd, "want a shell: %s, e.g. 'source <(qostop completion bash)'", shells)
-		}
-	}
-}
-
 // newCmd is a command with qostop's help layout that takes lo to hi IDs;
 // env is the environment section of its help.
 func newCmd(use, short, long, env string, lo, hi int, run func(*cobra.Command, []string) error) *cobra.Command {
@@ -194,16 +163,16 @@ func missingIDs(cmd *cobra.Command, want string, got []string) error {
 // flags are every command's flags; each command registers the groups it
 // takes, and check looks at those.
 type flags struct {
-	apiURL, oauthURL, meetingType, debugLog, format string
-	gov                                             bool
-	timeout, maxWait                                time.Duration
-	interval, floor, window                         time.Duration
-	thresholds, theme, record                       string
-	ascii, redact, utc                              bool
-	sim                                             sim.Options
-	budget                                          int
-	cf                                              settings.Flags
-	set                                             *settings.Resolved // the config file's, once check ran
+	apiURL, oauthURL, meetingType, debugLog, format    string
+	gov                                                bool
+	timeout, maxWait                                   time.Duration
+	interval, floor, window                            time.Duration
+	thresholds, theme, record, notify, notifyCmd, sort string
+	ascii, redact, utc                                 bool
+	sim                                                sim.Options
+	budget                                             int
+	cf                                                 settings.Flags
+	set                                                *settings.Resolved // the config file's, once check ran
 }
 
 // zoom registers the flags of a command that asks Zoom about one type of meeting.
@@ -245,6 +214,7 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
+	f.alertFlags(c)
 	fs.StringVar(&f.record, "record", "", recordHelp)
 	complete(c, "theme", theme.Choices()...)
 }
@@ -291,10 +261,10 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	if err != nil {
 		return bad("--theme: %v", err)
 	}
-	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t, ASCII: f.ascii, Redact: f.redact,
+	return f.alerts(cmd, ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t, ASCII: f.ascii, Redact: f.redact,
 		UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Record: f.set.RecordTo(f.record, ui.RecordOff),
 		Account: f.set.Profile, Accent: f.set.Accent, Choices: f.set.Choices, Remember: f.set.Remember,
-		Window: f.window}, nil
+		Window: f.window})
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
@@ -479,7 +449,11 @@ func newSnapshotCmd() *cobra.Command {
 				return err
 			}
 			defer closer.Close()
-			opts := report.Options{Type: cfg.Type, Thresholds: cfg.Thresholds, Redact: cfg.Redact, ASCII: cfg.ASCII}
+			order, err := model.ParseSortColumn(f.sort)
+			if err != nil {
+				return usageError(cmd, "--sort %v", err)
+			}
+			opts := report.Options{Type: cfg.Type, Thresholds: cfg.Thresholds, Redact: cfg.Redact, ASCII: cfg.ASCII, Sort: order}
 			return report.PrintSnapshot(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, pos, opts, f.format)
 		})
 	f.zoom(c)
@@ -489,7 +463,9 @@ func newSnapshotCmd() *cobra.Command {
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits for the table's markers, as for watch")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp)
 	fs.BoolVar(&f.ascii, "ascii", false, "mark the table's send and receive with ^ and v rather than arrows")
+	fs.StringVar(&f.sort, "sort", "worst", "a meeting's order: worst (first, as the overview), name, or join (earliest first)")
 	complete(c, "format", "json", "table")
+	complete(c, "sort", model.SortChoices...)
 	return c
 }
 

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/qostop/qostop/ui"
+	"github.com/qostop/qostop/ui/notify"
 	"github.com/spf13/cobra"
 )
 
@@ -83,4 +84,29 @@ func needTerminal() error {
 			"a pipe). Run qostop without redirecting its output; " + forScripts)
 	}
 	return nil
+}
+
+// alertFlags registers how the screens alert when someone newly turns
+// critical: through the terminal (the bell, a desktop notification) and
+// a command.
+func (f *flags) alertFlags(c *cobra.Command) {
+	fs := c.Flags()
+	fs.StringVar(&f.notify, "notify", "desktop", "when someone newly turns critical: off, bell, or desktop (the bell and a notification, OSC 777 or 9)")
+	fs.StringVar(&f.notifyCmd, "notify-cmd", "", "also run `CMD` with the alert as JSON on stdin, e.g. a pager (split at spaces, no shell; stopped after 10s)")
+	complete(c, "notify", notify.Modes...)
+}
+
+// alerts is cfg with the alert settings of the flags and of the terminal
+// the environment names (tmux, iTerm2).
+func (f *flags) alerts(cmd *cobra.Command, cfg ui.Config) (ui.Config, error) {
+	mode, err := notify.ParseMode(f.notify)
+	if err != nil {
+		return ui.Config{}, usageError(cmd, "--notify %v", err)
+	}
+	run, err := notify.ParseCommand(f.notifyCmd)
+	if err != nil {
+		return ui.Config{}, usageError(cmd, "--notify-cmd %v", err)
+	}
+	cfg.Notify, cfg.NotifyCmd, cfg.Terminal = mode, run, notify.TerminalFrom(os.Getenv)
+	return cfg, nil
 }

@@ -17,6 +17,7 @@ type Glyphs struct {
 	Caret    string // where the filter is typed: "█"
 	Up, Down string // send and receive in a table cell: "↑", "↓"
 	AtMost   string // before the top of a scale: "≤300ms"
+	Worse    string // before a row worse since the user last looked: "▲ "
 	// Absent fills a sparkline column of time before the participant
 	// joined: they were not there, which is not a gap (no sample while
 	// they were). Not in the Spark ramp, nor a level marker.
@@ -37,7 +38,7 @@ var unicodeGlyphs, asciiGlyphs = UnicodeGlyphs(), ASCIIGlyphs()
 // UnicodeGlyphs are box drawing, block elements and typographic marks.
 func UnicodeGlyphs() Glyphs {
 	return Glyphs{Crumb: " › ", Sep: " · ", Column: " │ ", Rule: "─", Dash: "—", Ellipsis: "…", Dots: "…",
-		Cursor: "▸ ", Caret: "█", Up: "↑", Down: "↓", AtMost: "≤",
+		Cursor: "▸ ", Caret: "█", Up: "↑", Down: "↓", AtMost: "≤", Worse: "▲ ",
 		Absent: "·", Joined: "▲", Left: "▼",
 		KeyUp: "↑", KeyDown: "↓", KeyLeft: "←", KeyRight: "→", Spark: []string{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"},
 		Border: lipgloss.RoundedBorder()}
@@ -46,7 +47,7 @@ func UnicodeGlyphs() Glyphs {
 // ASCIIGlyphs draw with printable ASCII only, for fonts without the rest.
 func ASCIIGlyphs() Glyphs {
 	return Glyphs{Crumb: " > ", Sep: " | ", Column: " | ", Rule: "-", Dash: "-", Ellipsis: "~", Dots: "...",
-		Cursor: "> ", Caret: "_", Up: "^", Down: "v", AtMost: "<=",
+		Cursor: "> ", Caret: "_", Up: "^", Down: "v", AtMost: "<=", Worse: "+ ",
 		Absent: ":", Joined: "^", Left: "v",
 		KeyUp: "up", KeyDown: "down", KeyLeft: "left", KeyRight: "right", Spark: []string{"_", ".", "-", "=", "^", "#"},
 		Border: lipgloss.ASCIIBorder()}

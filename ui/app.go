@@ -50,7 +50,7 @@ func newApp(cfg Config) *app {
 	c := &common{cfg: cfg, ctx: ctx, redact: cfg.Redact, clk: poll.Clock{Schedule: cfg.schedule}, choices: cfg.Choices.Valid()}
 	c.setStyles(theme.NewStyles(cfg.startProfile(), cfg.Theme, cfg.ASCII))
 	a := &app{c: c, keys: DefaultKeyMap(), theme: cfg.Theme, cancel: cancel}
-	a.stack = []screen{firstScreen(c)}
+	a.stack = firstScreens(c)
 	return a
 }
 
@@ -58,7 +58,7 @@ func newApp(cfg Config) *app {
 // terminal for its background colour: the answer arrives as a message
 // (or never, from a terminal that answers no queries), so nothing waits.
 func (a *app) Init() tea.Cmd {
-	first := a.stack[0].chain().First()
+	first := a.top().chain().First()
 	if t := topicCmd(a.c.ctx, a.c.cfg.Source, firstTarget(a.c.cfg)); t != nil {
 		first = tea.Batch(first, t)
 	}
@@ -108,7 +108,14 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 			a.restyle(theme.NewStyles(msg.Profile, a.theme, a.c.cfg.ASCII))
 		}
 	case tea.KeyPressMsg:
+		a.looked()
 		return a.key(msg)
+	case notifiedMsg:
+		if msg.err != nil {
+			a.notice = msg.err.Error()
+		}
+	case noticeMsg:
+		a.notice = string(msg)
 	case rememberFailedMsg:
 		a.notice = "choices not kept: " + msg.err.Error()
 	case poll.Addressed:
@@ -160,6 +167,19 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	return top.update(msg)
+}
+
+// looked takes a key as proof the user looked at the screen: rows marked
+// as worse since the last look are not any more, on every screen.
+func (a *app) looked() {
+	if !a.c.alerts.Look() {
+		return
+	}
+	for _, s := range a.stack {
+		if l, ok := s.(looker); ok {
+			l.looked()
+		}
+	}
 }
 
 // navKey gives a typing screen its key, or moves between screens: the

@@ -31,6 +31,10 @@ type common struct {
 	// themselves.
 	clk           poll.Clock
 	width, height int
+	// alerts is who was critical in which meeting, and what the user has
+	// seen: one for the app, so a screen opened from another does not
+	// alert again (alert.go).
+	alerts model.Alerts
 }
 
 func (c *common) setStyles(st theme.Styles) {

@@ -29,6 +29,9 @@ type meetingsModel struct {
 	meetings []model.Meeting // newest first, as the table shows them
 
 	truncated string // Zoom has more meetings than qostop keeps: says so
+	// fetchedAt is when the list last came: a failed answer fetched
+	// nothing, and the bar said "fetched" at its time.
+	fetchedAt time.Time
 }
 
 // meetingColumns go, on a narrow terminal, media first and the meeting ID
@@ -95,7 +98,7 @@ func (m *meetingsModel) update(msg tea.Msg) tea.Cmd {
 		return m.poll.Tick(msg)
 	case meetingsFetchedMsg:
 		next := m.take(msg.Answer, false, func() {
-			m.meetings, m.truncated = slices.Clone(msg.meetings), msg.truncated
+			m.meetings, m.truncated, m.fetchedAt = slices.Clone(msg.meetings), msg.truncated, msg.At
 			// Newest first: the bridge opened for an incident is the one
 			// just started. Zoom's order breaks ties.
 			slices.SortStableFunc(m.meetings, func(a, b model.Meeting) int { return b.StartTime.Compare(a.StartTime) })
@@ -167,9 +170,15 @@ func (m *meetingsModel) refill() {
 
 func (m *meetingsModel) headerText() string {
 	st := m.c.st
-	first := chrome.Trail([]string{"Meetings"}, st) + "  " + st.Accent.Render("LIVE")
+	// The call's badge, so the list says what watch and the overview say:
+	// LIVE only once Zoom answered, NO ACCESS with a wrong secret.
+	typ := model.Live
 	if m.past() {
-		first = chrome.Trail([]string{"Meetings"}, st) + "  " + st.Muted.Render("PAST")
+		typ = model.Past
+	}
+	first := chrome.Trail([]string{"Meetings"}, st)
+	if b := chrome.CallBadge(typ, m.loaded, m.poll.LastErr, false); b.Text != "" {
+		first += "  " + b.Render(st)
 	}
 	switch {
 	case m.loaded && m.past():
@@ -187,6 +196,7 @@ func (m *meetingsModel) headerText() string {
 func (m *meetingsModel) status() chrome.StatusInfo {
 	si := chrome.PollStatus(&m.poll)
 	si.List, si.Redacted = true, m.c.redact
+	si.LastPoll = m.fetchedAt // "not fetched yet" until a list came
 	return si
 }
 
