@@ -18,7 +18,7 @@ import (
 // flagKeys are the keys that default a flag of the same name ("_" for
 // "-"). No environment variable sets these, so a flag on the command line
 // wins, then the profile, then the file's top level.
-var flagKeys = []string{"theme", "ascii", "utc", "redact", "interval", "timeout", "budget"}
+var flagKeys = []string{"theme", "ascii", "utc", "redact", "interval", "timeout", "budget", "window", "notify", "notify_cmd"}
 
 // Resolved is the settings of one run: the profile in use, its account,
 // and where each setting came from.
@@ -141,8 +141,12 @@ func (r *Resolved) setFlag(fs *pflag.FlagSet, key string, p, top values) error {
 		r.origins[key] = "built-in"
 		return nil
 	}
-	if err := fl.Value.Set(v); err != nil { // checked at load: not reached
-		return fmt.Errorf("%s: %w", r.where(inProfile, key), err)
+	if err := fl.Value.Set(v); err != nil { // a value only the flag can judge (--notify's modes)
+		path := []string{key}
+		if inProfile {
+			path = []string{"profiles", r.Profile, key}
+		}
+		return fmt.Errorf("%s: %w", r.File.at(path...), err)
 	}
 	r.origins[key] = r.where(inProfile, key)
 	return nil
@@ -166,6 +170,12 @@ func valueOf(v values, key string) string {
 		p = v.Timeout
 	case "budget":
 		p = v.Budget
+	case "window":
+		p = v.Window
+	case "notify":
+		p = v.Notify
+	case "notify_cmd":
+		p = v.NotifyCmd
 	}
 	switch p := p.(type) {
 	case *string:
