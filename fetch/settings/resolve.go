@@ -154,29 +154,9 @@ func (r *Resolved) setFlag(fs *pflag.FlagSet, key string, p, top values) error {
 
 // valueOf is a flag key's value as the flag's text, "" when unset.
 func valueOf(v values, key string) string {
-	var p any
-	switch key {
-	case "theme":
-		p = v.Theme
-	case "ascii":
-		p = v.ASCII
-	case "utc":
-		p = v.UTC
-	case "redact":
-		p = v.Redact
-	case "interval":
-		p = v.Interval
-	case "timeout":
-		p = v.Timeout
-	case "budget":
-		p = v.Budget
-	case "window":
-		p = v.Window
-	case "notify":
-		p = v.Notify
-	case "notify_cmd":
-		p = v.NotifyCmd
-	}
+	p := map[string]any{"theme": v.Theme, "ascii": v.ASCII, "utc": v.UTC, "redact": v.Redact,
+		"interval": v.Interval, "timeout": v.Timeout, "budget": v.Budget,
+		"window": v.Window, "notify": v.Notify, "notify_cmd": v.NotifyCmd}[key]
 	switch p := p.(type) {
 	case *string:
 		if p != nil {
