@@ -62,7 +62,7 @@ func TestUsageErrorsExitTwoWithOneLine(t *testing.T) {
 	}{
 		{"interval not a duration", []string{"watch", "--interval", "fast", "1", "2"}, `"--interval"`},
 		{"interval 0s", []string{"watch", "1", "2", "--interval", "0s"}, "--interval 0s"},
-		{"interval below the floor", []string{"meeting", "--interval", "1s", "1"}, "--interval 1s is too short: at least 2s"},
+		{"interval below the floor", []string{"meeting", "--interval", "1s", "85012345678"}, "--interval 1s is too short: at least 2s"},
 		{"interval above the ceiling", []string{"meetings", "--interval", "1h"}, "--interval 1h0m0s is too long"},
 		{"interval below the demo's floor", []string{"demo", "--interval", "500ms"}, "at least 1s"},
 		{"thresholds malformed", []string{"watch", "--thresholds", "latency=high", "1", "2"}, "--thresholds"},
@@ -147,8 +147,8 @@ func TestAskedForHelpGoesToStdout(t *testing.T) {
 // Flags after the IDs and before them mean the same.
 func TestFlagsAfterIDs(t *testing.T) {
 	newZoomLike(t)
-	_, before, errb := runCLI(t, "snapshot", "--format", "table", "--redact", "--type", "live", "555", "doc")
-	code, after, erra := runCLI(t, "snapshot", "555", "doc", "--format", "table", "--redact", "--type", "live")
+	_, before, errb := runCLI(t, "snapshot", "--format", "table", "--redact", "--type", "live", "555000555", "16777001")
+	code, after, erra := runCLI(t, "snapshot", "555000555", "16777001", "--format", "table", "--redact", "--type", "live")
 	if code != 0 || erra != "" || errb != "" {
 		t.Fatalf("exit %d; stderr %q / %q", code, errb, erra)
 	}
@@ -305,7 +305,7 @@ func TestDumbTerminalSuggestsSnapshot(t *testing.T) {
 	withCredentials(t)
 	for _, term := range []string{"dumb", ""} {
 		t.Setenv("TERM", term)
-		for _, args := range [][]string{nil, {"meetings"}, {"demo"}, {"meeting", "1"}, {"watch", "1", "2"}} {
+		for _, args := range [][]string{nil, {"meetings"}, {"demo"}, {"meeting", "85012345678"}, {"watch", "85012345678", "2"}} {
 			t.Run("TERM="+term+" "+strings.Join(args, " "), func(t *testing.T) {
 				code, out, errs := runCLI(t, args...)
 				if code != 1 || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "qostop snapshot MEETING --format table") {
@@ -329,7 +329,7 @@ func TestNoTerminalSuggestsSnapshot(t *testing.T) {
 	withCredentials(t)
 	t.Setenv("TERM", "xterm-256color")
 	bin := buildBinary(t)
-	for _, args := range [][]string{nil, {"meetings"}, {"demo"}, {"meeting", "1"}, {"watch", "1", "2"}} {
+	for _, args := range [][]string{nil, {"meetings"}, {"demo"}, {"meeting", "85012345678"}, {"watch", "85012345678", "2"}} {
 		t.Run(strings.Join(append([]string{"qostop"}, args...), " "), func(t *testing.T) {
 			cmd := exec.Command(bin, args...) // stdin is /dev/null
 			withoutTerminal(t, cmd)

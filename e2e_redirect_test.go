@@ -21,7 +21,7 @@ func TestEndToEndRedirectedOutputSuggestsSnapshot(t *testing.T) {
 	}
 	withCredentials(t)
 	bin := buildBinary(t)
-	for _, args := range [][]string{{"demo"}, {"watch", "1", "2"}} {
+	for _, args := range [][]string{{"demo"}, {"watch", "85012345678", "2"}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			_, tty := openPTY(t, 100, 30)
 			cmd := exec.Command(bin, args...)

@@ -58,10 +58,10 @@ func usageError(cmd *cobra.Command, format string, args ...any) error {
 func exitCode(err error, stderr io.Writer) int {
 	if u := (usageErr{}); errors.As(err, &u) {
 		// One line, so a script's log or a terminal shows the whole reason.
-		fmt.Fprintln(stderr, "qostop:", strings.ReplaceAll(u.msg, "\n", "; "))
+		fmt.Fprintln(stderr, "qostop:", model.HideQueries(strings.ReplaceAll(u.msg, "\n", "; "))) // a join link's password
 		return 2
 	} else if err != nil {
-		fmt.Fprintln(stderr, "qostop:", err)
+		fmt.Fprintln(stderr, "qostop:", model.HideQueries(err.Error()))
 		return 1
 	}
 	return 0
@@ -105,6 +105,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newScreenCmd("meeting [flags] MEETING", "everyone in one meeting, worst first; enter watches one", 1),
 		newScreenCmd("watch [flags] MEETING PARTICIPANT", "monitor one participant's QoS live", 2),
 		newSnapshotCmd(),
+		newScreenCmd("rooms [flags]", "the Zoom Rooms, worst first; enter on one in a meeting opens it", 0),
 		newReportCmd(),
 		newExporterCmd(),
 		newSimCmd(),
@@ -119,37 +120,6 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 	root.SetErr(stderr)
 	completionCmd(root) // after SetOut: cobra's completion command keeps the writer it finds
 	return root, ran
-}
-
-// unknownCommand is the root's check of its arguments: it takes none, so
-// one is a mistyped command, or a meeting ID without 'meeting'.
-func unknownCommand(cmd *cobra.Command, args []string) error {
-	if len(args) == 0 {
-		return nil
-	}
-	hint := ""
-	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-		hint = fmt.Sprintf("; did you mean %q?", s[0])
-	} else if strings.Trim(args[0], "0123456789") == "" {
-		hint = "; to open a meeting by its ID, run 'qostop meeting " + args[0] + "'"
-	}
-	return usageError(cmd, "unknown command %q%s", args[0], hint)
-}
-
-// completionCmd makes cobra's `completion` command a usage error when
-// given no shell or another one: by itself it prints help and exits 0.
-func completionCmd(root *cobra.Command) {
-	root.InitDefaultCompletionCmd()
-	const shells = "bash, zsh, fish or powershell"
-	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
-		c.Short, c.Args = "print the shell completion script for "+shells, cobra.ArbitraryArgs
-		c.RunE = func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usageError(cmd, "unknown shell %q: want %s", args[0], shells)
-			}
-			return usageError(cmd, "want a shell: %s, e.g. 'source <(qostop completion bash)'", shells)
-		}
-	}
 }
 
 // newCmd is a command with qostop's help layout that takes lo to hi IDs;
@@ -170,47 +140,39 @@ func newCmd(use, short, long, env string, lo, hi int, run func(*cobra.Command, [
 	return c
 }
 
-// missingIDs says which IDs a command given only some of them, got,
-// lacks, with an example of the whole command line and where to find
-// the first one missing.
-func missingIDs(cmd *cobra.Command, want string, got []string) error {
-	ids := strings.Fields(strings.NewReplacer("[", "", "]", "").Replace(want)) // MEETING [PARTICIPANT]
-	required := len(strings.Fields(strings.Split(want, "[")[0]))
-	example := []string{sim.DemoMeetingID, sim.DemoParticipantID}[:required]
-	var missing []string
-	for _, id := range ids[len(got):required] {
-		missing = append(missing, "a "+strings.ToLower(id)+" ID")
-	}
-	what := strings.Join(missing, " and ")
-	where := "'qostop meetings' lists the meetings"
-	if len(got) > 0 {
-		what += " too"
-		where = "'qostop meeting " + got[0] + "' lists who is in it"
-	}
-	return usageError(cmd, "%s needs %s: %s %s, e.g. '%s %s'; %s",
-		cmd.Name(), what, cmd.CommandPath(), want, cmd.CommandPath(), strings.Join(example, " "), where)
-}
-
 // flags are every command's flags; each command registers the groups it
 // takes, and check looks at those.
 type flags struct {
-	apiURL, oauthURL, meetingType, debugLog, format string
-	gov                                             bool
-	timeout, maxWait                                time.Duration
-	interval, floor                                 time.Duration
-	thresholds, theme, record                       string
-	ascii, redact, utc                              bool
-	sim                                             sim.Options
-	budget                                          int
-	cf                                              settings.Flags
-	set                                             *settings.Resolved // the config file's, once check ran
+	apiURL, oauthURL, meetingType, debugLog, format    string
+	gov                                                bool
+	timeout, maxWait                                   time.Duration
+	interval, floor                                    time.Duration
+	thresholds, theme, record, notify, notifyCmd, sort string
+	ascii, redact, utc, webinar                        bool
+	sim                                                sim.Options
+	budget                                             int
+	cf                                                 settings.Flags
+	set                                                *settings.Resolved // the config file's, once check ran
 }
 
-// zoom registers the flags of a command that asks Zoom about one type of meeting.
-func (f *flags) zoom(c *cobra.Command) {
+// zoom registers the flags of a command that asks Zoom about one type of
+// meeting, and with webinar those of one that takes MEETING.
+func (f *flags) zoom(c *cobra.Command, webinar bool) {
+	if webinar {
+		c.Flags().BoolVar(&f.webinar, "webinar", false, "MEETING is a webinar (a /w/ link says so itself)")
+	}
 	f.reach(c, 0, "0: no cap of qostop's own; counted all the same")
 	c.Flags().StringVar(&f.meetingType, "type", "live", "live, or past for a meeting that has ended")
 	complete(c, "type", string(model.Live), string(model.Past))
+}
+
+// args reads MEETING PARTICIPANT into c (ui.ReadArgs); a mistyped one is a usage error.
+func (f *flags) args(cmd *cobra.Command, client *fetch.Client, pos []string, n int, c *ui.Config) error {
+	err := ui.ReadArgs(cmd.Context(), client, pos, n, f.webinar, c)
+	if ui.Mistyped(err) {
+		return usageError(cmd, "%v", err)
+	}
+	return err
 }
 
 // reach registers how to reach Zoom and how much to spend there.
@@ -243,6 +205,7 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp+" (key R toggles)")
 	fs.BoolVar(&f.utc, "utc", false, "show times in UTC rather than local time")
+	f.alertFlags(c)
 	fs.StringVar(&f.record, "record", "", recordHelp)
 	complete(c, "theme", theme.Choices()...)
 }
@@ -289,9 +252,9 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	if err != nil {
 		return bad("--theme: %v", err)
 	}
-	return ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t, ASCII: f.ascii, Redact: f.redact,
+	return f.alerts(cmd, ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t, ASCII: f.ascii, Redact: f.redact,
 		UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Record: f.set.RecordTo(f.record, ui.RecordOff),
-		Account: f.set.Profile, Accent: f.set.Accent, Choices: f.set.Choices, Remember: f.set.Remember}, nil
+		Account: f.set.Profile, Accent: f.set.Accent, Choices: f.set.Choices, Remember: f.set.Remember})
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
@@ -331,7 +294,8 @@ func orDefault(s, def string) string {
 // a meeting and a participant, the watch screen.
 func newScreenCmd(use, short string, npos int) *cobra.Command {
 	var f flags
-	var from, to string // the past meeting list's dates (meetings only)
+	var from, to string                      // the past meeting list's dates (meetings only)
+	rooms := strings.HasPrefix(use, "rooms") // the Zoom Rooms: no meeting type, no dates
 	long := []string{"", idHelp, idHelp + participantHelp}[npos]
 	c := newCmd(use, short, long, envHelp, npos, npos, func(cmd *cobra.Command, pos []string) error {
 		cfg, err := f.check(cmd)
@@ -346,12 +310,15 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 			return err
 		}
 		defer closer.Close()
-		ids := append(pos, "", "") // none, a meeting, or a meeting and a participant
-		cfg.Source, cfg.Budget, cfg.MeetingID, cfg.ParticipantID = client, client.Budget(), ids[0], ids[1]
-		return runUI(cmd.Context(), cmd, cfg)
+		if err := f.args(cmd, client, pos, min(npos, 1), &cfg); err != nil {
+			return err
+		}
+		cfg.Source, cfg.Budget, cfg.Rooms = client, client.Budget(), rooms
+		return runUI(cmd.Context(), cmd, cfg, func(c *ui.Config) error { return f.args(cmd, client, pos, npos, c) })
 	})
-	f.zoom(c)
-	if npos == 0 {
+	if rooms {
+		f.reach(c, 0, "0: no cap of qostop's own; counted all the same")
+	} else if f.zoom(c, npos > 0); npos == 0 {
 		c.Flags().Lookup("type").Usage = "live: the meetings in progress; past: the meetings that ended, started --from to --to"
 		c.Flags().StringVar(&from, "from", "", "with --type past: the first day (`yyyy-mm-dd`, UTC) the meetings started (default today)")
 		c.Flags().StringVar(&to, "to", "", "with --type past: the last day (`yyyy-mm-dd`, UTC) (default --from, or today)")
@@ -394,7 +361,7 @@ func newDemoCmd() *cobra.Command {
 			if f.sim.Hostile {
 				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
 			}
-			return runUI(ctx, cmd, cfg)
+			return runUI(ctx, cmd, cfg, nil)
 		})
 	f.screens(c, time.Second, time.Second, "the simulator samples every --sample-every")
 	f.debugLogFlag(c)
@@ -476,17 +443,27 @@ func newSnapshotCmd() *cobra.Command {
 				return err
 			}
 			defer closer.Close()
-			opts := report.Options{Type: cfg.Type, Thresholds: cfg.Thresholds, Redact: cfg.Redact, ASCII: cfg.ASCII}
-			return report.PrintSnapshot(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, pos, opts, f.format)
+			order, err := model.ParseSortColumn(f.sort)
+			if err != nil {
+				return usageError(cmd, "--sort %v", err)
+			}
+			if err := f.args(cmd, client, pos, len(pos), &cfg); err != nil {
+				return err
+			}
+			ids := []string{cfg.MeetingID, cfg.ParticipantID}[:len(pos)]
+			opts := report.Options{Type: cfg.Type, Thresholds: cfg.Thresholds, Redact: cfg.Redact, ASCII: cfg.ASCII, Sort: order}
+			return report.PrintSnapshot(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, ids, opts, f.format)
 		})
-	f.zoom(c)
+	f.zoom(c, true)
 	fs := c.Flags()
 	fs.StringVar(&f.format, "format", "", "json or table (default: table on a terminal, json otherwise)")
 	fs.DurationVar(&f.maxWait, "max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits for the table's markers, as for watch")
 	fs.BoolVar(&f.redact, "redact", false, redactHelp)
 	fs.BoolVar(&f.ascii, "ascii", false, "mark the table's send and receive with ^ and v rather than arrows")
+	fs.StringVar(&f.sort, "sort", "worst", "a meeting's order: worst (first, as the overview), name, or join (earliest first)")
 	complete(c, "format", "json", "table")
+	complete(c, "sort", model.SortChoices...)
 	return c
 }
 
@@ -507,11 +484,14 @@ func newReportCmd() *cobra.Command {
 					return err
 				}
 				defer closer.Close()
-				src, o.MeetingID = client, pos[0]
+				if err := f.args(cmd, client, pos, 1, &cfg); err != nil {
+					return err
+				}
+				src, o.MeetingID = client, cfg.MeetingID
 			}
 			return report.WriteReport(cmd.Context(), cmd.OutOrStdout(), src, o)
 		})
-	f.zoom(c)
+	f.zoom(c, true)
 	fs := c.Flags()
 	fs.StringVar(&o.From, "from", "", "report on the recording `FILE` rather than asking Zoom")
 	fs.StringVar(&o.Out, "out", "", "write `PATH`.md and PATH.html (default qostop-report-MEETING in this directory)")

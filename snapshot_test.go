@@ -52,10 +52,10 @@ func newZoomLike(t *testing.T) *zoomLike {
 			w.Write(b)
 		}
 	}
-	mux.HandleFunc("GET /v2/metrics/meetings/555/participants/doc/qos", serve("participant-qos.json"))
-	mux.HandleFunc("GET /v2/metrics/meetings/555/participants/quirky/qos", serve("quirky-participant.json"))
-	mux.HandleFunc("GET /v2/metrics/meetings/555/participants/old/qos", serve("participant-2018.json"))
-	mux.HandleFunc("GET /v2/metrics/meetings/555/participants/qos", serve("list-participants-qos.json"))
+	mux.HandleFunc("GET /v2/metrics/meetings/555000555/participants/16777001/qos", serve("participant-qos.json"))
+	mux.HandleFunc("GET /v2/metrics/meetings/555000555/participants/16777002/qos", serve("quirky-participant.json"))
+	mux.HandleFunc("GET /v2/metrics/meetings/555000555/participants/16777003/qos", serve("participant-2018.json"))
+	mux.HandleFunc("GET /v2/metrics/meetings/555000555/participants/qos", serve("list-participants-qos.json"))
 	z.Server = httptest.NewServer(mux)
 	t.Cleanup(z.Close)
 	t.Setenv("ZOOM_API_URL", z.URL+"/v2")
@@ -105,7 +105,7 @@ func at(t *testing.T, v any, path ...any) any {
 
 func TestSnapshotReproducesZoomsDocumentationPayload(t *testing.T) {
 	newZoomLike(t)
-	v := snapshotJSON(t, "555", "doc")
+	v := snapshotJSON(t, "555000555", "16777001")
 	p := at(t, v, "participant")
 	for k, want := range map[string]any{"user_name": "jchill", "user_id": "20161536", "health": "Warning",
 		"device": "Phone", "data_center": "United States (SC Top)", "version": "5.9.1.2581"} {
@@ -150,7 +150,7 @@ func TestSnapshotReproducesZoomsDocumentationPayload(t *testing.T) {
 
 func TestSnapshotKeepsMissingValuesMissing(t *testing.T) {
 	newZoomLike(t)
-	v := snapshotJSON(t, "--type", "live", "555", "quirky")
+	v := snapshotJSON(t, "--type", "live", "555000555", "16777002")
 	if got := at(t, v, "participant", "user_name"); got != "Mallory evil" {
 		t.Errorf("user_name = %q, want the escape sequences and bidi override gone", got)
 	}
@@ -184,7 +184,7 @@ func TestSnapshotKeepsMissingValuesMissing(t *testing.T) {
 
 func TestSnapshot2018ObjectSchema(t *testing.T) {
 	newZoomLike(t)
-	v := snapshotJSON(t, "555", "old")
+	v := snapshotJSON(t, "555000555", "16777003")
 	if got := at(t, v, "samples", 0, "streams", "video_input", "max_loss_pct"); got != 4.9 {
 		t.Errorf("video_input max loss = %v, want 4.9 from the single-object user_qos", got)
 	}
@@ -192,8 +192,8 @@ func TestSnapshot2018ObjectSchema(t *testing.T) {
 
 func TestSnapshotWholeMeeting(t *testing.T) {
 	z := newZoomLike(t)
-	v := snapshotJSON(t, "555")
-	if got := at(t, v, "meeting_id"); got != "555" {
+	v := snapshotJSON(t, "555000555")
+	if got := at(t, v, "meeting_id"); got != "555000555" {
 		t.Errorf("meeting_id = %v", got)
 	}
 	share := at(t, v, "participants", 0, "samples", 0, "streams", "as_input")
@@ -209,7 +209,7 @@ func TestSnapshotSaysWhatFailed(t *testing.T) {
 	newZoomLike(t)
 	t.Setenv("ZOOM_CLIENT_SECRET", "wrong-secret")
 	var out, errb bytes.Buffer
-	err := run(t.Context(), []string{"snapshot", "555", "doc"}, &out, &errb)
+	err := run(t.Context(), []string{"snapshot", "555000555", "16777001"}, &out, &errb)
 	if err == nil {
 		t.Fatal("snapshot with a wrong secret succeeded")
 	}
@@ -232,7 +232,7 @@ func TestSnapshotOfATruncatedMeetingPrintsWhatCame(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(`{"access_token":"tok","token_type":"bearer","expires_in":3600}`))
 	})
-	mux.HandleFunc("GET /v2/metrics/meetings/777/participants/qos", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /v2/metrics/meetings/777000777/participants/qos", func(w http.ResponseWriter, r *http.Request) {
 		pages++ // a meeting without end: every page has a next one
 		var ps []string
 		for i := range 10 {
@@ -247,7 +247,7 @@ func TestSnapshotOfATruncatedMeetingPrintsWhatCame(t *testing.T) {
 	t.Setenv("ZOOM_ACCOUNT_ID", "a")
 	t.Setenv("ZOOM_CLIENT_ID", "b")
 	t.Setenv("ZOOM_CLIENT_SECRET", "c")
-	code, out, errs := runCLI(t, "snapshot", "777", "--format", "json")
+	code, out, errs := runCLI(t, "snapshot", "777000777", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d; stderr:\n%s", code, errs)
 	}

@@ -11,12 +11,15 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/qostop/qostop/ui"
+	"github.com/qostop/qostop/ui/notify"
 	"github.com/spf13/cobra"
 )
 
 // runUI runs the screens. cfg, now with its Source, is checked first:
-// what is still wrong with it came from the flags.
-func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
+// what is still wrong with it came from the flags. resolve, if not nil,
+// then fills in what costs a request (a participant given by name), once
+// the terminal is known to suit the screens.
+func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config, resolve func(*ui.Config) error) error {
 	if err := cfg.Validate(); err != nil {
 		return usageError(cmd, "%v", err)
 	}
@@ -29,6 +32,11 @@ func runUI(ctx context.Context, cmd *cobra.Command, cfg ui.Config) error {
 	}
 	if err := needTerminal(); err != nil {
 		return err
+	}
+	if resolve != nil {
+		if err := resolve(&cfg); err != nil {
+			return err
+		}
 	}
 	cfg, stopRecording, err := ui.StartRecording(cfg)
 	if err != nil {
@@ -83,4 +91,29 @@ func needTerminal() error {
 			"a pipe). Run qostop without redirecting its output; " + forScripts)
 	}
 	return nil
+}
+
+// alertFlags registers how the screens alert when someone newly turns
+// critical: through the terminal (the bell, a desktop notification) and
+// a command.
+func (f *flags) alertFlags(c *cobra.Command) {
+	fs := c.Flags()
+	fs.StringVar(&f.notify, "notify", "desktop", "when someone newly turns critical: off, bell, or desktop (the bell and a notification, OSC 777 or 9)")
+	fs.StringVar(&f.notifyCmd, "notify-cmd", "", "also run `CMD` with the alert as JSON on stdin, e.g. a pager (split at spaces, no shell; stopped after 10s)")
+	complete(c, "notify", notify.Modes...)
+}
+
+// alerts is cfg with the alert settings of the flags and of the terminal
+// the environment names (tmux, iTerm2).
+func (f *flags) alerts(cmd *cobra.Command, cfg ui.Config) (ui.Config, error) {
+	mode, err := notify.ParseMode(f.notify)
+	if err != nil {
+		return ui.Config{}, usageError(cmd, "--notify %v", err)
+	}
+	run, err := notify.ParseCommand(f.notifyCmd)
+	if err != nil {
+		return ui.Config{}, usageError(cmd, "--notify-cmd %v", err)
+	}
+	cfg.Notify, cfg.NotifyCmd, cfg.Terminal = mode, run, notify.TerminalFrom(os.Getenv)
+	return cfg, nil
 }

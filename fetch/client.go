@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -31,6 +32,7 @@ type Client struct {
 	blocks   blocks
 	polite   *rate.Limiter
 	pacer    *pacer // with Config.Pace; else polite spaces the requests
+	log      *debugLog
 	now      func() time.Time
 	requests atomic.Int64
 	tokenReq atomic.Int64
@@ -55,7 +57,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.DebugLog != nil {
 		log = &debugLog{w: cfg.DebugLog}
 	}
-	c := &Client{cfg: cfg, base: base, polite: newPoliteLimiter(), now: cfg.Now}
+	c := &Client{cfg: cfg, base: base, polite: newPoliteLimiter(), now: cfg.Now, log: log}
 	if cfg.Pace > 0 {
 		c.pacer = newPacer(cfg.Pace)
 	}
@@ -89,6 +91,7 @@ type call struct {
 	url     *url.URL
 	typ     model.MeetingType // the type= asked for; "" is live, as in typeParam
 	meeting string            // the meeting ID as the caller gave it, "" for the meeting list
+	family  string            // the path under /metrics; "" is the meeting's (see family)
 }
 
 // get sends c, handling token refresh, rate limits and errors, and returns
@@ -101,6 +104,7 @@ func (c *Client) get(ctx context.Context, k call) ([]byte, error) {
 		// suggests --type past, one for a past meeting does not.
 		err.Type = model.MeetingType(typeParam(k.typ))
 		err.meeting = k.meeting
+		err.family = cmp.Or(k.family, family(model.RefOf(k.meeting)))
 		err.apiURL = c.base.String() // Validate allows no user info or query in it
 		err.sim = c.cfg.Simulated
 		return nil, c.redact(err)

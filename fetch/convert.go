@@ -124,9 +124,10 @@ func (cv *converter) time(t text, required bool) time.Time {
 	return time.Time{}
 }
 
-func convertMeeting(w wireMeeting) model.Meeting {
+func convertMeeting(w wireMeeting, kind model.Kind) model.Meeting {
 	var cv converter
 	return model.Meeting{
+		Kind:           kind,
 		UUID:           model.Clean(w.UUID.s),
 		ID:             model.Clean(w.ID.s),
 		Topic:          model.Clean(w.Topic.s),

@@ -89,15 +89,25 @@ func decodeParticipantPage(body []byte, most int) ([]model.Participant, string, 
 // samples, so each item is unmarshalled whole; one that does not fit is
 // skipped.
 func decodeMeetingPage(body []byte) ([]model.Meeting, string, error) {
+	return decodeListPage(body, model.KindMeeting)
+}
+
+// decodeWebinarPage reads one page of /metrics/webinars: the same rows
+// under "webinars".
+func decodeWebinarPage(body []byte) ([]model.Meeting, string, error) {
+	return decodeListPage(body, model.KindWebinar)
+}
+
+func decodeListPage(body []byte, kind model.Kind) ([]model.Meeting, string, error) {
 	var out []model.Meeting
-	next, err := walkPage(body, "meetings", func(dec *json.Decoder) error {
+	next, err := walkPage(body, family(model.Ref{Kind: kind}), func(dec *json.Decoder) error {
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			return err
 		}
 		var w wireMeeting
 		if json.Unmarshal(raw, &w) == nil {
-			out = append(out, convertMeeting(w))
+			out = append(out, convertMeeting(w, kind))
 		}
 		return nil
 	})

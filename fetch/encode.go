@@ -51,3 +51,15 @@ func idText(id string) string {
 	}
 	return s
 }
+
+// family is the path segment of r's kind: /metrics/meetings/… or
+// /metrics/webinars/….
+func family(r model.Ref) string {
+	if r.Kind == model.KindWebinar {
+		return "webinars"
+	}
+	return "meetings"
+}
+
+// refText names a meeting or webinar in an error message: "meeting 850…".
+func refText(r model.Ref) string { return r.Noun() + " " + idText(r.ID) }

@@ -24,15 +24,20 @@ const (
 	listPageSize = 300
 )
 
+// Every call that takes a meetingID takes a model.Ref's Key: a meeting's
+// ID, or a webinar's, which asks the same endpoints under
+// /metrics/webinars (same shapes, scope dashboard_webinars:read:admin).
+
 // ParticipantQoS fetches one participant's QoS samples (GET
 // /metrics/meetings/{meetingId}/participants/{participantId}/qos).
 func (c *Client) ParticipantQoS(ctx context.Context, meetingID, participantID string, typ model.MeetingType) (model.Participant, error) {
-	op := "fetch participant QoS (meeting " + idText(meetingID) + ", participant " + idText(participantID) + ")"
-	if e := needIDs(op, meetingID, participantID); e != nil {
+	r := model.RefOf(meetingID)
+	op := "fetch participant QoS (" + refText(r) + ", participant " + idText(participantID) + ")"
+	if e := needIDs(op, r.ID, participantID); e != nil {
 		return model.Participant{}, e
 	}
 	u := c.endpoint(url.Values{"type": {typeParam(typ)}},
-		"metrics", "meetings", escapeMeetingID(meetingID), "participants", url.PathEscape(participantID), "qos")
+		"metrics", family(r), escapeMeetingID(r.ID), "participants", url.PathEscape(participantID), "qos")
 	body, err := c.get(ctx, call{op: op, class: heavy, url: u, typ: typ, meeting: meetingID})
 	if err != nil {
 		return model.Participant{}, err
@@ -49,29 +54,31 @@ func (c *Client) ParticipantQoS(ctx context.Context, meetingID, participantID st
 // the caps in truncated.go; past them it returns the first participants
 // with a *TruncatedError.
 func (c *Client) MeetingQoS(ctx context.Context, meetingID string, typ model.MeetingType) ([]model.Participant, error) {
-	op := "fetch meeting QoS (meeting " + idText(meetingID) + ")"
-	if e := needIDs(op, meetingID); e != nil {
+	r := model.RefOf(meetingID)
+	op := "fetch " + r.Noun() + " QoS (" + refText(r) + ")"
+	if e := needIDs(op, r.ID); e != nil {
 		return nil, e
 	}
 	return c.participantPages(ctx, call{op: op, class: heavy, typ: typ, meeting: meetingID}, QoSPageSize,
-		escapeMeetingID(meetingID), "participants", "qos")
+		family(r), escapeMeetingID(r.ID), "participants", "qos")
 }
 
 // Participants lists a meeting's participants without samples (GET
 // /metrics/meetings/{meetingId}/participants), all pages up to the caps,
 // as MeetingQoS. Their UserID is the participant ID ParticipantQoS takes.
 func (c *Client) Participants(ctx context.Context, meetingID string, typ model.MeetingType) ([]model.Participant, error) {
-	op := "list participants (meeting " + idText(meetingID) + ")"
-	if e := needIDs(op, meetingID); e != nil {
+	r := model.RefOf(meetingID)
+	op := "list participants (" + refText(r) + ")"
+	if e := needIDs(op, r.ID); e != nil {
 		return nil, e
 	}
 	return c.participantPages(ctx, call{op: op, class: heavy, typ: typ, meeting: meetingID}, listPageSize,
-		escapeMeetingID(meetingID), "participants")
+		family(r), escapeMeetingID(r.ID), "participants")
 }
 
 func (c *Client) participantPages(ctx context.Context, k call, size int, path ...string) ([]model.Participant, error) {
 	q := url.Values{"type": {typeParam(k.typ)}, "page_size": {strconv.Itoa(size)}}
-	return collect(ctx, c, k, q, append([]string{"metrics", "meetings"}, path...), maxParticipants,
+	return collect(ctx, c, k, q, append([]string{"metrics"}, path...), maxParticipants,
 		"participants", decodeParticipantPage)
 }
 

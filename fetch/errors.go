@@ -78,6 +78,7 @@ type APIError struct {
 	retryCapped bool
 	timeout     time.Duration
 	meeting     string      // meeting ID of the request, for a command that lists its participants
+	family      string      // meetings, webinars or zoomrooms: which scopes a refusal lacks
 	apiURL      string      // base URL requests went to, for a 404 that is no Zoom answer
 	sim         bool        // the URLs are the demo's built-in simulator (Config.Simulated)
 	renewed     bool        // a 401 that came again with a newly fetched token
@@ -129,10 +130,8 @@ func (e *APIError) explain() string {
 		if scopes == "" {
 			scopes = "the Dashboard scopes"
 		}
-		return "the access token lacks " + scopes + e.said() + ". Add " +
-			"dashboard_meetings:read:admin (or the granular dashboard:read:meeting_participant_qos:admin, " +
-			"dashboard:read:list_meeting_participants_qos:admin, dashboard:read:list_meeting_participants:admin " +
-			"and dashboard:read:list_meetings:admin) to the Server-to-Server OAuth app in the Zoom App " +
+		return "the access token lacks " + scopes + e.said() + ". Add " + scopeAdvice(e.family) +
+			" to the Server-to-Server OAuth app in the Zoom App " +
 			"Marketplace, then restart qostop so it gets a token with the new scopes"
 	case InvalidClient:
 		what, envs := "the account ID, client ID or client secret", "ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET"
@@ -200,8 +199,11 @@ func (e *APIError) notFoundText() string {
 		if e.Type == model.Past {
 			list += "--type past "
 		}
-		if m := idText(e.meeting); m != "" {
-			list += m
+		if r := model.RefOf(e.meeting); r.ID != "" {
+			if r.Kind == model.KindWebinar {
+				list += "--webinar "
+			}
+			list += idText(r.ID)
 		} else {
 			list += "MEETING"
 		}
@@ -342,4 +344,17 @@ func (e *APIError) networkText() string {
 		s += fmt.Sprintf(" (%s)", e.detail)
 	}
 	return s
+}
+
+// scopeAdvice names the scopes the calls under /metrics/family need.
+func scopeAdvice(family string) string {
+	switch family {
+	case "webinars":
+		return "dashboard_webinars:read:admin (webinars need the Webinar add-on)"
+	case "zoomrooms":
+		return "dashboard_zr:read:admin"
+	}
+	return "dashboard_meetings:read:admin (or the granular dashboard:read:meeting_participant_qos:admin, " +
+		"dashboard:read:list_meeting_participants_qos:admin, dashboard:read:list_meeting_participants:admin " +
+		"and dashboard:read:list_meetings:admin)"
 }

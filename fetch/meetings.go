@@ -18,8 +18,20 @@ import (
 // Zoom requires both dates; they are whole days, so 23:30 in New York
 // asks for the next UTC day.
 func (c *Client) Meetings(ctx context.Context, typ model.MeetingType, from, to time.Time) ([]model.Meeting, error) {
+	return c.list(ctx, model.KindMeeting, typ, from, to)
+}
+
+// Webinars lists the webinars of one type (GET /metrics/webinars), as
+// Meetings lists meetings; each has Kind webinar. It needs the scope
+// dashboard_webinars:read:admin (the Webinar add-on).
+func (c *Client) Webinars(ctx context.Context, typ model.MeetingType, from, to time.Time) ([]model.Meeting, error) {
+	return c.list(ctx, model.KindWebinar, typ, from, to)
+}
+
+func (c *Client) list(ctx context.Context, kind model.Kind, typ model.MeetingType, from, to time.Time) ([]model.Meeting, error) {
 	typ = model.MeetingType(typeParam(typ))
-	op := "list " + string(typ) + " meetings"
+	r := model.Ref{Kind: kind}
+	op := "list " + string(typ) + " " + family(r)
 	if typ != model.Live && typ != model.Past {
 		return nil, &APIError{Op: op, Kind: BadRequest, detail: "the meeting type must be live or past"}
 	}
@@ -40,9 +52,13 @@ func (c *Client) Meetings(ctx context.Context, typ model.MeetingType, from, to t
 		"to":        {t},
 		"page_size": {strconv.Itoa(listPageSize)},
 	}
-	k := call{op: op, class: resourceIntensive, typ: typ}
-	return collect(ctx, c, k, q, []string{"metrics", "meetings"}, 0, "meetings",
-		func(body []byte, _ int) ([]model.Meeting, string, error) { return decodeMeetingPage(body) })
+	k := call{op: op, class: resourceIntensive, typ: typ, family: family(r)}
+	decode := decodeMeetingPage
+	if kind == model.KindWebinar {
+		decode = decodeWebinarPage
+	}
+	return collect(ctx, c, k, q, []string{"metrics", family(r)}, 0, family(r),
+		func(body []byte, _ int) ([]model.Meeting, string, error) { return decode(body) })
 }
 
 // Meeting fetches one meeting's details (GET /metrics/meetings/{meetingId}):
@@ -52,16 +68,17 @@ func (c *Client) Meetings(ctx context.Context, typ model.MeetingType, from, to t
 // a meeting Zoom does not know, or one that is not of type typ (a live
 // call for a meeting that has ended), is a NotFound error with code 3001.
 func (c *Client) Meeting(ctx context.Context, meetingID string, typ model.MeetingType) (model.Meeting, error) {
-	op := "fetch meeting details (meeting " + idText(meetingID) + ")"
-	if e := needIDs(op, meetingID); e != nil {
+	r := model.RefOf(meetingID)
+	op := "fetch " + r.Noun() + " details (" + refText(r) + ")"
+	if e := needIDs(op, r.ID); e != nil {
 		return model.Meeting{}, e
 	}
-	u := c.endpoint(url.Values{"type": {typeParam(typ)}}, "metrics", "meetings", escapeMeetingID(meetingID))
+	u := c.endpoint(url.Values{"type": {typeParam(typ)}}, "metrics", family(r), escapeMeetingID(r.ID))
 	body, err := c.get(ctx, call{op: op, class: heavy, url: u, typ: typ, meeting: meetingID})
 	if err != nil {
 		return model.Meeting{}, err
 	}
-	m, err := decodeMeeting(body)
+	m, err := decodeMeeting(body, r.Kind)
 	if err != nil {
 		return model.Meeting{}, c.redact(decodeError(op, c.auth.scrub(body), err))
 	}
@@ -74,7 +91,7 @@ var errNoMeeting = errors.New("the answer names no meeting")
 
 // decodeMeeting reads the meeting details answer, which has the shape of
 // one row of the meeting list.
-func decodeMeeting(body []byte) (model.Meeting, error) {
+func decodeMeeting(body []byte, kind model.Kind) (model.Meeting, error) {
 	if _, err := objectDecoder(body); err != nil { // null or a list is not a meeting
 		return model.Meeting{}, err
 	}
@@ -82,7 +99,7 @@ func decodeMeeting(body []byte) (model.Meeting, error) {
 	if err := json.Unmarshal(body, &w); err != nil {
 		return model.Meeting{}, err
 	}
-	m := convertMeeting(w)
+	m := convertMeeting(w, kind)
 	if strings.TrimSpace(m.ID) == "" && strings.TrimSpace(m.UUID) == "" {
 		return model.Meeting{}, errNoMeeting
 	}

@@ -94,7 +94,7 @@ func TestMeetingDetailsRequest(t *testing.T) {
 	if want := "/v2/metrics/meetings/%252FajXp112QmuoKj4854875=="; path != want || query != "type=past" {
 		t.Errorf("request %s?%s, want %s?type=past", path, query, want)
 	}
-	want := model.Meeting{UUID: "/ajXp112QmuoKj4854875==", ID: "93201235621", Topic: "Incident bridge", Host: "Bob Okafor",
+	want := model.Meeting{Kind: model.KindMeeting, UUID: "/ajXp112QmuoKj4854875==", ID: "93201235621", Topic: "Incident bridge", Host: "Bob Okafor",
 		Email: "bob@example.com", StartTime: time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC), Duration: "01:02:03",
 		Participants: 7, HasVideo: true, HasScreenShare: true}
 	if m != want {

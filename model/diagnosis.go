@@ -18,6 +18,9 @@ type DiagnosisInput struct {
 	NetworkType string // Zoom's network_type: Wired, Wifi, PPP, Cellular, Others
 	Location    string
 	Device      string
+	// Evidence is what the machine showed past warn at the same minute:
+	// "weak Wi-Fi -82 dBm", "CPU 97%" (wifiCPU).
+	Evidence []string
 }
 
 // DiagnosisInputOf describes p for Diagnose from its current sample (the
@@ -27,7 +30,21 @@ type DiagnosisInput struct {
 func (t Thresholds) DiagnosisInputOf(p Participant, name string, current Sample) DiagnosisInput {
 	_, judged := t.WorstReading(current)
 	return DiagnosisInput{Name: name, Degraded: t.DegradationOf(current), NoData: !judged,
-		DataCenter: p.DataCenter, NetworkType: p.NetworkType, Location: p.Location, Device: p.Device}
+		DataCenter: p.DataCenter, NetworkType: p.NetworkType, Location: p.Location, Device: p.Device,
+		Evidence: t.machineEvidence(current)}
+}
+
+// machineEvidence names the Wi-Fi signal and the system CPU of s when they
+// are past warn: a cause the diagnosis can name rather than guess at.
+func (t Thresholds) machineEvidence(s Sample) []string {
+	var out []string
+	if v := s.WiFi.AvgRSSIdBm; t.Level(WiFiRSSI, v) >= Warn {
+		out = append(out, "weak Wi-Fi "+WiFiRSSI.Format(v.V))
+	}
+	if v := s.CPU.SystemMaxPct; t.Level(SystemCPU, v) >= Warn {
+		out = append(out, "CPU "+SystemCPU.Format(v.V))
+	}
+	return out
 }
 
 // Diagnosis is the overview header's one-line reading of who is degraded
@@ -57,7 +74,8 @@ var diagnosisRules = [...]string{
 		"a participant with no reading now is counted as \"without readings\", never as healthy.",
 	"One degraded: their name, network and location, and which directions; if at least one other " +
 		"participant is healthy, send and receive or receive only is \"likely their own network\", " +
-		"send only \"likely their own network or computer\".",
+		"send only \"likely their own network or computer\"; Wi-Fi signal or system CPU past warn at the " +
+		"same minute is named (\"weak Wi-Fi -82 dBm\", \"CPU 97%\").",
 	"Two or more degraded, exactly one of them degraded on send, and each of the others degraded only " +
 		"on receiving media that person sends badly: \"likely the sender\", named.",
 	"Two or more degraded who all share a data center, network type, location or device: \"all N on\" it, " +
@@ -137,6 +155,9 @@ func oneDegraded(p DiagnosisInput, total string, peerHealthy bool) []string {
 		} else {
 			what += ": likely their own network or computer"
 		}
+	}
+	if len(p.Evidence) > 0 { // at the same minute: it makes the guess concrete
+		what += " (" + strings.Join(p.Evidence, ", ") + ")"
 	}
 	return []string{"1 of " + total + " degraded: " + who, what}
 }

@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -180,10 +181,28 @@ func TestDiagnosisInputOf(t *testing.T) {
 	got := th.DiagnosisInputOf(alice, "participant 1", now)
 	want := model.DiagnosisInput{Name: "participant 1", Degraded: sendBad, DataCenter: "SC Top", NetworkType: "Wifi",
 		Location: model.Redacted, Device: "Mac"}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("DiagnosisInputOf =\n %+v\nwant\n %+v", got, want)
 	}
 	if in := th.DiagnosisInputOf(alice, "participant 1", model.Sample{}); !in.NoData || in.Degraded != 0 {
 		t.Errorf("no current sample: %+v, want NoData and nothing degraded", in)
+	}
+}
+
+// The diagnosis names the evidence it has: Alice's Wi-Fi at -82 dBm
+// (critical) at the same minute makes "likely their own network" concrete.
+func TestDiagnosisNamesWiFiAndCPU(t *testing.T) {
+	th := model.DefaultThresholds()
+	alice := model.Participant{UserName: "Alice Chen", NetworkType: "Wifi"}
+	now := streams(map[model.StreamKey]model.StreamStats{audioSend: {LatencyMS: model.Some(412)}})
+	now.WiFi.AvgRSSIdBm, now.CPU.SystemMaxPct = model.Some(-82), model.Some(97)
+	bob := model.DiagnosisInput{Name: "Bob", NetworkType: "Wired"}
+	d := model.Diagnose([]model.DiagnosisInput{th.DiagnosisInputOf(alice, "Alice Chen", now), bob})
+	if got := d.String(); !strings.Contains(got, "likely their own network or computer (weak Wi-Fi -82 dBm, CPU 97%)") {
+		t.Errorf("diagnosis: %q", got)
+	}
+	now.WiFi.AvgRSSIdBm, now.CPU.SystemMaxPct = model.Some(-50), model.Some(30)
+	if in := th.DiagnosisInputOf(alice, "Alice Chen", now); len(in.Evidence) != 0 {
+		t.Errorf("a good signal and CPU named: %q", in.Evidence)
 	}
 }

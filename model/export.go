@@ -37,6 +37,7 @@ import (
 // Snapshot is one participant's QoS as exported.
 type Snapshot struct {
 	MeetingID   string              `json:"meeting_id"`
+	Kind        Kind                `json:"kind"`
 	Type        MeetingType         `json:"type"`
 	Participant SnapshotParticipant `json:"participant"`
 	Samples     []SnapshotSample    `json:"samples"`
@@ -45,6 +46,7 @@ type Snapshot struct {
 // MeetingSnapshot is every participant's QoS in one meeting as exported.
 type MeetingSnapshot struct {
 	MeetingID    string               `json:"meeting_id"`
+	Kind         Kind                 `json:"kind"`
 	Type         MeetingType          `json:"type"`
 	Participants []MeetingParticipant `json:"participants"`
 }
@@ -151,9 +153,12 @@ func escapeZeroWidth(b []byte) []byte {
 }
 
 // NewSnapshot exports one participant's QoS in meeting meetingID.
+// meetingID is a Ref's Key: a webinar's is exported as its ID and kind.
 func NewSnapshot(meetingID string, typ MeetingType, p Participant) Snapshot {
+	r := RefOf(meetingID)
 	return Snapshot{
-		MeetingID:   Clean(meetingID),
+		MeetingID:   Clean(r.ID),
+		Kind:        r.Kind,
 		Type:        typ,
 		Participant: newSnapshotParticipant(p),
 		Samples:     newSnapshotSamples(p.Samples),
@@ -162,8 +167,10 @@ func NewSnapshot(meetingID string, typ MeetingType, p Participant) Snapshot {
 
 // NewMeetingSnapshot exports the QoS of every participant in ps, in order.
 func NewMeetingSnapshot(meetingID string, typ MeetingType, ps []Participant) MeetingSnapshot {
+	r := RefOf(meetingID)
 	out := MeetingSnapshot{
-		MeetingID:    Clean(meetingID),
+		MeetingID:    Clean(r.ID),
+		Kind:         r.Kind,
 		Type:         typ,
 		Participants: make([]MeetingParticipant, 0, len(ps)),
 	}

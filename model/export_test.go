@@ -91,7 +91,7 @@ func requireJSON(t *testing.T, v any, want string) {
 func TestNewSnapshot(t *testing.T) {
 	p := exportParticipant()
 	requireJSON(t, model.NewSnapshot("85746065432", model.Live, p), `{
-		"meeting_id": "85746065432", "type": "live",
+		"meeting_id": "85746065432", "kind": "meeting", "type": "live",
 		"participant": {`+exportParticipantFields+`},
 		"samples": `+exportSamples+`}`)
 	if !p.Samples[0].Time.After(p.Samples[1].Time) {
@@ -102,7 +102,7 @@ func TestNewSnapshot(t *testing.T) {
 func TestNewSnapshotEmpty(t *testing.T) {
 	// Everything unknown: strings stay "", lists stay lists, times go.
 	requireJSON(t, model.NewSnapshot("", model.Past, model.Participant{}), `{
-		"meeting_id": "", "type": "past",
+		"meeting_id": "", "kind": "meeting", "type": "past",
 		"participant": {"id": "", "user_id": "", "user_name": "", "email": "", "device": "", "client": "",
 		                "location": "", "network_type": "", "ip_address": "", "data_center": "", "version": "",
 		                "health": "", "issue_list": []},
@@ -116,7 +116,7 @@ func TestNewMeetingSnapshot(t *testing.T) {
 		LeaveTime: time.Date(2026, 11, 25, 19, 30, 0, 0, time.UTC),
 	}
 	requireJSON(t, model.NewMeetingSnapshot("/ab==", model.Past, []model.Participant{exportParticipant(), left}), `{
-		"meeting_id": "/ab==", "type": "past",
+		"meeting_id": "/ab==", "kind": "meeting", "type": "past",
 		"participants": [
 			{`+exportParticipantFields+`, "samples": `+exportSamples+`},
 			{"id": "", "user_id": "2", "user_name": "Room 4B", "email": "", "device": "H.323/SIP", "client": "",
@@ -124,7 +124,9 @@ func TestNewMeetingSnapshot(t *testing.T) {
 			 "join_time": "2026-11-25T19:00:00Z", "leave_time": "2026-11-25T19:30:00Z",
 			 "health": "", "issue_list": [], "samples": []}
 		]}`)
-	requireJSON(t, model.NewMeetingSnapshot("1", model.Live, nil), `{"meeting_id": "1", "type": "live", "participants": []}`)
+	requireJSON(t, model.NewMeetingSnapshot("1", model.Live, nil), `{"meeting_id": "1", "kind": "meeting", "type": "live", "participants": []}`)
+	webinar := model.Ref{Kind: model.KindWebinar, ID: "91234567890"}.Key()
+	requireJSON(t, model.NewMeetingSnapshot(webinar, model.Live, nil), `{"meeting_id": "91234567890", "kind": "webinar", "type": "live", "participants": []}`)
 }
 
 // Values Zoom sent that could not be read are missing from the samples;
@@ -134,8 +136,8 @@ func TestSnapshotUnparsedValues(t *testing.T) {
 	fields := `"id": "", "user_id": "7", "user_name": "", "email": "", "device": "", "client": "",
 		"location": "", "network_type": "", "ip_address": "", "data_center": "", "version": "",
 		"health": "", "issue_list": [], "unparsed_values": 3`
-	requireJSON(t, model.NewSnapshot("1", model.Live, p), `{"meeting_id": "1", "type": "live",
+	requireJSON(t, model.NewSnapshot("1", model.Live, p), `{"meeting_id": "1", "kind": "meeting", "type": "live",
 		"participant": {`+fields+`}, "samples": []}`)
-	requireJSON(t, model.NewMeetingSnapshot("1", model.Live, []model.Participant{p}), `{"meeting_id": "1", "type": "live",
+	requireJSON(t, model.NewMeetingSnapshot("1", model.Live, []model.Participant{p}), `{"meeting_id": "1", "kind": "meeting", "type": "live",
 		"participants": [{`+fields+`, "samples": []}]}`)
 }

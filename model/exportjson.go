@@ -14,7 +14,8 @@ import (
 // 641 MB at peak.
 func WriteMeetingJSON(w io.Writer, meetingID string, typ MeetingType, ps []Participant) error {
 	bw := bufio.NewWriter(w)
-	id, err := json.Marshal(Clean(meetingID))
+	ref := RefOf(meetingID) // a webinar's key: its ID and kind, as NewMeetingSnapshot writes them
+	id, err := json.Marshal(Clean(ref.ID))
 	if err != nil {
 		return err
 	}
@@ -24,6 +25,7 @@ func WriteMeetingJSON(w io.Writer, meetingID string, typ MeetingType, ps []Parti
 	}
 	bw.WriteString("{\n  \"meeting_id\": ")
 	bw.Write(escapeZeroWidth(id))
+	bw.WriteString(",\n  \"kind\": \"" + string(ref.Kind) + "\"")
 	bw.WriteString(",\n  \"type\": ")
 	bw.Write(typJSON)
 	bw.WriteString(",\n  \"participants\": [")

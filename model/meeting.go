@@ -2,8 +2,9 @@ package model
 
 import "time"
 
-// Meeting is one row of the Dashboard's meeting list.
+// Meeting is one row of the Dashboard's meeting or webinar list.
 type Meeting struct {
+	Kind           Kind // KindMeeting or KindWebinar
 	UUID           string
 	ID             string // numeric meeting ID as text; Zoom sends a number
 	Topic          string
@@ -24,3 +25,16 @@ const (
 	Live MeetingType = "live"
 	Past MeetingType = "past"
 )
+
+// Ref is how the meeting is asked for again: by its UUID when Zoom gave
+// one (a numeric ID is reused by recurring meetings), else its ID.
+func (m Meeting) Ref() Ref {
+	kind := m.Kind
+	if kind == "" {
+		kind = KindMeeting
+	}
+	if m.UUID != "" {
+		return Ref{Kind: kind, ID: m.UUID}
+	}
+	return Ref{Kind: kind, ID: m.ID}
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -77,5 +78,39 @@ func TestMediaValueBothDirectionsAndBitrateSum(t *testing.T) {
 	}
 	if v := mb.MediaValue(Video, Send, ShowLatency); v.OK {
 		t.Errorf("video latency %v, want missing", v)
+	}
+}
+
+// snapshot --format table of a meeting lists the worst first, like the
+// overview: the critical person is not buried among 37 rows by name.
+func TestSortParticipants(t *testing.T) {
+	at := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	person := func(name string, ms float64, joined int) Participant {
+		return Participant{UserID: name, UserName: name, JoinTime: at.Add(time.Duration(joined) * time.Minute),
+			Samples: []Sample{{Time: at, Streams: map[StreamKey]StreamStats{{Media: Audio, Dir: Send}: {LatencyMS: Some(ms)}}}}}
+	}
+	ps := []Participant{person("Ann", 40, 3), person("Bob", 412, 2), person("Cy", 200, 1)}
+	th := DefaultThresholds()
+	for _, tc := range []struct {
+		arg  string
+		want string
+	}{{"worst", "Bob,Cy,Ann"}, {"", "Bob,Cy,Ann"}, {"name", "Ann,Bob,Cy"}, {"join", "Cy,Bob,Ann"}} {
+		c, err := ParseSortColumn(tc.arg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range SortParticipants(ps, th, c, false) {
+			got = append(got, p.UserName)
+			if len(p.Samples) != 1 {
+				t.Errorf("%s lost their samples", p.UserName)
+			}
+		}
+		if strings.Join(got, ",") != tc.want {
+			t.Errorf("--sort %q: %v, want %s", tc.arg, got, tc.want)
+		}
+	}
+	if _, err := ParseSortColumn("loudest"); err == nil {
+		t.Error("--sort loudest accepted")
 	}
 }

@@ -17,6 +17,7 @@ type Glyphs struct {
 	Caret    string // where the filter is typed: "█"
 	Up, Down string // send and receive in a table cell: "↑", "↓"
 	AtMost   string // before the top of a scale: "≤300ms"
+	Worse    string // before a row worse since the user last looked: "▲ "
 	// The arrow keys as the help names them: "↑", or "up" in ASCII.
 	KeyUp, KeyDown, KeyLeft, KeyRight string
 	// Spark climbs from the baseline to a full cell. The ASCII ramp stops
@@ -31,7 +32,7 @@ var unicodeGlyphs, asciiGlyphs = UnicodeGlyphs(), ASCIIGlyphs()
 // UnicodeGlyphs are box drawing, block elements and typographic marks.
 func UnicodeGlyphs() Glyphs {
 	return Glyphs{Crumb: " › ", Sep: " · ", Column: " │ ", Rule: "─", Dash: "—", Ellipsis: "…", Dots: "…",
-		Cursor: "▸ ", Caret: "█", Up: "↑", Down: "↓", AtMost: "≤",
+		Cursor: "▸ ", Caret: "█", Up: "↑", Down: "↓", AtMost: "≤", Worse: "▲ ",
 		KeyUp: "↑", KeyDown: "↓", KeyLeft: "←", KeyRight: "→", Spark: []string{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"},
 		Border: lipgloss.RoundedBorder()}
 }
@@ -39,7 +40,7 @@ func UnicodeGlyphs() Glyphs {
 // ASCIIGlyphs draw with printable ASCII only, for fonts without the rest.
 func ASCIIGlyphs() Glyphs {
 	return Glyphs{Crumb: " > ", Sep: " | ", Column: " | ", Rule: "-", Dash: "-", Ellipsis: "~", Dots: "...",
-		Cursor: "> ", Caret: "_", Up: "^", Down: "v", AtMost: "<=",
+		Cursor: "> ", Caret: "_", Up: "^", Down: "v", AtMost: "<=", Worse: "+ ",
 		KeyUp: "up", KeyDown: "down", KeyLeft: "left", KeyRight: "right", Spark: []string{"_", ".", "-", "=", "^", "#"},
 		Border: lipgloss.ASCIIBorder()}
 }

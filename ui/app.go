@@ -32,7 +32,8 @@ type app struct {
 	// clockAt is when the pending clock tick fires; zero when none is.
 	clockAt time.Time
 
-	notice string // what y or t did, in the help line's place until the next key
+	notice string  // what y or t did, in the help line's place until the next key
+	prompt *prompt // the ":" line being typed (prompt.go); nil when closed
 }
 
 // New validates cfg and builds the UI, on the screen cfg's IDs choose.
@@ -50,7 +51,7 @@ func newApp(cfg Config) *app {
 	c := &common{cfg: cfg, ctx: ctx, redact: cfg.Redact, clk: poll.Clock{Schedule: cfg.schedule}, choices: cfg.Choices.Valid()}
 	c.setStyles(theme.NewStyles(cfg.startProfile(), cfg.Theme, cfg.ASCII))
 	a := &app{c: c, keys: DefaultKeyMap(), theme: cfg.Theme, cancel: cancel}
-	a.stack = []screen{firstScreen(c)}
+	a.stack = firstScreens(c)
 	return a
 }
 
@@ -58,7 +59,7 @@ func newApp(cfg Config) *app {
 // terminal for its background colour: the answer arrives as a message
 // (or never, from a terminal that answers no queries), so nothing waits.
 func (a *app) Init() tea.Cmd {
-	first := a.stack[0].chain().First()
+	first := a.top().chain().First()
 	if t := topicCmd(a.c.ctx, a.c.cfg.Source, firstTarget(a.c.cfg)); t != nil {
 		first = tea.Batch(first, t)
 	}
@@ -108,7 +109,14 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 			a.restyle(theme.NewStyles(msg.Profile, a.theme, a.c.cfg.ASCII))
 		}
 	case tea.KeyPressMsg:
+		a.looked()
 		return a.key(msg)
+	case notifiedMsg:
+		if msg.err != nil {
+			a.notice = msg.err.Error()
+		}
+	case noticeMsg:
+		a.notice = string(msg)
 	case rememberFailedMsg:
 		a.notice = "choices not kept: " + msg.err.Error()
 	case poll.Addressed:
@@ -134,6 +142,13 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if msg.String() != "ctrl+c" {
+		if a.prompt != nil {
+			return a.promptKey(msg)
+		}
+		if msg.String() == ":" && !top.captures() {
+			a.prompt = &prompt{}
+			return nil
+		}
 		if cmd, moved := a.navKey(top, msg); moved {
 			return cmd
 		}
@@ -162,6 +177,19 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	return top.update(msg)
 }
 
+// looked takes a key as proof the user looked at the screen: rows marked
+// as worse since the last look are not any more, on every screen.
+func (a *app) looked() {
+	if !a.c.alerts.Look() {
+		return
+	}
+	for _, s := range a.stack {
+		if l, ok := s.(looker); ok {
+			l.looked()
+		}
+	}
+}
+
 // navKey gives a typing screen its key, or moves between screens: the
 // screen the key opens, or back on esc. moved is false for any other key.
 func (a *app) navKey(top screen, msg tea.KeyPressMsg) (cmd tea.Cmd, moved bool) {
@@ -183,7 +211,11 @@ func (a *app) navKey(top screen, msg tea.KeyPressMsg) (cmd tea.Cmd, moved bool) 
 // View is the frame, on the alternate screen so the terminal's own
 // scrollback is left as it was.
 func (a *app) View() tea.View {
-	v := tea.NewView(withNotice(a.content(), a.notice, a.c.width))
+	notice := a.notice
+	if a.prompt != nil {
+		notice = a.promptLine()
+	}
+	v := tea.NewView(withNotice(a.content(), notice, a.c.width))
 	v.AltScreen = true
 	return v
 }

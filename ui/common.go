@@ -31,6 +31,10 @@ type common struct {
 	// themselves.
 	clk           poll.Clock
 	width, height int
+	// alerts is who was critical in which meeting, and what the user has
+	// seen: one for the app, so a screen opened from another does not
+	// alert again (alert.go).
+	alerts model.Alerts
 }
 
 func (c *common) setStyles(st theme.Styles) {
@@ -48,11 +52,17 @@ type target struct {
 	topic         string   // the meeting's topic, if known
 	trail         []string // the screens that led here, for the header's breadcrumbs
 	number        string   // the numeric ID to show when meetingID is a UUID; "" shows meetingID
+	// selectName, on an overview, puts the cursor on the participant of
+	// that name once the first answer lists them: a Zoom Room's row.
+	selectName string
 }
 
 // shownID is the meeting's ID as a user types it: the number, not the
-// UUID an ended meeting is asked by.
-func (t target) shownID() string { return cmp.Or(t.number, t.meetingID) }
+// UUID an ended meeting is asked by, nor a webinar's key (model.Ref).
+func (t target) shownID() string { return cmp.Or(t.number, model.RefOf(t.meetingID).ID) }
+
+// noun is "meeting" or "webinar", for the header.
+func (t target) noun() string { return model.RefOf(t.meetingID).Noun() }
 
 // firstTarget is what the program's IDs ask for.
 func firstTarget(cfg Config) target {

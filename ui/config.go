@@ -9,6 +9,7 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/notify"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -59,11 +60,21 @@ type Config struct {
 	Now func() time.Time
 	// UTC shows every time in UTC (--utc) rather than in Now's location.
 	UTC bool
+	// Rooms starts on the Zoom Rooms (qostop rooms) rather than the
+	// meeting list.
+	Rooms bool
 	// Topic is the meeting topic for the header, if known.
 	Topic string
 	// Trail names the screens that led to this one, for the header's
 	// breadcrumbs, e.g. ["Meetings", "Incident bridge"].
 	Trail []string
+	// Notify is how an alert sounds when someone newly turns critical
+	// (--notify); "" is notify.Desktop. NotifyCmd also runs with the
+	// alert as JSON (--notify-cmd). Terminal says how to write a desktop
+	// notification to this terminal.
+	Notify    notify.Mode
+	NotifyCmd notify.Command
+	Terminal  notify.Terminal
 	// Redact starts with names, emails, addresses and locations hidden
 	// (--redact); the R key toggles it.
 	Redact bool
@@ -98,6 +109,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Thresholds == (model.Thresholds{}) {
 		c.Thresholds = model.DefaultThresholds()
+	}
+	if c.Notify == "" {
+		c.Notify = notify.Desktop
+	}
+	if c.Terminal.Title == "" {
+		c.Terminal.Title = "qostop"
 	}
 	if c.Theme.Name == "" {
 		c.Theme = theme.Dark()
@@ -141,6 +158,9 @@ func (c Config) Validate() error {
 			"and every request counts against the account's shared rate limit)", c.Interval, c.MinInterval))
 	case c.Interval > poll.MaxInterval:
 		errs = append(errs, fmt.Errorf("--interval %s is too long: at most %s", c.Interval, poll.MaxInterval))
+	}
+	if _, err := notify.ParseMode(string(c.Notify)); err != nil {
+		errs = append(errs, fmt.Errorf("--notify %w", err))
 	}
 	if err := c.Thresholds.Validate(); err != nil {
 		errs = append(errs, err)

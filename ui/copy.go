@@ -83,10 +83,31 @@ func (m *overviewModel) copyText() string {
 		ps = append(ps, p)
 	}
 	var b bytes.Buffer
+	m.copyHead(&b)
 	if report.WriteMeetingTable(&b, model.NewMeetingSnapshot(m.t.meetingID, m.t.typ, ps), m.c.cfg.Thresholds, m.c.st.Glyphs()) != nil {
 		return ""
 	}
 	return ansi.Strip(b.String())
+}
+
+// copyHead is what a paste into an incident channel needs above the
+// table: which meeting (the topic), how old the data is, and the
+// diagnosis, as the header says them.
+func (m *overviewModel) copyHead(b *bytes.Buffer) {
+	if topic := report.Text(m.t.topic); topic != "" {
+		b.WriteString(topic + "\n")
+	}
+	if !m.newest.IsZero() {
+		b.WriteString("Data of " + m.newest.In(m.c.clk.Now.Location()).Format("2006-01-02 15:04 MST") + " (the newest sample)\n")
+	}
+	diag := m.diagnosis.Text("; ")
+	if m.roster.Over {
+		diag = "meeting over: the worst call first, by how much of it was degraded"
+	}
+	if diag != "" {
+		b.WriteString("Diagnosis: " + diag + "\n")
+	}
+	b.WriteString("\n")
 }
 
 // withNotice puts the notice in the view's last line, the help line,

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"encoding/base64"
+	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -147,5 +148,49 @@ func TestNoKeysActBehindTooSmall(t *testing.T) {
 	h.press("q")
 	if !h.a.quit {
 		t.Fatal("q does not quit behind too small")
+	}
+}
+
+// y on the overview pastes with what an incident channel needs: the
+// topic, the time of the data and the diagnosis, above the rows.
+func TestCopyOverviewHasTopicTimeAndDiagnosis(t *testing.T) {
+	src := newTableSource()
+	src.setPeople(bridge())
+	h, _ := newTableHarness(t, src, 120, 40, onBridge)
+	text := h.a.top().(copier).copyText()
+	head := strings.SplitN(text, "\n\n", 2)[0]
+	want := "Incident bridge\nData of 2026-11-25 19:39 UTC (the newest sample)\nDiagnosis: " + h.overview().diagnosis.Text("; ")
+	if head != want || !strings.Contains(head, "degraded") {
+		t.Errorf("copied head:\n%s\nwant:\n%s", head, want)
+	}
+}
+
+// y on the chart screen copies the series it shows: a line per sample in
+// its window, each panel's reading each way, under who and when; it said
+// "nothing to copy".
+func TestCopyChartScreenSeries(t *testing.T) {
+	h := newHarness(t, &fakeSource{p: callParticipant(true)}, 120, 40)
+	h.start()
+	h.key("enter")
+	s, ok := h.a.top().(*chartScreen)
+	if !ok {
+		t.Fatalf("enter opened %s", h.a.top().name())
+	}
+	text := s.copyText()
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	start, end := s.win.Range(s.newest)
+	n := 0
+	for _, smp := range h.watch().hist.Since(start) {
+		if !smp.Time.After(end) {
+			n++
+		}
+	}
+	if n == 0 || len(lines) != n+3 || !strings.HasPrefix(lines[0], "Alice Chen · audio · ") ||
+		!strings.Contains(lines[2], "send latency (ms)") || !strings.Contains(lines[2], "receive jitter (ms)") {
+		t.Fatalf("%d samples in the window; copied %d lines:\n%s", n, len(lines), text)
+	}
+	h.key("y")
+	if want := fmt.Sprintf("copied %d lines", len(lines)); !strings.HasPrefix(h.a.notice, want) {
+		t.Errorf("y on the chart screen says %q, want %q", h.a.notice, want)
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strconv"
@@ -29,6 +30,10 @@ type meetingsModel struct {
 	meetings []model.Meeting // newest first, as the table shows them
 
 	truncated string // Zoom has more meetings than qostop keeps: says so
+	// fetchedAt is when the list last came: a failed answer fetched
+	// nothing, and the bar said "fetched" at its time.
+	fetchedAt time.Time
+	webinars  webinarList
 }
 
 // meetingColumns go, on a narrow terminal, media first and the meeting ID
@@ -47,12 +52,13 @@ var meetingColumns = []table.Column{
 
 func newMeetings(c *common) *meetingsModel {
 	m := &meetingsModel{tableScreen: newTableScreen(c, meetingColumns, false, false)}
-	src, now, ctx := c.cfg.Source, c.cfg.Now, m.ctx
-	m.poll = newPoller(c, meetingsInterval, func(env poll.Envelope) tea.Cmd { return meetingsCmd(ctx, src, now, env) })
+	src, now, ctx, webinars := c.cfg.Source, c.cfg.Now, m.ctx, &m.webinars
+	m.poll = newPoller(c, meetingsInterval, func(env poll.Envelope) tea.Cmd { return meetingsCmd(ctx, src, now, env, webinars) })
 	m.poll.MinInterval = meetingsInterval
 	m.poll.Sched.Fixed = true // a list of meetings has no minute to follow
 	m.waiting = "asking Zoom for the live meetings"
 	m.table.Nothing = "no live meetings on this account right now; a meeting shows here once it has started"
+	m.moreKeys = []key.Binding{roomsKey}
 	if m.past() {
 		from, to := c.cfg.From, c.cfg.To
 		m.poll.Request = func(env poll.Envelope) tea.Cmd { return pastMeetingsCmd(ctx, src, now, env, from, to) }
@@ -72,19 +78,22 @@ func (m *meetingsModel) restyle() {
 
 // opens is the overview of the meeting under the cursor.
 func (m *meetingsModel) opens(msg tea.KeyPressMsg) screen {
+	if key.Matches(msg, roomsKey) {
+		return newRooms(m.c)
+	}
 	mt, ok := m.selected()
 	if !key.Matches(msg, m.tkeys.Open) || !ok {
 		return nil
 	}
-	t := target{meetingID: mt.ID, topic: mt.Topic, typ: model.Live, trail: []string{"Meetings"}}
+	// A webinar is asked for by its Ref's Key, which says it is one.
+	ref := model.Ref{Kind: mt.Kind, ID: cmp.Or(mt.ID, mt.UUID)}
+	t := target{meetingID: ref.Key(), topic: mt.Topic, typ: model.Live, trail: []string{"Meetings"}}
 	if m.past() {
 		t.typ = model.Past
 		if mt.UUID != "" { // an ended meeting's ID may name many; its UUID names the one listed
-			t.meetingID, t.number = mt.UUID, model.Sanitize(mt.ID)
+			ref.ID, t.number = mt.UUID, model.Sanitize(mt.ID)
+			t.meetingID = ref.Key()
 		}
-	}
-	if t.meetingID == "" {
-		t.meetingID = mt.UUID
 	}
 	return newOverview(m.c, t)
 }
@@ -95,7 +104,7 @@ func (m *meetingsModel) update(msg tea.Msg) tea.Cmd {
 		return m.poll.Tick(msg)
 	case meetingsFetchedMsg:
 		next := m.take(msg.Answer, false, func() {
-			m.meetings, m.truncated = slices.Clone(msg.meetings), msg.truncated
+			m.meetings, m.truncated, m.fetchedAt = slices.Clone(msg.meetings), msg.truncated, msg.At
 			// Newest first: the bridge opened for an incident is the one
 			// just started. Zoom's order breaks ties.
 			slices.SortStableFunc(m.meetings, func(a, b model.Meeting) int { return b.StartTime.Compare(a.StartTime) })
@@ -138,6 +147,9 @@ func (m *meetingsModel) refill() {
 			mt = model.RedactMeeting(mt)
 		}
 		topic, host, id := report.Text(mt.Topic), report.Text(mt.Host), report.Text(mt.ID)
+		if mt.Kind == model.KindWebinar {
+			topic = "[webinar] " + topic
+		}
 		var media []string
 		if mt.HasVideo {
 			media = append(media, "video")
@@ -167,15 +179,21 @@ func (m *meetingsModel) refill() {
 
 func (m *meetingsModel) headerText() string {
 	st := m.c.st
-	first := chrome.Trail([]string{"Meetings"}, st) + "  " + st.Accent.Render("LIVE")
+	// The call's badge, so the list says what watch and the overview say:
+	// LIVE only once Zoom answered, NO ACCESS with a wrong secret.
+	typ := model.Live
 	if m.past() {
-		first = chrome.Trail([]string{"Meetings"}, st) + "  " + st.Muted.Render("PAST")
+		typ = model.Past
+	}
+	first := chrome.Trail([]string{"Meetings"}, st)
+	if b := chrome.CallBadge(typ, m.loaded, m.poll.LastErr, false); b.Text != "" {
+		first += "  " + b.Render(st)
 	}
 	switch {
 	case m.loaded && m.past():
 		first += "  " + st.Text.Render(chrome.Plural(len(m.meetings), "meeting", "meetings")+" ended, started "+m.span())
 	case m.loaded:
-		first += "  " + st.Text.Render(chrome.Plural(len(m.meetings), "meeting", "meetings")+" in progress")
+		first += "  " + st.Text.Render(m.counted())
 	}
 	second := st.Muted.Render("newest first" + m.c.ss.Sep + "refreshed once a minute: Zoom allows 10-20 a minute")
 	if m.truncated != "" {
@@ -184,9 +202,25 @@ func (m *meetingsModel) headerText() string {
 	return first + "\n" + second
 }
 
+// counted says how many meetings, and webinars if any, the list holds.
+func (m *meetingsModel) counted() string {
+	webinars := 0
+	for _, mt := range m.meetings {
+		if mt.Kind == model.KindWebinar {
+			webinars++
+		}
+	}
+	s := chrome.Plural(len(m.meetings)-webinars, "meeting", "meetings") + " in progress"
+	if webinars > 0 {
+		s += ", and " + chrome.Plural(webinars, "webinar", "webinars")
+	}
+	return s
+}
+
 func (m *meetingsModel) status() chrome.StatusInfo {
 	si := chrome.PollStatus(&m.poll)
 	si.List, si.Redacted = true, m.c.redact
+	si.LastPoll = m.fetchedAt // "not fetched yet" until a list came
 	return si
 }
 
@@ -222,11 +256,14 @@ type meetingsFetchedMsg struct {
 // meetingsCmd asks for the live meetings that started yesterday or today
 // (UTC), every page: a bridge opened before midnight UTC is still live
 // after it.
-func meetingsCmd(ctx context.Context, src Source, now func() time.Time, env poll.Envelope) tea.Cmd {
+func meetingsCmd(ctx context.Context, src Source, now func() time.Time, env poll.Envelope, webinars *webinarList) tea.Cmd {
 	return func() tea.Msg {
 		to := now().UTC()
 		ms, err := src.LiveMeetings(ctx, to.AddDate(0, 0, -1), to)
 		notice, err := truncatedNotice(err)
+		if err == nil {
+			ms = withWebinars(ctx, src, ms, to, webinars)
+		}
 		return meetingsFetchedMsg{Answer: poll.Stamp(src, now, env, err), meetings: ms, truncated: notice}
 	}
 }

@@ -34,7 +34,10 @@ type overviewModel struct {
 	cadence time.Duration // how often samples come
 	// diagnosis is the header's reading of who is degraded and what they share.
 	diagnosis model.Diagnosis
-	truncated string // Zoom has more participants than qostop keeps: says so
+	truncated string         // Zoom has more participants than qostop keeps: says so
+	most      int            // the worst cell's widest when the rows were built (worstMost)
+	names     map[string]int // how many rows show each name, to tell the same names apart
+	cursorOn  string         // the row the cursor goes to on the first answer: whom `qostop watch` watched
 	// memo holds the rows built, by member key (overview_memo.go); refills
 	// counts refreshes, rebuilt the rows built afresh (for the tests).
 	memo             map[string]rowMemo
@@ -72,6 +75,7 @@ func newOverview(c *common, t target) *overviewModel {
 		return overviewCmd(ctx, src, now, env, t.meetingID, t.typ)
 	})
 	m.roster.Over = t.typ == model.Past
+	m.alerting = t.typ == model.Live
 	m.poll.Explain = explainMeeting(t.meetingID, t.typ)
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.Nothing = "Zoom lists nobody in this meeting yet"
@@ -96,6 +100,11 @@ func (m *overviewModel) opens(msg tea.KeyPressMsg) screen {
 	if !key.Matches(msg, m.tkeys.Open) || !ok || p.UserID == "" {
 		return nil // nobody there, or nobody Zoom can be asked about alone
 	}
+	return m.watchOf(p)
+}
+
+// watchOf is the watch screen of p, at this screen's interval.
+func (m *overviewModel) watchOf(p model.Participant) screen {
 	t := m.t
 	t.participantID, t.trail = p.UserID, m.crumbs()
 	w := newWatch(m.c, t, m.poll.Interval, p) // the header is right before the first answer
@@ -110,13 +119,23 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 	case poll.TickMsg:
 		return m.poll.Tick(msg)
 	case overviewFetchedMsg:
+		var alert tea.Cmd
 		next := m.take(msg.Answer, m.t.typ == model.Past, func() {
 			m.roster.Merge(msg.participants, msg.At, m.c.cfg.Thresholds)
 			m.pages = max(1, (len(msg.participants)+fetch.QoSPageSize-1)/fetch.QoSPageSize)
 			m.judge(msg.participants)
 			m.truncated = msg.truncated
+			alert = m.c.alertCmd(m.t, msg.At, m.standings())
 		})
 		m.refill()
+		if m.cursorOn != "" && m.table.Select(m.cursorOn) {
+			m.cursorOn = ""
+			m.rebuild()
+		}
+		m.selectNamed(msg.participants)
+		if alert != nil {
+			return tea.Batch(next, alert)
+		}
 		return next
 	case tea.KeyPressMsg:
 		interval := m.poll.Interval
@@ -158,6 +177,20 @@ func (m *overviewModel) judge(ps []model.Participant) {
 	}
 }
 
+// standings are everyone present, for the alerts: their worst reading now.
+func (m *overviewModel) standings() []model.Standing {
+	ss := make([]model.Standing, 0, len(m.roster.Members))
+	for k, mb := range m.roster.Members {
+		if !mb.Left() {
+			ss = append(ss, model.Standing{Key: k, Name: m.shownName(mb), Worst: mb.Rank.Worst, HasRead: mb.Rank.HasWorst})
+		}
+	}
+	return ss
+}
+
+// looked redraws the rows without their marks: the user looked.
+func (m *overviewModel) looked() { m.refill() }
+
 // explainMeeting says a missing meeting in plain words, with what to
 // try; other errors in their own words.
 func explainMeeting(meetingID string, typ model.MeetingType) func(error) string {
@@ -191,7 +224,7 @@ func (m *overviewModel) selected() (model.Participant, bool) {
 func (m *overviewModel) crumbs() []string {
 	name := m.t.topic
 	if strings.TrimSpace(name) == "" {
-		name = "meeting " + m.t.shownID()
+		name = m.t.noun() + " " + m.t.shownID()
 	}
 	return append(m.t.trail[:len(m.t.trail):len(m.t.trail)], name)
 }
@@ -203,6 +236,7 @@ func (m *overviewModel) refill() {
 	diag := make([]model.DiagnosisInput, 0, len(ms))
 	m.refills++
 	var missed []int // rows to build: their cells come from one array
+	m.countNames(ms)
 	for i, mb := range ms {
 		p, name := m.shownAs(mb), m.shownName(mb)
 		row, ok := m.keptRow(model.MemberKey(mb.P), m.sigOf(mb, name), mb.Current)
@@ -222,7 +256,7 @@ func (m *overviewModel) refill() {
 	m.buildMissed(ms, rows, missed)
 	m.forget(len(ms))
 	m.diagnosis = model.Diagnose(diag)
-	m.table.SetRows(rows)
+	m.table.SetRowsAt(rows, m.c.clk.Now)
 	m.header = m.headerText()
 	m.rebuild()
 }
@@ -236,7 +270,12 @@ func (m *overviewModel) buildRow(mb *model.Member, p model.Participant, name, ke
 		text = theme.RoleMuted
 	}
 	start := len(pool)
-	pool = append(pool, table.Cell{Text: name, Role: text}, m.worstCell(mb, ar))
+	nc := m.nameCell(mb, name)
+	nc.Role = text
+	if m.c.alerts.Worse(m.t.meetingID, key) {
+		nc.Text = m.c.st.Glyphs().Worse + nc.Text // until the next key: see app.looked
+	}
+	pool = append(pool, nc, m.worstCell(mb, ar))
 	for _, md := range model.Medias {
 		pool = append(pool, m.mediaCell(mb, md, ar))
 	}
@@ -256,7 +295,7 @@ func (m *overviewModel) headerText() string {
 		first += "  " + b.Render(st)
 	}
 	if strings.TrimSpace(m.t.topic) != "" { // else the crumb is the ID
-		first += "  " + st.Muted.Render("meeting ") + st.Text.Render(report.Text(m.t.shownID()))
+		first += "  " + st.Muted.Render(m.t.noun()+" ") + st.Text.Render(report.Text(m.t.shownID()))
 	}
 
 	var diag string
@@ -334,6 +373,10 @@ func (m *overviewModel) setSize() {
 	m.titles()
 	m.header = m.headerText()
 	m.tableScreen.setSize()
+	if most := worstMost(m.c.width); most != m.most && m.loaded {
+		m.most = most
+		m.refill() // the worst cells name as many readings as now fit
+	}
 }
 
 // countPart is one part of the count line: its text, what joins it to

@@ -31,7 +31,8 @@ func overviewLegend(up, down string) string {
 	b.WriteString(up + " send, " + down + " receive, as the participant's client sees it. " +
 		"* warn, ! critical: qostop's thresholds, the one judgement drawn in colour; " +
 		"\"zoom health\" is Zoom's own word, shown as Zoom said it. " +
-		"\"worst now\" is the reading furthest past its threshold, relative to it: rows sort by that, " +
+		"\"worst now\" names each reading past warn, worst first, as many as fit (+2: two more), or says good; " +
+		"rows sort by the first, how far past its threshold it is, " +
 		"then by the share of the last 30 samples spent at warn or worse, then by name. " +
 		"In a meeting that is over, \"whole call\" is the share of each call spent at warn or worse, " +
 		"worst first, and the media columns are each one's last reading.\n")

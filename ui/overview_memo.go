@@ -26,16 +26,20 @@ type rowMemo struct {
 type rowSig struct {
 	name, id, dev, net, loc, health string
 	leave                           time.Time
-	gone, redact, hasWorst          bool
+	gone, redact, hasWorst, worse   bool
 	worst                           model.Reading
 	shown                           model.Shown
 	degraded                        float64 // shown only for a meeting that is over
+	most                            int     // the worst cell's widest, which follows the width
+	dup                             bool    // the name is on another row too
 }
 
 func (m *overviewModel) sigOf(mb model.Member, name string) rowSig {
 	return rowSig{name: name, id: mb.P.UserID, dev: mb.P.Device, net: mb.P.NetworkType, loc: mb.P.Location,
 		health: mb.P.Health, leave: mb.P.LeaveTime, gone: mb.Gone, redact: m.c.redact,
-		hasWorst: mb.Rank.HasWorst, worst: mb.Rank.Worst, shown: m.order.Shown, degraded: m.degradedShown(&mb)}
+		hasWorst: mb.Rank.HasWorst, worst: mb.Rank.Worst, shown: m.order.Shown, degraded: m.degradedShown(&mb),
+		worse: m.c.alerts.Worse(m.t.meetingID, model.MemberKey(mb.P)), most: worstMost(m.c.width),
+		dup: m.names[name] > 1}
 }
 
 // keptRow is the row built before for key when it shows the same, else

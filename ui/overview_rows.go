@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/pane"
@@ -101,9 +102,54 @@ func (m *overviewModel) worstCell(mb *model.Member, ar arrows) table.Cell {
 		return table.Cell{Text: "no readings", Role: theme.RoleMuted}
 	}
 	w := mb.Rank.Worst
-	text := mediumShort(w.Stream.Media) + " " + ar.of(w.Stream.Dir) + " " + metricShort(w.Metric) + " " +
-		cellNum(w.Value.V, unitOf(w.Metric) == "%") + unitOf(w.Metric) + strings.TrimSpace(theme.Marker(w.Level))
-	return table.Cell{Text: text, Role: theme.LevelRole(w.Level)}
+	if w.Level < model.Warn {
+		// Nothing past a threshold: a reading here, in green, read like a
+		// problem ("video ↑ maxloss 4.9%").
+		return table.Cell{Text: "good", Role: theme.LevelRole(w.Level)}
+	}
+	return table.Cell{Text: breachText(m.c.cfg.Thresholds.Breaches(mb.Current), ar, worstMost(m.c.width)), Role: theme.LevelRole(w.Level)}
+}
+
+// worstMost is how wide the "worst now" cell may grow at a terminal
+// width: the name column gives way to it, and at 80 columns it stays as
+// narrow as one reading was.
+func worstMost(width int) int {
+	switch {
+	case width >= 160:
+		return 44
+	case width >= 120:
+		return 34
+	case width >= 100:
+		return 27
+	}
+	return 21
+}
+
+// breachText names every reading past warn, worst first, as many as fit
+// in most cells, then how many more: "audio ↑ lat 412ms! jit 66ms! +1".
+// The medium and direction are written when they change from the reading
+// before.
+func breachText(bs []model.Reading, ar arrows, most int) string {
+	var b strings.Builder
+	for i, r := range bs {
+		part := metricShort(r.Metric) + " " + cellNum(r.Value.V, unitOf(r.Metric) == "%") + unitOf(r.Metric) +
+			strings.TrimSpace(theme.Marker(r.Level))
+		if i == 0 || r.Stream.Media != bs[i-1].Stream.Media || r.Stream.Dir != bs[i-1].Stream.Dir {
+			part = mediumShort(r.Stream.Media) + " " + ar.of(r.Stream.Dir) + " " + part
+		}
+		more := ""
+		if i < len(bs)-1 {
+			more = " +" + strconv.Itoa(len(bs)-i-1)
+		}
+		if i > 0 && ansi.StringWidth(b.String()+" "+part+more) > most {
+			return b.String() + " +" + strconv.Itoa(len(bs)-i)
+		}
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		b.WriteString(part)
+	}
+	return b.String()
 }
 
 // callCell is the "worst" cell of a meeting that is over, where nobody
@@ -207,4 +253,34 @@ func (m *overviewModel) shownAs(mb model.Member) model.Participant {
 		p.UserID = "" // a user ID names a person to anyone with Zoom's admin console
 	}
 	return p
+}
+
+// countNames counts the rows each shown name is on.
+func (m *overviewModel) countNames(ms []model.Member) {
+	if m.names == nil {
+		m.names = map[string]int{}
+	}
+	clear(m.names)
+	for _, mb := range ms {
+		m.names[m.shownName(mb)]++
+	}
+}
+
+// nameCell is the participant cell: the name, and what names them for
+// watch, never cut (table.Cell.Keep). A hidden name is "(hidden)" and the
+// user ID, and "(hidden)" gives way first; a name on more than one row
+// gets the end of the user ID ("Alex Kim #4312"), so that three people
+// of one name can be told apart. Under R neither: the pseudonyms are
+// unique, and an ID names a person.
+func (m *overviewModel) nameCell(mb *model.Member, name string) table.Cell {
+	id := report.Text(mb.P.UserID)
+	switch {
+	case m.c.redact || id == "":
+		return table.Cell{Text: name}
+	case strings.TrimSpace(model.Sanitize(mb.P.UserName)) == "":
+		return table.Cell{Text: "(hidden)", Keep: id}
+	case m.names[name] > 1:
+		return table.Cell{Text: name, Keep: "#" + id[max(0, len(id)-4):]}
+	}
+	return table.Cell{Text: name}
 }

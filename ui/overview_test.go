@@ -20,7 +20,7 @@ func onBridge(c *Config) { c.MeetingID, c.Topic = "85012345678", "Incident bridg
 func names(h *harness) []string {
 	var out []string
 	for _, r := range h.overview().table.Rows() {
-		out = append(out, r.Cells[0].Text)
+		out = append(out, strings.TrimSpace(r.Cells[0].Text+" "+r.Cells[0].Keep))
 	}
 	return out
 }
@@ -245,9 +245,33 @@ func TestOverviewRankingReasonAt80x24(t *testing.T) {
 		t.Fatalf("rows %q: 290 ms against 150:300 should rank above 160 ms", got)
 	}
 	v := h.a.content()
-	for _, want := range []string{"worst now", "video ↓ lat 294ms*", "video ↓ lat 164ms*", "video ↓ lat 44ms", "↑290* ↓-"} {
+	for _, want := range []string{"worst now", "video ↓ lat 294ms*", "video ↓ lat 164ms*", "Mo Fine              good", "↑290* ↓-"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("80x24 lacks %q:\n%s", want, v)
+		}
+	}
+	// A row at good names no reading: in green, one read like a problem.
+	if strings.Contains(v, "video ↓ lat 44ms") {
+		t.Errorf("the good row names a reading:\n%s", v)
+	}
+}
+
+// The worst cell names every breach, worst first, as many as the width
+// lets it, then how many more: issue 17 saw "audio ↑ lat 412ms!" while
+// jitter and loss were critical too.
+func TestOverviewNamesEveryBreach(t *testing.T) {
+	for _, tc := range []struct {
+		width int
+		want  string
+	}{
+		{80, "audio ↑ loss 6.5%! +1"},
+		{200, "audio ↑ loss 6.5%! video ↓ lat 214ms*"},
+	} {
+		src := newTableSource()
+		src.setPeople(bridge())
+		h, _ := newTableHarness(t, src, tc.width, 30, onBridge)
+		if v := h.a.content(); !strings.Contains(v, "Alice Chen") || !strings.Contains(v, tc.want) {
+			t.Errorf("%d columns: want %q in\n%s", tc.width, tc.want, v)
 		}
 	}
 }

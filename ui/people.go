@@ -25,6 +25,35 @@ type personOrder interface {
 	worstNow() (model.Participant, bool)
 	// alias is the pseudonym shown for p under R.
 	alias(p model.Participant) string
+	// rosterCmd asks Zoom for the order's roster when it has none yet
+	// (a watch screen started by `qostop watch`), else nil.
+	rosterCmd() tea.Cmd
+}
+
+// noticeMsg is a line for the help line's place, until the next key.
+type noticeMsg string
+
+// fetchOrder answers n, N or w before the order has a roster: it asks
+// for it, and says so rather than doing nothing.
+func (m *watchModel) fetchOrder(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	if m.order == nil || !(key.Matches(msg, k.NextPerson) || key.Matches(msg, k.PrevPerson) || key.Matches(msg, k.WorstPerson)) {
+		return nil
+	}
+	fetch := m.order.rosterCmd()
+	if fetch == nil {
+		return nil
+	}
+	return tea.Batch(fetch, func() tea.Msg {
+		return noticeMsg("asking Zoom who is in the meeting, for " + msg.String() + ": press it again in a moment")
+	})
+}
+
+func (m *overviewModel) rosterCmd() tea.Cmd {
+	if m.loaded {
+		return nil
+	}
+	return m.poll.Refresh() // nil while the answer is on its way
 }
 
 // replacer is a screen that takes the place of the one that opened it,

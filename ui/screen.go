@@ -16,7 +16,7 @@ import (
 // A new screen is one new file: a type with these methods, a constructor
 // that takes the *common and its target and makes its poller, and a
 // name. Then one line opens it: a case in the opens of the screen it is
-// reached from (or in firstScreen, if the program starts on it). The
+// reached from (or in firstScreens, if the program starts on it). The
 // app needs no change: it routes, sizes, styles and pops every screen
 // alike.
 type screen interface {
@@ -51,16 +51,31 @@ type screen interface {
 	close()
 }
 
-// firstScreen is the screen the program's IDs choose: the watch screen
-// for a participant, the overview for a meeting, else the meeting list.
-// Opening a screen from another is that screen's opens.
-func firstScreen(c *common) screen {
+// firstScreens are the screens the program's IDs choose, the top last:
+// the watch screen for a participant, over their meeting's overview,
+// held until esc shows it (so that `qostop watch M P` walks as one opened
+// from the overview, and n, N and w have an order); the overview for a
+// meeting; else the meeting list. Opening a screen from another is that
+// screen's opens.
+func firstScreens(c *common) []screen {
 	t := firstTarget(c.cfg)
 	switch {
 	case t.participantID != "":
-		return newWatch(c, t, c.cfg.Interval, model.Participant{})
+		ot := t
+		ot.participantID = ""
+		ov := newOverview(c, ot)
+		// It asks Zoom once it is on top (esc), or when n needs it: not
+		// yet, so nothing is on its way.
+		ov.chain().SetHidden(true)
+		ov.chain().Inflight = false
+		ov.cursorOn = t.participantID
+		w := newWatch(c, t, c.cfg.Interval, model.Participant{})
+		w.order = ov
+		return []screen{ov, w}
 	case t.meetingID != "":
-		return newOverview(c, t)
+		return []screen{newOverview(c, t)}
+	case c.cfg.Rooms:
+		return []screen{newRooms(c)}
 	}
-	return newMeetings(c)
+	return []screen{newMeetings(c)}
 }

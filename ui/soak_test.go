@@ -99,7 +99,8 @@ type soakDriver struct {
 	polls  int // answers delivered
 	failed int
 	keys   int
-	watch  func() // if set, called after every message is delivered
+	watch  func()           // if set, called after every message is delivered
+	raw    func(tea.RawMsg) // if set, given what the program writes to the terminal as is
 }
 
 type soakTimer struct {
@@ -181,6 +182,10 @@ func (d *soakDriver) run(cmd tea.Cmd) {
 		}
 	case timerMsg:
 		d.timers = append(d.timers, soakTimer{due: d.h.clock.Now().Add(msg.d), fire: msg.fire})
+	case tea.RawMsg:
+		if d.raw != nil {
+			d.raw(msg)
+		}
 	default:
 		d.deliver(msg)
 	}

@@ -51,6 +51,9 @@ type tableScreen struct {
 	// table's position ("1-19 of 42", or ""), for a screen that fits its
 	// parts and the position to the width itself.
 	counts func(pos string) string
+	// alerting: the screen alerts when someone turns critical, and its
+	// full help says how.
+	alerting bool
 }
 
 // newTableScreen is the shared part of a table screen; its requests are
@@ -180,7 +183,11 @@ func (f *tableScreen) rebuild() {
 	var fullHelp string
 	helpRows := 0
 	if f.helpView.ShowAll {
-		fullHelp, helpRows = chrome.FullHelp(f.helpView, full, f.c.width, chrome.PollNotes(&f.poll)...)
+		notes := chrome.PollNotes(&f.poll)
+		if f.alerting {
+			notes = f.c.withAlertNote(notes, true)
+		}
+		fullHelp, helpRows = chrome.FullHelp(f.helpView, full, f.c.width, notes...)
 	}
 	filterLine, errLines := f.underLines()
 	header := chrome.FirstLines(f.header, 4)

@@ -119,7 +119,7 @@ func (m *watchModel) atRest() bool { return !m.helpView.ShowAll }
 // to go back to, and the full help that ? shows.
 func (m *watchModel) help() (short []key.Binding, full [][]key.Binding) {
 	short = m.keys.ShortHelp()
-	if len(m.t.trail) > 0 {
+	if len(m.t.trail) > 0 || m.order != nil {
 		short = append([]key.Binding{short[0], m.keys.Back}, short[1:]...)
 	}
 	return short, m.keys.FullHelp()
@@ -146,6 +146,11 @@ func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 		if changed {
 			m.rebuild()
 		}
+		if f, ok := msg.(feed.FetchedMsg); ok && f.Err == nil {
+			if alert := m.c.alertCmd(m.t, f.At, m.standing()); alert != nil {
+				return tea.Batch(next, alert)
+			}
+		}
 		return next
 	case tea.KeyPressMsg:
 		return m.key(msg)
@@ -158,6 +163,9 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		if redraw {
 			m.rebuild()
 		}
+		return cmd
+	}
+	if cmd := m.fetchOrder(msg); cmd != nil {
 		return cmd
 	}
 	k := m.keys
@@ -177,6 +185,18 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.rebuild()
 	}
 	return nil
+}
+
+// standing is the watched participant's worst reading now, for the
+// alerts; none once they left. An answer that was superseded changed
+// nothing here, so judging again finds nothing new.
+func (m *watchModel) standing() []model.Standing {
+	latest, ok := m.hist.Latest()
+	if !ok || m.feed.Gone() != "" || m.feed.Who().Left() {
+		return nil
+	}
+	worst, has := m.c.cfg.Thresholds.WorstReading(latest)
+	return []model.Standing{{Key: m.t.participantID, Name: model.DisplayName(m.shownWho()), Worst: worst, HasRead: has}}
 }
 
 // setSpan sets the window the sparklines show.

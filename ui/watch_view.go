@@ -27,7 +27,11 @@ func (m *watchModel) rebuild() {
 	short, full := m.help()
 	var fullHelp string
 	if m.helpView.ShowAll {
-		fullHelp, in.helpRows = chrome.FullHelp(m.helpView, full, m.c.width, chrome.PollNotes(m.chain())...)
+		notes := chrome.PollNotes(m.chain())
+		if m.t.typ == model.Live {
+			notes = m.c.withAlertNote(notes, false)
+		}
+		fullHelp, in.helpRows = chrome.FullHelp(m.helpView, full, m.c.width, notes...)
 		in.helpKeys = chrome.HelpKeyRows(m.helpView, full, m.c.width)
 		legend := chrome.Legend(m.c.st, m.c.width)
 		fullHelp += "\n" + legend

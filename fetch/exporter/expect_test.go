@@ -35,10 +35,10 @@ func expected(t *testing.T, z *simtest.Rig, meetings ...string) (want []reading,
 			if err != nil {
 				t.Fatal(err)
 			}
-			id := map[string]string{"meeting_id": mid, "participant_id": pid}
+			id := map[string]string{"meeting_id": mid, "kind": "meeting", "participant_id": pid}
 			want = append(want, reading{"zoom_qos_sample_timestamp_seconds", id, float64(at.Unix())})
 			for key, labels := range streamOf {
-				l := map[string]string{"meeting_id": mid, "participant_id": pid,
+				l := map[string]string{"meeting_id": mid, "kind": "meeting", "participant_id": pid,
 					"media": labels[0], "direction": labels[1], "path": labels[2]}
 				st, ok := s[key].(map[string]any)
 				if !ok {
@@ -71,7 +71,7 @@ func expected(t *testing.T, z *simtest.Rig, meetings ...string) (want []reading,
 					want = append(want, reading{f.metric, ll, v * f.scale})
 				}
 				if labels[0] == "audio" {
-					mos := map[string]string{"meeting_id": mid, "participant_id": pid, "direction": labels[1], "path": labels[2]}
+					mos := map[string]string{"meeting_id": mid, "kind": "meeting", "participant_id": pid, "direction": labels[1], "path": labels[2]}
 					if v, ok := mosOf(t, st); ok {
 						want = append(want, reading{"zoom_qos_mos_estimate", mos, v})
 					} else {
@@ -82,7 +82,7 @@ func expected(t *testing.T, z *simtest.Rig, meetings ...string) (want []reading,
 			if cpu, ok := s["cpu_usage"].(map[string]any); ok {
 				if v, ok := number(t, cpu["zoom_avg_cpu_usage"], "%"); ok {
 					want = append(want, reading{"zoom_qos_cpu_usage_ratio",
-						map[string]string{"meeting_id": mid, "participant_id": pid, "scope": "zoom", "stat": "avg"}, v / 100})
+						map[string]string{"meeting_id": mid, "kind": "meeting", "participant_id": pid, "scope": "zoom", "stat": "avg"}, v / 100})
 				}
 			}
 		}

@@ -53,6 +53,13 @@ type Options struct {
 	// Meetings, if set, are the only meetings polled, and the meeting
 	// list (a Resource-intensive call) is never asked for.
 	Meetings []string
+	// Webinars also lists the live webinars (scope
+	// dashboard_webinars:read:admin) and polls them as meetings, labelled
+	// kind="webinar"; Rooms also lists the Zoom Rooms (scope
+	// dashboard_zr:read:admin) for zoom_room_status and zoom_room_health.
+	// Each costs one more Resource-intensive request per meeting list, so
+	// the list comes as much less often.
+	Webinars, Rooms bool
 	// Names adds participants' names (and meeting topics) as labels of
 	// the info metrics; Redact replaces them with "[redacted]".
 	Names, Redact bool

@@ -8,6 +8,8 @@ import "github.com/spf13/pflag"
 func (o *Options) RegisterFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.Listen, "listen", DefaultListen, "`address` of /metrics and /healthz (loopback: the metrics name meetings)")
 	fs.StringSliceVar(&o.Meetings, "meetings", nil, "poll only these meeting `IDs` (comma-separated) and never list the account's meetings")
+	fs.BoolVar(&o.Webinars, "webinars", false, "also poll the live webinars, labelled kind=\"webinar\" (scope dashboard_webinars:read:admin)")
+	fs.BoolVar(&o.Rooms, "rooms", false, "also export the Zoom Rooms' status and health (scope dashboard_zr:read:admin)")
 	fs.BoolVar(&o.Names, "names", false, "label participants with their names and meetings with their topics (personal data)")
 	fs.BoolVar(&o.Redact, "redact", false, `with --names, label "[redacted]" instead of the names`)
 	fs.DurationVar(&o.Keep, "keep", defaultKeep, "how long a participant who left or went silent stays in the metrics")

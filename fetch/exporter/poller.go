@@ -35,6 +35,9 @@ type poller struct {
 	listed   bool      // a meeting list has been logged
 	plan     plan
 	dropLog  dropLog // caps.go
+
+	noWebinars, noRooms bool            // their list was refused for good (more.go)
+	lastWebinars        []model.Meeting // kept through a failed webinar list
 }
 
 func (p *poller) now() time.Time { return p.o.Now() }
@@ -134,6 +137,7 @@ func (p *poller) list(ctx context.Context) {
 		return
 	}
 	p.stats.ok(p.now())
+	ms = append(ms, p.listMore(ctx, now)...)
 	live := make(map[string]bool, len(ms))
 	before := len(p.meetings)
 	var refused []error
@@ -142,8 +146,11 @@ func (p *poller) list(ctx context.Context) {
 			refused = append(refused, err) // never sent: skipped, not a failure
 			continue
 		}
-		live[m.ID] = true
-		p.track(m.ID, m.Topic, (m.Participants+fetch.QoSPageSize-1)/fetch.QoSPageSize)
+		// A webinar is tracked by its Ref's Key, which the client asks
+		// /metrics/webinars for; a meeting by its ID, as before.
+		id := model.Ref{Kind: m.Kind, ID: m.ID}.Key()
+		live[id] = true
+		p.track(id, m.Topic, (m.Participants+fetch.QoSPageSize-1)/fetch.QoSPageSize)
 	}
 	p.refused(refused)
 	if len(p.meetings) == 0 {
@@ -256,6 +263,7 @@ func (p *poller) replan() {
 	}
 	old := p.plan
 	p.plan = planFor(p.o.Budget.Status(), p.now(), len(p.meetings), pages, len(p.o.Meetings) == 0, time.Minute)
+	p.plan.discover *= time.Duration(p.listCost()) // the same share of the budget for a longer list
 	p.stats.mu.Lock()
 	p.stats.meetings, p.stats.gap, p.stats.limitedBy = len(p.meetings), p.plan.gap, p.plan.limited
 	p.stats.staleAfter = max(minStale, 3*max(p.plan.gap, p.plan.discover))

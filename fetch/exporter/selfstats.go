@@ -154,20 +154,28 @@ func endpointOf(req *http.Request) string {
 	if strings.HasSuffix(p, "/oauth/token") {
 		return "oauth_token"
 	}
-	i := strings.Index(p, "/metrics/meetings")
-	if i < 0 {
-		return "other"
+	if strings.Contains(p, "/metrics/zoomrooms") {
+		return "zoomrooms"
 	}
-	segs := strings.Split(strings.Trim(p[i+len("/metrics/meetings"):], "/"), "/")
+	// A webinar's endpoints are the meetings' with "webinar_" before them.
+	family, prefix := "/metrics/meetings", ""
+	i := strings.Index(p, family)
+	if i < 0 {
+		family, prefix = "/metrics/webinars", "webinar_"
+		if i = strings.Index(p, family); i < 0 {
+			return "other"
+		}
+	}
+	segs := strings.Split(strings.Trim(p[i+len(family):], "/"), "/")
 	switch {
 	case len(segs) == 1 && segs[0] == "":
-		return "meetings"
+		return prefix + "meetings"
 	case len(segs) == 2 && segs[1] == "participants":
-		return "participants"
+		return prefix + "participants"
 	case len(segs) == 3 && segs[2] == "qos":
-		return "participants_qos"
+		return prefix + "participants_qos"
 	case len(segs) == 4 && segs[3] == "qos":
-		return "participant_qos"
+		return prefix + "participant_qos"
 	}
 	return "other"
 }

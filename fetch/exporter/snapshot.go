@@ -46,7 +46,8 @@ type snapshot struct {
 	// maxPeople caps one meeting's participants, maxSeries the series of
 	// all (caps.go); 0 is no cap.
 	maxPeople, maxSeries int
-	drops                drops // participants dropped at the caps so far
+	drops                drops        // participants dropped at the caps so far
+	zoomRooms            []model.Room // the newest Zoom Rooms list, with Options.Rooms
 }
 
 func newSnapshot(keep time.Duration, maxPeople, maxSeries int) *snapshot {

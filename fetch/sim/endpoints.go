@@ -60,7 +60,7 @@ func wantPast(q url.Values) (past bool, rep *reply) {
 	return false, &r
 }
 
-func (s *Server) listMeetings(q url.Values) reply {
+func (s *Server) listMeetings(q url.Values, webinars bool) reply {
 	past, bad := wantPast(q)
 	if bad != nil {
 		return *bad
@@ -83,7 +83,7 @@ func (s *Server) listMeetings(q url.Values) reply {
 	now := s.now()
 	var rows []wireMeeting
 	for _, m := range s.meetings {
-		if m.over(now) != past {
+		if m.over(now) != past || m.webinar != webinars {
 			continue
 		}
 		// from/to select past meetings by start date. A live meeting is
@@ -98,6 +98,10 @@ func (s *Server) listMeetings(q url.Values) reply {
 	lo, hi, pg, bad := s.page(q, "meetings", len(rows), pageSpec{def: 30, max: 300}, now)
 	if bad != nil {
 		return *bad
+	}
+	if webinars {
+		return jsonReply(http.StatusOK, wireWebinarList{From: q.Get("from"), To: q.Get("to"),
+			wirePage: pg, Webinars: append([]wireMeeting{}, rows[lo:hi]...)})
 	}
 	return jsonReply(http.StatusOK, wireMeetingList{From: q.Get("from"), To: q.Get("to"),
 		wirePage: pg, Meetings: append([]wireMeeting{}, rows[lo:hi]...)})

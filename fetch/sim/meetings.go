@@ -74,10 +74,16 @@ type ParticipantInfo struct {
 	Role     Role
 }
 
-// Meetings lists the cast, whether or not each participant has joined yet.
-func (s *Server) Meetings() []MeetingInfo {
-	out := make([]MeetingInfo, 0, len(s.meetings))
+// Meetings lists the meetings of the cast (not its webinars), whether or
+// not each participant has joined yet.
+func (s *Server) Meetings() []MeetingInfo { return s.infos(false) }
+
+func (s *Server) infos(webinars bool) []MeetingInfo {
+	var out []MeetingInfo
 	for _, m := range s.meetings {
+		if m.webinar != webinars {
+			continue
+		}
 		mi := MeetingInfo{ID: m.id, UUID: m.uuid, Topic: m.topic, Live: !m.over(s.now())}
 		for _, p := range m.members {
 			mi.Participants = append(mi.Participants, ParticipantInfo{
@@ -159,7 +165,7 @@ func (s *Server) cast() []*meeting {
 		return jonas, k == 10
 	}
 
-	meetings := []*meeting{demo, review, allHands, ended}
+	meetings := append([]*meeting{demo, review, allHands, ended}, s.webinars()...)
 	for _, m := range meetings {
 		for _, p := range m.members {
 			p.key = hashKey(m.id, p.userID)

@@ -33,7 +33,7 @@ func (b *bucket) take(now time.Time, rate float64) (bool, time.Duration) {
 
 // category is Zoom's rate-limit label for an endpoint.
 func category(ep endpoint) string {
-	if ep == epListMeetings {
+	if ep == epListMeetings || ep == epListRooms {
 		return "Resource-intensive"
 	}
 	return "Heavy"

@@ -15,6 +15,8 @@ const (
 	epParticipantsQoS
 	epParticipantQoS
 	epMeeting
+	epListRooms
+	epRoom
 )
 
 // target is a routed API request. err is set when the path names a
@@ -22,6 +24,7 @@ const (
 // endpoint.
 type target struct {
 	ep          endpoint
+	webinar     bool // under /metrics/webinars: the same endpoints for webinars
 	meeting     string
 	participant string
 	err         *reply
@@ -37,10 +40,19 @@ func parseRoute(r *http.Request) target {
 	if len(segs) >= 2 && segs[0] == "accounts" {
 		segs = segs[2:]
 	}
-	if len(segs) < 2 || segs[0] != "metrics" || segs[1] != "meetings" {
+	if len(segs) >= 2 && segs[0] == "metrics" && segs[1] == "zoomrooms" {
+		return roomRoute(segs[2:])
+	}
+	if len(segs) < 2 || segs[0] != "metrics" || (segs[1] != "meetings" && segs[1] != "webinars") {
 		return target{}
 	}
-	segs = segs[2:]
+	t := meetingRoute(segs[2:])
+	t.webinar = segs[1] == "webinars"
+	return t
+}
+
+// meetingRoute routes what follows /metrics/meetings or /metrics/webinars.
+func meetingRoute(segs []string) target {
 	switch {
 	case len(segs) == 0:
 		return target{ep: epListMeetings}

@@ -70,6 +70,9 @@ type Options struct {
 	ExtraMeetings int
 	// DailyLimit, if positive, is the account's daily API cap (daily.go).
 	DailyLimit int
+	// NoWebinarScope and NoRoomScope refuse the webinar and Zoom Rooms
+	// endpoints as Zoom does a token without their scope (code 4700).
+	NoWebinarScope, NoRoomScope bool
 }
 
 // Limits that keep a careless option from turning one request into
@@ -193,7 +196,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 // ask, then what you asked for.
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	t := parseRoute(r)
-	s.count(t.ep)
+	s.count(t)
 	if r.Method != http.MethodGet {
 		errorReply(http.StatusMethodNotAllowed, 405, "Method Not Allowed").write(w)
 		return
@@ -227,9 +230,16 @@ func (s *Server) answer(t target, r *http.Request) reply {
 		return *t.err
 	}
 	q := r.URL.Query()
+	if bad := s.familyCheck(t, q); bad != nil {
+		return *bad
+	}
 	switch t.ep {
 	case epListMeetings:
-		return s.listMeetings(q)
+		return s.listMeetings(q, t.webinar)
+	case epListRooms:
+		return s.listRooms(q)
+	case epRoom:
+		return s.roomDetails(t.meeting)
 	case epParticipants:
 		return s.participants(t.meeting, q)
 	case epParticipantsQoS:

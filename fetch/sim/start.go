@@ -43,8 +43,21 @@ func (s *Server) Banner(w io.Writer, baseURL string) {
 		}
 		fmt.Fprintf(w, "  %s  %-20s %s (UUID %s)\n", m.ID, m.Topic, state, m.UUID)
 	}
-	fmt.Fprintf(w, "\nTry:\n  qostop snapshot %s %s --format table\n  qostop watch %s %s\n",
-		DemoMeetingID, DemoParticipantID, DemoMeetingID, DemoParticipantID)
+	fmt.Fprintln(w, "\nWebinars (--webinar, or a /w/ link):")
+	for _, m := range s.Webinars() {
+		state := fmt.Sprintf("live, %d people", len(m.Participants))
+		if !m.Live {
+			state = "ended: use --type past"
+		}
+		fmt.Fprintf(w, "  %s  %-20s %s (UUID %s)\n", m.ID, m.Topic, state, m.UUID)
+	}
+	fmt.Fprintln(w, "\nZoom Rooms (qostop rooms):")
+	for _, r := range s.Rooms() {
+		fmt.Fprintf(w, "  %-20s %s\n", r.Name, r.Status)
+	}
+	fmt.Fprintf(w, "\nTry:\n  qostop snapshot %s %s --format table\n  qostop watch %s %s\n"+
+		"  qostop snapshot \"850 1234 5678\" \"alice\"\n  qostop snapshot --webinar %s\n",
+		DemoMeetingID, DemoParticipantID, DemoMeetingID, DemoParticipantID, WebinarID)
 	if s.opts.Hostile {
 		fmt.Fprintf(w, "  qostop watch %s %s   (the hostile name)\n", DemoMeetingID, HostileParticipantID)
 	}

@@ -15,6 +15,10 @@ type Stats struct {
 	ParticipantQoS  int // /metrics/meetings/{id}/participants/{pid}/qos
 	Meeting         int // /metrics/meetings/{id}
 	OtherAPI        int // unknown paths and meeting paths too broken to route
+	// Webinar counts the requests above that were under /metrics/webinars.
+	Webinar int
+	// Zoom Rooms: /metrics/zoomrooms and /metrics/zoomrooms/{id}.
+	ListRooms, Room int
 
 	Unauthorized int               // refused for a missing, unknown or expired token
 	RateLimited  int               // refused by the QPS option
@@ -23,7 +27,8 @@ type Stats struct {
 
 // APIRequests is the number of requests that reached /v2.
 func (st Stats) APIRequests() int {
-	return st.ListMeetings + st.Participants + st.ParticipantsQoS + st.ParticipantQoS + st.Meeting + st.OtherAPI
+	return st.ListMeetings + st.Participants + st.ParticipantsQoS + st.ParticipantQoS + st.Meeting + st.OtherAPI +
+		st.ListRooms + st.Room
 }
 
 // FaultsServed is the number of faults of every kind.
@@ -44,10 +49,17 @@ func (s *Server) Stats() Stats {
 	return st
 }
 
-func (s *Server) count(ep endpoint) {
+func (s *Server) count(t target) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	switch ep {
+	if t.webinar {
+		s.stats.Webinar++
+	}
+	switch t.ep {
+	case epListRooms:
+		s.stats.ListRooms++
+	case epRoom:
+		s.stats.Room++
 	case epListMeetings:
 		s.stats.ListMeetings++
 	case epParticipants:

@@ -43,6 +43,7 @@ type member struct {
 // t0 + k*every; the meeting starts one interval before sample 0.
 type meeting struct {
 	id, uuid, topic string
+	webinar         bool // served under /metrics/webinars only
 	host, hostEmail string
 	t0              time.Time
 	every           time.Duration

@@ -65,7 +65,8 @@ func (f *Feed) goneBy(err error) (why, said string) {
 // goneText is the error line for a call that is over.
 func (f *Feed) goneText(why, said string) string {
 	if why == GoneMeeting {
-		return "the meeting has ended: Zoom no longer finds meeting " + model.Sanitize(f.t.MeetingID) +
+		r := model.RefOf(f.t.MeetingID)
+		return "the " + r.Noun() + " has ended: Zoom no longer finds " + r.Noun() + " " + model.Sanitize(r.ID) +
 			" live (" + said + "). The history above stays; " +
 			"once Zoom has the whole meeting, see it with --type past"
 	}

@@ -29,7 +29,7 @@ func WriteTable(w io.Writer, snap model.Snapshot, th model.Thresholds) error {
 	p := snap.Participant
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	row := func(k, v string) { fmt.Fprintf(tw, "%s\t%s\n", k, Dash(v)) }
-	row("Meeting", tableMeeting(snap.MeetingID, snap.Type))
+	row(kindTitle(snap.Kind), tableMeeting(snap.MeetingID, snap.Type))
 	row("Participant", tableName(p))
 	row("User ID", Text(p.UserID))
 	row("Device", tableJoin(", ", Text(p.Device), Text(p.Client), tablePrefixed("version ", Text(p.Version))))
@@ -83,7 +83,7 @@ func WriteMeetingTable(w io.Writer, snap model.MeetingSnapshot, th model.Thresho
 		}
 		unparsed += p.UnparsedValues
 	}
-	fmt.Fprintf(&b, "Meeting %s, %s", tableMeeting(snap.MeetingID, snap.Type), tablePlural(len(snap.Participants), "participant"))
+	fmt.Fprintf(&b, "%s %s, %s", kindTitle(snap.Kind), tableMeeting(snap.MeetingID, snap.Type), tablePlural(len(snap.Participants), "participant"))
 	if gone > 0 {
 		fmt.Fprintf(&b, " (%d left)", gone)
 	}
@@ -385,4 +385,12 @@ func writeTableText(w io.Writer, text []byte) error {
 	}
 	_, err := w.Write(bytes.Join(lines, []byte("\n")))
 	return err
+}
+
+// kindTitle is "Meeting" or "Webinar", as a row or a line starts.
+func kindTitle(k model.Kind) string {
+	if k == model.KindWebinar {
+		return "Webinar"
+	}
+	return "Meeting"
 }

@@ -131,6 +131,25 @@ func TestReportMeetingEmpty(t *testing.T) {
 	}
 }
 
+// A webinar's table says it is one: the ID alone would read as a meeting's.
+func TestReportWebinarSaysSo(t *testing.T) {
+	key := model.Ref{Kind: model.KindWebinar, ID: "91234567890"}.Key()
+	var b bytes.Buffer
+	if err := WriteMeetingTable(&b, model.NewMeetingSnapshot(key, model.Live, nil), model.DefaultThresholds(), theme.UnicodeGlyphs()); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), "Webinar 91234567890 (live), 0 participants\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	b.Reset()
+	if err := WriteTable(&b, model.NewSnapshot(key, model.Live, model.Participant{UserID: "7"}), model.DefaultThresholds()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(b.String(), "Webinar      91234567890 (live)") {
+		t.Errorf("participant table starts %q", strings.SplitN(b.String(), "\n", 2)[0])
+	}
+}
+
 func TestReportSampleSpan(t *testing.T) {
 	at := func(s string) model.SnapshotSample { return model.SnapshotSample{Time: s} }
 	for _, tc := range []struct {

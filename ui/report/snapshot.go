@@ -26,6 +26,9 @@ type Options struct {
 	Thresholds model.Thresholds
 	Redact     bool // names, emails, addresses and locations hidden
 	ASCII      bool // the meeting table's glyphs in ASCII
+	// Sort is the order of a meeting's participants (--sort), as the
+	// overview's s key orders its rows; the zero value is worst first.
+	Sort model.SortColumn
 }
 
 // PrintSnapshot is `qostop snapshot`: it fetches one meeting (ids:
@@ -49,6 +52,7 @@ func PrintSnapshot(ctx context.Context, w, notice io.Writer, src Source, ids []s
 		} else if err != nil {
 			return err
 		}
+		ps = model.SortParticipants(ps, cfg.Thresholds, cfg.Sort, cfg.Type == model.Past)
 		for i := range ps {
 			if cfg.Redact {
 				ps[i] = model.Redact(ps[i])

@@ -3,6 +3,7 @@ package table
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/theme"
@@ -28,6 +29,9 @@ type Column struct {
 type Cell struct {
 	Text string
 	Role theme.Role
+	// Keep follows Text after a blank and is never cut: an ID that names
+	// whom to watch. Text gives way first (hold.go).
+	Keep string
 }
 
 // Row is one table row: a key that names it across refreshes (a user ID,
@@ -75,6 +79,11 @@ type Model struct {
 	widths  []int
 	natural []int // each column's width before the flexible share (measure)
 	out     string
+	// now is the time of the rows (SetRowsAt); hold and holdAt are each
+	// Fit column's held width and when it was last needed (hold.go).
+	now    time.Time
+	hold   []int
+	holdAt []time.Time
 }
 
 // New is an empty table of these columns.
@@ -112,6 +121,7 @@ func (t *Model) SetTitle(i int, title string) {
 		return
 	}
 	t.cols[i].Title = title
+	t.release(i)
 	if t.measure(i) {
 		t.fit()
 	}
@@ -126,6 +136,7 @@ func (t *Model) SetWidth(i, width int) {
 		return
 	}
 	t.cols[i].Width = width
+	t.release(i)
 	t.measure(i)
 	t.fit()
 	t.render()
@@ -150,13 +161,17 @@ func (t *Model) measure(i int) bool {
 			continue
 		}
 		w := c.Width
-		if c.Fit {
+		switch {
+		case c.Fit:
 			w = max(w, cellWidth(c.Title))
 			for _, r := range t.all {
 				if j < len(r.Cells) {
 					w = max(w, cellWidth(r.Cells[j].Text))
 				}
 			}
+			w = t.held(j, w)
+		case c.Flex:
+			w = t.keepWidth(j)
 		}
 		changed = changed || t.natural[j] != w
 		t.natural[j] = w
@@ -310,7 +325,7 @@ func (t *Model) fit() {
 			if c.Most > 0 {
 				// A 200-column terminal should not push the readings
 				// a hundred cells away from the name they belong to.
-				w = max(c.Width, min(w, c.Most))
+				w = max(t.natural[i], min(w, c.Most))
 			}
 		}
 		t.widths = append(t.widths, w)
@@ -364,7 +379,7 @@ func (t *Model) line(cells []Cell, selected bool) string {
 			break
 		}
 		w, c := t.widths[j], cells[i]
-		text, tw := fitText(c.Text, w, tail)
+		text, tw := fitCell(c, w, tail)
 		pad := strings.Repeat(" ", max(0, w-tw))
 		n += colGap + max(w, tw)
 		switch {
