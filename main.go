@@ -146,7 +146,7 @@ type flags struct {
 	apiURL, oauthURL, meetingType, debugLog, format    string
 	gov                                                bool
 	timeout, maxWait                                   time.Duration
-	interval, floor                                    time.Duration
+	interval, floor, window                            time.Duration
 	thresholds, theme, record, notify, notifyCmd, sort string
 	ascii, redact, utc, webinar                        bool
 	sim                                                sim.Options
@@ -200,6 +200,8 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	fs := c.Flags()
 	f.floor = floor
 	fs.DurationVar(&f.interval, "interval", interval, fmt.Sprintf("time between polls, e.g. 5s (at least %s; %s)", floor, why))
+	fs.DurationVar(&f.window, "window", 0, "time the watch screen's sparklines show, e.g. 15m, up to 24h "+
+		"(default: the participant's time in the call, or a sample a column once that is longer; keys [ ] a)")
 	fs.StringVar(&f.thresholds, "thresholds", "", "health limits as name=warn:critical, e.g. latency=150:300,jitter=30:60,loss=1:5 (also maxloss, cpu, rssi)")
 	fs.StringVar(&f.theme, "theme", "auto", "colours: auto (dark or light, from the terminal's background), "+strings.Join(theme.Names, ", "))
 	fs.BoolVar(&f.ascii, "ascii", false, "draw sparklines, charts and borders with ASCII only, for fonts without block glyphs or braille")
@@ -254,7 +256,8 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	}
 	return f.alerts(cmd, ui.Config{Type: typ, Interval: f.interval, MinInterval: f.floor, Thresholds: th, Theme: t, ASCII: f.ascii, Redact: f.redact,
 		UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Record: f.set.RecordTo(f.record, ui.RecordOff),
-		Account: f.set.Profile, Accent: f.set.Accent, Choices: f.set.Choices, Remember: f.set.Remember})
+		Account: f.set.Profile, Accent: f.set.Accent, Choices: f.set.Choices, Remember: f.set.Remember,
+		Window: f.window})
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.

@@ -190,65 +190,34 @@ func blank(dst []Value, n int) []Value {
 	return dst
 }
 
-// WindowSteps are the windows [ and ] step through, shortest first. The
-// steps under 15 minutes exist for fast sample cadences (the demo's
-// seconds); at Zoom's minute they are below DefaultWindow, which is the
-// shortest window worth showing (see there).
-var WindowSteps = []time.Duration{
-	time.Minute, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute,
-	15 * time.Minute, 30 * time.Minute, time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour, 24 * time.Hour,
+// Reach is the columns a sample at t stands for on g: those whose start
+// falls in (from, t], and always t's own. A Zoom sample is a reading over
+// the time since the one before (see SampleFrom), so where a column is
+// shorter than that time the sample fills every column of it, and
+// regular samples draw an unbroken run however short the window: a
+// blank column still means a time no sample covered. Where a column is
+// as long as the cadence, that is t's column alone. ok is false when t
+// is outside the grid.
+func (g Grid) Reach(t, from time.Time) (lo, hi int, ok bool) {
+	hi, ok = g.Column(t)
+	if !ok {
+		return 0, 0, false
+	}
+	lo = hi
+	if from.Before(g.Start()) {
+		return 0, hi, true
+	}
+	if c, in := g.Column(from); in && c+1 < hi {
+		lo = c + 1 // column c starts at or before from: it is not the sample's
+	}
+	return lo, hi, true
 }
 
-// NextWindow is the shortest step longer than w, or the longest step.
-func NextWindow(w time.Duration) time.Duration {
-	for _, s := range WindowSteps {
-		if s > w {
-			return s
-		}
+// Before is how many of the grid's columns end at or before t: the
+// leading columns that hold only time before t.
+func (g Grid) Before(t time.Time) int {
+	if g.width == 0 || !t.After(g.Start()) {
+		return 0
 	}
-	return WindowSteps[len(WindowSteps)-1]
-}
-
-// PrevWindow is the longest step shorter than w and not shorter than
-// floor, or w itself when there is none. Sparklines pass DefaultWindow as
-// the floor; a chart, which joins samples with lines, can pass less.
-func PrevWindow(w, floor time.Duration) time.Duration {
-	for i := len(WindowSteps) - 1; i >= 0; i-- {
-		if s := WindowSteps[i]; s < w && s >= floor {
-			return s
-		}
-	}
-	return w
-}
-
-// MinWindowSamples is the fewest samples a default window holds, so a
-// narrow sparkline still shows a trend rather than a few readings: the
-// demo's call degrades and recovers over 20 samples, and it starts with
-// those 20 already in the past.
-const MinWindowSamples = 20
-
-// DefaultWindow is the window for a sparkline of width columns when
-// samples come every cadence (Zoom's minute when unknown): the shortest
-// step that gives every column at least one cadence, and so about one
-// sample, and holds at least MinWindowSamples. It rounds up, not to the
-// nearest step: a column shorter than the cadence would show a gap
-// between every two regular samples, and a gap must mean a missing one.
-// Beyond the longest step, columns get less than a cadence: the history
-// holds a day and no more.
-func DefaultWindow(cadence time.Duration, width int) time.Duration {
-	if cadence <= 0 {
-		cadence = ZoomCadence
-	}
-	n := time.Duration(max(width, MinWindowSamples))
-	longest := WindowSteps[len(WindowSteps)-1]
-	if cadence > longest/n {
-		return longest
-	}
-	need := cadence * n
-	for _, s := range WindowSteps {
-		if s >= need {
-			return s
-		}
-	}
-	return longest
+	return int(min(t.Sub(g.Start())/g.span, time.Duration(g.width)))
 }

@@ -22,7 +22,8 @@ func TestWindowSteps(t *testing.T) {
 		{"24h is the longest", 24 * time.Hour, 15 * m, 24 * time.Hour, 12 * time.Hour},
 		{"1m is the shortest", m, 0, 2 * m, m},
 		{"off-step windows go to a neighbour", 7 * m, 0, 10 * m, 5 * m},
-		{"the floor stops a sparkline below its default", 3 * time.Hour, 3 * time.Hour, 6 * time.Hour, 3 * time.Hour},
+		{"the floor stops a sparkline at the shortest window", 5 * m, 5 * m, 10 * m, 5 * m},
+		{"a fitted window steps to its neighbours", 21 * m, 5 * m, 30 * m, 15 * m},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := model.NextWindow(tc.w); got != tc.next {
@@ -54,12 +55,12 @@ func TestDefaultWindow(t *testing.T) {
 		width   int
 		want    time.Duration
 	}{
-		{"Zoom, 80 columns: 80 minutes round up to 3h", time.Minute, 80, 3 * time.Hour},
-		{"Zoom, 58 columns", time.Minute, 58, time.Hour},
-		{"Zoom, 200 columns", time.Minute, 200, 6 * time.Hour},
-		{"Zoom, a narrow pane still holds 20 samples", time.Minute, 12, 30 * time.Minute},
+		{"Zoom, 80 columns: 80 minutes, a sample a column", time.Minute, 80, 80 * time.Minute},
+		{"Zoom, 58 columns: rounded up to 1h", time.Minute, 58, time.Hour},
+		{"Zoom, 200 columns: 3h20m rounded up to a quarter hour", time.Minute, 200, 3*time.Hour + 30*time.Minute},
+		{"Zoom, a narrow pane still holds 20 samples", time.Minute, 12, 20 * time.Minute},
 		{"unknown cadence is Zoom's", 0, 58, time.Hour},
-		{"demo (3s), 80 columns", 3 * s, 80, 5 * time.Minute},
+		{"demo (3s), 80 columns", 3 * s, 80, 4 * time.Minute},
 		{"demo (3s), a narrow pane shows one 20-sample cycle", 3 * s, 17, time.Minute},
 		{"demo (3s), 200 columns", 3 * s, 200, 10 * time.Minute},
 		{"beyond a day stops at 24h", time.Minute, 5000, 24 * time.Hour},
@@ -96,5 +97,124 @@ func TestDefaultWindowNoFalseGaps(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestFitWindow(t *testing.T) {
+	m := time.Minute
+	newest := gridNow.Truncate(m)
+	for _, tc := range []struct {
+		name    string
+		call    time.Duration // since the join; 0: join unknown
+		cadence time.Duration
+		width   int
+		want    time.Duration
+	}{
+		{"joined 20 minutes ago: the call and a column", 20 * m, m, 90, 21 * m},
+		{"19m22s and a column round up to 20m", 19*m + 22*time.Second, m, 90, 20 * m},
+		{"20m30s rounds up to a minute, not to a step", 20*m + 30*time.Second, m, 90, 21 * m},
+		{"a call of a minute shows five cadences", m, m, 90, 5 * m},
+		{"the window grows with the call", 53*m + 30*time.Second, m, 90, 55 * m},
+		{"longer than the width holds: a sample a column", 3 * time.Hour, m, 90, 90 * m},
+		{"join unknown and no first sample: the width rule", 0, m, 90, 90 * m},
+		{"the demo's seconds", 100 * time.Second, 3 * time.Second, 90, 110 * time.Second},
+		{"a day at most", 30 * time.Hour, time.Hour, 90, 24 * time.Hour},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			since := time.Time{}
+			if tc.call > 0 {
+				since = newest.Add(-tc.call)
+			}
+			if got := model.FitWindow(since, newest, tc.cadence, tc.width); got != tc.want {
+				t.Errorf("FitWindow(call %v, cadence %v, width %d) = %v, want %v", tc.call, tc.cadence, tc.width, got, tc.want)
+			}
+		})
+	}
+	if got := model.CallWindow(newest.Add(-3*time.Hour), newest, m, 90); got != 3*time.Hour+15*m {
+		t.Errorf("CallWindow of a 3h call at 90 columns = %v, want 3h15m: the call and a column, whatever the width rule", got)
+	}
+}
+
+// A call that fits the width, and a column, fill at least nine tenths of
+// its window,
+// and its samples, drawn over the time each stands for, leave no blank
+// column however short the columns get.
+func TestFitWindowFillsTheWidth(t *testing.T) {
+	cadence := time.Minute
+	newest := gridNow.Truncate(cadence)
+	for width := 10; width <= 220; width += 7 {
+		for mins := 5; mins <= width; mins += 3 {
+			since := newest.Add(-time.Duration(mins) * cadence)
+			w := model.FitWindow(since, newest, cadence, width)
+			if call := newest.Sub(since); (call+call/time.Duration(width))*10 < w*9 {
+				t.Fatalf("width %d, call %v: window %v, the call and a column fill under 90%%", width, call, w)
+			}
+			g := model.NewGrid(w, newest, width)
+			filled := make([]bool, width)
+			prev := time.Time{}
+			for s := since.Add(cadence); !s.After(newest); s = s.Add(cadence) {
+				lo, hi, ok := g.Reach(s, model.SampleFrom(s, prev, since, cadence))
+				for c := lo; ok && c <= hi; c++ {
+					filled[c] = true
+				}
+				prev = s
+			}
+			for c := model.NewGrid(w, newest, width).Column; c != nil; c = nil {
+				first, _ := c(since)
+				for i := first + 1; i < width; i++ {
+					if !filled[i] {
+						t.Fatalf("width %d, call %d min, window %v: column %d blank in an unbroken run", width, mins, w, i)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestReachAndBefore(t *testing.T) {
+	m := time.Minute
+	newest := gridNow.Truncate(m)
+	g := model.NewGrid(20*m, newest, 80) // 15 s a column
+	at := func(min int) time.Time { return newest.Add(time.Duration(min) * m) }
+	lo, hi, ok := g.Reach(at(0), at(-1))
+	if !ok || hi != 79 || lo != 76 {
+		t.Errorf("the newest sample reaches columns %d-%d (%v), want 76-79: its minute", lo, hi, ok)
+	}
+	if lo, hi, ok := g.Reach(at(-30), at(-31)); ok {
+		t.Errorf("a sample before the grid reaches %d-%d", lo, hi)
+	}
+	if lo, _, _ := g.Reach(at(-19), at(-25)); lo != 0 {
+		t.Errorf("a sample standing for time before the grid starts at column %d, want 0", lo)
+	}
+	wide := model.NewGrid(80*m, newest, 80) // a minute a column
+	if lo, hi, _ := wide.Reach(at(0), at(-1)); lo != hi {
+		t.Errorf("on minute columns a sample fills %d-%d, want its own column", lo, hi)
+	}
+	if n := g.Before(at(-15)); n != 19 {
+		t.Errorf("Before(15 minutes back) = %d columns, want 19 (the grid starts at %v)", n, g.Start())
+	}
+	if n := g.Before(at(-40)); n != 0 {
+		t.Errorf("Before a time left of the grid = %d, want 0", n)
+	}
+}
+
+func TestSampleFrom(t *testing.T) {
+	m := time.Minute
+	t0 := gridNow.Truncate(m)
+	for _, tc := range []struct {
+		name               string
+		prev, joined, want time.Time
+	}{
+		{"since the sample before", t0.Add(-m), time.Time{}, t0.Add(-m)},
+		{"a late sample stands for its whole gap", t0.Add(-80 * time.Second), time.Time{}, t0.Add(-80 * time.Second)},
+		{"after a hole, one cadence", t0.Add(-6 * m), time.Time{}, t0.Add(-m)},
+		{"the first sample: one cadence", time.Time{}, time.Time{}, t0.Add(-m)},
+		{"not before the join", time.Time{}, t0.Add(-20 * time.Second), t0.Add(-20 * time.Second)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := model.SampleFrom(t0, tc.prev, tc.joined, m); !got.Equal(tc.want) {
+				t.Errorf("SampleFrom = %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

@@ -18,6 +18,12 @@ type Glyphs struct {
 	Up, Down string // send and receive in a table cell: "↑", "↓"
 	AtMost   string // before the top of a scale: "≤300ms"
 	Worse    string // before a row worse since the user last looked: "▲ "
+	// Absent fills a sparkline column of time before the participant
+	// joined: they were not there, which is not a gap (no sample while
+	// they were). Not in the Spark ramp, nor a level marker.
+	Absent string
+	// Joined and Left mark the join and the leave on a time axis.
+	Joined, Left string
 	// The arrow keys as the help names them: "↑", or "up" in ASCII.
 	KeyUp, KeyDown, KeyLeft, KeyRight string
 	// Spark climbs from the baseline to a full cell. The ASCII ramp stops
@@ -33,6 +39,7 @@ var unicodeGlyphs, asciiGlyphs = UnicodeGlyphs(), ASCIIGlyphs()
 func UnicodeGlyphs() Glyphs {
 	return Glyphs{Crumb: " › ", Sep: " · ", Column: " │ ", Rule: "─", Dash: "—", Ellipsis: "…", Dots: "…",
 		Cursor: "▸ ", Caret: "█", Up: "↑", Down: "↓", AtMost: "≤", Worse: "▲ ",
+		Absent: "·", Joined: "▲", Left: "▼",
 		KeyUp: "↑", KeyDown: "↓", KeyLeft: "←", KeyRight: "→", Spark: []string{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"},
 		Border: lipgloss.RoundedBorder()}
 }
@@ -41,6 +48,7 @@ func UnicodeGlyphs() Glyphs {
 func ASCIIGlyphs() Glyphs {
 	return Glyphs{Crumb: " > ", Sep: " | ", Column: " | ", Rule: "-", Dash: "-", Ellipsis: "~", Dots: "...",
 		Cursor: "> ", Caret: "_", Up: "^", Down: "v", AtMost: "<=", Worse: "+ ",
+		Absent: ":", Joined: "^", Left: "v",
 		KeyUp: "up", KeyDown: "down", KeyLeft: "left", KeyRight: "right", Spark: []string{"_", ".", "-", "=", "^", "#"},
 		Border: lipgloss.ASCIIBorder()}
 }

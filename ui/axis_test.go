@@ -16,7 +16,7 @@ func TestAxisMarksRoundLocalTimesAndMidnight(t *testing.T) {
 	ist := time.FixedZone("IST", 5*3600+30*60)
 	end := time.Date(2026, 12, 1, 20, 30, 0, 0, time.UTC) // 02:00 on Wednesday in India
 	geo := pane.Geometry{Grid: model.NewGrid(6*time.Hour, end, 40), Label: 8}
-	axis := renderAxis(geo, 60, ist, testStyles(colorprofile.Ascii, true))
+	axis := renderAxis(geo, 60, ist, testStyles(colorprofile.Ascii, true), axisMarks{})
 	for _, want := range []string{"22:00", "Wed"} {
 		if !strings.Contains(axis, want) {
 			t.Errorf("the axis lacks %q: %q", want, axis)

@@ -24,7 +24,7 @@ func init() {
 	}
 	far := func(back bool) func(t *testing.T, h *harness, k string) {
 		return func(t *testing.T, h *harness, k string) {
-			h.key("enter") // 3h of the 40 minutes: a tenth is 18 minutes
+			h.key("enter") // the call and a column, 41m: a tenth, 4m06s, reaches the sample 5m away
 			h.key("c")
 			if !back {
 				for range 30 {
@@ -34,8 +34,8 @@ func init() {
 			before := h.chart().cursor
 			h.key(k)
 			moved := h.chart().cursor.Sub(before)
-			if back && moved != -18*time.Minute || !back && moved != 18*time.Minute {
-				t.Fatalf("%s moved the cursor by %s, want a tenth of the 3h view", k, moved)
+			if back && moved != -5*time.Minute || !back && moved != 5*time.Minute {
+				t.Fatalf("%s moved the cursor by %s, want a tenth of the 41m view, to a sample: 5m", k, moved)
 			}
 		}
 	}

@@ -40,7 +40,7 @@ func TestChartScreenOpensOnTheFocusedPane(t *testing.T) {
 	if !hasBraille(v) {
 		t.Errorf("no braille line on the chart screen:\n%s", v)
 	}
-	if s := statusLine(v); !strings.Contains(s, "live · last 3h") {
+	if s := statusLine(v); !strings.Contains(s, "live · last 85m") {
 		t.Errorf("status bar does not say the view is live, over the panes' window: %q", s)
 	}
 	h.key("esc")

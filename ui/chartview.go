@@ -112,6 +112,7 @@ func (s *chartScreen) render() string {
 	start, end := s.win.Range(s.newest)
 	var b strings.Builder
 	b.WriteString(s.title(n))
+	label := 0
 	for i := s.first; i < s.first+n; i++ {
 		h := s.rows / n
 		if i == s.first+n-1 {
@@ -121,10 +122,15 @@ func (s *chartScreen) render() string {
 		ch.SetSize(s.c.width, h)
 		ch.SetView(start, end)
 		ch.SetCursor(s.cursor)
+		ch.SetCall(s.f.Who().JoinTime, s.f.Who().LeaveTime)
 		if s.dirty[i] {
 			s.fill(ch, start, end)
 			s.dirty[i] = false
 		}
+		label = max(label, ch.LabelWidth())
+	}
+	for _, ch := range s.charts[s.first : s.first+n] {
+		ch.SetLabelWidth(label) // one plot origin: a time in one column in every chart
 		b.WriteByte('\n')
 		b.WriteString(ch.View())
 	}

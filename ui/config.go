@@ -9,6 +9,7 @@ import (
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
+	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/notify"
 	"github.com/qostop/qostop/ui/poll"
 )
@@ -45,6 +46,10 @@ type Config struct {
 	// Budget is the day's request budget the Source counts against, for
 	// the status bar and to slow polling near its end; nil is none.
 	Budget *fetch.Budget
+
+	// Window is the time the watch screen's sparklines show (--window);
+	// zero fits it to the call (model.FitWindow).
+	Window time.Duration
 
 	Thresholds model.Thresholds // zero value means model.DefaultThresholds
 	Theme      theme.Theme      // zero value means theme.Dark
@@ -164,6 +169,9 @@ func (c Config) Validate() error {
 	}
 	if err := c.Thresholds.Validate(); err != nil {
 		errs = append(errs, err)
+	}
+	if longest := model.WindowSteps[len(model.WindowSteps)-1]; c.Window < 0 || c.Window > longest {
+		errs = append(errs, fmt.Errorf("--window %s: want a duration up to %s, e.g. 15m (0: fitted to the call)", c.Window, chrome.FmtDur(longest)))
 	}
 	return errors.Join(errs...)
 }

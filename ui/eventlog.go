@@ -80,7 +80,7 @@ func (v *eventLogView) render(l *feed.Log, rows, width int, st theme.Styles, loc
 	var body []string
 	shown := 0
 	for _, e := range l.Events() {
-		text := e.Text
+		text := e.Say(loc, layout, st.Glyphs().Dash)
 		if e.Full != "" {
 			text = e.Full
 		}
@@ -226,7 +226,7 @@ func renderEvents(l *feed.Log, rows, width int, st theme.Styles, loc *time.Locat
 		if len(lines) == rows {
 			break
 		}
-		text := e.Text
+		text := e.Say(loc, layout, st.Glyphs().Dash)
 		if e.Count > 1 {
 			text += " (x" + strconv.Itoa(e.Count) + ")"
 		}

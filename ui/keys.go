@@ -18,6 +18,7 @@ type KeyMap struct {
 	FasterPoll  key.Binding // shorter interval
 	ShorterSpan key.Binding // shorter history window
 	LongerSpan  key.Binding // longer history window
+	WholeCall   key.Binding // the window that shows the whole call, and back to the fitted one
 	NextPane    key.Binding
 	PrevPane    key.Binding
 	Expand      key.Binding // the focused pane's medium as charts
@@ -52,6 +53,7 @@ func DefaultKeyMap() KeyMap {
 		FasterPoll:  key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "poll more often")),
 		ShorterSpan: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "shorter window")),
 		LongerSpan:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "longer window")),
+		WholeCall:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "whole call")),
 		NextPane:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		PrevPane:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("S-tab", "previous pane")),
 		Expand:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "charts")),
@@ -88,7 +90,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Quit, k.Help, k.Pause, k.Refresh},
 		{k.SlowerPoll, k.FasterPoll, k.ShorterSpan, k.LongerSpan},
 		{k.NextPane, k.PrevPane, k.Expand, k.Back},
-		{k.Theme, k.Redact, k.Log},
+		{k.Theme, k.Redact, k.Log, k.WholeCall},
 		{k.NextPerson, k.PrevPerson, k.WorstPerson, k.Copy},
 	}
 }

@@ -45,9 +45,10 @@ type watchModel struct {
 	alias     string // the overview's pseudonym for them, shown under R
 
 	// View.
-	// chosen is the window [ and ] chose; 0 until then, so the window
-	// follows the cadence and the width (see span).
+	// chosen is the window [, ] or --window chose; 0 until then, so the
+	// window fits the call (see span). whole: a showed the whole call.
 	chosen     time.Duration
+	whole      bool
 	focus      int
 	panes      [3]pane.Model
 	geo        pane.Geometry // every sparkline's grid and label width
@@ -80,6 +81,9 @@ func newWatch(c *common, t target, interval time.Duration, who model.Participant
 		hist:     f.History(),
 		loc:      c.clk.Now.Location(),
 		chosen:   c.choices.Window, // last run's [ and ]
+	}
+	if c.cfg.Window > 0 {
+		m.chosen = c.cfg.Window // --window over the remembered one
 	}
 	m.keys.nameArrows(c.st.Glyphs())
 	for i, md := range model.Medias {
@@ -170,11 +174,8 @@ func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	k := m.keys
 	switch {
-	case key.Matches(msg, k.ShorterSpan):
-		m.setSpan(model.PrevWindow(m.span(), m.defaultSpan()))
-		return m.c.remember(func(ch *model.Choices) { ch.Window = m.chosen })
-	case key.Matches(msg, k.LongerSpan):
-		m.setSpan(model.NextWindow(m.span()))
+	case key.Matches(msg, k.ShorterSpan), key.Matches(msg, k.LongerSpan), key.Matches(msg, k.WholeCall):
+		m.windowKey(msg)
 		return m.c.remember(func(ch *model.Choices) { ch.Window = m.chosen })
 	case key.Matches(msg, k.NextPane):
 		m.setFocus(m.focus + 1)
@@ -197,34 +198,6 @@ func (m *watchModel) standing() []model.Standing {
 	}
 	worst, has := m.c.cfg.Thresholds.WorstReading(latest)
 	return []model.Standing{{Key: m.t.participantID, Name: model.DisplayName(m.shownWho()), Worst: worst, HasRead: has}}
-}
-
-// setSpan sets the window the sparklines show.
-func (m *watchModel) setSpan(d time.Duration) {
-	if d == m.span() {
-		return
-	}
-	m.chosen = d
-	m.dataVersion = 0 // the window moved: give the panes their samples again
-	m.rebuild()
-}
-
-// span is the window the sparklines show: the one chosen with [ and ],
-// else the default for the cadence and the sparklines' width, which puts
-// about one sample in each column.
-func (m *watchModel) span() time.Duration { return m.spanFor(m.gridWidth()) }
-
-func (m *watchModel) spanFor(width int) time.Duration {
-	if m.chosen > 0 {
-		return m.chosen
-	}
-	return model.DefaultWindow(m.feed.Cadence(), width)
-}
-
-// defaultSpan is also the shortest window [ goes to: a shorter one
-// would leave a gap between every two samples.
-func (m *watchModel) defaultSpan() time.Duration {
-	return model.DefaultWindow(m.feed.Cadence(), m.gridWidth())
 }
 
 func (m *watchModel) setFocus(i int) {

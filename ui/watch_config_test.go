@@ -65,7 +65,7 @@ func TestConfigUTC(t *testing.T) {
 		c.UTC = true
 	})
 	h.start()
-	if v := h.a.content(); !strings.Contains(v, "newest 19:39:00") || !strings.Contains(v, "19:00") || strings.Contains(v, "14:") {
+	if v := h.a.content(); !strings.Contains(v, "newest 19:39:00") || !strings.Contains(v, "19:05") || strings.Contains(v, "14:") {
 		t.Fatalf("with --utc, times are not all in UTC:\n%s", v)
 	}
 }

@@ -77,26 +77,38 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 		}
 	},
 	"ShorterSpan": func(t *testing.T, h *harness, k string) {
-		h.key("]")
 		h.key(k)
-		if !strings.Contains(h.a.content(), "window 3h") || len(h.watch().window()) != 40 {
-			t.Fatalf("%s: window %s with %d samples, want 3h and 40", k, h.watch().span(), len(h.watch().window()))
+		if !strings.Contains(h.a.content(), "window 30m") || len(h.watch().window()) != 30 {
+			t.Fatalf("%s: window %s with %d samples, want 30m and 30", k, h.watch().span(), len(h.watch().window()))
 		}
-		h.key(k)
-		if h.watch().span() != 3*time.Hour {
-			t.Fatalf("%s below the default window (one sample a column) moved to %s", k, h.watch().span())
+		for range 10 {
+			h.key(k)
+		}
+		if h.watch().span() != 5*time.Minute || !strings.Contains(h.a.content(), "window 5m") {
+			t.Fatalf("%s pressed often: window %s, want the shortest, five samples", k, h.watch().span())
 		}
 	},
 	"LongerSpan": func(t *testing.T, h *harness, k string) {
 		h.key(k)
-		if !strings.Contains(h.a.content(), "window 6h") || len(h.watch().window()) != 40 {
-			t.Fatalf("%s: window %s with %d samples, want 6h and all 40", k, h.watch().span(), len(h.watch().window()))
+		if !strings.Contains(h.a.content(), "window 1h") || len(h.watch().window()) != 40 {
+			t.Fatalf("%s: window %s with %d samples, want 1h and all 40", k, h.watch().span(), len(h.watch().window()))
 		}
 		for range 10 {
 			h.key(k)
 		}
 		if !strings.Contains(h.a.content(), "window 24h") {
 			t.Fatalf("%s pressed often did not reach the day the history holds", k)
+		}
+	},
+	"WholeCall": func(t *testing.T, h *harness, k string) {
+		h.key("]")
+		h.key(k)
+		if !strings.Contains(h.a.content(), "whole call 41m") || len(h.watch().window()) != 40 {
+			t.Fatalf("%s after ]: window %s with %d samples, want the whole call, 41m", k, h.watch().span(), len(h.watch().window()))
+		}
+		h.key(k)
+		if !strings.Contains(h.a.content(), "window 41m") || h.watch().whole {
+			t.Fatalf("%s again: window %s, want the fitted window back", k, h.watch().span())
 		}
 	},
 	"NextPane": func(t *testing.T, h *harness, k string) {
@@ -119,7 +131,6 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Earlier": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
-		h.key("[")
 		h.key("[") // 30m of the 40 minutes: there is an earlier view
 		h.key(k)
 		if s := statusLine(h.a.content()); !strings.Contains(s, "19:00–19:30") || !strings.Contains(s, "end: live") {
@@ -128,7 +139,6 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	},
 	"Later": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
-		h.key("[")
 		h.key("[")
 		h.key("left")
 		h.key(k)
@@ -139,7 +149,6 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"Live": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
 		h.key("[")
-		h.key("[")
 		h.key("left")
 		h.key(k)
 		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 30m") {
@@ -149,15 +158,15 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"ZoomIn": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
 		h.key(k)
-		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 1h") || h.watch().span() != 3*time.Hour {
-			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 1h, the panes at 3h", k, s, h.watch().span())
+		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 30m") || h.watch().span() != 41*time.Minute {
+			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 30m, the panes at 41m", k, s, h.watch().span())
 		}
 	},
 	"ZoomOut": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
 		h.key(k)
-		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 6h") || h.watch().span() != 3*time.Hour {
-			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 6h, the panes at 3h", k, s, h.watch().span())
+		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 1h") || h.watch().span() != 41*time.Minute {
+			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 1h, the panes at 41m", k, s, h.watch().span())
 		}
 	},
 	"NextChart": func(t *testing.T, h *harness, k string) {

@@ -79,7 +79,8 @@ func (m *watchModel) renderBody(fullHelp string) string {
 		}
 	}
 	if l.axis > 0 {
-		parts = append(parts, renderAxis(m.geo, m.c.width, m.loc, m.c.st))
+		parts = append(parts, renderAxis(m.geo, m.c.width, m.loc, m.c.st,
+			axisMarks{joined: m.feed.Who().JoinTime, left: m.feed.Who().LeaveTime, window: m.windowText()}))
 	}
 	if l.sys > 0 {
 		latest, ok := m.hist.Latest()

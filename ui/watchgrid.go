@@ -88,29 +88,23 @@ func (m *watchModel) layoutPanes(in layoutIn) layout {
 const minEventRows = 5
 
 // setGeometry puts every pane on one grid: as wide as the narrowest
-// pane's room, after the widest label.
+// pane's room, after the widest label and before the widest value.
 func (m *watchModel) setGeometry() {
-	label, room := 0, 0
+	label, value := 0, 0
 	for i := range m.panes {
 		if m.lay.panes[i] > 0 {
 			label = max(label, m.panes[i].LabelWidth())
+			value = max(value, m.panes[i].ValueWidth())
 		}
 	}
-	for i := range m.panes {
-		if m.lay.panes[i] > 0 {
-			r := m.panes[i].SparkRoom(label)
-			if room == 0 || r < room {
-				room = r
-			}
-		}
-	}
-	room = max(room, 1)
+	room := m.sparkRoom(label, value)
 	span := m.spanFor(room)
-	g := pane.Geometry{Grid: model.NewGrid(span, m.fedUpTo, room), Label: label}
+	g := pane.Geometry{Grid: model.NewGrid(span, m.fedUpTo, room), Label: label, Value: value,
+		Cadence: m.feed.Cadence(), Joined: m.feed.Who().JoinTime}
 	m.geo = g
 	if span != m.fedSpan {
-		// The width sets the default window: the panes hold the samples
-		// of the window the old width gave.
+		// The width can set the window (a long call's): the panes hold
+		// the samples of the window the old width gave.
 		m.dataVersion = 0
 		m.feedPanes()
 	}
@@ -119,8 +113,40 @@ func (m *watchModel) setGeometry() {
 	}
 }
 
-// gridWidth is the sparklines' width in columns, so the default window
-// gives each about one sample; before the first layout, a guess.
+// sparkRoom is the sparklines' width: the least room of the panes on
+// screen, where compact panes (a short pane among full ones) give up
+// readings for it rather than narrow the full rows' sparklines.
+func (m *watchModel) sparkRoom(label, value int) int {
+	full, compact, most, all := 0, 0, 0, 0
+	least := func(a, b int) int {
+		if a == 0 || b < a {
+			return b
+		}
+		return a
+	}
+	for i := range m.panes {
+		p := &m.panes[i]
+		if m.lay.panes[i] <= 0 {
+			continue
+		}
+		all = least(all, p.SparkRoom(label, value))
+		switch {
+		case p.Compact():
+			compact = least(compact, p.SparkRoom(label, value))
+			most = least(most, p.MaxSparkRoom(label, value))
+		case p.Full():
+			full = least(full, p.SparkRoom(label, value))
+		}
+	}
+	if full > 0 && compact > 0 {
+		return max(min(full, most), 1)
+	}
+	return max(all, 1)
+}
+
+// gridWidth is the sparklines' width in columns, which the window of a
+// long call fills at about one sample a column; before the first layout,
+// a guess.
 func (m *watchModel) gridWidth() int {
 	if w := m.geo.Grid.Width(); w > 1 {
 		return w
@@ -134,11 +160,21 @@ var axisSteps = []time.Duration{
 	10 * time.Minute, 15 * time.Minute, 30 * time.Minute, time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour,
 }
 
+// axisMarks are what the time axis says besides round times: when the
+// participant joined and left (zero when unknown or not yet), and the
+// window ("window 21m"), which it says at every width.
+type axisMarks struct {
+	joined, left time.Time
+	window       string
+}
+
 // renderAxis is the time axis under the panes: HH:MM (HH:MM:SS for a
 // window of minutes) at the column each round local time falls in, the
-// day's name at midnight, the start of the window always first, on the x
-// the sparklines start at.
-func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Styles) string {
+// day's name at midnight, the start of the window first, on the x the
+// sparklines start at; the join and the leave where they fall, marked
+// (theme.Glyphs.Joined and Left) and before any round time; the window
+// at the right.
+func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Styles, marks axisMarks) string {
 	g := geo.Grid
 	x0 := 1 + geo.Label + 1 // border, label, space
 	if g.Width() < 1 || x0 >= width {
@@ -148,31 +184,68 @@ func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Style
 	if g.Span()*time.Duration(g.Width()) < 10*time.Minute {
 		layout = "15:04:05"
 	}
-	lw := len(layout)
-	step := axisSteps[len(axisSteps)-1]
+	a := newAxisLine(width)
+	if w := len(marks.window); w > 0 && w+2 <= width-x0 {
+		copy(a.line[width-w:], []rune(marks.window))
+		a.end = width - w - 2
+	}
+	gl := st.Glyphs()
+	for _, mk := range []struct {
+		t     time.Time
+		glyph string
+	}{{marks.joined, gl.Joined}, {marks.left, gl.Left}} {
+		if c, ok := g.Column(mk.t); ok && !mk.t.IsZero() {
+			a.put(x0+c, mk.glyph+mk.t.In(loc).Format(layout))
+		}
+	}
+	// A label starts at its column and may run on past the grid.
+	a.put(x0, model.TickLabel(g.ColumnStart(0), layout, loc))
+	step := axisStep(g, len(layout))
+	for t := model.FirstTick(g.Start(), step, loc); t.Before(g.End()); t = t.Add(step) {
+		if c, ok := g.Column(t); ok {
+			a.put(x0+c, model.TickLabel(t, layout, loc))
+		}
+	}
+	return st.Muted.Render(strings.TrimRight(string(a.line), " "))
+}
+
+// axisStep is the spacing of round times on g: the shortest of
+// axisSteps that leaves a label of lw cells and some room between marks.
+func axisStep(g model.Grid, lw int) time.Duration {
 	for _, s := range axisSteps {
 		if int(s/g.Span()) >= lw+3 {
-			step = s
-			break
+			return s
 		}
 	}
-	line := []byte(strings.Repeat(" ", width))
-	put := func(c int, t time.Time) bool {
-		x := x0 + c
-		// A label starts at its column and may run on past the grid.
-		if c < 0 || c >= g.Width() || x+lw > width {
+	return axisSteps[len(axisSteps)-1]
+}
+
+// axisLine is a time axis being written: labels go where they keep two
+// cells from every other and end before end.
+type axisLine struct {
+	line  []rune
+	taken []bool
+	end   int
+}
+
+func newAxisLine(width int) *axisLine {
+	return &axisLine{line: []rune(strings.Repeat(" ", width)), taken: make([]bool, width+2), end: width}
+}
+
+// put writes text at x if it fits there, and reports whether it did.
+func (a *axisLine) put(x int, text string) bool {
+	r := []rune(text)
+	if x < 0 || x+len(r) > a.end {
+		return false
+	}
+	for i := max(x-2, 0); i <= min(x+len(r)+1, len(a.taken)-1); i++ {
+		if a.taken[i] {
 			return false
 		}
-		copy(line[x:], model.TickLabel(t, layout, loc))
-		return true
 	}
-	put(0, g.ColumnStart(0))
-	next := lw + 2 // the first free column after the start's label
-	for t := model.FirstTick(g.Start(), step, loc); t.Before(g.End()); t = t.Add(step) {
-		c, ok := g.Column(t)
-		if ok && c >= next && put(c, t) {
-			next = c + lw + 2
-		}
+	copy(a.line[x:], r)
+	for i := x; i < x+len(r); i++ {
+		a.taken[i] = true
 	}
-	return st.Muted.Render(strings.TrimRight(string(line), " "))
+	return true
 }

@@ -27,6 +27,8 @@ type Model struct {
 	series        [2][]model.Point // by model.Direction
 	panels        [2]*panel
 	cursor        time.Time // the time the cursor reads; zero when it is hidden
+	minLabelW     int       // the y labels' least width (SetLabelWidth)
+	joined, left  time.Time // the participant's join and leave; zero when unknown or not yet
 
 	// The canvases are drawn when fresh goes false, and the string is
 	// written from them when written does: moving the cursor only
@@ -111,6 +113,32 @@ func (m *Model) SetData(send, receive []model.Point) {
 	m.fresh = false
 }
 
+// SetCall marks on the x axis when the participant joined and left
+// (zero when unknown, or not yet).
+func (m *Model) SetCall(joined, left time.Time) {
+	if !m.joined.Equal(joined) || !m.left.Equal(left) {
+		m.joined, m.left, m.fresh = joined, left, false
+	}
+}
+
+// LabelWidth is the width its y labels need at its size, view and data:
+// a screen stacking charts gives all of them the widest (SetLabelWidth),
+// so their plots start at one x and a time sits in one column in all.
+func (m *Model) LabelWidth() int {
+	if len(m.dirs()) == 0 || m.height <= 0 {
+		return 0
+	}
+	f := m.frame()
+	return f.labelW
+}
+
+// SetLabelWidth makes the y labels at least w wide (see LabelWidth).
+func (m *Model) SetLabelWidth(w int) {
+	if m.minLabelW != w {
+		m.minLabelW, m.fresh = w, false
+	}
+}
+
 // MinHeight is the fewest rows a chart of n panels can be drawn in: per
 // panel a title, two rows of graph, the x axis and its labels.
 func MinHeight(n int) int { return max(n, 1) * panelMinRows }
@@ -173,6 +201,7 @@ func (m *Model) draw() {
 		return
 	}
 	m.f = m.frame()
+	m.f.labelW = max(m.f.labelW, m.minLabelW)
 	rows := h - len(dirs) // one title row each
 	for i, dir := range dirs {
 		ch := rows / len(dirs)

@@ -26,6 +26,8 @@ type frame struct {
 	g          glyphs
 	ascii      bool
 	loc        *time.Location
+	joined     time.Time // marked on the x axis; zero: not marked
+	left       time.Time
 }
 
 // threshold is a horizontal line across the graph.

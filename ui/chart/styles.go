@@ -28,10 +28,15 @@ type glyphs struct {
 	// The cursor's line, where it meets the x axis, and where it meets
 	// the axis at a label's tick.
 	cursor, cursorAxis, cursorTick rune
+	// The participant's join and leave on the x axis, as the watch
+	// screen's time axis marks them (theme.Glyphs.Joined and Left).
+	joined, left rune
 }
 
 // The cursor is dashed, unlike the y axis, so the two never read alike.
 var (
-	unicodeGlyphs = glyphs{warn: '╌', crit: '━', xTick: '┬', yTick: '┤', cursor: '┊', cursorAxis: '┴', cursorTick: '┼'}
-	asciiGlyphs   = glyphs{warn: '~', crit: '=', xTick: '+', yTick: '+', cursor: '|', cursorAxis: '+', cursorTick: '+'}
+	unicodeGlyphs = glyphs{warn: '╌', crit: '━', xTick: '┬', yTick: '┤', cursor: '┊', cursorAxis: '┴', cursorTick: '┼',
+		joined: '▲', left: '▼'}
+	asciiGlyphs = glyphs{warn: '~', crit: '=', xTick: '+', yTick: '+', cursor: '|', cursorAxis: '+', cursorTick: '+',
+		joined: '^', left: 'v'}
 )

@@ -13,7 +13,8 @@ import (
 // drawn (both directions, so the panels compare), its ticks, and the
 // threshold lines that fall on it.
 func (m *Model) frame() frame {
-	f := frame{start: m.start, end: m.end, gapAfter: m.cadence * 3 / 2, ascii: m.ascii, loc: m.loc, g: unicodeGlyphs}
+	f := frame{start: m.start, end: m.end, gapAfter: m.cadence * 3 / 2, ascii: m.ascii, loc: m.loc, g: unicodeGlyphs,
+		joined: m.joined, left: m.left}
 	if m.ascii {
 		f.g = asciiGlyphs
 	}

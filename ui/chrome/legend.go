@@ -23,7 +23,9 @@ func Legend(st theme.Styles, width int) string {
 		// The ramp as drawn, compact lines and tall bars alike, so that
 		// "_.-=^#" is not read as six kinds of mark.
 		strings.Join(g.Spark, "") + " low to high, to ≤300ms: the top of the row's scale; tall bars fill up",
-		"a column = the window ÷ the width; with several samples, the worst",
+		// Before the join is not a gap: no one was there to measure.
+		"a column = the window ÷ the width; with several samples, the worst; a sample fills the time it measures  " +
+			g.Absent + " before they joined " + g.Joined + " joined " + g.Left + " left (time axis)",
 		"chart: " + warn + " warn  " + crit + " critical   RC, WG: through a room connector, the web gateway",
 	}
 	if st.ASCII() {

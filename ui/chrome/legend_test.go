@@ -54,3 +54,14 @@ func TestLegendShowsTheSparklineRamp(t *testing.T) {
 		}
 	}
 }
+
+// The legend names the mark of time before the join, which is not a gap,
+// and the join and leave marks of the time axis, in the glyphs drawn.
+func TestLegendSaysBeforeTheJoin(t *testing.T) {
+	for ascii, want := range map[bool]string{false: "· before they joined ▲ joined ▼ left", true: ": before they joined ^ joined v left"} {
+		st := theme.NewStyles(colorprofile.Ascii, theme.Dark(), ascii)
+		if l := flat(Legend(st, 80)); !strings.Contains(l, want) {
+			t.Errorf("ascii=%v: the legend lacks %q:\n%s", ascii, want, l)
+		}
+	}
+}

@@ -24,6 +24,22 @@ type Event struct {
 	Count int         // how many times in a row an identical error came
 	Full  string      // an error's whole text, for the event log screen; "" when Text is all
 	err   bool
+	Hole  model.Hole // samples Zoom never sent (Text is then "no samples"; Say words it in the view's zone)
+}
+
+// Say is the event's text as a view writes it: Text, or for a hole when
+// no sample came and how many were due, "no samples 21:22–21:26 (5 due)",
+// in loc and layout, the range joined by dash (the glyph set's; an en dash
+// for its em dash).
+func (e Event) Say(loc *time.Location, layout, dash string) string {
+	if e.Hole.Missing == 0 {
+		return e.Text
+	}
+	if dash == "—" {
+		dash = "–"
+	}
+	return "no samples " + e.Hole.From.In(loc).Format(layout) + dash + e.Hole.To.In(loc).Format(layout) +
+		" (" + strconv.Itoa(e.Hole.Missing) + " due)"
 }
 
 // levelKey names one watched reading: a stream's metric, or (sys set) one
@@ -62,7 +78,9 @@ func (l *Log) add(e Event) {
 	}
 }
 
-// observe judges, in time order, the samples newer than any judged before.
+// observe judges, in time order, the samples newer than any judged before,
+// and logs a hole (model.HoleBetween) before any sample that comes two or
+// more cadences later than the one before it.
 // A sample that arrives late, older than the newest judged, is in the
 // history and the panes but makes no event: the log tells what changed
 // going forward, and re-judging the past would reorder it. A reading that
@@ -72,10 +90,14 @@ func (l *Log) add(e Event) {
 // metric make one line ("audio+video, both ways: loss 4.3% warn",
 // with the worst value), not one per stream: a bad minute on a bad
 // network moves every stream at once.
-func (l *Log) observe(samples []model.Sample, th model.Thresholds) (added int) {
+func (l *Log) observe(samples []model.Sample, th model.Thresholds, cadence time.Duration) (added int) {
 	for _, s := range samples {
 		if !s.Time.After(l.judged) {
 			continue
+		}
+		if h, ok := model.HoleBetween(l.judged, s.Time, cadence); ok {
+			l.add(Event{At: h.From, Level: model.Warn, Text: "no samples", Hole: h})
+			added++
 		}
 		l.judged = s.Time
 		var groups []crossing

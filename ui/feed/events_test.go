@@ -26,14 +26,14 @@ func TestOneSampleCollapsesToOneLinePerMetric(t *testing.T) {
 	}
 	l := newLog()
 	th := model.DefaultThresholds()
-	l.observe([]model.Sample{sample(t0, 0.1, 0.1)}, th)
-	if n := l.observe([]model.Sample{sample(t0.Add(time.Minute), 3.9, 4.3)}, th); n != 1 {
+	l.observe([]model.Sample{sample(t0, 0.1, 0.1)}, th, time.Minute)
+	if n := l.observe([]model.Sample{sample(t0.Add(time.Minute), 3.9, 4.3)}, th, time.Minute); n != 1 {
 		t.Fatalf("%d events for one bad sample, want 1: %+v", n, l.events)
 	}
 	if got, want := l.events[0].Text, "audio+video, both ways: loss 4.3% warn"; got != want {
 		t.Errorf("event %q, want %q", got, want)
 	}
-	l.observe([]model.Sample{sample(t0.Add(2*time.Minute), 0.2, 0.3)}, th)
+	l.observe([]model.Sample{sample(t0.Add(2*time.Minute), 0.2, 0.3)}, th, time.Minute)
 	if got, want := l.events[0].Text, "audio+video, both ways: loss recovered 0.3%"; got != want {
 		t.Errorf("recovery %q, want %q", got, want)
 	}
@@ -74,10 +74,33 @@ func TestCrossingWording(t *testing.T) {
 			}
 			l := newLog()
 			th := model.DefaultThresholds()
-			l.observe([]model.Sample{sample(t0, 0.1), sample(t0.Add(time.Minute), 1.8)}, th)
+			l.observe([]model.Sample{sample(t0, 0.1), sample(t0.Add(time.Minute), 1.8)}, th, time.Minute)
 			if len(l.events) != 1 || l.events[0].Text != tc.want {
 				t.Errorf("events %+v, want one %q", l.events, tc.want)
 			}
 		})
+	}
+}
+
+// Two or more samples missing in a row are an event at the first one
+// due, saying when and how many: "no samples 21:22–21:26 (5 due)"; one
+// missing is not.
+func TestHoleIsAnEvent(t *testing.T) {
+	l := newLog()
+	th := model.DefaultThresholds()
+	t0 := time.Date(2026, 11, 25, 21, 21, 0, 0, time.UTC)
+	at := func(min int) model.Sample {
+		return model.Sample{Time: t0.Add(time.Duration(min) * time.Minute), Streams: map[model.StreamKey]model.StreamStats{
+			{Media: model.Audio, Dir: model.Send}: {LatencyMS: model.Some(80)}}}
+	}
+	l.observe([]model.Sample{at(0), at(6), at(8)}, th, time.Minute)
+	var holes []string
+	for _, e := range l.Events() {
+		if e.Hole.Missing > 0 {
+			holes = append(holes, e.At.Format("15:04")+" "+e.Say(time.UTC, "15:04", "—"))
+		}
+	}
+	if len(holes) != 1 || holes[0] != "21:22 no samples 21:22–21:26 (5 due)" {
+		t.Errorf("hole events %q, want one: 21:22 no samples 21:22–21:26 (5 due) (one sample missing at 21:28 is not a hole)", holes)
 	}
 }

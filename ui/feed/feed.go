@@ -112,8 +112,8 @@ func (f *Feed) Take(p model.Participant, at time.Time) {
 	f.answered(prev)
 	f.events.succeeded(at)
 	f.hist.Merge(samples...)
-	f.events.observe(f.hist.Since(f.events.judged.Add(time.Nanosecond)), f.th)
 	f.cadence = model.SampleGap(f.hist.Samples())
+	f.events.observe(f.hist.Since(f.events.judged.Add(time.Nanosecond)), f.th, f.cadence)
 }
 
 // Fail notes what a failed answer, arrived at at, says about the call and

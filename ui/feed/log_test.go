@@ -32,7 +32,7 @@ func TestEventLogKeepsTimeOrder(t *testing.T) {
 	k := model.StreamKey{Media: model.Audio, Dir: model.Send}
 	l.observe([]model.Sample{
 		{Time: t0.Add(21 * time.Second), Streams: map[model.StreamKey]model.StreamStats{k: {LatencyMS: model.Some(450)}}},
-	}, th)
+	}, th, time.Minute)
 	l.add(Event{At: t0.Add(40 * time.Second), Text: "second at :40"})
 	var got []string
 	for _, e := range l.events {
@@ -78,9 +78,9 @@ func TestEventLog(t *testing.T) {
 			Streams: map[model.StreamKey]model.StreamStats{audio: {AvgLossPct: lossPct}}}
 	}
 	l := newLog()
-	l.observe([]model.Sample{at(0, model.Some(0.2)), at(1, model.Some(7.2)), at(2, model.None), at(3, model.Some(3)), at(4, model.Some(0.4))}, th)
+	l.observe([]model.Sample{at(0, model.Some(0.2)), at(1, model.Some(7.2)), at(2, model.None), at(3, model.Some(3)), at(4, model.Some(0.4))}, th, time.Minute)
 	// A late sample, older than what was judged, makes no event.
-	l.observe([]model.Sample{at(1, model.Some(0)), at(5, model.Some(0.3))}, th)
+	l.observe([]model.Sample{at(1, model.Some(0)), at(5, model.Some(0.3))}, th, time.Minute)
 	l.failed(t0.Add(6*time.Minute), "Zoom's server failed (HTTP 503)")
 	l.failed(t0.Add(7*time.Minute), "Zoom's server failed (HTTP 503)")
 	l.succeeded(t0.Add(8 * time.Minute))

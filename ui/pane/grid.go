@@ -12,13 +12,24 @@ import (
 )
 
 // Geometry is what every pane on a screen shares: the time grid of its
-// sparklines (the grid's width is the sparklines' width) and the width of
-// the labels before them, so all sparklines start at one x. The zero
-// Geometry makes a pane lay itself out alone, one Zoom minute a column
-// ending at its newest sample.
+// sparklines (the grid's width is the sparklines' width), the width of
+// the labels before them and of the values after them, so all
+// sparklines start and end at one x; the cadence, over which a sample
+// reaches back (model.SampleFrom); and when the participant joined (zero
+// when unknown), before which columns are drawn absent, not blank. The
+// zero Geometry makes a pane lay itself out alone, one Zoom minute a
+// column ending at its newest sample.
 type Geometry struct {
-	Grid  model.Grid
-	Label int
+	Grid    model.Grid
+	Label   int
+	Value   int
+	Cadence time.Duration
+	Joined  time.Time
+}
+
+// sameBesidesGrid reports whether g and o differ in their grids alone.
+func (g Geometry) sameBesidesGrid(o Geometry) bool {
+	return g.Label == o.Label && g.Value == o.Value && g.Cadence == o.Cadence && g.Joined.Equal(o.Joined)
 }
 
 // SetGeometry puts the pane on the screen's grid.
@@ -31,23 +42,53 @@ func (p *Model) SetGeometry(g Geometry) {
 }
 
 // SparkRoom is the widest sparkline the pane can draw at its current
-// size with label width label, in the mode its height gives it: the
-// screen takes the least of its panes' as the grid's width.
-func (p *Model) SparkRoom(label int) int {
+// size with label width label and value width value (see ValueWidth), in
+// the mode its height gives it: the screen takes the least of its panes'
+// as the grid's width.
+func (p *Model) SparkRoom(label, value int) int {
 	iw := p.width - 2
 	if !p.data.hasTraffic() {
 		return iw
 	}
-	if p.height-2 >= p.rows(iw, false) {
-		return iw - label - 2 - p.fullValueWidth()
+	if p.full() {
+		return iw - label - 2 - scaleWidth(&p.pal) - 2 - value
 	}
 	return iw - label - 1 - p.compactFixed(iw, label)
 }
 
+// MaxSparkRoom is the widest sparkline the pane can draw at all with
+// label width label: a compact line's (Compact) dropping every reading
+// but latency, and keeping the note of a stream that stopped; a full
+// pane's, SparkRoom. A screen whose full panes have more room than its
+// compact ones' SparkRoom gives the compact lines this, not the other
+// way round: a short pane of readings must not narrow every sparkline.
+func (p *Model) MaxSparkRoom(label, value int) int {
+	if !p.Compact() {
+		return p.SparkRoom(label, value)
+	}
+	_, fieldW := p.compactShown(0)
+	n := 1 + scaleWidth(&p.pal) + 1 + cfLatency.gap() + fieldW[cfLatency]
+	if note := p.noteWidth(); note >= 0 {
+		n += 2 + note
+	}
+	return p.width - 2 - label - 1 - n
+}
+
+// Compact reports whether the pane draws compact lines at its size:
+// one line a stream, a latency sparkline and the readings that fit.
+func (p *Model) Compact() bool { return p.data.hasTraffic() && !p.full() }
+
+// Full reports whether the pane draws full rows at its size: a row a
+// metric, each a sparkline and a value.
+func (p *Model) Full() bool { return p.data.hasTraffic() && p.full() }
+
+// full reports whether the pane's height gives it full rows.
+func (p *Model) full() bool { return p.height-2 >= p.rows(p.width-2, false) }
+
 // LabelWidth is the width of the labels before the pane's sparklines in
 // the mode its height gives it.
 func (p *Model) LabelWidth() int {
-	if !p.data.hasTraffic() || p.height-2 >= p.rows(p.width-2, false) {
+	if !p.data.hasTraffic() || p.full() {
 		return rowLabelWidth
 	}
 	w := rowLabelWidth
@@ -68,14 +109,26 @@ func (p *Model) grid(sw int) model.Grid {
 	return model.NewGrid(model.ZoomCadence*time.Duration(max(sw, 1)), p.data.newest, sw)
 }
 
+// reach is how samples reach back over the time they stand for: the
+// cadence and the join (see model.SampleFrom).
+type reach struct {
+	cadence time.Duration
+	joined  time.Time
+}
+
+// bucket puts the data on g with the screen's cadence and join.
+func (p *Model) bucket(g model.Grid) {
+	p.data.bucket(g, reach{cadence: p.geo.Cadence, joined: p.geo.Joined})
+}
+
 // bucket puts every section's readings on g, unless they are on it
-// already: one pass over the samples in the grid, one map lookup per
-// stream per sample.
-func (d *paneData) bucket(g model.Grid) {
-	if d.grid == g && d.bucketed {
+// already: one pass over the samples in the grid and the one before it,
+// one map lookup per stream per sample.
+func (d *paneData) bucket(g model.Grid, r reach) {
+	if d.grid == g && d.reach == r && d.bucketed {
 		return
 	}
-	d.grid, d.bucketed = g, true
+	d.grid, d.reach, d.bucketed = g, r, true
 	n := g.Width()
 	for di := range d.dirs {
 		for si := range d.dirs[di] {
@@ -88,13 +141,19 @@ func (d *paneData) bucket(g model.Grid) {
 	start := g.Start()
 	i := sort.Search(len(d.samples), func(i int) bool { return !d.samples[i].Time.Before(start) })
 	for ; i < len(d.samples); i++ {
-		d.add(g, &d.samples[i])
+		var prev time.Time
+		if i > 0 {
+			prev = d.samples[i-1].Time
+		}
+		d.add(g, &d.samples[i], prev)
 	}
 }
 
-// add folds one sample into the sections' columns on g.
-func (d *paneData) add(g model.Grid, s *model.Sample) {
-	c, ok := g.Column(s.Time)
+// add folds one sample into the sections' columns on g: every column of
+// the time it stands for, since prev (the sample before it, zero when
+// none) as model.SampleFrom has it.
+func (d *paneData) add(g model.Grid, s *model.Sample, prev time.Time) {
+	lo, hi, ok := g.Reach(s.Time, model.SampleFrom(s.Time, prev, d.reach.joined, d.reach.cadence))
 	if !ok {
 		return
 	}
@@ -107,7 +166,10 @@ func (d *paneData) add(g model.Grid, s *model.Sample) {
 			}
 			for f := range sec.cols {
 				mf := paneFields[f]
-				sec.cols[f][c] = mf.Worse().Pick(sec.cols[f][c], mf.Of(st))
+				v, w := mf.Of(st), mf.Worse()
+				for c := lo; c <= hi; c++ {
+					sec.cols[f][c] = w.Pick(sec.cols[f][c], v)
+				}
 			}
 		}
 	}
@@ -133,7 +195,7 @@ func blank(dst []model.Value, n int) []model.Value {
 // grid that did not just move on); then call SetData and SetGeometry.
 func (p *Model) Append(window, fresh []model.Sample, g Geometry) bool {
 	d := &p.data
-	if len(fresh) == 0 || !d.bucketed || p.geo.Grid.Width() == 0 || d.grid != p.geo.Grid || g.Label != p.geo.Label {
+	if len(fresh) == 0 || !d.bucketed || p.geo.Grid.Width() == 0 || d.grid != p.geo.Grid || !g.sameBesidesGrid(p.geo) {
 		return false
 	}
 	for i := range fresh {
@@ -158,7 +220,7 @@ func (p *Model) Append(window, fresh []model.Sample, g Geometry) bool {
 	d.samples = window
 	for i := range fresh {
 		s := &fresh[i]
-		d.add(g.Grid, s)
+		d.add(g.Grid, s, d.newest)
 		if !d.newest.IsZero() {
 			d.step = minStep(d.step, s.Time.Sub(d.newest))
 		}

@@ -107,7 +107,7 @@ func (p *Model) SetFocused(f bool) {
 func (p *Model) SetData(samples []model.Sample) {
 	p.data = extractPane(p.media, samples)
 	if p.geo.Grid.Width() > 0 {
-		p.data.bucket(p.geo.Grid) // now, so Append can carry the columns on
+		p.bucket(p.geo.Grid) // now, so Append can carry the columns on
 	}
 	p.invalidate()
 }

@@ -20,7 +20,8 @@ func (p *Model) compactLines(iw int) []textCell {
 	// ("11fps│").
 	shown, stale, fieldW := p.compactShownWithNote(iw - label - 1 - sw - 1)
 	g := p.grid(sw)
-	p.data.bucket(g)
+	p.bucket(g)
+	absent := p.absent(g)
 	scw := scaleWidth(pl)
 	lines := make([]textCell, 0, 4)
 	for d := range p.data.dirs {
@@ -37,6 +38,7 @@ func (p *Model) compactLines(iw int) []textCell {
 			c.b.WriteByte(' ')
 			c.w = label + 1
 			cols, sc := streamColumns(sec, p.th)
+			markAbsent(cols, absent)
 			pl.sparkRow(&c.b, cols, sw, sc.Top, true, 1, 0)
 			c.b.WriteByte(' ')
 			writeFitRight(&c.b, pl.scaleLabel(fLatency, sc), scw)
@@ -73,14 +75,7 @@ func (p *Model) compactLines(iw int) []textCell {
 // them. Stale readings are never shown without it. When every line can
 // keep the note's room, all take the same fields, so columns line up.
 func (p *Model) compactShownWithNote(room int) (shown, stale []bool, fieldW [numCompactFields]int) {
-	noteW := -1
-	for _, secs := range p.data.dirs {
-		for si := range secs {
-			if p.data.stale(&secs[si]) {
-				noteW = max(noteW, textWidth(p.seenNote(&secs[si])))
-			}
-		}
-	}
+	noteW := p.noteWidth()
 	shown, fieldW = p.compactShown(room)
 	if noteW < 0 {
 		return shown, shown, fieldW
@@ -91,6 +86,20 @@ func (p *Model) compactShownWithNote(room int) (shown, stale []bool, fieldW [num
 		shown = stale
 	}
 	return shown, stale, fieldW
+}
+
+// noteWidth is the width of the widest seenNote, -1 when every stream
+// is current.
+func (p *Model) noteWidth() int {
+	w := -1
+	for _, secs := range p.data.dirs {
+		for si := range secs {
+			if p.data.stale(&secs[si]) {
+				w = max(w, textWidth(p.seenNote(&secs[si])))
+			}
+		}
+	}
+	return w
 }
 
 // seenNote is what a compact line of a stopped stream says after its
@@ -124,17 +133,34 @@ func (p *Model) compactShown(room int) ([]bool, [numCompactFields]int) {
 	return shown, fieldW
 }
 
-// compactReserve is the room a compact line keeps for latency, jitter
-// and loss, whatever they read now ("lat 999ms!", "jit 99ms!", "loss
-// 9.9%! max 9.9%!"), so the screen's grid width does not change with the
-// readings. Bitrate, frame rate and resolution show where there is more.
-const compactReserve = 2 + 10 + 2 + 9 + 2 + 20
+// compactCore are the fields a compact line always keeps room for:
+// latency, jitter, loss and its max.
+const compactCore = cfMaxLoss + 1
 
 // compactFixed is what a compact line needs besides its label and
-// sparkline: the scale and the reserve, leaving the sparkline at least
-// compactSparkMin.
+// sparkline: the scale, the core fields as wide as the readings on
+// screen need them (as a full row's value column is), the room the note
+// of a stream that stopped needs beyond its max loss, and a blank before
+// the border; then bitrate,
+// frame rate and resolution while the sparkline keeps half the line. The
+// sparkline gets the rest, at least compactSparkMin.
 func (p *Model) compactFixed(iw, label int) int {
-	n := 1 + scaleWidth(&p.pal) + compactReserve
+	_, fieldW := p.compactShown(0)
+	n := 1 + scaleWidth(&p.pal) + 1
+	for f := range compactCore {
+		n += f.gap() + fieldW[f]
+	}
+	if note := p.noteWidth(); note >= 0 {
+		// A stopped stream's line drops its max loss for the note
+		// (compactShownWithNote) rather than narrow every sparkline.
+		n += max(2+note-cfMaxLoss.gap()-fieldW[cfMaxLoss], 0)
+	}
+	for f := compactCore; f < numCompactFields && f.applies(p.media); f++ {
+		if iw-label-1-(n+f.gap()+fieldW[f]) < iw/2 {
+			break
+		}
+		n += f.gap() + fieldW[f]
+	}
 	return max(min(n, iw-label-1-compactSparkMin), 0)
 }
 

@@ -18,7 +18,8 @@ func (p *Model) fullLines(iw int) []textCell {
 	kinds := rowsFor(p.media)
 	label, sw := p.geometry(iw, iw-2-p.fullValueWidth())
 	g := p.grid(sw)
-	p.data.bucket(g)
+	p.bucket(g)
+	absent := p.absent(g)
 	scw := scaleWidth(pl)
 	var out []textCell
 	var cols []sparkCol
@@ -39,6 +40,7 @@ func (p *Model) fullLines(iw int) []textCell {
 				var sc model.Scale
 				if ok {
 					cols, sc = sparkCols(cols, sec.cols[f], f, p.th)
+					markAbsent(cols, absent)
 				}
 				for r := range lines {
 					var c textCellBuf
@@ -76,15 +78,46 @@ func (p *Model) fullLines(iw int) []textCell {
 	return out
 }
 
-// fullValueReserve is the room a full row keeps for its value, whatever
-// the value now: the screen's grid width must not change with the
-// readings, or every new sample would bucket the window again.
-// "12.5%! max 12.5%!" is the widest a value commonly gets.
-const fullValueReserve = 17
+// ValueWidth is the width of the widest value the pane's full rows write
+// now ("0.2%  max 0.5% "): the value column is as narrow as that, and the
+// sparklines get the rest of the width. The screen takes the widest of
+// its panes' (Geometry.Value) so every sparkline ends at one x. It moves
+// only when a reading gains or loses a digit or a marker. A pane whose
+// height gives it compact lines has no value column: 0.
+func (p *Model) ValueWidth() int {
+	if !p.full() {
+		return 0
+	}
+	w := 0
+	for d := range p.data.dirs {
+		for si := range p.data.dirs[d] {
+			for _, k := range rowsFor(p.media) {
+				w = max(w, p.pal.fullValue(k, p.data.dirs[d][si].cur, p.th).w)
+			}
+		}
+	}
+	return w
+}
 
 // fullValueWidth is what a full row holds after its sparkline's space:
-// the scale, a space and the value.
-func (p *Model) fullValueWidth() int { return scaleWidth(&p.pal) + 2 + fullValueReserve }
+// the scale, a space and the value column (the screen's, or alone the
+// pane's own).
+func (p *Model) fullValueWidth() int {
+	v := p.geo.Value
+	if p.geo.Grid.Width() == 0 {
+		v = p.ValueWidth()
+	}
+	return scaleWidth(&p.pal) + 2 + v
+}
+
+// absent is how many of g's leading columns are before the participant
+// joined.
+func (p *Model) absent(g model.Grid) int {
+	if p.geo.Joined.IsZero() {
+		return 0
+	}
+	return g.Before(p.geo.Joined)
+}
 
 // geometry is the label width and sparkline width of the lines: the
 // screen's when it set a grid, else the label's own and room.

@@ -42,6 +42,7 @@ type paneData struct {
 	step     time.Duration    // the smallest gap between samples: their cadence, 0 with one
 	dirs     [2][]paneSection // by model.Direction; only paths with traffic
 	grid     model.Grid       // the grid the columns are on
+	reach    reach            // how the samples reached over it
 	bucketed bool
 }
 

@@ -15,9 +15,17 @@ import (
 // sparkCol is one sparkline column: a reading (ok false for a gap) and
 // the level it is drawn in.
 type sparkCol struct {
-	v  float64
-	ok bool
-	lv model.Level
+	v      float64
+	ok     bool
+	absent bool // a column before the participant joined (theme.Glyphs.Absent)
+	lv     model.Level
+}
+
+// markAbsent marks the first n columns absent: time before the join.
+func markAbsent(cols []sparkCol, n int) {
+	for i := range min(n, len(cols)) {
+		cols[i].absent = !cols[i].ok
+	}
 }
 
 // sparkline draws values as one column each, newest at the right, exactly
@@ -77,26 +85,16 @@ func (pl *palette) sparkRow(b *strings.Builder, cols []sparkCol, width int, ceil
 	for range width - len(cols) {
 		b.WriteByte(' ')
 	}
-	glyphs := pl.glyphs.Spark
-	n := float64(len(glyphs))
-	bottom := r == lines-1
 	runInk, inRun := theme.Ink{}, false
 	for _, c := range cols {
-		part := 0.0
-		if c.ok && ceil > 0 && c.v > 0 {
-			part = min(c.v/ceil, 1)*float64(lines) - float64(lines-1-r)
-		}
-		if !c.ok || (!bottom && part <= 0) {
+		k, glyph := pl.cell(c, ceil, judged, lines, r)
+		if glyph == "" {
 			if inRun {
 				b.WriteString(runInk.Suf)
 				inRun = false
 			}
 			b.WriteByte(' ')
 			continue
-		}
-		k := pl.accent
-		if judged {
-			k = pl.level[min(max(c.lv, model.Unknown), model.Critical)]
 		}
 		if !inRun || k != runInk {
 			if inRun {
@@ -105,12 +103,35 @@ func (pl *palette) sparkRow(b *strings.Builder, cols []sparkCol, width int, ceil
 			b.WriteString(k.Pre)
 			runInk, inRun = k, true
 		}
-		g := int(math.Ceil(min(part, 1)*n)) - 1
-		b.WriteString(glyphs[min(max(g, 0), len(glyphs)-1)])
+		b.WriteString(glyph)
 	}
 	if inRun {
 		b.WriteString(runInk.Suf)
 	}
+}
+
+// cell is column c in row r of a sparkline lines rows high: its ink and
+// glyph, or no glyph for a blank (a gap, or above the reading's band).
+// Time before the join is the absent glyph in the bottom row.
+func (pl *palette) cell(c sparkCol, ceil float64, judged bool, lines, r int) (theme.Ink, string) {
+	bottom := r == lines-1
+	part := 0.0
+	if c.ok && ceil > 0 && c.v > 0 {
+		part = min(c.v/ceil, 1)*float64(lines) - float64(lines-1-r)
+	}
+	switch {
+	case c.absent && bottom:
+		return pl.muted, pl.glyphs.Absent
+	case !c.ok || (!bottom && part <= 0):
+		return theme.Ink{}, ""
+	}
+	k := pl.accent
+	if judged {
+		k = pl.level[min(max(c.lv, model.Unknown), model.Critical)]
+	}
+	glyphs := pl.glyphs.Spark
+	g := int(math.Ceil(min(part, 1)*float64(len(glyphs)))) - 1
+	return k, glyphs[min(max(g, 0), len(glyphs)-1)]
 }
 
 // scaleWidth is the width of the scale column: "≤2.5Mbps" is the widest.
