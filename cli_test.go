@@ -84,7 +84,7 @@ func TestUsageErrorsExitTwoWithOneLine(t *testing.T) {
 		{"unknown flag", []string{"snapshot", "--colour", "1"}, "unknown flag: --colour"},
 		{"completion without a shell", []string{"completion"}, "want a shell"},
 		{"budget negative", []string{"watch", "--budget", "-5", "1", "2"}, "--budget -5"},
-		{"window over a day", []string{"watch", "--window", "25h", "1", "2"}, "--window 25h0m0s: want a duration up to 24h"},
+		{"window over a day", []string{"watch", "--window", "25h", "85012345678", "16778241"}, "--window 25h0m0s: want a duration up to 24h"},
 		{"window negative", []string{"demo", "--window", "-5m"}, "--window -5m0s"},
 		{"exporter interval below the floor", []string{"exporter", "--interval", "1s"}, "want at least 2s"},
 		{"exporter keep 0", []string{"exporter", "--keep", "0s"}, "--keep 0s"},

@@ -98,10 +98,32 @@ func needTerminal() error {
 // a command.
 func (f *flags) alertFlags(c *cobra.Command) {
 	fs := c.Flags()
-	fs.StringVar(&f.notify, "notify", "desktop", "when someone newly turns critical: off, bell, or desktop (the bell and a notification, OSC 777 or 9)")
+	f.notify = string(notify.Desktop)
+	fs.Var(notifyFlag{&f.notify}, "notify", "when someone newly turns critical: off, bell, or desktop (the bell and a notification, OSC 777 or 9)")
 	fs.StringVar(&f.notifyCmd, "notify-cmd", "", "also run `CMD` with the alert as JSON on stdin, e.g. a pager (split at spaces, no shell; stopped after 10s)")
 	complete(c, "notify", notify.Modes...)
 }
+
+// notifyFlag is --notify, checked when set, so a config file's notify key
+// is refused at its line (settings sets flags from the file).
+type notifyFlag struct{ s *string }
+
+func (n notifyFlag) String() string {
+	if n.s == nil {
+		return ""
+	}
+	return *n.s
+}
+
+func (n notifyFlag) Set(v string) error {
+	if _, err := notify.ParseMode(v); err != nil {
+		return err
+	}
+	*n.s = v
+	return nil
+}
+
+func (notifyFlag) Type() string { return "string" }
 
 // alerts is cfg with the alert settings of the flags and of the terminal
 // the environment names (tmux, iTerm2).

@@ -149,9 +149,22 @@ func linkID(s string) (id string, kind Kind, why string) {
 	if !zoomHost(u.Hostname()) {
 		return "", "", "a link to " + shownRef(u.Hostname()) + ", not to a Zoom or ZoomGov host"
 	}
+	raw, kind, why := pathID(u)
+	if why != "" {
+		return "", "", why
+	}
+	digits, ok := spacedDigits(raw)
+	if !ok || len(digits) < minIDDigits || len(digits) > maxIDDigits {
+		return "", "", "the link's meeting ID is not 9 to 11 digits"
+	}
+	return digits, kind, ""
+}
+
+// pathID is the raw meeting ID a join link's path (or, for zoommtg's
+// join, its confno) holds, and whether it is a webinar's.
+func pathID(u *url.URL) (raw string, kind Kind, why string) {
 	segs := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' })
 	kind = KindMeeting
-	raw := ""
 	switch {
 	case len(segs) == 2 && (segs[0] == "j" || segs[0] == "s"):
 		raw = segs[1]
@@ -168,11 +181,7 @@ func linkID(s string) (id string, kind Kind, why string) {
 	default:
 		return "", "", "a Zoom link without a meeting ID in it (/j/ID, /w/ID, /s/ID or /wc/join/ID)"
 	}
-	digits, ok := spacedDigits(raw)
-	if !ok || len(digits) < minIDDigits || len(digits) > maxIDDigits {
-		return "", "", "the link's meeting ID is not 9 to 11 digits"
-	}
-	return digits, kind, ""
+	return raw, kind, ""
 }
 
 // zoomHost reports whether host is Zoom's or ZoomGov's, or a subdomain

@@ -96,6 +96,23 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 				t.setTopic(msg.meetingID, msg.topic)
 			}
 		}
+	case tea.BackgroundColorMsg, tea.ColorProfileMsg:
+		a.terminalColours(msg)
+	case tea.KeyPressMsg:
+		a.looked()
+		return a.key(msg)
+	case notifiedMsg, noticeMsg, rememberFailedMsg:
+		a.noteOf(msg)
+	case poll.Addressed:
+		return a.route(msg)
+	}
+	return nil
+}
+
+// terminalColours follows what the terminal says of its colours: a light
+// background under --theme auto, and the profile Bubble Tea detected.
+func (a *app) terminalColours(msg tea.Msg) {
+	switch msg := msg.(type) {
 	case tea.BackgroundColorMsg:
 		if a.autoTheme && !msg.IsDark() && a.theme.Name == theme.Dark().Name {
 			a.theme = theme.Light()
@@ -108,9 +125,13 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		if msg.Profile != a.c.st.Profile() {
 			a.restyle(theme.NewStyles(msg.Profile, a.theme, a.c.cfg.ASCII))
 		}
-	case tea.KeyPressMsg:
-		a.looked()
-		return a.key(msg)
+	}
+}
+
+// noteOf shows what a command running beside the screens reported: an
+// alert that could not be sent, a notice, a choice that was not kept.
+func (a *app) noteOf(msg tea.Msg) {
+	switch msg := msg.(type) {
 	case notifiedMsg:
 		if msg.err != nil {
 			a.notice = msg.err.Error()
@@ -119,10 +140,7 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		a.notice = string(msg)
 	case rememberFailedMsg:
 		a.notice = "choices not kept: " + msg.err.Error()
-	case poll.Addressed:
-		return a.route(msg)
 	}
-	return nil
 }
 
 // key handles the keys of the app, then passes the rest to the top

@@ -154,16 +154,7 @@ func (c Config) Validate() error {
 	if c.Type != model.Live && c.Type != model.Past {
 		errs = append(errs, fmt.Errorf("meeting type %q: want live or past", c.Type))
 	}
-	if c.MinInterval > poll.MaxInterval {
-		errs = append(errs, fmt.Errorf("minimum interval %s is above the maximum of %s", c.MinInterval, poll.MaxInterval))
-	}
-	switch {
-	case c.Interval < c.MinInterval:
-		errs = append(errs, fmt.Errorf("--interval %s is too short: at least %s (Zoom samples once a minute, "+
-			"and every request counts against the account's shared rate limit)", c.Interval, c.MinInterval))
-	case c.Interval > poll.MaxInterval:
-		errs = append(errs, fmt.Errorf("--interval %s is too long: at most %s", c.Interval, poll.MaxInterval))
-	}
+	errs = append(errs, c.intervalErrors()...)
 	if _, err := notify.ParseMode(string(c.Notify)); err != nil {
 		errs = append(errs, fmt.Errorf("--notify %w", err))
 	}
@@ -174,6 +165,22 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("--window %s: want a duration up to %s, e.g. 15m (0: fitted to the call)", c.Window, chrome.FmtDur(longest)))
 	}
 	return errors.Join(errs...)
+}
+
+// intervalErrors says what is wrong with the polling intervals.
+func (c Config) intervalErrors() []error {
+	var errs []error
+	if c.MinInterval > poll.MaxInterval {
+		errs = append(errs, fmt.Errorf("minimum interval %s is above the maximum of %s", c.MinInterval, poll.MaxInterval))
+	}
+	switch {
+	case c.Interval < c.MinInterval:
+		errs = append(errs, fmt.Errorf("--interval %s is too short: at least %s (Zoom samples once a minute, "+
+			"and every request counts against the account's shared rate limit)", c.Interval, c.MinInterval))
+	case c.Interval > poll.MaxInterval:
+		errs = append(errs, fmt.Errorf("--interval %s is too long: at most %s", c.Interval, poll.MaxInterval))
+	}
+	return errs
 }
 
 // startProfile is the colour profile of the first frame's styles.

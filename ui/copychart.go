@@ -6,7 +6,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/qostop/qostop/model"
-	"github.com/qostop/qostop/ui/pane"
 	"github.com/qostop/qostop/ui/report"
 )
 
@@ -48,7 +47,7 @@ func (s *chartScreen) copyText() string {
 				}
 				cell := "-"
 				if v := f.Of(smp.Streams[k]); v.OK {
-					cell = pane.FormatNum(v.V)
+					cell = model.FormatNum(v.V)
 				}
 				fmt.Fprint(tw, "\t"+cell)
 			}

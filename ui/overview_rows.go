@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
-	"github.com/qostop/qostop/ui/pane"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
 )
@@ -66,7 +65,7 @@ func mediaWidth(s model.Shown) int {
 // Below 10, and for loss, where 0.06% and 0.6% differ, the pane's form.
 func cellNum(v float64, percent bool) string {
 	if percent || v < 10 {
-		return pane.FormatNum(v)
+		return model.FormatNum(v)
 	}
 	return strconv.FormatFloat(math.Round(v), 'f', 0, 64)
 }

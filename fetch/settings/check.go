@@ -69,7 +69,7 @@ func (f *File) checkValues(path []string, v values, themes []string) []error {
 	for _, d := range []struct {
 		name string
 		v    *string
-	}{{"interval", v.Interval}, {"timeout", v.Timeout}} {
+	}{{"interval", v.Interval}, {"timeout", v.Timeout}, {"window", v.Window}} {
 		if d.v == nil {
 			continue
 		}

@@ -72,8 +72,8 @@ func (c choicesFile) save(ch model.Choices) error {
 
 // Remembered reads the profile's choices from the state directory dir
 // (fetch.StateDir() when "") and returns them with the function that
-// keeps them again (ui.Config.Remember). The theme chosen last wins over
-// the file's and the profile's, not over --theme. A file that cannot be
+// keeps them again (ui.Config.Remember). The theme and window chosen last
+// win over the file's and the profile's, not over --theme and --window. A file that cannot be
 // used is said on warn, once, and the screens start from the defaults.
 func (r *Resolved) Remembered(fs *pflag.FlagSet, dir string, themes []string, warn io.Writer) (model.Choices, func(model.Choices) error) {
 	if dir == "" {
@@ -96,9 +96,13 @@ func (r *Resolved) Remembered(fs *pflag.FlagSet, dir string, themes []string, wa
 	if !slices.Contains(themes, ch.Theme) {
 		ch.Theme = "" // a theme this build does not have
 	}
-	if fl := fs.Lookup("theme"); fl != nil && !fl.Changed && ch.Theme != "" {
-		if fl.Value.Set(ch.Theme) == nil {
-			r.origins["theme"] = "remembered (" + file.path + ")"
+	remembered := map[string]string{"theme": ch.Theme}
+	if ch.Window > 0 {
+		remembered["window"] = ch.Window.String()
+	}
+	for key, v := range remembered {
+		if fl := fs.Lookup(key); fl != nil && !fl.Changed && v != "" && fl.Value.Set(v) == nil {
+			r.origins[key] = "remembered (" + file.path + ")"
 		}
 	}
 	return ch, file.save

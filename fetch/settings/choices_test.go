@@ -33,6 +33,13 @@ func TestRememberedChoicesPerProfile(t *testing.T) {
 		!strings.HasPrefix(r.origins["theme"], "remembered (") {
 		t.Errorf("next run: %+v, theme %s from %q; want what was kept", ch, fs.Lookup("theme").Value, r.origins["theme"])
 	}
+	if fs.Lookup("window").Value.String() != "1h0m0s" || !strings.HasPrefix(r.origins["window"], "remembered (") {
+		t.Errorf("next run: window %s from %q; want the remembered 1h", fs.Lookup("window").Value, r.origins["window"])
+	}
+	r, fs = resolve(t, []string{"--window", "15m"}, nil, "client-b")
+	if r.Remembered(fs, state, themes, &warn); fs.Lookup("window").Value.String() != "15m0s" {
+		t.Errorf("--window 15m lost to the remembered window")
+	}
 	r, fs = resolve(t, []string{"--theme", "dark"}, nil, "client-b")
 	if r.Remembered(fs, state, themes, &warn); fs.Lookup("theme").Value.String() != "dark" {
 		t.Errorf("--theme dark lost to the remembered theme")

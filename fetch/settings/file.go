@@ -48,6 +48,9 @@ type values struct {
 	Interval   *string           `toml:"interval"`
 	Timeout    *string           `toml:"timeout"`
 	Budget     *int64            `toml:"budget"`
+	Window     *string           `toml:"window"`
+	Notify     *string           `toml:"notify"`
+	NotifyCmd  *string           `toml:"notify_cmd"`
 	Thresholds map[string]string `toml:"thresholds"`
 }
 

@@ -52,6 +52,7 @@ func TestMistakesNameFileLineAndKey(t *testing.T) {
 		{"misspelt metric", "[thresholds]\nlatncy = \"1:2\"\n", []string{`:2: thresholds.latncy:`, `did you mean "latency"?`}},
 		{"unknown theme", "\ntheme = \"drak\"\n", []string{`:2: theme: unknown theme "drak"`, `did you mean "dark"?`}},
 		{"bad interval", "interval = \"fast\"\n", []string{`:1: interval: "fast": want a positive duration`}},
+		{"bad window", "window = \"soon\"\n", []string{`:1: window: "soon": want a positive duration`}},
 		{"interval as a number", "interval = 10\n", []string{`:1: interval: want a duration in quotes`}},
 		{"unknown default profile", "default_profile = \"wrok\"\n[profiles.work]\n", []string{`:1: default_profile: no profile "wrok"; did you mean "work"?`}},
 		{"two secret sources", "[profiles.w]\nclient_secret_env = \"A\"\nclient_secret_command = \"pass x\"\n",

@@ -18,7 +18,7 @@ import (
 // flagKeys are the keys that default a flag of the same name ("_" for
 // "-"). No environment variable sets these, so a flag on the command line
 // wins, then the profile, then the file's top level.
-var flagKeys = []string{"theme", "ascii", "utc", "redact", "interval", "timeout", "budget"}
+var flagKeys = []string{"theme", "ascii", "utc", "redact", "interval", "timeout", "budget", "window", "notify", "notify_cmd"}
 
 // Resolved is the settings of one run: the profile in use, its account,
 // and where each setting came from.
@@ -141,8 +141,12 @@ func (r *Resolved) setFlag(fs *pflag.FlagSet, key string, p, top values) error {
 		r.origins[key] = "built-in"
 		return nil
 	}
-	if err := fl.Value.Set(v); err != nil { // checked at load: not reached
-		return fmt.Errorf("%s: %w", r.where(inProfile, key), err)
+	if err := fl.Value.Set(v); err != nil { // a value only the flag can judge (--notify's modes)
+		path := []string{key}
+		if inProfile {
+			path = []string{"profiles", r.Profile, key}
+		}
+		return fmt.Errorf("%s: %w", r.File.at(path...), err)
 	}
 	r.origins[key] = r.where(inProfile, key)
 	return nil
@@ -150,23 +154,9 @@ func (r *Resolved) setFlag(fs *pflag.FlagSet, key string, p, top values) error {
 
 // valueOf is a flag key's value as the flag's text, "" when unset.
 func valueOf(v values, key string) string {
-	var p any
-	switch key {
-	case "theme":
-		p = v.Theme
-	case "ascii":
-		p = v.ASCII
-	case "utc":
-		p = v.UTC
-	case "redact":
-		p = v.Redact
-	case "interval":
-		p = v.Interval
-	case "timeout":
-		p = v.Timeout
-	case "budget":
-		p = v.Budget
-	}
+	p := map[string]any{"theme": v.Theme, "ascii": v.ASCII, "utc": v.UTC, "redact": v.Redact,
+		"interval": v.Interval, "timeout": v.Timeout, "budget": v.Budget,
+		"window": v.Window, "notify": v.Notify, "notify_cmd": v.NotifyCmd}[key]
 	switch p := p.(type) {
 	case *string:
 		if p != nil {

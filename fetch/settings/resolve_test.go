@@ -43,6 +43,9 @@ func screenFlags() *pflag.FlagSet {
 	fs.Duration("interval", 10*time.Second, "")
 	fs.Int("budget", 0, "")
 	fs.String("thresholds", "", "")
+	fs.Duration("window", 0, "")
+	fs.String("notify", "desktop", "")
+	fs.String("notify-cmd", "", "")
 	fs.String("api-url", "", "")
 	fs.Bool("gov", false, "")
 	fs.SetOutput(io.Discard)
@@ -157,5 +160,37 @@ func TestUnknownProfile(t *testing.T) {
 	_, err = f.Resolve(screenFlags(), "clientb", getenv)
 	if err == nil || !strings.Contains(err.Error(), `--profile clientb`) || !strings.Contains(err.Error(), `did you mean "client-b"?`) {
 		t.Errorf("--profile clientb: %v", err)
+	}
+}
+
+// The window and the alerts default like the other screen flags: the
+// profile over the file's top level, the command line over both.
+func TestWindowAndNotifyFromTheFile(t *testing.T) {
+	const body = "window = \"30m\"\nnotify = \"bell\"\nnotify_cmd = \"pager --json\"\n" +
+		"[profiles.a]\naccount_id = \"a\"\nclient_id = \"c\"\nclient_secret_env = \"S\"\nwindow = \"1h\"\n"
+	for _, c := range []struct {
+		args                      []string
+		window, notify, notifyCmd string
+	}{
+		{nil, "1h0m0s", "bell", "pager --json"},
+		{[]string{"--window", "15m", "--notify", "off"}, "15m0s", "off", "pager --json"},
+	} {
+		_, getenv := writeConfig(t, body)
+		f, err := Load(Options{Getenv: getenv, Themes: themes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs := screenFlags()
+		if err := fs.Parse(c.args); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Resolve(fs, "a", getenv); err != nil {
+			t.Fatal(err)
+		}
+		for name, want := range map[string]string{"window": c.window, "notify": c.notify, "notify-cmd": c.notifyCmd} {
+			if got := fs.Lookup(name).Value.String(); got != want {
+				t.Errorf("%v: --%s is %q, want %q", c.args, name, got, want)
+			}
+		}
 	}
 }

@@ -27,6 +27,9 @@ const Template = `# qostop's config file. Precedence: a flag on the command line
 # interval = "10s"      # time between polls
 # timeout = "10s"       # time limit for each HTTP request
 # budget = 0            # qostop's cap of API requests per UTC day (0: none)
+# window = "30m"        # time the watch screen shows (unset: fitted to the call)
+# notify = "desktop"    # when someone turns critical: off, bell, desktop
+# notify_cmd = ""       # a command given each alert as JSON on stdin (no shell)
 #
 # [thresholds]          # warn:critical, as --thresholds
 # latency = "150:300"

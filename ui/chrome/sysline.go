@@ -6,7 +6,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
-	"github.com/qostop/qostop/ui/pane"
 )
 
 // SysLine draws the participant machine's state in one line cut to
@@ -53,12 +52,12 @@ func sysPlain(v model.Value, unit string, st theme.Styles) string {
 	if !v.OK {
 		return st.Muted.Render("-")
 	}
-	return st.Text.Render(pane.FormatNum(v.V) + unit)
+	return st.Text.Render(model.FormatNum(v.V) + unit)
 }
 
 func sysJudged(v model.Value, unit string, lv model.Level, st theme.Styles) string {
 	if !v.OK {
 		return st.Muted.Render("-")
 	}
-	return st.Level(lv).Render(pane.FormatNum(v.V) + unit + strings.TrimSpace(theme.Marker(lv)))
+	return st.Level(lv).Render(model.FormatNum(v.V) + unit + strings.TrimSpace(theme.Marker(lv)))
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/qostop/qostop/model"
-	"github.com/qostop/qostop/ui/pane"
 )
 
 // maxEvents bounds the event log; older events fall off. The watch
@@ -200,7 +199,7 @@ func (c crossing) text() string {
 }
 
 func crossingText(what string, jm model.Judged, lv model.Level, v float64) string {
-	val := pane.FormatNum(v) + jm.Unit
+	val := model.FormatNum(v) + jm.Unit
 	if lv == model.Good {
 		return what + " recovered " + val
 	}

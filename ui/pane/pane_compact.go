@@ -215,7 +215,7 @@ func (pl *palette) compactValue(f compactField, s model.StreamStats, th model.Th
 	case cfBitrate:
 		pl.plainOr(&c, s.BitrateKbps, fmtBitrate(s.BitrateKbps.V, ""), "- kbps")
 	case cfFPS:
-		pl.plainOr(&c, s.FrameRateFPS, FormatNum(s.FrameRateFPS.V)+"fps", "- fps")
+		pl.plainOr(&c, s.FrameRateFPS, model.FormatNum(s.FrameRateFPS.V)+"fps", "- fps")
 	case cfRes:
 		pl.plainOr(&c, model.Value{OK: s.Width.OK && s.Height.OK}, fmtResolution(s), "res -")
 	}

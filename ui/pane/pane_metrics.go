@@ -223,28 +223,11 @@ func textWidth(s string) int {
 	return len(s)
 }
 
-// FormatNum prints a reading with as many decimals as its size deserves:
-// "126", "12.5", "0.03".
-func FormatNum(v float64) string {
-	prec := 2
-	switch {
-	case v >= 100:
-		prec = 0
-	case v >= 10:
-		prec = 1
-	}
-	s := strconv.FormatFloat(v, 'f', prec, 64)
-	if prec > 0 {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	return s
-}
-
 func fmtBitrate(kbps float64, sep string) string {
 	if kbps >= 10000 {
-		return FormatNum(kbps/1000) + sep + "Mbps"
+		return model.FormatNum(kbps/1000) + sep + "Mbps"
 	}
-	return FormatNum(kbps) + sep + "kbps"
+	return model.FormatNum(kbps) + sep + "kbps"
 }
 
 // judged writes a judged reading in its level's colour followed by the
@@ -262,7 +245,7 @@ func (pl *palette) judged(c *textCellBuf, v model.Value, lv model.Level, unit st
 	if !full && mark == " " {
 		mark = ""
 	}
-	c.add(pl.level[lv], FormatNum(v.V)+unit+mark)
+	c.add(pl.level[lv], model.FormatNum(v.V)+unit+mark)
 }
 
 // plain writes an unjudged reading, or a muted "-" when absent.
@@ -295,7 +278,7 @@ func (pl *palette) fullValue(k rowKind, s model.StreamStats, th model.Thresholds
 		pl.plain(&c, s.BitrateKbps, fmtBitrate(s.BitrateKbps.V, " "))
 		c.add(theme.Ink{}, " ")
 	case rowFPS:
-		pl.plain(&c, s.FrameRateFPS, FormatNum(s.FrameRateFPS.V)+" fps")
+		pl.plain(&c, s.FrameRateFPS, model.FormatNum(s.FrameRateFPS.V)+" fps")
 		c.add(theme.Ink{}, " ")
 	case rowRes:
 		pl.plain(&c, model.Value{OK: s.Width.OK && s.Height.OK}, fmtResolution(s))

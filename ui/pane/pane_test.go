@@ -173,7 +173,7 @@ func TestPaneColoursByLevel(t *testing.T) {
 	}
 	s := criticalCall()
 	recvJitter := s[len(s)-1].Streams[audioRecv].JitterMS.V
-	if v := p.View(); !strings.Contains(v, good.Pre+FormatNum(recvJitter)+" ms ") {
+	if v := p.View(); !strings.Contains(v, good.Pre+model.FormatNum(recvJitter)+" ms ") {
 		t.Errorf("healthy receive jitter not drawn in the good style:\n%q", v)
 	}
 }
@@ -391,13 +391,7 @@ func TestPaneZeroValueAndUnstyled(t *testing.T) {
 	checkSize(t, "unstyled", q.View(), 40, 5)
 }
 
-func TestFmtNum(t *testing.T) {
-	for in, want := range map[float64]string{0: "0", 0.03: "0.03", 0.3: "0.3", 1.9: "1.9", 12: "12", 12.5: "12.5",
-		126: "126", 1055: "1055", 99.96: "100", -70: "-70"} {
-		if got := FormatNum(in); got != want {
-			t.Errorf("FormatNum(%v) = %q, want %q", in, got, want)
-		}
-	}
+func TestFmtBitrate(t *testing.T) {
 	if got := fmtBitrate(12500, " "); got != "12.5 Mbps" {
 		t.Errorf("fmtBitrate(12500) = %q", got)
 	}

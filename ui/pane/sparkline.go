@@ -141,9 +141,9 @@ func scaleWidth(pl *palette) int { return 7 + textWidth(pl.glyphs.AtMost) }
 // full-height glyph means.
 func (pl *palette) scaleLabel(f paneField, sc model.Scale) textCell {
 	var c textCellBuf
-	text := FormatNum(sc.Top) + paneFields[f].Unit()
+	text := model.FormatNum(sc.Top) + paneFields[f].Unit()
 	if f == fBitrate && sc.Top >= 1000 {
-		text = FormatNum(sc.Top/1000) + "Mbps"
+		text = model.FormatNum(sc.Top/1000) + "Mbps"
 	}
 	c.add(pl.muted, pl.glyphs.AtMost+text)
 	return c.done()

@@ -2,8 +2,6 @@ package report
 
 import (
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/qostop/qostop/model"
@@ -235,7 +233,7 @@ func wayLevel(s model.Sample, m model.Media, d model.Direction, th model.Thresho
 	if r.Metric == model.AvgLoss || r.Metric == model.MaxLoss {
 		unit = "%"
 	}
-	return r.Level, r.Metric.String() + " " + num(r.Value.V) + unit
+	return r.Level, r.Metric.String() + " " + model.FormatNum(r.Value.V) + unit
 }
 
 func recordedEntry(e model.RecordedEntry) entry {
@@ -286,23 +284,6 @@ func worstMinute(people []person, th model.Thresholds, last time.Time) (time.Tim
 		in = append(in, th.DiagnosisInputOf(ps.p, ps.name, cur))
 	}
 	return worst, model.Diagnose(in)
-}
-
-// num prints a reading with as many decimals as its size deserves:
-// "126", "12.5", "0.03".
-func num(v float64) string {
-	prec := 2
-	switch {
-	case v >= 100:
-		prec = 0
-	case v >= 10:
-		prec = 1
-	}
-	s := strconv.FormatFloat(v, 'f', prec, 64)
-	if prec > 0 {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	return s
 }
 
 func minTime(a, b time.Time) time.Time {

@@ -86,7 +86,7 @@ func (a *analysis) thresholdRows() [][]string {
 	for _, m := range []struct{ name, unit string }{{"latency", "ms"}, {"jitter", "ms"}, {"loss", "%"},
 		{"maxloss", "%"}, {"cpu", "%"}, {"rssi", "dBm"}} {
 		b := rec[m.name]
-		rows = append(rows, []string{m.name + " (" + m.unit + ")", num(b.Warn), num(b.Critical)})
+		rows = append(rows, []string{m.name + " (" + m.unit + ")", model.FormatNum(b.Warn), model.FormatNum(b.Critical)})
 	}
 	return rows
 }
@@ -98,7 +98,7 @@ func (a *analysis) participantRows() [][]string {
 	for i, ps := range a.people {
 		worst := "no readings"
 		if ps.hasWorst {
-			worst = ps.worst.Stream.String() + " " + ps.worst.Metric.String() + " " + num(ps.worst.Value.V) +
+			worst = ps.worst.Stream.String() + " " + ps.worst.Metric.String() + " " + model.FormatNum(ps.worst.Value.V) +
 				unitOf(ps.worst.Metric) + " (" + ps.worst.Level.String() + ")"
 		}
 		started := "-"
@@ -224,5 +224,5 @@ func judgedText(th model.Thresholds, m model.Metric, v model.Value, unit string)
 	if !v.OK {
 		return "-"
 	}
-	return num(v.V) + unit + " (" + th.Level(m, v).String() + ")"
+	return model.FormatNum(v.V) + unit + " (" + th.Level(m, v).String() + ")"
 }

@@ -57,7 +57,7 @@ func (c chart) svg(b *strings.Builder) {
 	fmt.Fprintf(b, `<rect class="plot" x="%d" y="%d" width="%g" height="%g" fill="%s" stroke="#cbd5e0"/>`,
 		padLeft, padTop, pw, ph, colPlot)
 	fmt.Fprintf(b, `<text x="%d" y="14" font-size="12" fill="%s">%s</text>`, padLeft, colInk, htmlText(c.title))
-	fmt.Fprintf(b, `<text x="%d" y="%g" font-size="10" text-anchor="end" fill="%s">%s</text>`, padLeft-4, float64(padTop+8), colMuted, num(top))
+	fmt.Fprintf(b, `<text x="%d" y="%g" font-size="10" text-anchor="end" fill="%s">%s</text>`, padLeft-4, float64(padTop+8), colMuted, model.FormatNum(top))
 	fmt.Fprintf(b, `<text x="%d" y="%g" font-size="10" text-anchor="end" fill="%s">0</text>`, padLeft-4, padTop+ph, colMuted)
 	for _, l := range []struct {
 		v      float64
@@ -69,7 +69,7 @@ func (c chart) svg(b *strings.Builder) {
 		fmt.Fprintf(b, `<line x1="%d" x2="%g" y1="%.1f" y2="%.1f" stroke="%s" stroke-width="1.5" stroke-dasharray="6 3" shape-rendering="crispEdges"/>`,
 			padLeft, padLeft+pw, math.Round(y(l.v)), math.Round(y(l.v)), l.colour)
 		fmt.Fprintf(b, `<text x="%g" y="%.1f" font-size="9" text-anchor="end" fill="%s">%s %s</text>`,
-			padLeft+pw-2, y(l.v)-2, l.colour, l.name, num(l.v))
+			padLeft+pw-2, y(l.v)-2, l.colour, l.name, model.FormatNum(l.v))
 	}
 	for _, m := range c.markers {
 		if m.Before(c.from) || m.After(c.to) {
