@@ -83,7 +83,8 @@ func (m *roomsModel) opens(msg tea.KeyPressMsg) screen {
 	case !strings.EqualFold(r.Status, model.RoomInMeeting):
 		m.note = report.Text(r.Name) + " is in no meeting: nothing to open"
 	case !known:
-		m.note = "asking Zoom which meeting " + report.Text(r.Name) + " is in; enter again in a moment"
+		// Its details come with the next refresh, or failed with the last one.
+		m.note = "Zoom has not said yet which meeting " + report.Text(r.Name) + " is in: r asks again now, then enter"
 	default:
 		m.note = ""
 		return newOverview(m.c, target{meetingID: mt.Ref().Key(), number: model.Sanitize(mt.ID), topic: mt.Topic,
