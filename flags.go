@@ -100,7 +100,6 @@ func complete(c *cobra.Command, flag string, values ...string) {
 // network, and gives the screens' config, without its Source. An interval of 0 is refused:
 // ui.Config takes it for "the default".
 func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
-	has := func(name string) bool { return cmd.Flags().Lookup(name) != nil }
 	bad := func(format string, args ...any) (ui.Config, error) {
 		return ui.Config{}, usageError(cmd, format, args...)
 	}
@@ -109,21 +108,8 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		return ui.Config{}, err
 	}
 	typ := model.MeetingType(strings.ToLower(f.meetingType))
-	switch {
-	case has("timeout") && f.timeout <= 0:
-		return bad("--timeout %s: want a positive duration, e.g. 10s", f.timeout)
-	case has("type") && typ != model.Live && typ != model.Past:
-		return bad("--type %q: want live or past", f.meetingType)
-	case has("interval") && f.interval <= 0:
-		return bad("--interval %s: want a positive duration, at least %s", f.interval, f.floor)
-	case has("format") && f.format != "" && f.format != "json" && f.format != "table":
-		return bad("--format %q: want json or table", f.format)
-	case has("max-wait") && f.maxWait < 0:
-		return bad("--max-wait %s: want 0 (do not wait) or more", f.maxWait)
-	case has("budget") && f.budget < 0:
-		return bad("--budget %d: want 0 (no cap of qostop's own) or a number of requests per day", f.budget)
-	case has("faults") && (f.sim.Faults < 0 || f.sim.Faults > 1):
-		return bad("--faults %g: want a share from 0 to 1", f.sim.Faults)
+	if err := f.firstValueError(cmd, typ); err != nil {
+		return ui.Config{}, err
 	}
 	th, err := model.ParseThresholds(model.DefaultThresholds(), f.thresholds)
 	if err != nil {
@@ -137,6 +123,49 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 		UTC: f.utc, Fixed: cmd.Flags().Changed("interval"), Record: f.set.RecordTo(f.record, ui.RecordOff),
 		Account: f.set.Profile, Accent: f.set.Accent, Choices: f.set.Choices, Remember: f.set.Remember,
 		Window: f.window})
+}
+
+// firstValueError is a usage error for the first flag given a value out of its range, in
+// the order timeout, type, interval, format, max-wait, budget, faults; nil when none is.
+// The checks are split in two halves, in that order, to keep each short.
+func (f *flags) firstValueError(cmd *cobra.Command, typ model.MeetingType) error {
+	has := func(name string) bool { return cmd.Flags().Lookup(name) != nil }
+	if format, args := f.firstValueErrorA(has, typ); format != "" {
+		return usageError(cmd, format, args...)
+	}
+	if format, args := f.firstValueErrorB(has); format != "" {
+		return usageError(cmd, format, args...)
+	}
+	return nil
+}
+
+// firstValueErrorA checks timeout, type and interval: the message of the first bad one, "" if none.
+func (f *flags) firstValueErrorA(has func(string) bool, typ model.MeetingType) (string, []any) {
+	switch {
+	case has("timeout") && f.timeout <= 0:
+		return "--timeout %s: want a positive duration, e.g. 10s", []any{f.timeout}
+	case has("type") && typ != model.Live && typ != model.Past:
+		return "--type %q: want live or past", []any{f.meetingType}
+	case has("interval") && f.interval <= 0:
+		return "--interval %s: want a positive duration, at least %s", []any{f.interval, f.floor}
+	}
+	return "", nil
+}
+
+// firstValueErrorB checks format, max-wait, budget and faults: the message of the first
+// bad one, "" if none.
+func (f *flags) firstValueErrorB(has func(string) bool) (string, []any) {
+	switch {
+	case has("format") && f.format != "" && f.format != "json" && f.format != "table":
+		return "--format %q: want json or table", []any{f.format}
+	case has("max-wait") && f.maxWait < 0:
+		return "--max-wait %s: want 0 (do not wait) or more", []any{f.maxWait}
+	case has("budget") && f.budget < 0:
+		return "--budget %d: want 0 (no cap of qostop's own) or a number of requests per day", []any{f.budget}
+	case has("faults") && (f.sim.Faults < 0 || f.sim.Faults > 1):
+		return "--faults %g: want a share from 0 to 1", []any{f.sim.Faults}
+	}
+	return "", nil
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.

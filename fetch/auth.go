@@ -279,6 +279,14 @@ func (a *auth) tokenError(op string, err error) *APIError {
 	default:
 		e.detail = snippet(raw, hdr.Get("Content-Type"))
 	}
+	a.classifyRefusal(e, hdr, code, reason)
+	return e
+}
+
+// classifyRefusal sets e's Kind from the token endpoint's status and
+// error code (and, for a rate limit, when to retry): apart from
+// tokenError, which reads the answer, so each stays short.
+func (a *auth) classifyRefusal(e *APIError, hdr http.Header, code, reason string) {
 	switch {
 	case e.Status == http.StatusTooManyRequests:
 		e.Kind = RateLimited
@@ -291,7 +299,6 @@ func (a *auth) tokenError(op string, err error) *APIError {
 	default:
 		e.Kind = Unexpected
 	}
-	return e
 }
 
 // credentials says which of the three settings a token refusal is about.

@@ -95,34 +95,43 @@ func httpError(op string, status int, hdr http.Header, body []byte) *APIError {
 	if e.Message == "" {
 		e.detail = snippet(body, hdr.Get("Content-Type"))
 	}
-	switch {
-	case e.Code == 4700:
-		e.Kind = MissingScope
+	e.Kind = httpKind(status, e.Code)
+	if e.Kind == MissingScope {
 		e.detail = scopesIn(e.Message)
-	case e.Code == 200:
-		e.Kind = NoDashboard
-	case e.Code == 12702:
-		e.Kind = TooOld
-	case e.Code == 3001:
-		e.Kind = NotFound
-	case status == http.StatusNotFound && (e.Code == 0 || e.Code == http.StatusNotFound):
-		// No Zoom code, or only the status echoed as one: a router's
-		// 404 ("Not Found"), not Zoom saying a meeting is missing.
-		e.Kind = WrongURL
-	case status == http.StatusNotFound:
-		e.Kind = NotFound
-	case e.Code == 124 || status == http.StatusUnauthorized:
-		e.Kind = Unauthorized
-	case status == http.StatusTooManyRequests:
-		e.Kind = RateLimited
-	case e.Code == 300 || status == http.StatusBadRequest:
-		e.Kind = BadRequest
-	case status >= 500:
-		e.Kind = Server
-	default:
-		e.Kind = Unexpected
 	}
 	return e
+}
+
+// httpKind classes a non-2xx answer by Zoom's code and the HTTP status,
+// in this order of precedence: apart from httpError, which reads the
+// body, so each stays short.
+func httpKind(status, code int) ErrorKind {
+	switch {
+	case code == 4700:
+		return MissingScope
+	case code == 200:
+		return NoDashboard
+	case code == 12702:
+		return TooOld
+	case code == 3001:
+		return NotFound
+	case status == http.StatusNotFound && (code == 0 || code == http.StatusNotFound):
+		// No Zoom code, or only the status echoed as one: a router's
+		// 404 ("Not Found"), not Zoom saying a meeting is missing.
+		return WrongURL
+	case status == http.StatusNotFound:
+		return NotFound
+	case code == 124 || status == http.StatusUnauthorized:
+		return Unauthorized
+	case status == http.StatusTooManyRequests:
+		return RateLimited
+	case code == 300 || status == http.StatusBadRequest:
+		return BadRequest
+	case status >= 500:
+		return Server
+	default:
+		return Unexpected
+	}
 }
 
 var scopeRE = regexp.MustCompile(`[A-Za-z_]+(?::[A-Za-z_]+){2,}`)

@@ -119,70 +119,113 @@ func (c *Client) getOnce(ctx context.Context, k call) ([]byte, *APIError) {
 			return nil, canceled(k.op, err)
 		}
 		if e := c.blocks.refusal(k.class, c.now(), k.op); e != nil {
-			if waited || !c.mayWait(e.RetryAt) {
-				return nil, e
+			if err := c.waitOut(ctx, k.op, e, waited); err != nil {
+				return nil, err
 			}
 			waited = true
-			if err := c.waitUntil(ctx, e.RetryAt); err != nil {
-				return nil, canceled(k.op, err)
-			}
 			continue
 		}
-		// Before the token: a request the budget or the account's spent
-		// quota refuses sends nothing at all.
-		if e := c.cfg.Budget.refusal(k.op); e != nil {
-			return nil, e
-		}
-		tok, e := c.auth.token(ctx, k.op)
+		tok, e := c.ready(ctx, k.op)
 		if e != nil {
 			return nil, e
-		}
-		if err := c.pace(ctx); err != nil {
-			return nil, canceled(k.op, err)
 		}
 		status, hdr, body, e := c.send(ctx, k, tok)
 		if e != nil {
 			return nil, e
 		}
-		if status < 200 || status > 299 {
+		if !isSuccess(status) {
 			body = c.auth.scrub(body) // only quoted from here on
 		}
 		switch {
 		case status == http.StatusUnauthorized:
-			e := httpError(k.op, status, hdr, body)
-			if !staleToken(e) {
-				// Missing scopes (4700) or another refusal of this app: a
-				// new token has the same grants and would be refused too.
+			if e := c.unauthorized(k.op, hdr, body, tok, refreshed); e != nil {
 				return nil, e
 			}
-			if !refreshed {
-				// The token expired or was revoked early. One new token,
-				// one retry; a second 401 is not a stale token.
-				refreshed = true
-				c.auth.drop(tok)
-				continue
-			}
-			e.renewed = true
-			c.auth.reject(tok, e)
-			return nil, e
+			refreshed = true
+			continue
 		case status == http.StatusTooManyRequests:
-			e := httpError(k.op, status, hdr, body)
-			e.Kind = RateLimited
-			e.RetryAt, e.LimitType = retryAt(hdr, c.now())
-			e.retryCapped = qpsCapped(hdr, c.now())
-			c.blocks.block(k.class, e)
-			if c.pacer != nil && e.LimitType == "QPS" {
-				c.pacer.refused(c.now(), e.RetryAt)
-			}
+			e := c.rateLimited(k, hdr, body)
 			if waited || !c.mayWait(e.RetryAt) {
 				return nil, e
 			}
 			continue // the refusal check above waits, once
-		case status < 200 || status > 299:
+		case !isSuccess(status):
 			return nil, httpError(k.op, status, hdr, body)
 		}
 		return checkBody(k.op, status, body)
 	}
+}
+
+// The helpers below are getOnce's steps, apart so that its loop reads as
+// the order of events (it had grown to complexity 23).
+
+// isSuccess reports whether an HTTP status is a 2xx.
+func isSuccess(status int) bool { return status >= 200 && status <= 299 }
+
+// waitOut waits until the refusal e of the request's class ends, and gives
+// nil then, or the error to end with: e when getOnce waited already or may
+// not wait that long, a cancellation when ctx ends first.
+func (c *Client) waitOut(ctx context.Context, op string, e *APIError, waited bool) *APIError {
+	if waited || !c.mayWait(e.RetryAt) {
+		return e
+	}
+	if err := c.waitUntil(ctx, e.RetryAt); err != nil {
+		return canceled(op, err)
+	}
+	return nil
+}
+
+// ready gets what a request needs before it is sent: room in the budget,
+// a token and its turn under the pace.
+func (c *Client) ready(ctx context.Context, op string) (*oauth2.Token, *APIError) {
+	// Before the token: a request the budget or the account's spent
+	// quota refuses sends nothing at all.
+	if e := c.cfg.Budget.refusal(op); e != nil {
+		return nil, e
+	}
+	tok, e := c.auth.token(ctx, op)
+	if e != nil {
+		return nil, e
+	}
+	if err := c.pace(ctx); err != nil {
+		return nil, canceled(op, err)
+	}
+	return tok, nil
+}
+
+// unauthorized is the error a 401 ends getOnce with, or nil when the
+// token was stale and has not been renewed yet: then it is dropped and
+// the request is to be sent once more, with a new one.
+func (c *Client) unauthorized(op string, hdr http.Header, body []byte, tok *oauth2.Token, refreshed bool) *APIError {
+	e := httpError(op, http.StatusUnauthorized, hdr, body)
+	if !staleToken(e) {
+		// Missing scopes (4700) or another refusal of this app: a
+		// new token has the same grants and would be refused too.
+		return e
+	}
+	if !refreshed {
+		// The token expired or was revoked early. One new token,
+		// one retry; a second 401 is not a stale token.
+		c.auth.drop(tok)
+		return nil
+	}
+	e.renewed = true
+	c.auth.reject(tok, e)
+	return e
+}
+
+// rateLimited is the error of a 429, after blocking the request's class
+// (and slowing the pace, for a QPS limit) until Zoom says to retry.
+func (c *Client) rateLimited(k call, hdr http.Header, body []byte) *APIError {
+	e := httpError(k.op, http.StatusTooManyRequests, hdr, body)
+	e.Kind = RateLimited
+	e.RetryAt, e.LimitType = retryAt(hdr, c.now())
+	e.retryCapped = qpsCapped(hdr, c.now())
+	c.blocks.block(k.class, e)
+	if c.pacer != nil && e.LimitType == "QPS" {
+		c.pacer.refused(c.now(), e.RetryAt)
+	}
+	return e
 }
 
 // staleToken reports whether a 401 says the token itself is no longer

@@ -110,70 +110,41 @@ func (e *APIError) Temporary() bool {
 	return false
 }
 
+// explain is the message of e, with what to do about it. A refused
+// redirect is said whatever the Kind; the rest is kindText's.
 func (e *APIError) explain() string {
 	if e.redirect != "" {
 		return e.redirectText()
 	}
+	return e.kindText()
+}
+
+// kindText is the message for e's Kind; the longer ones are methods of
+// their own, so that this stays a plain list.
+func (e *APIError) kindText() string {
 	switch e.Kind {
 	case NotFound:
 		return e.notFoundText()
 	case WrongURL:
-		where := "the server"
-		if e.apiURL != "" {
-			where += " at " + e.apiURL
-		}
-		return where + " has no such endpoint" + e.said() + ": the API URL is probably wrong. " +
-			"Check --api-url / ZOOM_API_URL; Zoom's is " + DefaultAPIURL + " (" + GovAPIURL +
-			" for Zoom for Government)"
+		return e.wrongURLText()
 	case MissingScope:
-		scopes := e.detail
-		if scopes == "" {
-			scopes = "the Dashboard scopes"
-		}
-		return "the access token lacks " + scopes + e.said() + ". Add " + scopeAdvice(e.family) +
-			" to the Server-to-Server OAuth app in the Zoom App " +
-			"Marketplace, then restart qostop so it gets a token with the new scopes"
+		return e.missingScopeText()
 	case InvalidClient:
-		what, envs := "the account ID, client ID or client secret", "ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET"
-		switch e.creds {
-		case credAccount:
-			what, envs = "the account ID", "ZOOM_ACCOUNT_ID"
-		case credClient:
-			what, envs = "the client ID or client secret", "ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET"
-		}
-		return "Zoom's token endpoint (" + e.host + ") rejected " + what + e.said() + ". Check " + envs +
-			" against App Credentials of your Server-to-Server OAuth app in the Zoom App Marketplace, " +
-			"and that the app is activated. Zoom for Government accounts need the zoomgov.com URLs"
+		return e.invalidClientText()
 	case NoDashboard:
 		return "this Zoom account has no Dashboard" + e.said() + ". The QoS API needs a Business plan " +
 			"or higher with the Dashboard enabled; ask the account owner"
 	case RateLimited:
 		return e.rateText()
 	case Unauthorized:
-		what := "Zoom rejected the access token"
-		if e.renewed {
-			what += " even after qostop fetched a new one"
-		}
-		return what + e.said() + ". Check that the Server-to-Server OAuth app is activated and belongs to the account in " +
-			"ZOOM_ACCOUNT_ID, and that the API URL and OAuth URL are of the same Zoom cloud " +
-			"(api.zoom.us with zoom.us, api.zoomgov.com with zoomgov.com)"
+		return e.unauthorizedText()
 	case BadRequest:
-		if e.Status == 0 {
-			return "invalid request" + e.said() + "; nothing was sent to Zoom"
-		}
-		return "Zoom rejected the request as invalid" + e.said() + ". Check the meeting ID and --type; " +
-			"if it mentions next_page_token, the page token expired (they last 15 minutes); a new " +
-			"request starts again from the first page"
+		return e.badRequestText()
 	case TooOld:
 		return "the meeting is more than a year old" + e.said() + "; Zoom's Dashboard keeps QoS data " +
 			"for 12 months only"
 	case Server:
-		where := "Zoom's server"
-		if e.token {
-			where = "Zoom's token endpoint (" + e.host + ")"
-		}
-		return where + " failed" + e.said() + ". The problem is on Zoom's side and usually passes; " +
-			"try again in a minute, and if it lasts, see https://status.zoom.us"
+		return e.serverText()
 	case Network:
 		return e.networkText()
 	case BadResponse:
@@ -187,6 +158,75 @@ func (e *APIError) explain() string {
 	}
 	return "Zoom answered with an unexpected error" + e.said() + "; run with --debug-log FILE to see " +
 		"which request failed"
+}
+
+// wrongURLText says the API URL is probably wrong: the server has no such endpoint.
+func (e *APIError) wrongURLText() string {
+	where := "the server"
+	if e.apiURL != "" {
+		where += " at " + e.apiURL
+	}
+	return where + " has no such endpoint" + e.said() + ": the API URL is probably wrong. " +
+		"Check --api-url / ZOOM_API_URL; Zoom's is " + DefaultAPIURL + " (" + GovAPIURL +
+		" for Zoom for Government)"
+}
+
+// missingScopeText names the scopes the token lacks and where to add them.
+func (e *APIError) missingScopeText() string {
+	scopes := e.detail
+	if scopes == "" {
+		scopes = "the Dashboard scopes"
+	}
+	return "the access token lacks " + scopes + e.said() + ". Add " + scopeAdvice(e.family) +
+		" to the Server-to-Server OAuth app in the Zoom App " +
+		"Marketplace, then restart qostop so it gets a token with the new scopes"
+}
+
+// invalidClientText names the setting the token endpoint rejected, when its
+// error code tells which.
+func (e *APIError) invalidClientText() string {
+	what, envs := "the account ID, client ID or client secret", "ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET"
+	switch e.creds {
+	case credAccount:
+		what, envs = "the account ID", "ZOOM_ACCOUNT_ID"
+	case credClient:
+		what, envs = "the client ID or client secret", "ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET"
+	}
+	return "Zoom's token endpoint (" + e.host + ") rejected " + what + e.said() + ". Check " + envs +
+		" against App Credentials of your Server-to-Server OAuth app in the Zoom App Marketplace, " +
+		"and that the app is activated. Zoom for Government accounts need the zoomgov.com URLs"
+}
+
+// unauthorizedText explains a rejected access token, and says so when a new
+// one was fetched and rejected too.
+func (e *APIError) unauthorizedText() string {
+	what := "Zoom rejected the access token"
+	if e.renewed {
+		what += " even after qostop fetched a new one"
+	}
+	return what + e.said() + ". Check that the Server-to-Server OAuth app is activated and belongs to the account in " +
+		"ZOOM_ACCOUNT_ID, and that the API URL and OAuth URL are of the same Zoom cloud " +
+		"(api.zoom.us with zoom.us, api.zoomgov.com with zoomgov.com)"
+}
+
+// badRequestText tells a request qostop refused to send from one Zoom refused.
+func (e *APIError) badRequestText() string {
+	if e.Status == 0 {
+		return "invalid request" + e.said() + "; nothing was sent to Zoom"
+	}
+	return "Zoom rejected the request as invalid" + e.said() + ". Check the meeting ID and --type; " +
+		"if it mentions next_page_token, the page token expired (they last 15 minutes); a new " +
+		"request starts again from the first page"
+}
+
+// serverText names the failing server: the API's or the token endpoint's.
+func (e *APIError) serverText() string {
+	where := "Zoom's server"
+	if e.token {
+		where = "Zoom's token endpoint (" + e.host + ")"
+	}
+	return where + " failed" + e.said() + ". The problem is on Zoom's side and usually passes; " +
+		"try again in a minute, and if it lasts, see https://status.zoom.us"
 }
 
 // notFoundText tells a missing participant from a missing meeting, and a

@@ -155,8 +155,37 @@ func scrubText(s string, forms []string) string {
 		body = skel[:len(skel)-len(skeletonOf(ellipsis))]
 	}
 
-	// hide marks skeleton byte ranges; they map back to byte ranges of s
-	// that run from a secret's first rune to the end of its last.
+	hide := hiddenBytes(skel, body, cut, forms)
+	var b strings.Builder
+	last := 0 // end in s of what is written
+	for i := 0; i < len(skel); {
+		if !hide[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(skel) && hide[j] {
+			j++
+		}
+		start, end := max(sk.from[i], last), sk.to[j-1]
+		b.WriteString(s[last:start])
+		b.WriteString(redacted)
+		last = end
+		i = j
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// hiddenBytes marks the skeleton bytes that are part of a secret form
+// (and, when the quote was cut, of a secret's start just before the cut):
+// finding them apart from writing the result keeps scrubText readable.
+// The marked ranges map back to byte ranges of s that run from a secret's
+// first rune to the end of its last.
+func hiddenBytes(skel, body string, cut bool, forms []string) []bool {
 	hide := make([]bool, len(skel))
 	mark := func(from, to int) {
 		for i := from; i < to; i++ {
@@ -181,28 +210,7 @@ func scrubText(s string, forms []string) string {
 			}
 		}
 	}
-	var b strings.Builder
-	last := 0 // end in s of what is written
-	for i := 0; i < len(skel); {
-		if !hide[i] {
-			i++
-			continue
-		}
-		j := i
-		for j < len(skel) && hide[j] {
-			j++
-		}
-		start, end := max(sk.from[i], last), sk.to[j-1]
-		b.WriteString(s[last:start])
-		b.WriteString(redacted)
-		last = end
-		i = j
-	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+	return hide
 }
 
 // containsSecret reports whether scrubText would change s.

@@ -146,45 +146,33 @@ type wireParticipant struct {
 // field is where the value of key goes, nil for keys qostop ignores.
 // Keys match case-insensitively, as encoding/json's do.
 func (w *wireParticipant) field(key string) json.Unmarshaler {
-	switch strings.ToLower(key) {
-	case "id":
-		return &w.ID
-	case "user_id":
-		return &w.UserID
-	case "user_name":
-		return &w.UserName
-	case "email":
-		return &w.Email
-	case "device":
-		return &w.Device
-	case "client":
-		return &w.Client
-	case "os":
-		return &w.OS
-	case "location":
-		return &w.Location
-	case "network_type":
-		return &w.NetworkType
-	case "ip_address":
-		return &w.IPAddress
-	case "data_center":
-		return &w.DataCenter
-	case "version":
-		return &w.Version
-	case "pc_name":
-		return &w.PCName
-	case "mac_addr":
-		return &w.MACAddr
-	case "join_time":
-		return &w.JoinTime
-	case "leave_time":
-		return &w.LeaveTime
-	case "health":
-		return &w.Health
-	case "issue_list":
-		return &w.IssueList
+	if f, ok := participantFields[strings.ToLower(key)]; ok {
+		return f(w)
 	}
 	return nil
+}
+
+// participantFields maps a participant's JSON key (lower case) to its
+// field: a table rather than a switch, whose every key added a branch.
+var participantFields = map[string]func(*wireParticipant) json.Unmarshaler{
+	"id":           func(w *wireParticipant) json.Unmarshaler { return &w.ID },
+	"user_id":      func(w *wireParticipant) json.Unmarshaler { return &w.UserID },
+	"user_name":    func(w *wireParticipant) json.Unmarshaler { return &w.UserName },
+	"email":        func(w *wireParticipant) json.Unmarshaler { return &w.Email },
+	"device":       func(w *wireParticipant) json.Unmarshaler { return &w.Device },
+	"client":       func(w *wireParticipant) json.Unmarshaler { return &w.Client },
+	"os":           func(w *wireParticipant) json.Unmarshaler { return &w.OS },
+	"location":     func(w *wireParticipant) json.Unmarshaler { return &w.Location },
+	"network_type": func(w *wireParticipant) json.Unmarshaler { return &w.NetworkType },
+	"ip_address":   func(w *wireParticipant) json.Unmarshaler { return &w.IPAddress },
+	"data_center":  func(w *wireParticipant) json.Unmarshaler { return &w.DataCenter },
+	"version":      func(w *wireParticipant) json.Unmarshaler { return &w.Version },
+	"pc_name":      func(w *wireParticipant) json.Unmarshaler { return &w.PCName },
+	"mac_addr":     func(w *wireParticipant) json.Unmarshaler { return &w.MACAddr },
+	"join_time":    func(w *wireParticipant) json.Unmarshaler { return &w.JoinTime },
+	"leave_time":   func(w *wireParticipant) json.Unmarshaler { return &w.LeaveTime },
+	"health":       func(w *wireParticipant) json.Unmarshaler { return &w.Health },
+	"issue_list":   func(w *wireParticipant) json.Unmarshaler { return &w.IssueList },
 }
 
 // wireStream is one stream object in a sample, e.g. "audio_input".

@@ -164,24 +164,33 @@ func linkID(s string) (id string, kind Kind, why string) {
 // join, its confno) holds, and whether it is a webinar's.
 func pathID(u *url.URL) (raw string, kind Kind, why string) {
 	segs := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' })
-	kind = KindMeeting
+	if raw, kind, ok := idInPath(segs); ok {
+		return raw, kind, ""
+	}
 	switch {
-	case len(segs) == 2 && (segs[0] == "j" || segs[0] == "s"):
-		raw = segs[1]
-	case len(segs) == 2 && segs[0] == "w":
-		raw, kind = segs[1], KindWebinar
-	case len(segs) == 3 && segs[0] == "wc" && segs[1] == "join":
-		raw = segs[2]
-	case len(segs) == 3 && segs[0] == "wc" && (segs[2] == "join" || segs[2] == "start"):
-		raw = segs[1]
 	case len(segs) == 1 && (segs[0] == "join" || segs[0] == "start"):
-		raw = u.Query().Get("confno")
+		return u.Query().Get("confno"), KindMeeting, ""
 	case len(segs) >= 1 && segs[0] == "my":
 		return "", "", "a personal link names no meeting ID: give the number Zoom shows for it"
-	default:
-		return "", "", "a Zoom link without a meeting ID in it (/j/ID, /w/ID, /s/ID or /wc/join/ID)"
 	}
-	return raw, kind, ""
+	return "", "", "a Zoom link without a meeting ID in it (/j/ID, /w/ID, /s/ID or /wc/join/ID)"
+}
+
+// idInPath is the meeting ID of a path that holds one itself: /j/ID,
+// /s/ID, /w/ID (a webinar's), /wc/join/ID, /wc/ID/join or /wc/ID/start.
+// Apart from pathID, so that neither is over complexity 15.
+func idInPath(segs []string) (string, Kind, bool) {
+	switch {
+	case len(segs) == 2 && (segs[0] == "j" || segs[0] == "s"):
+		return segs[1], KindMeeting, true
+	case len(segs) == 2 && segs[0] == "w":
+		return segs[1], KindWebinar, true
+	case len(segs) == 3 && segs[0] == "wc" && segs[1] == "join":
+		return segs[2], KindMeeting, true
+	case len(segs) == 3 && segs[0] == "wc" && (segs[2] == "join" || segs[2] == "start"):
+		return segs[1], KindMeeting, true
+	}
+	return "", "", false
 }
 
 // zoomHost reports whether host is Zoom's or ZoomGov's, or a subdomain

@@ -49,21 +49,11 @@ func Clean(s string) string {
 		}
 		i += size
 		switch {
-		case r == 0x1b: // ESC: the sequence kind is the next byte
-			if i >= len(s) {
-				continue
-			}
-			switch s[i] {
-			case '[':
-				i = skipCSI(s, i+1)
-			case ']', 'P', 'X', '^', '_':
-				i = skipString(s, i+1)
-			default:
-				i = skipEscape(s, i)
-			}
+		case r == 0x1b:
+			i = skipAfterESC(s, i)
 		case r == 0x9b: // C1 CSI
 			i = skipCSI(s, i)
-		case r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f: // C1 OSC, DCS, SOS, PM, APC
+		case isC1String(r):
 			i = skipString(s, i)
 		case r == '\t' || r == '\n' || r == '\r':
 			b.WriteByte(' ')
@@ -74,6 +64,28 @@ func Clean(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// skipAfterESC returns the index after the sequence an ESC at i-1 starts,
+// whose kind is the byte at i (apart from Clean to keep it short).
+func skipAfterESC(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	switch s[i] {
+	case '[':
+		return skipCSI(s, i+1)
+	case ']', 'P', 'X', '^', '_':
+		return skipString(s, i+1)
+	default:
+		return skipEscape(s, i)
+	}
+}
+
+// isC1String reports whether r is a C1 control that starts a control
+// string: OSC, DCS, SOS, PM or APC.
+func isC1String(r rune) bool {
+	return r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f
 }
 
 // isPlain is the fast path: printable ASCII needs no work.

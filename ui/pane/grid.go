@@ -198,23 +198,8 @@ func (p *Model) Append(window, fresh []model.Sample, g Geometry) bool {
 	if len(fresh) == 0 || !d.bucketed || p.geo.Grid.Width() == 0 || d.grid != p.geo.Grid || !g.sameBesidesGrid(p.geo) {
 		return false
 	}
-	for i := range fresh {
-		for k, st := range fresh[i].Streams {
-			if k.Media == p.media && !st.Empty() && d.section(k) == nil {
-				return false
-			}
-		}
-	}
-	prev := d.grid
-	for di := range d.dirs {
-		for si := range d.dirs[di] {
-			sec := &d.dirs[di][si]
-			for f := range sec.cols {
-				if !g.Grid.Carry(sec.cols[f], prev) {
-					return false // only the first can fail, before anything moved
-				}
-			}
-		}
+	if p.hasNewStream(fresh) || !d.carry(g.Grid) {
+		return false
 	}
 	d.grid, p.geo = g.Grid, g
 	d.samples = window
@@ -225,17 +210,56 @@ func (p *Model) Append(window, fresh []model.Sample, g Geometry) bool {
 			d.step = minStep(d.step, s.Time.Sub(d.newest))
 		}
 		d.newest = s.Time
-		for di := range d.dirs {
-			for si := range d.dirs[di] {
-				sec := &d.dirs[di][si]
-				if st, has := s.Streams[sec.key]; has && !st.Empty() {
-					sec.cur, sec.lastTime = st, s.Time
+		d.noteCurrent(s)
+	}
+	p.invalidate()
+	return true
+}
+
+// The three helpers below are Append's steps, apart so that each reads
+// on its own (Append had grown to complexity 21).
+
+// hasNewStream reports whether fresh holds a stream of the pane's medium
+// with readings that the pane has no section for: Append cannot add one.
+func (p *Model) hasNewStream(fresh []model.Sample) bool {
+	for i := range fresh {
+		for k, st := range fresh[i].Streams {
+			if k.Media == p.media && !st.Empty() && p.data.section(k) == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// carry moves every column from d.grid onto to, reporting false when to
+// did not just move on from d.grid.
+func (d *paneData) carry(to model.Grid) bool {
+	prev := d.grid
+	for di := range d.dirs {
+		for si := range d.dirs[di] {
+			sec := &d.dirs[di][si]
+			for f := range sec.cols {
+				if !to.Carry(sec.cols[f], prev) {
+					return false // only the first can fail, before anything moved
 				}
 			}
 		}
 	}
-	p.invalidate()
 	return true
+}
+
+// noteCurrent keeps, for each section, s's reading of its stream as the
+// current one, when s has one.
+func (d *paneData) noteCurrent(s *model.Sample) {
+	for di := range d.dirs {
+		for si := range d.dirs[di] {
+			sec := &d.dirs[di][si]
+			if st, has := s.Streams[sec.key]; has && !st.Empty() {
+				sec.cur, sec.lastTime = st, s.Time
+			}
+		}
+	}
 }
 
 // section is the section of stream k, or nil.

@@ -59,28 +59,8 @@ func WriteReport(ctx context.Context, w io.Writer, src MeetingSource, o ReportOp
 		o.Local = time.Local
 	}
 	inc := Incident{Thresholds: cfg.Thresholds, Generated: o.Now(), Local: o.Local, Redacted: cfg.Redact}
-	if o.From != "" {
-		rec, err := record.Load(o.From)
-		if err != nil {
-			return err
-		}
-		inc.Meeting, inc.Type, inc.Participants, inc.Timeline, inc.Seen = rec.Meeting, rec.Type, rec.Participants, rec.Timeline, rec.Seen
-		inc.Source, inc.Incomplete = "recording "+filepath.Base(o.From), rec.Incomplete
-		inc.Redacted = inc.Redacted || rec.Redacted
-		if !o.ThresholdsGiven {
-			inc.Thresholds = rec.Thresholds // judged as the screens judged it then
-		}
-	} else {
-		ps, err := src.MeetingQoS(ctx, o.MeetingID, cfg.Type)
-		if te := (*fetch.TruncatedError)(nil); err != nil && !errors.As(err, &te) {
-			return err
-		}
-		m, err := src.Meeting(ctx, o.MeetingID, cfg.Type)
-		if err != nil {
-			m = model.Meeting{ID: o.MeetingID} // the QoS is what matters; the topic is a nicety
-		}
-		inc.Meeting, inc.Type, inc.Participants = m, cfg.Type, ps
-		inc.Source = "Zoom's Dashboard API (" + string(cfg.Type) + " meeting)"
+	if err := gather(ctx, src, o, cfg.Type, &inc); err != nil {
+		return err
 	}
 	if inc.Redacted {
 		redactIncident(&inc)
@@ -102,6 +82,36 @@ func WriteReport(ctx context.Context, w io.Writer, src MeetingSource, o ReportOp
 		}
 		fmt.Fprintln(w, "wrote", path)
 	}
+	return nil
+}
+
+// gather fills inc with the meeting, from the recording o.From or, with
+// none, from Zoom (a meeting of type typ): kept apart from WriteReport,
+// which settles the defaults and writes the files.
+func gather(ctx context.Context, src MeetingSource, o ReportOptions, typ model.MeetingType, inc *Incident) error {
+	if o.From != "" {
+		rec, err := record.Load(o.From)
+		if err != nil {
+			return err
+		}
+		inc.Meeting, inc.Type, inc.Participants, inc.Timeline, inc.Seen = rec.Meeting, rec.Type, rec.Participants, rec.Timeline, rec.Seen
+		inc.Source, inc.Incomplete = "recording "+filepath.Base(o.From), rec.Incomplete
+		inc.Redacted = inc.Redacted || rec.Redacted
+		if !o.ThresholdsGiven {
+			inc.Thresholds = rec.Thresholds // judged as the screens judged it then
+		}
+		return nil
+	}
+	ps, err := src.MeetingQoS(ctx, o.MeetingID, typ)
+	if te := (*fetch.TruncatedError)(nil); err != nil && !errors.As(err, &te) {
+		return err
+	}
+	m, err := src.Meeting(ctx, o.MeetingID, typ)
+	if err != nil {
+		m = model.Meeting{ID: o.MeetingID} // the QoS is what matters; the topic is a nicety
+	}
+	inc.Meeting, inc.Type, inc.Participants = m, typ, ps
+	inc.Source = "Zoom's Dashboard API (" + string(typ) + " meeting)"
 	return nil
 }
 
