@@ -127,45 +127,27 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 
 // firstValueError is a usage error for the first flag given a value out of its range, in
 // the order timeout, type, interval, format, max-wait, budget, faults; nil when none is.
-// The checks are split in two halves, in that order, to keep each short.
+// A flag the command does not take is not checked.
 func (f *flags) firstValueError(cmd *cobra.Command, typ model.MeetingType) error {
-	has := func(name string) bool { return cmd.Flags().Lookup(name) != nil }
-	if format, args := f.firstValueErrorA(has, typ); format != "" {
-		return usageError(cmd, format, args...)
-	}
-	if format, args := f.firstValueErrorB(has); format != "" {
-		return usageError(cmd, format, args...)
+	for _, c := range []struct {
+		flag   string
+		bad    bool
+		format string
+		args   []any
+	}{
+		{"timeout", f.timeout <= 0, "--timeout %s: want a positive duration, e.g. 10s", []any{f.timeout}},
+		{"type", typ != model.Live && typ != model.Past, "--type %q: want live or past", []any{f.meetingType}},
+		{"interval", f.interval <= 0, "--interval %s: want a positive duration, at least %s", []any{f.interval, f.floor}},
+		{"format", f.format != "" && f.format != "json" && f.format != "table", "--format %q: want json or table", []any{f.format}},
+		{"max-wait", f.maxWait < 0, "--max-wait %s: want 0 (do not wait) or more", []any{f.maxWait}},
+		{"budget", f.budget < 0, "--budget %d: want 0 (no cap of qostop's own) or a number of requests per day", []any{f.budget}},
+		{"faults", f.sim.Faults < 0 || f.sim.Faults > 1, "--faults %g: want a share from 0 to 1", []any{f.sim.Faults}},
+	} {
+		if c.bad && cmd.Flags().Lookup(c.flag) != nil {
+			return usageError(cmd, c.format, c.args...)
+		}
 	}
 	return nil
-}
-
-// firstValueErrorA checks timeout, type and interval: the message of the first bad one, "" if none.
-func (f *flags) firstValueErrorA(has func(string) bool, typ model.MeetingType) (string, []any) {
-	switch {
-	case has("timeout") && f.timeout <= 0:
-		return "--timeout %s: want a positive duration, e.g. 10s", []any{f.timeout}
-	case has("type") && typ != model.Live && typ != model.Past:
-		return "--type %q: want live or past", []any{f.meetingType}
-	case has("interval") && f.interval <= 0:
-		return "--interval %s: want a positive duration, at least %s", []any{f.interval, f.floor}
-	}
-	return "", nil
-}
-
-// firstValueErrorB checks format, max-wait, budget and faults: the message of the first
-// bad one, "" if none.
-func (f *flags) firstValueErrorB(has func(string) bool) (string, []any) {
-	switch {
-	case has("format") && f.format != "" && f.format != "json" && f.format != "table":
-		return "--format %q: want json or table", []any{f.format}
-	case has("max-wait") && f.maxWait < 0:
-		return "--max-wait %s: want 0 (do not wait) or more", []any{f.maxWait}
-	case has("budget") && f.budget < 0:
-		return "--budget %d: want 0 (no cap of qostop's own) or a number of requests per day", []any{f.budget}
-	case has("faults") && (f.sim.Faults < 0 || f.sim.Faults > 1):
-		return "--faults %g: want a share from 0 to 1", []any{f.sim.Faults}
-	}
-	return "", nil
 }
 
 // config is the Zoom client's config from flags and environment, with the budget, and its log's closer.
