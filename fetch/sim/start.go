@@ -35,22 +35,8 @@ func (s *Server) Banner(w io.Writer, baseURL string) {
 	fmt.Fprintf(w, "  export ZOOM_API_URL=%s/v2\n  export ZOOM_OAUTH_URL=%s/oauth/token\n", baseURL, baseURL)
 	fmt.Fprintf(w, "  export ZOOM_ACCOUNT_ID=%s ZOOM_CLIENT_ID=%s ZOOM_CLIENT_SECRET=%s\n\n",
 		s.opts.AccountID, s.opts.ClientID, s.opts.ClientSecret)
-	fmt.Fprintln(w, "Meetings:")
-	for _, m := range s.Meetings() {
-		state := fmt.Sprintf("live, %d people", len(m.Participants))
-		if !m.Live {
-			state = "ended: use --type past"
-		}
-		fmt.Fprintf(w, "  %s  %-20s %s (UUID %s)\n", m.ID, m.Topic, state, m.UUID)
-	}
-	fmt.Fprintln(w, "\nWebinars (--webinar, or a /w/ link):")
-	for _, m := range s.Webinars() {
-		state := fmt.Sprintf("live, %d people", len(m.Participants))
-		if !m.Live {
-			state = "ended: use --type past"
-		}
-		fmt.Fprintf(w, "  %s  %-20s %s (UUID %s)\n", m.ID, m.Topic, state, m.UUID)
-	}
+	listCalls(w, "Meetings:", s.Meetings())
+	listCalls(w, "\nWebinars (--webinar, or a /w/ link):", s.Webinars())
 	fmt.Fprintln(w, "\nZoom Rooms (qostop rooms):")
 	for _, r := range s.Rooms() {
 		fmt.Fprintf(w, "  %-20s %s\n", r.Name, r.Status)
@@ -62,4 +48,17 @@ func (s *Server) Banner(w io.Writer, baseURL string) {
 		fmt.Fprintf(w, "  qostop watch %s %s   (the hostile name)\n", DemoMeetingID, HostileParticipantID)
 	}
 	fmt.Fprint(w, "\nCtrl+C stops.\n")
+}
+
+// listCalls writes the banner's lines for meetings or webinars: ID,
+// topic, live or ended, UUID.
+func listCalls(w io.Writer, title string, calls []MeetingInfo) {
+	fmt.Fprintln(w, title)
+	for _, m := range calls {
+		state := fmt.Sprintf("live, %d people", len(m.Participants))
+		if !m.Live {
+			state = "ended: use --type past"
+		}
+		fmt.Fprintf(w, "  %s  %-20s %s (UUID %s)\n", m.ID, m.Topic, state, m.UUID)
+	}
 }
