@@ -37,6 +37,7 @@ type Model struct {
 	geo           Geometry
 	rowLines      int            // rows of a full metric's sparkline, 1 to 3
 	loc           *time.Location // where the times it writes are shown
+	old           bool           // the newest sample is older than the stale rule (SetOld)
 }
 
 type paneCache struct {
@@ -126,6 +127,17 @@ func (p *Model) View() string {
 // hasTraffic reports whether any stream of the medium, on any path, had
 // data in the window.
 func (p *Model) hasTraffic() bool { return p.data.hasTraffic() }
+
+// SetOld marks every current value as older than the stale rule (the
+// screen says STALE): they are drawn muted, each followed by OldMark, so
+// they read as old without colour too.
+func (p *Model) SetOld(old bool) {
+	if p.old == old && p.cache != nil {
+		return
+	}
+	p.old = old
+	p.invalidate()
+}
 
 // SetRowLines sets how many rows high a full metric row's sparkline is
 // (1 to 3): where the screen has rows to spare, taller bars show more.
