@@ -9,7 +9,6 @@ import (
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/feed"
-	"github.com/qostop/qostop/ui/pane"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
 )
@@ -49,13 +48,13 @@ func (m *overviewModel) view() string {
 }
 
 // oldCells draws readings older than the stale rule as old: muted, and
-// each one holding a number followed by pane.OldMark, so they read as old
+// each one holding a number followed by theme.OldMark, so they read as old
 // without colour too.
 func oldCells(cells []table.Cell) {
 	for i := range cells {
 		cells[i].Role = theme.RoleMuted
 		if strings.ContainsAny(cells[i].Text, "0123456789") {
-			cells[i].Text += pane.OldMark
+			cells[i].Text += theme.OldMark
 		}
 	}
 }

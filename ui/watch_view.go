@@ -88,7 +88,7 @@ func (m *watchModel) renderBody(fullHelp string) string {
 	}
 	if l.sys > 0 {
 		latest, ok := m.hist.Latest()
-		parts = append(parts, chrome.SysLine(latest, ok, m.c.cfg.Thresholds, m.c.st, m.c.width))
+		parts = append(parts, chrome.SysLine(latest, ok, m.drawnState.Text == chrome.StaleWord, m.c.cfg.Thresholds, m.c.st, m.c.width))
 	}
 	if l.events > 0 {
 		if fullHelp != "" {

@@ -129,7 +129,7 @@ func (p *Model) View() string {
 func (p *Model) hasTraffic() bool { return p.data.hasTraffic() }
 
 // SetOld marks every current value as older than the stale rule (the
-// screen says STALE): they are drawn muted, each followed by OldMark, so
+// screen says STALE): they are drawn muted, each followed by theme.OldMark, so
 // they read as old without colour too.
 func (p *Model) SetOld(old bool) {
 	if p.old == old && p.cache != nil {

@@ -287,9 +287,6 @@ func (pl *palette) fullValue(k rowKind, s model.StreamStats, th model.Thresholds
 	return c.done()
 }
 
-// OldMark follows a value older than the stale rule (Model.SetOld).
-const OldMark = "~"
-
 // fullValue is the pane's value cell of a full row: the palette's, or,
 // while the data is old, the same muted and marked (oldValue).
 func (p *Model) fullValue(k rowKind, s model.StreamStats) textCell {
@@ -301,7 +298,7 @@ func (p *Model) compactValue(f compactField, s model.StreamStats) textCell {
 	return p.oldOr(p.pal.compactValue(f, s, p.th))
 }
 
-// oldOr is c, or, while the data is old, c's text muted with OldMark
+// oldOr is c, or, while the data is old, c's text muted with theme.OldMark
 // after it, in the place of a blank marker cell where it ends with one
 // (so a healthy value keeps its width). A missing reading ("-", "- kbps")
 // has no digit and no age: it stays as it is.
@@ -314,7 +311,7 @@ func (p *Model) oldOr(c textCell) textCell {
 		return c
 	}
 	var b textCellBuf
-	b.add(p.pal.muted, strings.TrimSuffix(text, " ")+OldMark)
+	b.add(p.pal.muted, strings.TrimSuffix(text, " ")+theme.OldMark)
 	return b.done()
 }
 
