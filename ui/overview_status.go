@@ -48,14 +48,18 @@ func (m *overviewModel) view() string {
 }
 
 // oldCells draws readings older than the stale rule as old: muted, and
-// each one holding a number followed by theme.OldMark, so they read as old
-// without colour too.
+// each number followed by theme.OldMark ("↑76? ↓85?"), so they read as
+// old without colour too.
 func oldCells(cells []table.Cell) {
 	for i := range cells {
 		cells[i].Role = theme.RoleMuted
-		if strings.ContainsAny(cells[i].Text, "0123456789") {
-			cells[i].Text += theme.OldMark
+		words := strings.Split(cells[i].Text, " ")
+		for j, w := range words {
+			if strings.ContainsAny(w, "0123456789") {
+				words[j] = w + theme.OldMark
+			}
 		}
+		cells[i].Text = strings.Join(words, " ")
 	}
 }
 

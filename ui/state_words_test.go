@@ -179,7 +179,7 @@ func TestOverviewReadingsMarkedOldWhileStale(t *testing.T) {
 		c.MeetingID, c.Now, c.Interval, c.MinInterval = sim.DemoMeetingID, clock.Now, time.Second, time.Second
 	})
 	h.clock = clock
-	marked := regexp.MustCompile(`[↑↓]\d+[*!]?\?`)
+	marked := regexp.MustCompile(`[↑↓]\d+[*!]?\? [↑↓]\d+[*!]?\?`) // both ways, each marked
 	check := func(when string) bool {
 		t.Helper()
 		v := h.a.content()
