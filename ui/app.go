@@ -105,6 +105,8 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		a.noteOf(msg)
 	case poll.Addressed:
 		return a.route(msg)
+	case markedMsg:
+		a.takeMarker(msg)
 	}
 	return nil
 }
@@ -165,6 +167,9 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		if msg.String() == ":" && !top.captures() {
 			a.prompt = &prompt{}
+			return nil
+		}
+		if key.Matches(msg, a.keys.Mark) && !top.captures() && a.markPrompt(top) {
 			return nil
 		}
 		if cmd, moved := a.navKey(top, msg); moved {

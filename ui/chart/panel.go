@@ -28,6 +28,7 @@ type frame struct {
 	loc        *time.Location
 	joined     time.Time // marked on the x axis; zero: not marked
 	left       time.Time
+	markers    []model.Marker
 }
 
 // threshold is a horizontal line across the graph.

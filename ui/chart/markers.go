@@ -1,0 +1,85 @@
+package chart
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/NimbleMarkets/ntcharts/v2/canvas"
+	"github.com/qostop/qostop/model"
+)
+
+// Markers the user dropped (M) are drawn as a dashed vertical line through
+// the graph's empty cells, the data staying on top, and a glyph on the x
+// axis; the cursor's readout names the marker it rests on.
+
+// markerLead is how far past the view's end a marker still sits at its
+// last column: the live view ends at the newest sample, which Zoom
+// publishes a minute or two late, so a marker dropped now is newer than
+// every sample until its minute comes. (The watch screen's axis does the
+// same.)
+const markerLead = 5 * time.Minute
+
+// SetMarkers gives the meeting's markers, oldest first. The chart keeps
+// the slice until the next call and never changes it.
+func (m *Model) SetMarkers(ms []model.Marker) {
+	if !slices.Equal(m.markers, ms) {
+		m.markers, m.fresh = ms, false
+	}
+}
+
+// markerTime is where a marker at t is drawn in view start to end: its
+// own time, or end for one a little newer than the view.
+func markerTime(t, start, end time.Time) (time.Time, bool) {
+	switch {
+	case t.Before(start):
+		return time.Time{}, false
+	case !t.After(end):
+		return t, true
+	case t.Sub(end) <= markerLead:
+		return end, true
+	}
+	return time.Time{}, false
+}
+
+// markerMarks draws each marker in view: its line in the graph's empty
+// cells, its glyph on the x axis.
+func (p *panel) markerMarks(f *frame) {
+	c := &p.lc.Canvas
+	o := p.lc.Origin()
+	for _, mk := range f.markers {
+		t, ok := markerTime(mk.At, f.start, f.end)
+		if !ok {
+			continue
+		}
+		x := p.colOf(f, t)
+		if x <= o.X || x >= p.w {
+			continue
+		}
+		for y := range o.Y {
+			if pt := (canvas.Point{X: x, Y: y}); c.Cell(pt).Rune == 0 || c.Cell(pt).Rune == ' ' {
+				c.SetCell(pt, canvas.NewCell(f.g.markerLine))
+			}
+		}
+		c.SetCell(canvas.Point{X: x, Y: o.Y}, canvas.NewCell(f.g.marker))
+	}
+}
+
+// markerNote is the note of the marker the cursor reads: the nearest
+// within half a cadence of it, or, with the cursor on the view's newest
+// sample, one dropped after it (drawn there, markerTime). "" when none.
+func (m *Model) markerNote(f *frame) string {
+	best, note := time.Duration(-1), ""
+	for _, mk := range m.markers {
+		d := mk.At.Sub(m.cursor)
+		if d < 0 {
+			d = -d
+		}
+		near := 2*d <= m.cadence ||
+			(mk.At.After(m.cursor) && !m.cursor.Before(f.end) && mk.At.Sub(f.end) <= markerLead)
+		if near && (best < 0 || d < best) {
+			best, note = d, mk.Note
+		}
+	}
+	return strings.TrimSpace(note)
+}
