@@ -165,11 +165,7 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		if a.prompt != nil {
 			return a.promptKey(msg)
 		}
-		if msg.String() == ":" && !top.captures() {
-			a.prompt = &prompt{}
-			return nil
-		}
-		if key.Matches(msg, a.keys.Mark) && !top.captures() && a.markPrompt(top) {
+		if a.openPrompt(top, msg) {
 			return nil
 		}
 		if cmd, moved := a.navKey(top, msg); moved {

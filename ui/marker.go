@@ -3,6 +3,7 @@ package ui
 import (
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/feed"
@@ -50,6 +51,22 @@ func (c *common) marksOf(meetingID string) *feed.Marks {
 		c.marks[meetingID] = m
 	}
 	return m
+}
+
+// openPrompt opens the line at the bottom: ":" for a command
+// (prompt.go), M for a marker's note; false for any other key, or on a
+// screen that has every key (a filter being typed).
+func (a *app) openPrompt(top screen, msg tea.KeyPressMsg) bool {
+	switch {
+	case top.captures():
+		return false
+	case msg.String() == ":":
+		a.prompt = &prompt{}
+		return true
+	case key.Matches(msg, a.keys.Mark):
+		return a.markPrompt(top)
+	}
+	return false
 }
 
 // markPrompt opens the note's prompt on a screen of one meeting; false

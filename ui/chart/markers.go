@@ -65,6 +65,16 @@ func (p *panel) markerMarks(f *frame) {
 	}
 }
 
+// isMarker reports whether rune r at x, y is a marker's: its glyph on
+// the x axis or its line in the graph (markerMarks).
+func (p *panel) isMarker(f *frame, x, y int, r rune) bool {
+	o := p.lc.Origin()
+	if x <= o.X {
+		return false
+	}
+	return (r == f.g.marker && y == o.Y) || (r == f.g.markerLine && y < o.Y)
+}
+
 // markerNote is the note of the marker the cursor reads: the nearest
 // within half a cadence of it, or, with the cursor on the view's newest
 // sample, one dropped after it (drawn there, markerTime). "" when none.

@@ -45,7 +45,7 @@ func (p *panel) roleAt(f *frame, x, y int, r rune) role {
 	switch {
 	case r == 0 || r == ' ':
 		return roleBlank
-	case (r == f.g.marker && y == o.Y && x > o.X) || (r == f.g.markerLine && y < o.Y && x > o.X):
+	case p.isMarker(f, x, y, r):
 		return roleMarker
 	case x == o.X && y <= o.Y, y == o.Y && x > o.X:
 		return roleAxis
