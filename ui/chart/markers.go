@@ -28,16 +28,17 @@ func (m *Model) SetMarkers(ms []model.Marker) {
 	}
 }
 
-// markerTime is where a marker at t is drawn in view start to end: its
-// own time, or end for one a little newer than the view.
-func markerTime(t, start, end time.Time) (time.Time, bool) {
+// markerTime is where a marker at t is drawn in f's view: its own time,
+// or, in a live view (one that ends at the newest sample), the end for
+// one a little newer than every sample.
+func markerTime(t time.Time, f *frame) (time.Time, bool) {
 	switch {
-	case t.Before(start):
+	case t.Before(f.start):
 		return time.Time{}, false
-	case !t.After(end):
+	case !t.After(f.end):
 		return t, true
-	case t.Sub(end) <= markerLead:
-		return end, true
+	case f.live && t.Sub(f.end) <= markerLead:
+		return f.end, true
 	}
 	return time.Time{}, false
 }
@@ -48,7 +49,7 @@ func (p *panel) markerMarks(f *frame) {
 	c := &p.lc.Canvas
 	o := p.lc.Origin()
 	for _, mk := range f.markers {
-		t, ok := markerTime(mk.At, f.start, f.end)
+		t, ok := markerTime(mk.At, f)
 		if !ok {
 			continue
 		}
@@ -75,6 +76,17 @@ func (p *panel) isMarker(f *frame, x, y int, r rune) bool {
 	return (r == f.g.marker && y == o.Y) || (r == f.g.markerLine && y < o.Y)
 }
 
+// live reports whether the view ends at or after the newest reading of
+// any direction: where a marker newer than every sample is drawn.
+func (m *Model) live() bool {
+	for _, pts := range m.series {
+		if n := len(pts); n > 0 && pts[n-1].Time.After(m.end) {
+			return false
+		}
+	}
+	return true
+}
+
 // markerNote is the note of the marker the cursor reads: the nearest
 // within half a cadence of it, or, with the cursor on the view's newest
 // sample, one dropped after it (drawn there, markerTime). "" when none.
@@ -86,7 +98,7 @@ func (m *Model) markerNote(f *frame) string {
 			d = -d
 		}
 		near := 2*d <= m.cadence ||
-			(mk.At.After(m.cursor) && !m.cursor.Before(f.end) && mk.At.Sub(f.end) <= markerLead)
+			(mk.At.After(m.cursor) && !m.cursor.Before(f.end) && f.live && mk.At.Sub(f.end) <= markerLead)
 		if near && (best < 0 || d < best) {
 			best, note = d, mk.Note
 		}

@@ -15,7 +15,7 @@ import (
 // threshold lines that fall on it.
 func (m *Model) frame() frame {
 	f := frame{start: m.start, end: m.end, gapAfter: m.cadence * 3 / 2, ascii: m.ascii, loc: m.loc, g: unicodeGlyphs,
-		joined: m.joined, left: m.left, markers: m.markers}
+		joined: m.joined, left: m.left, markers: m.markers, live: m.live()}
 	if m.ascii {
 		f.g = asciiGlyphs
 	}
