@@ -52,7 +52,9 @@ func (f *Feed) Marked() {
 		return
 	}
 	for _, mk := range all[max(len(all)-(n-f.marked), 0):] {
-		f.events.add(markerEvent(mk))
+		// put, not add: a marker is recorded as a marker (M's command),
+		// not again as a line of the log.
+		f.events.put(markerEvent(mk))
 	}
 	f.marked = n
 	f.version++
