@@ -144,3 +144,22 @@ func lineWith(lines []string, s string) string {
 	}
 	return ""
 }
+
+// A note is typed up to model.MaxMarkerNote characters; at 80 columns
+// the prompt shows the end being typed, with the caret, within the line.
+func TestMarkerNoteLongerThanTheLine(t *testing.T) {
+	h, _, _ := markerHarness(t)
+	h.resize(80, 24)
+	h.press("M")
+	for i := range model.MaxMarkerNote + 10 {
+		h.send(keyMsg(string(rune('a' + i%26))))
+	}
+	lines := strings.Split(h.a.View().Content, "\n")
+	last := lines[len(lines)-1]
+	if !strings.HasPrefix(last, "marker note: …") || !strings.Contains(last, "█") || len([]rune(last)) > 80 {
+		t.Errorf("the prompt at 80 columns: %q", last)
+	}
+	if n := len([]rune(h.a.prompt.text)); n != model.MaxMarkerNote {
+		t.Errorf("%d characters typed into the note, want at most %d", n, model.MaxMarkerNote)
+	}
+}

@@ -170,7 +170,14 @@ func (a *app) complete(text string) string {
 // promptLine is the prompt as drawn in the help line's place.
 func (a *app) promptLine() string {
 	if a.prompt.marker != "" {
-		return a.c.st.Accent.Render("marker note: ") + a.c.st.Text.Render(report.Text(a.prompt.text)) + a.c.st.Muted.Render("█") +
+		// The end of a note too long for the line, where the typing is;
+		// the hint goes first (noticeCut).
+		const label = "marker note: "
+		text := []rune(report.Text(a.prompt.text))
+		if room := a.c.width - len(label) - 2; room > 1 && len(text) > room {
+			text = append([]rune("…"), text[len(text)-room+1:]...)
+		}
+		return a.c.st.Accent.Render(label) + a.c.st.Text.Render(string(text)) + a.c.st.Muted.Render("█") + noticeCut +
 			a.c.st.Muted.Render("  enter: drop it (empty: \""+model.DefaultMarkerNote+"\"), esc: none")
 	}
 	return a.c.st.Accent.Render(":") + a.c.st.Text.Render(report.Text(a.prompt.text)) + a.c.st.Muted.Render("█")
