@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -96,6 +97,11 @@ func TestMarkerShowsOnEveryViewAndIsRecorded(t *testing.T) {
 
 	if err := stop(); err != nil {
 		t.Fatalf("stopping the recording: %v", err)
+	}
+	if b, err := os.ReadFile(file); err != nil || strings.Count(string(b), markerNote) != 1 {
+		// Once: as a marker, not again as a line of the event log that the
+		// recorder hears.
+		t.Errorf("the note is in %d lines of the recording (%v), want 1", strings.Count(string(b), markerNote), err)
 	}
 	rec, err := record.Load(file)
 	if err != nil {
