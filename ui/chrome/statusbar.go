@@ -167,8 +167,8 @@ func (si StatusInfo) age(ss StatusStyles) Segment {
 }
 
 // next is the chain's state: a rate limit, a request on its way (or hung),
-// a past meeting, or when and why it polls next. This is the place for
-// the words on a backoff after a failed poll ("backing off, next try").
+// a past meeting, a call that is over ("polling slowed"), a backoff after
+// a failed poll ("backing off — next try"), or when and why it polls next.
 func (si StatusInfo) next(ss StatusStyles) (Segment, bool) {
 	if s, ok := si.waiting(ss); ok {
 		return s, true
