@@ -18,6 +18,8 @@ func (o *Options) RegisterFlags(fs *pflag.FlagSet, sampleEvery time.Duration) {
 		"past it, Zoom's Daily-limit 429 until 00:00 UTC (0: no cap, no such headers)")
 	fs.BoolVar(&o.Hostile, "hostile", false, "add participant "+HostileParticipantID+
 		", whose name carries terminal escape sequences (a window title, a screen clear, a clipboard write)")
+	fs.IntVar(&o.ExtraMeetings, "meetings", 0, "add `N` live meetings (\"Team sync 1\"…, IDs 81000000001…): a large account, for the exporter (at most 5,000)")
+	fs.IntVar(&o.ExtraPeople, "people", 3, "participants in each meeting of --meetings (at most 1,000; 100,000 in all)")
 	fs.DurationVar(&o.EndAfter, "end-after", 0, "end the meeting "+DemoMeetingID+
 		" this long after starting, e.g. 5m, to see a meeting end mid-watch (0: never)")
 }

@@ -66,8 +66,9 @@ type Options struct {
 	// PublishLag and PublishJitter delay each live sample's appearance
 	// past its date_time, as Zoom's do (publish.go); zero publishes at once.
 	PublishLag, PublishJitter time.Duration
-	// ExtraMeetings adds that many small live meetings (extra.go).
-	ExtraMeetings int
+	// ExtraMeetings adds that many live meetings (extra.go) of
+	// ExtraPeople participants each (default 3): a large account.
+	ExtraMeetings, ExtraPeople int
 	// DailyLimit, if positive, is the account's daily API cap (daily.go).
 	DailyLimit int
 	// NoWebinarScope and NoRoomScope refuse the webinar and Zoom Rooms
