@@ -12,7 +12,8 @@ import (
 func (o *Options) RegisterFlags(fs *pflag.FlagSet, sampleEvery time.Duration) {
 	fs.Int64Var(&o.Seed, "seed", 1, "seed of the simulated calls: the same seed gives the same calls")
 	fs.DurationVar(&o.SampleEvery, "sample-every", sampleEvery, "time between simulated QoS samples (Zoom: 1m)")
-	fs.Float64Var(&o.Faults, "faults", 0, "share of API requests (0 to 1) answered with a random failure")
+	fs.DurationVar(&o.PushEvery, "push-every", 0, "how often the QSS WebSocket (/ws) pushes the samples published since its last push (0: every sample, --sample-every)")
+	fs.Float64Var(&o.Faults, "faults", 0, "share of API requests (0 to 1) answered with a random failure, and of QSS pushes that drop the WebSocket instead")
 	fs.Float64Var(&o.QPS, "qps", 0, "answer requests beyond this many a second with 429, as Zoom does (0: no limit)")
 	fs.IntVar(&o.DailyLimit, "daily-limit", 0, "the account's daily request cap: answers say what is left (X-RateLimit-Remaining), as Zoom's 200s do; "+
 		"past it, Zoom's Daily-limit 429 until 00:00 UTC (0: no cap, no such headers)")
