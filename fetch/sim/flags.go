@@ -19,6 +19,8 @@ func (o *Options) RegisterFlags(fs *pflag.FlagSet, sampleEvery time.Duration) {
 		"past it, Zoom's Daily-limit 429 until 00:00 UTC (0: no cap, no such headers)")
 	fs.BoolVar(&o.Hostile, "hostile", false, "add participant "+HostileParticipantID+
 		", whose name carries terminal escape sequences (a window title, a screen clear, a clipboard write)")
+	fs.StringVar(&o.WebhookURL, "webhook", "", "post the live calls' participant_qos events to `URL` as Zoom's signed webhooks (url_validation first), every --push-every")
+	fs.StringVar(&o.WebhookSecretEnv, "webhook-secret-env", "ZOOM_WEBHOOK_SECRET", "the environment `variable` holding the secret token --webhook signs with (unset: the demo's, printed)")
 	fs.IntVar(&o.ExtraMeetings, "meetings", 0, "add `N` live meetings (\"Team sync 1\"…, IDs 81000000001…): a large account, for the exporter (at most 5,000)")
 	fs.IntVar(&o.ExtraPeople, "people", 3, "participants in each meeting of --meetings (at most 1,000; 100,000 in all)")
 	fs.DurationVar(&o.EndAfter, "end-after", 0, "end the meeting "+DemoMeetingID+

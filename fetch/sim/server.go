@@ -71,6 +71,10 @@ type Options struct {
 	// published since its last push; default SampleEvery, one event per
 	// participant per sample. Rounded to whole seconds, at least one.
 	PushEvery time.Duration
+	// WebhookURL, if set, is where ListenAndServe posts the live calls'
+	// participant_qos events as Zoom's webhooks (webhook.go), signed with
+	// $WebhookSecretEnv, or DemoWebhookSecret when that is unset.
+	WebhookURL, WebhookSecretEnv string
 	// ExtraMeetings adds that many live meetings (extra.go) of
 	// ExtraPeople participants each (default 3): a large account.
 	ExtraMeetings, ExtraPeople int
