@@ -75,14 +75,13 @@ type Options struct {
 	// zoom_qos_* series of all, dropping the oldest first (caps.go); 0
 	// is DefaultMaxParticipants, DefaultMaxSeries.
 	MaxParticipants, MaxSeries int
-	// Push "qss" takes participants' QoS from Zoom's QSS WebSocket for
-	// subscription Subscription; WebhookListen ("host:port") takes it from
-	// Zoom's webhooks posted there, checked with WebhookSecret (the app's
-	// secret token; nil reads $ZOOM_WEBHOOK_SECRET). Either way REST only
-	// lists the meetings and polls one push has been silent about for
-	// 2m30s (push.go).
-	Push, Subscription, WebhookListen string
-	WebhookSecret                     fetch.SecretSource
+	// WebhookListen ("host:port") takes participants' QoS from Zoom's
+	// QSS webhooks posted there, checked with WebhookSecret (the app's
+	// secret token; nil reads $ZOOM_WEBHOOK_SECRET): REST then only lists
+	// the meetings and polls one push has been silent about for 2m30s
+	// (push.go).
+	WebhookListen string
+	WebhookSecret fetch.SecretSource
 	// Pace is the most requests a second, evenly spaced
 	// (fetch.Config.Pace); 0 is DefaultPace.
 	Pace float64

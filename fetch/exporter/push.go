@@ -20,11 +20,9 @@ import (
 // cover), and the poll fills the metrics in while push is away.
 const pushBackstop = 150 * time.Second
 
-// Push sources, the label of qostop_push_events_total.
-const (
-	sourceWebhook   = "webhook"
-	sourceWebSocket = "websocket"
-)
+// sourceWebhook labels qostop_push_events_total: the QSS WebSocket
+// will be another source.
+const sourceWebhook = "webhook"
 
 // pushIn takes participants' QoS from Zoom's pushed events into the
 // snapshot, and tells the poller which meetings push is silent about.
@@ -38,15 +36,8 @@ type pushIn struct {
 	events    map[string]int       // by source
 	unusable  int                  // not a participant event, or a meeting ID refused
 	last      time.Time            // newest event of any meeting
-	hook      *qss.Webhook         // with --webhook-listen: its refusals
-	ws        wsHealth             // with --push qss
+	hook      *qss.Webhook         // its refusals
 	backfills int                  // REST polls of a meeting push was silent about
-}
-
-// wsHealth is the WebSocket's state for the metrics.
-type wsHealth struct {
-	connected  bool
-	reconnects int
 }
 
 func newPushIn(snap *snapshot, stats *selfStats, log *slog.Logger) *pushIn {
@@ -121,7 +112,7 @@ func (x *pushIn) webhook(ctx context.Context, h *qss.Webhook) {
 
 var (
 	pushEventsDesc = prometheus.NewDesc("qostop_push_events_total",
-		"participant_qos events taken from Zoom's push, by source (webhook, websocket).", []string{"source"}, nil)
+		"participant_qos events taken from Zoom's push, by source (webhook).", []string{"source"}, nil)
 	pushAgeDesc = prometheus.NewDesc("qostop_push_last_event_age_seconds",
 		"Time since the newest pushed event of any meeting; absent before the first.", nil, nil)
 	pushUnusableDesc = prometheus.NewDesc("qostop_push_events_unusable_total",
@@ -130,18 +121,12 @@ var (
 		"REST polls of a meeting push had said nothing of for 2m30s (a disconnection, a late start, a lost webhook).", nil, nil)
 	refusedHookDesc = prometheus.NewDesc("qostop_webhook_refused_total",
 		"Webhook requests refused, by reason (bad_signature, stale, replay, duplicate, too_large, queue_full…).", []string{"reason"}, nil)
-	wsConnectedDesc = prometheus.NewDesc("qostop_push_connected",
-		"1 while the QSS WebSocket is connected and Zoom accepted it (build_connection).", nil, nil)
-	wsReconnectsDesc = prometheus.NewDesc("qostop_push_reconnects_total",
-		"Times the QSS WebSocket was connected again after losing its connection.", nil, nil)
 )
 
 // pushCollector emits pushIn's health.
 type pushCollector struct {
-	x      *pushIn
-	now    func() time.Time
-	hook   bool // webhook metrics
-	socket bool // WebSocket metrics
+	x   *pushIn
+	now func() time.Time
 }
 
 func (c pushCollector) Describe(chan<- *prometheus.Desc) {}
@@ -149,31 +134,19 @@ func (c pushCollector) Describe(chan<- *prometheus.Desc) {}
 func (c pushCollector) Collect(ch chan<- prometheus.Metric) {
 	x := c.x
 	x.mu.Lock()
-	events, last, unusable, backfills, ws := x.events, x.last, x.unusable, x.backfills, x.ws
-	for _, src := range []string{sourceWebhook, sourceWebSocket} {
-		if (src == sourceWebhook && c.hook) || (src == sourceWebSocket && c.socket) {
-			counter(ch, pushEventsDesc, events[src], src)
-		}
-	}
+	events, last, unusable, backfills := x.events[sourceWebhook], x.last, x.unusable, x.backfills
 	x.mu.Unlock()
+	counter(ch, pushEventsDesc, events, sourceWebhook)
 	if !last.IsZero() {
 		send(ch, pushAgeDesc, c.now().Sub(last).Seconds())
 	}
 	counter(ch, pushUnusableDesc, unusable)
 	counter(ch, backfillDesc, backfills)
-	if c.hook && x.hook != nil {
+	if x.hook != nil {
 		refused := x.hook.Stats().Refused
 		for _, reason := range qss.RefusedReasons {
 			counter(ch, refusedHookDesc, refused[reason], reason)
 		}
-	}
-	if c.socket {
-		up := 0.0
-		if ws.connected {
-			up = 1
-		}
-		send(ch, wsConnectedDesc, up)
-		counter(ch, wsReconnectsDesc, ws.reconnects)
 	}
 }
 

@@ -17,9 +17,6 @@ import (
 	"github.com/qostop/qostop/fetch/settings"
 )
 
-// PushQSS is the value of --push that takes Zoom's QSS WebSocket.
-const PushQSS = "qss"
-
 // EnvWebhookSecret holds the webhook app's secret token when
 // --webhook-secret-command does not give it.
 const EnvWebhookSecret = "ZOOM_WEBHOOK_SECRET"
@@ -31,17 +28,9 @@ const webhookConns = 256
 // secretTimeout bounds --webhook-secret-command, as client_secret_command.
 const secretTimeout = settings.DefaultSecretTimeout
 
-// checkPush checks the push options and makes the webhook secret's
-// source from --webhook-secret-command or the environment.
+// checkPush makes the webhook secret's source from
+// --webhook-secret-command or the environment.
 func (o *Options) checkPush() error {
-	switch {
-	case o.Push != "" && o.Push != PushQSS:
-		return fmt.Errorf("exporter: --push %q: the only push is %q (Zoom's QoS Subscription WebSocket)", o.Push, PushQSS)
-	case o.Push == PushQSS && o.Subscription == "":
-		return errors.New("exporter: --push qss needs --subscription ID (the QSS subscription's ID, from Zoom's app settings)")
-	case o.Push == "" && o.Subscription != "":
-		return errors.New("exporter: --subscription is for --push qss")
-	}
 	if o.WebhookListen == "" || o.WebhookSecret != nil {
 		return nil
 	}
@@ -67,20 +56,17 @@ func (e envSecret) Secret(context.Context) (string, error) {
 	return "", fmt.Errorf("--webhook-listen needs the webhook's secret token (Zoom's app, Feature, Secret Token): set $%s or --webhook-secret-command", string(e))
 }
 
-// startPush starts what --push and --webhook-listen ask for, and returns
-// the push state (nil without either) and what stops it.
+// startPush starts the webhook receiver --webhook-listen asks for, and
+// returns the push state (nil without it) and what stops it.
 func (o Options) startPush(ctx context.Context, snap *snapshot, stats *selfStats, reg *prometheus.Registry) (*pushIn, func(), error) {
-	if o.Push == "" && o.WebhookListen == "" {
+	if o.WebhookListen == "" {
 		return nil, func() {}, nil
 	}
 	x := newPushIn(snap, stats, o.Logger)
-	reg.MustRegister(pushCollector{x: x, now: o.Now, hook: o.WebhookListen != "", socket: o.Push != ""})
-	stop := func() {}
-	if o.WebhookListen != "" {
-		var err error
-		if stop, err = o.serveWebhook(ctx, x); err != nil {
-			return nil, nil, err
-		}
+	reg.MustRegister(pushCollector{x: x, now: o.Now})
+	stop, err := o.serveWebhook(ctx, x)
+	if err != nil {
+		return nil, nil, err
 	}
 	return x, stop, nil
 }
