@@ -54,11 +54,19 @@ type Record struct {
 	Samples     []SnapshotSample     `json:"samples,omitempty"`
 	Key         string               `json:"participant_key,omitempty"`
 	Name        string               `json:"user_name,omitempty"`
-	// lifecycle: joined, left, gone; event: its level (warn, critical, good, unknown)
+	// lifecycle: LifeJoined, LifeLeft, LifeGone, LifeEnded; event: its level (warn, critical, good, unknown)
 	What string `json:"what,omitempty"`
 	// event and marker text
 	Text string `json:"text,omitempty"`
 }
+
+// What a lifecycle record says happened.
+const (
+	LifeJoined = "joined" // Zoom first answered for the participant, live
+	LifeLeft   = "left"   // Zoom gave the participant a leave_time
+	LifeGone   = "gone"   // Zoom no longer finds the participant in the live meeting
+	LifeEnded  = "ended"  // Zoom no longer finds the live meeting: it ended (no participant)
+)
 
 // RecordBound is one metric's limits as recorded.
 type RecordBound struct {

@@ -23,6 +23,7 @@ type app struct {
 	c      *common
 	stack  []screen // the top one gets keys and draws
 	keys   KeyMap
+	rkeys  ReplayKeyMap // the replay clock's keys, when replaying
 	theme  theme.Theme
 	cancel context.CancelFunc
 	quit   bool
@@ -50,7 +51,7 @@ func newApp(cfg Config) *app {
 	ctx, cancel := context.WithCancel(context.Background())
 	c := &common{cfg: cfg, ctx: ctx, redact: cfg.Redact, clk: poll.Clock{Schedule: cfg.schedule}, choices: cfg.Choices.Valid()}
 	c.setStyles(theme.NewStyles(cfg.startProfile(), cfg.Theme, cfg.ASCII))
-	a := &app{c: c, keys: DefaultKeyMap(), theme: cfg.Theme, cancel: cancel}
+	a := &app{c: c, keys: DefaultKeyMap(), rkeys: DefaultReplayKeyMap(), theme: cfg.Theme, cancel: cancel}
 	a.stack = firstScreens(c)
 	return a
 }
@@ -62,6 +63,9 @@ func (a *app) Init() tea.Cmd {
 	first := a.top().chain().First()
 	if t := topicCmd(a.c.ctx, a.c.cfg.Source, firstTarget(a.c.cfg)); t != nil {
 		first = tea.Batch(first, t)
+	}
+	if a.c.cfg.Replay != nil {
+		first = tea.Batch(first, replayTickCmd())
 	}
 	if a.autoTheme {
 		return tea.Batch(first, tea.RequestBackgroundColor)
@@ -90,6 +94,9 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		a.each(screen.setSize)
 	case clockMsg:
 		a.tickClock(msg.now)
+	case replayTickMsg:
+		a.c.clk.Now = a.c.cfg.Now()
+		return replayTickCmd()
 	case topicMsg:
 		for _, s := range a.stack {
 			if t, ok := s.(titled); ok {
@@ -166,6 +173,11 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		if msg.String() == ":" && !top.captures() {
 			a.prompt = &prompt{}
 			return nil
+		}
+		if !top.captures() {
+			if cmd, ok := a.replayKey(msg); ok {
+				return cmd
+			}
 		}
 		if cmd, moved := a.navKey(top, msg); moved {
 			return cmd

@@ -263,7 +263,7 @@ func (s *chartScreen) view() string {
 	if c := s.frameCache; c != nil && c.builds == s.builds && c.si == si {
 		return c.s
 	}
-	out := s.body + "\n" + chrome.StatusBar(si, s.c.ss, s.c.width) + s.footer
+	out := s.body + "\n" + chrome.StatusBar(s.c.replaying(si), s.c.ss, s.c.width) + s.footer
 	s.frameCache = &frameCache{builds: s.builds, si: si, s: out}
 	return out
 }

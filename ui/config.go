@@ -97,6 +97,9 @@ type Config struct {
 	// "" the ring of recordings in the state directory, a file's path
 	// (--record FILE), or RecordOff.
 	Record string
+	// Replay, for `qostop replay`, runs the screens on a recording's
+	// clock rather than the wall clock (ReplayConfig); nil live.
+	Replay *Replay
 
 	schedule poll.Scheduler // how timers are made; tests record them instead
 }
@@ -126,6 +129,11 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if c.Replay != nil { // the recording's time is the screens' now, local as the wall clock's
+		clk := c.Replay.Clock
+		c.Now = func() time.Time { return clk.Now().Local() }
+		c.schedule = clk.Schedule
 	}
 	if c.UTC {
 		// Every screen shows times in the clock's location.

@@ -275,5 +275,5 @@ func (f *tableScreen) draw(si chrome.StatusInfo) string {
 	if f.tooSmall {
 		return tooSmallText(f.c.width, f.c.height)
 	}
-	return f.body + "\n" + chrome.StatusBar(si, f.c.ss, f.c.width) + f.footer
+	return f.body + "\n" + chrome.StatusBar(f.c.replaying(si), f.c.ss, f.c.width) + f.footer
 }

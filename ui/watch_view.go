@@ -133,7 +133,7 @@ func (m *watchModel) view() string {
 	if m.lay.tooSmall {
 		return tooSmallText(m.c.width, m.c.height)
 	}
-	si := m.status()
+	si := m.c.replaying(m.status())
 	if c := m.frameCache; c != nil && c.builds == m.builds && c.si == si {
 		return c.s // nothing changed: every frame of an idle screen
 	}

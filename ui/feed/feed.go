@@ -24,6 +24,7 @@ type Feed struct {
 	th  model.Thresholds
 	loc *time.Location // where the event log's clock times are said
 	src Source
+	met model.Participant // who the feed started with, for Rewind
 
 	hist    *model.History
 	who     model.Participant // identity from the newest answer, samples dropped
@@ -40,7 +41,7 @@ type Feed struct {
 // participant (from the list that led here, or just their ID); th judges
 // the event log's crossings, loc is where its times are said.
 func New(t Target, src Source, who model.Participant, th model.Thresholds, loc *time.Location) *Feed {
-	f := &Feed{t: t, th: th, loc: loc, src: src, hist: model.NewHistory(0), who: who,
+	f := &Feed{t: t, th: th, loc: loc, src: src, hist: model.NewHistory(0), who: who, met: who,
 		events: newLog(), cadence: time.Minute}
 	src.Chain().Explain = f.explain
 	return f
@@ -59,6 +60,16 @@ func (f *Feed) Update(msg tea.Msg) (next tea.Cmd, changed bool) {
 		f.version++
 	}
 	return next, changed
+}
+
+// Rewind forgets all the feed learned, as if it had just started: a
+// replay went back in time, and what it holds is newer than now. The
+// views see a new version and an emptied history, and draw again.
+func (f *Feed) Rewind() {
+	f.hist.Clear()
+	f.who, f.live, f.gone, f.cadence = f.met, false, "", time.Minute
+	f.events = newLog()
+	f.version++
 }
 
 // Close cancels the source's requests: the feed is no longer watched.
