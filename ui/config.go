@@ -10,6 +10,7 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/notify"
 	"github.com/qostop/qostop/ui/poll"
 )
@@ -102,6 +103,9 @@ type Config struct {
 	Replay *Replay
 
 	schedule poll.Scheduler // how timers are made; tests record them instead
+	// listen is who hears what the screens make of a meeting's answers
+	// (StartRecording's recorder); nil when nobody does.
+	listen func(meetingID string) feed.Listener
 }
 
 // withDefaults fills the optional fields.
@@ -133,7 +137,9 @@ func (c Config) withDefaults() Config {
 	if c.Replay != nil { // the recording's time is the screens' now, local as the wall clock's
 		clk := c.Replay.Clock
 		c.Now = func() time.Time { return clk.Now().Local() }
-		c.schedule = clk.Schedule
+		if c.schedule == nil { // tests record the timers instead
+			c.schedule = clk.Schedule
+		}
 	}
 	if c.UTC {
 		// Every screen shows times in the clock's location.

@@ -4,18 +4,23 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"path/filepath"
 	"sync"
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/record"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/feed"
 )
 
 // The flight recorder sits between the screens and their Source: every
 // answer the screens fetch is recorded as it passes, so it costs no
-// request and records exactly what was shown. (The screens' lifecycle,
-// events and markers reach it once the feed gives them one place.)
+// request and records exactly what was shown. What the screens make of
+// the answers, the event log's lines and the calls' lifecycle, reaches it
+// through a feed.Listener per meeting (screenLog), which the feeds and
+// the overview tell.
 
 // RecordOff is Config.Record's value that records nothing.
 const RecordOff = "off"
@@ -62,6 +67,9 @@ func StartRecording(cfg Config) (out Config, stop func() error, err error) {
 		}
 	}
 	cfg.Source = s
+	cfg.listen = func(meetingID string) feed.Listener {
+		return &screenLog{src: s, meetingID: meetingID, last: map[string]string{}, heard: map[string]bool{}}
+	}
 	return cfg, s.stop, nil
 }
 
@@ -116,4 +124,77 @@ func (s *recordingSource) stop() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// screenLog tells a meeting's recorder what one screen made of the
+// answers: each event-log line once (a feed opened again judges the
+// same samples again), and each change in a participant's call once
+// (the overview and a watch screen both see a leave).
+type screenLog struct {
+	src       *recordingSource
+	meetingID string
+	mu        sync.Mutex
+	last      map[string]string // the last change said, by MemberKey ("" for the meeting)
+	heard     map[string]bool   // the lines said: key, time and text
+}
+
+// heardMax bounds screenLog.heard: past it, it starts again, and a feed
+// opened again after that may record its lines twice.
+const heardMax = 10000
+
+func (l *screenLog) Heard(p model.Participant, e feed.Event) {
+	id := model.MemberKey(p) + "\x00" + e.At.String() + "\x00" + e.Line()
+	l.mu.Lock()
+	seen := l.heard[id]
+	if len(l.heard) >= heardMax {
+		clear(l.heard)
+	}
+	l.heard[id] = true
+	l.mu.Unlock()
+	if rec := l.src.recorder(l.meetingID); rec != nil && !seen {
+		rec.Event(p, e.Level, e.Line())
+	}
+}
+
+func (l *screenLog) Changed(p model.Participant, what string) {
+	key := ""
+	if what != model.LifeEnded {
+		key = model.MemberKey(p)
+	}
+	l.mu.Lock()
+	said := l.last[key] == what
+	l.last[key] = what
+	l.mu.Unlock()
+	if rec := l.src.recorder(l.meetingID); rec != nil && !said {
+		if what == model.LifeEnded {
+			p = model.Participant{} // the meeting's, nobody's
+		}
+		rec.Lifecycle(p, what)
+	}
+}
+
+// rosterChanged tells l who joined and who left between two answers of
+// the overview (members before and after): everyone present is "joined"
+// at the first answer of a live meeting, as a watch screen's feed says.
+func rosterChanged(l feed.Listener, before, after map[string]model.Member, typ model.MeetingType) {
+	if l == nil || typ != model.Live {
+		return
+	}
+	for _, k := range slices.Sorted(maps.Keys(after)) { // the file in one order
+		mb, old := after[k], before[k]
+		_, had := before[k]
+		switch {
+		case mb.Left() && (!had || !old.Left()):
+			l.Changed(mb.P, model.LifeLeft)
+		case !had && !mb.Left():
+			l.Changed(mb.P, model.LifeJoined)
+		}
+	}
+}
+
+// meetingEnded reports whether err is Zoom saying a live meeting is over
+// (404, code 3001).
+func meetingEnded(err error) bool {
+	var ae *fetch.APIError
+	return errors.As(err, &ae) && ae.Kind == fetch.NotFound && ae.Code == 3001
 }

@@ -25,6 +25,8 @@ type Feed struct {
 	loc *time.Location // where the event log's clock times are said
 	src Source
 	met model.Participant // who the feed started with, for Rewind
+	// listener hears the event log's new lines and the call's changes.
+	listener Listener
 
 	hist    *model.History
 	who     model.Participant // identity from the newest answer, samples dropped
@@ -68,7 +70,9 @@ func (f *Feed) Update(msg tea.Msg) (next tea.Cmd, changed bool) {
 func (f *Feed) Rewind() {
 	f.hist.Clear()
 	f.who, f.live, f.gone, f.cadence = f.met, false, "", time.Minute
+	heard := f.events.heard
 	f.events = newLog()
+	f.events.heard = heard
 	f.version++
 }
 
@@ -136,6 +140,9 @@ func (f *Feed) Fail(err error, at time.Time) {
 	case limited:
 		f.events.failed(at, poll.LimitText(limitType)+" until "+retryAt.In(f.loc).Format("15:04:05"))
 	case why != "":
+		if f.gone != why {
+			f.changed(map[bool]string{true: model.LifeEnded, false: model.LifeGone}[why == GoneMeeting])
+		}
 		f.gone = why
 		f.events.failed(at, f.goneEvent())
 	default:
