@@ -112,7 +112,7 @@ func thresholdsOf(rec map[string]RecordBound, base Thresholds) (Thresholds, bool
 func ParticipantOf(sp SnapshotParticipant, samples []SnapshotSample) Participant {
 	p := Participant{ID: sp.ID, UserID: sp.UserID, UserName: sp.UserName, Email: sp.Email,
 		Device: sp.Device, Client: sp.Client, Location: sp.Location, NetworkType: sp.NetworkType,
-		IPAddress: sp.IPAddress, DataCenter: sp.DataCenter, Version: sp.Version,
+		IPAddress: sp.IPAddress, DataCenter: sp.DataCenter, Version: sp.Version, OS: sp.OS,
 		JoinTime: importTime(sp.JoinTime), LeaveTime: importTime(sp.LeaveTime), Health: sp.Health,
 		IssueList: sp.IssueList, Unparsed: sp.UnparsedValues}
 	for _, s := range samples {

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"slices"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/qostop/qostop/fetch"
@@ -55,6 +55,7 @@ func StartRecording(cfg Config) (out Config, stop func() error, err error) {
 			return cfg, nothing, err
 		}
 		s.recs[cfg.MeetingID] = rec
+		s.started(cfg.MeetingID, rec)
 		s.open = func(string) (*record.Recorder, error) { return nil, nil } // other meetings are not recorded
 	} else {
 		state, err := fetch.StateDir()
@@ -86,6 +87,9 @@ func (s *recordingSource) recorder(meetingID string) *record.Recorder {
 		s.err = fmt.Errorf("meeting %s was not recorded: %w", model.Sanitize(meetingID), err)
 	}
 	s.recs[meetingID] = rec // nil too: one failure, not one a poll
+	if rec != nil {
+		s.started(meetingID, rec)
+	}
 	return rec
 }
 
@@ -197,4 +201,13 @@ func rosterChanged(l feed.Listener, before, after map[string]model.Member, typ m
 func meetingEnded(err error) bool {
 	var ae *fetch.APIError
 	return errors.As(err, &ae) && ae.Kind == fetch.NotFound && ae.Code == 3001
+}
+
+// started writes the topic the screens show from the start (a link or
+// the list that led here named it), when rec is of that meeting: the
+// screens ask Zoom for it only when they do not know it.
+func (s *recordingSource) started(meetingID string, rec *record.Recorder) {
+	if meetingID == s.cfg.MeetingID && s.cfg.Topic != "" {
+		rec.Meeting(model.Meeting{ID: meetingID, Topic: s.cfg.Topic})
+	}
 }
