@@ -28,7 +28,7 @@ const (
 	RecMeeting    = "meeting"    // the meeting's details: topic, host, start
 	RecThresholds = "thresholds" // the thresholds in force from At on
 	RecSamples    = "samples"    // a participant as Zoom described them, and samples new since the last record
-	RecLifecycle  = "lifecycle"  // a participant joined, left, or was gone from Zoom's answer (What)
+	RecLifecycle  = "lifecycle"  // a participant joined, left or was gone from Zoom's answer, or the meeting ended (What)
 	RecEvent      = "event"      // a line of the event log: a threshold crossing, a gap, a failure
 	RecMarker     = "marker"     // a note the user dropped (key M): "user reported at 14:32"
 )
