@@ -20,13 +20,15 @@ import (
 // moving between screens) and the context whose cancellation stops every
 // request on quit.
 type app struct {
-	c      *common
-	stack  []screen // the top one gets keys and draws
-	keys   KeyMap
-	rkeys  ReplayKeyMap // the replay clock's keys, when replaying
-	theme  theme.Theme
-	cancel context.CancelFunc
-	quit   bool
+	c     *common
+	stack []screen // the top one gets keys and draws
+	keys  KeyMap
+	rkeys ReplayKeyMap // the replay clock's keys, when replaying
+	// replayedMarks counts the recorded markers the replay has dropped.
+	replayedMarks int
+	theme         theme.Theme
+	cancel        context.CancelFunc
+	quit          bool
 	// autoTheme: no theme was chosen, so the terminal's background picks
 	// dark or light.
 	autoTheme bool
@@ -96,6 +98,7 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		a.tickClock(msg.now)
 	case replayTickMsg:
 		a.c.clk.Now = a.c.cfg.Now()
+		a.replayMarkers(false)
 		return replayTickCmd()
 	case topicMsg:
 		for _, s := range a.stack {
@@ -112,6 +115,8 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		a.noteOf(msg)
 	case poll.Addressed:
 		return a.route(msg)
+	case markedMsg:
+		a.takeMarker(msg)
 	}
 	return nil
 }
@@ -170,8 +175,7 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		if a.prompt != nil {
 			return a.promptKey(msg)
 		}
-		if msg.String() == ":" && !top.captures() {
-			a.prompt = &prompt{}
+		if a.openPrompt(top, msg) {
 			return nil
 		}
 		if !top.captures() {

@@ -20,7 +20,7 @@ import (
 // request and records exactly what was shown. What the screens make of
 // the answers, the event log's lines and the calls' lifecycle, reaches it
 // through a feed.Listener per meeting (screenLog), which the feeds and
-// the overview tell.
+// the overview tell; the markers the user drops (M), through mark.
 
 // RecordOff is Config.Record's value that records nothing.
 const RecordOff = "off"
@@ -115,6 +115,14 @@ func (s *recordingSource) Meeting(ctx context.Context, meetingID string, typ mod
 		rec.Meeting(m)
 	}
 	return m, err
+}
+
+// mark records a marker the user dropped on the meeting (M): the
+// meeting's recording starts here if no answer started it yet.
+func (s *recordingSource) mark(meetingID, note string) {
+	if rec := s.recorder(meetingID); rec != nil {
+		rec.Marker(note)
+	}
 }
 
 // stop closes every recording and returns why one failed, if one did.

@@ -27,6 +27,12 @@ func recordCall(t *testing.T) (string, *harness) {
 	for i := 37; i <= 40; i++ {
 		src.p.Samples = p.Samples[:i]
 		next = h.poll(next)
+		if i == 38 { // a marker, which the replay drops again at its time
+			h.key("M")
+			for _, msg := range h.key("enter") {
+				h.send(msg)
+			}
+		}
 	}
 	return file, h
 }
@@ -127,11 +133,17 @@ func TestReplayKeysMoveTheClock(t *testing.T) {
 	if got := r.watch().feed.Events().Events(); len(got) > 0 && got[0].At.After(r.a.c.clk.Now) {
 		t.Errorf("three minutes back the event log still shows %q of %s", got[0].Text, got[0].At)
 	}
+	if len(r.watch().feed.Markers()) != 0 {
+		t.Errorf("three minutes back, before the marker, the replay shows %v", r.watch().feed.Markers())
+	}
 	for _, msg := range r.key("}") {
 		r.send(msg)
 	}
 	if n := r.watch().hist.Len(); n != full {
 		t.Errorf("ten minutes on the replay holds %d samples, want %d", n, full)
+	}
+	if ms := r.watch().feed.Markers(); len(ms) != 1 || !strings.Contains(r.a.content(), "marker: ") {
+		t.Errorf("past the marker the replay shows markers %v:\n%s", ms, r.a.content())
 	}
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -26,6 +27,9 @@ type Replay struct {
 	// Note is what the status bar says of the recording beside the
 	// clock: "incomplete recording (cut at line 812)"; "" when whole.
 	Note string
+	// Markers are the recorded markers, oldest first: each is dropped
+	// again as the clock passes its time.
+	Markers []model.Marker
 }
 
 // ReplayConfig is cfg set to replay rec, whose clock reads the wall
@@ -49,6 +53,12 @@ func ReplayConfig(cfg Config, rec model.Recording, real func() time.Time) Config
 	if len(rec.Participants) == 1 {
 		cfg.ParticipantID = cmp.Or(rec.Participants[0].UserID, rec.Participants[0].ID)
 	}
+	for _, e := range rec.Timeline {
+		if e.Kind == model.RecMarker {
+			cfg.Replay.Markers = append(cfg.Replay.Markers, model.Marker{At: e.At, Note: e.Text})
+		}
+	}
+	slices.SortStableFunc(cfg.Replay.Markers, func(a, b model.Marker) int { return a.At.Compare(b.At) })
 	if rec.Incomplete {
 		cfg.Replay.Note = fmt.Sprintf("incomplete recording (cut at line %d)", rec.CutLine)
 	}
@@ -124,6 +134,9 @@ func (a *app) replayed(back bool) tea.Cmd {
 		if r, ok := s.(rewinder); ok && back {
 			r.rewind()
 		}
+	}
+	a.replayMarkers(back)
+	for _, s := range a.stack {
 		if ch := s.chain(); !asked[ch] {
 			asked[ch] = true
 			ch.Inflight = false
@@ -131,6 +144,29 @@ func (a *app) replayed(back bool) tea.Cmd {
 		}
 	}
 	return tea.Batch(cmds...)
+}
+
+// replayMarkers drops the recorded markers the clock has passed, as the
+// user dropped them live; gone back, it starts again from none.
+func (a *app) replayMarkers(back bool) {
+	r := a.c.cfg.Replay
+	marks := a.c.marksOf(a.c.cfg.MeetingID)
+	if back {
+		marks.Rewind()
+		a.replayedMarks = 0
+	}
+	was := a.replayedMarks
+	for ; a.replayedMarks < len(r.Markers) && !r.Markers[a.replayedMarks].At.After(a.c.clk.Now); a.replayedMarks++ {
+		marks.Add(r.Markers[a.replayedMarks])
+	}
+	if a.replayedMarks == was && !back {
+		return
+	}
+	for _, s := range a.stack {
+		if m, ok := s.(marked); ok {
+			m.marked()
+		}
+	}
 }
 
 // rewinder is a screen that holds what it was told: the replay went

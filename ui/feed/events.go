@@ -63,7 +63,9 @@ type Log struct {
 
 func newLog() Log { return Log{levels: map[levelKey]model.Level{}} }
 
-// add logs a new event: put in its place, and told to whoever listens.
+// add logs a new line: put in its place, and told to whoever listens.
+// put alone places a line that is not new to the log's readers (a
+// marker, recorded as one).
 func (l *Log) add(e Event) {
 	l.put(e)
 	if l.heard != nil {
