@@ -8,6 +8,7 @@ import (
 
 	"github.com/qostop/qostop/fetch/record"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/feed"
 )
 
 // recordTo records the harness's screens into file, as `--record FILE`
@@ -78,4 +79,37 @@ func sameSet(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+// The overview and a watch screen both see a participant join and
+// leave: the recording says each once, and the meeting's end once.
+func TestEveryScreenOfAMeetingSaysEachChangeOnce(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "call.jsonl")
+	cfg, stop, err := StartRecording(Config{Source: &fakeSource{}, MeetingID: "85012345678", Record: file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	alice := model.Participant{UserID: "16778241", UserName: "Alice Chen"}
+	overview, watch := cfg.listen("85012345678"), cfg.listen("85012345678")
+	for _, l := range []feed.Listener{overview, watch} {
+		l.Changed(alice, model.LifeJoined)
+	}
+	for _, l := range []feed.Listener{overview, watch} {
+		l.Changed(alice, model.LifeLeft)
+		l.Changed(model.Participant{}, model.LifeEnded)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := record.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var life []string
+	for _, e := range rec.Timeline {
+		life = append(life, e.Key+" "+e.What)
+	}
+	if want := []string{"16778241 joined", "16778241 left", " ended"}; !slices.Equal(life, want) {
+		t.Errorf("recorded %q, want %q", life, want)
+	}
 }

@@ -31,6 +31,7 @@ type recordingSource struct {
 	cfg  Config
 	mu   sync.Mutex
 	recs map[string]*record.Recorder // by meeting ID
+	logs map[string]*screenLog       // by meeting ID: one for all its screens, so each thing is said once
 	open func(meetingID string) (*record.Recorder, error)
 	err  error // the first failure to start a recording
 }
@@ -48,7 +49,7 @@ func StartRecording(cfg Config) (out Config, stop func() error, err error) {
 	opts := func(id string) record.Options {
 		return record.Options{MeetingID: id, Type: cfg.Type, Redact: cfg.Redact, Thresholds: cfg.Thresholds, Now: cfg.Now}
 	}
-	s := &recordingSource{Source: cfg.Source, cfg: cfg, recs: map[string]*record.Recorder{}}
+	s := &recordingSource{Source: cfg.Source, cfg: cfg, recs: map[string]*record.Recorder{}, logs: map[string]*screenLog{}}
 	if cfg.Record != "" {
 		rec, err := record.Create(cfg.Record, opts(cfg.MeetingID))
 		if err != nil {
@@ -68,9 +69,7 @@ func StartRecording(cfg Config) (out Config, stop func() error, err error) {
 		}
 	}
 	cfg.Source = s
-	cfg.listen = func(meetingID string) feed.Listener {
-		return &screenLog{src: s, meetingID: meetingID, last: map[string]string{}, heard: map[string]bool{}}
-	}
+	cfg.listen = s.screenLog
 	return cfg, s.stop, nil
 }
 
@@ -218,4 +217,16 @@ func (s *recordingSource) started(meetingID string, rec *record.Recorder) {
 	if meetingID == s.cfg.MeetingID && s.cfg.Topic != "" {
 		rec.Meeting(model.Meeting{ID: meetingID, Topic: s.cfg.Topic})
 	}
+}
+
+// screenLog is the meeting's one screenLog, made on first use.
+func (s *recordingSource) screenLog(meetingID string) feed.Listener {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l := s.logs[meetingID]
+	if l == nil {
+		l = &screenLog{src: s, meetingID: meetingID, last: map[string]string{}, heard: map[string]bool{}}
+		s.logs[meetingID] = l
+	}
+	return l
 }
