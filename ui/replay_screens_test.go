@@ -167,4 +167,12 @@ func TestReplayOfACutRecordingSaysSo(t *testing.T) {
 	if s := r.a.content(); !strings.Contains(s, "incomplete recording (cut at line 5)") || r.watch().hist.Len() == 0 {
 		t.Errorf("a recording cut in line 5, replayed:\n%s", s)
 	}
+	// At 80 columns, at the end at ×10, the clock and the cut both show.
+	r.resize(80, 24)
+	r.key(">")
+	r.key(">")
+	r.key(">")
+	if s := r.a.content(); !strings.Contains(s, "incomplete (cut at line 5)") || !strings.Contains(s, "×10 19:39:38 / 19:39:38, at the end") {
+		t.Errorf("at 80 columns the status bar lacks the cut or the clock:\n%s", s)
+	}
 }

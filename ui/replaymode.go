@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/poll"
@@ -44,6 +46,11 @@ func ReplayConfig(cfg Config, rec model.Recording, real func() time.Time) Config
 			if ss[0].At.Before(start) {
 				start = ss[0].At
 			}
+		}
+		// The whole of it: an answer's participants are written one after
+		// another, microseconds apart.
+		if whole := start.Add(time.Second).Truncate(time.Second); whole.Before(rec.Last) {
+			start = whole
 		}
 	}
 	clk := replay.NewClock(start, rec.Last, real)
@@ -214,5 +221,9 @@ func (c *common) replaying(si chrome.StatusInfo) chrome.StatusInfo {
 		si.Replay += ", at the end"
 	}
 	si.ReplayNote = r.Note
+	if ansi.StringWidth(si.Replay+c.ss.Sep+r.Note)+2 > c.width {
+		// Both must show, and the bar drops the last of them: say it short.
+		si.ReplayNote = strings.Replace(r.Note, "incomplete recording", "incomplete", 1)
+	}
 	return si
 }
