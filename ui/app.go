@@ -23,7 +23,6 @@ type app struct {
 	c     *common
 	stack []screen // the top one gets keys and draws
 	keys  KeyMap
-	rkeys ReplayKeyMap // the replay clock's keys, when replaying
 	// replayedMarks counts the recorded markers the replay has dropped.
 	replayedMarks int
 	theme         theme.Theme
@@ -51,9 +50,9 @@ func New(cfg Config) (tea.Model, error) {
 
 func newApp(cfg Config) *app {
 	ctx, cancel := context.WithCancel(context.Background())
-	c := &common{cfg: cfg, ctx: ctx, redact: cfg.Redact, clk: poll.Clock{Schedule: cfg.schedule}, choices: cfg.Choices.Valid()}
+	c := &common{cfg: cfg, ctx: ctx, rkeys: DefaultReplayKeyMap(), redact: cfg.Redact, clk: poll.Clock{Schedule: cfg.schedule}, choices: cfg.Choices.Valid()}
 	c.setStyles(theme.NewStyles(cfg.startProfile(), cfg.Theme, cfg.ASCII))
-	a := &app{c: c, keys: DefaultKeyMap(), rkeys: DefaultReplayKeyMap(), theme: cfg.Theme, cancel: cancel}
+	a := &app{c: c, keys: DefaultKeyMap(), theme: cfg.Theme, cancel: cancel}
 	a.stack = firstScreens(c)
 	return a
 }

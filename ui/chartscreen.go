@@ -224,6 +224,7 @@ func (s *chartScreen) rebuild() {
 		s.setData(s.f.History().Samples(), s.f.Cadence())
 	}
 	short, full := s.help()
+	full = s.c.replayHelp(full)
 	helpRows, footer := 1, chrome.ShortHelp(s.helpView, short, w)
 	if s.helpView.ShowAll {
 		footer, helpRows = chrome.FullHelp(s.helpView, full, w, cursorNote)

@@ -142,6 +142,11 @@ func TestReplayKeysMoveTheClock(t *testing.T) {
 	if n := r.watch().hist.Len(); n != full {
 		t.Errorf("ten minutes on the replay holds %d samples, want %d", n, full)
 	}
+	r.key("?")
+	if s := r.a.content(); !strings.Contains(s, "10 minutes back") || !strings.Contains(s, "pause the replay") {
+		t.Errorf("the full help does not list the replay's keys:\n%s", s)
+	}
+	r.key("?")
 	if ms := r.watch().feed.Markers(); len(ms) != 1 || !strings.Contains(r.a.content(), "marker: ") {
 		t.Errorf("past the marker the replay shows markers %v:\n%s", ms, r.a.content())
 	}

@@ -102,7 +102,7 @@ func (a *app) replayKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	if r == nil {
 		return nil, false
 	}
-	k, clk := a.rkeys, r.Clock
+	k, clk := a.c.rkeys, r.Clock
 	jumps := []struct {
 		b key.Binding
 		d time.Duration
@@ -151,6 +151,17 @@ func (a *app) replayed(back bool) tea.Cmd {
 		}
 	}
 	return tea.Batch(cmds...)
+}
+
+// replayHelp is the full help (?) with the replay clock's keys, when
+// replaying.
+func (c *common) replayHelp(full [][]key.Binding) [][]key.Binding {
+	if c.cfg.Replay == nil {
+		return full
+	}
+	k := c.rkeys
+	return append(full, []key.Binding{k.Pause, k.Faster, k.Slower, k.End},
+		[]key.Binding{k.On, k.Back, k.FarOn, k.FarBack}, []key.Binding{k.Start})
 }
 
 // replayMarkers drops the recorded markers the clock has passed, as the

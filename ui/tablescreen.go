@@ -182,6 +182,7 @@ func (f *tableScreen) rebuild() {
 		return
 	}
 	short, full := f.help()
+	full = f.c.replayHelp(full)
 	var fullHelp string
 	helpRows := 0
 	if f.helpView.ShowAll {

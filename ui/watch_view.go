@@ -25,6 +25,7 @@ func (m *watchModel) rebuild() {
 		axis:        m.hist.Len() > 0,
 	}
 	short, full := m.help()
+	full = m.c.replayHelp(full)
 	var fullHelp string
 	if m.helpView.ShowAll {
 		notes := chrome.PollNotes(m.chain())
