@@ -33,7 +33,10 @@ type Member struct {
 	Gone    bool        // missing from the latest answer, though seen before
 	GoneAt  time.Time   // the answer that first missed them
 	Seen    int         // order first seen: the pseudonym's number, the last tie-break
-	marks   []mark      // what the recent samples judged, for the next refresh (marks.go)
+	// Trend is the worst reading's stream and metric over the last
+	// TrendWindow of samples (trend.go); nil with no reading now.
+	Trend []Point
+	marks []mark // what the recent samples judged, for the next refresh (marks.go)
 }
 
 // Left reports whether the member is no longer in the meeting.
@@ -68,6 +71,7 @@ func newMember(p Participant, th Thresholds, seen []mark) Member {
 	mb.Rank = th.rank(MemberKey(p), DisplayName(p), current, mb.marks)
 	if mb.Rank.HasWorst {
 		mb.Level = mb.Rank.Worst.Level
+		mb.Trend = trendOf(p.Samples, mb.Rank.Worst)
 	}
 	return mb
 }

@@ -114,6 +114,20 @@ func (t *Model) SetSize(width, height int) {
 	t.render()
 }
 
+// SetColumns replaces the columns, for a screen whose columns follow the
+// width (the overview's wide form), and drops the rows, which were built
+// for the old ones: the next SetRows brings rows of the new. The cursor
+// keeps following its row's key.
+func (t *Model) SetColumns(cols []Column) {
+	t.cols, t.all, t.rows = cols, nil, nil
+	t.natural, t.hold, t.holdAt = nil, nil, nil
+	t.fit()
+	t.apply()
+}
+
+// Columns is the table's columns.
+func (t *Model) Columns() []Column { return t.cols }
+
 // SetTitle renames column i, for a column whose content the screen
 // switches (the overview's media columns under m).
 func (t *Model) SetTitle(i int, title string) {
