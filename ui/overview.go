@@ -54,13 +54,13 @@ type overviewModel struct {
 var overviewColumns = []table.Column{
 	{Title: "participant", Width: 13, Flex: true, Most: 28},
 	{Title: "worst now", Width: 17, Fit: true},
-	{Title: "audio", Width: 11, Fit: true},
-	{Title: "video", Width: 11, Fit: true, Drop: 1},
-	{Title: "share", Width: 11, Fit: true, Drop: 2},
-	{Title: "zoom health", Width: 11, Drop: 3},
-	{Title: "network", Width: 8, Drop: 4},
-	{Title: "device", Width: 9, Drop: 5},
-	{Title: "location", Width: 14, Drop: 6},
+	{Title: "audio", Width: 11, Fit: true, Drop: 1}, // last of all: only a 40-column split drops it
+	{Title: "video", Width: 11, Fit: true, Drop: 2},
+	{Title: "share", Width: 11, Fit: true, Drop: 3},
+	{Title: "zoom health", Width: 11, Drop: 4},
+	{Title: "network", Width: 8, Drop: 5},
+	{Title: "device", Width: 9, Drop: 6},
+	{Title: "location", Width: 14, Drop: 7},
 }
 
 // overviewMediaCol is the index of the audio column; video and share follow.
@@ -77,7 +77,7 @@ func newOverview(c *common, t target) *overviewModel {
 		return overviewCmd(ctx, src, now, env, t.meetingID, t.typ)
 	})
 	m.roster.Over = t.typ == model.Past
-	m.alerting = t.typ == model.Live
+	m.alerting, m.judges = t.typ == model.Live, true
 	m.poll.Explain = explainMeeting(t.meetingID, t.typ)
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.Nothing = "Zoom lists nobody in this meeting yet"
