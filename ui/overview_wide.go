@@ -150,7 +150,11 @@ func (m *overviewModel) trendCell(mb *model.Member) table.Cell {
 	g := m.trendGrid()
 	m.trendBuf = g.Bucket(m.trendBuf, mb.Trend, mb.Rank.Worst.Metric.Worse())
 	ceil := m.c.cfg.Thresholds[mb.Rank.Worst.Metric].Critical
-	return table.Cell{Text: pane.Trend(m.trendBuf, g.Before(mb.P.JoinTime), ceil, m.c.st.Glyphs()), Role: theme.RoleText}
+	// The minute they joined in is theirs only in part, and its reading
+	// comes with the next minute's sample: empty, it is before the join,
+	// not a gap.
+	before := g.Before(mb.P.JoinTime.Add(g.Span()))
+	return table.Cell{Text: pane.Trend(m.trendBuf, before, ceil, m.c.st.Glyphs()), Role: theme.RoleText}
 }
 
 // trendEnd is where the rows' trends end, for the kept rows' signature;
