@@ -62,6 +62,10 @@ func (m *overviewModel) reshape() bool {
 		return false
 	}
 	m.isWide = m.wide()
+	// The trends cost a refresh more samples read: kept from the first
+	// time the overview is wide, so that a resize back and forth keeps
+	// them; a resize to wide shows them from the next answer.
+	m.roster.Trends = m.roster.Trends || m.isWide
 	m.table.SetColumns(m.columns())
 	return true
 }
