@@ -44,6 +44,22 @@ func (t Thresholds) WorstOf(s Sample, f Field) (Reading, bool) {
 	return worst, found
 }
 
+// keptPoints appends to dst the points of prev's trend that are still
+// within the window (after from), when that trend is of the same reading
+// r, but for its newest: the minute Zoom may yet revise.
+func keptPoints(dst []Point, prev *Member, r Reading, from time.Time) []Point {
+	if prev == nil || len(prev.Trend) == 0 || !prev.Rank.HasWorst ||
+		prev.Rank.Worst.Stream != r.Stream || prev.Rank.Worst.Metric != r.Metric {
+		return dst
+	}
+	for _, p := range prev.Trend[:len(prev.Trend)-1] {
+		if p.Time.After(from) {
+			dst = append(dst, p)
+		}
+	}
+	return dst
+}
+
 // trendOf is the series of the reading r (its stream and metric) across
 // the samples within TrendWindow of the newest, oldest first: a sample
 // without that stream is an absent point, a gap, never 0. As with the
@@ -62,20 +78,11 @@ func trendOf(samples []Sample, r Reading, prev *Member) []Point {
 	for i > 0 && samples[i-1].Time.After(from) {
 		i--
 	}
-	pts := make([]Point, 0, n-i)
-	if prev != nil && len(prev.Trend) > 0 && prev.Rank.HasWorst &&
-		prev.Rank.Worst.Stream == r.Stream && prev.Rank.Worst.Metric == r.Metric {
-		kept := prev.Trend[:len(prev.Trend)-1]
-		for _, p := range kept {
-			if p.Time.After(from) {
-				pts = append(pts, p)
-			}
-		}
-		if len(pts) > 0 {
-			last := pts[len(pts)-1].Time
-			for i < n && !samples[i].Time.After(last) {
-				i++
-			}
+	pts := keptPoints(make([]Point, 0, n-i), prev, r, from)
+	if len(pts) > 0 {
+		last := pts[len(pts)-1].Time
+		for i < n && !samples[i].Time.After(last) {
+			i++
 		}
 	}
 	for _, s := range samples[i:] {

@@ -87,18 +87,22 @@ func tooSmallText(width, height int) string {
 // 80x24 audio in full, video and share compact, three event rows (two
 // while an error shows). Below fullWidth x fullHeight, reducedLayout.
 func computeLayout(in layoutIn) layout {
-	var l layout
-	if in.width < minWidth || in.height < minHeight {
-		l.tooSmall = true
-		return l
-	}
 	rem := in.height - 1 // the status bar
 	switch small := in.width < fullWidth || in.height < fullHeight; {
+	case in.width < minWidth || in.height < minHeight:
+		return layout{tooSmall: true}
 	case small && in.helpRows > 0:
 		return helpInPanes(in, rem)
 	case small:
 		return reducedLayout(in, rem)
 	}
+	return fullLayout(in, rem)
+}
+
+// fullLayout is computeLayout from fullWidth x fullHeight up; rem rows
+// are left above the status bar.
+func fullLayout(in layoutIn, rem int) layout {
+	var l layout
 	take := func(n int) int {
 		n = max(0, min(n, rem))
 		rem -= n
