@@ -227,7 +227,7 @@ func (s *chartScreen) rebuild() {
 	full = s.c.replayHelp(full)
 	helpRows, footer := 1, chrome.ShortHelp(s.helpView, short, w)
 	if s.helpView.ShowAll {
-		footer, helpRows = chrome.FullHelp(s.helpView, full, w, cursorNote)
+		footer, helpRows = chrome.FullHelp(s.helpView, full, w, s.c.withLimits([]string{cursorNote})...)
 		legend := chrome.Legend(s.c.st, w)
 		footer += "\n" + legend
 		helpRows += strings.Count(legend, "\n") + 1
