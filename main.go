@@ -107,6 +107,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newSnapshotCmd(),
 		newScreenCmd("rooms [flags]", "the Zoom Rooms, worst first; enter on one in a meeting opens it", 0),
 		newReportCmd(),
+		newReplayCmd(),
 		newExporterCmd(),
 		newSimCmd(),
 		newConfigCmd(),
@@ -211,6 +212,9 @@ func newDemoCmd() *cobra.Command {
 			cfg.Source, cfg.Type, cfg.Record = client, model.Live, cmp.Or(cfg.Record, ui.RecordOff)
 			if f.sim.Hostile {
 				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
+			}
+			if cfg.Record != ui.RecordOff && cfg.MeetingID == "" {
+				cfg.MeetingID = f.sim.MainMeeting() // --record FILE records one meeting: the demo opens it
 			}
 			return runUI(ctx, cmd, cfg, nil)
 		})

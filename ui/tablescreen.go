@@ -42,18 +42,20 @@ type tableScreen struct {
 	tooSmall     bool
 	body, footer string
 
-	// moreKeys are the screen's own keys, added to the full help; legend,
+	// moreKeys are the screen's own keys, added to the full help (the
+	// last column; sideKeys to the shortest, the third); legend,
 	// when set, is what the screen's cells mean, shown with it in the
 	// table's place.
-	moreKeys []key.Binding
-	legend   string
+	moreKeys, sideKeys []key.Binding
+	legend             string
 	// counts, when set, is the header's last line once loaded, given the
 	// table's position ("1-19 of 42", or ""), for a screen that fits its
 	// parts and the position to the width itself.
 	counts func(pos string) string
 	// alerting: the screen alerts when someone turns critical, and its
-	// full help says how.
-	alerting bool
+	// full help says how; judges: its cells are judged, and the full help
+	// states the limits.
+	alerting, judges bool
 }
 
 // newTableScreen is the shared part of a table screen; its requests are
@@ -79,6 +81,7 @@ func (f *tableScreen) styled() {
 func (f *tableScreen) help() (short []key.Binding, full [][]key.Binding) {
 	short, full = tableHelp(f.keys, f.tkeys, f.sortable, f.back)
 	full[len(full)-1] = append(full[len(full)-1], f.moreKeys...)
+	full[2] = append(full[2], f.sideKeys...)
 	return short, full
 }
 
@@ -180,12 +183,16 @@ func (f *tableScreen) rebuild() {
 		return
 	}
 	short, full := f.help()
+	full = f.c.replayHelp(full)
 	var fullHelp string
 	helpRows := 0
 	if f.helpView.ShowAll {
 		notes := chrome.PollNotes(&f.poll)
 		if f.alerting {
 			notes = f.c.withAlertNote(notes, true)
+		}
+		if f.judges {
+			notes = f.c.withLimits(notes)
 		}
 		fullHelp, helpRows = chrome.FullHelp(f.helpView, full, f.c.width, notes...)
 	}
@@ -275,5 +282,5 @@ func (f *tableScreen) draw(si chrome.StatusInfo) string {
 	if f.tooSmall {
 		return tooSmallText(f.c.width, f.c.height)
 	}
-	return f.body + "\n" + chrome.StatusBar(si, f.c.ss, f.c.width) + f.footer
+	return f.body + "\n" + chrome.StatusBar(f.c.replaying(si), f.c.ss, f.c.width) + f.footer
 }

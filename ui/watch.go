@@ -71,7 +71,10 @@ func newWatch(c *common, t target, interval time.Duration, who model.Participant
 	src := feed.NewZoom(c.ctx, c.cfg.Source, c.cfg.Now, ft, func(request func(poll.Envelope) tea.Cmd) poll.Chain {
 		return newPoller(c, interval, request)
 	})
-	f := feed.New(ft, src, who, c.cfg.Thresholds, c.clk.Now.Location())
+	f := feed.New(ft, src, who, c.cfg.Thresholds, c.clk.Now.Location(), c.marksOf(t.meetingID))
+	if c.cfg.listen != nil {
+		f.Listen(c.cfg.listen(t.meetingID))
+	}
 	m := &watchModel{
 		c:        c,
 		t:        t,

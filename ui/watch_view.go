@@ -25,12 +25,14 @@ func (m *watchModel) rebuild() {
 		axis:        m.hist.Len() > 0,
 	}
 	short, full := m.help()
+	full = m.c.replayHelp(full)
 	var fullHelp string
 	if m.helpView.ShowAll {
 		notes := chrome.PollNotes(m.chain())
 		if m.t.typ == model.Live {
 			notes = m.c.withAlertNote(notes, false)
 		}
+		notes = m.c.withLimits(notes)
 		fullHelp, in.helpRows = chrome.FullHelp(m.helpView, full, m.c.width, notes...)
 		in.helpKeys = chrome.HelpKeyRows(m.helpView, full, m.c.width)
 		legend := chrome.Legend(m.c.st, m.c.width)
@@ -80,7 +82,8 @@ func (m *watchModel) renderBody(fullHelp string) string {
 	}
 	if l.axis > 0 {
 		parts = append(parts, renderAxis(m.geo, m.c.width, m.loc, m.c.st,
-			axisMarks{joined: m.feed.Who().JoinTime, left: m.feed.Who().LeaveTime, window: m.windowText()}))
+			axisMarks{joined: m.feed.Who().JoinTime, left: m.feed.Who().LeaveTime, window: m.windowText(),
+				markers: m.feed.Markers()}))
 	}
 	if l.sys > 0 {
 		latest, ok := m.hist.Latest()
@@ -133,7 +136,7 @@ func (m *watchModel) view() string {
 	if m.lay.tooSmall {
 		return tooSmallText(m.c.width, m.c.height)
 	}
-	si := m.status()
+	si := m.c.replaying(m.status())
 	if c := m.frameCache; c != nil && c.builds == m.builds && c.si == si {
 		return c.s // nothing changed: every frame of an idle screen
 	}

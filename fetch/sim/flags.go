@@ -23,6 +23,9 @@ func (o *Options) RegisterFlags(fs *pflag.FlagSet, sampleEvery time.Duration) {
 	fs.StringVar(&o.WebhookSecretEnv, "webhook-secret-env", "ZOOM_WEBHOOK_SECRET", "the environment `variable` holding the secret token --webhook signs with (unset: the demo's, printed)")
 	fs.IntVar(&o.ExtraMeetings, "meetings", 0, "add `N` live meetings (\"Team sync 1\"…, IDs 81000000001…): a large account, for the exporter (at most 5,000)")
 	fs.IntVar(&o.ExtraPeople, "people", 3, "participants in each meeting of --meetings (at most 1,000; 100,000 in all)")
+	fs.StringVar(&o.ReplayFile, "replay", "", "serve the meeting of the recording `FILE` (--record) instead of the simulated ones: "+
+		"its participants and samples as recorded; every recorded time is moved by whole sample intervals so the first "+
+		"sample is served at once, the rest come at the pace recorded, and the meeting is live until its last sample, then ended")
 	fs.DurationVar(&o.EndAfter, "end-after", 0, "end the meeting "+DemoMeetingID+
 		" this long after starting, e.g. 5m, to see a meeting end mid-watch (0: never)")
 }

@@ -42,6 +42,10 @@ func (s *Server) Banner(w io.Writer, baseURL string) {
 		}
 		fmt.Fprintf(w, "Posting participant_qos webhooks to %s every %s, signed with %s\n\n", u, s.opts.PushEvery, secret)
 	}
+	if s.opts.Replay != nil {
+		s.replayBanner(w)
+		return
+	}
 	listCalls(w, "Meetings:", s.Meetings())
 	listCalls(w, "\nWebinars (--webinar, or a /w/ link):", s.Webinars())
 	fmt.Fprintln(w, "\nZoom Rooms (qostop rooms):")
