@@ -39,6 +39,11 @@ func PollLine(p *poll.Chain, next time.Time) string {
 		return "A past meeting: fetched once, nothing more to poll."
 	case poll.Classify(p.Reason) == poll.WhyBudget:
 		return "Polling slowed: " + p.Reason + "." + at
+	case p.Backstop() > 0:
+		return "Zoom pushes each sample (QSS), so polling is only a backstop: at least " + FmtDur(p.Backstop()) +
+			" apart, and once after each reconnection to fill what the push missed." + at
+	case p.Push.On && !p.Push.Live && p.Push.Down != "":
+		return "Zoom's push is down (" + p.Push.Down + "): polling carries the feed until it is back." + at
 	case p.Floor > 0:
 		// Only the watch screen sets a floor, once its participant left:
 		// the schedule would call the minute Zoom owes "late".
@@ -101,6 +106,6 @@ func PollStatus(p *poll.Chain) StatusInfo {
 		LastPoll: p.LastPoll, NextPoll: p.NextPoll,
 		Inflight: p.Inflight, Asked: p.Asked, Paused: p.Paused, Done: p.Done,
 		Interval: p.Interval, Fixed: p.Sched.Fixed, Requests: p.Requests, Why: p.Reason, Budget: p.Spend, Counted: p.Budget != nil,
-		Limited: p.Limited, RetryAt: p.RetryAt, Limit: p.LimitType,
+		Limited: p.Limited, RetryAt: p.RetryAt, Limit: p.LimitType, Push: p.Push, Backstop: p.Backstop(),
 	}
 }
