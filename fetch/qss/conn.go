@@ -70,7 +70,9 @@ func Dial(ctx context.Context, api API, subscription string) (*Conn, error) {
 	ws, _, err := websocket.Dial(dctx, u.String(), &websocket.DialOptions{HTTPClient: api.PushHTTP()})
 	shown := api.PushURL().String()
 	if err != nil {
-		return nil, scrubbed(api, tok, "connect to Zoom's push (%s): %v", shown, err)
+		e := scrubbed(api, tok, "connect to Zoom's push (%s): %v", shown, err)
+		api.PushDebug("subscription failed: %s", e)
+		return nil, e
 	}
 	ws.SetReadLimit(MaxEvent)
 	c := &Conn{ws: ws, api: api, token: tok}
