@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -152,13 +154,25 @@ func (c *Conn) read(ctx context.Context) (Frame, error) {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return Frame{}, scrubbed(c.api, c.token, "Zoom's push went silent for %s", idleLimit)
 		}
-		return Frame{}, scrubbed(c.api, c.token, "Zoom's push connection ended: %v", err)
+		return Frame{}, c.ended(err)
 	}
 	f, err := ParseFrame(b)
 	if err != nil {
 		return Frame{}, scrubbed(c.api, c.token, "Zoom's push sent a frame that is not JSON (%d bytes)", len(b))
 	}
 	return f, nil
+}
+
+// ended words a read that failed: a socket closed with or without a
+// close frame, else the library's own words.
+func (c *Conn) ended(err error) *Error {
+	switch code := websocket.CloseStatus(err); {
+	case code != -1:
+		return scrubbed(c.api, c.token, "Zoom closed the push connection (WebSocket status %d)", int(code))
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, net.ErrClosed):
+		return scrubbed(c.api, c.token, "the push connection dropped (closed without a word)")
+	}
+	return scrubbed(c.api, c.token, "the push connection failed: %v", err)
 }
 
 // heartbeat sends Zoom's keep-alive until the subscription closes.
