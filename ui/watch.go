@@ -76,7 +76,7 @@ func newWatch(c *common, t target, interval time.Duration, who model.Participant
 		// Zoom pushes only what is live; a past call is fetched once.
 		src = feed.NewPush(c.ctx, zoom, c.cfg.Push, ft, c.cfg.Now, c.clk.Schedule)
 	}
-	f := feed.New(ft, src, who, c.cfg.Thresholds, c.clk.Now.Location())
+	f := feed.New(ft, src, who, c.cfg.Thresholds, c.clk.Now.Location(), c.marksOf(t.meetingID))
 	m := &watchModel{
 		c:        c,
 		t:        t,
