@@ -31,6 +31,7 @@ type common struct {
 	// the polling chains' numbering. Update and View never read the clock
 	// themselves.
 	clk           poll.Clock
+	rkeys         ReplayKeyMap // the replay clock's keys, which the app takes when replaying
 	width, height int
 	// alerts is who was critical in which meeting, and what the user has
 	// seen: one for the app, so a screen opened from another does not
@@ -72,4 +73,17 @@ func (t target) noun() string { return model.RefOf(t.meetingID).Noun() }
 func firstTarget(cfg Config) target {
 	return target{meetingID: cfg.MeetingID, participantID: cfg.ParticipantID, typ: cfg.Type,
 		topic: cfg.Topic, trail: cfg.Trail}
+}
+
+// withLimits joins the limits the markers and the colours stand for to
+// the last of the full help's notes, on every screen that judges a
+// reading: after the note's end rather than on a line of its own, which
+// the error under the panes needs more.
+func (c *common) withLimits(notes []string) []string {
+	limits := "Limits, warn:critical: " + c.cfg.Thresholds.Summary() + "."
+	if len(notes) == 0 {
+		return []string{limits}
+	}
+	notes[len(notes)-1] += " " + limits
+	return notes
 }

@@ -179,7 +179,7 @@ func (s *eventLogScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		s.log.key(msg, s.keys.Back)
-	case poll.TickMsg, feed.FetchedMsg:
+	case poll.TickMsg, feed.FetchedMsg, feed.PushMsg:
 		next, _ := s.f.Update(msg)
 		return next
 	}
@@ -205,7 +205,7 @@ func (s *eventLogScreen) view() string {
 	rows := height - chrome.LineCount(header) - 2 // the status bar and the help line
 	short, _ := s.help()
 	return header + "\n" + s.log.render(s.f.Events(), rows, width, s.c.st, s.loc, layout) + "\n" +
-		chrome.StatusBar(si, s.c.ss, width) + "\n" + chrome.ShortHelp(s.helpView, short, width)
+		chrome.StatusBar(s.c.replaying(si), s.c.ss, width) + "\n" + chrome.ShortHelp(s.helpView, short, width)
 }
 
 // renderEvents draws l in up to rows lines of width cells: with three rows or more a

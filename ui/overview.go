@@ -15,6 +15,7 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
@@ -41,8 +42,11 @@ type overviewModel struct {
 	// counts refreshes, rebuilt the rows built afresh (for the tests).
 	memo             map[string]rowMemo
 	refills, rebuilt uint64
-	drawnState       chrome.Badge // the call's word the header was drawn with
-	old              bool         // the rows were built while the data was STALE
+	heard            feed.Listener // told who joined and left, and the end; nil when not recording
+	isWide           bool          // the table has the wide form's columns (overview_wide.go)
+	trendBuf         []model.Value // a row's trend, bucketed, reused row after row
+	drawnState       chrome.Badge  // the call's word the header was drawn with
+	old              bool          // the rows were built while the data was STALE
 }
 
 // overviewColumns: the name and the "worst" cell, which says why the row
@@ -53,13 +57,13 @@ type overviewModel struct {
 var overviewColumns = []table.Column{
 	{Title: "participant", Width: 13, Flex: true, Most: 28},
 	{Title: "worst now", Width: 17, Fit: true},
-	{Title: "audio", Width: 11, Fit: true},
-	{Title: "video", Width: 11, Fit: true, Drop: 1},
-	{Title: "share", Width: 11, Fit: true, Drop: 2},
-	{Title: "zoom health", Width: 11, Drop: 3},
-	{Title: "network", Width: 8, Drop: 4},
-	{Title: "device", Width: 9, Drop: 5},
-	{Title: "location", Width: 14, Drop: 6},
+	{Title: "audio", Width: 11, Fit: true, Drop: 1}, // last of all: only a 40-column split drops it
+	{Title: "video", Width: 11, Fit: true, Drop: 2},
+	{Title: "share", Width: 11, Fit: true, Drop: 3},
+	{Title: "zoom health", Width: 11, Drop: 4},
+	{Title: "network", Width: 8, Drop: 5},
+	{Title: "device", Width: 9, Drop: 6},
+	{Title: "location", Width: 14, Drop: 7},
 }
 
 // overviewMediaCol is the index of the audio column; video and share follow.
@@ -77,12 +81,16 @@ func newOverview(c *common, t target) *overviewModel {
 		return overviewCmd(ctx, src, now, env, t.meetingID, t.typ)
 	})
 	m.roster.Over = t.typ == model.Past
-	m.alerting = t.typ == model.Live
+	m.alerting, m.judges = t.typ == model.Live, true
 	m.poll.Explain = m.explain
 	m.saidBy = m.said
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.Nothing = "Zoom lists nobody in this meeting yet"
 	m.counts = m.countLine
+	if c.cfg.listen != nil {
+		m.heard = c.cfg.listen(t.meetingID)
+	}
+	m.reshape()
 	m.restyle()
 	return m
 }
@@ -124,12 +132,17 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 	case overviewFetchedMsg:
 		var alert tea.Cmd
 		next := m.take(msg.Answer, m.t.typ == model.Past, func() {
+			before := m.roster.Members
 			m.roster.Merge(msg.participants, msg.At, m.c.cfg.Thresholds)
+			rosterChanged(m.heard, before, m.roster.Members, m.t.typ)
 			m.pages = max(1, (len(msg.participants)+fetch.QoSPageSize-1)/fetch.QoSPageSize)
 			m.judge(msg.participants)
 			m.truncated = msg.truncated
 			alert = m.c.alertCmd(m.t, msg.At, m.standings())
 		})
+		if msg.Err != nil && m.loaded && m.heard != nil && m.t.typ == model.Live && meetingEnded(msg.Err) {
+			m.heard.Changed(model.Participant{}, model.LifeEnded)
+		}
 		m.refill()
 		if m.cursorOn != "" && m.table.Select(m.cursorOn) {
 			m.cursorOn = ""
@@ -261,8 +274,12 @@ func (m *overviewModel) buildRow(mb *model.Member, p model.Participant, name, ke
 		nc.Text = m.c.st.Glyphs().Worse + nc.Text // until the next key: see app.looked
 	}
 	pool = append(pool, nc, m.worstCell(mb, ar))
-	for _, md := range model.Medias {
-		pool = append(pool, m.mediaCell(mb, md, ar))
+	if m.isWide {
+		pool = m.wideCells(mb, ar, pool)
+	} else {
+		for _, md := range model.Medias {
+			pool = append(pool, m.mediaCell(mb, md, ar))
+		}
 	}
 	if m.old && !mb.Left() {
 		oldCells(pool[start+1:]) // the worst cell and the media cells: readings now
@@ -342,6 +359,10 @@ func (m *overviewModel) countLine(pos string) string {
 // From 100 columns the media titles carry the unit ("audio lat ms"):
 // narrower, the three cells it adds would come out of the names.
 func (m *overviewModel) titles() {
+	if m.isWide {
+		m.wideTitles()
+		return
+	}
 	if m.roster.Over {
 		m.table.SetTitle(overviewMediaCol-1, "whole call") // nobody has a "now"
 	}
@@ -358,10 +379,11 @@ func (m *overviewModel) titles() {
 // setSize redoes the header, whose parts are chosen for the width, and
 // the titles.
 func (m *overviewModel) setSize() {
+	reshaped := m.reshape()
 	m.titles()
 	m.header = m.headerText()
 	m.tableScreen.setSize()
-	if most := worstMost(m.c.width); most != m.most && m.loaded {
+	if most := worstMost(m.c.width); (most != m.most || reshaped) && m.loaded {
 		m.most = most
 		m.refill() // the worst cells name as many readings as now fit
 	}

@@ -53,8 +53,9 @@ type tableScreen struct {
 	// parts and the position to the width itself.
 	counts func(pos string) string
 	// alerting: the screen alerts when someone turns critical, and its
-	// full help says how.
-	alerting bool
+	// full help says how; judges: its cells are judged, and the full help
+	// states the limits.
+	alerting, judges bool
 	// saidBy, when set, says how the chain's last text is put: the end of
 	// a meeting is no error. Unset, it is one.
 	saidBy func() chrome.Said
@@ -185,6 +186,7 @@ func (f *tableScreen) rebuild() {
 		return
 	}
 	short, full := f.help()
+	full = f.c.replayHelp(full)
 	fullHelp, helpRows := f.fullHelp(full)
 	filterLine, errLines := f.underLines()
 	header := chrome.FirstLines(f.header, 4)
@@ -228,6 +230,9 @@ func (f *tableScreen) fullHelp(full [][]key.Binding) (string, int) {
 	}
 	if f.alerting {
 		notes = f.c.withAlertNote(notes, true)
+	}
+	if f.judges {
+		notes = f.c.withLimits(notes)
 	}
 	return chrome.FullHelp(f.helpView, full, f.c.width, notes...)
 }
@@ -323,5 +328,5 @@ func (f *tableScreen) draw(si chrome.StatusInfo) string {
 	if f.tooSmall {
 		return tooSmallText(f.c.width, f.c.height)
 	}
-	return f.body + "\n" + chrome.StatusBar(si, f.c.ss, f.c.width) + f.footer
+	return f.body + "\n" + chrome.StatusBar(f.c.replaying(si), f.c.ss, f.c.width) + f.footer
 }

@@ -29,12 +29,14 @@ func (m *watchModel) rebuild() {
 		axis:        m.hist.Len() > 0,
 	}
 	short, full := m.help()
+	full = m.c.replayHelp(full)
 	var fullHelp string
 	if m.helpView.ShowAll {
 		notes := chrome.PollNotes(m.chain())
 		if m.t.typ == model.Live {
 			notes = m.c.withAlertNote(notes, false)
 		}
+		notes = m.c.withLimits(notes)
 		fullHelp, in.helpRows = chrome.FullHelp(m.helpView, full, m.c.width, notes...)
 		in.helpKeys = chrome.HelpKeyRows(m.helpView, full, m.c.width)
 		legend := chrome.Legend(m.c.st, m.c.width)
@@ -138,10 +140,10 @@ func (m *watchModel) view() string {
 	if m.lay.tooSmall {
 		return tooSmallText(m.c.width, m.c.height)
 	}
-	si := m.status()
+	si := m.c.replaying(m.status())
 	if si.State != m.drawnState {
 		m.rebuild() // time made the data stale: the badge says so, and the values dim
-		si = m.status()
+		si = m.c.replaying(m.status())
 	}
 	if c := m.frameCache; c != nil && c.builds == m.builds && c.si == si {
 		return c.s // nothing changed: every frame of an idle screen

@@ -45,6 +45,14 @@ type StatusInfo struct {
 	Redacted bool      // names and addresses hidden (R)
 	Gone     string    // why Zoom no longer answers for the call, e.g. "meeting ended"
 	Left     time.Time // when the participant left; zero while they stay
+	// Replay is the replay's clock, "REPLAY ×10 14:32:05 / 15:10:00,
+	// paused", and ReplayNote what is wrong with the recording: shown
+	// first, in place of the polling, which a replay does not do.
+	Replay, ReplayNote string
+	// Push is the push subscription beside the poll (poll.PushState);
+	// Backstop the least wait between polls while it delivers.
+	Push     poll.PushState
+	Backstop time.Duration
 	// State is the call's one word, the header badge's (CallBadge, fed
 	// Stale()): the bar says STALE exactly when the badge does.
 	State Badge
@@ -106,6 +114,15 @@ func StatusBar(si StatusInfo, ss StatusStyles, width int) string {
 func (si StatusInfo) segments(segs []Segment, ss StatusStyles) []Segment {
 	segs = si.marks(segs, ss)
 	segs = append(segs, si.age(ss))
+	if si.Replay != "" {
+		if si.Span != "" {
+			segs = append(segs, Segment{"window " + si.Span, ss.Muted, 3})
+		}
+		return segs
+	}
+	if si.Push.On {
+		segs = append(segs, si.push(ss))
+	}
 	if next, ok := si.next(ss); ok {
 		segs = append(segs, next)
 	}
@@ -131,6 +148,12 @@ func (si StatusInfo) clock(t time.Time) string { return t.In(si.Loc).Format("15:
 // header's badge says it too), REDACTED,
 // the call's end and what a chart screen shows.
 func (si StatusInfo) marks(segs []Segment, ss StatusStyles) []Segment {
+	if si.Replay != "" {
+		segs = append(segs, Segment{si.Replay, ss.Key, 0})
+	}
+	if si.ReplayNote != "" {
+		segs = append(segs, Segment{si.ReplayNote, ss.Warn, 0})
+	}
 	if si.Paused {
 		segs = append(segs, Segment{"PAUSED", ss.Warn, 0})
 	}
@@ -166,6 +189,19 @@ func (si StatusInfo) age(ss StatusStyles) Segment {
 	return Segment{"newest " + si.clock(si.Newest) + " (" + FmtAge(si.Now.Sub(si.Newest)) + ")", ss.Base, 1}
 }
 
+// push says which source is live: push, with its last frame's age (in
+// whole minutes, as every age in the bar, so it does not redraw each
+// second), or push down and the poll carrying the feed.
+func (si StatusInfo) push(ss StatusStyles) Segment {
+	switch {
+	case !si.Push.Live:
+		return Segment{"push down " + ss.Dash + " polling", ss.Warn, 0}
+	case si.Push.LastFrame.IsZero():
+		return Segment{"push live", ss.Base, 1}
+	}
+	return Segment{"push " + FmtAge(si.Now.Sub(si.Push.LastFrame)), ss.Base, 1}
+}
+
 // next is the chain's state: a rate limit, a request on its way (or hung),
 // a past meeting, a call that is over ("polling slowed"), a backoff after
 // a failed poll ("backing off — next try"), or when and why it polls next.
@@ -188,6 +224,9 @@ func (si StatusInfo) next(ss StatusStyles) (Segment, bool) {
 	case si.Retrying:
 		// Not the schedule's time: a backoff after a failure.
 		return Segment{"backing off " + ss.Dash + " next try " + si.clock(si.NextPoll), ss.Warn, 1}, true
+	case si.Backstop > 0 && poll.Classify(si.Why) != poll.WhyBudget:
+		// Push brings the samples: the poll is not waiting for one.
+		return Segment{"backstop poll " + si.clock(si.NextPoll), ss.Base, 1}, true
 	}
 	return NextSegment(si.Why, si.clock(si.NextPoll), si.Budget, ss), true
 }
@@ -217,6 +256,8 @@ func (si StatusInfo) pace(ss StatusStyles) (Segment, bool) {
 		// No interval is the pace now: a wait after a failure, or the
 		// slow polling after the call is over. The next segment says when.
 		return Segment{}, false
+	case si.Backstop > 0:
+		return Segment{}, false // the next poll's segment says backstop
 	case si.Fixed:
 		return Segment{"every " + FmtDur(si.Interval), ss.Muted, 3}, true
 	}
@@ -324,6 +365,9 @@ func (si StatusInfo) NextChange() time.Time {
 		nextMinute(si.LastPoll)
 	} else {
 		nextMinute(si.Newest)
+	}
+	if si.Push.Live {
+		nextMinute(si.Push.LastFrame)
 	}
 	if !si.StaleAt.IsZero() {
 		consider(si.StaleAt.Add(time.Nanosecond)) // stale once past it

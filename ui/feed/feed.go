@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"sort"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -24,6 +25,9 @@ type Feed struct {
 	th  model.Thresholds
 	loc *time.Location // where the event log's clock times are said
 	src Source
+	met model.Participant // who the feed started with, for Rewind
+	// listener hears the event log's new lines and the call's changes.
+	listener Listener
 
 	hist    *model.History
 	who     model.Participant // identity from the newest answer, samples dropped
@@ -31,6 +35,7 @@ type Feed struct {
 	gone    string            // why it no longer does: GoneMeeting, goneParticipant or ""
 	events  Log
 	cadence time.Duration
+	pushed  bool   // a push brought samples (keepPushed)
 	marks   *Marks // the meeting's markers (marks.go), shared with its other feeds
 	marked  int    // how many of them the event log holds
 	// version counts the answers that landed, good or failed: a view that
@@ -43,7 +48,7 @@ type Feed struct {
 // the event log's crossings, loc is where its times are said; marks are
 // the meeting's markers, its log's from the start.
 func New(t Target, src Source, who model.Participant, th model.Thresholds, loc *time.Location, marks *Marks) *Feed {
-	f := &Feed{t: t, th: th, loc: loc, src: src, hist: model.NewHistory(0), who: who,
+	f := &Feed{t: t, th: th, loc: loc, src: src, hist: model.NewHistory(0), who: who, met: who,
 		events: newLog(), cadence: time.Minute, marks: marks}
 	src.Chain().Explain = f.explain
 	f.Marked()
@@ -63,6 +68,19 @@ func (f *Feed) Update(msg tea.Msg) (next tea.Cmd, changed bool) {
 		f.version++
 	}
 	return next, changed
+}
+
+// Rewind forgets all the feed learned, as if it had just started: a
+// replay went back in time, and what it holds is newer than now. The
+// views see a new version and an emptied history, and draw again.
+func (f *Feed) Rewind() {
+	f.hist.Clear()
+	f.who, f.live, f.gone, f.cadence = f.met, false, "", time.Minute
+	heard := f.events.heard
+	f.events = newLog()
+	f.events.heard = heard
+	f.marked = 0 // the log is new: Marked puts the markers there again
+	f.version++
 }
 
 // Close cancels the source's requests: the feed is no longer watched.
@@ -131,6 +149,9 @@ func (f *Feed) Fail(err error, at time.Time) {
 	case limited:
 		f.events.failed(at, poll.LimitText(limitType)+" until "+retryAt.In(f.loc).Format("15:04:05"))
 	case why != "":
+		if f.gone != why {
+			f.changed(map[bool]string{true: model.LifeEnded, false: model.LifeGone}[why == GoneMeeting])
+		}
 		f.gone = why
 		f.events.failed(at, f.goneEvent())
 	default:
@@ -149,4 +170,45 @@ func (f *Feed) explain(err error) string {
 		}
 	}
 	return withoutOp(err)
+}
+
+// takePushed merges samples Zoom pushed, as they arrived at at: a
+// duplicate event (same time, same readings) changes nothing. They are
+// judged for the event log as a poll's are.
+func (f *Feed) takePushed(samples []model.Sample, at time.Time) {
+	if f.hist.Merge(samples...) == 0 {
+		return
+	}
+	f.pushed = true
+	f.cadence = model.SampleGap(f.hist.Samples())
+	f.events.observe(f.hist.Since(f.events.judged.Add(time.Nanosecond)), f.th, f.cadence)
+}
+
+// keepPushed is a poll's samples with what push alone knows kept: a
+// polled minute that push already brought with the same readings keeps
+// Zoom's scores and stays marked pushed.
+func (f *Feed) keepPushed(samples []model.Sample) []model.Sample {
+	if !f.pushed {
+		return samples
+	}
+	held := f.hist.Samples()
+	for i, s := range samples {
+		j := sort.Search(len(held), func(j int) bool { return !held[j].Time.Before(s.Time) })
+		if j < len(held) && held[j].Time.Equal(s.Time) && held[j].Via == model.ViaPush && s.Scores.Empty() {
+			s.Scores, s.Via = held[j].Scores, model.ViaPush
+			if s.Equal(held[j]) {
+				samples[i] = s
+			}
+		}
+	}
+	return samples
+}
+
+// pushChanged logs the push subscription going live or down.
+func (f *Feed) pushChanged(at time.Time, live bool, why string) {
+	if live {
+		f.events.add(Event{At: at, Level: model.Good, Text: "push subscription live"})
+		return
+	}
+	f.events.add(Event{At: at, Level: model.Warn, Text: "push subscription down: " + why})
 }
