@@ -47,11 +47,8 @@ func PollLine(p *poll.Chain, next time.Time) string {
 		// the schedule would call the minute Zoom owes "late".
 		return "They left the meeting, so no new samples will come: polling once a minute, " +
 			"in case Zoom publishes a last one late." + at
-	case p.Failures > 0 && poll.Settled(p.LastErr):
-		return "Zoom's last answer will not change by itself: asking again once a minute, or now if you press r." + at
 	case p.Failures > 0:
-		return "The last poll failed: backing off, each retry later than the one before (at most " +
-			FmtDur(max(model.MaxBackoff, p.Interval)) + " apart), never before a rate limit allows." + at
+		return retryLine(p) + at
 	case p.Sched.Fixed:
 		return "Polling every " + FmtDur(p.Interval) + " (a fixed interval: --interval, or + and -)." + at
 	}
@@ -93,6 +90,15 @@ func pushLine(p *poll.Chain) string {
 			" apart, and once after each reconnection to fill what the push missed."
 	}
 	return "Zoom's push is down (" + p.Push.Down + "): polling carries the feed until it is back."
+}
+
+// retryLine is the full help's sentence on polling after a failure.
+func retryLine(p *poll.Chain) string {
+	if poll.Settled(p.LastErr) {
+		return "Zoom's last answer will not change by itself: asking again once a minute, or now if you press r."
+	}
+	return "The last poll failed: backing off, each retry later than the one before (at most " +
+		FmtDur(max(model.MaxBackoff, p.Interval)) + " apart), never before a rate limit allows."
 }
 
 // samplePace says how often samples come, as the schedule has learned
