@@ -71,6 +71,32 @@ func NewGrid(window time.Duration, now time.Time, width int) Grid {
 	return Grid{end: now.Truncate(span).Add(span), span: span, width: width}
 }
 
+// AnchoredGrid returns the grid of width columns of window/width each
+// whose left edge is since (the join), so the join is never just left
+// of the grid and the call fills it from the first column: a new
+// sample fills the next column to the right and moves no other, so the
+// screen sends the terminal only what changed. When newest lies past the
+// right edge, the grid moves on by whole pages of an eighth of its width,
+// leaving newest in the last eighth: the columns move once a page, not on
+// every sample, and less than an eighth of the width stands empty. With since zero or after newest it is NewGrid's grid,
+// ending at newest.
+func AnchoredGrid(window time.Duration, since, newest time.Time, width int) Grid {
+	if since.IsZero() || newest.Before(since) {
+		return NewGrid(window, newest, width)
+	}
+	if width < 1 {
+		return Grid{}
+	}
+	span := max(window/time.Duration(width), 1)
+	total := span * time.Duration(width)
+	start := since
+	if over := newest.Sub(start) - total; over >= 0 {
+		page := span * time.Duration(max(width/8, 1))
+		start = start.Add((over/page + 1) * page)
+	}
+	return Grid{end: start.Add(total), span: span, width: width}
+}
+
 // Width is the number of columns.
 func (g Grid) Width() int { return g.width }
 

@@ -195,9 +195,9 @@ func TestLateJoinerFillsTheWidth(t *testing.T) {
 }
 
 // Goldens of the late joiner on the watch screen at every size, in
-// Unicode and --ascii: read each for the time before the join drawn
-// absent (· or :), the join marked on the axis (▲ or ^) with the window
-// at the right, the hole blank, the samples across the width.
+// Unicode and --ascii: read each for the sparklines starting at the join,
+// the join marked on the axis (▲ or ^) at their first column with the
+// window at the right, the hole blank, the samples across the width.
 func TestGoldenLateJoiner(t *testing.T) {
 	for _, ascii := range []bool{false, true} {
 		for _, sz := range goldenSizes {
