@@ -75,11 +75,15 @@ func NewGrid(window time.Duration, now time.Time, width int) Grid {
 // whose left edge is since (the join), so the join is never just left
 // of the grid and the call fills it from the first column: a new
 // sample fills the next column to the right and moves no other, so the
-// screen sends the terminal only what changed. When newest lies past the
-// right edge, the grid moves on by whole pages of an eighth of its width,
-// leaving newest in the last eighth: the columns move once a page, not on
-// every sample, and less than an eighth of the width stands empty. With since zero or after newest it is NewGrid's grid,
-// ending at newest.
+// screen sends the terminal only what changed. When the call from since
+// to newest is longer than the grid, the grid's left edge is a whole
+// number of pages (an eighth of its width) from the zero time, the first
+// that leaves newest inside: it moves on by a page when newest reaches
+// the right edge, not on every sample, less than an eighth of the width
+// stands empty, and it holds still when since moves (the history's
+// oldest sample, for a join Zoom did not give, drops out of a day's
+// history on every sample). With since zero or after newest it is
+// NewGrid's grid, ending at newest.
 func AnchoredGrid(window time.Duration, since, newest time.Time, width int) Grid {
 	if since.IsZero() || newest.Before(since) {
 		return NewGrid(window, newest, width)
@@ -90,9 +94,9 @@ func AnchoredGrid(window time.Duration, since, newest time.Time, width int) Grid
 	span := max(window/time.Duration(width), 1)
 	total := span * time.Duration(width)
 	start := since
-	if over := newest.Sub(start) - total; over >= 0 {
+	if newest.Sub(since) >= total {
 		page := span * time.Duration(max(width/8, 1))
-		start = start.Add((over/page + 1) * page)
+		start = newest.Add(-total).Truncate(page).Add(page)
 	}
 	return Grid{end: start.Add(total), span: span, width: width}
 }

@@ -208,6 +208,24 @@ func TestAnchoredGridMovesRarely(t *testing.T) {
 		t.Errorf("the grid moved %d times over %d samples, want a few per window", moves, samples)
 	}
 	t.Logf("%d moves over %d samples", moves, samples)
+
+	// A day's history with no join from Zoom: since is the oldest sample,
+	// which drops out on every new one. The grid still moves a page at a
+	// time: 360 samples at a minute, a day over 150 columns, pages of 3h.
+	moves, samples = 0, 0
+	for newest := since.Add(24 * time.Hour); newest.Before(since.Add(30 * time.Hour)); newest = newest.Add(time.Minute) {
+		g := model.AnchoredGrid(24*time.Hour, newest.Add(-24*time.Hour), newest, width)
+		if _, ok := g.Column(newest); !ok {
+			t.Fatalf("newest %v off the grid %v-%v", newest, g.Start(), g.End())
+		}
+		if samples > 0 && g != prev {
+			moves++
+		}
+		prev, samples = g, samples+1
+	}
+	if moves > 3 {
+		t.Errorf("with the oldest sample as the join, the grid moved %d times over %d samples, want 2 or 3 (pages of 3h)", moves, samples)
+	}
 }
 
 func TestReachAndBefore(t *testing.T) {

@@ -37,6 +37,7 @@ type watchModel struct {
 	rewrites    uint64        // hist.Rewrites() then
 	fedUpTo     time.Time     // the newest sample the panes hold
 	fedSpan     time.Duration // the window they hold
+	firstSample time.Time     // the oldest sample seen, kept when the history drops it
 
 	// order is the overview's, for n, N and w; nil without one. replacing:
 	// this screen took the place of the one n, N or w was pressed on.

@@ -51,19 +51,30 @@ func (h *harness) newSample(p model.Participant, s model.Sample) {
 // 40-minute call (it fits the width) at most two frames redraw the
 // sparklines whole, the window stepping up; of a day's call (longer than
 // the width holds at a minute a column) at most two, the grid moving on
-// by an eighth of its width. The other frames change under 300 cells
-// each. Before the window was anchored at the join, each sample moved
+// by an eighth of its width, also when Zoom gave no join and the oldest
+// sample, which then stands for it, drops out of the day's history each
+// minute, in the fitted window and in a day's. The other frames change
+// under 300 cells each. Before the window was anchored at the join, each sample moved
 // every column of every sparkline: 28 of the 30 frames of the 40-minute
 // call changed 300 cells or more (17,072 cells in all against 6,062).
 func TestNewSampleChangesFewCells(t *testing.T) {
 	for _, tc := range []struct {
-		name  string
-		p     model.Participant
-		whole int
-	}{{"a 40-minute call", callParticipant(true), 2}, {"a day's call", dayParticipant(), 2}} {
+		name   string
+		p      model.Participant
+		window time.Duration // chosen with ], 0 for the fitted window
+		whole  int
+	}{
+		{"a 40-minute call", callParticipant(true), 0, 2},
+		{"a day's call", dayParticipant(), 0, 2},
+		{"a day's call, join unknown", noJoin(dayParticipant()), 0, 2},
+		{"a day's call in the 24h window, join unknown", noJoin(dayParticipant()), 24 * time.Hour, 2},
+	} {
 		p := tc.p
 		h := newHarness(t, &fakeSource{p: p}, 200, 60)
 		h.start()
+		for tc.window > 0 && h.watch().span() != tc.window {
+			h.key("]")
+		}
 		last := p.Samples[len(p.Samples)-1]
 		prev := h.a.content()
 		whole, total, most := 0, 0, 0
@@ -87,4 +98,10 @@ func TestNewSampleChangesFewCells(t *testing.T) {
 			t.Errorf("%s: %d of 30 new samples changed 300 cells or more, want %d at most", tc.name, whole, tc.whole)
 		}
 	}
+}
+
+// noJoin is p as Zoom answers when it gives no join time.
+func noJoin(p model.Participant) model.Participant {
+	p.JoinTime = time.Time{}
+	return p
 }

@@ -24,6 +24,9 @@ func (m *watchModel) feedPanes() {
 	if v == m.dataVersion {
 		return
 	}
+	if hs := m.hist.Samples(); len(hs) > 0 && (m.firstSample.IsZero() || hs[0].Time.Before(m.firstSample)) {
+		m.firstSample = hs[0].Time
+	}
 	latest, ok := m.hist.Latest()
 	win := m.window()
 	m.fedSpan = m.span()
