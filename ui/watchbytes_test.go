@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/feed"
@@ -104,4 +105,40 @@ func TestNewSampleChangesFewCells(t *testing.T) {
 func noJoin(p model.Participant) model.Participant {
 	p.JoinTime = time.Time{}
 	return p
+}
+
+// A new sample on a day's history in the 24h window (BenchmarkView's
+// case) allocates at most a bound per frame: the merge, the events, the
+// panes and the frame. Compact lines formatted every reading of every
+// stream for each layout they were measured in, and each line and value
+// grew its buffer a doubling at a time: 896 allocations at 80x24 and
+// 1,270 at 200x60 in 256 colours before, 392 and 939 after.
+func TestNewSampleAllocations(t *testing.T) {
+	for _, tc := range []struct {
+		w, h    int
+		profile colorprofile.Profile
+		most    float64
+	}{{80, 24, colorprofile.Ascii, 450}, {200, 60, colorprofile.ANSI256, 1100}} {
+		p := dayParticipant()
+		h := newHarness(t, &fakeSource{p: p}, tc.w, tc.h, func(c *Config) { c.Profile = tc.profile })
+		h.start()
+		for h.watch().span() != 24*time.Hour {
+			h.key("]")
+		}
+		last, i := p.Samples[len(p.Samples)-1], 0
+		allocs := testing.AllocsPerRun(50, func() {
+			i++
+			s := last
+			s.Time = last.Time.Add(time.Duration(i) * time.Minute)
+			h.watch().chain().Seq++
+			h.watch().chain().Inflight = true
+			m, _ := h.a.Update(feed.FetchedMsg{Answer: poll.Answer{Envelope: h.watch().chain().Envelope(), At: s.Time}, P: model.Participant{UserName: p.UserName, Samples: []model.Sample{s}}})
+			h.a = m.(*app)
+			_ = h.a.content()
+		})
+		t.Logf("%dx%d %s: %.0f allocations a new sample", tc.w, tc.h, tc.profile, allocs)
+		if allocs > tc.most {
+			t.Errorf("%dx%d %s: %.0f allocations a new sample, want %.0f at most", tc.w, tc.h, tc.profile, allocs, tc.most)
+		}
+	}
 }

@@ -44,6 +44,7 @@ func (p *Model) fullLines(iw int) []textCell {
 				}
 				for r := range lines {
 					var c textCellBuf
+					c.b.Grow(lineBytes(label, sw))
 					if r == 0 {
 						c.add(pl.muted, k.label())
 						writeSpaces(&c.b, label-len(k.label())+1)
@@ -77,6 +78,11 @@ func (p *Model) fullLines(iw int) []textCell {
 	}
 	return out
 }
+
+// lineBytes is about what a line with a sparkline of sw cells takes: up
+// to three bytes a glyph, room for a few colour changes, the scale and a
+// value. Grown once, the line's builder is not copied at each doubling.
+func lineBytes(label, sw int) int { return label + 1 + 3*sw + 192 }
 
 // ValueWidth is the width of the widest value the pane's full rows write
 // now ("0.2%  max 0.5% "): the value column is as narrow as that, and the
