@@ -59,6 +59,7 @@ type watchModel struct {
 	footer     string
 	builds     int // body rebuilds, so tests can prove the clock does none
 	frameCache *frameCache
+	helpLine   helpLineMemo
 }
 
 // newWatch builds the watch screen of participant t, whose feed polls
@@ -133,6 +134,7 @@ func (m *watchModel) help() (short []key.Binding, full [][]key.Binding) {
 // restyle applies the common styles to everything drawn.
 func (m *watchModel) restyle() {
 	chrome.StyleHelp(&m.helpView, m.c.st)
+	m.helpLine.forget()
 	for i := range m.panes {
 		m.panes[i].SetStyles(m.c.st)
 	}

@@ -55,7 +55,7 @@ func (m *watchModel) rebuild() {
 	m.body = m.renderBody(fullHelp)
 	m.footer = ""
 	if m.lay.help > 0 {
-		m.footer = "\n" + chrome.ShortHelp(m.helpView, short, m.c.width)
+		m.footer = "\n" + m.helpLine.short(m.helpView, short, m.c.width)
 	}
 }
 
