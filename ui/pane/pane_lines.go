@@ -21,6 +21,14 @@ func (p *Model) fullLines(iw int) []textCell {
 	p.bucket(g)
 	absent := p.absent(g)
 	scw := scaleWidth(pl)
+	// A screen whose compact pane narrows the grid (sparkRoom in ui)
+	// leaves the full rows room to spare: it goes between the sparklines
+	// and their scales, so the values end by the border, not a dozen
+	// columns short of it.
+	spare := 0
+	if p.geo.Grid.Width() > 0 {
+		spare = max(iw-label-2-scw-2-p.geo.Value-sw, 0)
+	}
 	var out []textCell
 	var cols []sparkCol
 	for d, secs := range p.data.dirs {
@@ -58,8 +66,8 @@ func (p *Model) fullLines(iw int) []textCell {
 					} else {
 						writeSpaces(&c.b, sw)
 					}
-					c.b.WriteByte(' ')
-					c.w += sw + 1
+					writeSpaces(&c.b, 1+spare)
+					c.w += sw + 1 + spare
 					if r == 0 {
 						sl := textCell{}
 						if ok {
