@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/chrome"
 )
 
 // The late joiner: joined 20 minutes before the harness's clock
@@ -216,6 +217,18 @@ func TestStoppedShareKeepsValuesByTheBorder(t *testing.T) {
 			if f := measureRow(r, x0, width); f.rightFree > 12 {
 				t.Errorf("%dx%d %s: %d blank columns after the value, want 12 at most:\n%s", sz[0], sz[1], string(r[0][:x0]), f.rightFree, string(r[0]))
 			}
+		}
+	}
+}
+
+// The window is said once, at the right of the time axis, at every width:
+// the status bar said it again wherever it had room (120 columns and up).
+func TestWindowSaidOnce(t *testing.T) {
+	for _, sz := range goldenSizes {
+		h := newHarness(t, &fakeSource{p: callParticipant(true)}, sz[0], sz[1])
+		h.start()
+		if n := strings.Count(ansi.Strip(h.a.content()), "window "+chrome.FmtDur(h.watch().span())); n != 1 {
+			t.Errorf("%dx%d: the window said %d times, want once (the axis):\n%s", sz[0], sz[1], n, h.a.content())
 		}
 	}
 }

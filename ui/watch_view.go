@@ -155,7 +155,9 @@ type frameCache struct {
 
 func (m *watchModel) status() chrome.StatusInfo {
 	si := feedStatus(m.c, m.feed, m.loc)
-	si.Span = chrome.FmtDur(m.span())
+	if m.lay.axis == 0 {
+		si.Span = chrome.FmtDur(m.span()) // else the axis says it, at every width
+	}
 	si.HelpHint = m.lay.help == 0 && !m.helpView.ShowAll
 	return si
 }
