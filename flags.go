@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/fetch/record"
 	"github.com/qostop/qostop/fetch/settings"
 	"github.com/qostop/qostop/fetch/sim"
 	"github.com/qostop/qostop/model"
@@ -111,6 +112,9 @@ func (f *flags) check(cmd *cobra.Command) (ui.Config, error) {
 	if err := f.firstValueError(cmd, typ); err != nil {
 		return ui.Config{}, err
 	}
+	if err := f.loadReplay(); err != nil {
+		return ui.Config{}, err
+	}
 	th, err := model.ParseThresholds(model.DefaultThresholds(), f.thresholds)
 	if err != nil {
 		return bad("--thresholds: %v", err)
@@ -173,6 +177,21 @@ func (f *flags) client(warn io.Writer) (*fetch.Client, io.Closer, error) {
 	}
 	c, err := fetch.New(cfg)
 	return c, closer, err
+}
+
+// loadReplay reads --replay's recording (sim and demo) for the simulator
+// to serve, as every recording is read: a regular file reached without a
+// link, capped in size; a file cut mid-line loads, marked incomplete.
+func (f *flags) loadReplay() error {
+	if f.sim.ReplayFile == "" {
+		return nil
+	}
+	rec, err := record.Load(f.sim.ReplayFile)
+	if err != nil {
+		return err
+	}
+	f.sim.Replay = &rec
+	return nil
 }
 
 func orDefault(s, def string) string {

@@ -66,8 +66,8 @@ const colourLine = "  NO_COLOR\n        set to anything to draw without colour\n
 const redactHelp = "hide user names, emails, IP and MAC addresses, PC names and locations, for sharing the screen"
 
 // recordHelp is --record's: where the screens record, and the ring's limits.
-var recordHelp = fmt.Sprintf("record what is fetched to the new `FILE` (one meeting), or off; by default into a ring in "+
-	"$XDG_STATE_HOME/qostop/recordings, at most %d MiB, %d MiB a file, %d days (the demo records only with FILE)",
+var recordHelp = fmt.Sprintf("record what is fetched, and the markers M drops, to the new `FILE` (one meeting), or off; by default into a ring in "+
+	"$XDG_STATE_HOME/qostop/recordings, at most %d MiB, %d MiB a file, %d days (the demo records only with FILE, the meeting it then opens)",
 	record.DefaultRingBytes>>20, record.DefaultRingFileBytes>>20, int(record.DefaultRingAge.Hours()/24))
 
 // versionText is what --version and `qostop version` print: the module

@@ -212,6 +212,9 @@ func newDemoCmd() *cobra.Command {
 			if f.sim.Hostile {
 				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
 			}
+			if cfg.Record != ui.RecordOff && cfg.MeetingID == "" {
+				cfg.MeetingID = f.sim.MainMeeting() // --record FILE records one meeting: the demo opens it
+			}
 			return runUI(ctx, cmd, cfg, nil)
 		})
 	f.screens(c, time.Second, time.Second, "the simulator samples every --sample-every")

@@ -24,6 +24,8 @@ type Glyphs struct {
 	Absent string
 	// Joined and Left mark the join and the leave on a time axis.
 	Joined, Left string
+	// Marker marks a marker the user dropped (M) on a time axis.
+	Marker string
 	// The arrow keys as the help names them: "↑", or "up" in ASCII.
 	KeyUp, KeyDown, KeyLeft, KeyRight string
 	// Spark climbs from the baseline to a full cell. The ASCII ramp stops
@@ -39,7 +41,7 @@ var unicodeGlyphs, asciiGlyphs = UnicodeGlyphs(), ASCIIGlyphs()
 func UnicodeGlyphs() Glyphs {
 	return Glyphs{Crumb: " › ", Sep: " · ", Column: " │ ", Rule: "─", Dash: "—", Ellipsis: "…", Dots: "…",
 		Cursor: "▸ ", Caret: "█", Up: "↑", Down: "↓", AtMost: "≤", Worse: "▲ ",
-		Absent: "·", Joined: "▲", Left: "▼",
+		Absent: "·", Joined: "▲", Left: "▼", Marker: "◆",
 		KeyUp: "↑", KeyDown: "↓", KeyLeft: "←", KeyRight: "→", Spark: []string{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"},
 		Border: lipgloss.RoundedBorder()}
 }
@@ -48,7 +50,7 @@ func UnicodeGlyphs() Glyphs {
 func ASCIIGlyphs() Glyphs {
 	return Glyphs{Crumb: " > ", Sep: " | ", Column: " | ", Rule: "-", Dash: "-", Ellipsis: "~", Dots: "...",
 		Cursor: "> ", Caret: "_", Up: "^", Down: "v", AtMost: "<=", Worse: "+ ",
-		Absent: ":", Joined: "^", Left: "v",
+		Absent: ":", Joined: "^", Left: "v", Marker: "M",
 		KeyUp: "up", KeyDown: "down", KeyLeft: "left", KeyRight: "right", Spark: []string{"_", ".", "-", "=", "^", "#"},
 		Border: lipgloss.ASCIIBorder()}
 }

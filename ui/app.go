@@ -105,6 +105,8 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		a.noteOf(msg)
 	case poll.Addressed:
 		return a.route(msg)
+	case markedMsg:
+		a.takeMarker(msg)
 	}
 	return nil
 }
@@ -163,8 +165,7 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		if a.prompt != nil {
 			return a.promptKey(msg)
 		}
-		if msg.String() == ":" && !top.captures() {
-			a.prompt = &prompt{}
+		if a.openPrompt(top, msg) {
 			return nil
 		}
 		if cmd, moved := a.navKey(top, msg); moved {

@@ -38,7 +38,7 @@ func chartStyles(st theme.Styles) chart.Styles {
 	return chart.Styles{
 		Title: st.Title, Value: st.Text, Muted: st.Muted, Axis: st.Muted, Label: st.Muted,
 		Send: st.Accent, Receive: st.Text, Warn: st.Level(model.Warn), Critical: st.Level(model.Critical),
-		Cursor: st.NewStyle().Foreground(st.Theme.Focus).Bold(true).Style(),
+		Cursor: st.NewStyle().Foreground(st.Theme.Focus).Bold(true).Style(), Marker: st.Accent,
 	}
 }
 
@@ -123,6 +123,7 @@ func (s *chartScreen) render() string {
 		ch.SetView(start, end)
 		ch.SetCursor(s.cursor)
 		ch.SetCall(s.f.Who().JoinTime, s.f.Who().LeaveTime)
+		ch.SetMarkers(s.f.Markers())
 		if s.dirty[i] {
 			s.fill(ch, start, end)
 			s.dirty[i] = false
@@ -187,7 +188,7 @@ func (s *chartScreen) help() (short []key.Binding, full [][]key.Binding) {
 	short = s.shortHelp()
 	full = [][]key.Binding{
 		{k.Earlier, k.Later, k.Live, k.Back},
-		{k.Cursor, k.FarEarlier, k.FarLater},
+		{k.Cursor, k.FarEarlier, k.FarLater, k.Mark},
 		{k.ZoomIn, k.ZoomOut, k.NextChart, k.PrevChart},
 		{k.NextPane, k.PrevPane, k.Pause, k.Refresh},
 		{k.Quit, k.Help, k.Theme, k.Redact},

@@ -7,6 +7,7 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -35,6 +36,9 @@ type common struct {
 	// seen: one for the app, so a screen opened from another does not
 	// alert again (alert.go).
 	alerts model.Alerts
+	// marks are each meeting's markers (M), by meeting ID: every screen
+	// of the meeting draws the same ones (marker.go).
+	marks map[string]*feed.Marks
 }
 
 func (c *common) setStyles(st theme.Styles) {

@@ -171,7 +171,7 @@ func (s *eventLogScreen) status() chrome.StatusInfo { return feedStatus(s.c, s.f
 func (s *eventLogScreen) help() (short []key.Binding, full [][]key.Binding) {
 	k, t := s.keys, s.log.keys
 	short = []key.Binding{k.Quit, t.Up, t.Down, t.Filter, k.Back}
-	return short, [][]key.Binding{{k.Quit, k.Back, t.Filter}, {t.Up, t.Down, t.PageUp, t.PageDown}, {t.Top, t.Bottom}}
+	return short, [][]key.Binding{{k.Quit, k.Back, t.Filter, k.Mark}, {t.Up, t.Down, t.PageUp, t.PageDown}, {t.Top, t.Bottom}}
 }
 
 // update takes the keys of the log, and the feed's ticks and answers,

@@ -40,6 +40,7 @@ type KeyMap struct {
 	Cursor      key.Binding // chart screen: show or hide the cursor that reads one time
 	FarEarlier  key.Binding // chart screen: the cursor a tenth of the view back (else as Earlier)
 	FarLater    key.Binding // chart screen: the cursor a tenth of the view on (else as Later)
+	Mark        key.Binding // a marker now, with a note: on every chart, in the log, the recording, the report
 }
 
 // DefaultKeyMap is qostop's key map.
@@ -75,6 +76,7 @@ func DefaultKeyMap() KeyMap {
 		Cursor:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cursor")),
 		FarEarlier:  key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("S-←", "far earlier")),
 		FarLater:    key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("S-→", "far later")),
+		Mark:        key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "marker")),
 	}
 }
 
@@ -92,6 +94,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.NextPane, k.PrevPane, k.Expand, k.Back},
 		{k.Theme, k.Redact, k.Log, k.WholeCall},
 		{k.NextPerson, k.PrevPerson, k.WorstPerson, k.Copy},
+		{k.Mark},
 	}
 }
 

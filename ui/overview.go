@@ -70,6 +70,7 @@ func newOverview(c *common, t target) *overviewModel {
 	m := &overviewModel{t: t, cadence: time.Minute, okeys: DefaultOverviewKeyMap(), order: c.choices.Sort,
 		tableScreen: newTableScreen(c, slices.Clone(overviewColumns), true, len(t.trail) > 0)}
 	m.moreKeys = []key.Binding{m.okeys.Shown, m.okeys.Reverse}
+	m.sideKeys = []key.Binding{m.keys.Mark} // a marker for the meeting (marker.go)
 	src, now, ctx := c.cfg.Source, c.cfg.Now, m.ctx
 	m.poll = newPoller(c, c.cfg.Interval, func(env poll.Envelope) tea.Cmd {
 		return overviewCmd(ctx, src, now, env, t.meetingID, t.typ)

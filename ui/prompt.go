@@ -25,6 +25,9 @@ import (
 // prompt is the line being typed; the app holds one while it is open.
 type prompt struct {
 	text string
+	// marker is the meeting a marker's note is typed for (M, marker.go);
+	// "" for a command.
+	marker string
 }
 
 // promptCommands are the commands tab completes.
@@ -39,15 +42,20 @@ func (a *app) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.prompt = nil
 	case "enter":
 		a.prompt = nil
+		if p.marker != "" {
+			return a.markCmd(p.marker, p.text)
+		}
 		return a.runPrompt(strings.TrimSpace(p.text))
 	case "backspace":
 		if r := []rune(p.text); len(r) > 0 {
 			p.text = string(r[:len(r)-1])
 		}
 	case "tab":
-		p.text = a.complete(p.text)
+		if p.marker == "" {
+			p.text = a.complete(p.text)
+		}
 	default:
-		if t := msg.Key().Text; t != "" {
+		if t := msg.Key().Text; t != "" && (p.marker == "" || len([]rune(p.text)) < model.MaxMarkerNote) {
 			p.text += t
 		}
 	}
@@ -161,5 +169,16 @@ func (a *app) complete(text string) string {
 
 // promptLine is the prompt as drawn in the help line's place.
 func (a *app) promptLine() string {
+	if a.prompt.marker != "" {
+		// The end of a note too long for the line, where the typing is;
+		// the hint goes first (noticeCut).
+		const label = "marker note: "
+		text := []rune(report.Text(a.prompt.text))
+		if room := a.c.width - len(label) - 2; room > 1 && len(text) > room {
+			text = append([]rune("…"), text[len(text)-room+1:]...)
+		}
+		return a.c.st.Accent.Render(label) + a.c.st.Text.Render(string(text)) + a.c.st.Muted.Render("█") + noticeCut +
+			a.c.st.Muted.Render("  enter: drop it (empty: \""+model.DefaultMarkerNote+"\"), esc: none")
+	}
 	return a.c.st.Accent.Render(":") + a.c.st.Text.Render(report.Text(a.prompt.text)) + a.c.st.Muted.Render("█")
 }

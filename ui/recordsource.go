@@ -14,8 +14,9 @@ import (
 
 // The flight recorder sits between the screens and their Source: every
 // answer the screens fetch is recorded as it passes, so it costs no
-// request and records exactly what was shown. (The screens' lifecycle,
-// events and markers reach it once the feed gives them one place.)
+// request and records exactly what was shown. The markers the user drops
+// (M) reach it through mark. (The screens' lifecycle and events reach it
+// once the feed gives them one place.)
 
 // RecordOff is Config.Record's value that records nothing.
 const RecordOff = "off"
@@ -103,6 +104,14 @@ func (s *recordingSource) Meeting(ctx context.Context, meetingID string, typ mod
 		rec.Meeting(m)
 	}
 	return m, err
+}
+
+// mark records a marker the user dropped on the meeting (M): the
+// meeting's recording starts here if no answer started it yet.
+func (s *recordingSource) mark(meetingID, note string) {
+	if rec := s.recorder(meetingID); rec != nil {
+		rec.Marker(note)
+	}
 }
 
 // stop closes every recording and returns why one failed, if one did.

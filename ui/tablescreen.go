@@ -42,11 +42,12 @@ type tableScreen struct {
 	tooSmall     bool
 	body, footer string
 
-	// moreKeys are the screen's own keys, added to the full help; legend,
+	// moreKeys are the screen's own keys, added to the full help (the
+	// last column; sideKeys to the shortest, the third); legend,
 	// when set, is what the screen's cells mean, shown with it in the
 	// table's place.
-	moreKeys []key.Binding
-	legend   string
+	moreKeys, sideKeys []key.Binding
+	legend             string
 	// counts, when set, is the header's last line once loaded, given the
 	// table's position ("1-19 of 42", or ""), for a screen that fits its
 	// parts and the position to the width itself.
@@ -79,6 +80,7 @@ func (f *tableScreen) styled() {
 func (f *tableScreen) help() (short []key.Binding, full [][]key.Binding) {
 	short, full = tableHelp(f.keys, f.tkeys, f.sortable, f.back)
 	full[len(full)-1] = append(full[len(full)-1], f.moreKeys...)
+	full[2] = append(full[2], f.sideKeys...)
 	return short, full
 }
 

@@ -73,7 +73,7 @@ func newWatch(c *common, t target, interval time.Duration, who model.Participant
 	src := feed.NewZoom(c.ctx, c.cfg.Source, c.cfg.Now, ft, func(request func(poll.Envelope) tea.Cmd) poll.Chain {
 		return newPoller(c, interval, request)
 	})
-	f := feed.New(ft, src, who, c.cfg.Thresholds, c.clk.Now.Location())
+	f := feed.New(ft, src, who, c.cfg.Thresholds, c.clk.Now.Location(), c.marksOf(t.meetingID))
 	m := &watchModel{
 		c:        c,
 		t:        t,

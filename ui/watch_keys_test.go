@@ -212,6 +212,18 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"NextPerson":  directAsksRoster,
 	"PrevPerson":  directAsksRoster,
 	"WorstPerson": directAsksRoster,
+	// M opens the note's prompt; the marker itself, on every view, is
+	// TestMarkerShowsOnEveryViewAndIsRecorded's.
+	"Mark": func(t *testing.T, h *harness, k string) {
+		h.key(k)
+		if v := h.a.View().Content; !strings.Contains(v, "marker note:") {
+			t.Fatalf("%s opened no prompt for a marker's note:\n%s", k, v)
+		}
+		h.key("esc")
+		if v := h.a.View().Content; strings.Contains(v, "marker note:") || len(h.a.c.marksOf("85012345678").All()) != 0 {
+			t.Fatalf("esc left the prompt open or dropped a marker:\n%s", v)
+		}
+	},
 	"Copy": func(t *testing.T, h *harness, k string) {
 		if out := h.key(k); len(out) != 1 || !strings.Contains(h.a.View().Content, "copied ") {
 			t.Fatalf("%s: %d messages, want the clipboard's; view:\n%s", k, len(out), h.a.View().Content)

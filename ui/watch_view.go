@@ -80,7 +80,8 @@ func (m *watchModel) renderBody(fullHelp string) string {
 	}
 	if l.axis > 0 {
 		parts = append(parts, renderAxis(m.geo, m.c.width, m.loc, m.c.st,
-			axisMarks{joined: m.feed.Who().JoinTime, left: m.feed.Who().LeaveTime, window: m.windowText()}))
+			axisMarks{joined: m.feed.Who().JoinTime, left: m.feed.Who().LeaveTime, window: m.windowText(),
+				markers: m.feed.Markers()}))
 	}
 	if l.sys > 0 {
 		latest, ok := m.hist.Latest()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -176,6 +177,25 @@ var axisSteps = []time.Duration{
 type axisMarks struct {
 	joined, left time.Time
 	window       string
+	markers      []model.Marker // the meeting's (M), each a glyph at its column
+}
+
+// markerLead is how far past the grid's end a marker still sits at its
+// last column: the grid ends at the newest sample, and Zoom publishes a
+// minute a minute or two late, so a marker dropped now is newer than
+// every sample until its minute comes.
+const markerLead = 5 * time.Minute
+
+// markerColumn is the column of a marker at t on g: its own, or the last
+// for one at most markerLead newer than the grid.
+func markerColumn(g model.Grid, t time.Time) (int, bool) {
+	if c, ok := g.Column(t); ok {
+		return c, true
+	}
+	if t.After(g.End()) && t.Sub(g.End()) <= markerLead && g.Width() > 0 {
+		return g.Width() - 1, true
+	}
+	return 0, false
 }
 
 // renderAxis is the time axis under the panes: HH:MM (HH:MM:SS for a
@@ -200,6 +220,14 @@ func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Style
 		a.end = width - w - 2
 	}
 	gl := st.Glyphs()
+	// Markers first, one cell each, so no label hides one.
+	var at []int
+	for _, mk := range marks.markers {
+		if c, ok := markerColumn(g, mk.At); ok && x0+c < a.end {
+			a.line[x0+c], a.taken[x0+c] = []rune(gl.Marker)[0], true
+			at = append(at, x0+c)
+		}
+	}
 	for _, mk := range []struct {
 		t     time.Time
 		glyph string
@@ -216,7 +244,33 @@ func renderAxis(geo pane.Geometry, width int, loc *time.Location, st theme.Style
 			a.put(x0+c, model.TickLabel(t, layout, loc))
 		}
 	}
-	return st.Muted.Render(strings.TrimRight(string(a.line), " "))
+	return a.render(at, st)
+}
+
+// render is the line in muted text, the cells at marks (markers) in the
+// accent colour.
+func (a *axisLine) render(marks []int, st theme.Styles) string {
+	line := []rune(strings.TrimRight(string(a.line), " "))
+	if len(marks) == 0 {
+		return st.Muted.Render(string(line))
+	}
+	slices.Sort(marks)
+	var b strings.Builder
+	from := 0
+	for _, x := range marks {
+		if x < from || x >= len(line) {
+			continue
+		}
+		if x > from {
+			b.WriteString(st.Muted.Render(string(line[from:x])))
+		}
+		b.WriteString(st.Accent.Render(string(line[x])))
+		from = x + 1
+	}
+	if from < len(line) {
+		b.WriteString(st.Muted.Render(string(line[from:])))
+	}
+	return b.String()
 }
 
 // axisStep is the spacing of round times on g: the shortest of

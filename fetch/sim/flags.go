@@ -18,6 +18,9 @@ func (o *Options) RegisterFlags(fs *pflag.FlagSet, sampleEvery time.Duration) {
 		"past it, Zoom's Daily-limit 429 until 00:00 UTC (0: no cap, no such headers)")
 	fs.BoolVar(&o.Hostile, "hostile", false, "add participant "+HostileParticipantID+
 		", whose name carries terminal escape sequences (a window title, a screen clear, a clipboard write)")
+	fs.StringVar(&o.ReplayFile, "replay", "", "serve the meeting of the recording `FILE` (--record) instead of the simulated ones: "+
+		"its participants and samples as recorded; every recorded time is moved by whole sample intervals so the first "+
+		"sample is served at once, the rest come at the pace recorded, and the meeting is live until its last sample, then ended")
 	fs.DurationVar(&o.EndAfter, "end-after", 0, "end the meeting "+DemoMeetingID+
 		" this long after starting, e.g. 5m, to see a meeting end mid-watch (0: never)")
 }

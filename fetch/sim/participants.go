@@ -104,6 +104,9 @@ func (s *Server) latest(m *meeting, p *member, now time.Time) (sampleVals, bool)
 // health is the verdict on p's newest sample: the participant-level
 // health and issue_list describe the call as it is now.
 func (s *Server) health(m *meeting, p *member, now time.Time) (string, []string) {
+	if p.replayed() {
+		return p.health, p.issues // as Zoom last said, when it was recorded
+	}
 	v, ok := s.latest(m, p, now)
 	if !ok {
 		return "", nil
@@ -132,6 +135,10 @@ func (s *Server) qosParticipant(m *meeting, p *member, now time.Time) wireQoSPar
 	last := s.opts.ServeLast
 	lo, hi := m.samples(p, now, last)
 	for k := lo; k <= hi; k++ {
+		if p.replayed() {
+			w.UserQoS = append(w.UserQoS, replayWire(p.recorded[k]))
+			continue
+		}
 		w.UserQoS = append(w.UserQoS, s.wireSampleOf(m, p, s.values(m, p, k)))
 	}
 	return w
@@ -167,7 +174,9 @@ func (s *Server) listParticipant(m *meeting, p *member, now time.Time) wireParti
 	if !p.video {
 		w.Camera = ""
 	}
-	if v, ok := s.latest(m, p, now); ok {
+	if p.replayed() {
+		w.AudioQuality, w.VideoQuality, w.ScreenShareQuality, w.ShareDesktop = m.replayQuality(p, now)
+	} else if v, ok := s.latest(m, p, now); ok {
 		w.AudioQuality = quality(v.audioSend)
 		w.VideoQuality = quality(v.videoSend)
 		w.ScreenShareQuality = quality(v.shareSend)

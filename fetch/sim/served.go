@@ -22,6 +22,10 @@ func (s *Server) servedReply(rep reply, m *meeting, p *member, lo, hi int) reply
 	}
 	sv := &served{meeting: m.id, participant: p.userID, times: make([]time.Time, 0, hi-lo+1)}
 	for k := lo; k <= hi; k++ {
+		if p.replayed() {
+			sv.times = append(sv.times, p.recorded[k].Time.UTC())
+			continue
+		}
 		sv.times = append(sv.times, m.at(k).UTC())
 	}
 	rep.served = sv

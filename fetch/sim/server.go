@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/qostop/qostop/model"
 )
 
 // The credentials the simulator accepts unless Options say otherwise.
@@ -73,6 +75,12 @@ type Options struct {
 	// NoWebinarScope and NoRoomScope refuse the webinar and Zoom Rooms
 	// endpoints as Zoom does a token without their scope (code 4700).
 	NoWebinarScope, NoRoomScope bool
+	// Replay, when set, serves this recording's meeting instead of the
+	// simulated ones (replay.go); ReplayFile is --replay, which the
+	// command loads into Replay (fetch/record.Load: the simulator opens
+	// no file itself).
+	Replay     *model.Recording
+	ReplayFile string
 }
 
 // Limits that keep a careless option from turning one request into
@@ -163,7 +171,11 @@ func New(opts Options) *Server {
 	s.stats.Faults = map[FaultKind]int{}
 	start := o.Now().UTC()
 	s.t0 = start.Truncate(o.SampleEvery).Add(-time.Duration(o.PreHistory) * o.SampleEvery)
-	s.meetings = append(s.cast(), s.extraMeetings()...)
+	if o.Replay != nil {
+		s.meetings = []*meeting{s.replayMeeting(o.Replay, start)}
+	} else {
+		s.meetings = append(s.cast(), s.extraMeetings()...)
+	}
 	s.setPublishLag()
 	for _, m := range s.meetings {
 		s.byID[m.id] = m

@@ -35,6 +35,10 @@ func (s *Server) Banner(w io.Writer, baseURL string) {
 	fmt.Fprintf(w, "  export ZOOM_API_URL=%s/v2\n  export ZOOM_OAUTH_URL=%s/oauth/token\n", baseURL, baseURL)
 	fmt.Fprintf(w, "  export ZOOM_ACCOUNT_ID=%s ZOOM_CLIENT_ID=%s ZOOM_CLIENT_SECRET=%s\n\n",
 		s.opts.AccountID, s.opts.ClientID, s.opts.ClientSecret)
+	if s.opts.Replay != nil {
+		s.replayBanner(w)
+		return
+	}
 	listCalls(w, "Meetings:", s.Meetings())
 	listCalls(w, "\nWebinars (--webinar, or a /w/ link):", s.Webinars())
 	fmt.Fprintln(w, "\nZoom Rooms (qostop rooms):")

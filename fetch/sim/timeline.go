@@ -3,6 +3,8 @@ package sim
 import (
 	"hash/fnv"
 	"time"
+
+	"github.com/qostop/qostop/model"
 )
 
 // path is the route a participant's media takes into Zoom, which decides
@@ -37,7 +39,18 @@ type member struct {
 
 	key  uint64 // seeds this member's numbers
 	prof profile
+
+	// A replayed participant (replay.go): their samples, join and leave
+	// as recorded, moved to the simulator's clock, and Zoom's verdict.
+	recorded    []model.Sample
+	join, leave time.Time
+	health      string
+	issues      []string
 }
+
+// replayed reports whether p is a recording's participant, whose
+// numbers are recorded rather than made.
+func (p *member) replayed() bool { return p.role == RoleReplayed }
 
 // meeting is one meeting and its timeline. Sample k is taken at
 // t0 + k*every; the meeting starts one interval before sample 0.
@@ -55,11 +68,17 @@ type meeting struct {
 	// share says whether someone shares their screen at sample k, and
 	// whether k is the first sample of that share (nothing drawn yet).
 	share func(k int) (who *member, first bool)
+	began time.Time // a replay's recorded start, moved (replay.go); zero: one interval before sample 0
 }
 
 func (m *meeting) at(k int) time.Time { return m.t0.Add(time.Duration(k) * m.every) }
 
-func (m *meeting) start() time.Time { return m.t0.Add(-m.every) }
+func (m *meeting) start() time.Time {
+	if !m.began.IsZero() {
+		return m.began
+	}
+	return m.t0.Add(-m.every)
+}
 
 // over reports whether the meeting has ended by now.
 func (m *meeting) over(now time.Time) bool {
@@ -88,12 +107,18 @@ func (m *meeting) current(now time.Time) int {
 // joinTime falls a member-specific part of an interval before their first
 // sample, so join times do not all land on the same second.
 func (m *meeting) joinTime(p *member) time.Time {
+	if p.replayed() {
+		return p.join
+	}
 	frac := 0.1 + 0.8*float64(p.key%1000)/1000
 	return m.at(p.joinK).Add(-time.Duration(frac * float64(m.every))).Truncate(time.Second)
 }
 
 // leaveTime is zero for a member still in the meeting at now.
 func (m *meeting) leaveTime(p *member, now time.Time) time.Time {
+	if p.replayed() {
+		return m.replayLeave(p, now)
+	}
 	var t time.Time
 	switch {
 	case p.leaveK >= 0:
@@ -115,6 +140,9 @@ func (m *meeting) present(p *member, now time.Time) bool { return !now.Before(m.
 // samples is the index range [lo, hi] of p's samples served at now; lo > hi
 // when there are none. Live calls get only the newest `last`.
 func (m *meeting) samples(p *member, now time.Time, last int) (lo, hi int) {
+	if p.replayed() {
+		return m.replaySamples(p, now, last)
+	}
 	hi = m.current(now)
 	if p.leaveK >= 0 {
 		hi = min(hi, p.leaveK)

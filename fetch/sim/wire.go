@@ -43,11 +43,13 @@ type wirePressure struct {
 	Max string `json:"system_max_cpu_pressure_level"`
 }
 
+// wireRSSI's readings are pointers so a replay (replay.go) can leave out
+// one that was not recorded; the cast always has all three.
 type wireRSSI struct {
-	Max  int    `json:"max_rssi"`
-	Avg  int    `json:"avg_rssi"`
-	Min  int    `json:"min_rssi"`
-	Unit string `json:"rssi_unit"`
+	Max  *float64 `json:"max_rssi,omitempty"`
+	Avg  *float64 `json:"avg_rssi,omitempty"`
+	Min  *float64 `json:"min_rssi,omitempty"`
+	Unit string   `json:"rssi_unit"`
 }
 
 type namedStream struct {
@@ -171,7 +173,8 @@ func (s *Server) wireSampleOf(m *meeting, p *member, v sampleVals) wireSample {
 		w.Pressure = &wirePressure{"normal", "normal", lvl}
 	}
 	if r := v.rssi; r != nil {
-		w.RSSI = &wireRSSI{Max: r[0], Avg: r[1], Min: r[2], Unit: "dBm"}
+		dbm := func(i int) *float64 { v := float64(r[i]); return &v }
+		w.RSSI = &wireRSSI{Max: dbm(0), Avg: dbm(1), Min: dbm(2), Unit: "dBm"}
 	}
 	return w
 }

@@ -51,6 +51,7 @@ func (p *panel) decorate(f *frame) {
 	}
 	p.timeLabels(f)
 	p.callMarks(f)
+	p.markerMarks(f)
 }
 
 // callMarks marks the join and the leave on the x axis, over its ticks:

@@ -26,9 +26,10 @@ type Model struct {
 	start, end    time.Time
 	series        [2][]model.Point // by model.Direction
 	panels        [2]*panel
-	cursor        time.Time // the time the cursor reads; zero when it is hidden
-	minLabelW     int       // the y labels' least width (SetLabelWidth)
-	joined, left  time.Time // the participant's join and leave; zero when unknown or not yet
+	cursor        time.Time      // the time the cursor reads; zero when it is hidden
+	minLabelW     int            // the y labels' least width (SetLabelWidth)
+	joined, left  time.Time      // the participant's join and leave; zero when unknown or not yet
+	markers       []model.Marker // the meeting's (M), oldest first (markers.go)
 
 	// The canvases are drawn when fresh goes false, and the string is
 	// written from them when written does: moving the cursor only

@@ -28,6 +28,8 @@ type frame struct {
 	loc        *time.Location
 	joined     time.Time // marked on the x axis; zero: not marked
 	left       time.Time
+	markers    []model.Marker
+	live       bool // the view ends at (or after) the newest reading
 }
 
 // threshold is a horizontal line across the graph.

@@ -31,7 +31,7 @@ func (m *Model) cursorCol(p *panel) int {
 func (p *panel) cursorCell(f *frame, y int, r rune, rl role) (rune, role) {
 	o := p.lc.Origin()
 	switch {
-	case y < o.Y && (rl == roleBlank || rl == roleWarn || rl == roleCrit):
+	case y < o.Y && (rl == roleBlank || rl == roleWarn || rl == roleCrit || rl == roleMarker):
 		return f.g.cursor, roleCursor
 	case y == o.Y && r == f.g.xTick:
 		return f.g.cursorTick, roleCursor
@@ -78,6 +78,17 @@ func (m *Model) reading(f *frame, dir model.Direction) []piece {
 		{"  ", lipgloss.Style{}},
 		{string(f.g.cursor) + " " + cursorTime(m.cursor, f.start, f.end, m.cadence, f.loc), st.Cursor},
 	}
+	ps = append(ps, m.value(dir)...)
+	if note := m.markerNote(f); note != "" {
+		ps = append(ps, piece{" " + string(f.g.marker) + " " + note, st.Marker})
+	}
+	return ps
+}
+
+// value is the reading at the cursor in the reading's words.
+func (m *Model) value(dir model.Direction) []piece {
+	st := &m.st
+	var ps []piece
 	v := at(m.series[dir], m.cursor)
 	if !v.OK {
 		return append(ps, piece{" no sample", st.Muted})

@@ -22,6 +22,7 @@ const (
 	roleAxis
 	roleLabel
 	roleCursor
+	roleMarker
 	numRoles
 )
 
@@ -32,6 +33,7 @@ func newInks(st Styles, line lipgloss.Style) inks {
 	var k inks
 	k[roleLine], k[roleWarn], k[roleCrit] = theme.InkOf(line), theme.InkOf(st.Warn), theme.InkOf(st.Critical)
 	k[roleAxis], k[roleLabel], k[roleCursor] = theme.InkOf(st.Axis), theme.InkOf(st.Label), theme.InkOf(st.Cursor)
+	k[roleMarker] = theme.InkOf(st.Marker)
 	return k
 }
 
@@ -43,6 +45,8 @@ func (p *panel) roleAt(f *frame, x, y int, r rune) role {
 	switch {
 	case r == 0 || r == ' ':
 		return roleBlank
+	case p.isMarker(f, x, y, r):
+		return roleMarker
 	case x == o.X && y <= o.Y, y == o.Y && x > o.X:
 		return roleAxis
 	case x < o.X || y > o.Y:

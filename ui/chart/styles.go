@@ -17,6 +17,7 @@ type Styles struct {
 	Warn     lipgloss.Style // the warn threshold line
 	Critical lipgloss.Style // the critical threshold line
 	Cursor   lipgloss.Style // the cursor's line and the time it reads in the titles
+	Marker   lipgloss.Style // a marker's line, its glyph and its note at the cursor
 }
 
 // glyphs are the runes the chart adds to what ntcharts draws: threshold
@@ -31,12 +32,15 @@ type glyphs struct {
 	// The participant's join and leave on the x axis, as the watch
 	// screen's time axis marks them (theme.Glyphs.Joined and Left).
 	joined, left rune
+	// A marker (M): its dashed line through the graph, its glyph on the
+	// x axis (theme.Glyphs.Marker).
+	markerLine, marker rune
 }
 
 // The cursor is dashed, unlike the y axis, so the two never read alike.
 var (
 	unicodeGlyphs = glyphs{warn: '╌', crit: '━', xTick: '┬', yTick: '┤', cursor: '┊', cursorAxis: '┴', cursorTick: '┼',
-		joined: '▲', left: '▼'}
+		joined: '▲', left: '▼', markerLine: '╎', marker: '◆'}
 	asciiGlyphs = glyphs{warn: '~', crit: '=', xTick: '+', yTick: '+', cursor: '|', cursorAxis: '+', cursorTick: '+',
-		joined: '^', left: 'v'}
+		joined: '^', left: 'v', markerLine: ':', marker: 'M'}
 )

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
 )
 
@@ -14,7 +15,7 @@ import (
 // threshold lines that fall on it.
 func (m *Model) frame() frame {
 	f := frame{start: m.start, end: m.end, gapAfter: m.cadence * 3 / 2, ascii: m.ascii, loc: m.loc, g: unicodeGlyphs,
-		joined: m.joined, left: m.left}
+		joined: m.joined, left: m.left, markers: m.markers, live: m.live()}
 	if m.ascii {
 		f.g = asciiGlyphs
 	}
@@ -164,7 +165,7 @@ func renderLine(ps []piece, w int) string {
 	for _, p := range ps {
 		s := p.s
 		if pw := lipgloss.Width(s); pw > left {
-			s = string([]rune(s)[:left]) // titles are single-width text
+			s = ansi.Truncate(s, left, "") // a marker's note may hold wide characters
 		}
 		left -= lipgloss.Width(s)
 		if s != "" {

@@ -4,7 +4,8 @@
 // samples' cadence, and the one source that fills it. The watch panes, the
 // chart screen and the event log screen are views of one Feed; opening
 // another view sends no request and starts no chain. Views read the feed
-// (History, Events, Who, Version); only the feed writes it.
+// (History, Events, Who, Markers, Version); only the feed writes it. The
+// meeting's markers (M) are one Marks shared by all its feeds (marks.go).
 //
 // # Sources
 //

@@ -60,11 +60,17 @@ type Log struct {
 
 func newLog() Log { return Log{levels: map[levelKey]model.Level{}} }
 
-// add puts e in its place by time, above the events of its time already
+// add logs a new line: put in its place. put alone places a line that
+// is not new to the log's readers (a marker, recorded as one).
+func (l *Log) add(e Event) {
+	l.put(e)
+}
+
+// put puts e in its place by time, above the events of its time already
 // there. A sample's events carry the sample's time and a poll's the
 // answer's, and a sample can arrive after a poll event newer than it: put
 // in by arrival, "newest first" was not true.
-func (l *Log) add(e Event) {
+func (l *Log) put(e Event) {
 	i := sort.Search(len(l.events), func(i int) bool { return !l.events[i].At.After(e.At) })
 	if i >= maxEvents {
 		return // older than all the log keeps

@@ -31,6 +31,8 @@ type Feed struct {
 	gone    string            // why it no longer does: GoneMeeting, goneParticipant or ""
 	events  Log
 	cadence time.Duration
+	marks   *Marks // the meeting's markers (marks.go), shared with its other feeds
+	marked  int    // how many of them the event log holds
 	// version counts the answers that landed, good or failed: a view that
 	// drew at an older one draws again.
 	version uint64
@@ -38,11 +40,13 @@ type Feed struct {
 
 // New is the feed of t, filled by src, starting with who as the
 // participant (from the list that led here, or just their ID); th judges
-// the event log's crossings, loc is where its times are said.
-func New(t Target, src Source, who model.Participant, th model.Thresholds, loc *time.Location) *Feed {
+// the event log's crossings, loc is where its times are said; marks are
+// the meeting's markers, its log's from the start.
+func New(t Target, src Source, who model.Participant, th model.Thresholds, loc *time.Location, marks *Marks) *Feed {
 	f := &Feed{t: t, th: th, loc: loc, src: src, hist: model.NewHistory(0), who: who,
-		events: newLog(), cadence: time.Minute}
+		events: newLog(), cadence: time.Minute, marks: marks}
 	src.Chain().Explain = f.explain
+	f.Marked()
 	return f
 }
 
