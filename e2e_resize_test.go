@@ -7,7 +7,7 @@ import (
 )
 
 // sparkRuns are the sparklines of the audio and video panes' rows on a
-// screen: what lies between a row's label and its scale ("≤"), trimmed of
+// screen: what lies between a row's label and its scale ("top 200ms"), trimmed of
 // the blank and absent (before the join) columns at the left.
 func sparkRuns(screen string) []string {
 	var runs []string
@@ -19,7 +19,7 @@ func sparkRuns(screen string) []string {
 		case strings.HasPrefix(l, "╭"):
 			pane = ""
 		}
-		at := strings.Index(l, "≤")
+		at := strings.Index(l, "top ")
 		if pane == "" || !strings.HasPrefix(l, "│") || at < 0 {
 			continue
 		}

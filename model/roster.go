@@ -33,7 +33,11 @@ type Member struct {
 	Gone    bool        // missing from the latest answer, though seen before
 	GoneAt  time.Time   // the answer that first missed them
 	Seen    int         // order first seen: the pseudonym's number, the last tie-break
-	marks   []mark      // what the recent samples judged, for the next refresh (marks.go)
+	// Trend is the worst reading's stream and metric over the last
+	// TrendWindow of samples (trend.go), when the roster keeps trends;
+	// nil with no reading now.
+	Trend []Point
+	marks []mark // what the recent samples judged, for the next refresh (marks.go)
 }
 
 // Left reports whether the member is no longer in the meeting.
@@ -100,6 +104,10 @@ type Roster struct {
 	// forget the whole meeting: only KeepLeftMost holds. And with no "now"
 	// to rank by, each member's degraded share is of their whole call.
 	Over bool
+	// Trends: each member keeps its worst reading's trend (Member.Trend),
+	// for the overview's wide form; off, a refresh reads no more samples
+	// than the ranking does.
+	Trends bool
 }
 
 // Merge folds an answer that arrived at `at` into the roster: everyone in
@@ -120,6 +128,9 @@ func (r *Roster) Merge(ps []Participant, at time.Time, th Thresholds) {
 		mb := newMember(p, th, prev.marks)
 		if r.Over {
 			mb = wholeCall(p, th)
+		}
+		if r.Trends && mb.Rank.HasWorst {
+			mb.Trend = trendOf(p.Samples, mb.Rank.Worst, &prev)
 		}
 		mb.Seen = len(old) + len(next)
 		if ok {

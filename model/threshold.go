@@ -180,3 +180,16 @@ func (t Thresholds) StreamLevel(s StreamStats) Level {
 	}
 	return lv
 }
+
+// Summary states every limit in force as warn:critical, compactly and in
+// --thresholds' own syntax, for the full help: "latency=150:300ms
+// jitter=30:60ms loss=1:5% maxloss=5:10% cpu=80:95% rssi=-67:-75dBm"; a
+// line wraps between metrics, never inside one. A marker or a colour on
+// screen is only as clear as the number behind it.
+func (t Thresholds) Summary() string {
+	parts := make([]string, 0, numMetrics)
+	for m := range numMetrics {
+		parts = append(parts, m.String()+"="+FormatNum(t[m].Warn)+":"+FormatNum(t[m].Critical)+m.Unit())
+	}
+	return strings.Join(parts, " ")
+}

@@ -210,3 +210,16 @@ func TestParseThresholds(t *testing.T) {
 		})
 	}
 }
+
+// The full help states the limits in force, in --thresholds' words, so
+// that "!" on screen can be read against a number (issue 17 item 9).
+func TestThresholdsSummary(t *testing.T) {
+	th, err := model.ParseThresholds(model.DefaultThresholds(), "latency=200:400")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "latency=200:400ms jitter=30:60ms loss=1:5% maxloss=5:10% cpu=80:95% rssi=-67:-75dBm"
+	if got := th.Summary(); got != want {
+		t.Errorf("Summary() = %q, want %q", got, want)
+	}
+}

@@ -16,7 +16,9 @@ type Glyphs struct {
 	Cursor   string // the table's selected row: "▸ "
 	Caret    string // where the filter is typed: "█"
 	Up, Down string // send and receive in a table cell: "↑", "↓"
-	AtMost   string // before the top of a scale: "≤300ms"
+	// ScaleTop goes before the top of a sparkline's scale: a word, not
+	// "≤", which beside "412ms!" read as a limit ("top 500ms").
+	ScaleTop string
 	Worse    string // before a row worse since the user last looked: "▲ "
 	// Absent fills a sparkline column of time before the participant
 	// joined: they were not there, which is not a gap (no sample while
@@ -40,7 +42,7 @@ var unicodeGlyphs, asciiGlyphs = UnicodeGlyphs(), ASCIIGlyphs()
 // UnicodeGlyphs are box drawing, block elements and typographic marks.
 func UnicodeGlyphs() Glyphs {
 	return Glyphs{Crumb: " › ", Sep: " · ", Column: " │ ", Rule: "─", Dash: "—", Ellipsis: "…", Dots: "…",
-		Cursor: "▸ ", Caret: "█", Up: "↑", Down: "↓", AtMost: "≤", Worse: "▲ ",
+		Cursor: "▸ ", Caret: "█", Up: "↑", Down: "↓", ScaleTop: "top ", Worse: "▲ ",
 		Absent: "·", Joined: "▲", Left: "▼", Marker: "◆",
 		KeyUp: "↑", KeyDown: "↓", KeyLeft: "←", KeyRight: "→", Spark: []string{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"},
 		Border: lipgloss.RoundedBorder()}
@@ -49,7 +51,7 @@ func UnicodeGlyphs() Glyphs {
 // ASCIIGlyphs draw with printable ASCII only, for fonts without the rest.
 func ASCIIGlyphs() Glyphs {
 	return Glyphs{Crumb: " > ", Sep: " | ", Column: " | ", Rule: "-", Dash: "-", Ellipsis: "~", Dots: "...",
-		Cursor: "> ", Caret: "_", Up: "^", Down: "v", AtMost: "<=", Worse: "+ ",
+		Cursor: "> ", Caret: "_", Up: "^", Down: "v", ScaleTop: "top ", Worse: "+ ",
 		Absent: ":", Joined: "^", Left: "v", Marker: "M",
 		KeyUp: "up", KeyDown: "down", KeyLeft: "left", KeyRight: "right", Spark: []string{"_", ".", "-", "=", "^", "#"},
 		Border: lipgloss.ASCIIBorder()}

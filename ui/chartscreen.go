@@ -226,7 +226,7 @@ func (s *chartScreen) rebuild() {
 	short, full := s.help()
 	helpRows, footer := 1, chrome.ShortHelp(s.helpView, short, w)
 	if s.helpView.ShowAll {
-		footer, helpRows = chrome.FullHelp(s.helpView, full, w, cursorNote)
+		footer, helpRows = chrome.FullHelp(s.helpView, full, w, s.c.withLimits([]string{cursorNote})...)
 		legend := chrome.Legend(s.c.st, w)
 		footer += "\n" + legend
 		helpRows += strings.Count(legend, "\n") + 1

@@ -116,7 +116,7 @@ func TestHelpHasTheLegend(t *testing.T) {
 		h.key("?")
 		v := ansi.Strip(h.a.content())
 		for _, want := range []string{"* over warn", "! over critical", "- no reading", "no sample in that time",
-			"the worst", "top of the row's scale", "━ critical"} {
+			"the worst", "top 300ms: the scale's top, not a limit", "━ critical", "Limits, warn:critical: latency=150:300ms"} {
 			if !strings.Contains(v, want) {
 				t.Errorf("chart screen %v: the help lacks %q:\n%s", chart, want, v)
 			}
@@ -154,7 +154,7 @@ func TestChartScreenASCIIHelp(t *testing.T) {
 	h.key("enter")
 	h.key("?")
 	v := h.a.content()
-	if !strings.Contains(v, "<=300ms") || !strings.Contains(v, "= critical") {
+	if !strings.Contains(v, "top 300ms") || !strings.Contains(v, "= critical") {
 		t.Fatalf("no ASCII legend in the help:\n%s", v)
 	}
 	for i, r := range v {

@@ -73,3 +73,16 @@ func firstTarget(cfg Config) target {
 	return target{meetingID: cfg.MeetingID, participantID: cfg.ParticipantID, typ: cfg.Type,
 		topic: cfg.Topic, trail: cfg.Trail}
 }
+
+// withLimits joins the limits the markers and the colours stand for to
+// the last of the full help's notes, on every screen that judges a
+// reading: after the note's end rather than on a line of its own, which
+// the error under the panes needs more.
+func (c *common) withLimits(notes []string) []string {
+	limits := "Limits, warn:critical: " + c.cfg.Thresholds.Summary() + "."
+	if len(notes) == 0 {
+		return []string{limits}
+	}
+	notes[len(notes)-1] += " " + limits
+	return notes
+}

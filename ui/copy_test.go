@@ -132,12 +132,12 @@ func TestThemeKeyNamesTheTheme(t *testing.T) {
 }
 
 // Behind "terminal too small" no key acts but quit: three enters at 50x12
-// opened a participant's expanded pane unseen.
+// (then too small) opened a participant's expanded pane unseen.
 func TestNoKeysActBehindTooSmall(t *testing.T) {
 	src := newTableSource()
 	src.setPeople(bridge())
 	h, _ := newTableHarness(t, src, 120, 40)
-	h.resize(50, 12)
+	h.resize(39, 9)
 	h.press("enter", "enter", "enter", "R", "t")
 	if h.a.top().name() != "meetings" || h.a.c.redact || h.a.theme.Name != "dark" {
 		t.Fatalf("keys acted behind too small: top %v, redact %v, theme %s", h.a.top(), h.a.c.redact, h.a.theme.Name)

@@ -69,11 +69,20 @@ func TestGolden(t *testing.T) {
 		h.start()
 		requireScreen(t, h.a.content(), 80, 24)
 	})
-	t.Run("toosmall_50x12", func(t *testing.T) {
-		h := newHarness(t, &fakeSource{p: callParticipant(true)}, 50, 12)
+	// Below 40x10 a refusal that fits; from there to 60x16 the compact
+	// panes that fit whole.
+	t.Run("toosmall_39x9", func(t *testing.T) {
+		h := newHarness(t, &fakeSource{p: callParticipant(true)}, 39, 9)
 		h.start()
 		golden.RequireEqual(t, h.a.content())
 	})
+	for _, sz := range [][2]int{{40, 10}, {50, 12}} {
+		t.Run(fmt.Sprintf("reduced_%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			h := newHarness(t, &fakeSource{p: callParticipant(true)}, sz[0], sz[1])
+			h.start()
+			requireScreen(t, h.a.content(), sz[0], sz[1])
+		})
+	}
 }
 
 // TestGoldenSimulator draws what the real client gets from the simulator

@@ -1,12 +1,27 @@
 package ui
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
 
-// The smallest terminal the watch screen draws in: three compact panes
-// (four rows each), a header line and the status bar, 60 columns wide.
+	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/ui/chrome"
+)
+
+// The smallest terminal any screen draws in: a tmux split or a corner of
+// the screen. There the screens are reduced (the overview's first rows,
+// the watch screen's first compact panes); below it a refusal.
 const (
-	minWidth  = 60
-	minHeight = 16
+	minWidth  = 40
+	minHeight = 10
+)
+
+// The smallest terminal the watch screen draws whole in: three compact
+// panes (four rows each), a header line and the status bar, 60 columns
+// wide. Smaller, it shows the panes that fit whole (reducedLayout).
+const (
+	fullWidth  = 60
+	fullHeight = 16
 )
 
 // layoutIn is what the layout depends on: the terminal, how many rows each
@@ -35,9 +50,22 @@ type layout struct {
 	help     int // the one-line help
 }
 
-// tooSmallText is the whole screen when the terminal is below the minimum.
+// tooSmallText is the whole screen when the terminal is below the
+// minimum, wrapped to the width and cut to the height, so that what it
+// asks for is read whole ("need 60x16, have 40x" was cut at 40 columns).
 func tooSmallText(width, height int) string {
-	return fmt.Sprintf("terminal too small: need %dx%d, have %dx%d", minWidth, minHeight, width, height)
+	text := fmt.Sprintf("terminal too small: need %dx%d, have %dx%d", minWidth, minHeight, width, height)
+	if len(text) > width { // the need and the have on a line of their own
+		text = strings.Replace(text, ": ", ":\n", 1)
+	}
+	var lines []string
+	for _, part := range strings.Split(text, "\n") {
+		lines = append(lines, strings.Split(chrome.Wordwrap(part, max(width, 1)), "\n")...)
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, max(width, 0), "")
+	}
+	return strings.Join(lines[:min(len(lines), max(height, 1))], "\n")
 }
 
 // computeLayout shares the rows out in order of importance, so every size
@@ -46,7 +74,8 @@ func tooSmallText(width, height int) string {
 //  1. the status bar, then every pane in its compact form (one line per
 //     stream), so all three media are always on screen;
 //  2. one row each for the header, the error (if any), the event log (or
-//     the full help), the machine line, the help line and the time axis;
+//     the full help, after the error's rest), the machine line, the help
+//     line and the time axis;
 //  3. the rest of the header;
 //  4. panes grow to their full form (a sparkline per metric), audio
 //     first, then video, then screen share, each only if it fits whole;
@@ -56,14 +85,24 @@ func tooSmallText(width, height int) string {
 //
 // At 120x40 this gives every pane in full and a nine-row event log; at
 // 80x24 audio in full, video and share compact, three event rows (two
-// while an error shows).
+// while an error shows). Below fullWidth x fullHeight, reducedLayout.
 func computeLayout(in layoutIn) layout {
-	var l layout
-	if in.width < minWidth || in.height < minHeight {
-		l.tooSmall = true
-		return l
-	}
 	rem := in.height - 1 // the status bar
+	switch small := in.width < fullWidth || in.height < fullHeight; {
+	case in.width < minWidth || in.height < minHeight:
+		return layout{tooSmall: true}
+	case small && in.helpRows > 0:
+		return helpInPanes(in, rem)
+	case small:
+		return reducedLayout(in, rem)
+	}
+	return fullLayout(in, rem)
+}
+
+// fullLayout is computeLayout from fullWidth x fullHeight up; rem rows
+// are left above the status bar.
+func fullLayout(in layoutIn, rem int) layout {
+	var l layout
 	take := func(n int) int {
 		n = max(0, min(n, rem))
 		rem -= n
@@ -93,6 +132,9 @@ func computeLayout(in layoutIn) layout {
 		l.err = take(1)
 	}
 	if in.helpRows > 0 {
+		// The help and the error are both text to read: the error's
+		// rest before the help's, which may take the panes' detail.
+		l.err += take(in.errRows - l.err)
 		l.events = take(in.helpRows)
 	} else {
 		l.events = take(1)
@@ -113,6 +155,35 @@ func computeLayout(in layoutIn) layout {
 	l.events += take(3 - l.events)
 	l.err += take(in.errRows - l.err)
 	l.events += take(rem)
+	return l
+}
+
+// reducedLayout is the layout below fullWidth x fullHeight: one header
+// line, then the compact panes that fit whole, audio first (at 40x10,
+// audio and video), the error's line when there is one, and what is left
+// to the help line and the event log. rem rows are left above the bar.
+func reducedLayout(in layoutIn, rem int) layout {
+	var l layout
+	take := func(n int) int {
+		n = max(0, min(n, rem))
+		rem -= n
+		return n
+	}
+	l.header = take(1)
+	if in.errRows > 0 {
+		l.err = take(1)
+	}
+	for i := range l.panes {
+		if in.compact[i] > rem { // never a later pane without the one before it
+			if i == 0 {
+				l.panes[0] = take(rem) // a participant on several paths: audio, cut
+			}
+			break
+		}
+		l.panes[i] = take(in.compact[i])
+	}
+	l.help = take(1)
+	l.events = take(rem)
 	return l
 }
 

@@ -42,6 +42,8 @@ type overviewModel struct {
 	// counts refreshes, rebuilt the rows built afresh (for the tests).
 	memo             map[string]rowMemo
 	refills, rebuilt uint64
+	isWide           bool          // the table has the wide form's columns (overview_wide.go)
+	trendBuf         []model.Value // a row's trend, bucketed, reused row after row
 }
 
 // overviewColumns: the name and the "worst" cell, which says why the row
@@ -52,13 +54,13 @@ type overviewModel struct {
 var overviewColumns = []table.Column{
 	{Title: "participant", Width: 13, Flex: true, Most: 28},
 	{Title: "worst now", Width: 17, Fit: true},
-	{Title: "audio", Width: 11, Fit: true},
-	{Title: "video", Width: 11, Fit: true, Drop: 1},
-	{Title: "share", Width: 11, Fit: true, Drop: 2},
-	{Title: "zoom health", Width: 11, Drop: 3},
-	{Title: "network", Width: 8, Drop: 4},
-	{Title: "device", Width: 9, Drop: 5},
-	{Title: "location", Width: 14, Drop: 6},
+	{Title: "audio", Width: 11, Fit: true, Drop: 1}, // last of all: only a 40-column split drops it
+	{Title: "video", Width: 11, Fit: true, Drop: 2},
+	{Title: "share", Width: 11, Fit: true, Drop: 3},
+	{Title: "zoom health", Width: 11, Drop: 4},
+	{Title: "network", Width: 8, Drop: 5},
+	{Title: "device", Width: 9, Drop: 6},
+	{Title: "location", Width: 14, Drop: 7},
 }
 
 // overviewMediaCol is the index of the audio column; video and share follow.
@@ -76,11 +78,12 @@ func newOverview(c *common, t target) *overviewModel {
 		return overviewCmd(ctx, src, now, env, t.meetingID, t.typ)
 	})
 	m.roster.Over = t.typ == model.Past
-	m.alerting = t.typ == model.Live
+	m.alerting, m.judges = t.typ == model.Live, true
 	m.poll.Explain = explainMeeting(t.meetingID, t.typ)
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.Nothing = "Zoom lists nobody in this meeting yet"
 	m.counts = m.countLine
+	m.reshape()
 	m.restyle()
 	return m
 }
@@ -277,8 +280,12 @@ func (m *overviewModel) buildRow(mb *model.Member, p model.Participant, name, ke
 		nc.Text = m.c.st.Glyphs().Worse + nc.Text // until the next key: see app.looked
 	}
 	pool = append(pool, nc, m.worstCell(mb, ar))
-	for _, md := range model.Medias {
-		pool = append(pool, m.mediaCell(mb, md, ar))
+	if m.isWide {
+		pool = m.wideCells(mb, ar, pool)
+	} else {
+		for _, md := range model.Medias {
+			pool = append(pool, m.mediaCell(mb, md, ar))
+		}
 	}
 	pool = append(pool, m.healthCell(mb), table.Cell{Text: report.Dash(net), Role: text},
 		table.Cell{Text: report.Dash(dev), Role: text}, table.Cell{Text: report.Dash(loc), Role: text})
@@ -355,6 +362,10 @@ func (m *overviewModel) countLine(pos string) string {
 // From 100 columns the media titles carry the unit ("audio lat ms"):
 // narrower, the three cells it adds would come out of the names.
 func (m *overviewModel) titles() {
+	if m.isWide {
+		m.wideTitles()
+		return
+	}
 	if m.roster.Over {
 		m.table.SetTitle(overviewMediaCol-1, "whole call") // nobody has a "now"
 	}
@@ -371,10 +382,11 @@ func (m *overviewModel) titles() {
 // setSize redoes the header, whose parts are chosen for the width, and
 // the titles.
 func (m *overviewModel) setSize() {
+	reshaped := m.reshape()
 	m.titles()
 	m.header = m.headerText()
 	m.tableScreen.setSize()
-	if most := worstMost(m.c.width); most != m.most && m.loaded {
+	if most := worstMost(m.c.width); (most != m.most || reshaped) && m.loaded {
 		m.most = most
 		m.refill() // the worst cells name as many readings as now fit
 	}

@@ -9,23 +9,28 @@ import (
 	"github.com/qostop/qostop/model"
 )
 
-// The overview's cost per refresh at 300 participants, 120x40: what the
+// The overview's cost per refresh at 300 participants, 120x40 (and
+// 200x60, wide): what the
 // Update of one answer does (merge into the roster, rows, view). "New"
 // answers bring everyone's next minute, as Zoom's new minute does; "Repeat"
 // answers are the same again (Zoom's minute not out yet), whose rows are
 // kept. Issue 12's goal: 5 ms in 256 colours.
 //
 //	go test ./ui -run '^$' -bench Overview -benchmem
-func BenchmarkOverviewNew256(b *testing.B)      { benchOverview(b, colorprofile.ANSI256, true) }
-func BenchmarkOverviewNewAscii(b *testing.B)    { benchOverview(b, colorprofile.Ascii, true) }
-func BenchmarkOverviewRepeat256(b *testing.B)   { benchOverview(b, colorprofile.ANSI256, false) }
-func BenchmarkOverviewRepeatAscii(b *testing.B) { benchOverview(b, colorprofile.Ascii, false) }
+func BenchmarkOverviewNew256(b *testing.B)      { benchOverview(b, colorprofile.ANSI256, true, 120, 40) }
+func BenchmarkOverviewNewAscii(b *testing.B)    { benchOverview(b, colorprofile.Ascii, true, 120, 40) }
+func BenchmarkOverviewRepeat256(b *testing.B)   { benchOverview(b, colorprofile.ANSI256, false, 120, 40) }
+func BenchmarkOverviewRepeatAscii(b *testing.B) { benchOverview(b, colorprofile.Ascii, false, 120, 40) }
 
-func benchOverview(b *testing.B, profile colorprofile.Profile, changing bool) {
+// At 200x60 the overview is in its wide form (overview_wide.go): three
+// reading columns, the MOS and a trend per row.
+func BenchmarkOverviewNewWide256(b *testing.B) { benchOverview(b, colorprofile.ANSI256, true, 200, 60) }
+
+func benchOverview(b *testing.B, profile colorprofile.Profile, changing bool, width, height int) {
 	answers := [2][]model.Participant{crowd(300, 0), crowd(300, 1)}
 	src := newTableSource()
 	src.setPeople(answers[0])
-	h, _ := newTableHarness(b, src, 120, 40, onBridge, func(c *Config) { c.Profile = profile })
+	h, _ := newTableHarness(b, src, width, height, onBridge, func(c *Config) { c.Profile = profile })
 	m := h.overview()
 	at, th := h.clock.Now(), m.c.cfg.Thresholds
 	b.ReportAllocs()

@@ -35,7 +35,11 @@ func overviewLegend(up, down string) string {
 		"rows sort by the first, how far past its threshold it is, " +
 		"then by the share of the last 30 samples spent at warn or worse, then by name. " +
 		"In a meeting that is over, \"whole call\" is the share of each call spent at warn or worse, " +
-		"worst first, and the media columns are each one's last reading.\n")
+		"worst first, and the media columns are each one's last reading. " +
+		"From 140 columns: latency, jitter and loss side by side, each the worst medium and direction; " +
+		"est. MOS, each audio direction's E-model estimate from Zoom's figures (- when an input is missing); " +
+		"the worst reading's last 30 minutes, a minute a cell, full height at its critical limit, " +
+		"blank: no sample that minute.\n")
 	b.WriteString("The diagnosis line:")
 	for _, r := range model.DiagnosisRules() {
 		b.WriteString("\n- " + r)

@@ -29,9 +29,11 @@ type rowSig struct {
 	gone, redact, hasWorst, worse   bool
 	worst                           model.Reading
 	shown                           model.Shown
-	degraded                        float64 // shown only for a meeting that is over
-	most                            int     // the worst cell's widest, which follows the width
-	dup                             bool    // the name is on another row too
+	degraded                        float64   // shown only for a meeting that is over
+	most                            int       // the worst cell's widest, which follows the width
+	dup                             bool      // the name is on another row too
+	wide                            bool      // the wide form's cells (overview_wide.go)
+	trendEnd                        time.Time // the trend's grid moves on with the newest sample
 }
 
 func (m *overviewModel) sigOf(mb model.Member, name string) rowSig {
@@ -39,7 +41,7 @@ func (m *overviewModel) sigOf(mb model.Member, name string) rowSig {
 		health: mb.P.Health, leave: mb.P.LeaveTime, gone: mb.Gone, redact: m.c.redact,
 		hasWorst: mb.Rank.HasWorst, worst: mb.Rank.Worst, shown: m.order.Shown, degraded: m.degradedShown(&mb),
 		worse: m.c.alerts.Worse(m.t.meetingID, model.MemberKey(mb.P)), most: worstMost(m.c.width),
-		dup: m.names[name] > 1}
+		dup: m.names[name] > 1, wide: m.isWide, trendEnd: m.trendEnd()}
 }
 
 // keptRow is the row built before for key when it shows the same, else
@@ -57,7 +59,7 @@ func (m *overviewModel) keptRow(key string, sig rowSig, cur model.Sample) (table
 // buildMissed builds rows[i] of ms[i] for each i missed, all the cells
 // in one array of just their size, and keeps them.
 func (m *overviewModel) buildMissed(ms []model.Member, rows []table.Row, missed []int) {
-	pool := make([]table.Cell, 0, len(overviewColumns)*len(missed))
+	pool := make([]table.Cell, 0, len(m.table.Columns())*len(missed))
 	ar := arrowsOf(m.c.st)
 	for _, i := range missed {
 		mb := &ms[i]

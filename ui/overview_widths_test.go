@@ -42,7 +42,7 @@ func TestOverviewMediaNumbersAreNeverCut(t *testing.T) {
 		"loss": {"↑0.06 ↓12.5!", "↑5.25! ↓0"},
 		"kbps": {"↑1515 ↓18340", "↑880 ↓2450"},
 	}
-	for _, sz := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
+	for _, sz := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {139, 40}} { // the wide form: overview_wide_test.go
 		src := newTableSource()
 		src.setPeople(people)
 		h, _ := newTableHarness(t, src, sz[0], sz[1], onBridge)

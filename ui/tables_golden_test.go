@@ -29,7 +29,11 @@ func TestGoldenTables(t *testing.T) {
 	}{
 		{name: "list", sizes: [][2]int{{80, 24}, {120, 40}}},
 		// Opened from the list: breadcrumbs, the worst first, the reason on every row.
-		{name: "overview", sizes: [][2]int{{80, 24}, {120, 40}, {60, 16}}, keys: []string{"enter"}},
+		// From 140 columns the wide form: latency, jitter and loss side by
+		// side, an estimated MOS and a trend.
+		{name: "overview", sizes: [][2]int{{80, 24}, {120, 40}, {60, 16}, {140, 30}, {200, 60}}, keys: []string{"enter"}},
+		// A corner and a tmux split: reduced, not refused.
+		{name: "small", sizes: [][2]int{{40, 10}, {100, 12}}, keys: []string{"enter"}},
 		// 42 people: the table scrolls and says where it is.
 		// (The last row is the live webinar; the all-hands is above it.)
 		{name: "allhands", sizes: [][2]int{{80, 24}}, keys: []string{"G", "k", "enter", "G"}},

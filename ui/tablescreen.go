@@ -53,8 +53,9 @@ type tableScreen struct {
 	// parts and the position to the width itself.
 	counts func(pos string) string
 	// alerting: the screen alerts when someone turns critical, and its
-	// full help says how.
-	alerting bool
+	// full help says how; judges: its cells are judged, and the full help
+	// states the limits.
+	alerting, judges bool
 }
 
 // newTableScreen is the shared part of a table screen; its requests are
@@ -188,6 +189,9 @@ func (f *tableScreen) rebuild() {
 		notes := chrome.PollNotes(&f.poll)
 		if f.alerting {
 			notes = f.c.withAlertNote(notes, true)
+		}
+		if f.judges {
+			notes = f.c.withLimits(notes)
 		}
 		fullHelp, helpRows = chrome.FullHelp(f.helpView, full, f.c.width, notes...)
 	}

@@ -23,6 +23,11 @@ func TestLayout(t *testing.T) {
 		{80, 24, false, [3]int{7, 4, 4}, 3},
 		{80, 24, true, [3]int{7, 4, 4}, 2}, // the error takes an event row, not a pane's detail
 		{60, 16, false, [3]int{4, 4, 4}, 1},
+		// Reduced: the compact panes that fit whole, audio first.
+		{40, 10, false, [3]int{4, 4, 0}, 0},
+		{100, 12, false, [3]int{4, 4, 0}, 1},
+		{50, 12, true, [3]int{4, 4, 0}, 0},
+		{59, 40, false, [3]int{4, 4, 4}, 25},
 	} {
 		in := layoutIn{width: tc.w, height: tc.h, headerLines: 3, full: full, compact: compact}
 		if tc.err {
@@ -34,7 +39,7 @@ func TestLayout(t *testing.T) {
 				tc.w, tc.h, tc.err, l.panes, l.events, l.rows(), tc.wantPanes, tc.wantEvents, tc.h, l)
 		}
 	}
-	for _, sz := range [][2]int{{59, 40}, {120, 15}, {50, 12}} {
+	for _, sz := range [][2]int{{39, 40}, {120, 9}, {39, 9}} {
 		if l := computeLayout(layoutIn{width: sz[0], height: sz[1], headerLines: 3}); !l.tooSmall {
 			t.Errorf("%dx%d is not too small", sz[0], sz[1])
 		}
@@ -91,7 +96,7 @@ func TestEverySizeFits(t *testing.T) {
 	}
 
 	h.resize(minWidth-1, minHeight)
-	if got := h.a.content(); got != "terminal too small: need 60x16, have 59x16" {
+	if got := h.a.content(); got != "terminal too small:\nneed 40x10, have 39x10" {
 		t.Fatalf("below the minimum the view is %q", got)
 	}
 }

@@ -31,6 +31,7 @@ func (m *watchModel) rebuild() {
 		if m.t.typ == model.Live {
 			notes = m.c.withAlertNote(notes, false)
 		}
+		notes = m.c.withLimits(notes)
 		fullHelp, in.helpRows = chrome.FullHelp(m.helpView, full, m.c.width, notes...)
 		in.helpKeys = chrome.HelpKeyRows(m.helpView, full, m.c.width)
 		legend := chrome.Legend(m.c.st, m.c.width)

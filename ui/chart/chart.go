@@ -179,6 +179,11 @@ func (m *Model) dirs() []model.Direction {
 			d = append(d, dir)
 		}
 	}
+	if m.height > 0 && m.height < MinHeight(len(d)) {
+		// A small terminal (a tmux split of 12 rows) gets the panels that
+		// fit, send first, rather than none.
+		d = d[:min(len(d), max(1, m.height/panelMinRows))]
+	}
 	return d
 }
 

@@ -112,3 +112,25 @@ func TestJoinAndLeaveMarkedOnTheAxis(t *testing.T) {
 		}
 	}
 }
+
+// Every panel's title states both limits with their unit, even where
+// the readings are low and the scale stops below them (so no line is
+// drawn): "412" means little without "crit 300 ms" (issue 17 item 9).
+func TestTitleStatesTheLimits(t *testing.T) {
+	for _, view := range []time.Duration{10 * time.Minute, 3 * time.Hour} {
+		out := plain(t, fixtureChart(80, 24, view, false).View())
+		titles := 0
+		for _, l := range strings.Split(out, "\n") {
+			if !strings.HasPrefix(l, "latency ") {
+				continue
+			}
+			titles++
+			if !strings.Contains(l, "╌ warn 150  ━ crit 300 ms") {
+				t.Errorf("view %v: the title does not state the limits: %q", view, l)
+			}
+		}
+		if titles != 2 {
+			t.Errorf("view %v: %d panel titles, want 2:\n%s", view, titles, out)
+		}
+	}
+}

@@ -74,6 +74,23 @@ func viewStats(pts []model.Point, f *frame) stats {
 	return s
 }
 
+// legend states both limits of the field in force, "╌ warn 150  ━ crit
+// 300 ms", each after the glyph of its line: a limit above the scale has
+// no line, but a reader still asks how far off it is. None for a field
+// without thresholds.
+func (m *Model) legend(f *frame) []piece {
+	mt, ok := m.field.Metric()
+	if !ok {
+		return nil
+	}
+	st, unit := &m.st, m.field.Unit()
+	if unit != "%" {
+		unit = " " + unit
+	}
+	return []piece{{string(f.g.warn), st.Warn}, {" warn " + num(m.th[mt].Warn) + "  ", st.Muted},
+		{string(f.g.crit), st.Critical}, {" crit " + num(m.th[mt].Critical) + unit, st.Muted}}
+}
+
 // piece is a run of title text in one style.
 type piece struct {
 	s  string
@@ -83,8 +100,8 @@ type piece struct {
 // title is a panel's heading, exactly w cells: the field and direction,
 // the reading at the cursor when it is shown, the newest reading (a
 // stream that stopped shows "-", never 0), min, avg and max over the
-// view, and on the right the threshold legend. When it does not fit, the
-// legend goes first, then avg, min and max, then (with the cursor) now.
+// view, and on the right the limits. When it does not fit, avg, min and
+// max go first, then (with the cursor) now, then the limits.
 func (m *Model) title(f *frame, dir model.Direction, w int) string {
 	s := viewStats(m.series[dir], f)
 	st := &m.st
@@ -110,16 +127,13 @@ func (m *Model) title(f *frame, dir model.Direction, w int) string {
 			[]piece{{"  min ", st.Muted}, {num(s.lo), st.Value}},
 			[]piece{{"  avg ", st.Muted}, {num(s.sum / float64(s.n)), st.Value}})
 	}
-	var legend []piece
-	for i, th := range f.lines {
-		name := [...]string{"warn ", "crit "}[min(i, 1)]
-		if i > 0 {
-			legend = append(legend, piece{"  ", st.Muted})
-		}
-		legend = append(legend, piece{string(th.glyph), th.style}, piece{" " + name + num(th.v), st.Muted})
+	legend := m.legend(f)
+	room := w // what the readings may take: the legend's is kept for it
+	if len(legend) > 0 && width(head)+2+width(legend) <= w {
+		room -= 2 + width(legend)
 	}
 	keep := len(opt)
-	for ; keep > 0 && width(head)+widthAll(opt[:keep]) > w; keep-- {
+	for ; keep > 0 && width(head)+widthAll(opt[:keep]) > room; keep-- {
 	}
 	// The order shown is now, min, avg, max; opt is in the order they drop.
 	order := []int{0}

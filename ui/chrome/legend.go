@@ -22,14 +22,14 @@ func Legend(st theme.Styles, width int) string {
 		"* over warn  ! over critical  - no reading  blank column: no sample in that time",
 		// The ramp as drawn, compact lines and tall bars alike, so that
 		// "_.-=^#" is not read as six kinds of mark.
-		strings.Join(g.Spark, "") + " low to high, to ≤300ms: the top of the row's scale; tall bars fill up",
+		strings.Join(g.Spark, "") + " low to high, to top 300ms: the scale's top, not a limit; tall bars fill up",
 		// Before the join is not a gap: no one was there to measure.
 		"a column = the window ÷ the width; with several samples, the worst; a sample fills the time it measures  " +
 			g.Absent + " before they joined " + g.Joined + " joined " + g.Left + " left (time axis)",
 		"chart: " + warn + " warn  " + crit + " critical   RC, WG: through a room connector, the web gateway",
 	}
 	if st.ASCII() {
-		r := strings.NewReplacer("÷", "/", "≤", "<=")
+		r := strings.NewReplacer("÷", "/")
 		for i := range lines {
 			lines[i] = r.Replace(lines[i])
 		}

@@ -19,10 +19,18 @@ func (p *Model) compactLines(iw int) []textCell {
 	// One blank before the border, so the last field never runs into it
 	// ("11fps│").
 	shown, stale, fieldW := p.compactShownWithNote(iw - label - 1 - sw - 1)
+	scw := scaleWidth(pl)
+	// Where not even the latency fits beside the sparkline and its scale
+	// (a 40-column split), the line is its readings alone: they are what
+	// a reduced screen is for. compactShown keeps the scale's room, so
+	// the room given back is the sparkline's, the scale's and its blank.
+	bare := !shown[cfLatency]
+	if bare {
+		shown, stale, fieldW = p.compactShownWithNote(iw - label - 1 - 1 + 1 + scw)
+	}
 	g := p.grid(sw)
 	p.bucket(g)
 	absent := p.absent(g)
-	scw := scaleWidth(pl)
 	lines := make([]textCell, 0, 4)
 	for d := range p.data.dirs {
 		secs := p.data.dirs[d]
@@ -38,12 +46,14 @@ func (p *Model) compactLines(iw int) []textCell {
 			writeFit(&c.b, lt, label)
 			c.b.WriteByte(' ')
 			c.w = label + 1
-			cols, sc := streamColumns(sec, p.th)
-			markAbsent(cols, absent)
-			pl.sparkRow(&c.b, cols, sw, sc.Top, true, 1, 0)
-			c.b.WriteByte(' ')
-			writeFitRight(&c.b, pl.scaleLabel(fLatency, sc), scw)
-			c.w += sw + 1 + scw
+			if !bare {
+				cols, sc := streamColumns(sec, p.th)
+				markAbsent(cols, absent)
+				pl.sparkRow(&c.b, cols, sw, sc.Top, true, 1, 0)
+				c.b.WriteByte(' ')
+				writeFitRight(&c.b, pl.scaleLabel(fLatency, sc), scw)
+				c.w += sw + 1 + scw
+			}
 			fields := shown
 			if p.data.stale(sec) {
 				fields = stale

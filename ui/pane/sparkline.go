@@ -134,17 +134,34 @@ func (pl *palette) cell(c sparkCol, ceil float64, judged bool, lines, r int) (th
 	return k, glyphs[min(max(g, 0), len(glyphs)-1)]
 }
 
-// scaleWidth is the width of the scale column: "≤2.5Mbps" is the widest.
-func scaleWidth(pl *palette) int { return 7 + textWidth(pl.glyphs.AtMost) }
+// scaleWidth is the width of the scale column: "top 2.5Mbps" is the widest.
+func scaleWidth(pl *palette) int { return 7 + textWidth(pl.glyphs.ScaleTop) }
 
-// scaleLabel is the top of a row's scale, e.g. "≤300ms" or "≤5%": what a
-// full-height glyph means.
+// scaleLabel is the top of a row's scale, e.g. "top 300ms" or "top 5%":
+// what a full-height glyph means, worded so it is not read as a limit.
 func (pl *palette) scaleLabel(f paneField, sc model.Scale) textCell {
 	var c textCellBuf
 	top, unit := sc.Top, paneFields[f].Unit()
 	if f == fBitrate && sc.Top >= 1000 {
 		top, unit = sc.Top/1000, "Mbps"
 	}
-	c.put(pl.muted, pl.glyphs.AtMost, model.FormatNum(top), unit)
+	c.put(pl.muted, pl.glyphs.ScaleTop, model.FormatNum(top), unit)
 	return c.done()
+}
+
+// Trend is a one-line sparkline of vals without colour, for a table cell
+// (the overview's trend column, whose cells take one role each): one cell
+// a value, newest at the right, a gap blank, never 0; the first before
+// columns, time before the participant joined, the absent glyph. Heights
+// run from 0 to ceil; a value at or past ceil is a full cell.
+func Trend(vals []model.Value, before int, ceil float64, g theme.Glyphs) string {
+	cols := make([]sparkCol, len(vals))
+	for i, v := range vals {
+		cols[i] = sparkCol{v: v.V, ok: v.OK}
+	}
+	markAbsent(cols, before)
+	pl := palette{glyphs: g}
+	var b strings.Builder
+	pl.spark(&b, cols, len(cols), ceil, false)
+	return b.String()
 }

@@ -114,6 +114,20 @@ func (t *Model) SetSize(width, height int) {
 	t.render()
 }
 
+// SetColumns replaces the columns, for a screen whose columns follow the
+// width (the overview's wide form), and drops the rows, which were built
+// for the old ones: the next SetRows brings rows of the new. The cursor
+// keeps following its row's key.
+func (t *Model) SetColumns(cols []Column) {
+	t.cols, t.all, t.rows = cols, nil, nil
+	t.natural, t.hold, t.holdAt = nil, nil, nil
+	t.fit()
+	t.apply()
+}
+
+// Columns is the table's columns.
+func (t *Model) Columns() []Column { return t.cols }
+
 // SetTitle renames column i, for a column whose content the screen
 // switches (the overview's media columns under m).
 func (t *Model) SetTitle(i int, title string) {
@@ -410,23 +424,34 @@ func fitText(text string, w int, tail string) (string, int) {
 	if len(text) <= w && plainASCII(text) {
 		return text, len(text)
 	}
+	if n := cellWidth(text); n <= w { // fits: no cut to look for
+		return text, n
+	}
 	text = ansi.Truncate(text, w, tail)
 	return text, ansi.StringWidth(text)
 }
 
 // cellWidth is the cells text takes: by its length when plain ASCII, by
-// its runes when the only others are arrows (U+2190-U+21FF, one cell
-// each: the ↑ and ↓ of every reading), else measured by grapheme, which
-// costs thirty times as much for the overview's thousand cells.
+// its runes when the only others are one cell each (oneCell), else
+// measured by grapheme, which costs thirty times as much for the
+// overview's thousand cells.
 func cellWidth(text string) int {
 	n := 0
 	for _, r := range text {
-		if r < 0x20 || (r >= 0x7f && (r < 0x2190 || r > 0x21ff)) {
+		if r < 0x20 || (r >= 0x7f && !oneCell(r)) {
 			return ansi.StringWidth(text)
 		}
 		n++
 	}
 	return n
+}
+
+// oneCell reports the runs of runes the overview's cells draw that take
+// one cell each: arrows (U+2190-U+21FF, the ↑ and ↓ of every reading),
+// block elements (U+2580-U+259F, a trend's bars) and the middle dot (a
+// trend's time before the join).
+func oneCell(r rune) bool {
+	return (r >= 0x2190 && r <= 0x21ff) || (r >= 0x2580 && r <= 0x259f) || r == 0xb7
 }
 
 func plainASCII(s string) bool {
