@@ -393,7 +393,7 @@ func TestHelpMatchesBehaviour(t *testing.T) {
 // --debug-log: every command that sends requests takes it, the demo too.
 func TestEveryCommandThatAsksTakesDebugLog(t *testing.T) {
 	root, _ := newRoot(new(bytes.Buffer), new(bytes.Buffer))
-	quiet := map[string]bool{"sim": true, "version": true, "completion": true, "help": true} // they send no request
+	quiet := map[string]bool{"sim": true, "version": true, "completion": true, "help": true, "replay": true} // they send no request
 	for _, c := range append(root.Commands(), root) {
 		if !quiet[c.Name()] && c.Flags().Lookup("debug-log") == nil {
 			t.Errorf("'%s' has no --debug-log", c.CommandPath())

@@ -107,6 +107,7 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *bool) {
 		newSnapshotCmd(),
 		newScreenCmd("rooms [flags]", "the Zoom Rooms, worst first; enter on one in a meeting opens it", 0),
 		newReportCmd(),
+		newReplayCmd(),
 		newExporterCmd(),
 		newSimCmd(),
 		newConfigCmd(),

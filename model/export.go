@@ -60,21 +60,24 @@ type MeetingParticipant struct {
 
 // SnapshotParticipant is who a participant is, as exported.
 type SnapshotParticipant struct {
-	ID          string   `json:"id"`
-	UserID      string   `json:"user_id"`
-	UserName    string   `json:"user_name"`
-	Email       string   `json:"email"`
-	Device      string   `json:"device"`
-	Client      string   `json:"client"`
-	Location    string   `json:"location"`
-	NetworkType string   `json:"network_type"`
-	IPAddress   string   `json:"ip_address"`
-	DataCenter  string   `json:"data_center"`
-	Version     string   `json:"version"`
-	JoinTime    string   `json:"join_time,omitempty"`
-	LeaveTime   string   `json:"leave_time,omitempty"`
-	Health      string   `json:"health"`
-	IssueList   []string `json:"issue_list"`
+	ID          string `json:"id"`
+	UserID      string `json:"user_id"`
+	UserName    string `json:"user_name"`
+	Email       string `json:"email"`
+	Device      string `json:"device"`
+	Client      string `json:"client"`
+	Location    string `json:"location"`
+	NetworkType string `json:"network_type"`
+	IPAddress   string `json:"ip_address"`
+	DataCenter  string `json:"data_center"`
+	Version     string `json:"version"`
+	// OS is the participant's operating system, when Zoom says (the
+	// watch screen's header shows it); left out when unknown.
+	OS        string   `json:"os,omitempty"`
+	JoinTime  string   `json:"join_time,omitempty"`
+	LeaveTime string   `json:"leave_time,omitempty"`
+	Health    string   `json:"health"`
+	IssueList []string `json:"issue_list"`
 	// UnparsedValues counts values Zoom sent that could not be read
 	// (Participant.Unparsed); they are missing from the samples. Left out
 	// when 0.
@@ -200,6 +203,7 @@ func newSnapshotParticipant(p Participant) SnapshotParticipant {
 		IPAddress:      Clean(p.IPAddress),
 		DataCenter:     Clean(p.DataCenter),
 		Version:        Clean(p.Version),
+		OS:             Clean(p.OS),
 		JoinTime:       exportTime(p.JoinTime),
 		LeaveTime:      exportTime(p.LeaveTime),
 		Health:         Clean(p.Health),

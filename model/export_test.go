@@ -55,7 +55,7 @@ const exportParticipantFields = `
 	"id": "_f08HhPJS82MIVLuuFaJPg", "user_id": "16778240", "user_name": "José Müller",
 	"email": "jose@example.com", "device": "Mac", "client": "Zoom 6.2", "location": "Boston (US)",
 	"network_type": "Wifi", "ip_address": "192.0.2.7", "data_center": "US (Virginia)", "version": "6.2.5",
-	"join_time": "2026-11-25T19:20:05Z", "health": "Warning", "issue_list": ["audio", "network"]`
+	"os": "macOS", "join_time": "2026-11-25T19:20:05Z", "health": "Warning", "issue_list": ["audio", "network"]`
 
 const exportSamples = `[
 	{"time": "2026-11-25T19:21:00Z", "streams": {},

@@ -85,6 +85,14 @@ func (h *History) Merge(samples ...Sample) (added int) {
 // samples after it.
 func (h *History) Rewrites() uint64 { return h.rewrites }
 
+// Clear drops every sample, as when a replay goes back in time: it
+// counts as a change and a rewrite, so every view draws afresh.
+func (h *History) Clear() {
+	h.samples = nil
+	h.version++
+	h.rewrites++
+}
+
 // Len is the number of samples held.
 func (h *History) Len() int { return len(h.samples) }
 

@@ -28,7 +28,7 @@ const (
 	RecMeeting    = "meeting"    // the meeting's details: topic, host, start
 	RecThresholds = "thresholds" // the thresholds in force from At on
 	RecSamples    = "samples"    // a participant as Zoom described them, and samples new since the last record
-	RecLifecycle  = "lifecycle"  // a participant joined, left, or was gone from Zoom's answer (What)
+	RecLifecycle  = "lifecycle"  // a participant joined, left or was gone from Zoom's answer, or the meeting ended (What)
 	RecEvent      = "event"      // a line of the event log: a threshold crossing, a gap, a failure
 	RecMarker     = "marker"     // a note the user dropped (key M): "user reported at 14:32"
 )
@@ -54,11 +54,19 @@ type Record struct {
 	Samples     []SnapshotSample     `json:"samples,omitempty"`
 	Key         string               `json:"participant_key,omitempty"`
 	Name        string               `json:"user_name,omitempty"`
-	// lifecycle: joined, left, gone; event: its level (warn, critical, good, unknown)
+	// lifecycle: LifeJoined, LifeLeft, LifeGone, LifeEnded; event: its level (warn, critical, good, unknown)
 	What string `json:"what,omitempty"`
 	// event and marker text
 	Text string `json:"text,omitempty"`
 }
+
+// What a lifecycle record says happened.
+const (
+	LifeJoined = "joined" // Zoom first answered for the participant, live
+	LifeLeft   = "left"   // Zoom gave the participant a leave_time
+	LifeGone   = "gone"   // Zoom no longer finds the participant in the live meeting
+	LifeEnded  = "ended"  // Zoom no longer finds the live meeting: it ended (no participant)
+)
 
 // RecordBound is one metric's limits as recorded.
 type RecordBound struct {
@@ -104,7 +112,7 @@ func thresholdsOf(rec map[string]RecordBound, base Thresholds) (Thresholds, bool
 func ParticipantOf(sp SnapshotParticipant, samples []SnapshotSample) Participant {
 	p := Participant{ID: sp.ID, UserID: sp.UserID, UserName: sp.UserName, Email: sp.Email,
 		Device: sp.Device, Client: sp.Client, Location: sp.Location, NetworkType: sp.NetworkType,
-		IPAddress: sp.IPAddress, DataCenter: sp.DataCenter, Version: sp.Version,
+		IPAddress: sp.IPAddress, DataCenter: sp.DataCenter, Version: sp.Version, OS: sp.OS,
 		JoinTime: importTime(sp.JoinTime), LeaveTime: importTime(sp.LeaveTime), Health: sp.Health,
 		IssueList: sp.IssueList, Unparsed: sp.UnparsedValues}
 	for _, s := range samples {

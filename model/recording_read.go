@@ -36,11 +36,17 @@ type Recording struct {
 	// Seen is when each sample was first written, by participant
 	// (MemberKey) and sample time: when qostop first saw it, which trails
 	// the sample's own time by Zoom's delay and the polling.
-	Seen        map[string]map[time.Time]time.Time
+	Seen map[string]map[time.Time]time.Time
+	// Said is, by participant (MemberKey), who each samples record said
+	// they were (without samples) when it differed from the record before,
+	// in file order: a replay names them as they were named then, and a
+	// leave_time appears when Zoom first gave it (recording_at.go).
+	Said        map[string][]Said
 	First, Last time.Time // the earliest and latest record written
 	// Incomplete is true when the file ends inside a line: it was cut
 	// (power loss, full disk, a copy taken while it was written).
 	Incomplete bool
+	CutLine    int // the number (from 1) of the line cut, when Incomplete
 	// Skipped counts lines that are not records this qostop reads:
 	// corrupt, too long, or of a kind from a later version.
 	Skipped int
@@ -64,10 +70,10 @@ var ErrNotRecording = errors.New("not a qostop recording")
 // is counted in Skipped, and a cut last line sets Incomplete.
 func ReadRecording(r io.Reader) (Recording, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
-	rec := Recording{Thresholds: DefaultThresholds(), Seen: map[string]map[time.Time]time.Time{}}
+	rec := Recording{Thresholds: DefaultThresholds(), Seen: map[string]map[time.Time]time.Time{}, Said: map[string][]Said{}}
 	l := recordingLoader{rec: &rec, index: map[string]int{}}
 	first := true
-	for {
+	for n := 1; ; n++ {
 		line, st, err := readLine(br)
 		if err != nil && err != io.EOF {
 			return Recording{}, err
@@ -75,7 +81,9 @@ func ReadRecording(r io.Reader) (Recording, error) {
 		if st == lineNone {
 			break
 		}
-		rec.Incomplete = rec.Incomplete || st == lineCut
+		if st == lineCut {
+			rec.Incomplete, rec.CutLine = true, n
+		}
 		switch {
 		case first:
 			if err := l.header(line); err != nil {
@@ -222,6 +230,7 @@ func (l *recordingLoader) samples(p Participant, at time.Time) {
 	l.hist[i].Merge(p.Samples...)
 	p.Samples = nil
 	l.rec.Participants[i] = p
+	l.said(key, p, at)
 }
 
 func (l *recordingLoader) finish() {

@@ -20,12 +20,14 @@ import (
 // moving between screens) and the context whose cancellation stops every
 // request on quit.
 type app struct {
-	c      *common
-	stack  []screen // the top one gets keys and draws
-	keys   KeyMap
-	theme  theme.Theme
-	cancel context.CancelFunc
-	quit   bool
+	c     *common
+	stack []screen // the top one gets keys and draws
+	keys  KeyMap
+	// replayedMarks counts the recorded markers the replay has dropped.
+	replayedMarks int
+	theme         theme.Theme
+	cancel        context.CancelFunc
+	quit          bool
 	// autoTheme: no theme was chosen, so the terminal's background picks
 	// dark or light.
 	autoTheme bool
@@ -48,7 +50,7 @@ func New(cfg Config) (tea.Model, error) {
 
 func newApp(cfg Config) *app {
 	ctx, cancel := context.WithCancel(context.Background())
-	c := &common{cfg: cfg, ctx: ctx, redact: cfg.Redact, clk: poll.Clock{Schedule: cfg.schedule}, choices: cfg.Choices.Valid()}
+	c := &common{cfg: cfg, ctx: ctx, rkeys: DefaultReplayKeyMap(), redact: cfg.Redact, clk: poll.Clock{Schedule: cfg.schedule}, choices: cfg.Choices.Valid()}
 	c.setStyles(theme.NewStyles(cfg.startProfile(), cfg.Theme, cfg.ASCII))
 	a := &app{c: c, keys: DefaultKeyMap(), theme: cfg.Theme, cancel: cancel}
 	a.stack = firstScreens(c)
@@ -62,6 +64,9 @@ func (a *app) Init() tea.Cmd {
 	first := a.top().chain().First()
 	if t := topicCmd(a.c.ctx, a.c.cfg.Source, firstTarget(a.c.cfg)); t != nil {
 		first = tea.Batch(first, t)
+	}
+	if a.c.cfg.Replay != nil {
+		first = tea.Batch(first, replayTickCmd())
 	}
 	if a.autoTheme {
 		return tea.Batch(first, tea.RequestBackgroundColor)
@@ -90,6 +95,10 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		a.each(screen.setSize)
 	case clockMsg:
 		a.tickClock(msg.now)
+	case replayTickMsg:
+		a.c.clk.Now = a.c.cfg.Now()
+		a.replayMarkers(false)
+		return replayTickCmd()
 	case topicMsg:
 		for _, s := range a.stack {
 			if t, ok := s.(titled); ok {
@@ -167,6 +176,11 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		if a.openPrompt(top, msg) {
 			return nil
+		}
+		if !top.captures() {
+			if cmd, ok := a.replayKey(msg); ok {
+				return cmd
+			}
 		}
 		if cmd, moved := a.navKey(top, msg); moved {
 			return cmd

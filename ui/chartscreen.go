@@ -224,6 +224,7 @@ func (s *chartScreen) rebuild() {
 		s.setData(s.f.History().Samples(), s.f.Cadence())
 	}
 	short, full := s.help()
+	full = s.c.replayHelp(full)
 	helpRows, footer := 1, chrome.ShortHelp(s.helpView, short, w)
 	if s.helpView.ShowAll {
 		footer, helpRows = chrome.FullHelp(s.helpView, full, w, s.c.withLimits([]string{cursorNote})...)
@@ -263,7 +264,7 @@ func (s *chartScreen) view() string {
 	if c := s.frameCache; c != nil && c.builds == s.builds && c.si == si {
 		return c.s
 	}
-	out := s.body + "\n" + chrome.StatusBar(si, s.c.ss, s.c.width) + s.footer
+	out := s.body + "\n" + chrome.StatusBar(s.c.replaying(si), s.c.ss, s.c.width) + s.footer
 	s.frameCache = &frameCache{builds: s.builds, si: si, s: out}
 	return out
 }

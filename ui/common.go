@@ -31,6 +31,7 @@ type common struct {
 	// the polling chains' numbering. Update and View never read the clock
 	// themselves.
 	clk           poll.Clock
+	rkeys         ReplayKeyMap // the replay clock's keys, which the app takes when replaying
 	width, height int
 	// alerts is who was critical in which meeting, and what the user has
 	// seen: one for the app, so a screen opened from another does not

@@ -10,6 +10,7 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/notify"
 	"github.com/qostop/qostop/ui/poll"
 )
@@ -97,8 +98,14 @@ type Config struct {
 	// "" the ring of recordings in the state directory, a file's path
 	// (--record FILE), or RecordOff.
 	Record string
+	// Replay, for `qostop replay`, runs the screens on a recording's
+	// clock rather than the wall clock (ReplayConfig); nil live.
+	Replay *Replay
 
 	schedule poll.Scheduler // how timers are made; tests record them instead
+	// listen is who hears what the screens make of a meeting's answers
+	// (StartRecording's recorder); nil when nobody does.
+	listen func(meetingID string) feed.Listener
 }
 
 // withDefaults fills the optional fields.
@@ -126,6 +133,13 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if c.Replay != nil { // the recording's time is the screens' now, local as the wall clock's
+		clk := c.Replay.Clock
+		c.Now = func() time.Time { return clk.Now().Local() }
+		if c.schedule == nil { // tests record the timers instead
+			c.schedule = clk.Schedule
+		}
 	}
 	if c.UTC {
 		// Every screen shows times in the clock's location.

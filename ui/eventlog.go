@@ -205,7 +205,7 @@ func (s *eventLogScreen) view() string {
 	rows := height - chrome.LineCount(header) - 2 // the status bar and the help line
 	short, _ := s.help()
 	return header + "\n" + s.log.render(s.f.Events(), rows, width, s.c.st, s.loc, layout) + "\n" +
-		chrome.StatusBar(s.status(), s.c.ss, width) + "\n" + chrome.ShortHelp(s.helpView, short, width)
+		chrome.StatusBar(s.c.replaying(s.status()), s.c.ss, width) + "\n" + chrome.ShortHelp(s.helpView, short, width)
 }
 
 // renderEvents draws l in up to rows lines of width cells: with three rows or more a

@@ -97,6 +97,9 @@ func (a *app) tickClock(now time.Time) {
 // once-a-second tick, since a tick that changes nothing on screen still
 // wakes the program. A tick superseded by an earlier one fires harmlessly.
 func (a *app) armClock() tea.Cmd {
+	if a.c.cfg.Replay != nil {
+		return nil // the replay's tick moves the clock (replayTickMsg)
+	}
 	si := a.top().status()
 	want := si.NextChange()
 	if want.IsZero() || (!a.clockAt.IsZero() && a.clockAt.After(si.Now) && !a.clockAt.After(want)) {

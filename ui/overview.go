@@ -16,6 +16,7 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/chrome"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/qostop/qostop/ui/poll"
 	"github.com/qostop/qostop/ui/report"
 	"github.com/qostop/qostop/ui/table"
@@ -42,6 +43,7 @@ type overviewModel struct {
 	// counts refreshes, rebuilt the rows built afresh (for the tests).
 	memo             map[string]rowMemo
 	refills, rebuilt uint64
+	heard            feed.Listener // told who joined and left, and the end; nil when not recording
 	isWide           bool          // the table has the wide form's columns (overview_wide.go)
 	trendBuf         []model.Value // a row's trend, bucketed, reused row after row
 }
@@ -83,6 +85,9 @@ func newOverview(c *common, t target) *overviewModel {
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.Nothing = "Zoom lists nobody in this meeting yet"
 	m.counts = m.countLine
+	if c.cfg.listen != nil {
+		m.heard = c.cfg.listen(t.meetingID)
+	}
 	m.reshape()
 	m.restyle()
 	return m
@@ -125,12 +130,17 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 	case overviewFetchedMsg:
 		var alert tea.Cmd
 		next := m.take(msg.Answer, m.t.typ == model.Past, func() {
+			before := m.roster.Members
 			m.roster.Merge(msg.participants, msg.At, m.c.cfg.Thresholds)
+			rosterChanged(m.heard, before, m.roster.Members, m.t.typ)
 			m.pages = max(1, (len(msg.participants)+fetch.QoSPageSize-1)/fetch.QoSPageSize)
 			m.judge(msg.participants)
 			m.truncated = msg.truncated
 			alert = m.c.alertCmd(m.t, msg.At, m.standings())
 		})
+		if msg.Err != nil && m.loaded && m.heard != nil && m.t.typ == model.Live && meetingEnded(msg.Err) {
+			m.heard.Changed(model.Participant{}, model.LifeEnded)
+		}
 		m.refill()
 		if m.cursorOn != "" && m.table.Select(m.cursorOn) {
 			m.cursorOn = ""
@@ -297,8 +307,7 @@ func (m *overviewModel) buildRow(mb *model.Member, p model.Participant, name, ke
 func (m *overviewModel) headerText() string {
 	st := m.c.st
 	first := chrome.Trail(m.crumbs(), st)
-	var ae *fetch.APIError
-	ended := m.loaded && errors.As(m.poll.LastErr, &ae) && ae.Kind == fetch.NotFound && ae.Code == 3001
+	ended := m.loaded && meetingEnded(m.poll.LastErr)
 	if b := chrome.CallBadge(m.t.typ, m.loaded, m.poll.LastErr, ended); b.Text != "" {
 		first += "  " + b.Render(st)
 	}

@@ -4,19 +4,23 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/fetch/record"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/feed"
 )
 
 // The flight recorder sits between the screens and their Source: every
 // answer the screens fetch is recorded as it passes, so it costs no
-// request and records exactly what was shown. The markers the user drops
-// (M) reach it through mark. (The screens' lifecycle and events reach it
-// once the feed gives them one place.)
+// request and records exactly what was shown. What the screens make of
+// the answers, the event log's lines and the calls' lifecycle, reaches it
+// through a feed.Listener per meeting (screenLog), which the feeds and
+// the overview tell; the markers the user drops (M), through mark.
 
 // RecordOff is Config.Record's value that records nothing.
 const RecordOff = "off"
@@ -27,6 +31,7 @@ type recordingSource struct {
 	cfg  Config
 	mu   sync.Mutex
 	recs map[string]*record.Recorder // by meeting ID
+	logs map[string]*screenLog       // by meeting ID: one for all its screens, so each thing is said once
 	open func(meetingID string) (*record.Recorder, error)
 	err  error // the first failure to start a recording
 }
@@ -44,13 +49,14 @@ func StartRecording(cfg Config) (out Config, stop func() error, err error) {
 	opts := func(id string) record.Options {
 		return record.Options{MeetingID: id, Type: cfg.Type, Redact: cfg.Redact, Thresholds: cfg.Thresholds, Now: cfg.Now}
 	}
-	s := &recordingSource{Source: cfg.Source, cfg: cfg, recs: map[string]*record.Recorder{}}
+	s := &recordingSource{Source: cfg.Source, cfg: cfg, recs: map[string]*record.Recorder{}, logs: map[string]*screenLog{}}
 	if cfg.Record != "" {
 		rec, err := record.Create(cfg.Record, opts(cfg.MeetingID))
 		if err != nil {
 			return cfg, nothing, err
 		}
 		s.recs[cfg.MeetingID] = rec
+		s.started(cfg.MeetingID, rec)
 		s.open = func(string) (*record.Recorder, error) { return nil, nil } // other meetings are not recorded
 	} else {
 		state, err := fetch.StateDir()
@@ -63,6 +69,7 @@ func StartRecording(cfg Config) (out Config, stop func() error, err error) {
 		}
 	}
 	cfg.Source = s
+	cfg.listen = s.screenLog
 	return cfg, s.stop, nil
 }
 
@@ -79,6 +86,9 @@ func (s *recordingSource) recorder(meetingID string) *record.Recorder {
 		s.err = fmt.Errorf("meeting %s was not recorded: %w", model.Sanitize(meetingID), err)
 	}
 	s.recs[meetingID] = rec // nil too: one failure, not one a poll
+	if rec != nil {
+		s.started(meetingID, rec)
+	}
 	return rec
 }
 
@@ -125,4 +135,98 @@ func (s *recordingSource) stop() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// screenLog tells a meeting's recorder what one screen made of the
+// answers: each event-log line once (a feed opened again judges the
+// same samples again), and each change in a participant's call once
+// (the overview and a watch screen both see a leave).
+type screenLog struct {
+	src       *recordingSource
+	meetingID string
+	mu        sync.Mutex
+	last      map[string]string // the last change said, by MemberKey ("" for the meeting)
+	heard     map[string]bool   // the lines said: key, time and text
+}
+
+// heardMax bounds screenLog.heard: past it, it starts again, and a feed
+// opened again after that may record its lines twice.
+const heardMax = 10000
+
+func (l *screenLog) Heard(p model.Participant, e feed.Event) {
+	id := model.MemberKey(p) + "\x00" + e.At.String() + "\x00" + e.Line()
+	l.mu.Lock()
+	seen := l.heard[id]
+	if len(l.heard) >= heardMax {
+		clear(l.heard)
+	}
+	l.heard[id] = true
+	l.mu.Unlock()
+	if rec := l.src.recorder(l.meetingID); rec != nil && !seen {
+		rec.Event(p, e.Level, e.Line())
+	}
+}
+
+func (l *screenLog) Changed(p model.Participant, what string) {
+	key := ""
+	if what != model.LifeEnded {
+		key = model.MemberKey(p)
+	}
+	l.mu.Lock()
+	said := l.last[key] == what
+	l.last[key] = what
+	l.mu.Unlock()
+	if rec := l.src.recorder(l.meetingID); rec != nil && !said {
+		if what == model.LifeEnded {
+			p = model.Participant{} // the meeting's, nobody's
+		}
+		rec.Lifecycle(p, what)
+	}
+}
+
+// rosterChanged tells l who joined and who left between two answers of
+// the overview (members before and after): everyone present is "joined"
+// at the first answer of a live meeting, as a watch screen's feed says.
+func rosterChanged(l feed.Listener, before, after map[string]model.Member, typ model.MeetingType) {
+	if l == nil || typ != model.Live {
+		return
+	}
+	for _, k := range slices.Sorted(maps.Keys(after)) { // the file in one order
+		mb, old := after[k], before[k]
+		_, had := before[k]
+		switch {
+		case mb.Left() && (!had || !old.Left()):
+			l.Changed(mb.P, model.LifeLeft)
+		case !had && !mb.Left():
+			l.Changed(mb.P, model.LifeJoined)
+		}
+	}
+}
+
+// meetingEnded reports whether err is Zoom saying a live meeting is over
+// (404, code 3001).
+func meetingEnded(err error) bool {
+	var ae *fetch.APIError
+	return errors.As(err, &ae) && ae.Kind == fetch.NotFound && ae.Code == 3001
+}
+
+// started writes the topic the screens show from the start (a link or
+// the list that led here named it), when rec is of that meeting: the
+// screens ask Zoom for it only when they do not know it.
+func (s *recordingSource) started(meetingID string, rec *record.Recorder) {
+	if meetingID == s.cfg.MeetingID && s.cfg.Topic != "" {
+		rec.Meeting(model.Meeting{ID: meetingID, Topic: s.cfg.Topic})
+	}
+}
+
+// screenLog is the meeting's one screenLog, made on first use.
+func (s *recordingSource) screenLog(meetingID string) feed.Listener {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l := s.logs[meetingID]
+	if l == nil {
+		l = &screenLog{src: s, meetingID: meetingID, last: map[string]string{}, heard: map[string]bool{}}
+		s.logs[meetingID] = l
+	}
+	return l
 }

@@ -183,6 +183,7 @@ func (f *tableScreen) rebuild() {
 		return
 	}
 	short, full := f.help()
+	full = f.c.replayHelp(full)
 	var fullHelp string
 	helpRows := 0
 	if f.helpView.ShowAll {
@@ -281,5 +282,5 @@ func (f *tableScreen) draw(si chrome.StatusInfo) string {
 	if f.tooSmall {
 		return tooSmallText(f.c.width, f.c.height)
 	}
-	return f.body + "\n" + chrome.StatusBar(si, f.c.ss, f.c.width) + f.footer
+	return f.body + "\n" + chrome.StatusBar(f.c.replaying(si), f.c.ss, f.c.width) + f.footer
 }

@@ -74,6 +74,9 @@ func newWatch(c *common, t target, interval time.Duration, who model.Participant
 		return newPoller(c, interval, request)
 	})
 	f := feed.New(ft, src, who, c.cfg.Thresholds, c.clk.Now.Location(), c.marksOf(t.meetingID))
+	if c.cfg.listen != nil {
+		f.Listen(c.cfg.listen(t.meetingID))
+	}
 	m := &watchModel{
 		c:        c,
 		t:        t,

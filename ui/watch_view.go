@@ -25,6 +25,7 @@ func (m *watchModel) rebuild() {
 		axis:        m.hist.Len() > 0,
 	}
 	short, full := m.help()
+	full = m.c.replayHelp(full)
 	var fullHelp string
 	if m.helpView.ShowAll {
 		notes := chrome.PollNotes(m.chain())
@@ -135,7 +136,7 @@ func (m *watchModel) view() string {
 	if m.lay.tooSmall {
 		return tooSmallText(m.c.width, m.c.height)
 	}
-	si := m.status()
+	si := m.c.replaying(m.status())
 	if c := m.frameCache; c != nil && c.builds == m.builds && c.si == si {
 		return c.s // nothing changed: every frame of an idle screen
 	}

@@ -21,7 +21,9 @@ type Listener interface {
 	// Samples is the participants as one answer described them; only
 	// what is new since the last call is written.
 	Samples(ps []model.Participant)
-	// Lifecycle is a participant joining, leaving, or gone from Zoom's answer.
+	// Lifecycle is a participant joining, leaving, or gone from Zoom's
+	// answer (model.LifeJoined…), or, for the zero Participant, the
+	// meeting ending (model.LifeEnded).
 	Lifecycle(p model.Participant, what string)
 	// Event is a line of the event log about p (the zero Participant for
 	// the meeting as a whole); text must not contain p's name, which is
@@ -170,7 +172,11 @@ func (r *Recorder) Marker(note string) {
 func (r *Recorder) Lifecycle(p model.Participant, what string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.emit(model.Record{Kind: model.RecLifecycle, At: r.at(), Key: model.Clean(model.MemberKey(p)), Name: r.name(p), What: what})
+	rec := model.Record{Kind: model.RecLifecycle, At: r.at(), What: what}
+	if p.UserID != "" || p.ID != "" { // else the meeting's: it ended
+		rec.Key, rec.Name = model.Clean(model.MemberKey(p)), r.name(p)
+	}
+	r.emit(rec)
 }
 
 func (r *Recorder) Event(p model.Participant, level model.Level, text string) {

@@ -43,6 +43,10 @@ type StatusInfo struct {
 	Redacted bool      // names and addresses hidden (R)
 	Gone     string    // why Zoom no longer answers for the call, e.g. "meeting ended"
 	Left     time.Time // when the participant left; zero while they stay
+	// Replay is the replay's clock, "REPLAY ×10 14:32:05 / 15:10:00,
+	// paused", and ReplayNote what is wrong with the recording: shown
+	// first, in place of the polling, which a replay does not do.
+	Replay, ReplayNote string
 }
 
 // StatusStyles are the theme's styles on the bar's background, built once
@@ -97,6 +101,12 @@ func StatusBar(si StatusInfo, ss StatusStyles, width int) string {
 func (si StatusInfo) segments(segs []Segment, ss StatusStyles) []Segment {
 	segs = si.marks(segs, ss)
 	segs = append(segs, si.age(ss))
+	if si.Replay != "" {
+		if si.Span != "" {
+			segs = append(segs, Segment{"window " + si.Span, ss.Muted, 3})
+		}
+		return segs
+	}
 	if next, ok := si.next(ss); ok {
 		segs = append(segs, next)
 	}
@@ -121,6 +131,12 @@ func (si StatusInfo) clock(t time.Time) string { return t.In(si.Loc).Format("15:
 // sample is older than the stale rule, the word's one meaning), REDACTED,
 // the call's end and what a chart screen shows.
 func (si StatusInfo) marks(segs []Segment, ss StatusStyles) []Segment {
+	if si.Replay != "" {
+		segs = append(segs, Segment{si.Replay, ss.Key, 0})
+	}
+	if si.ReplayNote != "" {
+		segs = append(segs, Segment{si.ReplayNote, ss.Warn, 0})
+	}
 	if si.Paused {
 		segs = append(segs, Segment{"PAUSED", ss.Warn, 0})
 	}

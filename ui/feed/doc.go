@@ -17,10 +17,12 @@
 // which polls the Dashboard API on the chain's schedule. Others plug in
 // without touching a view:
 //
-//   - A recording: a Source whose chain's request reads the file (a
-//     tea.Cmd, like a fetch) and answers with its batches; Update calls
-//     Take for each, then reports the chain done, as for a past meeting,
-//     so the status bar says "fetched once" and nothing polls.
+//   - A recording is replayed one step earlier (ui/replay): its Source
+//     answers Zoom's questions as Zoom had by the replay clock's time,
+//     and the clock is the screens' clock and timers, so the Zoom source
+//     and the overview, which has no feed, replay alike. What a feed
+//     learns besides samples reaches a Listener (listen.go): the flight
+//     recorder.
 //   - A push subscription (QSS): a Source whose chain's request waits for
 //     the next pushed message (the Bubble Tea subscription pattern: a
 //     command that blocks on a channel), and whose Update calls Take for

@@ -56,14 +56,21 @@ type Log struct {
 	levels map[levelKey]model.Level
 	judged time.Time // newest sample already judged
 	fails  int       // errors since the last good answer
+	// heard is told each new line (not a repeat counted up): the
+	// feed's Listener, or nil.
+	heard func(Event)
 }
 
 func newLog() Log { return Log{levels: map[levelKey]model.Level{}} }
 
-// add logs a new line: put in its place. put alone places a line that
-// is not new to the log's readers (a marker, recorded as one).
+// add logs a new line: put in its place, and told to whoever listens.
+// put alone places a line that is not new to the log's readers (a
+// marker, recorded as one).
 func (l *Log) add(e Event) {
 	l.put(e)
+	if l.heard != nil {
+		l.heard(e)
+	}
 }
 
 // put puts e in its place by time, above the events of its time already
@@ -227,7 +234,7 @@ func (l *Log) failedWith(at time.Time, text, full string) {
 		e := l.events[0]
 		e.At, e.Count = at, e.Count+1
 		l.events = append(l.events[:0], l.events[1:]...)
-		l.add(e) // at its new time
+		l.put(e) // at its new time: the same line, heard once
 		return
 	}
 	l.add(Event{At: at, Level: model.Critical, Text: text, Full: full, Count: 1, err: true})

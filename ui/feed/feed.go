@@ -24,6 +24,9 @@ type Feed struct {
 	th  model.Thresholds
 	loc *time.Location // where the event log's clock times are said
 	src Source
+	met model.Participant // who the feed started with, for Rewind
+	// listener hears the event log's new lines and the call's changes.
+	listener Listener
 
 	hist    *model.History
 	who     model.Participant // identity from the newest answer, samples dropped
@@ -43,7 +46,7 @@ type Feed struct {
 // the event log's crossings, loc is where its times are said; marks are
 // the meeting's markers, its log's from the start.
 func New(t Target, src Source, who model.Participant, th model.Thresholds, loc *time.Location, marks *Marks) *Feed {
-	f := &Feed{t: t, th: th, loc: loc, src: src, hist: model.NewHistory(0), who: who,
+	f := &Feed{t: t, th: th, loc: loc, src: src, hist: model.NewHistory(0), who: who, met: who,
 		events: newLog(), cadence: time.Minute, marks: marks}
 	src.Chain().Explain = f.explain
 	f.Marked()
@@ -63,6 +66,19 @@ func (f *Feed) Update(msg tea.Msg) (next tea.Cmd, changed bool) {
 		f.version++
 	}
 	return next, changed
+}
+
+// Rewind forgets all the feed learned, as if it had just started: a
+// replay went back in time, and what it holds is newer than now. The
+// views see a new version and an emptied history, and draw again.
+func (f *Feed) Rewind() {
+	f.hist.Clear()
+	f.who, f.live, f.gone, f.cadence = f.met, false, "", time.Minute
+	heard := f.events.heard
+	f.events = newLog()
+	f.events.heard = heard
+	f.marked = 0 // the log is new: Marked puts the markers there again
+	f.version++
 }
 
 // Close cancels the source's requests: the feed is no longer watched.
@@ -129,6 +145,9 @@ func (f *Feed) Fail(err error, at time.Time) {
 	case limited:
 		f.events.failed(at, poll.LimitText(limitType)+" until "+retryAt.In(f.loc).Format("15:04:05"))
 	case why != "":
+		if f.gone != why {
+			f.changed(map[bool]string{true: model.LifeEnded, false: model.LifeGone}[why == GoneMeeting])
+		}
 		f.gone = why
 		f.events.failed(at, f.goneEvent())
 	default:

@@ -31,12 +31,16 @@ const (
 // they left, nothing new will come: the next polls wait at least leftPoll.
 func (f *Feed) answered(prev model.Participant) {
 	ch := f.src.Chain()
+	if !f.live && f.t.Type == model.Live {
+		f.changed(model.LifeJoined)
+	}
 	f.live, f.gone = true, ""
 	ch.Floor = 0
 	if f.t.Type != model.Live || !f.who.Left() || ch.Done {
 		return
 	}
 	if !prev.Left() {
+		f.changed(model.LifeLeft)
 		f.events.add(Event{At: f.who.LeaveTime, Level: model.Warn, Text: "left the meeting: no new samples will come"})
 	}
 	ch.Floor = LeftPoll

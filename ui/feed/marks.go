@@ -23,6 +23,10 @@ func (m *Marks) Add(mk model.Marker) {
 	}
 }
 
+// Rewind forgets the markers: a replay went back before some of them,
+// and adds again those it has passed. Rewind the feeds too (Feed.Rewind).
+func (m *Marks) Rewind() { m.list, m.added = nil, 0 }
+
 // added counts every marker added, for a feed to tell which are new.
 func (m *Marks) count() int {
 	if m == nil {
