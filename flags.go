@@ -17,6 +17,7 @@ import (
 	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui"
+	"github.com/qostop/qostop/ui/feed"
 	"github.com/spf13/cobra"
 )
 
@@ -31,6 +32,7 @@ type flags struct {
 	ascii, redact, utc, webinar                        bool
 	sim                                                sim.Options
 	budget                                             int
+	push, subscription                                 string
 	cf                                                 settings.Flags
 	set                                                *settings.Resolved // the config file's, once check ran
 }
@@ -90,6 +92,37 @@ func (f *flags) screens(c *cobra.Command, interval, floor time.Duration, why str
 	f.alertFlags(c)
 	fs.StringVar(&f.record, "record", "", recordHelp)
 	complete(c, "theme", theme.Choices()...)
+}
+
+// pushFlags registers --push and --subscription; the demo's --push needs
+// no value (its simulator pushes, its subscription is any).
+func (f *flags) pushFlags(c *cobra.Command, demo bool) {
+	fs := c.Flags()
+	fs.StringVar(&f.push, "push", "", "qss: take each sample the moment Zoom pushes it (QoS Subscription Service, a paid add-on), "+
+		"over a WebSocket, with polling as a backstop that fills any gap")
+	if demo {
+		fs.Lookup("push").NoOptDefVal = "qss"
+		fs.Lookup("push").Usage = "the watch screen takes each sample from the simulator's QSS WebSocket (--push-every), with polling as a backstop"
+		return
+	}
+	fs.StringVar(&f.subscription, "subscription", "", "with --push qss: the QSS subscription `ID` (or subscription in the profile)")
+	complete(c, "push", "qss")
+}
+
+// pushSettings turns --push into the watch screen's push source; a
+// mistake is a usage error.
+func (f *flags) pushSettings(cmd *cobra.Command, client *fetch.Client, demo bool) (feed.PushSettings, error) {
+	switch {
+	case f.push == "":
+		return feed.PushSettings{}, nil
+	case f.push != "qss":
+		return feed.PushSettings{}, usageError(cmd, "--push %q: want qss (Zoom's QoS Subscription Service)", f.push)
+	case demo:
+		return feed.PushSettings{API: client, Subscription: "demo"}, nil
+	case strings.TrimSpace(f.subscription) == "":
+		return feed.PushSettings{}, usageError(cmd, "--push qss needs the subscription: --subscription ID, or subscription in the profile")
+	}
+	return feed.PushSettings{API: client, Subscription: strings.TrimSpace(f.subscription)}, nil
 }
 
 // complete offers fixed values for a flag in shell completion.

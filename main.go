@@ -166,6 +166,9 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 			return err
 		}
 		cfg.Source, cfg.Budget, cfg.Rooms = client, client.Budget(), rooms
+		if cfg.Push, err = f.pushSettings(cmd, client, false); err != nil {
+			return err
+		}
 		return runUI(cmd.Context(), cmd, cfg, func(c *ui.Config) error { return f.args(cmd, client, pos, npos, c) })
 	})
 	if rooms {
@@ -176,6 +179,7 @@ func newScreenCmd(use, short string, npos int) *cobra.Command {
 		c.Flags().StringVar(&to, "to", "", "with --type past: the last day (`yyyy-mm-dd`, UTC) (default --from, or today)")
 	}
 	f.screens(c, ui.DefaultInterval, ui.DefaultMinInterval, "Zoom samples once a minute")
+	f.pushFlags(c, false)
 	return c
 }
 
@@ -210,6 +214,9 @@ func newDemoCmd() *cobra.Command {
 			}
 			// The demo starts where `qostop` does, on the list of live meetings; it records only when asked.
 			cfg.Source, cfg.Type, cfg.Record = client, model.Live, cmp.Or(cfg.Record, ui.RecordOff)
+			if cfg.Push, err = f.pushSettings(cmd, client, true); err != nil {
+				return err
+			}
 			if f.sim.Hostile {
 				cfg.MeetingID, cfg.ParticipantID = sim.DemoMeetingID, sim.HostileParticipantID // the one to prove harmless
 			}
@@ -221,6 +228,7 @@ func newDemoCmd() *cobra.Command {
 	f.screens(c, time.Second, time.Second, "the simulator samples every --sample-every")
 	f.debugLogFlag(c)
 	f.sim.RegisterFlags(c.Flags(), 3*time.Second)
+	f.pushFlags(c, true)
 	c.Flags().Lookup("hostile").Usage += "; the demo opens their watch screen"
 	return c
 }

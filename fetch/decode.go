@@ -51,6 +51,14 @@ func decodeParticipant(body []byte) (model.Participant, error) {
 	return participantObject(dec)
 }
 
+// DecodeQoSParticipant reads body, one participant in the shape of the
+// participant QoS answer ({id, user_id, user_name, …, user_qos: […]}), as
+// ParticipantQoS does: the same unit parsing, string caps (body is cut in
+// place) and cleaning. The push decoder (fetch/qss) rebuilds each pushed
+// event in this shape, so a pushed sample and a polled one are read by
+// one piece of code.
+func DecodeQoSParticipant(body []byte) (model.Participant, error) { return decodeParticipant(body) }
+
 // decodeParticipantPage reads one page of /participants or
 // /participants/qos and returns its next_page_token and at most most
 // participants (0: all). An item that is not an object is skipped: there

@@ -48,6 +48,12 @@ type Sample struct {
 	Streams map[StreamKey]StreamStats
 	CPU     CPU
 	WiFi    WiFi
+	// Scores are Zoom's own verdicts, which only a push carries.
+	Scores Scores
+	// Via says whether the sample was polled or pushed. It is not a
+	// reading: Equal ignores it, so the same minute from either source is
+	// the same sample.
+	Via Origin
 }
 
 // Stream returns the stats for k and whether the sample holds the stream.
@@ -58,7 +64,7 @@ func (s Sample) Stream(k StreamKey) (StreamStats, bool) {
 
 // Equal reports whether s and o hold the same time and readings.
 func (s Sample) Equal(o Sample) bool {
-	if !s.Time.Equal(o.Time) || s.CPU != o.CPU || s.WiFi != o.WiFi || len(s.Streams) != len(o.Streams) {
+	if !s.Time.Equal(o.Time) || s.CPU != o.CPU || s.WiFi != o.WiFi || s.Scores != o.Scores || len(s.Streams) != len(o.Streams) {
 		return false
 	}
 	for k, st := range s.Streams {

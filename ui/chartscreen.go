@@ -109,7 +109,7 @@ func (s *chartScreen) restyle() {
 
 func (s *chartScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case poll.TickMsg, feed.FetchedMsg:
+	case poll.TickMsg, feed.FetchedMsg, feed.PushMsg:
 		next, changed := s.f.Update(msg)
 		if changed {
 			s.rebuild()

@@ -47,6 +47,9 @@ type Config struct {
 	// Budget is the day's request budget the Source counts against, for
 	// the status bar and to slow polling near its end; nil is none.
 	Budget *fetch.Budget
+	// Push subscribes to Zoom's QoS push (QSS) for a live watch, beside
+	// the poll (--push qss --subscription ID); the zero value is off.
+	Push feed.PushSettings
 
 	// Window is the time the watch screen's sparklines show (--window);
 	// zero fits it to the call (model.FitWindow).

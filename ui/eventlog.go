@@ -180,7 +180,7 @@ func (s *eventLogScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		s.log.key(msg, s.keys.Back)
-	case poll.TickMsg, feed.FetchedMsg:
+	case poll.TickMsg, feed.FetchedMsg, feed.PushMsg:
 		next, _ := s.f.Update(msg)
 		return next
 	}

@@ -70,9 +70,14 @@ func newWatch(c *common, t target, interval time.Duration, who model.Participant
 		who = model.Participant{UserName: "participant " + t.participantID, UserID: t.participantID}
 	}
 	ft := feed.Target{MeetingID: t.meetingID, ParticipantID: t.participantID, Type: t.typ}
-	src := feed.NewZoom(c.ctx, c.cfg.Source, c.cfg.Now, ft, func(request func(poll.Envelope) tea.Cmd) poll.Chain {
+	zoom := feed.NewZoom(c.ctx, c.cfg.Source, c.cfg.Now, ft, func(request func(poll.Envelope) tea.Cmd) poll.Chain {
 		return newPoller(c, interval, request)
 	})
+	var src feed.Source = zoom
+	if c.cfg.Push.On() && t.typ == model.Live {
+		// Zoom pushes only what is live; a past call is fetched once.
+		src = feed.NewPush(c.ctx, zoom, c.cfg.Push, ft, c.cfg.Now, c.clk.Schedule)
+	}
 	f := feed.New(ft, src, who, c.cfg.Thresholds, c.clk.Now.Location(), c.marksOf(t.meetingID))
 	if c.cfg.listen != nil {
 		f.Listen(c.cfg.listen(t.meetingID))
@@ -151,13 +156,13 @@ func (m *watchModel) setSize() {
 
 func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case poll.TickMsg, feed.FetchedMsg:
+	case poll.TickMsg, feed.FetchedMsg, feed.PushMsg:
 		next, changed := m.feed.Update(msg)
 		if changed {
 			m.rebuild()
 		}
-		if f, ok := msg.(feed.FetchedMsg); ok && f.Err == nil {
-			if alert := m.c.alertCmd(m.t, f.At, m.standing()); alert != nil {
+		if at, ok := landed(msg, changed); ok {
+			if alert := m.c.alertCmd(m.t, at, m.standing()); alert != nil {
 				return tea.Batch(next, alert)
 			}
 		}
@@ -166,6 +171,17 @@ func (m *watchModel) update(msg tea.Msg) tea.Cmd {
 		return m.key(msg)
 	}
 	return nil
+}
+
+// landed is when an answer or a push brought data, for the alerts.
+func landed(msg tea.Msg, changed bool) (time.Time, bool) {
+	switch msg := msg.(type) {
+	case feed.FetchedMsg:
+		return msg.At, msg.Err == nil
+	case feed.PushMsg:
+		return msg.At(), changed && msg.Landed()
+	}
+	return time.Time{}, false
 }
 
 func (m *watchModel) key(msg tea.KeyPressMsg) tea.Cmd {

@@ -92,36 +92,36 @@ func (s *snapshot) enforce(r *room) drops {
 		}
 		slices.SortFunc(hs, oldestFirst)
 		for _, h := range hs[:over] {
-			delete(r.people, h.key)
+			s.remove(r, h.key)
 		}
 		d.meetingCap = over
 	}
-	if s.maxSeries <= 0 {
+	// s.total is kept as people come and go, so an update under the cap
+	// (each pushed event is one) costs nothing here, not a walk of every
+	// meeting.
+	if s.maxSeries <= 0 || s.total <= s.maxSeries {
 		return d
 	}
-	total := 0
 	var hs []held
 	for _, rr := range s.rooms {
-		total += 2 // the meeting's participant count and its info
 		for k, who := range rr.people {
-			total += who.series
 			hs = append(hs, held{rr, k, who})
 		}
 	}
-	if total <= s.maxSeries {
-		return d
-	}
 	slices.SortFunc(hs, oldestFirst)
 	for _, h := range hs {
-		if total <= s.maxSeries {
+		if s.total <= s.maxSeries {
 			break
 		}
-		delete(h.room.people, h.key)
-		total -= h.who.series
+		s.remove(h.room, h.key)
 		d.seriesCap++
 	}
 	return d
 }
+
+// roomSeries are a meeting's own series: its participant count and its
+// info.
+const roomSeries = 2
 
 // dropped returns the drops so far, for the metric.
 func (s *snapshot) dropped() drops {

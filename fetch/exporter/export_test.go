@@ -10,3 +10,10 @@ func WithIdle(o Options, f func(until time.Time)) Options {
 	o.idle = f
 	return o
 }
+
+// WithWebhookReady returns o with f called with the webhook's address
+// once it listens.
+func WithWebhookReady(o Options, f func(addr string)) Options {
+	o.webhookReady = f
+	return o
+}

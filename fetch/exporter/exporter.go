@@ -75,6 +75,13 @@ type Options struct {
 	// zoom_qos_* series of all, dropping the oldest first (caps.go); 0
 	// is DefaultMaxParticipants, DefaultMaxSeries.
 	MaxParticipants, MaxSeries int
+	// WebhookListen ("host:port") takes participants' QoS from Zoom's
+	// QSS webhooks posted there, checked with WebhookSecret (the app's
+	// secret token; nil reads $ZOOM_WEBHOOK_SECRET): REST then only lists
+	// the meetings and polls one push has been silent about for 2m30s
+	// (push.go).
+	WebhookListen string
+	WebhookSecret fetch.SecretSource
 	// Pace is the most requests a second, evenly spaced
 	// (fetch.Config.Pace); 0 is DefaultPace.
 	Pace float64
@@ -86,8 +93,10 @@ type Options struct {
 	// answers.
 	Ready func(addr string)
 
-	fakeClock bool                  // Now was injected: the poller rechecks it while it waits
-	idle      func(until time.Time) // with fakeClock: called while waiting (tests)
+	fakeClock      bool                  // Now was injected: the poller rechecks it while it waits
+	webhookCommand string                // --webhook-secret-command
+	webhookReady   func(addr string)     // tests: the webhook's address once it listens
+	idle           func(until time.Time) // with fakeClock: called while waiting (tests)
 }
 
 func (o Options) withDefaults() (Options, error) {
@@ -122,6 +131,9 @@ func (o Options) withDefaults() (Options, error) {
 		if err := fetch.CheckID(id); err != nil {
 			return o, fmt.Errorf("exporter: --meetings: %w", err)
 		}
+	}
+	if err := o.checkPush(); err != nil {
+		return o, err
 	}
 	if o.Budget == nil {
 		b, err := fetch.OpenBudget(fetch.BudgetOptions{Cap: DefaultBudget, Now: o.Now})
@@ -187,13 +199,19 @@ func Run(ctx context.Context, opts Options) error {
 	if err := o.Budget.Status().Err; err != nil {
 		o.Logger.Warn("request budget counted in memory only", "err", err)
 	}
-	if o.Ready != nil {
-		o.Ready(ln.Addr().String())
-	}
-
 	p := &poller{o: o, c: client, snap: snap, stats: stats, log: o.Logger, meetings: map[string]*tracked{}}
 	pctx, stop := context.WithCancel(ctx)
 	defer stop()
+	var stopPush func()
+	if p.push, stopPush, err = o.startPush(pctx, snap, stats, reg); err != nil {
+		stop()
+		srv.Close()
+		return err
+	}
+	defer stopPush()
+	if o.Ready != nil {
+		o.Ready(ln.Addr().String())
+	}
 	polled := make(chan struct{})
 	go func() { defer close(polled); p.run(pctx) }()
 

@@ -15,5 +15,8 @@ func (o *Options) RegisterFlags(fs *pflag.FlagSet) {
 	fs.DurationVar(&o.Keep, "keep", defaultKeep, "how long a participant who left or went silent stays in the metrics")
 	fs.IntVar(&o.MaxParticipants, "max-participants", DefaultMaxParticipants, "keep at most `N` participants of one meeting in the metrics, dropping the longest gone first")
 	fs.IntVar(&o.MaxSeries, "max-series", DefaultMaxSeries, "keep at most `N` zoom_qos_* series in all, dropping the longest gone participants first")
+	fs.StringVar(&o.WebhookListen, "webhook-listen", "", "take participants' QoS from Zoom's webhooks posted to `address` (a bare port is 127.0.0.1:PORT; "+
+		"put Zoom's https in front), checked with $"+EnvWebhookSecret)
+	fs.StringVar(&o.webhookCommand, "webhook-secret-command", "", "run `CMD` (no shell) for the webhook's secret token instead of $"+EnvWebhookSecret)
 	fs.Float64Var(&o.Pace, "qps", DefaultPace, "send at most `N` requests a second to Zoom, evenly spaced (slower for a while after a per-second 429)")
 }

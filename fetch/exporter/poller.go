@@ -35,6 +35,10 @@ type poller struct {
 	listed   bool      // a meeting list has been logged
 	plan     plan
 	dropLog  dropLog // caps.go
+	// push, with --push or --webhook-listen, brings participants' QoS;
+	// a meeting is polled only when push has been silent about it for
+	// pushBackstop (push.go).
+	push *pushIn
 
 	noWebinars, noRooms bool            // their list was refused for good (more.go)
 	lastWebinars        []model.Meeting // kept through a failed webinar list
@@ -58,6 +62,9 @@ func (p *poller) run(ctx context.Context) {
 		if err := p.wait(ctx, at); err != nil {
 			return
 		}
+		if m != nil && p.pushedMeanwhile(m) {
+			continue
+		}
 		if m == nil {
 			p.list(ctx)
 		} else {
@@ -73,8 +80,12 @@ func (p *poller) due() (*tracked, time.Time) {
 	var first *tracked
 	at := p.discover
 	for _, m := range p.meetings {
-		if at.IsZero() || m.next.Before(at) {
-			first, at = m, m.next
+		next := m.next
+		if p.push != nil {
+			next = later(next, p.push.silentSince(m.id).Add(pushBackstop))
+		}
+		if at.IsZero() || next.Before(at) {
+			first, at = m, next
 		}
 	}
 	if at.IsZero() { // --meetings with none left: look again in a minute
@@ -82,6 +93,12 @@ func (p *poller) due() (*tracked, time.Time) {
 		p.discover = at
 	}
 	return first, at
+}
+
+// pushedMeanwhile reports whether an event of m arrived while the
+// poller waited to backfill it: the poll is not needed any more.
+func (p *poller) pushedMeanwhile(m *tracked) bool {
+	return p.push != nil && p.push.silentSince(m.id).Add(pushBackstop).After(p.now())
 }
 
 // wait sleeps until t on the exporter's clock. The client waits the
@@ -117,8 +134,14 @@ func (p *poller) track(id, topic string, pages int) {
 	if _, ok := p.meetings[id]; ok || len(p.meetings) >= maxMeetings {
 		return
 	}
-	p.meetings[id] = &tracked{id: id, topic: topic, pages: max(pages, 1), next: p.now(),
+	m := &tracked{id: id, topic: topic, pages: max(pages, 1), next: p.now(),
 		cad: model.Cadence{Interval: p.o.Interval, Fixed: p.o.Fixed}}
+	if p.push != nil {
+		// Push brings its samples within a minute: a poll now would cost
+		// a request for what the next event says anyway.
+		m.next = m.next.Add(pushBackstop)
+	}
+	p.meetings[id] = m
 }
 
 // list discovers the live meetings (a Resource-intensive call): new ones
@@ -173,6 +196,9 @@ func (p *poller) list(ctx context.Context) {
 func (p *poller) forget(id, why string) {
 	delete(p.meetings, id)
 	p.snap.drop(id)
+	if p.push != nil {
+		p.push.forget(id)
+	}
 	p.log.Info("meeting dropped", "meeting_id", id, "why", why)
 }
 
@@ -222,6 +248,14 @@ func (p *poller) poll(ctx context.Context, m *tracked) {
 	m.fails = 0
 	m.pages = max(1, (len(ps)+fetch.QoSPageSize-1)/fetch.QoSPageSize)
 	p.logDrops(m.id, p.snap.update(m.id, m.topic, ps, done))
+	if p.push != nil {
+		// A backfill: push was silent about this meeting. Poll again only
+		// if it stays silent, and never faster than the budget allows.
+		p.push.backfilled()
+		m.next = later(done.Add(pushBackstop), m.last.Add(p.plan.gap))
+		p.log.Debug("backfilled", "meeting_id", m.id, "participants", len(ps), "next", m.next)
+		return
+	}
 	next := m.cad.Observe(model.AnswerOf(done, ps...))
 	if p.plan.gap > 0 {
 		next = next.Later(m.last.Add(p.plan.gap), p.plan.why)

@@ -1,6 +1,7 @@
 package exporter
 
 import (
+	"cmp"
 	"hash/fnv"
 	"strconv"
 	"sync"
@@ -47,6 +48,7 @@ type snapshot struct {
 	// all (caps.go); 0 is no cap.
 	maxPeople, maxSeries int
 	drops                drops        // participants dropped at the caps so far
+	total                int          // series of every meeting, kept as people come and go (caps.go)
 	zoomRooms            []model.Room // the newest Zoom Rooms list, with Options.Rooms
 }
 
@@ -80,6 +82,7 @@ func (s *snapshot) update(id, topic string, ps []model.Participant, now time.Tim
 		}
 		r = &room{people: map[string]*person{}}
 		s.rooms[id] = r
+		s.total += roomSeries
 	}
 	if topic != "" {
 		r.topic = topic
@@ -91,7 +94,9 @@ func (s *snapshot) update(id, topic string, ps []model.Participant, now time.Tim
 			who = &person{id: key, firstSeen: now}
 			r.people[key] = who
 		}
-		who.name, who.device, who.network = p.UserName, p.Device, p.NetworkType
+		// A pushed event names the participant but not their device or
+		// network: what a poll said of them is kept.
+		who.name, who.device, who.network = cmp.Or(p.UserName, who.name), cmp.Or(p.Device, who.device), cmp.Or(p.NetworkType, who.network)
 		if n := len(p.Samples); n > 0 && (!who.hasSample || !p.Samples[n-1].Time.Before(who.sample.Time)) {
 			who.sample, who.hasSample = p.Samples[n-1], true
 		}
@@ -99,11 +104,13 @@ func (s *snapshot) update(id, topic string, ps []model.Participant, now time.Tim
 		if p.Left() && p.LeaveTime.Before(now) {
 			who.lastPresent = p.LeaveTime
 		}
-		who.series = seriesOf(who)
+		n := seriesOf(who)
+		s.total += n - who.series
+		who.series = n
 	}
 	for key, who := range r.people {
 		if now.Sub(who.lastPresent) > s.keep {
-			delete(r.people, key)
+			s.remove(r, key)
 		}
 	}
 	d := s.enforce(r)
@@ -116,7 +123,23 @@ func (s *snapshot) update(id, topic string, ps []model.Participant, now time.Tim
 func (s *snapshot) drop(id string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	r := s.rooms[id]
+	if r == nil {
+		return
+	}
+	for key := range r.people {
+		s.remove(r, key)
+	}
+	s.total -= roomSeries
 	delete(s.rooms, id)
+}
+
+// remove forgets one participant of r. Called under s.mu.
+func (s *snapshot) remove(r *room, key string) {
+	if who := r.people[key]; who != nil {
+		s.total -= who.series
+		delete(r.people, key)
+	}
 }
 
 // each calls f for every tracked meeting, under the lock.

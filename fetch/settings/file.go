@@ -41,17 +41,20 @@ const maxFile = 1 << 20
 // values are what both the file's top level and a profile may set: the
 // defaults of the screens' flags. A nil pointer is "not set".
 type values struct {
-	Theme      *string           `toml:"theme"`
-	ASCII      *bool             `toml:"ascii"`
-	UTC        *bool             `toml:"utc"`
-	Redact     *bool             `toml:"redact"`
-	Interval   *string           `toml:"interval"`
-	Timeout    *string           `toml:"timeout"`
-	Budget     *int64            `toml:"budget"`
-	Window     *string           `toml:"window"`
-	Notify     *string           `toml:"notify"`
-	NotifyCmd  *string           `toml:"notify_cmd"`
-	Thresholds map[string]string `toml:"thresholds"`
+	Theme     *string `toml:"theme"`
+	ASCII     *bool   `toml:"ascii"`
+	UTC       *bool   `toml:"utc"`
+	Redact    *bool   `toml:"redact"`
+	Interval  *string `toml:"interval"`
+	Timeout   *string `toml:"timeout"`
+	Budget    *int64  `toml:"budget"`
+	Window    *string `toml:"window"`
+	Notify    *string `toml:"notify"`
+	NotifyCmd *string `toml:"notify_cmd"`
+	// Subscription is the account's QSS subscription ID (--subscription),
+	// for --push qss.
+	Subscription *string           `toml:"subscription"`
+	Thresholds   map[string]string `toml:"thresholds"`
 }
 
 // profile is one Zoom account: [profiles.NAME].

@@ -18,7 +18,7 @@ import (
 // flagKeys are the keys that default a flag of the same name ("_" for
 // "-"). No environment variable sets these, so a flag on the command line
 // wins, then the profile, then the file's top level.
-var flagKeys = []string{"theme", "ascii", "utc", "redact", "interval", "timeout", "budget", "window", "notify", "notify_cmd"}
+var flagKeys = []string{"theme", "ascii", "utc", "redact", "interval", "timeout", "budget", "window", "notify", "notify_cmd", "subscription"}
 
 // Resolved is the settings of one run: the profile in use, its account,
 // and where each setting came from.
@@ -156,7 +156,7 @@ func (r *Resolved) setFlag(fs *pflag.FlagSet, key string, p, top values) error {
 func valueOf(v values, key string) string {
 	p := map[string]any{"theme": v.Theme, "ascii": v.ASCII, "utc": v.UTC, "redact": v.Redact,
 		"interval": v.Interval, "timeout": v.Timeout, "budget": v.Budget,
-		"window": v.Window, "notify": v.Notify, "notify_cmd": v.NotifyCmd}[key]
+		"window": v.Window, "notify": v.Notify, "notify_cmd": v.NotifyCmd, "subscription": v.Subscription}[key]
 	switch p := p.(type) {
 	case *string:
 		if p != nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qostop/qostop/fetch"
 	"github.com/qostop/qostop/model"
 )
 
@@ -153,4 +154,16 @@ func (sp *splitter) endWord() {
 		sp.w.Reset()
 		sp.inWord = false
 	}
+}
+
+// CommandSecret is a fetch.SecretSource running the command line
+// command as client_secret_command runs (not through a shell, within
+// timeout, nothing of it logged); what names it in errors (e.g.
+// "--webhook-secret-command").
+func CommandSecret(command, what string, timeout time.Duration) (fetch.SecretSource, error) {
+	argv, err := splitCommand(command)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return commandSource{argv: argv, timeout: timeout, what: what}, nil
 }

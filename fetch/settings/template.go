@@ -51,6 +51,7 @@ const Template = `# qostop's config file. Precedence: a flag on the command line
 # oauth_url = "https://zoom.us/oauth/token"
 # accent = "#5f87ff"      # the header's colour for this account
 # budget = 20000
+# subscription = "..."    # the account's QoS push (QSS) subscription ID, for --push qss
 `
 
 // WriteTemplate writes Template where the config file is looked for

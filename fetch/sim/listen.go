@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"time"
 
@@ -34,8 +35,20 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(bas
 	if ready != nil {
 		ready(baseURL(ln.Addr()))
 	}
+	hookErr := make(chan error, 1)
+	if s.opts.WebhookURL != "" {
+		go func() { hookErr <- s.PostWebhooks(ctx, s.opts.WebhookURL, s.WebhookSecret()) }()
+	}
 	select {
 	case err := <-errc:
+		return err
+	case err = <-hookErr:
+		if err == nil {
+			break
+		}
+		s.Close()
+		srv.Close()
+		<-errc
 		return err
 	case <-ctx.Done():
 	}
@@ -61,4 +74,13 @@ func baseURL(a net.Addr) string {
 		host = net.IPv4(127, 0, 0, 1)
 	}
 	return "http://" + net.JoinHostPort(host.String(), strconv.Itoa(tcp.Port))
+}
+
+// WebhookSecret is the secret token the webhooks are signed with:
+// $WebhookSecretEnv, or DemoWebhookSecret when that is unset.
+func (s *Server) WebhookSecret() string {
+	if v := os.Getenv(s.opts.WebhookSecretEnv); s.opts.WebhookSecretEnv != "" && v != "" {
+		return v
+	}
+	return DemoWebhookSecret
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/qostop/qostop/model"
@@ -68,8 +69,17 @@ type Options struct {
 	// PublishLag and PublishJitter delay each live sample's appearance
 	// past its date_time, as Zoom's do (publish.go); zero publishes at once.
 	PublishLag, PublishJitter time.Duration
-	// ExtraMeetings adds that many small live meetings (extra.go).
-	ExtraMeetings int
+	// PushEvery is how often the QSS WebSocket (/ws) pushes what was
+	// published since its last push; default SampleEvery, one event per
+	// participant per sample. Rounded to whole seconds, at least one.
+	PushEvery time.Duration
+	// WebhookURL, if set, is where ListenAndServe posts the live calls'
+	// participant_qos events as Zoom's webhooks (webhook.go), signed with
+	// $WebhookSecretEnv, or DemoWebhookSecret when that is unset.
+	WebhookURL, WebhookSecretEnv string
+	// ExtraMeetings adds that many live meetings (extra.go) of
+	// ExtraPeople participants each (default 3): a large account.
+	ExtraMeetings, ExtraPeople int
 	// DailyLimit, if positive, is the account's daily API cap (daily.go).
 	DailyLimit int
 	// NoWebinarScope and NoRoomScope refuse the webinar and Zoom Rooms
@@ -101,6 +111,10 @@ func (o Options) withDefaults() Options {
 	// date_time has whole seconds: faster samples would share timestamps
 	// and a client merging by date_time would rightly collapse them.
 	o.SampleEvery = max(o.SampleEvery.Truncate(time.Second), time.Second)
+	if o.PushEvery <= 0 {
+		o.PushEvery = o.SampleEvery
+	}
+	o.PushEvery = max(o.PushEvery.Truncate(time.Second), time.Second)
 	switch {
 	case o.PreHistory == 0:
 		o.PreHistory = 20
@@ -156,6 +170,9 @@ type Server struct {
 	daily  daily
 	stats  Stats
 	served map[servedKey]map[time.Time]bool // by TrackServed
+
+	pushRng   *rand.Rand   // which pushes Faults drops (ws.go)
+	pushConns atomic.Int32 // open WebSockets
 }
 
 // New builds a server whose meetings started around opts.Now().
@@ -167,6 +184,8 @@ func New(opts Options) *Server {
 		done:   make(chan struct{}),
 		tokens: map[string]time.Time{},
 		rng:    rand.New(rand.NewPCG(uint64(o.Seed), 0x716f73746f70)),
+		// 0x70757368 is "push".
+		pushRng: rand.New(rand.NewPCG(uint64(o.Seed), 0x70757368)),
 	}
 	s.stats.Faults = map[FaultKind]int{}
 	start := o.Now().UTC()
@@ -184,7 +203,8 @@ func New(opts Options) *Server {
 	return s
 }
 
-// Handler serves the token endpoint at /oauth/token and the API under /v2.
+// Handler serves the token endpoint at /oauth/token, the API under /v2
+// and the QSS WebSocket at /ws.
 func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
 
 // Close releases responses stalled by FaultSlow, so an httptest.Server
@@ -199,6 +219,8 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveToken(w, r)
 	case p == "/v2" || strings.HasPrefix(p, "/v2/"):
 		s.serveAPI(w, r)
+	case p == "/ws":
+		s.servePush(w, r)
 	default:
 		errorReply(http.StatusNotFound, 404, "Not Found").write(w)
 	}

@@ -35,6 +35,13 @@ func (s *Server) Banner(w io.Writer, baseURL string) {
 	fmt.Fprintf(w, "  export ZOOM_API_URL=%s/v2\n  export ZOOM_OAUTH_URL=%s/oauth/token\n", baseURL, baseURL)
 	fmt.Fprintf(w, "  export ZOOM_ACCOUNT_ID=%s ZOOM_CLIENT_ID=%s ZOOM_CLIENT_SECRET=%s\n\n",
 		s.opts.AccountID, s.opts.ClientID, s.opts.ClientSecret)
+	if u := s.opts.WebhookURL; u != "" {
+		secret := "the demo's secret token: export " + s.opts.WebhookSecretEnv + "=" + DemoWebhookSecret + " for the receiver"
+		if s.WebhookSecret() != DemoWebhookSecret {
+			secret = "$" + s.opts.WebhookSecretEnv
+		}
+		fmt.Fprintf(w, "Posting participant_qos webhooks to %s every %s, signed with %s\n\n", u, s.opts.PushEvery, secret)
+	}
 	if s.opts.Replay != nil {
 		s.replayBanner(w)
 		return
@@ -58,6 +65,11 @@ func (s *Server) Banner(w io.Writer, baseURL string) {
 // topic, live or ended, UUID.
 func listCalls(w io.Writer, title string, calls []MeetingInfo) {
 	fmt.Fprintln(w, title)
+	const shown = 12 // --meetings 1000 would fill the terminal
+	if len(calls) > shown {
+		defer fmt.Fprintf(w, "  … and %d more (--meetings: IDs %s to %s)\n", len(calls)-shown, calls[shown].ID, calls[len(calls)-1].ID)
+		calls = calls[:shown]
+	}
 	for _, m := range calls {
 		state := fmt.Sprintf("live, %d people", len(m.Participants))
 		if !m.Live {

@@ -23,6 +23,13 @@ type Stats struct {
 	Unauthorized int               // refused for a missing, unknown or expired token
 	RateLimited  int               // refused by the QPS option
 	Faults       map[FaultKind]int // faults served, by kind
+
+	// The QSS WebSocket: connections accepted, events sent (duplicates
+	// included), events sent twice on purpose, connections dropped by Faults.
+	PushConnections, PushEvents, PushDuplicates, PushDrops int
+	// Webhooks (Options.WebhookURL): events the receiver took (2xx), and
+	// the ones it refused or did not answer.
+	WebhooksPosted, WebhooksRefused int
 }
 
 // APIRequests is the number of requests that reached /v2.

@@ -99,6 +99,13 @@ func (s *Server) authorized(r *http.Request) bool {
 	if !ok || !strings.EqualFold(scheme, "Bearer") || tok == "" {
 		return false
 	}
+	return s.tokenValid(tok)
+}
+
+// tokenValid reports whether tok was issued and has not yet expired by
+// the server's clock: the API takes it in a header, the WebSocket in its
+// query.
+func (s *Server) tokenValid(tok string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	exp, ok := s.tokens[strings.TrimSpace(tok)]

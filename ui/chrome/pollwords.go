@@ -39,6 +39,8 @@ func PollLine(p *poll.Chain, next time.Time) string {
 		return "A past meeting: fetched once, nothing more to poll."
 	case poll.Classify(p.Reason) == poll.WhyBudget:
 		return "Polling slowed: " + p.Reason + "." + at
+	case pushSays(p):
+		return pushLine(p) + at
 	case p.Floor > 0:
 		// Only the watch screen sets a floor, once its participant left:
 		// the schedule would call the minute Zoom owes "late".
@@ -68,6 +70,23 @@ func PollLine(p *poll.Chain, next time.Time) string {
 	}
 	return "Adaptive polling: every " + FmtDur(p.Interval) + " while answers bring change, then just after each new sample (" +
 		pace + ")." + fix
+}
+
+// pushSays reports whether push decides how the chain polls: it
+// delivers (a backstop), or it is down and polling carries the feed.
+func pushSays(p *poll.Chain) bool {
+	return p.Backstop() > 0 || (p.Push.On && !p.Push.Live && p.Push.Down != "")
+}
+
+// pushLine is the full help's sentence while a push subscription feeds
+// the chain's feed: polling is a backstop, or carries the feed while
+// push is down.
+func pushLine(p *poll.Chain) string {
+	if p.Backstop() > 0 {
+		return "Zoom pushes each sample (QSS), so polling is only a backstop: at least " + FmtDur(p.Backstop()) +
+			" apart, and once after each reconnection to fill what the push missed."
+	}
+	return "Zoom's push is down (" + p.Push.Down + "): polling carries the feed until it is back."
 }
 
 // samplePace says how often samples come, as the schedule has learned
@@ -101,6 +120,6 @@ func PollStatus(p *poll.Chain) StatusInfo {
 		LastPoll: p.LastPoll, NextPoll: p.NextPoll,
 		Inflight: p.Inflight, Asked: p.Asked, Paused: p.Paused, Done: p.Done,
 		Interval: p.Interval, Fixed: p.Sched.Fixed, Requests: p.Requests, Why: p.Reason, Budget: p.Spend, Counted: p.Budget != nil,
-		Limited: p.Limited, RetryAt: p.RetryAt, Limit: p.LimitType,
+		Limited: p.Limited, RetryAt: p.RetryAt, Limit: p.LimitType, Push: p.Push, Backstop: p.Backstop(),
 	}
 }

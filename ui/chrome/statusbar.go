@@ -47,6 +47,10 @@ type StatusInfo struct {
 	// paused", and ReplayNote what is wrong with the recording: shown
 	// first, in place of the polling, which a replay does not do.
 	Replay, ReplayNote string
+	// Push is the push subscription beside the poll (poll.PushState);
+	// Backstop the least wait between polls while it delivers.
+	Push     poll.PushState
+	Backstop time.Duration
 }
 
 // StatusStyles are the theme's styles on the bar's background, built once
@@ -106,6 +110,9 @@ func (si StatusInfo) segments(segs []Segment, ss StatusStyles) []Segment {
 			segs = append(segs, Segment{"window " + si.Span, ss.Muted, 3})
 		}
 		return segs
+	}
+	if si.Push.On {
+		segs = append(segs, si.push(ss))
 	}
 	if next, ok := si.next(ss); ok {
 		segs = append(segs, next)
@@ -172,6 +179,19 @@ func (si StatusInfo) age(ss StatusStyles) Segment {
 	return Segment{"newest " + si.clock(si.Newest) + " (" + FmtAge(si.Now.Sub(si.Newest)) + ")", ss.Base, 1}
 }
 
+// push says which source is live: push, with its last frame's age (in
+// whole minutes, as every age in the bar, so it does not redraw each
+// second), or push down and the poll carrying the feed.
+func (si StatusInfo) push(ss StatusStyles) Segment {
+	switch {
+	case !si.Push.Live:
+		return Segment{"push down " + ss.Dash + " polling", ss.Warn, 0}
+	case si.Push.LastFrame.IsZero():
+		return Segment{"push live", ss.Base, 1}
+	}
+	return Segment{"push " + FmtAge(si.Now.Sub(si.Push.LastFrame)), ss.Base, 1}
+}
+
 // next is the chain's state: a rate limit, a request on its way (or hung),
 // a past meeting, or when and why it polls next. This is the place for
 // the words on a backoff after a failed poll ("backing off, next try").
@@ -184,6 +204,9 @@ func (si StatusInfo) next(ss StatusStyles) (Segment, bool) {
 		return Segment{"past meeting: fetched once", ss.Muted, 1}, true
 	case si.Paused || si.NextPoll.IsZero():
 		return Segment{}, false
+	case si.Backstop > 0 && poll.Classify(si.Why) != poll.WhyBudget:
+		// Push brings the samples: the poll is not waiting for one.
+		return Segment{"backstop poll " + si.clock(si.NextPoll), ss.Base, 1}, true
 	case !si.Left.IsZero() && poll.Classify(si.Why) != poll.WhyBudget:
 		// They left: no sample is due, so none is late.
 		return Segment{"next " + si.clock(si.NextPoll), ss.Base, 1}, true
@@ -214,6 +237,8 @@ func (si StatusInfo) pace(ss StatusStyles) (Segment, bool) {
 	switch {
 	case si.Done:
 		return Segment{}, false
+	case si.Backstop > 0:
+		return Segment{}, false // the next poll's segment says backstop
 	case si.Fixed:
 		return Segment{"every " + FmtDur(si.Interval), ss.Muted, 3}, true
 	}
@@ -338,6 +363,9 @@ func (si StatusInfo) NextChange() time.Time {
 		nextMinute(si.LastPoll)
 	} else {
 		nextMinute(si.Newest)
+	}
+	if si.Push.Live {
+		nextMinute(si.Push.LastFrame)
 	}
 	if !si.StaleAt.IsZero() {
 		consider(si.StaleAt.Add(time.Nanosecond)) // stale once past it

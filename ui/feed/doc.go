@@ -13,9 +13,9 @@
 // participant is and their samples) and Feed.Fail (a failed one), called
 // by the feed's Source. A Source owns a poll.Chain, the state the status
 // bar shows and the keys p, r, + and - act on, and turns the messages the
-// app routes to that chain into Take and Fail. Today there is one, Zoom,
-// which polls the Dashboard API on the chain's schedule. Others plug in
-// without touching a view:
+// app routes to that chain into Take and Fail. Zoom polls the Dashboard
+// API on the chain's schedule; Push (push.go) takes Zoom's QSS events
+// beside it. Others plug in without touching a view:
 //
 //   - A recording is replayed one step earlier (ui/replay): its Source
 //     answers Zoom's questions as Zoom had by the replay clock's time,
@@ -23,11 +23,12 @@
 //     and the overview, which has no feed, replay alike. What a feed
 //     learns besides samples reaches a Listener (listen.go): the flight
 //     recorder.
-//   - A push subscription (QSS): a Source whose chain's request waits for
-//     the next pushed message (the Bubble Tea subscription pattern: a
-//     command that blocks on a channel), and whose Update calls Take for
-//     it and sends the next wait; a dropped subscription is a Fail, and
-//     the chain's backoff says when to subscribe again.
+//   - A push subscription (QSS), as Push does it: a command waits on the
+//     socket for the next event (the Bubble Tea subscription pattern),
+//     Update merges its samples and sends the next wait; a drop is logged
+//     and subscribed again after a backoff, and each subscription is
+//     followed by one poll of the Zoom chain beside it, which fills what
+//     the socket missed. The chain stays, as a backstop.
 //
 // The views never learn which source they read.
 package feed

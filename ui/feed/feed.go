@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"sort"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -34,6 +35,7 @@ type Feed struct {
 	gone    string            // why it no longer does: GoneMeeting, goneParticipant or ""
 	events  Log
 	cadence time.Duration
+	pushed  bool   // a push brought samples (keepPushed)
 	marks   *Marks // the meeting's markers (marks.go), shared with its other feeds
 	marked  int    // how many of them the event log holds
 	// version counts the answers that landed, good or failed: a view that
@@ -166,4 +168,45 @@ func (f *Feed) explain(err error) string {
 		}
 	}
 	return withoutOp(err)
+}
+
+// takePushed merges samples Zoom pushed, as they arrived at at: a
+// duplicate event (same time, same readings) changes nothing. They are
+// judged for the event log as a poll's are.
+func (f *Feed) takePushed(samples []model.Sample, at time.Time) {
+	if f.hist.Merge(samples...) == 0 {
+		return
+	}
+	f.pushed = true
+	f.cadence = model.SampleGap(f.hist.Samples())
+	f.events.observe(f.hist.Since(f.events.judged.Add(time.Nanosecond)), f.th, f.cadence)
+}
+
+// keepPushed is a poll's samples with what push alone knows kept: a
+// polled minute that push already brought with the same readings keeps
+// Zoom's scores and stays marked pushed.
+func (f *Feed) keepPushed(samples []model.Sample) []model.Sample {
+	if !f.pushed {
+		return samples
+	}
+	held := f.hist.Samples()
+	for i, s := range samples {
+		j := sort.Search(len(held), func(j int) bool { return !held[j].Time.Before(s.Time) })
+		if j < len(held) && held[j].Time.Equal(s.Time) && held[j].Via == model.ViaPush && s.Scores.Empty() {
+			s.Scores, s.Via = held[j].Scores, model.ViaPush
+			if s.Equal(held[j]) {
+				samples[i] = s
+			}
+		}
+	}
+	return samples
+}
+
+// pushChanged logs the push subscription going live or down.
+func (f *Feed) pushChanged(at time.Time, live bool, why string) {
+	if live {
+		f.events.add(Event{At: at, Level: model.Good, Text: "push subscription live"})
+		return
+	}
+	f.events.add(Event{At: at, Level: model.Warn, Text: "push subscription down: " + why})
 }

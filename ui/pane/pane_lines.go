@@ -164,6 +164,9 @@ func (p *Model) sectionTitle(sec *paneSection, compact bool) textCell {
 		// Zoom's latency is an application round trip.
 		c.add(p.pal.muted, "  est. MOS "+strconv.FormatFloat(mos.V, 'f', 1, 64))
 	}
+	if sc, ok := p.data.zoomScore(p.media); ok && !compact && sec.key.Dir == model.Send {
+		c.add(p.pal.muted, scoreText(sc))
+	}
 	return c.done()
 }
 

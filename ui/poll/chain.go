@@ -31,6 +31,10 @@ type Chain struct {
 	// floor is the least wait after any answer, whatever the interval:
 	// the watch screen sets it once the participant has left.
 	Floor time.Duration
+	// backstop is the least wait while a push subscription delivers (push.go).
+	backstop time.Duration
+	// Push is the state of the push subscription feeding the same feed, if any.
+	Push PushState
 	// sched is fed every good answer and says when to poll next; Fixed
 	// (--interval, or + and -) polls every interval.
 	Sched  model.Cadence
@@ -210,7 +214,7 @@ func (p *Chain) succeeded(at time.Time, once bool, seen model.Answer) tea.Cmd {
 	seen.At = at
 	next := p.Budget.Delay(p.Sched.Observe(seen), p.Asked, p.spent)
 	p.Reason = next.Reason
-	return p.after(max(next.At.Sub(at), p.Floor), at)
+	return p.after(max(next.At.Sub(at), p.Floor, p.backstop), at)
 }
 
 // failed keeps the error in plain words and polls again after a backoff,
@@ -238,7 +242,7 @@ func (p *Chain) failed(err error, at time.Time, jitter float64) tea.Cmd {
 	}
 	// Gone is gone: a participant who left is not asked for faster after
 	// an error than after a good answer.
-	return p.after(max(d, p.Floor), at)
+	return p.after(max(d, p.Floor, p.backstop), at)
 }
 
 // TogglePause pauses the chain, or resumes it where it would have been (p).
