@@ -38,6 +38,17 @@ type Model struct {
 	rowLines      int            // rows of a full metric's sparkline, 1 to 3
 	loc           *time.Location // where the times it writes are shown
 	old           bool           // the newest sample is older than the stale rule (SetOld)
+	widths        *fieldWidths   // the compact fields' widths for data and th
+}
+
+// fieldWidths memoises compactShown's widths, which a layout asks for
+// several times per pane (every candidate size, the grid's room, the
+// draw): each asks every stream's every reading to be formatted. Behind a
+// pointer, renewed when the data, thresholds or age change, so copies that
+// measure a layout fill the one the pane holds.
+type fieldWidths struct {
+	ok bool
+	w  [numCompactFields]int
 }
 
 type paneCache struct {
@@ -80,6 +91,7 @@ func (p *Model) SetThresholds(th model.Thresholds) {
 		return
 	}
 	p.th = th
+	p.widths = &fieldWidths{}
 	p.invalidate()
 }
 
@@ -107,6 +119,7 @@ func (p *Model) SetFocused(f bool) {
 // window moves, not on every message.
 func (p *Model) SetData(samples []model.Sample) {
 	p.data = extractPane(p.media, samples)
+	p.widths = &fieldWidths{}
 	if p.geo.Grid.Width() > 0 {
 		p.bucket(p.geo.Grid) // now, so Append can carry the columns on
 	}
@@ -136,6 +149,7 @@ func (p *Model) SetOld(old bool) {
 		return
 	}
 	p.old = old
+	p.widths = &fieldWidths{} // the mark widens the fields
 	p.invalidate()
 }
 
