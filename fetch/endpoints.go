@@ -40,13 +40,29 @@ func (c *Client) ParticipantQoS(ctx context.Context, meetingID, participantID st
 		"metrics", family(r), escapeMeetingID(r.ID), "participants", url.PathEscape(participantID), "qos")
 	body, err := c.get(ctx, call{op: op, class: heavy, url: u, typ: typ, meeting: meetingID})
 	if err != nil {
-		return model.Participant{}, err
+		return model.Participant{}, c.whichMissing(ctx, err, meetingID, typ)
 	}
 	p, err := decodeParticipant(body)
 	if err != nil {
 		return model.Participant{}, c.redact(decodeError(op, c.auth.scrub(body), err))
 	}
 	return p, nil
+}
+
+// whichMissing tells a missing participant from a missing meeting when
+// Zoom's 404 does not: its participant QoS answers code 3001, "Meeting
+// does not exist", for a participant the meeting never had. One request
+// for the meeting's details, made only then, says which: if Zoom finds
+// the meeting, err is about the participant (APIError.NoParticipant).
+func (c *Client) whichMissing(ctx context.Context, err error, meetingID string, typ model.MeetingType) error {
+	var ae *APIError
+	if !errors.As(err, &ae) || ae.Kind != NotFound || ae.Code != 3001 {
+		return err
+	}
+	if _, merr := c.Meeting(ctx, meetingID, typ); merr == nil {
+		ae.noParticipant = true
+	}
+	return err
 }
 
 // MeetingQoS fetches the QoS samples of every participant in a meeting

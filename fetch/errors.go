@@ -86,6 +86,15 @@ type APIError struct {
 	// redirect is set for a refused redirect: what Zoom answered and why
 	// qostop did not follow it (WrongURL).
 	redirect string
+	// noParticipant: a participant QoS 404 that said "no such meeting"
+	// (3001) for a meeting Zoom then found (Client.whichMissing).
+	noParticipant bool
+}
+
+// NoParticipant reports whether e is Zoom finding the meeting but not
+// the participant in it.
+func (e *APIError) NoParticipant() bool {
+	return e.Kind == NotFound && (e.Code == 1001 || e.noParticipant)
 }
 
 // Error explains the failure in plain words.
@@ -233,8 +242,8 @@ func (e *APIError) serverText() string {
 // live meeting that may have ended from a past one that cannot be found.
 func (e *APIError) notFoundText() string {
 	uuid := "If you gave a meeting UUID, copy it exactly as Zoom shows it (qostop encodes it for the URL itself)"
-	switch e.Code {
-	case 1001:
+	switch {
+	case e.NoParticipant():
 		list := "qostop snapshot "
 		if e.Type == model.Past {
 			list += "--type past "
@@ -247,9 +256,15 @@ func (e *APIError) notFoundText() string {
 		} else {
 			list += "MEETING"
 		}
-		return "Zoom found no such participant in this meeting" + e.said() + ". The participant ID " +
+		// Zoom's own words for it are "Meeting does not exist" (3001):
+		// say why qostop reads them otherwise.
+		why := ""
+		if e.Code != 1001 {
+			why = ", though its details answer for the meeting: Zoom says so of a participant the meeting never had"
+		}
+		return "Zoom found no such participant in this meeting" + e.said() + why + ". The participant ID " +
 			"must be a user_id from the meeting's participant list, which `" + list + "` shows"
-	case 3001:
+	case e.Code == 3001:
 		if e.Type == model.Past {
 			return "Zoom found no such past meeting" + e.said() + ": the meeting ID or UUID is wrong, " +
 				"or the meeting is older than Zoom keeps Dashboard data. " + uuid

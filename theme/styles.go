@@ -131,6 +131,11 @@ func (s Styles) Level(l model.Level) lipgloss.Style {
 	return s.levels[l]
 }
 
+// OldMark follows a reading older than the stale rule, wherever one is
+// drawn: dim says it in colour, the mark says it in NO_COLOR too. Not "~",
+// the ASCII ellipsis.
+const OldMark = "?"
+
 // Marker is a level's colour-free cue, so that health reads on a
 // monochrome terminal too: "!" critical, "*" warn, " " otherwise.
 func Marker(l model.Level) string {

@@ -244,7 +244,7 @@ func (s *chartScreen) rebuild() {
 	s.rows = max(h-1-errRows-1-helpRows, 1)
 	s.body = s.render()
 	if errRows > 0 {
-		s.body += "\n" + chrome.FitRows(chrome.ErrLines(s.f.Chain().ErrText, 1, w, s.c.st), 1)
+		s.body += "\n" + chrome.FitRows(chrome.ErrLines(s.f.Chain().ErrText, feedSaid(s.f), 1, w, s.c.st), 1)
 	}
 	s.footer = "\n" + footer
 }

@@ -197,7 +197,8 @@ func (s *eventLogScreen) view() string {
 	if width < minWidth || height < minHeight {
 		return tooSmallText(width, height)
 	}
-	header := chrome.FirstLines(feedHeader(s.c, s.f, s.t, s.alias, s.loc), 3)
+	si := s.status()
+	header := chrome.FirstLines(feedHeader(s.c, s.f, s.t, s.alias, si), 3)
 	layout := "15:04"
 	if s.f.Cadence() < time.Minute {
 		layout = "15:04:05"
@@ -205,7 +206,7 @@ func (s *eventLogScreen) view() string {
 	rows := height - chrome.LineCount(header) - 2 // the status bar and the help line
 	short, _ := s.help()
 	return header + "\n" + s.log.render(s.f.Events(), rows, width, s.c.st, s.loc, layout) + "\n" +
-		chrome.StatusBar(s.c.replaying(s.status()), s.c.ss, width) + "\n" + chrome.ShortHelp(s.helpView, short, width)
+		chrome.StatusBar(s.c.replaying(si), s.c.ss, width) + "\n" + chrome.ShortHelp(s.helpView, short, width)
 }
 
 // renderEvents draws l in up to rows lines of width cells: with three rows or more a

@@ -164,7 +164,7 @@ func TestFailuresKeepHistoryAndSayWhat(t *testing.T) {
 			want: []string{"\uFFFD\uFFFDAlice Chen", "LIVE"}},
 		{name: "meeting ends", opts: sim.Options{EndAfter: 3 * time.Minute}, fail: func(t *testing.T, r *failRig) {
 			r.h.clock.set(r.h.clock.Now().Add(5 * time.Minute))
-		}, want: []string{"ENDED", "meeting ended", "error: the meeting has ended: Zoom no longer finds meeting 85012345678 live"}},
+		}, want: []string{"ENDED", "meeting ended", "\nthe meeting has ended: Zoom no longer finds meeting 85012345678 live"}},
 		{name: "participant leaves", participant: sim.LeaverParticipantID, fail: func(t *testing.T, r *failRig) {
 			r.h.clock.set(r.h.clock.Now().Add(8 * time.Minute))
 		}, want: []string{"Erik Lund", "left the meeting", "no new samples will come"}},

@@ -186,7 +186,7 @@ func (m *meetingsModel) headerText() string {
 		typ = model.Past
 	}
 	first := chrome.Trail([]string{"Meetings"}, st)
-	if b := chrome.CallBadge(typ, m.loaded, m.poll.LastErr, false); b.Text != "" {
+	if b := chrome.CallBadge(chrome.Call{Type: typ, Answered: m.loaded, Err: m.poll.LastErr}); b.Text != "" {
 		first += "  " + b.Render(st)
 	}
 	switch {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -46,6 +45,8 @@ type overviewModel struct {
 	heard            feed.Listener // told who joined and left, and the end; nil when not recording
 	isWide           bool          // the table has the wide form's columns (overview_wide.go)
 	trendBuf         []model.Value // a row's trend, bucketed, reused row after row
+	drawnState       chrome.Badge  // the call's word the header was drawn with
+	old              bool          // the rows were built while the data was STALE
 }
 
 // overviewColumns: the name and the "worst" cell, which says why the row
@@ -81,7 +82,8 @@ func newOverview(c *common, t target) *overviewModel {
 	})
 	m.roster.Over = t.typ == model.Past
 	m.alerting, m.judges = t.typ == model.Live, true
-	m.poll.Explain = explainMeeting(t.meetingID, t.typ)
+	m.poll.Explain = m.explain
+	m.saidBy = m.said
 	m.waiting = "asking Zoom for everyone's QoS in this meeting"
 	m.table.Nothing = "Zoom lists nobody in this meeting yet"
 	m.counts = m.countLine
@@ -205,25 +207,6 @@ func (m *overviewModel) standings() []model.Standing {
 // looked redraws the rows without their marks: the user looked.
 func (m *overviewModel) looked() { m.refill() }
 
-// explainMeeting says a missing meeting in plain words, with what to
-// try; other errors in their own words.
-func explainMeeting(meetingID string, typ model.MeetingType) func(error) string {
-	return func(err error) string { return explainMissing(err, meetingID, typ) }
-}
-
-func explainMissing(err error, meetingID string, typ model.MeetingType) string {
-	var ae *fetch.APIError
-	if !errors.As(err, &ae) || ae.Kind != fetch.NotFound {
-		return model.Sanitize(err.Error())
-	}
-	id := report.Text(meetingID)
-	if typ == model.Past {
-		return "Zoom has no ended meeting " + id + ". Check the ID; Zoom keeps QoS for 12 months."
-	}
-	return "Meeting " + id + " is not live: it has ended, or Zoom knows no meeting with this ID. " +
-		"For an ended meeting: qostop meeting --type past " + id
-}
-
 // selected is the participant under the cursor.
 func (m *overviewModel) selected() (model.Participant, bool) {
 	r, ok := m.table.Selected()
@@ -249,6 +232,7 @@ func (m *overviewModel) refill() {
 	rows := make([]table.Row, 0, len(ms))
 	diag := make([]model.DiagnosisInput, 0, len(ms))
 	m.refills++
+	m.old = m.status().State.Text == chrome.StaleWord
 	var missed []int // rows to build: their cells come from one array
 	m.countNames(ms)
 	for i, mb := range ms {
@@ -297,6 +281,9 @@ func (m *overviewModel) buildRow(mb *model.Member, p model.Participant, name, ke
 			pool = append(pool, m.mediaCell(mb, md, ar))
 		}
 	}
+	if m.old && !mb.Left() {
+		oldCells(pool[start+1:]) // the worst cell and the media cells: readings now
+	}
 	pool = append(pool, m.healthCell(mb), table.Cell{Text: report.Dash(net), Role: text},
 		table.Cell{Text: report.Dash(dev), Role: text}, table.Cell{Text: report.Dash(loc), Role: text})
 	cells := pool[start:len(pool):len(pool)]
@@ -307,8 +294,9 @@ func (m *overviewModel) buildRow(mb *model.Member, p model.Participant, name, ke
 func (m *overviewModel) headerText() string {
 	st := m.c.st
 	first := chrome.Trail(m.crumbs(), st)
-	ended := m.loaded && meetingEnded(m.poll.LastErr)
-	if b := chrome.CallBadge(m.t.typ, m.loaded, m.poll.LastErr, ended); b.Text != "" {
+	si := m.status()
+	m.drawnState = si.State
+	if b := si.State; b.Text != "" {
 		first += "  " + b.Render(st)
 	}
 	if strings.TrimSpace(m.t.topic) != "" { // else the crumb is the ID
@@ -453,17 +441,6 @@ func costParts(pages, lastMinute int, once bool) []countPart {
 	}
 	return append(ps, countPart{text: strconv.Itoa(lastMinute) + " in last minute", glue: ", ", drop: 4})
 }
-
-func (m *overviewModel) status() chrome.StatusInfo {
-	si := chrome.PollStatus(&m.poll)
-	si.Newest, si.Redacted = m.newest, m.c.redact
-	if m.t.typ == model.Live {
-		si.StaleAt = model.StaleAt(m.newest, m.poll.Interval, m.cadence)
-	}
-	return si
-}
-
-func (m *overviewModel) view() string { return m.draw(m.status()) }
 
 // overviewFetchedMsg is the answer to the overview's fetch number seq.
 type overviewFetchedMsg struct {

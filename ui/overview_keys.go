@@ -30,6 +30,7 @@ func overviewLegend(up, down string) string {
 	var b strings.Builder
 	b.WriteString(up + " send, " + down + " receive, as the participant's client sees it. " +
 		"* warn, ! critical: qostop's thresholds, the one judgement drawn in colour; " +
+		"? after a reading, drawn dim: older than the stale rule (STALE in the header and the bar); " +
 		"\"zoom health\" is Zoom's own word, shown as Zoom said it. " +
 		"\"worst now\" names each reading past warn, worst first, as many as fit (+2: two more), or says good; " +
 		"rows sort by the first, how far past its threshold it is, " +

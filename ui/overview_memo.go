@@ -27,6 +27,7 @@ type rowSig struct {
 	name, id, dev, net, loc, health string
 	leave                           time.Time
 	gone, redact, hasWorst, worse   bool
+	old                             bool // drawn as older than the stale rule
 	worst                           model.Reading
 	shown                           model.Shown
 	degraded                        float64   // shown only for a meeting that is over
@@ -41,7 +42,7 @@ func (m *overviewModel) sigOf(mb model.Member, name string) rowSig {
 		health: mb.P.Health, leave: mb.P.LeaveTime, gone: mb.Gone, redact: m.c.redact,
 		hasWorst: mb.Rank.HasWorst, worst: mb.Rank.Worst, shown: m.order.Shown, degraded: m.degradedShown(&mb),
 		worse: m.c.alerts.Worse(m.t.meetingID, model.MemberKey(mb.P)), most: worstMost(m.c.width),
-		dup: m.names[name] > 1, wide: m.isWide, trendEnd: m.trendEnd()}
+		dup: m.names[name] > 1, wide: m.isWide, trendEnd: m.trendEnd(), old: m.old}
 }
 
 // keptRow is the row built before for key when it shows the same, else

@@ -56,6 +56,9 @@ type tableScreen struct {
 	// full help says how; judges: its cells are judged, and the full help
 	// states the limits.
 	alerting, judges bool
+	// saidBy, when set, says how the chain's last text is put: the end of
+	// a meeting is no error. Unset, it is one.
+	saidBy func() chrome.Said
 }
 
 // newTableScreen is the shared part of a table screen; its requests are
@@ -184,18 +187,7 @@ func (f *tableScreen) rebuild() {
 	}
 	short, full := f.help()
 	full = f.c.replayHelp(full)
-	var fullHelp string
-	helpRows := 0
-	if f.helpView.ShowAll {
-		notes := chrome.PollNotes(&f.poll)
-		if f.alerting {
-			notes = f.c.withAlertNote(notes, true)
-		}
-		if f.judges {
-			notes = f.c.withLimits(notes)
-		}
-		fullHelp, helpRows = chrome.FullHelp(f.helpView, full, f.c.width, notes...)
-	}
+	fullHelp, helpRows := f.fullHelp(full)
 	filterLine, errLines := f.underLines()
 	header := chrome.FirstLines(f.header, 4)
 	counts := f.counts != nil && f.loaded
@@ -205,6 +197,11 @@ func (f *tableScreen) rebuild() {
 	}
 	if !f.helpView.ShowAll {
 		rows-- // the help line
+	}
+	if more := f.errRowsSpare(errLines, rows); more > 0 {
+		// Rows the table leaves blank: the error reads whole there.
+		errLines = f.errLines(chrome.LineCount(errLines) + more)
+		rows -= more
 	}
 	table, header := f.tableIn(rows, header, counts)
 	parts := []string{chrome.TruncLines(header, f.c.width, f.c.st), table}
@@ -220,16 +217,65 @@ func (f *tableScreen) rebuild() {
 	}
 }
 
+// fullHelp is the full help (?) of full and its notes, and its rows;
+// "" and none while it is closed.
+func (f *tableScreen) fullHelp(full [][]key.Binding) (string, int) {
+	if !f.helpView.ShowAll {
+		return "", 0
+	}
+	notes := chrome.PollNotes(&f.poll)
+	if f.poll.ErrText != "" && f.loaded {
+		// The whole text, which the lines under the table may cut.
+		notes = append(notes, f.said().Lead+f.poll.ErrText)
+	}
+	if f.alerting {
+		notes = f.c.withAlertNote(notes, true)
+	}
+	if f.judges {
+		notes = f.c.withLimits(notes)
+	}
+	return chrome.FullHelp(f.helpView, full, f.c.width, notes...)
+}
+
 // underLines are what goes under the table: the filter being typed or
 // kept, and the last error once there is a table to keep showing.
 func (f *tableScreen) underLines() (filterLine, errLines string) {
 	if f.typing || f.filter.Text() != "" {
 		filterLine = f.filterLine()
 	}
-	if f.poll.ErrText != "" && f.loaded {
-		errLines = chrome.ErrLines(f.poll.ErrText, 2, f.c.width, f.c.st)
+	if f.poll.ErrText != "" && f.loaded && !f.helpView.ShowAll {
+		// As many rows as the text needs, up to a sixth of the screen
+		// (two at least) so the table keeps most; what is cut, ? shows.
+		errLines = f.errLines(max(2, f.c.height/6))
 	}
 	return filterLine, errLines
+}
+
+// errLines is the last error in at most rows lines, ending where it is
+// cut with where to read it whole.
+func (f *tableScreen) errLines(rows int) string {
+	said := f.said()
+	rows = min(chrome.ErrRowsWanted(f.poll.ErrText, said, f.c.width), rows)
+	return chrome.ErrLinesMore(f.poll.ErrText, said, rows, f.c.width, f.c.st, "?: full text")
+}
+
+// errRowsSpare is how many more rows the error lines would take of the
+// rows a loaded table is given but leaves blank.
+func (f *tableScreen) errRowsSpare(errLines string, rows int) int {
+	if errLines == "" || !f.loaded || f.helpView.ShowAll {
+		return 0
+	}
+	shown := chrome.LineCount(errLines)
+	spare := rows - (len(f.table.Rows()) + 1) // the title line
+	return max(0, min(spare, chrome.ErrRowsWanted(f.poll.ErrText, f.said(), f.c.width)-shown))
+}
+
+// said is how the chain's last text is put under the table.
+func (f *tableScreen) said() chrome.Said {
+	if f.saidBy != nil {
+		return f.saidBy()
+	}
+	return chrome.SaidError
 }
 
 // tableIn is the table in rows lines (the legend while the full help

@@ -55,6 +55,7 @@ type watchModel struct {
 	geo        pane.Geometry // every sparkline's grid and label width
 	lay        layout
 	headerText string
+	drawnState chrome.Badge // the call's word the header was drawn with
 	body       string
 	footer     string
 	builds     int // body rebuilds, so tests can prove the clock does none

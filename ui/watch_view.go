@@ -17,7 +17,11 @@ func (m *watchModel) rebuild() {
 	}
 	m.feedPanes()
 	m.drawn = m.feed.Version()
-	m.headerText = feedHeader(m.c, m.feed, m.t, m.alias, m.loc)
+	si := feedStatus(m.c, m.feed, m.loc)
+	m.headerText, m.drawnState = feedHeader(m.c, m.feed, m.t, m.alias, si), si.State
+	for i := range m.panes {
+		m.panes[i].SetOld(si.State.Text == chrome.StaleWord) // the values say it as the badge does
+	}
 
 	in := layoutIn{
 		width: m.c.width, height: m.c.height,
@@ -40,7 +44,7 @@ func (m *watchModel) rebuild() {
 		in.helpRows += strings.Count(legend, "\n") + 1
 	}
 	if m.chain().ErrText != "" && m.hist.Len() > 0 {
-		in.errRows = chrome.ErrRowsWanted(m.chain().ErrText, m.c.width) // with no data, the placeholder shows the error instead
+		in.errRows = chrome.ErrRowsWanted(m.chain().ErrText, feedSaid(m.feed), m.c.width) // with no data, the placeholder shows the error instead
 	}
 	m.lay = m.layoutPanes(in)
 	m.builds++
@@ -87,7 +91,7 @@ func (m *watchModel) renderBody(fullHelp string) string {
 	}
 	if l.sys > 0 {
 		latest, ok := m.hist.Latest()
-		parts = append(parts, chrome.SysLine(latest, ok, m.c.cfg.Thresholds, m.c.st, m.c.width))
+		parts = append(parts, chrome.SysLine(latest, ok, m.drawnState.Text == chrome.StaleWord, m.c.cfg.Thresholds, m.c.st, m.c.width))
 	}
 	if l.events > 0 {
 		if fullHelp != "" {
@@ -103,7 +107,7 @@ func (m *watchModel) renderBody(fullHelp string) string {
 		}
 	}
 	if l.err > 0 {
-		parts = append(parts, chrome.FitRows(chrome.ErrLinesMore(m.chain().ErrText, l.err, m.c.width, m.c.st, "l: full text"), l.err))
+		parts = append(parts, chrome.FitRows(chrome.ErrLinesMore(m.chain().ErrText, feedSaid(m.feed), l.err, m.c.width, m.c.st, "l: full text"), l.err))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -115,7 +119,7 @@ func (m *watchModel) placeholder(rows int) string {
 	var text string
 	switch {
 	case m.chain().ErrText != "":
-		text = m.c.st.Level(model.Critical).Render(chrome.Wordwrap(m.chain().ErrText, m.c.width-4))
+		text = m.c.st.Level(feedSaid(m.feed).Level).Render(chrome.Wordwrap(m.chain().ErrText, m.c.width-4))
 	case m.chain().LastPoll.IsZero():
 		text = m.c.st.Muted.Render("asking Zoom for this participant's QoS" + m.c.ss.Dots)
 	default:
@@ -137,6 +141,10 @@ func (m *watchModel) view() string {
 		return tooSmallText(m.c.width, m.c.height)
 	}
 	si := m.c.replaying(m.status())
+	if si.State != m.drawnState {
+		m.rebuild() // time made the data stale: the badge says so, and the values dim
+		si = m.c.replaying(m.status())
+	}
 	if c := m.frameCache; c != nil && c.builds == m.builds && c.si == si {
 		return c.s // nothing changed: every frame of an idle screen
 	}

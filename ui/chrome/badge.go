@@ -28,31 +28,46 @@ func (b Badge) Render(st theme.Styles) string {
 	return st.Level(b.Level).Render(b.Text)
 }
 
-// CallBadge reads the poller's state: typ is the meeting's type, answered
-// whether Zoom has answered at all, lastErr the last answer's error (nil
-// after a good one), ended whether a live meeting Zoom had answered for
-// is no longer found.
-func CallBadge(typ model.MeetingType, answered bool, lastErr error, ended bool) Badge {
+// Call is what the badge reads of a screen's call and its chain.
+type Call struct {
+	Type     model.MeetingType
+	Answered bool  // Zoom has answered at all
+	Err      error // the last answer's error; nil after a good one
+	Ended    bool  // a live meeting Zoom had answered for is no longer found
+	// Stale: the newest sample is older than the stale rule allows
+	// (StatusInfo.Stale), which the status bar says in the same word.
+	Stale bool
+}
+
+// StaleWord is the one word for data older than the stale rule, the
+// badge's and the status bar's alike, in the warn colour in both.
+const StaleWord = "STALE"
+
+// CallBadge is the one word for where the call stands, said alike by the
+// header and (STALE) the status bar.
+func CallBadge(c Call) Badge {
 	var ae *fetch.APIError
-	isAPI := errors.As(lastErr, &ae)
+	isAPI := errors.As(c.Err, &ae)
 	switch {
-	case typ == model.Past:
+	case c.Type == model.Past:
 		return Badge{"PAST", model.Unknown}
-	case ended:
+	case c.Ended:
 		return Badge{"ENDED", model.Warn}
 	case isAPI && ae.Kind == fetch.NotFound:
 		return Badge{"NOT FOUND", model.Critical}
-	case lastErr != nil && poll.Settled(lastErr):
+	case c.Err != nil && poll.Settled(c.Err):
 		return Badge{"NO ACCESS", model.Critical} // scope, credentials, Dashboard
-	case lastErr != nil && answered:
-		// What is shown is the last good answer, and the chain tries
-		// again. Not STALE: that word is the status bar's, for a newest
-		// sample older than the call's cadence allows (model.StaleAt),
-		// which a failed poll alone does not make.
+	case c.Stale && c.Answered:
+		// Failed polls or none: what is shown is older than the call's
+		// cadence allows, whatever the reason.
+		return Badge{StaleWord, model.Warn}
+	case c.Err != nil && c.Answered:
+		// What is shown is the last good answer, still fresh, and the
+		// chain tries again (the status bar says when).
 		return Badge{"RETRYING", model.Warn}
-	case lastErr != nil:
+	case c.Err != nil:
 		return Badge{"NO ANSWER", model.Warn}
-	case answered:
+	case c.Answered:
 		return Badge{"LIVE", model.Good}
 	}
 	return Badge{} // asking for the first time: nothing to claim yet

@@ -19,7 +19,8 @@ func Legend(st theme.Styles, width int) string {
 	lines := []string{
 		// A bar two or three rows high leaves its top rows blank below
 		// their band: only a column blank in every row is a gap.
-		"* over warn  ! over critical  - no reading  blank column: no sample in that time",
+		// ?: the badge and the bar say STALE; the values say it where they are.
+		"* over warn  ! over critical  ? older than the stale rule (dim)  - no reading  blank column: no sample in that time",
 		// The ramp as drawn, compact lines and tall bars alike, so that
 		// "_.-=^#" is not read as six kinds of mark.
 		strings.Join(g.Spark, "") + " low to high, to top 300ms: the scale's top, not a limit; tall bars fill up",

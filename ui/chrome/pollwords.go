@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/qostop/qostop/fetch"
+	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/ui/poll"
 )
 
@@ -46,6 +47,8 @@ func PollLine(p *poll.Chain, next time.Time) string {
 		// the schedule would call the minute Zoom owes "late".
 		return "They left the meeting, so no new samples will come: polling once a minute, " +
 			"in case Zoom publishes a last one late." + at
+	case p.Failures > 0:
+		return retryLine(p) + at
 	case p.Sched.Fixed:
 		return "Polling every " + FmtDur(p.Interval) + " (a fixed interval: --interval, or + and -)." + at
 	}
@@ -89,6 +92,15 @@ func pushLine(p *poll.Chain) string {
 	return "Zoom's push is down (" + p.Push.Down + "): polling carries the feed until it is back."
 }
 
+// retryLine is the full help's sentence on polling after a failure.
+func retryLine(p *poll.Chain) string {
+	if poll.Settled(p.LastErr) {
+		return "Zoom's last answer will not change by itself: asking again once a minute, or now if you press r."
+	}
+	return "The last poll failed: backing off, each retry later than the one before (at most " +
+		FmtDur(max(model.MaxBackoff, p.Interval)) + " apart), never before a rate limit allows."
+}
+
 // samplePace says how often samples come, as the schedule has learned
 // it: pace for "just after each new sample, ...", every for "so ... until
 // one comes". Zoom's are a minute apart, the demo's a few seconds, and
@@ -120,6 +132,7 @@ func PollStatus(p *poll.Chain) StatusInfo {
 		LastPoll: p.LastPoll, NextPoll: p.NextPoll,
 		Inflight: p.Inflight, Asked: p.Asked, Paused: p.Paused, Done: p.Done,
 		Interval: p.Interval, Fixed: p.Sched.Fixed, Requests: p.Requests, Why: p.Reason, Budget: p.Spend, Counted: p.Budget != nil,
-		Limited: p.Limited, RetryAt: p.RetryAt, Limit: p.LimitType, Push: p.Push, Backstop: p.Backstop(),
+		Limited: p.Limited, RetryAt: p.RetryAt, Limit: p.LimitType, Retrying: p.Failures > 0,
+		Settled: p.Failures > 0 && poll.Settled(p.LastErr), Push: p.Push, Backstop: p.Backstop(),
 	}
 }

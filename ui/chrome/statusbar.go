@@ -36,6 +36,8 @@ type StatusInfo struct {
 	View     string // what a chart screen shows, e.g. "19:30–19:45 · 3 new · end: live"
 	Requests int64
 	Limited  bool // the last answer was a rate limit
+	Retrying bool // the last answer failed: the next poll is a retry after a wait
+	Settled  bool // and it will not change by itself: the retry waits a minute
 	RetryAt  time.Time
 	Limit    string    // "QPS", "Daily-limit" or ""
 	HelpHint bool      // end with "? help": no help line below says it
@@ -51,7 +53,14 @@ type StatusInfo struct {
 	// Backstop the least wait between polls while it delivers.
 	Push     poll.PushState
 	Backstop time.Duration
+	// State is the call's one word, the header badge's (CallBadge, fed
+	// Stale()): the bar says STALE exactly when the badge does.
+	State Badge
 }
+
+// Stale reports whether the newest sample is older than the stale rule
+// allows: StaleAt has passed.
+func (si StatusInfo) Stale() bool { return !si.StaleAt.IsZero() && si.Now.After(si.StaleAt) }
 
 // StatusStyles are the theme's styles on the bar's background, built once
 // per theme: a bare foreground style inside the bar would end with a reset
@@ -135,7 +144,8 @@ func (si StatusInfo) segments(segs []Segment, ss StatusStyles) []Segment {
 func (si StatusInfo) clock(t time.Time) string { return t.In(si.Loc).Format("15:04:05") }
 
 // marks are the words that must not drop: PAUSED, STALE (the newest
-// sample is older than the stale rule, the word's one meaning), REDACTED,
+// sample is older than the stale rule, the word's one meaning, and the
+// header's badge says it too), REDACTED,
 // the call's end and what a chart screen shows.
 func (si StatusInfo) marks(segs []Segment, ss StatusStyles) []Segment {
 	if si.Replay != "" {
@@ -147,8 +157,8 @@ func (si StatusInfo) marks(segs []Segment, ss StatusStyles) []Segment {
 	if si.Paused {
 		segs = append(segs, Segment{"PAUSED", ss.Warn, 0})
 	}
-	if !si.StaleAt.IsZero() && si.Now.After(si.StaleAt) {
-		segs = append(segs, Segment{"STALE", ss.Crit, 0})
+	if si.State.Text == StaleWord {
+		segs = append(segs, Segment{StaleWord, ss.Warn, 0}) // the badge's colour
 	}
 	if si.Redacted {
 		segs = append(segs, Segment{"REDACTED", ss.Key, 0})
@@ -193,8 +203,8 @@ func (si StatusInfo) push(ss StatusStyles) Segment {
 }
 
 // next is the chain's state: a rate limit, a request on its way (or hung),
-// a past meeting, or when and why it polls next. This is the place for
-// the words on a backoff after a failed poll ("backing off, next try").
+// a past meeting, a call that is over ("polling slowed"), a backoff after
+// a failed poll ("backing off — next try"), or when and why it polls next.
 func (si StatusInfo) next(ss StatusStyles) (Segment, bool) {
 	if s, ok := si.waiting(ss); ok {
 		return s, true
@@ -204,12 +214,19 @@ func (si StatusInfo) next(ss StatusStyles) (Segment, bool) {
 		return Segment{"past meeting: fetched once", ss.Muted, 1}, true
 	case si.Paused || si.NextPoll.IsZero():
 		return Segment{}, false
+	case si.Gone != "" || (!si.Left.IsZero() && poll.Classify(si.Why) != poll.WhyBudget):
+		// The call is over for this screen: no sample is due, so none is
+		// late, and the chain asks seldom, in case of a late one.
+		return Segment{"polling slowed " + ss.Dash + " next " + si.clock(si.NextPoll), ss.Muted, 1}, true
+	case si.Retrying && si.Settled:
+		// The error text says it asks again once a minute: no backoff.
+		return Segment{"next try " + si.clock(si.NextPoll), ss.Base, 1}, true
+	case si.Retrying:
+		// Not the schedule's time: a backoff after a failure.
+		return Segment{"backing off " + ss.Dash + " next try " + si.clock(si.NextPoll), ss.Warn, 1}, true
 	case si.Backstop > 0 && poll.Classify(si.Why) != poll.WhyBudget:
 		// Push brings the samples: the poll is not waiting for one.
 		return Segment{"backstop poll " + si.clock(si.NextPoll), ss.Base, 1}, true
-	case !si.Left.IsZero() && poll.Classify(si.Why) != poll.WhyBudget:
-		// They left: no sample is due, so none is late.
-		return Segment{"next " + si.clock(si.NextPoll), ss.Base, 1}, true
 	}
 	return NextSegment(si.Why, si.clock(si.NextPoll), si.Budget, ss), true
 }
@@ -235,7 +252,9 @@ func (si StatusInfo) waiting(ss StatusStyles) (Segment, bool) {
 // pace is how the chain polls: every fixed interval, or adaptive.
 func (si StatusInfo) pace(ss StatusStyles) (Segment, bool) {
 	switch {
-	case si.Done:
+	case si.Done, si.Retrying, si.Limited, si.Gone != "", !si.Left.IsZero():
+		// No interval is the pace now: a wait after a failure, or the
+		// slow polling after the call is over. The next segment says when.
 		return Segment{}, false
 	case si.Backstop > 0:
 		return Segment{}, false // the next poll's segment says backstop
@@ -312,23 +331,6 @@ func drawBar(segs []Segment, help Segment, ss StatusStyles, width int) string {
 // SlowAnswer is how long a request may take before the bar stops saying
 // "polling" and counts the wait instead.
 const SlowAnswer = 3 * time.Second
-
-// ErrLines draws the last error in plain words over at most rows
-// lines of width cells, cutting the last line if the text is longer.
-func ErrLines(text string, rows, width int, st theme.Styles) string {
-	if rows <= 0 || width <= 0 || text == "" {
-		return ""
-	}
-	lines := strings.Split(Wordwrap("error: "+text, width), "\n")
-	if len(lines) > rows {
-		rest := strings.Join(lines[rows-1:], " ")
-		lines = append(lines[:rows-1], ansi.Truncate(rest, width, Ellipsis(st)))
-	}
-	for i, l := range lines {
-		lines[i] = st.Level(model.Critical).Render(ansi.Truncate(l, width, ""))
-	}
-	return strings.Join(lines, "\n")
-}
 
 // The status bar changes only when something happened: times are clock
 // times, and ages count whole minutes, so between polls the screen stays

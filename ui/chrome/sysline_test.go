@@ -37,7 +37,7 @@ func TestRenderSysLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := SysLine(tt.s, tt.ok, th, st, tt.width)
+			got := SysLine(tt.s, tt.ok, false, th, st, tt.width)
 			if got != tt.want {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
@@ -50,7 +50,7 @@ func TestRenderSysLine(t *testing.T) {
 
 func TestRenderSysLineColours(t *testing.T) {
 	st := testStyles(colorprofile.ANSI256, false)
-	got := SysLine(model.Sample{CPU: model.CPU{SystemMaxPct: ms(97)}}, true, model.DefaultThresholds(), st, 200)
+	got := SysLine(model.Sample{CPU: model.CPU{SystemMaxPct: ms(97)}}, true, false, model.DefaultThresholds(), st, 200)
 	if want := st.Level(model.Critical).Render("97%!"); !strings.Contains(got, want) {
 		t.Errorf("critical system CPU not in the critical style: %q lacks %q", got, want)
 	}
@@ -64,6 +64,6 @@ func BenchmarkHeaderAndSysLine(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = Header(h, st, 200)
-		_ = SysLine(s, true, th, st, 200)
+		_ = SysLine(s, true, false, th, st, 200)
 	}
 }

@@ -112,14 +112,16 @@ func (f *Feed) Cadence() time.Duration { return f.cadence }
 func (f *Feed) Version() uint64 { return f.version }
 
 // Stale is when the newest sample is older than a live call's samples
-// can be (model.StaleAt); zero when nothing is due: no sample yet, a past
+// can be (model.StaleAt, put off over a retry of seconds: Chain.StaleAt);
+// zero when nothing is due: no sample yet, a past
 // meeting, or a call the participant left or that ended.
 func (f *Feed) Stale() time.Time {
 	latest, ok := f.hist.Latest()
 	if !ok || f.t.Type != model.Live || f.who.Left() || f.gone != "" {
 		return time.Time{}
 	}
-	return model.StaleAt(latest.Time, f.src.Chain().Interval, f.cadence)
+	ch := f.src.Chain()
+	return ch.StaleAt(model.StaleAt(latest.Time, ch.Interval, f.cadence))
 }
 
 // Take puts a good answer into the feed: who the participant is and

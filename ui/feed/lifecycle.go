@@ -60,7 +60,7 @@ func (f *Feed) goneBy(err error) (why, said string) {
 	if ae.Code != 0 {
 		said += ", code " + strconv.Itoa(ae.Code)
 	}
-	if ae.Code == 3001 {
+	if ae.Code == 3001 && !ae.NoParticipant() {
 		return GoneMeeting, said
 	}
 	return goneParticipant, said

@@ -37,13 +37,14 @@ type Model struct {
 	geo           Geometry
 	rowLines      int            // rows of a full metric's sparkline, 1 to 3
 	loc           *time.Location // where the times it writes are shown
+	old           bool           // the newest sample is older than the stale rule (SetOld)
 	widths        *fieldWidths   // the compact fields' widths for data and th
 }
 
 // fieldWidths memoises compactShown's widths, which a layout asks for
 // several times per pane (every candidate size, the grid's room, the
 // draw): each asks every stream's every reading to be formatted. Behind a
-// pointer, renewed when the data or thresholds change, so copies that
+// pointer, renewed when the data, thresholds or age change, so copies that
 // measure a layout fill the one the pane holds.
 type fieldWidths struct {
 	ok bool
@@ -139,6 +140,18 @@ func (p *Model) View() string {
 // hasTraffic reports whether any stream of the medium, on any path, had
 // data in the window.
 func (p *Model) hasTraffic() bool { return p.data.hasTraffic() }
+
+// SetOld marks every current value as older than the stale rule (the
+// screen says STALE): they are drawn muted, each followed by theme.OldMark, so
+// they read as old without colour too.
+func (p *Model) SetOld(old bool) {
+	if p.old == old && p.cache != nil {
+		return
+	}
+	p.old = old
+	p.widths = &fieldWidths{} // the mark widens the fields
+	p.invalidate()
+}
 
 // SetRowLines sets how many rows high a full metric row's sparkline is
 // (1 to 3): where the screen has rows to spare, taller bars show more.

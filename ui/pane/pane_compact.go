@@ -62,7 +62,7 @@ func (p *Model) compactLines(iw int) []textCell {
 				if !fields[f] {
 					continue
 				}
-				fc := pl.compactValue(f, sec.cur, p.th)
+				fc := p.compactValue(f, sec.cur)
 				writeSpaces(&c.b, f.gap())
 				c.b.WriteString(fc.s)
 				writeSpaces(&c.b, fieldW[f]-fc.w)
@@ -146,7 +146,7 @@ func (p *Model) fieldWidths() [numCompactFields]int {
 		for si := range secs {
 			for f := range numCompactFields {
 				if f.applies(p.media) {
-					fieldW[f] = max(fieldW[f], p.pal.compactValue(f, secs[si].cur, p.th).w)
+					fieldW[f] = max(fieldW[f], p.compactValue(f, secs[si].cur).w)
 				}
 			}
 		}

@@ -75,7 +75,7 @@ func (p *Model) fullLines(iw int) []textCell {
 						}
 						writeFitRight(&c.b, sl, scw)
 						c.b.WriteString("  ")
-						v := pl.fullValue(k, sec.cur, p.th)
+						v := p.fullValue(k, sec.cur)
 						c.b.WriteString(v.s)
 						c.w += scw + 2 + v.w
 					}
@@ -106,7 +106,7 @@ func (p *Model) ValueWidth() int {
 	for d := range p.data.dirs {
 		for si := range p.data.dirs[d] {
 			for _, k := range rowsFor(p.media) {
-				w = max(w, p.pal.fullValue(k, p.data.dirs[d][si].cur, p.th).w)
+				w = max(w, p.fullValue(k, p.data.dirs[d][si].cur).w)
 			}
 		}
 	}

@@ -302,6 +302,34 @@ func (pl *palette) fullValue(k rowKind, s model.StreamStats, th model.Thresholds
 	return c.done()
 }
 
+// fullValue is the pane's value cell of a full row: the palette's, or,
+// while the data is old, the same muted and marked (oldValue).
+func (p *Model) fullValue(k rowKind, s model.StreamStats) textCell {
+	return p.oldOr(p.pal.fullValue(k, s, p.th))
+}
+
+// compactValue is fullValue's for a field of a compact line.
+func (p *Model) compactValue(f compactField, s model.StreamStats) textCell {
+	return p.oldOr(p.pal.compactValue(f, s, p.th))
+}
+
+// oldOr is c, or, while the data is old, c's text muted with theme.OldMark
+// after it, in the place of a blank marker cell where it ends with one
+// (so a healthy value keeps its width). A missing reading ("-", "- kbps")
+// has no digit and no age: it stays as it is.
+func (p *Model) oldOr(c textCell) textCell {
+	if !p.old {
+		return c
+	}
+	text := ansi.Strip(c.s)
+	if !strings.ContainsAny(text, "0123456789") {
+		return c
+	}
+	var b textCellBuf
+	b.add(p.pal.muted, strings.TrimSuffix(text, " ")+theme.OldMark)
+	return b.done()
+}
+
 func fmtResolution(s model.StreamStats) string {
 	return strconv.Itoa(int(s.Width.V)) + "x" + strconv.Itoa(int(s.Height.V))
 }

@@ -66,6 +66,9 @@ type Chain struct {
 	// settled: the last answer will not change by itself (not found,
 	// missing scope, bad credentials), so polling waits SettledWait.
 	settled bool
+	// retryDue is when the try after the last failure is due; zero after
+	// a success. How long that wait was decides StaleAt.
+	retryDue time.Time
 	// explain words an error for the screen that owns the chain; nil
 	// means the error's own text. The poller alone writes errText.
 	Explain  func(error) string
@@ -206,7 +209,7 @@ func (p *Chain) Take(ctx context.Context, a Answer, once bool, use func()) (land
 // answer brought (seen: its newest sample); once means there is nothing
 // more to fetch (a past meeting).
 func (p *Chain) succeeded(at time.Time, once bool, seen model.Answer) tea.Cmd {
-	p.Failures, p.Limited, p.ErrText, p.LastErr, p.settled = 0, false, "", nil, false
+	p.Failures, p.Limited, p.ErrText, p.LastErr, p.settled, p.retryDue = 0, false, "", nil, false, time.Time{}
 	if once {
 		p.Done = true
 		return nil
@@ -242,7 +245,20 @@ func (p *Chain) failed(err error, at time.Time, jitter float64) tea.Cmd {
 	}
 	// Gone is gone: a participant who left is not asked for faster after
 	// an error than after a good answer.
-	return p.after(max(d, p.Floor, p.backstop), at)
+	d = max(d, p.Floor, p.backstop)
+	p.retryDue = at.Add(d)
+	return p.after(d, at)
+}
+
+// StaleAt is when data that the stale rule (model.StaleAt) says turns
+// stale at rule does, given how this chain retries: a failure whose
+// retry comes within seconds puts it off (model.StaleAfterRetry), so a
+// per-second rate limit does not flip a screen to STALE and back.
+func (p *Chain) StaleAt(rule time.Time) time.Time {
+	if p.Failures == 0 {
+		return rule
+	}
+	return model.StaleAfterRetry(rule, p.LastPoll, p.retryDue)
 }
 
 // TogglePause pauses the chain, or resumes it where it would have been (p).
