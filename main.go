@@ -276,15 +276,15 @@ func newExporterCmd() *cobra.Command {
 			if _, err := f.check(cmd); err != nil || f.interval < f.floor || o.Keep <= 0 {
 				return cmp.Or(err, usageError(cmd, "--interval %s, --keep %s: want at least %s and a positive duration", f.interval, o.Keep, f.floor))
 			}
+			ps, err := f.pushSettings(cmd, nil, false)
+			if err != nil {
+				return err
+			}
 			cfg, closer, err := f.config(io.Discard) // the exporter logs it
 			if err != nil {
 				return err
 			}
 			defer closer.Close()
-			ps, err := f.pushSettings(cmd, nil, false)
-			if err != nil {
-				return err
-			}
 			o.Config, o.Budget, o.Interval, o.Fixed = cfg, cfg.Budget, f.interval, cmd.Flags().Changed("interval")
 			o.Subscription = ps.Subscription
 			o.Logger = slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))

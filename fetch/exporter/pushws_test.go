@@ -88,6 +88,10 @@ func TestExporterSeriesFromTheWebSocket(t *testing.T) {
 	if q := polls(all); q != 0 {
 		t.Errorf("the exporter counts %v QoS polls, want 0", q)
 	}
+	up := map[string]string{"endpoint": "push_websocket", "code": "101"}
+	if got := find(all, "qostop_zoom_requests_total", up); len(got) != 1 || got[0].value != 1 {
+		t.Errorf("the subscription's upgrade counted as %v, want one %v", got, up)
+	}
 }
 
 // A dropped subscription is made again (a fresh token, no secret in the
