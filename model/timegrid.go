@@ -71,6 +71,36 @@ func NewGrid(window time.Duration, now time.Time, width int) Grid {
 	return Grid{end: now.Truncate(span).Add(span), span: span, width: width}
 }
 
+// AnchoredGrid returns the grid of width columns of window/width each
+// whose left edge is since (the join), so the join is never just left
+// of the grid and the call fills it from the first column: a new
+// sample fills the next column to the right and moves no other, so the
+// screen sends the terminal only what changed. When the call from since
+// to newest is longer than the grid, the grid's left edge is a whole
+// number of pages (an eighth of its width) from the zero time, the first
+// that leaves newest inside: it moves on by a page when newest reaches
+// the right edge, not on every sample, less than an eighth of the width
+// stands empty, and it holds still when since moves (the history's
+// oldest sample, for a join Zoom did not give, drops out of a day's
+// history on every sample). With since zero or after newest it is
+// NewGrid's grid, ending at newest.
+func AnchoredGrid(window time.Duration, since, newest time.Time, width int) Grid {
+	if since.IsZero() || newest.Before(since) {
+		return NewGrid(window, newest, width)
+	}
+	if width < 1 {
+		return Grid{}
+	}
+	span := max(window/time.Duration(width), 1)
+	total := span * time.Duration(width)
+	start := since
+	if newest.Sub(since) >= total {
+		page := span * time.Duration(max(width/8, 1))
+		start = newest.Add(-total).Truncate(page).Add(page)
+	}
+	return Grid{end: start.Add(total), span: span, width: width}
+}
+
 // Width is the number of columns.
 func (g Grid) Width() int { return g.width }
 

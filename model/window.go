@@ -58,14 +58,17 @@ func DefaultWindow(cadence time.Duration, width int) time.Duration {
 }
 
 // FitWindow is the window a call's sparklines show by default: the
-// participant's time in the call, from since (their join, or the first
-// sample when Zoom did not say) to newest (the newest sample), and a
-// column more, rounded up by RoundWindow and at least MinWindow, so the call fills the width and
-// the window grows with it. Once the call is longer than width columns
-// hold at one cadence each (or when since is zero), it is the width rule:
-// width cadences (at least MinWindowSamples), rounded up the same way,
-// so every column holds about one sample and none is shorter than the
-// cadence. A day at most: the history holds no more.
+// shortest of fitSteps, at least MinWindow, whose grid anchored at since
+// (AnchoredGrid: since is the join, or the first sample when Zoom did not
+// say) still holds newest (the newest sample), so the call fills the
+// width and new samples fill it to the right until the window steps up
+// to the next size. A step is at most half again the one before, so the
+// call fills at least two thirds of the width. Once the call is longer
+// than width columns hold at one cadence each (or when since is zero),
+// it is the width rule: width cadences (at least MinWindowSamples),
+// rounded up by RoundWindow, so every column holds about one sample and
+// none is shorter than the cadence. A day at most: the history holds no
+// more.
 func FitWindow(since, newest time.Time, cadence time.Duration, width int) time.Duration {
 	cadence = orZoom(cadence)
 	longest := WindowSteps[len(WindowSteps)-1]
@@ -73,18 +76,35 @@ func FitWindow(since, newest time.Time, cadence time.Duration, width int) time.D
 	if cadence > longest/n {
 		return longest
 	}
-	w := cadence * n
-	if !since.IsZero() && newest.After(since) {
-		// A column more: the grid's right edge runs up to a column past
-		// the newest sample (NewGrid), which must not push the join out.
-		call := newest.Sub(since)
-		w = min(w, call+call/time.Duration(max(width, 1)))
+	rule := min(RoundWindow(max(cadence*n, MinWindow(cadence))), longest)
+	if since.IsZero() || !newest.After(since) {
+		return rule
 	}
-	return min(RoundWindow(max(w, MinWindow(cadence))), longest)
+	floor := MinWindow(cadence)
+	for _, s := range fitSteps {
+		if s >= rule {
+			break
+		}
+		if s >= floor && AnchoredGrid(s, since, newest, max(width, 1)).Start().Compare(since) <= 0 {
+			return s
+		}
+	}
+	return rule
+}
+
+// fitSteps are the sizes a fitted window steps through as the call
+// grows: round lengths for the axis, each at most half again the one
+// before, few enough that the screen is redrawn whole only now and then.
+var fitSteps = []time.Duration{
+	10 * time.Second, 15 * time.Second, 20 * time.Second, 30 * time.Second, 45 * time.Second,
+	time.Minute, 90 * time.Second, 2 * time.Minute, 3 * time.Minute, 4 * time.Minute, 5 * time.Minute,
+	7 * time.Minute, 10 * time.Minute, 15 * time.Minute, 20 * time.Minute, 30 * time.Minute, 45 * time.Minute,
+	time.Hour, 90 * time.Minute, 2 * time.Hour, 3 * time.Hour, 4 * time.Hour, 6 * time.Hour, 8 * time.Hour,
+	12 * time.Hour, 16 * time.Hour, 24 * time.Hour,
 }
 
 // CallWindow is the window that shows the whole call, from since to
-// newest and a column as FitWindow measures it, whatever the width:
+// newest and a column more (the call over the width), whatever the width:
 // columns then hold several samples each once the call is long (the
 // worst of them shows).
 func CallWindow(since, newest time.Time, cadence time.Duration, width int) time.Duration {

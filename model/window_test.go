@@ -110,14 +110,14 @@ func TestFitWindow(t *testing.T) {
 		width   int
 		want    time.Duration
 	}{
-		{"joined 20 minutes ago: the call and a column", 20 * m, m, 90, 21 * m},
-		{"19m22s and a column round up to 20m", 19*m + 22*time.Second, m, 90, 20 * m},
-		{"20m30s rounds up to a minute, not to a step", 20*m + 30*time.Second, m, 90, 21 * m},
+		{"joined 20 minutes ago: the step that holds it", 20 * m, m, 90, 30 * m},
+		{"19m22s fits 20m", 19*m + 22*time.Second, m, 90, 20 * m},
+		{"20m30s steps up to 30m, not to 21m", 20*m + 30*time.Second, m, 90, 30 * m},
 		{"a call of a minute shows five cadences", m, m, 90, 5 * m},
-		{"the window grows with the call", 53*m + 30*time.Second, m, 90, 55 * m},
+		{"the window steps up as the call grows", 53*m + 30*time.Second, m, 90, time.Hour},
 		{"longer than the width holds: a sample a column", 3 * time.Hour, m, 90, 90 * m},
 		{"join unknown and no first sample: the width rule", 0, m, 90, 90 * m},
-		{"the demo's seconds", 100 * time.Second, 3 * time.Second, 90, 110 * time.Second},
+		{"the demo's seconds", 100 * time.Second, 3 * time.Second, 90, 2 * m},
 		{"a day at most", 30 * time.Hour, time.Hour, 90, 24 * time.Hour},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -135,10 +135,10 @@ func TestFitWindow(t *testing.T) {
 	}
 }
 
-// A call that fits the width, and a column, fill at least nine tenths of
-// its window,
-// and its samples, drawn over the time each stands for, leave no blank
-// column however short the columns get.
+// A call that fits the width fills at least two thirds of its window
+// (a step is at most half again the one before), its grid starts at the
+// join, and its samples, drawn over the time each stands for, leave no
+// blank column however short the columns get.
 func TestFitWindowFillsTheWidth(t *testing.T) {
 	cadence := time.Minute
 	newest := gridNow.Truncate(cadence)
@@ -146,10 +146,16 @@ func TestFitWindowFillsTheWidth(t *testing.T) {
 		for mins := 5; mins <= width; mins += 3 {
 			since := newest.Add(-time.Duration(mins) * cadence)
 			w := model.FitWindow(since, newest, cadence, width)
-			if call := newest.Sub(since); (call+call/time.Duration(width))*10 < w*9 {
-				t.Fatalf("width %d, call %v: window %v, the call and a column fill under 90%%", width, call, w)
+			g := model.AnchoredGrid(w, since, newest, width)
+			if w == model.DefaultWindow(cadence, width) && g.Start().After(since) {
+				continue // the width rule, paged: TestAnchoredGridMovesRarely
 			}
-			g := model.NewGrid(w, newest, width)
+			if first, ok := g.Column(since); !ok || first != 0 {
+				t.Fatalf("width %d, call %d min, window %v: the join in column %d (%v), want 0", width, mins, w, first, ok)
+			}
+			if last, _ := g.Column(newest); last < width*2/3-1 && w > model.MinWindow(cadence) {
+				t.Fatalf("width %d, call %d min, window %v: the newest sample in column %d of %d, under two thirds", width, mins, w, last, width)
+			}
 			filled := make([]bool, width)
 			prev := time.Time{}
 			for s := since.Add(cadence); !s.After(newest); s = s.Add(cadence) {
@@ -159,15 +165,66 @@ func TestFitWindowFillsTheWidth(t *testing.T) {
 				}
 				prev = s
 			}
-			for c := model.NewGrid(w, newest, width).Column; c != nil; c = nil {
-				first, _ := c(since)
-				for i := first + 1; i < width; i++ {
-					if !filled[i] {
-						t.Fatalf("width %d, call %d min, window %v: column %d blank in an unbroken run", width, mins, w, i)
-					}
+			last, _ := g.Column(newest)
+			for i := 1; i <= last; i++ {
+				if !filled[i] {
+					t.Fatalf("width %d, call %d min, window %v: column %d blank in an unbroken run", width, mins, w, i)
 				}
 			}
 		}
+	}
+}
+
+// Over a call of six hours at a sample a minute, the fitted grid of 150
+// columns holds still between its steps: the columns move (and the whole
+// screen is drawn again) a few times per window, not on every sample,
+// the join stays in the first column until the call outgrows the width
+// rule, and then the newest sample stays in the last eighth.
+func TestAnchoredGridMovesRarely(t *testing.T) {
+	const width = 150
+	since := gridNow.Truncate(time.Minute).Add(17 * time.Second)
+	var prev model.Grid
+	moves, samples := 0, 0
+	for newest := since.Add(time.Minute); newest.Before(since.Add(6 * time.Hour)); newest = newest.Add(time.Minute) {
+		w := model.FitWindow(since, newest, time.Minute, width)
+		g := model.AnchoredGrid(w, since, newest, width)
+		c, ok := g.Column(newest)
+		if !ok {
+			t.Fatalf("call %v: the newest sample is off the grid %v-%v", newest.Sub(since), g.Start(), g.End())
+		}
+		if j, in := g.Column(since); in && j != 0 {
+			t.Fatalf("call %v: the join in column %d, want 0", newest.Sub(since), j)
+		}
+		if g.Start().After(since) && c < width*7/8-1 {
+			t.Fatalf("call %v: paged, yet the newest sample in column %d of %d", newest.Sub(since), c, width)
+		}
+		if samples > 0 && g != prev {
+			moves++
+		}
+		prev, samples = g, samples+1
+	}
+	// 5m to 2h30m in 15 steps, then 3h30m in pages of 18 minutes.
+	if moves > 30 {
+		t.Errorf("the grid moved %d times over %d samples, want a few per window", moves, samples)
+	}
+	t.Logf("%d moves over %d samples", moves, samples)
+
+	// A day's history with no join from Zoom: since is the oldest sample,
+	// which drops out on every new one. The grid still moves a page at a
+	// time: 360 samples at a minute, a day over 150 columns, pages of 3h.
+	moves, samples = 0, 0
+	for newest := since.Add(24 * time.Hour); newest.Before(since.Add(30 * time.Hour)); newest = newest.Add(time.Minute) {
+		g := model.AnchoredGrid(24*time.Hour, newest.Add(-24*time.Hour), newest, width)
+		if _, ok := g.Column(newest); !ok {
+			t.Fatalf("newest %v off the grid %v-%v", newest, g.Start(), g.End())
+		}
+		if samples > 0 && g != prev {
+			moves++
+		}
+		prev, samples = g, samples+1
+	}
+	if moves > 3 {
+		t.Errorf("with the oldest sample as the join, the grid moved %d times over %d samples, want 2 or 3 (pages of 3h)", moves, samples)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/qostop/qostop/model"
+	"github.com/qostop/qostop/ui/chrome"
 )
 
 // The late joiner: joined 20 minutes before the harness's clock
@@ -194,10 +195,48 @@ func TestLateJoinerFillsTheWidth(t *testing.T) {
 	}
 }
 
+// With a screen share that stopped, its pane is a compact line that
+// keeps a note ("seen 19:25") and narrows the grid every sparkline is
+// drawn on; the full rows' values still end within 12 columns of the
+// border (they were 14 to 17 short of it at 120x40).
+func TestStoppedShareKeepsValuesByTheBorder(t *testing.T) {
+	for _, sz := range [][2]int{{120, 40}, {140, 40}, {200, 60}} {
+		h := newHarness(t, &fakeSource{p: callParticipant(true)}, sz[0], sz[1])
+		h.start()
+		w := h.watch()
+		v := h.a.content()
+		if !strings.Contains(v, "seen 19:25") {
+			t.Fatalf("%dx%d: the stopped share says nothing of when it was seen:\n%s", sz[0], sz[1], v)
+		}
+		x0, width := 1+w.geo.Label+1, w.geo.Grid.Width()
+		rows := metricRows(v, x0)
+		if len(rows) < 8 {
+			t.Fatalf("%dx%d: found %d sparkline rows:\n%s", sz[0], sz[1], len(rows), v)
+		}
+		for _, r := range rows {
+			if f := measureRow(r, x0, width); f.rightFree > 12 {
+				t.Errorf("%dx%d %s: %d blank columns after the value, want 12 at most:\n%s", sz[0], sz[1], string(r[0][:x0]), f.rightFree, string(r[0]))
+			}
+		}
+	}
+}
+
+// The window is said once, at the right of the time axis, at every width:
+// the status bar said it again wherever it had room (120 columns and up).
+func TestWindowSaidOnce(t *testing.T) {
+	for _, sz := range goldenSizes {
+		h := newHarness(t, &fakeSource{p: callParticipant(true)}, sz[0], sz[1])
+		h.start()
+		if n := strings.Count(ansi.Strip(h.a.content()), "window "+chrome.FmtDur(h.watch().span())); n != 1 {
+			t.Errorf("%dx%d: the window said %d times, want once (the axis):\n%s", sz[0], sz[1], n, h.a.content())
+		}
+	}
+}
+
 // Goldens of the late joiner on the watch screen at every size, in
-// Unicode and --ascii: read each for the time before the join drawn
-// absent (· or :), the join marked on the axis (▲ or ^) with the window
-// at the right, the hole blank, the samples across the width.
+// Unicode and --ascii: read each for the sparklines starting at the join,
+// the join marked on the axis (▲ or ^) at their first column with the
+// window at the right, the hole blank, the samples across the width.
 func TestGoldenLateJoiner(t *testing.T) {
 	for _, ascii := range []bool{false, true} {
 		for _, sz := range goldenSizes {

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/qostop/qostop/model"
 	"github.com/qostop/qostop/theme"
 	"github.com/qostop/qostop/ui/chrome"
 	"github.com/qostop/qostop/ui/feed"
@@ -222,6 +223,7 @@ func renderEvents(l *feed.Log, rows, width int, st theme.Styles, loc *time.Locat
 	if len(l.Events()) == 0 {
 		lines = append(lines, st.Muted.Render(ansi.Truncate("no threshold crossings or errors so far", width, chrome.Ellipsis(st))))
 	}
+	inks := eventInks(st)
 	for _, e := range l.Events() {
 		if len(lines) == rows {
 			break
@@ -232,8 +234,32 @@ func renderEvents(l *feed.Log, rows, width int, st theme.Styles, loc *time.Locat
 		}
 		// No level marker: the text says "critical" or "recovered" in words,
 		// which reads without colour too.
-		line := st.Muted.Render(e.At.In(loc).Format(layout)) + " " + st.Level(e.Level).Render(text)
-		lines = append(lines, ansi.Truncate(line, width, chrome.Ellipsis(st)))
+		at := e.At.In(loc).Format(layout)
+		var b strings.Builder
+		b.Grow(len(at) + len(text) + 64)
+		inks.muted.Put(&b, at)
+		b.WriteByte(' ')
+		inks.level[min(max(e.Level, model.Unknown), model.Critical)].Put(&b, text)
+		line := b.String()
+		if ansi.StringWidth(at)+1+ansi.StringWidth(text) > width {
+			line = ansi.Truncate(line, width, chrome.Ellipsis(st))
+		}
+		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// eventLineInks are the event lines' styles reduced to escape codes once
+// per drawing, rather than a lipgloss render for each time and text.
+type eventLineInks struct {
+	muted theme.Ink
+	level [4]theme.Ink
+}
+
+func eventInks(st theme.Styles) eventLineInks {
+	k := eventLineInks{muted: theme.InkOf(st.Muted)}
+	for l := model.Unknown; l <= model.Critical; l++ {
+		k.level[l] = theme.InkOf(st.Level(l))
+	}
+	return k
 }

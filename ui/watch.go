@@ -37,6 +37,7 @@ type watchModel struct {
 	rewrites    uint64        // hist.Rewrites() then
 	fedUpTo     time.Time     // the newest sample the panes hold
 	fedSpan     time.Duration // the window they hold
+	firstSample time.Time     // the oldest sample seen, kept when the history drops it
 
 	// order is the overview's, for n, N and w; nil without one. replacing:
 	// this screen took the place of the one n, N or w was pressed on.
@@ -58,6 +59,7 @@ type watchModel struct {
 	footer     string
 	builds     int // body rebuilds, so tests can prove the clock does none
 	frameCache *frameCache
+	helpLine   helpLineMemo
 }
 
 // newWatch builds the watch screen of participant t, whose feed polls
@@ -140,6 +142,7 @@ func (m *watchModel) help() (short []key.Binding, full [][]key.Binding) {
 // restyle applies the common styles to everything drawn.
 func (m *watchModel) restyle() {
 	chrome.StyleHelp(&m.helpView, m.c.st)
+	m.helpLine.forget()
 	for i := range m.panes {
 		m.panes[i].SetStyles(m.c.st)
 	}

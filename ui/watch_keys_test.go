@@ -107,7 +107,7 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 			t.Fatalf("%s after ]: window %s with %d samples, want the whole call, 41m", k, h.watch().span(), len(h.watch().window()))
 		}
 		h.key(k)
-		if !strings.Contains(h.a.content(), "window 41m") || h.watch().whole {
+		if !strings.Contains(h.a.content(), "window 45m") || h.watch().whole {
 			t.Fatalf("%s again: window %s, want the fitted window back", k, h.watch().span())
 		}
 	},
@@ -158,15 +158,15 @@ var keyEffects = map[string]func(t *testing.T, h *harness, k string){
 	"ZoomIn": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
 		h.key(k)
-		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 30m") || h.watch().span() != 41*time.Minute {
-			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 30m, the panes at 41m", k, s, h.watch().span())
+		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 30m") || h.watch().span() != 45*time.Minute {
+			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 30m, the panes at 45m", k, s, h.watch().span())
 		}
 	},
 	"ZoomOut": func(t *testing.T, h *harness, k string) {
 		h.key("enter")
 		h.key(k)
-		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 1h") || h.watch().span() != 41*time.Minute {
-			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 1h, the panes at 41m", k, s, h.watch().span())
+		if s := statusLine(h.a.content()); !strings.Contains(s, "live · last 1h") || h.watch().span() != 45*time.Minute {
+			t.Fatalf("%s on the chart screen: status %q, panes' window %s; want the charts at 1h, the panes at 45m", k, s, h.watch().span())
 		}
 	},
 	"NextChart": func(t *testing.T, h *harness, k string) {

@@ -57,7 +57,7 @@ func (m *watchModel) rebuild() {
 	m.body = m.renderBody(fullHelp)
 	m.footer = ""
 	if m.lay.help > 0 {
-		m.footer = "\n" + chrome.ShortHelp(m.helpView, short, m.c.width)
+		m.footer = "\n" + m.helpLine.short(m.helpView, short, m.c.width)
 	}
 }
 
@@ -158,7 +158,9 @@ type frameCache struct {
 
 func (m *watchModel) status() chrome.StatusInfo {
 	si := feedStatus(m.c, m.feed, m.loc)
-	si.Span = chrome.FmtDur(m.span())
+	if m.lay.axis == 0 {
+		si.Span = chrome.FmtDur(m.span()) // else the axis says it, at every width
+	}
 	si.HelpHint = m.lay.help == 0 && !m.helpView.ShowAll
 	return si
 }

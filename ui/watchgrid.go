@@ -11,8 +11,8 @@ import (
 )
 
 // The watch screen's time grid: one model.Grid for every sparkline on
-// screen (the window ÷ the sparklines' width, ending at the newest
-// sample), one label width so they all start at one x, and a time axis
+// screen (the window ÷ the sparklines' width, from the join: see
+// model.AnchoredGrid), one label width so they all start at one x, and a time axis
 // under the panes on the same grid.
 
 // feedPanes gives the panes the window after a change of history or
@@ -25,6 +25,9 @@ func (m *watchModel) feedPanes() {
 	if v == m.dataVersion {
 		return
 	}
+	if hs := m.hist.Samples(); len(hs) > 0 && (m.firstSample.IsZero() || hs[0].Time.Before(m.firstSample)) {
+		m.firstSample = hs[0].Time
+	}
 	latest, ok := m.hist.Latest()
 	win := m.window()
 	m.fedSpan = m.span()
@@ -33,7 +36,7 @@ func (m *watchModel) feedPanes() {
 	if appended {
 		fresh := m.hist.Since(m.fedUpTo.Add(time.Nanosecond))
 		g := m.geo
-		g.Grid = model.NewGrid(m.span(), latest.Time, g.Grid.Width())
+		g.Grid = m.gridOf(m.span(), latest.Time, g.Grid.Width())
 		for i := range m.panes {
 			appended = appended && m.panes[i].Append(win, fresh, g)
 		}
@@ -46,6 +49,13 @@ func (m *watchModel) feedPanes() {
 		m.panes[i].SetData(win)
 	}
 	m.fedUpTo = latest.Time
+}
+
+// gridOf is the sparklines' grid of width columns over span, anchored at
+// the start of the call (model.AnchoredGrid), holding newest.
+func (m *watchModel) gridOf(span time.Duration, newest time.Time, width int) model.Grid {
+	since, _ := m.callSpan()
+	return model.AnchoredGrid(span, since, newest, width)
 }
 
 // layoutPanes is the layout with sparkline rows as tall as the rows to
@@ -100,7 +110,7 @@ func (m *watchModel) setGeometry() {
 	}
 	room := m.sparkRoom(label, value)
 	span := m.spanFor(room)
-	g := pane.Geometry{Grid: model.NewGrid(span, m.fedUpTo, room), Label: label, Value: value,
+	g := pane.Geometry{Grid: m.gridOf(span, m.fedUpTo, room), Label: label, Value: value,
 		Cadence: m.feed.Cadence(), Joined: m.feed.Who().JoinTime}
 	m.geo = g
 	if span != m.fedSpan {

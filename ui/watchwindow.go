@@ -60,10 +60,17 @@ func (m *watchModel) spanFor(width int) time.Duration {
 // callSpan is the participant's time in the call as far as the samples
 // go: from the join (or the first sample when Zoom gave no join time, or
 // when samples begin earlier, as after a rejoin) to the newest sample.
+// The first sample is the oldest seen, not the oldest the history still
+// holds: a full history drops one on every new sample, and the grid
+// anchored here must not move with it.
 func (m *watchModel) callSpan() (since, newest time.Time) {
 	since = m.feed.Who().JoinTime
-	if hs := m.hist.Samples(); len(hs) > 0 && (since.IsZero() || hs[0].Time.Before(since)) {
-		since = hs[0].Time
+	first := m.firstSample
+	if hs := m.hist.Samples(); len(hs) > 0 && (first.IsZero() || hs[0].Time.Before(first)) {
+		first = hs[0].Time
+	}
+	if !first.IsZero() && (since.IsZero() || first.Before(since)) {
+		since = first
 	}
 	if latest, ok := m.hist.Latest(); ok {
 		newest = latest.Time

@@ -203,6 +203,7 @@ func (p *Model) Append(window, fresh []model.Sample, g Geometry) bool {
 	}
 	d.grid, p.geo = g.Grid, g
 	d.samples = window
+	p.widths = &fieldWidths{}
 	for i := range fresh {
 		s := &fresh[i]
 		d.add(g.Grid, s, d.newest)

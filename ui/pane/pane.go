@@ -37,6 +37,17 @@ type Model struct {
 	geo           Geometry
 	rowLines      int            // rows of a full metric's sparkline, 1 to 3
 	loc           *time.Location // where the times it writes are shown
+	widths        *fieldWidths   // the compact fields' widths for data and th
+}
+
+// fieldWidths memoises compactShown's widths, which a layout asks for
+// several times per pane (every candidate size, the grid's room, the
+// draw): each asks every stream's every reading to be formatted. Behind a
+// pointer, renewed when the data or thresholds change, so copies that
+// measure a layout fill the one the pane holds.
+type fieldWidths struct {
+	ok bool
+	w  [numCompactFields]int
 }
 
 type paneCache struct {
@@ -79,6 +90,7 @@ func (p *Model) SetThresholds(th model.Thresholds) {
 		return
 	}
 	p.th = th
+	p.widths = &fieldWidths{}
 	p.invalidate()
 }
 
@@ -106,6 +118,7 @@ func (p *Model) SetFocused(f bool) {
 // window moves, not on every message.
 func (p *Model) SetData(samples []model.Sample) {
 	p.data = extractPane(p.media, samples)
+	p.widths = &fieldWidths{}
 	if p.geo.Grid.Width() > 0 {
 		p.bucket(p.geo.Grid) // now, so Append can carry the columns on
 	}

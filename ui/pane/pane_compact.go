@@ -41,6 +41,7 @@ func (p *Model) compactLines(iw int) []textCell {
 		for si := range secs {
 			sec := &secs[si]
 			var c textCellBuf
+			c.b.Grow(lineBytes(label, sw))
 			lt := p.sectionTitle(sec, true)
 			writeFit(&c.b, lt, label)
 			c.b.WriteByte(' ')
@@ -121,16 +122,7 @@ func (p *Model) seenNote(sec *paneSection) string { return "seen " + p.seen(sec)
 // fit, taken in compactField's order until one does not. A reading is
 // shown whole or not at all: a cut one ("max 0.") reads as a real value.
 func (p *Model) compactShown(room int) ([]bool, [numCompactFields]int) {
-	var fieldW [numCompactFields]int
-	for _, secs := range p.data.dirs {
-		for si := range secs {
-			for f := range numCompactFields {
-				if f.applies(p.media) {
-					fieldW[f] = max(fieldW[f], p.pal.compactValue(f, secs[si].cur, p.th).w)
-				}
-			}
-		}
-	}
+	fieldW := p.fieldWidths()
 	shown := make([]bool, numCompactFields)
 	used := 1 + scaleWidth(&p.pal)
 	for f := range numCompactFields {
@@ -141,6 +133,28 @@ func (p *Model) compactShown(room int) ([]bool, [numCompactFields]int) {
 		used += f.gap() + fieldW[f]
 	}
 	return shown, fieldW
+}
+
+// fieldWidths is each compact field's width: its widest reading on the
+// pane's streams.
+func (p *Model) fieldWidths() [numCompactFields]int {
+	if p.widths != nil && p.widths.ok {
+		return p.widths.w
+	}
+	var fieldW [numCompactFields]int
+	for _, secs := range p.data.dirs {
+		for si := range secs {
+			for f := range numCompactFields {
+				if f.applies(p.media) {
+					fieldW[f] = max(fieldW[f], p.pal.compactValue(f, secs[si].cur, p.th).w)
+				}
+			}
+		}
+	}
+	if p.widths != nil {
+		p.widths.w, p.widths.ok = fieldW, true
+	}
+	return fieldW
 }
 
 // compactCore are the fields a compact line always keeps room for:

@@ -21,6 +21,14 @@ func (p *Model) fullLines(iw int) []textCell {
 	p.bucket(g)
 	absent := p.absent(g)
 	scw := scaleWidth(pl)
+	// A screen whose compact pane narrows the grid (sparkRoom in ui)
+	// leaves the full rows room to spare: it goes between the sparklines
+	// and their scales, so the values end by the border, not a dozen
+	// columns short of it.
+	spare := 0
+	if p.geo.Grid.Width() > 0 {
+		spare = max(iw-label-2-scw-2-p.geo.Value-sw, 0)
+	}
 	var out []textCell
 	var cols []sparkCol
 	for d, secs := range p.data.dirs {
@@ -44,6 +52,7 @@ func (p *Model) fullLines(iw int) []textCell {
 				}
 				for r := range lines {
 					var c textCellBuf
+					c.b.Grow(lineBytes(label, sw))
 					if r == 0 {
 						c.add(pl.muted, k.label())
 						writeSpaces(&c.b, label-len(k.label())+1)
@@ -57,8 +66,8 @@ func (p *Model) fullLines(iw int) []textCell {
 					} else {
 						writeSpaces(&c.b, sw)
 					}
-					c.b.WriteByte(' ')
-					c.w += sw + 1
+					writeSpaces(&c.b, 1+spare)
+					c.w += sw + 1 + spare
 					if r == 0 {
 						sl := textCell{}
 						if ok {
@@ -77,6 +86,11 @@ func (p *Model) fullLines(iw int) []textCell {
 	}
 	return out
 }
+
+// lineBytes is about what a line with a sparkline of sw cells takes: up
+// to three bytes a glyph, room for a few colour changes, the scale and a
+// value. Grown once, the line's builder is not copied at each doubling.
+func lineBytes(label, sw int) int { return label + 1 + 3*sw + 192 }
 
 // ValueWidth is the width of the widest value the pane's full rows write
 // now ("0.2%  max 0.5% "): the value column is as narrow as that, and the

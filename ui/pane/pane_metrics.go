@@ -206,9 +206,24 @@ type textCellBuf struct {
 	w int
 }
 
-func (c *textCellBuf) add(k theme.Ink, s string) {
-	k.Put(&c.b, s)
-	c.w += textWidth(s)
+func (c *textCellBuf) add(k theme.Ink, s string) { c.put(k, s) }
+
+// put writes text, then more, in one run of ink k: one pair of escape
+// codes and no joined string.
+func (c *textCellBuf) put(k theme.Ink, text string, more ...string) {
+	if c.b.Cap() == 0 {
+		c.b.Grow(48) // a value or a scale: one allocation, not one per doubling
+	}
+	c.b.WriteString(k.Pre)
+	c.b.WriteString(text)
+	c.w += textWidth(text)
+	for _, m := range more {
+		c.b.WriteString(m)
+		c.w += textWidth(m)
+	}
+	if k.Pre != "" {
+		c.b.WriteString(k.Suf)
+	}
 }
 
 func (c *textCellBuf) done() textCell { return textCell{c.b.String(), c.w} }
@@ -245,7 +260,7 @@ func (pl *palette) judged(c *textCellBuf, v model.Value, lv model.Level, unit st
 	if !full && mark == " " {
 		mark = ""
 	}
-	c.add(pl.level[lv], model.FormatNum(v.V)+unit+mark)
+	c.put(pl.level[lv], model.FormatNum(v.V), unit, mark)
 }
 
 // plain writes an unjudged reading, or a muted "-" when absent.

@@ -141,11 +141,11 @@ func scaleWidth(pl *palette) int { return 7 + textWidth(pl.glyphs.ScaleTop) }
 // what a full-height glyph means, worded so it is not read as a limit.
 func (pl *palette) scaleLabel(f paneField, sc model.Scale) textCell {
 	var c textCellBuf
-	text := model.FormatNum(sc.Top) + paneFields[f].Unit()
+	top, unit := sc.Top, paneFields[f].Unit()
 	if f == fBitrate && sc.Top >= 1000 {
-		text = model.FormatNum(sc.Top/1000) + "Mbps"
+		top, unit = sc.Top/1000, "Mbps"
 	}
-	c.add(pl.muted, pl.glyphs.ScaleTop+text)
+	c.put(pl.muted, pl.glyphs.ScaleTop, model.FormatNum(top), unit)
 	return c.done()
 }
 
