@@ -91,6 +91,8 @@ func TestUsageErrorsExitTwoWithOneLine(t *testing.T) {
 		{"exporter budget not a number", []string{"exporter", "--budget", "lots"}, `"--budget"`},
 		{"exporter takes no IDs", []string{"exporter", "85012345678"}, "want no arguments, got 1"},
 		{"exporter has no --type", []string{"exporter", "--type", "past"}, "unknown flag: --type"},
+		{"exporter push without a subscription", []string{"exporter", "--push", "qss"}, "--push qss needs the subscription"},
+		{"exporter push of another kind", []string{"exporter", "--push", "sns", "--subscription", "x"}, `--push "sns": want qss`},
 		{"completion of another shell", []string{"completion", "tcsh"}, `unknown shell "tcsh"`},
 	}
 	for _, tc := range cases {

@@ -276,17 +276,25 @@ func newExporterCmd() *cobra.Command {
 			if _, err := f.check(cmd); err != nil || f.interval < f.floor || o.Keep <= 0 {
 				return cmp.Or(err, usageError(cmd, "--interval %s, --keep %s: want at least %s and a positive duration", f.interval, o.Keep, f.floor))
 			}
+			ps, err := f.pushSettings(cmd, nil, false)
+			if err != nil {
+				return err
+			}
 			cfg, closer, err := f.config(io.Discard) // the exporter logs it
 			if err != nil {
 				return err
 			}
 			defer closer.Close()
 			o.Config, o.Budget, o.Interval, o.Fixed = cfg, cfg.Budget, f.interval, cmd.Flags().Changed("interval")
+			o.Subscription = ps.Subscription
 			o.Logger = slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
 			return exporter.Run(cmd.Context(), o)
 		})
 	f.reach(c, exporter.DefaultBudget, "leave the rest of the account's daily cap to people's own tools")
 	o.RegisterFlags(c.Flags())
+	f.pushFlags(c, false)
+	c.Flags().Lookup("push").Usage = "qss: take participants' QoS from Zoom's QSS WebSocket (a paid add-on; needs no inbound port), " +
+		"subscribing again after a drop; REST then only lists the meetings and polls one push has been silent about for 2m30s"
 	f.floor = ui.DefaultMinInterval
 	c.Flags().DurationVar(&f.interval, "interval", model.DefaultPollInterval, "poll every D while answers bring change; given, poll every D always")
 	c.Flags().DurationVar(&f.maxWait, "max-wait", 30*time.Second, "when rate limited, wait up to this long for Retry-After before giving up")

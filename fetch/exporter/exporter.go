@@ -82,6 +82,11 @@ type Options struct {
 	// (push.go).
 	WebhookListen string
 	WebhookSecret fetch.SecretSource
+	// Subscription (--push qss --subscription ID) takes participants'
+	// QoS from Zoom's QSS WebSocket with that subscription, as
+	// WebhookListen does from webhooks, subscribing again after a drop
+	// (pushws.go).
+	Subscription string
 	// Pace is the most requests a second, evenly spaced
 	// (fetch.Config.Pace); 0 is DefaultPace.
 	Pace float64
@@ -203,7 +208,7 @@ func Run(ctx context.Context, opts Options) error {
 	pctx, stop := context.WithCancel(ctx)
 	defer stop()
 	var stopPush func()
-	if p.push, stopPush, err = o.startPush(pctx, snap, stats, reg); err != nil {
+	if p.push, stopPush, err = o.startPush(pctx, snap, stats, reg, client); err != nil {
 		stop()
 		srv.Close()
 		return err

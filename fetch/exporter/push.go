@@ -20,8 +20,8 @@ import (
 // cover), and the poll fills the metrics in while push is away.
 const pushBackstop = 150 * time.Second
 
-// sourceWebhook labels qostop_push_events_total: the QSS WebSocket
-// will be another source.
+// sourceWebhook labels qostop_push_events_total for the webhook's
+// events (--webhook-listen).
 const sourceWebhook = "webhook"
 
 // pushIn takes participants' QoS from Zoom's pushed events into the
@@ -38,29 +38,44 @@ type pushIn struct {
 	last      time.Time            // newest event of any meeting
 	hook      *qss.Webhook         // its refusals
 	backfills int                  // REST polls of a meeting push was silent about
+	sources   []string             // what feeds it: webhook, websocket
+
+	everUp, up bool // the WebSocket: ever subscribed, subscribed now
+	reconnects int  // its subscriptions made again after a drop
 }
 
-func newPushIn(snap *snapshot, stats *selfStats, log *slog.Logger) *pushIn {
-	return &pushIn{snap: snap, stats: stats, log: log, byMeeting: map[string]time.Time{}, events: map[string]int{}}
+func newPushIn(snap *snapshot, stats *selfStats, log *slog.Logger, sources []string) *pushIn {
+	return &pushIn{snap: snap, stats: stats, log: log, byMeeting: map[string]time.Time{}, events: map[string]int{}, sources: sources}
 }
 
 // take merges one event (its raw JSON) that arrived at at from source.
 func (x *pushIn) take(body []byte, at time.Time, source string) {
 	e, err := qss.ParseEvent(body)
-	if err == nil && !e.QoS() {
+	if err != nil {
+		x.skipped(source, err)
+		return
+	}
+	x.takeEvent(e, at, source)
+}
+
+// skipped counts an event qostop cannot use, and logs the first.
+func (x *pushIn) skipped(source string, err error) {
+	x.mu.Lock()
+	x.unusable++
+	first := x.unusable == 1
+	x.mu.Unlock()
+	if first {
+		x.log.Warn("a pushed event qostop cannot use was skipped (counted in qostop_push_events_unusable_total)", "source", source, "err", err)
+	}
+}
+
+// takeEvent merges one parsed event that arrived at at from source.
+func (x *pushIn) takeEvent(e qss.Event, at time.Time, source string) {
+	if !e.QoS() {
 		return // a *_summary or *_data event: nothing the metrics hold
 	}
-	if err == nil {
-		err = fetch.CheckID(e.MeetingID)
-	}
-	if err != nil {
-		x.mu.Lock()
-		x.unusable++
-		first := x.unusable == 1
-		x.mu.Unlock()
-		if first {
-			x.log.Warn("a pushed event qostop cannot use was skipped (counted in qostop_push_events_unusable_total)", "source", source, "err", err)
-		}
+	if err := fetch.CheckID(e.MeetingID); err != nil {
+		x.skipped(source, err)
 		return
 	}
 	kind := model.KindMeeting
@@ -98,6 +113,26 @@ func (x *pushIn) backfilled() {
 	x.mu.Unlock()
 }
 
+// subscribed notes the WebSocket subscribed at at (again, after a drop,
+// when it had been before).
+func (x *pushIn) subscribed(at time.Time) {
+	x.mu.Lock()
+	again := x.everUp
+	if again {
+		x.reconnects++
+	}
+	x.everUp, x.up = true, true
+	x.mu.Unlock()
+	x.log.Info("subscribed to Zoom's push (QSS WebSocket)", "again", again, "at", at)
+}
+
+// dropped notes the WebSocket down.
+func (x *pushIn) dropped() {
+	x.mu.Lock()
+	x.up = false
+	x.mu.Unlock()
+}
+
 // webhook consumes the receiver's queue until ctx ends.
 func (x *pushIn) webhook(ctx context.Context, h *qss.Webhook) {
 	for {
@@ -112,13 +147,17 @@ func (x *pushIn) webhook(ctx context.Context, h *qss.Webhook) {
 
 var (
 	pushEventsDesc = prometheus.NewDesc("qostop_push_events_total",
-		"participant_qos events taken from Zoom's push, by source (webhook).", []string{"source"}, nil)
+		"participant_qos events taken from Zoom's push, by source (webhook, websocket); a duplicate Zoom sent counts again.", []string{"source"}, nil)
 	pushAgeDesc = prometheus.NewDesc("qostop_push_last_event_age_seconds",
 		"Time since the newest pushed event of any meeting; absent before the first.", nil, nil)
 	pushUnusableDesc = prometheus.NewDesc("qostop_push_events_unusable_total",
 		"Pushed events skipped: not a participant event, or a meeting ID qostop refuses.", nil, nil)
 	backfillDesc = prometheus.NewDesc("qostop_exporter_backfill_polls_total",
 		"REST polls of a meeting push had said nothing of for 2m30s (a disconnection, a late start, a lost webhook).", nil, nil)
+	reconnectsDesc = prometheus.NewDesc("qostop_push_reconnects_total",
+		"Subscriptions to Zoom's QSS WebSocket made again after a drop or a refusal.", nil, nil)
+	upDesc = prometheus.NewDesc("qostop_push_connected",
+		"1 while subscribed to Zoom's QSS WebSocket, 0 while not (between a drop and the next subscription).", nil, nil)
 	refusedHookDesc = prometheus.NewDesc("qostop_webhook_refused_total",
 		"Webhook requests refused, by reason (bad_signature, stale, replay, duplicate, too_large, queue_full…).", []string{"reason"}, nil)
 )
@@ -134,9 +173,19 @@ func (c pushCollector) Describe(chan<- *prometheus.Desc) {}
 func (c pushCollector) Collect(ch chan<- prometheus.Metric) {
 	x := c.x
 	x.mu.Lock()
-	events, last, unusable, backfills := x.events[sourceWebhook], x.last, x.unusable, x.backfills
+	events := make([]int, len(x.sources))
+	for i, src := range x.sources {
+		events[i] = x.events[src]
+	}
+	last, unusable, backfills, reconnects, up := x.last, x.unusable, x.backfills, x.reconnects, x.up
 	x.mu.Unlock()
-	counter(ch, pushEventsDesc, events, sourceWebhook)
+	for i, src := range x.sources {
+		counter(ch, pushEventsDesc, events[i], src)
+		if src == sourceWebSocket {
+			counter(ch, reconnectsDesc, reconnects)
+			send(ch, upDesc, map[bool]float64{true: 1}[up])
+		}
+	}
 	if !last.IsZero() {
 		send(ch, pushAgeDesc, c.now().Sub(last).Seconds())
 	}

@@ -56,19 +56,37 @@ func (e envSecret) Secret(context.Context) (string, error) {
 	return "", fmt.Errorf("--webhook-listen needs the webhook's secret token (Zoom's app, Feature, Secret Token): set $%s or --webhook-secret-command", string(e))
 }
 
-// startPush starts the webhook receiver --webhook-listen asks for, and
-// returns the push state (nil without it) and what stops it.
-func (o Options) startPush(ctx context.Context, snap *snapshot, stats *selfStats, reg *prometheus.Registry) (*pushIn, func(), error) {
-	if o.WebhookListen == "" {
+// startPush starts the webhook receiver --webhook-listen asks for and
+// the WebSocket subscription --push qss does, and returns the push state
+// (nil without either) and what stops them.
+func (o Options) startPush(ctx context.Context, snap *snapshot, stats *selfStats, reg *prometheus.Registry, api qss.API) (*pushIn, func(), error) {
+	var sources []string
+	if o.WebhookListen != "" {
+		sources = append(sources, sourceWebhook)
+	}
+	if o.Subscription != "" {
+		sources = append(sources, sourceWebSocket)
+	}
+	if len(sources) == 0 {
 		return nil, func() {}, nil
 	}
-	x := newPushIn(snap, stats, o.Logger)
+	x := newPushIn(snap, stats, o.Logger, sources)
 	reg.MustRegister(pushCollector{x: x, now: o.Now})
-	stop, err := o.serveWebhook(ctx, x)
-	if err != nil {
-		return nil, nil, err
+	stopHook := func() {}
+	if o.WebhookListen != "" {
+		var err error
+		if stopHook, err = o.serveWebhook(ctx, x); err != nil {
+			return nil, nil, err
+		}
 	}
-	return x, stop, nil
+	if o.Subscription == "" {
+		return x, stopHook, nil
+	}
+	sctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	s := socket{x: x, api: api, subscription: o.Subscription, now: o.Now, sleep: sleepCtx}
+	go func() { defer close(done); s.run(sctx) }()
+	return x, func() { cancel(); <-done; stopHook() }, nil
 }
 
 // serveWebhook reads the secret once, listens on --webhook-listen and

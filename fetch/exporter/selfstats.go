@@ -154,6 +154,9 @@ func endpointOf(req *http.Request) string {
 	if strings.HasSuffix(p, "/oauth/token") {
 		return "oauth_token"
 	}
+	if p == "/ws" { // Zoom's QSS WebSocket (--push qss): its upgrades, 101 when subscribed
+		return "push_websocket"
+	}
 	if strings.Contains(p, "/metrics/zoomrooms") {
 		return "zoomrooms"
 	}
