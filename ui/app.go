@@ -171,18 +171,7 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if msg.String() != "ctrl+c" {
-		if a.prompt != nil {
-			return a.promptKey(msg)
-		}
-		if a.openPrompt(top, msg) {
-			return nil
-		}
-		if !top.captures() {
-			if cmd, ok := a.replayKey(msg); ok {
-				return cmd
-			}
-		}
-		if cmd, moved := a.navKey(top, msg); moved {
+		if cmd, taken := a.beforeScreen(top, msg); taken {
 			return cmd
 		}
 	}
@@ -208,6 +197,24 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	return top.update(msg)
+}
+
+// beforeScreen gives a key to what stands before the screen's own keys:
+// an open prompt, the keys that open one, a replay's clock and the
+// navigation between screens. taken says one of them used it.
+func (a *app) beforeScreen(top screen, msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	if a.prompt != nil {
+		return a.promptKey(msg), true
+	}
+	if a.openPrompt(top, msg) {
+		return nil, true
+	}
+	if !top.captures() {
+		if cmd, ok := a.replayKey(msg); ok {
+			return cmd, true
+		}
+	}
+	return a.navKey(top, msg)
 }
 
 // looked takes a key as proof the user looked at the screen: rows marked

@@ -130,50 +130,62 @@ func (m *overviewModel) update(msg tea.Msg) tea.Cmd {
 	case poll.TickMsg:
 		return m.poll.Tick(msg)
 	case overviewFetchedMsg:
-		var alert tea.Cmd
-		next := m.take(msg.Answer, m.t.typ == model.Past, func() {
-			before := m.roster.Members
-			m.roster.Merge(msg.participants, msg.At, m.c.cfg.Thresholds)
-			rosterChanged(m.heard, before, m.roster.Members, m.t.typ)
-			m.pages = max(1, (len(msg.participants)+fetch.QoSPageSize-1)/fetch.QoSPageSize)
-			m.judge(msg.participants)
-			m.truncated = msg.truncated
-			alert = m.c.alertCmd(m.t, msg.At, m.standings())
-		})
-		if msg.Err != nil && m.loaded && m.heard != nil && m.t.typ == model.Live && meetingEnded(msg.Err) {
-			m.heard.Changed(model.Participant{}, model.LifeEnded)
-		}
-		m.refill()
-		if m.cursorOn != "" && m.table.Select(m.cursorOn) {
-			m.cursorOn = ""
-			m.rebuild()
-		}
-		m.selectNamed(msg.participants)
-		if alert != nil {
-			return tea.Batch(next, alert)
-		}
-		return next
+		return m.fetched(msg)
 	case tea.KeyPressMsg:
-		interval := m.poll.Interval
-		cmd, handled := m.key(msg)
-		switch {
-		case !handled && key.Matches(msg, m.tkeys.Sort):
-			m.order.Column = (m.order.Column + 1) % model.NumSortColumns
-			m.order.Reverse = false
-			return tea.Batch(cmd, m.sorted())
-		case !handled && key.Matches(msg, m.okeys.Reverse):
-			m.order.Reverse = !m.order.Reverse
-			return tea.Batch(cmd, m.sorted())
-		case !handled && key.Matches(msg, m.okeys.Shown):
-			m.order.Shown = (m.order.Shown + 1) % model.NumShown
-			return tea.Batch(cmd, m.sorted())
-		case m.poll.Interval != interval: // the cost a minute changed
-			m.header = m.headerText()
-			m.rebuild()
-		}
-		return cmd
+		return m.keyPress(msg)
 	}
 	return nil
+}
+
+// fetched takes an answer: the roster merged, the alerts judged, the
+// cursor kept on whom it was on.
+func (m *overviewModel) fetched(msg overviewFetchedMsg) tea.Cmd {
+	var alert tea.Cmd
+	next := m.take(msg.Answer, m.t.typ == model.Past, func() {
+		before := m.roster.Members
+		m.roster.Merge(msg.participants, msg.At, m.c.cfg.Thresholds)
+		rosterChanged(m.heard, before, m.roster.Members, m.t.typ)
+		m.pages = max(1, (len(msg.participants)+fetch.QoSPageSize-1)/fetch.QoSPageSize)
+		m.judge(msg.participants)
+		m.truncated = msg.truncated
+		alert = m.c.alertCmd(m.t, msg.At, m.standings())
+	})
+	if msg.Err != nil && m.loaded && m.heard != nil && m.t.typ == model.Live && meetingEnded(msg.Err) {
+		m.heard.Changed(model.Participant{}, model.LifeEnded)
+	}
+	m.refill()
+	if m.cursorOn != "" && m.table.Select(m.cursorOn) {
+		m.cursorOn = ""
+		m.rebuild()
+	}
+	m.selectNamed(msg.participants)
+	if alert != nil {
+		return tea.Batch(next, alert)
+	}
+	return next
+}
+
+// keyPress takes the shared keys first, then the overview's own: the
+// sort, its direction and the reading shown.
+func (m *overviewModel) keyPress(msg tea.KeyPressMsg) tea.Cmd {
+	interval := m.poll.Interval
+	cmd, handled := m.key(msg)
+	switch {
+	case !handled && key.Matches(msg, m.tkeys.Sort):
+		m.order.Column = (m.order.Column + 1) % model.NumSortColumns
+		m.order.Reverse = false
+		return tea.Batch(cmd, m.sorted())
+	case !handled && key.Matches(msg, m.okeys.Reverse):
+		m.order.Reverse = !m.order.Reverse
+		return tea.Batch(cmd, m.sorted())
+	case !handled && key.Matches(msg, m.okeys.Shown):
+		m.order.Shown = (m.order.Shown + 1) % model.NumShown
+		return tea.Batch(cmd, m.sorted())
+	case m.poll.Interval != interval: // the cost a minute changed
+		m.header = m.headerText()
+		m.rebuild()
+	}
+	return cmd
 }
 
 // sorted redraws the rows in the new order and keeps it for next time.
