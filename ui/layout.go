@@ -103,11 +103,7 @@ func computeLayout(in layoutIn) layout {
 // are left above the status bar.
 func fullLayout(in layoutIn, rem int) layout {
 	var l layout
-	take := func(n int) int {
-		n = max(0, min(n, rem))
-		rem -= n
-		return n
-	}
+	take := taker(&rem)
 	sum := in.compact[0] + in.compact[1] + in.compact[2]
 	if sum > rem {
 		// Only a participant on several paths at once (client and room
@@ -164,11 +160,7 @@ func fullLayout(in layoutIn, rem int) layout {
 // to the help line and the event log. rem rows are left above the bar.
 func reducedLayout(in layoutIn, rem int) layout {
 	var l layout
-	take := func(n int) int {
-		n = max(0, min(n, rem))
-		rem -= n
-		return n
-	}
+	take := taker(&rem)
 	l.header = take(1)
 	if in.errRows > 0 {
 		l.err = take(1)
@@ -192,11 +184,7 @@ func reducedLayout(in layoutIn, rem int) layout {
 // closes it, so every key is listed; rem rows are left above the bar.
 func helpInPanes(in layoutIn, rem int) layout {
 	var l layout
-	take := func(n int) int {
-		n = max(0, min(n, rem))
-		rem -= n
-		return n
-	}
+	take := taker(&rem)
 	l.header = take(1)
 	if in.errRows > 0 {
 		l.err = take(1)
@@ -211,4 +199,14 @@ func helpInPanes(in layoutIn, rem int) layout {
 // rows is the number of rows the layout fills, for tests.
 func (l layout) rows() int {
 	return l.header + l.panes[0] + l.panes[1] + l.panes[2] + l.axis + l.sys + l.events + l.err + l.help + 1
+}
+
+// taker hands out rows from *rem: as many as asked while any are left,
+// and never fewer than none.
+func taker(rem *int) func(n int) int {
+	return func(n int) int {
+		n = max(0, min(n, *rem))
+		*rem -= n
+		return n
+	}
 }
